@@ -1,0 +1,55 @@
+"""Engines for the archive database: SQLite (embedded) or PostgreSQL (shared branch archive)."""
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+"""How long a SQLite writer waits for another workstation's write to finish before giving up."""
+
+
+def sqlite_url(path: str) -> URL:
+    """URL of an embedded archive database file."""
+    return URL.create("sqlite+pysqlite", database=path)
+
+
+def create_archive_engine(url: str | URL, **kwargs: Any) -> Engine:
+    """An engine with the settings the archive relies on.
+
+    SQLite: WAL (readers never block the writer), foreign keys on, a busy timeout, and transactions we
+    begin ourselves so that writers can take the write lock up front (see `begin_immediate`).
+    """
+    url = make_url(url)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def begin_immediate(engine: Engine) -> Engine:
+    """The same engine, but SQLite transactions start with BEGIN IMMEDIATE.
+
+    A write transaction that first reads and then writes can otherwise fail at once with SQLITE_BUSY when
+    another connection committed in between (WAL snapshot upgrade); taking the write lock at BEGIN makes
+    it wait its turn instead. PostgreSQL ignores the option.
+    """
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
+def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves in _begin_sqlite_transaction
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")

@@ -1,0 +1,25 @@
+"""The archive's tables as typed SQLAlchemy 2 models."""
+
+from db.models.audit import AuditChainHead, AuditEvent
+from db.models.base import Base
+from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
+from db.models.ingest import IngestRejection, IngestRun
+from db.models.org import Device, DeviceAssignment, Officer, Unit, User
+
+__all__ = [
+    "AuditChainHead",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "Clip",
+    "ClipCaseLink",
+    "Device",
+    "DeviceAssignment",
+    "DeviceLogEvent",
+    "IngestRejection",
+    "IngestRun",
+    "Marker",
+    "Officer",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,20 @@
+"""Declarative base with a naming convention, so migrations name constraints the same on every database.
+
+Times: every DateTime column holds naive *archive-local* wall-clock time (China Standard Time, UTC+8,
+no daylight saving), the time printed on recorder overlays and in regulations. See workstation.clock.
+"""
+
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)

@@ -1,0 +1,33 @@
+"""Sessions: one short transaction per unit of work, committed or rolled back as a whole."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.engine import begin_immediate
+
+
+class Sessions:
+    """Makes read and write sessions for one archive database.
+
+    Thread rule: a Session belongs to the thread that opened it; open one per task, never share it.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(begin_immediate(engine), expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries. Closing it ends the transaction; loaded objects keep their values."""
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose changes commit together at the end of the block, or not at all on error."""
+        with self._write() as session, session.begin():
+            yield session

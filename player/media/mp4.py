@@ -1,0 +1,91 @@
+"""Just enough of the ISO base media format (MP4/MOV/M4A) to find the duration and spot truncation.
+
+A recorder that loses power mid-write, or a copy cut short, leaves a file whose last box claims more
+bytes than the file holds; reading the top-level box headers finds that in microseconds, where decoding
+the whole file would take seconds.
+"""
+
+import struct
+from dataclasses import dataclass
+from typing import BinaryIO
+
+MP4_EXTENSIONS = frozenset({"mp4", "mov", "m4a", "m4v", "3gp"})
+
+
+@dataclass(frozen=True)
+class Mp4Layout:
+    duration_ms: int | None
+    problem: str | None  # None when the layout is complete
+    truncated: bool
+
+
+def _read_box_header(handle: BinaryIO, offset: int, end: int) -> tuple[int, bytes, int] | None:
+    """(box size, box type, header size) at offset, or None past the end."""
+    handle.seek(offset)
+    header = handle.read(8)
+    if len(header) < 8:
+        return None
+    size, box_type = struct.unpack(">I4s", header)
+    header_size = 8
+    if size == 1:
+        large = handle.read(8)
+        if len(large) < 8:
+            return None
+        size = struct.unpack(">Q", large)[0]
+        header_size = 16
+    elif size == 0:
+        size = end - offset
+    return size, box_type, header_size
+
+
+def _mvhd_duration_ms(handle: BinaryIO, start: int, end: int) -> int | None:
+    offset = start
+    while offset + 8 <= end:
+        box = _read_box_header(handle, offset, end)
+        if box is None or box[0] < 8:
+            return None
+        size, box_type, header_size = box
+        if box_type == b"mvhd":
+            handle.seek(offset + header_size)
+            version = handle.read(1)
+            if not version:
+                return None
+            if version[0] == 1:
+                handle.seek(offset + header_size + 4 + 16)
+                timescale, duration = struct.unpack(">IQ", handle.read(12))
+            else:
+                handle.seek(offset + header_size + 4 + 8)
+                timescale, duration = struct.unpack(">II", handle.read(8))
+            return round(duration * 1000 / timescale) if timescale else None
+        offset += size
+    return None
+
+
+def _is_box_type(box_type: bytes) -> bool:
+    """Top-level box types are four ASCII letters or digits (ftyp, moov, mdat, free, ...)."""
+    return box_type.isalnum()
+
+
+def read_layout(handle: BinaryIO, file_size: int) -> Mp4Layout:
+    """Walk the top-level boxes: duration from moov/mvhd, and whether the file is cut short."""
+    offset, duration_ms, saw_moov = 0, None, False
+    while offset < file_size:
+        box = _read_box_header(handle, offset, file_size)
+        if box is None or box[0] < box[2]:
+            return Mp4Layout(duration_ms, f"文件结构在第 {offset} 字节处损坏", truncated=box is None)
+        size, box_type, header_size = box
+        if not _is_box_type(box_type):
+            return Mp4Layout(duration_ms, "文件结构损坏，不是有效的 MP4/MOV 文件", truncated=False)
+        if offset + size > file_size:
+            return Mp4Layout(
+                duration_ms,
+                f"文件不完整：{box_type.decode('latin-1')} 段应有 {size} 字节，实际只剩 {file_size - offset} 字节",
+                truncated=True,
+            )
+        if box_type == b"moov":
+            saw_moov = True
+            duration_ms = _mvhd_duration_ms(handle, offset + header_size, offset + size)
+        offset += size
+    if not saw_moov:
+        return Mp4Layout(None, "文件缺少索引（moov），录制可能被中断", truncated=True)
+    return Mp4Layout(duration_ms, None, truncated=False)

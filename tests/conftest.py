@@ -1,0 +1,106 @@
+"""Fixtures shared by the whole suite: offscreen Qt, isolated config and keyring, archives on both databases."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # without it a display-less pytest-qt run aborts
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from db import migrate
+from db.engine import create_archive_engine
+from tests.postgres import throwaway_server
+from workstation.archive import Archive
+
+TEMPLATE_DATABASE = "archive_template"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """The OS credential store stand-in for tests: a dict (never a file)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.store[(service, username)]
+        except KeyError as error:
+            raise keyring.errors.PasswordDeleteError(username) from error
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv("WORKSTATION_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One throwaway server for the session, with a template database migrated to head."""
+    with throwaway_server() as url:
+        admin = create_archive_engine(url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {TEMPLATE_DATABASE}"))
+        template = create_archive_engine(make_url(url).set(database=TEMPLATE_DATABASE))
+        migrate.upgrade(template)
+        template.dispose()
+        admin.dispose()
+        yield url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> Iterator[str]:
+    """A fresh database copied from the migrated template; dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_archive_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DATABASE}"))
+    yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_kind(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def archive(database_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Archive]:
+    """An empty, migrated archive: embedded SQLite, or PostgreSQL with a media root in tmp_path."""
+    if database_kind == "sqlite":
+        opened = Archive.open_embedded(tmp_path / "archive", create=True)
+    else:
+        url = request.getfixturevalue("postgres_database")
+        (tmp_path / "media").mkdir()
+        opened = Archive.open_url(url, tmp_path / "media")
+    yield opened
+    opened.close()

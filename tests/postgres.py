@@ -1,0 +1,76 @@
+"""A throwaway PostgreSQL server for the tests, started as the `postgres` OS user when we are root.
+
+initdb and postgres refuse to run as root, and pytest-postgresql does too, hence this small fixture
+helper (recipe and timings in shared/notes/platform.md §7).
+"""
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+def server_binaries() -> str | None:
+    for candidate in [os.environ.get("PG_BINDIR"), *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]:
+        if candidate and os.path.exists(f"{candidate}/pg_ctl"):
+            return candidate
+    found = shutil.which("pg_ctl")
+    return os.path.dirname(found) if found else None
+
+
+@contextmanager
+def throwaway_server() -> Iterator[str]:
+    """Start a server in a temporary folder; yields its base URL (database `postgres`, user `test`)."""
+    bindir = server_binaries()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL server binaries are not installed: run tools/setup.sh")
+    base = tempfile.mkdtemp(prefix="pgtest-")
+    data, sockets = f"{base}/data", f"{base}/sock"
+    os.makedirs(sockets)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        account = pwd.getpwnam(os.environ.get("PG_TEST_OS_USER", "postgres"))
+        os.chmod(base, 0o755)
+        shutil.chown(base, account.pw_uid, account.pw_gid)
+        shutil.chown(sockets, account.pw_uid, account.pw_gid)
+        prefix = ["runuser", "-u", account.pw_name, "--"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    quiet = {"stdout": subprocess.DEVNULL, "check": True}
+    subprocess.run(
+        [
+            *prefix,
+            f"{bindir}/initdb",
+            "-D",
+            data,
+            "-U",
+            "test",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
+        **quiet,
+    )
+    options = (
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+        "-c full_page_writes=off -c max_connections=200"
+    )
+    subprocess.run(
+        [*prefix, f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", f"{base}/log", "-w", "start"], **quiet
+    )
+    try:
+        yield f"postgresql+psycopg://test@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL
+        )
+        shutil.rmtree(base, ignore_errors=True)

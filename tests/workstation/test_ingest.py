@@ -1,0 +1,132 @@
+"""Ingest: recognise, copy, verify, file and register; idempotent; clear the source only when safe."""
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from db.models import Clip, Device, DeviceLogEvent, IngestRejection, Officer
+from tests.builders import build_org, recorder_dump, video
+from workstation import audit
+from workstation.ingest import IngestOptions, ingest
+from workstation.types import FileType, IngestOutcome, MediaStatus
+
+START = datetime(2026, 11, 21, 8, 30, 0)
+
+
+def test_imports_a_recorder_dump_filed_by_unit_officer_and_date(archive, tmp_path):
+    build_org(archive)
+    dump = tmp_path / "rec1"
+    sources = recorder_dump(dump, "DEV0001", "010203", START, clips=3)
+
+    report = ingest(archive, [dump], IngestOptions(station="采集站1", actor="admin"))
+
+    assert report.count(IngestOutcome.IMPORTED) == 4
+    with archive.sessions.read() as session:
+        clips = session.execute(select(Clip).order_by(Clip.recorded_start, Clip.id)).scalars().all()
+        log_events = session.execute(select(func.count()).select_from(DeviceLogEvent)).scalar_one()
+        assert audit.verify_chain(session).ok
+    videos = [clip for clip in clips if clip.file_type == FileType.VIDEO]
+    assert [clip.sequence_no for clip in videos] == [1, 2, 3]
+    first = videos[0]
+    assert first.media_path == f"DD01/010203/2026-11-21/{sources[0].name}"
+    assert first.duration_ms == 1000 and first.video_codec == "h264" and (first.width, first.height) == (320, 240)
+    assert first.ingest_station == "采集站1" and first.media_status == MediaStatus.OK
+    archived = archive.absolute_path(first.media_path)
+    assert archived.read_bytes() == sources[0].read_bytes()
+    assert not os.access(archived, os.W_OK) or os.geteuid() == 0
+    assert archived.stat().st_mode & 0o222 == 0, "originals are read-only once archived"
+    assert log_events == 4
+    assert all(path.exists() for path in sources), "without --clear-source the recorder keeps its files"
+    assert list((archive.media_root / ".incoming").iterdir()) == []
+
+
+def test_second_run_skips_everything_and_clear_source_empties_the_recorder(archive, tmp_path):
+    build_org(archive)
+    dump = tmp_path / "rec1"
+    sources = recorder_dump(dump, "DEV0001", "010203", START, clips=2)
+    ingest(archive, [dump])
+
+    report = ingest(archive, [dump], IngestOptions(clear_source=True))
+
+    assert report.count(IngestOutcome.DUPLICATE) == 3 and report.count(IngestOutcome.IMPORTED) == 0
+    assert all(result.source_cleared for result in report.results)
+    assert not any(path.exists() for path in sources)
+    with archive.sessions.read() as session:
+        assert session.execute(select(func.count()).select_from(Clip)).scalar_one() == 3
+
+
+def test_unknown_recorder_and_badge_are_registered_unassigned_and_imported(archive, tmp_path):
+    build_org(archive)
+    dump = tmp_path / "new"
+    recorder_dump(dump, "DEV9999", "777777", START, clips=1)
+
+    report = ingest(archive, [dump])
+
+    assert report.count(IngestOutcome.IMPORTED) == 2
+    with archive.sessions.read() as session:
+        device = session.execute(select(Device).where(Device.device_no == "DEV9999")).scalar_one()
+        officer = session.execute(select(Officer).where(Officer.badge_no == "777777")).scalar_one()
+        clip = session.execute(select(Clip).where(Clip.device_id == device.id).limit(1)).scalar_one()
+    assert device.holder_officer_id is None and officer.unit_id is None
+    assert clip.unit_id is None and clip.media_path.startswith("_待分配/777777/2026-11-21/")
+
+
+def test_unrecognised_names_are_left_in_place_and_reported(archive, tmp_path):
+    build_org(archive)
+    dump = tmp_path / "rec"
+    odd = video(dump / "VID_20261121_083000.mp4")
+    (dump / "System Volume Information").mkdir()
+    (dump / "System Volume Information" / "IndexerVolumeGuid").write_text("x")
+
+    report = ingest(archive, [dump], IngestOptions(clear_source=True))
+
+    assert [(r.outcome, r.reason) for r in report.results] == [(IngestOutcome.REJECTED, "unrecognised_name")]
+    assert odd.exists()
+    with archive.sessions.read() as session:
+        rejection = session.execute(select(IngestRejection)).scalar_one()
+    assert rejection.source_path == str(odd) and rejection.reason == "unrecognised_name"
+
+
+def test_corrupt_and_truncated_files_are_archived_and_flagged(archive, tmp_path):
+    build_org(archive)
+    dump = tmp_path / "rec"
+    good = video(dump / "DEV0001_010203_20261121083000_0001.MP4", seconds=2)
+    truncated = dump / "DEV0001_010203_20261121083100_0002.MP4"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    (dump / "DEV0001_010203_20261121083200_0003.MP4").write_bytes(os.urandom(50_000))
+    (dump / "DEV0001_010203_20261121083300_0004.JPG").write_bytes(b"")
+
+    report = ingest(archive, [dump])
+
+    statuses = {Path(r.source_path).name[-8:-4]: (r.outcome, r.media_status) for r in report.results}
+    assert statuses == {
+        "0001": (IngestOutcome.IMPORTED, MediaStatus.OK),
+        "0002": (IngestOutcome.IMPORTED, MediaStatus.TRUNCATED),
+        "0003": (IngestOutcome.IMPORTED, MediaStatus.CORRUPT),
+        "0004": (IngestOutcome.IMPORTED, MediaStatus.CORRUPT),
+    }
+    with archive.sessions.read() as session:
+        problem = session.execute(select(Clip.media_problem).where(Clip.sequence_no == 2)).scalar_one()
+    assert "不完整" in problem
+
+
+def test_sixteen_recorders_at_once_with_progress(archive, tmp_path):
+    build_org(archive)
+    sources = []
+    for index in range(16):
+        folder = tmp_path / f"rec{index:02d}"
+        recorder_dump(folder, f"DEV{index + 100:04d}", f"{index + 500:06d}", START, clips=2, seed=index + 1)
+        sources.append(folder)
+    seen = []
+
+    report = ingest(archive, sources, IngestOptions(parallel_sources=4), progress=seen.append)
+
+    assert report.count(IngestOutcome.IMPORTED) == 48
+    finals = {}
+    for event in seen:
+        finals[event.source] = event
+    assert len(finals) == 16
+    assert all(event.files_done == event.files_total == 3 for event in finals.values())
+    assert all(event.bytes_done == event.bytes_total for event in finals.values())

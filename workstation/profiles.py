@@ -1,0 +1,89 @@
+"""Connection profiles: which archive database and media root to use. Passwords go to the OS keyring.
+
+profiles.json in the configuration folder holds everything but the password; the password is stored in
+the OS credential store (Windows Credential Manager, Secret Service) under the profile and user name.
+"""
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import keyring
+from sqlalchemy.engine import URL
+
+from workstation.archive import Archive
+from workstation.config import config_dir
+from workstation.errors import ProfileError
+
+KEYRING_SERVICE = "bodycam-workstation"
+PROFILES_FILE = "profiles.json"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An embedded archive (`folder`) or a PostgreSQL archive (host ... user) with its media root."""
+
+    name: str
+    kind: str  # "embedded" or "postgresql"
+    folder: str = ""
+    host: str = ""
+    port: int = 5432
+    database: str = ""
+    user: str = ""
+    media_root: str = ""
+
+    def database_url(self, password: str | None) -> URL:
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user,
+            password=password,
+            host=self.host,
+            port=self.port,
+            database=self.database,
+        )
+
+
+def _profiles_path() -> Path:
+    return config_dir() / PROFILES_FILE
+
+
+def load_profiles() -> dict[str, Profile]:
+    path = _profiles_path()
+    if not path.exists():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        name: Profile(name=name, **{k: v for k, v in fields.items() if k != "name"}) for name, fields in raw.items()
+    }
+
+
+def save_profile(profile: Profile, password: str | None = None) -> None:
+    """Store the profile; the password (if any) goes to the OS credential store only."""
+    if profile.kind not in ("embedded", "postgresql"):
+        raise ProfileError(f"未知的档案库类型：{profile.kind}")
+    profiles = load_profiles()
+    profiles[profile.name] = profile
+    path = _profiles_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(
+        json.dumps({name: asdict(p) for name, p in profiles.items()}, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    temporary.replace(path)
+    if password is not None:
+        keyring.set_password(KEYRING_SERVICE, _keyring_user(profile), password)
+
+
+def _keyring_user(profile: Profile) -> str:
+    return f"{profile.name}:{profile.user}"
+
+
+def open_profile(name: str) -> Archive:
+    """Open the archive a profile names, fetching its password from the OS credential store."""
+    profile = load_profiles().get(name)
+    if profile is None:
+        raise ProfileError(f"没有名为“{name}”的连接配置。请先在连接设置中创建。")
+    if profile.kind == "embedded":
+        return Archive.open_embedded(Path(profile.folder))
+    password = keyring.get_password(KEYRING_SERVICE, _keyring_user(profile))
+    return Archive.open_url(profile.database_url(password), Path(profile.media_root))

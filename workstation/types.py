@@ -1,0 +1,175 @@
+"""Enums and plain dataclasses that services return and the UI and CLI consume.
+
+Enum values are the stable codes stored in the database and printed by `--format json`; display
+text for them lives in the UI's translations, never here.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class UnitLevel(StrEnum):
+    CORPS = "corps"  # 总队
+    DETACHMENT = "detachment"  # 支队
+    BRIGADE = "brigade"  # 大队
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # 执法记录仪管理员
+    REVIEWER = "reviewer"  # 抽查人员
+    APPROVER = "approver"  # 单位负责人
+    LEGAL = "legal"  # 法制
+    INSPECTION = "inspection"  # 督察
+    OFFICER = "officer"  # 执法人员
+
+
+class FileType(StrEnum):
+    VIDEO = "video"
+    AUDIO = "audio"
+    PHOTO = "photo"
+    LOG = "log"
+
+
+class MediaStatus(StrEnum):
+    """What the archive knows about an original file's readability and integrity."""
+
+    OK = "ok"
+    CORRUPT = "corrupt"  # decoder cannot read it
+    TRUNCATED = "truncated"  # container says more bytes than the file has
+    MISSING = "missing"  # found absent by `verify`
+    MISMATCH = "mismatch"  # SHA-256 differs from the one taken at ingest
+
+
+class CaseKind(StrEnum):
+    INCIDENT = "incident"  # 警情
+    CASE = "case"  # 案件
+
+
+class RetentionClass(StrEnum):
+    STANDARD = "standard"
+    EXTENDED = "extended"  # public gathering / high-risk sites, 5 years
+    PERMANENT = "permanent"
+
+
+class DeviceEventType(StrEnum):
+    POWER_ON = "power_on"
+    POWER_OFF = "power_off"
+    RECORD_START = "record_start"
+    RECORD_STOP = "record_stop"
+    LOW_BATTERY = "low_battery"
+    BATTERY_CHANGE = "battery_change"
+    ABNORMAL_INTERRUPTION = "abnormal_interruption"
+    OTHER = "other"
+
+
+class RejectReason(StrEnum):
+    """Why ingest left a file on the recorder."""
+
+    UNRECOGNISED_NAME = "unrecognised_name"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    BAD_TIMESTAMP = "bad_timestamp"
+    UNREADABLE_SOURCE = "unreadable_source"
+
+
+class IngestOutcome(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # already in the archive (same SHA-256): skipped
+    REJECTED = "rejected"  # left on the recorder, with a RejectReason
+    FAILED = "failed"  # an error during copy or verification; nothing was stored
+
+
+@dataclass(frozen=True)
+class ClipRow:
+    """One archived file as listed by `workstation clips` and the archive browser."""
+
+    id: int
+    sha256: str
+    file_type: FileType
+    original_name: str
+    media_path: str
+    size_bytes: int
+    unit_code: str | None
+    unit_name: str | None
+    badge_no: str | None
+    officer_name: str | None
+    device_no: str | None
+    recorded_start: datetime
+    recorded_end: datetime | None
+    duration_ms: int | None
+    clock_offset_ms: int
+    container: str | None
+    video_codec: str | None
+    width: int | None
+    height: int | None
+    fps: float | None
+    ingested_at: datetime
+    ingest_station: str
+    important: bool
+    retention_class: str
+    media_status: MediaStatus
+    media_problem: str
+    case_numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    seq: int
+    problem: str  # "hash" (row edited), "gap" (row deleted or reordered), "head" (tail cut off)
+
+
+@dataclass(frozen=True)
+class AuditVerification:
+    events_checked: int
+    problems: tuple[AuditProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class IngestFileResult:
+    source_path: str
+    outcome: IngestOutcome
+    clip_id: int | None = None
+    sha256: str | None = None
+    reason: str = ""  # RejectReason for REJECTED, an explanation for FAILED
+    media_status: MediaStatus | None = None
+    source_cleared: bool = False
+
+
+@dataclass
+class IngestReport:
+    run_id: int
+    results: list[IngestFileResult] = field(default_factory=list)
+
+    def count(self, outcome: IngestOutcome) -> int:
+        return sum(1 for result in self.results if result.outcome is outcome)
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """Sent to the progress callback after each chunk and each file (from worker threads)."""
+
+    source: str
+    current_file: str
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+
+
+@dataclass(frozen=True)
+class VerifyProblem:
+    clip_id: int
+    media_path: str
+    status: MediaStatus
+    detail: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    files_checked: int
+    bytes_checked: int
+    problems: tuple[VerifyProblem, ...]

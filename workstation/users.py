@@ -1,0 +1,82 @@
+"""User accounts: creation and sign-in with lock-out after repeated failures."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Unit, User
+from db.session import Sessions
+from workstation import audit, clock
+from workstation.errors import AuthenticationFailed
+from workstation.passwords import check_password, hash_password
+from workstation.types import Role
+
+MAX_FAILED_SIGN_INS = 5
+LOCK_DURATION = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    id: int
+    login: str
+    display_name: str
+    role: Role
+    unit_id: int
+    unit_code: str
+    unit_name: str
+
+
+def create_user(
+    session: Session, actor: str, login: str, display_name: str, unit: Unit, role: Role, password: str
+) -> User:
+    user = User(
+        login=login,
+        display_name=display_name,
+        unit_id=unit.id,
+        role=role,
+        password_hash=hash_password(password),
+        created_at=clock.now(),
+    )
+    session.add(user)
+    session.flush()
+    audit.record(session, actor, "user.create", "user", user.id, {"login": login, "role": role, "unit": unit.code})
+    return user
+
+
+def sign_in(sessions: Sessions, login: str, password: str) -> SignedInUser:
+    """Check the password; count failures and lock the account for a while after too many.
+
+    Failures are committed (and audited) before AuthenticationFailed is raised, so they count.
+    """
+    with sessions.write() as session:
+        outcome = _check_sign_in(session, login, password)
+    if isinstance(outcome, AuthenticationFailed):
+        raise outcome
+    return outcome
+
+
+def _check_sign_in(session: Session, login: str, password: str) -> SignedInUser | AuthenticationFailed:
+    user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
+    now = clock.now()
+    if user is None or not user.active:
+        audit.record(session, login, "user.sign_in_failed", "user", login, {"reason": "unknown"})
+        return AuthenticationFailed("用户名或密码错误。")
+    if user.locked_until and user.locked_until > now:
+        audit.record(session, login, "user.sign_in_failed", "user", user.id, {"reason": "locked"})
+        return AuthenticationFailed(f"账户已被锁定，请于 {clock.format_time(user.locked_until)} 后再试，或联系管理员。")
+    if not check_password(password, user.password_hash):
+        user.failed_logins += 1
+        details: dict[str, object] = {"reason": "password", "failed_logins": user.failed_logins}
+        if user.failed_logins >= MAX_FAILED_SIGN_INS:
+            user.locked_until = now + LOCK_DURATION
+            user.failed_logins = 0
+            details["locked_until"] = clock.format_time(user.locked_until)
+        audit.record(session, login, "user.sign_in_failed", "user", user.id, details)
+        return AuthenticationFailed("用户名或密码错误。")
+    user.failed_logins = 0
+    user.locked_until = None
+    audit.record(session, login, "user.sign_in", "user", user.id)
+    unit = session.get_one(Unit, user.unit_id)
+    return SignedInUser(user.id, user.login, user.display_name, Role(user.role), unit.id, unit.code, unit.name)
