@@ -26,7 +26,7 @@ def _overlay_font() -> str:
 
 def ffmpeg_executable() -> str:
     try:
-        import imageio_ffmpeg  # noqa: PLC0415 - optional dependency (demo and tests only)
+        import imageio_ffmpeg  # optional dependency: the demo and the tests only
     except ImportError as error:
         raise RuntimeError("生成演示视频需要 imageio-ffmpeg：pip install 'bodycam-workstation[demo]'") from error
     return imageio_ffmpeg.get_ffmpeg_exe()

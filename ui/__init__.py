@@ -1,0 +1,1 @@
+"""The Qt user interface. Calls workstation services; never imports db (import-linter)."""
