@@ -44,10 +44,13 @@ class Archive:
         return archive
 
     @classmethod
-    def open_url(cls, database_url: str | URL, media_root: Path) -> "Archive":
-        """Open a shared archive. Its schema must already be current (`workstation db upgrade`)."""
+    def open_url(cls, database_url: str | URL, media_root: Path, upgrade: bool = False) -> "Archive":
+        """Open a shared archive. Its schema must be current, unless `upgrade` (`workstation db upgrade`)."""
         archive = cls(create_archive_engine(database_url), Path(media_root))
-        archive.check_schema()
+        if upgrade:
+            archive.upgrade_schema()
+        else:
+            archive.check_schema()
         return archive
 
     def check_schema(self) -> None:

@@ -78,7 +78,7 @@ def _keyring_user(profile: Profile) -> str:
     return f"{profile.name}:{profile.user}"
 
 
-def open_profile(name: str) -> Archive:
+def open_profile(name: str, upgrade: bool = False) -> Archive:
     """Open the archive a profile names, fetching its password from the OS credential store."""
     profile = load_profiles().get(name)
     if profile is None:
@@ -86,4 +86,4 @@ def open_profile(name: str) -> Archive:
     if profile.kind == "embedded":
         return Archive.open_embedded(Path(profile.folder))
     password = keyring.get_password(KEYRING_SERVICE, _keyring_user(profile))
-    return Archive.open_url(profile.database_url(password), Path(profile.media_root))
+    return Archive.open_url(profile.database_url(password), Path(profile.media_root), upgrade=upgrade)
