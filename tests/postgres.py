@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+PASSWORD = "test"
+
 
 def server_binaries() -> str | None:
     for candidate in [os.environ.get("PG_BINDIR"), *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]:
@@ -25,7 +27,7 @@ def server_binaries() -> str | None:
 
 @contextmanager
 def throwaway_server() -> Iterator[str]:
-    """Start a server in a temporary folder; yields its base URL (database `postgres`, user `test`)."""
+    """Start a server in a temporary folder; yields its base URL (database `postgres`, user and password `test`)."""
     bindir = server_binaries()
     if bindir is None:
         raise RuntimeError("PostgreSQL server binaries are not installed: run tools/setup.sh")
@@ -43,6 +45,11 @@ def throwaway_server() -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     quiet = {"stdout": subprocess.DEVNULL, "check": True}
+    password_file = f"{base}/password"
+    with open(password_file, "w") as handle:
+        handle.write(PASSWORD)
+    if prefix:
+        shutil.chown(password_file, account.pw_uid, account.pw_gid)
     subprocess.run(
         [
             *prefix,
@@ -51,8 +58,9 @@ def throwaway_server() -> Iterator[str]:
             data,
             "-U",
             "test",
-            "-A",
-            "trust",
+            f"--pwfile={password_file}",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",  # TCP clients need the password, as on a real branch server
             "-E",
             "UTF8",
             "--locale=C.UTF-8",
@@ -68,7 +76,7 @@ def throwaway_server() -> Iterator[str]:
         [*prefix, f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", f"{base}/log", "-w", "start"], **quiet
     )
     try:
-        yield f"postgresql+psycopg://test@127.0.0.1:{port}/postgres"
+        yield f"postgresql+psycopg://test:{PASSWORD}@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
             [*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL

@@ -86,4 +86,4 @@ class Archive:
 
 def _unreachable_message(url: URL) -> str:
     safe = make_url(url).render_as_string(hide_password=True)
-    return f"无法连接档案库数据库（{safe}）。请检查网络和服务器是否正常，然后重试。"
+    return f"无法连接档案库数据库（{safe}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。"

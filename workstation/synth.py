@@ -40,6 +40,18 @@ def _drawtext_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace(":", "\\:").replace("'", "\\'")
 
 
+def _overlay_filter(overlay: str, start: datetime | None) -> str:
+    """A drawtext filter burning in `overlay`, after a clock running from `start` as recorders show it."""
+    clock_text = ""
+    if start:
+        epoch = int(start.timestamp())
+        clock_text = f"%{{pts\\:localtime\\:{epoch}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}} "
+    return (
+        f"drawtext={_overlay_font()}text='{clock_text}{_drawtext_escape(overlay)}':x=8:y=8:fontsize=14:"
+        "fontcolor=white:box=1:boxcolor=black@0.6"
+    )
+
+
 def make_video(
     path: Path,
     seconds: float,
@@ -57,14 +69,7 @@ def make_video(
     if dark:
         filters.append("noise=alls=8:allf=t")
     if overlay or start:
-        clock_text = ""
-        if start:
-            epoch = int(start.timestamp())
-            clock_text = f"%{{pts\\:localtime\\:{epoch}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}} "
-        filters.append(
-            f"drawtext={_overlay_font()}text='{clock_text}{_drawtext_escape(overlay)}':x=8:y=8:fontsize=14:"
-            "fontcolor=white:box=1:boxcolor=black@0.6"
-        )
+        filters.append(_overlay_filter(overlay, start))
     arguments = ["-f", "lavfi", "-i", video, "-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=16000"]
     arguments += ["-t", str(seconds)]
     if filters:
@@ -75,14 +80,25 @@ def make_video(
     return path
 
 
-def make_audio(path: Path, seconds: float, tone_hz: int = 600) -> Path:
-    """A WAV (or, by extension, another format ffmpeg knows) voice-recorder file."""
-    _run(["-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=16000", "-t", str(seconds), str(path)])
+def make_audio(path: Path, seconds: float, tone_hz: int = 600, *, title: str = "") -> Path:
+    """A WAV (or, by extension, another format ffmpeg knows) voice-recorder file.
+
+    `title` is written as the file's title tag; distinct titles give files of equal sound distinct
+    content (the archive keeps one copy per SHA-256).
+    """
+    arguments = ["-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=16000", "-t", str(seconds)]
+    if title:
+        arguments += ["-metadata", f"title={title}"]
+    _run([*arguments, str(path)])
     return path
 
 
-def make_photo(path: Path, size: str = "640x480") -> Path:
-    _run(["-f", "lavfi", "-i", f"testsrc2=size={size}:rate=1", "-frames:v", "1", "-f", "image2", str(path)])
+def make_photo(path: Path, size: str = "640x480", *, overlay: str = "", taken: datetime | None = None) -> Path:
+    """A JPEG still; like a recorder's snapshot it can carry the device/警号 text and the time it was taken."""
+    arguments = ["-f", "lavfi", "-i", f"testsrc2=size={size}:rate=1", "-frames:v", "1"]
+    if overlay or taken:
+        arguments += ["-vf", _overlay_filter(overlay, taken)]
+    _run([*arguments, "-f", "image2", str(path)])
     return path
 
 

@@ -1,0 +1,36 @@
+"""The migrations are the schema: they build exactly the models, both ways, on both databases."""
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DatabaseError
+
+from db import migrate
+from db.models import Base
+from workstation import audit
+
+
+def test_migrated_schema_matches_the_models(archive):
+    with archive.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+    assert migrate.current_revision(archive.engine) == migrate.head_revision()
+
+
+def test_downgrade_to_empty_and_upgrade_again(archive):
+    command.downgrade(migrate.alembic_config(archive.engine), "base")
+    assert set(inspect(archive.engine).get_table_names()) <= {"alembic_version"}
+    migrate.upgrade(archive.engine)
+    assert "clips" in inspect(archive.engine).get_table_names()
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_events SET actor = 'x'", "DELETE FROM audit_events"])
+def test_the_database_refuses_to_change_audit_rows(archive, statement):
+    with archive.sessions.write() as session:
+        audit.record(session, "admin", "test.event", "test", 1)
+    with pytest.raises(DatabaseError, match="append-only"), archive.engine.begin() as connection:
+        connection.execute(text(statement))
+    with archive.sessions.read() as session:
+        assert audit.verify_chain(session).ok
