@@ -1,6 +1,9 @@
 """Ingest: recognise, copy, verify, file and register; idempotent; clear the source only when safe."""
 
+import hashlib
 import os
+import shutil
+import socket
 from datetime import datetime
 from pathlib import Path
 
@@ -130,3 +133,45 @@ def test_sixteen_recorders_at_once_with_progress(archive, tmp_path):
     assert len(finals) == 16
     assert all(event.files_done == event.files_total == 3 for event in finals.values())
     assert all(event.bytes_done == event.bytes_total for event in finals.values())
+
+
+def test_resume_adopts_a_file_renamed_before_a_crash_and_removes_stale_partial_copies(archive, tmp_path):
+    """The two states a kill -9 can leave behind, made on purpose so both recovery paths always run."""
+    build_org(archive)
+    dump = tmp_path / "rec"
+    source = video(dump / "DEV0001_010203_20261121083000_0001.MP4")
+    renamed_before_crash = archive.absolute_path(f"DD01/010203/2026-11-21/{source.name}")
+    renamed_before_crash.parent.mkdir(parents=True)
+    shutil.copyfile(source, renamed_before_crash)
+    renamed_before_crash.chmod(0o444)
+    incoming = archive.media_root / ".incoming"
+    incoming.mkdir()
+    dead_pid = 2**22 + 1  # above pid_max: no such process
+    stale = incoming / f"{socket.gethostname()}~{dead_pid}~0123abcd.part"
+    stale.write_bytes(b"half a copy")
+    live = incoming / f"{socket.gethostname()}~{os.getpid()}~4567ef.part"
+    live.write_bytes(b"another ingest of this process is still copying")
+
+    report = ingest(archive, [dump])
+
+    assert [r.outcome for r in report.results] == [IngestOutcome.IMPORTED]
+    with archive.sessions.read() as session:
+        assert session.execute(select(Clip.media_path)).scalar_one() == f"DD01/010203/2026-11-21/{source.name}"
+    assert not stale.exists() and live.exists()
+
+
+def test_same_name_different_content_gets_a_hash_suffix(archive, tmp_path):
+    build_org(archive)
+    first = video(tmp_path / "a" / "DEV0001_010203_20261121083000_0001.MP4", seed=1)
+    second = video(tmp_path / "b" / "DEV0001_010203_20261121083000_0001.MP4", seed=2)
+
+    ingest(archive, [first.parent])
+    ingest(archive, [second.parent])
+
+    with archive.sessions.read() as session:
+        paths = session.execute(select(Clip.media_path).order_by(Clip.id)).scalars().all()
+    sha = hashlib.sha256(second.read_bytes()).hexdigest()
+    assert paths == [
+        "DD01/010203/2026-11-21/DEV0001_010203_20261121083000_0001.MP4",
+        f"DD01/010203/2026-11-21/DEV0001_010203_20261121083000_0001__{sha[:8]}.MP4",
+    ]
