@@ -42,3 +42,11 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
   echo "$want" > "$stamp"
 fi
+
+# Compile the Qt translations (.ts → .qm) when a .ts changed; the .qm files are build output, not in git.
+for ts in resources/translations/*.ts; do
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done

@@ -53,7 +53,12 @@ def record(
     target_id: object,
     details: Mapping[str, Any] | None = None,
 ) -> int:
-    """Append one event in the caller's transaction; returns its seq."""
+    """Append one event in the caller's transaction; returns its seq.
+
+    actor and target_id are cut to the column width (64): a sign-in attempt with an absurdly long
+    login name must still be recorded, not fail.
+    """
+    actor, target_id = actor[:64], str(target_id)[:64]
     head = session.execute(select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()).scalar_one()
     seq = head.last_seq + 1
     occurred_at = clock.now()

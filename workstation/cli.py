@@ -173,6 +173,7 @@ def _result_json(result) -> dict:
         "clip_id": result.clip_id,
         "sha256": result.sha256,
         "reason": result.reason,
+        "detail": result.detail,
         "media_status": result.media_status.value if result.media_status else None,
         "source_cleared": result.source_cleared,
     }
@@ -191,21 +192,9 @@ def _print_ingest_summary(results) -> None:
     print("，".join(f"{_OUTCOME_TEXT[o]} {n}" for o, n in counts.items()))
     for result in results:
         if result.outcome in (IngestOutcome.REJECTED, IngestOutcome.FAILED):
-            print(f"  {_OUTCOME_TEXT[result.outcome]}：{result.source_path}  原因：{_reason_text(result.reason)}")
+            print(f"  {_OUTCOME_TEXT[result.outcome]}：{result.source_path}  原因：{result.detail}")
         elif result.media_status and result.media_status.value != "ok":
-            print(f"  已导入但文件有问题（{result.media_status.value}）：{result.source_path}  {result.reason}")
-
-
-_REASON_TEXT = {
-    "unrecognised_name": "文件名不符合任何命名规则",
-    "unsupported_type": "不支持的文件类型",
-    "bad_timestamp": "文件名中的时间无效",
-    "unreadable_source": "无法读取源文件",
-}
-
-
-def _reason_text(reason: str) -> str:
-    return _REASON_TEXT.get(reason, reason)
+            print(f"  已导入但文件有问题（{result.media_status.value}）：{result.source_path}  {result.detail}")
 
 
 def _clips(args: argparse.Namespace) -> int:

@@ -182,7 +182,7 @@ def _process_alive(pid: int) -> bool:
 def _scan(source: Path, patterns: Sequence[NamePattern]) -> tuple[list[_Candidate], list[IngestFileResult]]:
     """All files under a source, recognised or rejected with the reason; hidden and system files skipped."""
     if not source.is_dir():
-        return [], [IngestFileResult(str(source), IngestOutcome.FAILED, reason="找不到源文件夹或无法访问")]
+        return [], [_failed(source, "找不到源文件夹或无法访问")]
     candidates, rejected = [], []
     for folder, subfolders, files in os.walk(source):
         subfolders[:] = sorted(name for name in subfolders if not _skipped(name))
@@ -192,18 +192,28 @@ def _scan(source: Path, patterns: Sequence[NamePattern]) -> tuple[list[_Candidat
             path = Path(folder, name)
             parsed = parse_name(name, patterns)
             if isinstance(parsed, Unrecognised):
-                rejected.append(IngestFileResult(str(path), IngestOutcome.REJECTED, reason=parsed.reason))
+                rejected.append(
+                    IngestFileResult(str(path), IngestOutcome.REJECTED, reason=parsed.reason, detail=parsed.detail)
+                )
                 continue
             try:
                 stat = path.stat()
             except OSError as error:
                 rejected.append(
-                    IngestFileResult(str(path), IngestOutcome.REJECTED, reason=RejectReason.UNREADABLE_SOURCE)
+                    IngestFileResult(
+                        str(path),
+                        IngestOutcome.REJECTED,
+                        reason=RejectReason.UNREADABLE_SOURCE,
+                        detail=f"无法读取源文件：{error.strerror or error}",
+                    )
                 )
-                _log.warning("cannot stat %s: %s", path, error)
                 continue
             candidates.append(_Candidate(path, parsed, stat.st_size, stat.st_mtime_ns))
     return candidates, rejected
+
+
+def _failed(path: Path, detail: str) -> IngestFileResult:
+    return IngestFileResult(str(path), IngestOutcome.FAILED, reason=RejectReason.IMPORT_FAILED, detail=detail)
 
 
 def _skipped(name: str) -> bool:
@@ -221,7 +231,7 @@ def _ingest_source(
     results = []
     for candidate in candidates:
         if disk_full.is_set():
-            results.append(IngestFileResult(str(candidate.path), IngestOutcome.FAILED, reason="存储空间已满，未导入"))
+            results.append(_failed(candidate.path, "存储空间已满，未导入"))
             continue
         progress.start_file(candidate.path)
         counted = [0]
@@ -234,7 +244,10 @@ def _ingest_source(
             results.append(_ingest_file(archive, incoming, candidate, options, on_bytes))
         except DiskFull:
             disk_full.set()
-            results.append(IngestFileResult(str(candidate.path), IngestOutcome.FAILED, reason="存储空间已满，未导入"))
+            results.append(_failed(candidate.path, "存储空间已满，未导入"))
+        except Exception as error:  # one bad file must not lose the other recorders' results
+            _log.exception("ingest of %s failed", candidate.path)
+            results.append(_failed(candidate.path, f"导入时发生内部错误（{type(error).__name__}），文件仍在原处"))
         progress.finish_file(candidate.size, counted[0])
     return results
 
@@ -247,11 +260,11 @@ def _ingest_file(
     try:
         copy = copy_verified(candidate.path, temporary, on_bytes)
     except CopyMismatch:
-        return IngestFileResult(source, IngestOutcome.FAILED, reason="复制后校验不一致，已放弃该副本，请重新导入")
+        return _failed(candidate.path, "复制后校验不一致，已放弃该副本，请重新导入")
     except OSError as error:
         if error.errno == errno.ENOSPC:
             raise DiskFull(str(error)) from error
-        return IngestFileResult(source, IngestOutcome.FAILED, reason=f"无法读取或复制文件：{error.strerror or error}")
+        return _failed(candidate.path, f"无法读取或复制文件：{error.strerror or error}")
     try:
         existing = _archived_path(archive, copy.sha256)
         if existing is not None:
@@ -280,7 +293,7 @@ def _ingest_file(
         clip_id=clip_id,
         sha256=copy.sha256,
         media_status=MediaStatus(info.status),
-        reason=info.problem,
+        detail=info.problem,
         source_cleared=cleared,
     )
 
@@ -409,7 +422,7 @@ def _add_clip(
     )
     session.add(clip)
     session.flush()
-    for event in log_events:
+    for event in _new_log_events(session, parties.device_id, log_events):
         session.add(
             DeviceLogEvent(
                 device_id=parties.device_id,
@@ -435,6 +448,23 @@ def _add_clip(
         },
     )
     return clip.id
+
+
+def _new_log_events(session: Session, device_id: int, events: list[LogEvent]) -> list[LogEvent]:
+    """Events not yet recorded for the device: recorders append to the day's log, so a later dock
+    brings the same file again with more lines at the end, and only those lines are new."""
+    if not events:
+        return []
+    known = set(
+        session.execute(
+            select(DeviceLogEvent.occurred_at, DeviceLogEvent.event_type, DeviceLogEvent.detail).where(
+                DeviceLogEvent.device_id == device_id,
+                DeviceLogEvent.occurred_at >= min(event.occurred_at for event in events),
+                DeviceLogEvent.occurred_at <= max(event.occurred_at for event in events),
+            )
+        ).all()
+    )
+    return [event for event in events if (event.occurred_at, event.event_type, event.detail) not in known]
 
 
 def _unchanged(candidate: _Candidate) -> bool:
@@ -496,8 +526,8 @@ def _finish_run(archive: Archive, report: IngestReport, options: IngestOptions) 
                     IngestRejection(
                         run_id=run.id,
                         source_path=result.source_path[:1024],
-                        reason=result.reason if result.outcome is IngestOutcome.REJECTED else "failed",
-                        detail=result.reason[:500],
+                        reason=result.reason,
+                        detail=result.detail[:500],
                     )
                 )
         audit.record(session, options.actor, "ingest.finish", "ingest_run", run.id, counts)

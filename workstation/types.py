@@ -70,6 +70,7 @@ class RejectReason(StrEnum):
     UNSUPPORTED_TYPE = "unsupported_type"
     BAD_TIMESTAMP = "bad_timestamp"
     UNREADABLE_SOURCE = "unreadable_source"
+    IMPORT_FAILED = "import_failed"  # an error while copying, verifying or storing: nothing was stored
 
 
 class IngestOutcome(StrEnum):
@@ -134,7 +135,8 @@ class IngestFileResult:
     outcome: IngestOutcome
     clip_id: int | None = None
     sha256: str | None = None
-    reason: str = ""  # RejectReason for REJECTED, an explanation for FAILED
+    reason: str = ""  # a RejectReason code for REJECTED and FAILED
+    detail: str = ""  # plain-language explanation (also the media problem of an imported damaged file)
     media_status: MediaStatus | None = None
     source_cleared: bool = False
 

@@ -175,3 +175,22 @@ def test_same_name_different_content_gets_a_hash_suffix(archive, tmp_path):
         "DD01/010203/2026-11-21/DEV0001_010203_20261121083000_0001.MP4",
         f"DD01/010203/2026-11-21/DEV0001_010203_20261121083000_0001__{sha[:8]}.MP4",
     ]
+
+
+def test_a_log_file_docked_again_with_more_lines_adds_only_the_new_events(archive, tmp_path):
+    build_org(archive)
+    name = "DEV0001_010203_20261121080000_0000.LOG"
+    morning = "2026-11-21 07:59:30 开机\n2026-11-21 08:00:00 开始录像\n"
+    (tmp_path / "dock1").mkdir()
+    (tmp_path / "dock1" / name).write_text(morning, encoding="utf-8")
+    (tmp_path / "dock2").mkdir()
+    (tmp_path / "dock2" / name).write_text(morning + "2026-11-21 12:00:00 电量低 10%\n", encoding="gb18030")
+
+    ingest(archive, [tmp_path / "dock1"])
+    ingest(archive, [tmp_path / "dock2"])
+
+    with archive.sessions.read() as session:
+        events = session.execute(select(DeviceLogEvent.event_type, DeviceLogEvent.detail)).all()
+        logs = session.execute(select(func.count()).select_from(Clip)).scalar_one()
+    assert logs == 2, "both versions of the log file are kept as originals"
+    assert sorted(events) == [("low_battery", "10%"), ("power_on", ""), ("record_start", "")]

@@ -1,0 +1,379 @@
+"""A realistic demo archive: an organisation, users for every role, and days of recorder footage.
+
+The footage is not inserted into the database: it is generated as recorder dumps (GA/T 947 file names,
+real H.264/AAC clips with the device/警号/time burned in, photos, audio, a log file per day) and goes
+through the real ingest, so the demo shows what ingest makes of real footage, including its quirks:
+an interrupted recording (a gap, with 异常中断 in the log), a covered lens, a file name no pattern
+recognises, a clip cut short by a flat battery, a recorder missing from the registry (filed as 待分配)
+and a recorder docked late (imported by a second ingest run).
+
+Unit and person names are invented. Only the demo uses this module (it needs imageio-ffmpeg).
+"""
+
+import os
+import random
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from db.models import Clip, Unit
+from workstation import clock, registry, synth, users
+from workstation.archive import EMBEDDED_DATABASE, Archive
+from workstation.devicelog import LogEvent
+from workstation.errors import WorkstationError
+from workstation.ingest import IngestOptions, ProgressCallback, ingest
+from workstation.types import DeviceEventType, IngestOutcome, IngestProgress, IngestReport, Role, UnitLevel
+
+ACTOR = "admin"
+STATION = "演示采集站"
+POLICE_TYPE = "消防"
+DEVICE_MODEL = "DSJ-V9"
+UNKNOWN_DEVICE = "ZFY0017"
+"""A recorder lent by another unit: its number is not registered, so ingest files it as 待分配."""
+MAX_OFFICERS = 999
+MAX_DAYS = 60
+
+CORPS = ("ZD", "江北省消防救援总队")
+DETACHMENT = ("ZD01", "临江市消防救援支队")
+BRIGADES = (("DD01", "城东区消防救援大队"), ("DD02", "城西区消防救援大队"), ("DD03", "高新区消防救援大队"))
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈"
+GIVEN_NAME_CHARACTERS = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚建华国志文斌鹏辉晨浩宇婷欣雪峰亮成俊凯琳"
+
+
+class DemoArchiveExists(WorkstationError):
+    """The folder already holds an archive with data; the demo is only built into a new or empty one."""
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo sign-in with its documented password (the README lists them)."""
+
+    login: str
+    display_name: str
+    role: Role
+    unit_code: str
+    password: str
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What the build made: file counts over both ingest runs, and the wall-clock time it took."""
+
+    folder: Path
+    users: tuple[DemoUser, ...]
+    imported: int
+    duplicates: int
+    rejected: int
+    failed: int
+    seconds: float
+
+
+DEMO_USERS: tuple[DemoUser, ...] = (
+    DemoUser("admin", "刘洋", Role.ADMIN, "ZD01", "admin123"),
+    DemoUser("reviewer", "赵敏", Role.REVIEWER, "DD01", "reviewer123"),
+    DemoUser("approver", "孙建国", Role.APPROVER, "ZD01", "approver123"),
+    DemoUser("legal", "周婷", Role.LEGAL, "ZD01", "legal123"),
+    DemoUser("inspection", "吴刚", Role.INSPECTION, "ZD01", "inspection123"),
+    DemoUser("officer", "陈晓东", Role.OFFICER, "DD01", "officer123"),
+)
+"""The demo's sign-ins, one per role. The `officer` user is the first officer of 城东区大队 (DD01)."""
+OFFICER_USER = next(user for user in DEMO_USERS if user.role is Role.OFFICER)
+
+
+@dataclass(frozen=True)
+class _Officer:
+    name: str
+    badge_no: str
+    device_no: str
+    serial: str
+    brigade_code: str
+
+
+@dataclass
+class _RecorderDay:
+    """What one recorder holds after one day: files planned here, written later in parallel."""
+
+    root: Path
+    device_no: str
+    badge_no: str
+    day: date
+    jobs: list[Callable[[], object]] = field(default_factory=list)
+    events: list[LogEvent] = field(default_factory=list)
+    _sequence: int = 0
+
+    @property
+    def folder(self) -> Path:
+        return self.root / f"{self.device_no}_{self.day:%Y%m%d}"
+
+    @property
+    def overlay(self) -> str:
+        return f"{self.device_no} 警号 {self.badge_no}"
+
+    def _path(self, subfolder: str, start: datetime, extension: str) -> Path:
+        self._sequence += 1
+        name = f"{self.device_no}_{self.badge_no}_{start:%Y%m%d%H%M%S}_{self._sequence:04d}.{extension}"
+        return self.folder / subfolder / name
+
+    def event(self, moment: datetime, event_type: DeviceEventType, detail: str = "") -> None:
+        self.events.append(LogEvent(moment, event_type, detail))
+
+    def video(self, start: datetime, seconds: int, dark: bool = False) -> datetime:
+        """A video segment; returns when it ends. Every segment's burned-in overlay differs, so its hash does."""
+        path = self._path("DCIM", start, "MP4")
+        self.jobs.append(partial(synth.make_video, path, seconds, overlay=self.overlay, start=start, dark=dark))
+        return start + timedelta(seconds=seconds)
+
+    def truncated_video(self, start: datetime, seconds: int) -> datetime:
+        """A segment the recorder never finished writing (power lost): only its first half is on the card."""
+        path = self._path("DCIM", start, "MP4")
+        self.jobs.append(partial(_truncated_video, path, seconds, self.overlay, start))
+        return start + timedelta(seconds=seconds // 2)
+
+    def photo(self, taken: datetime) -> None:
+        self.jobs.append(partial(synth.make_photo, self._path("DCIM", taken, "JPG"), overlay=self.overlay, taken=taken))
+
+    def audio(self, start: datetime, seconds: int) -> datetime:
+        title = f"{self.overlay} {clock.format_time(start)}"
+        self.jobs.append(partial(synth.make_audio, self._path("RECORD", start, "WAV"), seconds, title=title))
+        return start + timedelta(seconds=seconds)
+
+    def stray_video(self, start: datetime) -> None:
+        """A phone video copied onto the recorder: its name fits no pattern, so ingest leaves it and reports it."""
+        path = self.folder / "DCIM" / f"VID_{start:%Y%m%d_%H%M%S}.mp4"
+        self.jobs.append(partial(synth.make_video, path, 2, overlay="手机录像", start=start))
+
+    def close(self) -> None:
+        """Plan the day's log file, named after the power-on time like the recorder names it."""
+        events = sorted(self.events, key=lambda event: event.occurred_at)
+        name = f"{self.device_no}_{self.badge_no}_{events[0].occurred_at:%Y%m%d%H%M%S}_0000.LOG"
+        self.jobs.append(partial(synth.make_log, self.folder / "LOG" / name, events))
+
+
+def _truncated_video(path: Path, seconds: int, overlay: str, start: datetime) -> None:
+    synth.make_video(path, seconds, overlay=overlay, start=start)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def build_demo_archive(
+    folder: Path,
+    officers: int = 6,
+    days: int = 3,
+    seed: int = 20261121,
+    progress: Callable[[str], None] | None = None,
+) -> DemoSummary:
+    """Create the embedded archive at `folder` and fill it through the real ingest; see the module docstring.
+
+    Names, 警号 and the recording schedule follow from `seed`; the footage covers the `days` days ending
+    yesterday. `progress` receives short Chinese status lines, from worker threads too. Raises
+    DemoArchiveExists when `folder` already holds an archive with data.
+    """
+    if not 1 <= officers <= MAX_OFFICERS:
+        raise WorkstationError(f"演示执法人员数应在 1 到 {MAX_OFFICERS} 之间")
+    if not 1 <= days <= MAX_DAYS:
+        raise WorkstationError(f"演示天数应在 1 到 {MAX_DAYS} 之间")
+    started = time.perf_counter()
+    report = progress or (lambda _message: None)
+    folder = Path(folder)
+    had_database = (folder / EMBEDDED_DATABASE).exists()
+    archive = Archive.open_embedded(folder, create=True)
+    try:
+        if had_database:
+            _refuse_unless_empty(archive, folder)
+        rng = random.Random(seed)
+        today = clock.now().date()
+        period = [today - timedelta(days=offset) for offset in range(days, 0, -1)]
+        roster = _roster(rng, officers)
+        with tempfile.TemporaryDirectory(prefix="bodycam-demo-") as temporary:
+            # footage first: if ffmpeg is missing or fails, the archive is still empty and can be reused
+            dumps, late = _plan_dumps(Path(temporary), roster, period, rng)
+            _write_dumps([*dumps, late], report)
+            report("正在建立组织机构、执法人员、执法记录仪和用户……")
+            issued = datetime.combine(period[0], datetime.min.time()) - timedelta(days=30)
+            _create_organisation(archive, roster, issued)
+            options = IngestOptions(station=STATION, actor=ACTOR)
+            report(f"正在导入 {len(dumps)} 个记录仪数据……")
+            reports = [ingest(archive, [dump.folder for dump in dumps], options, _ingest_progress(report))]
+            report("正在导入迟交的记录仪数据……")
+            reports.append(ingest(archive, [late.folder], options, _ingest_progress(report)))
+    finally:
+        archive.close()
+    summary = DemoSummary(
+        folder=folder,
+        users=DEMO_USERS,
+        imported=_total(reports, IngestOutcome.IMPORTED),
+        duplicates=_total(reports, IngestOutcome.DUPLICATE),
+        rejected=_total(reports, IngestOutcome.REJECTED),
+        failed=_total(reports, IngestOutcome.FAILED),
+        seconds=round(time.perf_counter() - started, 1),
+    )
+    report(f"演示档案库已建成：导入 {summary.imported} 个文件，用时 {summary.seconds} 秒。")
+    return summary
+
+
+def _refuse_unless_empty(archive: Archive, folder: Path) -> None:
+    with archive.sessions.read() as session:
+        units = session.execute(select(func.count()).select_from(Unit)).scalar_one()
+        clips = session.execute(select(func.count()).select_from(Clip)).scalar_one()
+    if units or clips:
+        raise DemoArchiveExists(
+            f"{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。"
+            "请换一个文件夹。"
+        )
+
+
+def _roster(rng: random.Random, count: int) -> list[_Officer]:
+    """Officers spread over the brigades in turn; the first is the `officer` demo user's own record."""
+    taken = {user.display_name for user in DEMO_USERS}
+    names = [OFFICER_USER.display_name]
+    while len(names) < count:
+        name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN_NAME_CHARACTERS, k=rng.choice((1, 2, 2))))
+        if name not in taken:
+            taken.add(name)
+            names.append(name)
+    badges = rng.sample(range(100000, 1000000), count)
+    roster = []
+    for index, (name, badge) in enumerate(zip(names, badges, strict=True)):
+        brigade_code = BRIGADES[index % len(BRIGADES)][0]
+        roster.append(_Officer(name, str(badge), f"DSJ{index + 1:04d}", f"V9{rng.getrandbits(32):08X}", brigade_code))
+    return roster
+
+
+def _create_organisation(archive: Archive, roster: list[_Officer], issued: datetime) -> None:
+    """Units, officers with their recorders (issued before the demo period), and the demo users."""
+    with archive.sessions.write() as session:
+        corps = registry.create_unit(session, ACTOR, *CORPS, UnitLevel.CORPS, POLICE_TYPE, None)
+        detachment = registry.create_unit(session, ACTOR, *DETACHMENT, UnitLevel.DETACHMENT, POLICE_TYPE, corps)
+        units = {corps.code: corps, detachment.code: detachment}
+        for code, name in BRIGADES:
+            units[code] = registry.create_unit(session, ACTOR, code, name, UnitLevel.BRIGADE, POLICE_TYPE, detachment)
+        officer_rows = []
+        for member in roster:
+            unit = units[member.brigade_code]
+            officer = registry.create_officer(session, ACTOR, member.badge_no, member.name, unit)
+            device = registry.register_device(session, ACTOR, member.device_no, member.serial, DEVICE_MODEL, unit)
+            registry.assign_device(session, ACTOR, device, officer, note="配发", at=issued)
+            officer_rows.append(officer)
+        for demo in DEMO_USERS:
+            user = users.create_user(
+                session, ACTOR, demo.login, demo.display_name, units[demo.unit_code], demo.role, demo.password
+            )
+            if demo.role is Role.OFFICER:
+                user.officer_id = officer_rows[0].id
+
+
+def _plan_dumps(
+    root: Path, roster: list[_Officer], period: list[date], rng: random.Random
+) -> tuple[list[_RecorderDay], _RecorderDay]:
+    """One dump per officer and day plus the unknown recorder's; returns them and the one docked late.
+
+    The last officer's first day docks late (more than 24 h after recording when `days` >= 2). The quirks
+    fall on yesterday, on different officers while there are enough of them.
+    """
+    yesterday = period[-1]
+    quirk_officer = {"gap": 0, "dark": 1, "stray": 2, "truncated": 3}
+    dumps = []
+    for index, member in enumerate(roster):
+        for day in period:
+            quirks = {name for name, at in quirk_officer.items() if day == yesterday and at % len(roster) == index}
+            recorder = _RecorderDay(root, member.device_no, member.badge_no, day)
+            _plan_shift(recorder, rng, quirks)
+            dumps.append(recorder)
+    known_badges = {member.badge_no for member in roster}
+    stranger_badge = roster[0].badge_no
+    while stranger_badge in known_badges:
+        stranger_badge = str(rng.randint(100000, 999999))
+    stranger = _RecorderDay(root, UNKNOWN_DEVICE, stranger_badge, yesterday)
+    _plan_shift(stranger, rng, set())
+    late = next(dump for dump in dumps if dump.device_no == roster[-1].device_no and dump.day == period[0])
+    return [dump for dump in dumps if dump is not late] + [stranger], late
+
+
+def _plan_shift(recorder: _RecorderDay, rng: random.Random, quirks: set[str]) -> None:
+    """A working day: power on, two or three recorded call-outs of one or two segments, power off.
+
+    Segments of one recording follow each other without a gap, as recorders split long recordings.
+    """
+    midnight = datetime.combine(recorder.day, datetime.min.time())
+    power_on = midnight + timedelta(hours=7, minutes=rng.randint(40, 59), seconds=rng.randint(0, 59))
+    recorder.event(power_on, DeviceEventType.POWER_ON, f"电量 {rng.randint(85, 100)}%")
+    call_outs = sorted(rng.sample(range(8 * 60 + 30, 17 * 60, 7), rng.randint(2, 3)))
+    moment = power_on
+    for number, minute in enumerate(call_outs):
+        start = midnight + timedelta(minutes=minute, seconds=rng.randint(0, 59))
+        recorder.event(start, DeviceEventType.RECORD_START)
+        moment = recorder.video(start, rng.randint(2, 4), dark="dark" in quirks and number == 1)
+        if "gap" in quirks and number == 0:
+            recorder.event(moment, DeviceEventType.ABNORMAL_INTERRUPTION, "录像异常中断")
+            recorder.event(moment + timedelta(seconds=40), DeviceEventType.POWER_ON, "异常重启")
+            moment += timedelta(seconds=45)
+            recorder.event(moment, DeviceEventType.RECORD_START)
+            moment = recorder.video(moment, rng.randint(2, 4))
+        elif rng.random() < 0.5:
+            moment = recorder.video(moment, rng.randint(2, 4))
+        recorder.event(moment, DeviceEventType.RECORD_STOP)
+        if rng.random() < 0.4:
+            recorder.photo(moment + timedelta(seconds=rng.randint(20, 90)))
+        if "stray" in quirks and number == 0:
+            recorder.stray_video(moment + timedelta(minutes=5))
+    if "truncated" in quirks:
+        moment = _flat_battery_recording(recorder, moment + timedelta(minutes=rng.randint(20, 60)), rng)
+    if rng.random() < 0.3:
+        start = moment + timedelta(minutes=rng.randint(10, 40))
+        recorder.event(start, DeviceEventType.RECORD_START, "录音")
+        moment = recorder.audio(start, rng.randint(2, 4))
+        recorder.event(moment, DeviceEventType.RECORD_STOP, "录音")
+    if "truncated" not in quirks and rng.random() < 0.3:
+        recorder.event(moment + timedelta(minutes=5), DeviceEventType.LOW_BATTERY, "电量 15%")
+        recorder.event(moment + timedelta(minutes=12), DeviceEventType.BATTERY_CHANGE, "电量 100%")
+    power_off = max(moment, midnight + timedelta(hours=17, minutes=30)) + timedelta(minutes=rng.randint(5, 50))
+    recorder.event(power_off, DeviceEventType.POWER_OFF)
+    recorder.close()
+
+
+def _flat_battery_recording(recorder: _RecorderDay, start: datetime, rng: random.Random) -> datetime:
+    """A recording cut off by a flat battery: the log warns, then breaks off; the clip is left truncated."""
+    recorder.event(start - timedelta(minutes=rng.randint(3, 10)), DeviceEventType.LOW_BATTERY, "电量 5%")
+    recorder.event(start, DeviceEventType.RECORD_START)
+    moment = recorder.truncated_video(start, 4)
+    recorder.event(moment, DeviceEventType.ABNORMAL_INTERRUPTION, "电量耗尽")
+    recorder.event(moment + timedelta(minutes=8), DeviceEventType.BATTERY_CHANGE, "电量 100%")
+    recorder.event(moment + timedelta(minutes=8, seconds=10), DeviceEventType.POWER_ON, "电量 100%")
+    return moment + timedelta(minutes=8, seconds=10)
+
+
+def _write_dumps(dumps: list[_RecorderDay], report: Callable[[str], None]) -> None:
+    """Run every planned ffmpeg job, a few at a time (each one is a short single process)."""
+    jobs = [job for dump in dumps for job in dump.jobs]
+    for dump in dumps:
+        for subfolder in ("DCIM", "RECORD", "LOG"):
+            (dump.folder / subfolder).mkdir(parents=True, exist_ok=True)
+    report(f"正在生成 {len(dumps)} 个记录仪的 {len(jobs)} 个文件……")
+    with ThreadPoolExecutor(min(4, os.cpu_count() or 2), thread_name_prefix="demo-media") as pool:
+        for future in [pool.submit(job) for job in jobs]:
+            future.result()
+
+
+def _ingest_progress(report: Callable[[str], None]) -> ProgressCallback:
+    """Turn ingest's per-chunk progress into one line per recorder, when its last file is done."""
+    lock = threading.Lock()
+
+    def on_progress(update: IngestProgress) -> None:
+        if update.files_total and update.files_done == update.files_total:
+            with lock:
+                report(f"已导入 {Path(update.source).name}：{update.files_total} 个文件")
+
+    return on_progress
+
+
+def _total(reports: list[IngestReport], outcome: IngestOutcome) -> int:
+    return sum(ingest_report.count(outcome) for ingest_report in reports)
