@@ -52,5 +52,6 @@ class MainWindow(QMainWindow):
     def _on_failed(self, error: Exception) -> None:
         self.status.setText(self.tr("Could not read the archive: %1").replace("%1", str(error)))
 
-    def wait_for_tasks(self) -> None:
-        self._tasks.wait()
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._tasks.wait()  # a worker may still hold a database session; let it finish first
+        super().closeEvent(event)

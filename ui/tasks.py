@@ -7,54 +7,57 @@ travel back (no ORM objects cross threads).
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
-class _Carrier(QObject):
-    """Lives on the GUI thread; its signals are delivered there (queued) when emitted from a worker."""
+class _Relay(QObject):
+    """Lives on the GUI thread: a worker emits (callback, value) and the callback runs on the GUI thread."""
 
-    done = Signal(object)
-    failed = Signal(object)
+    delivered = Signal(object, object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.delivered.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], carrier: _Carrier) -> None:
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        relay: _Relay,
+    ) -> None:
         super().__init__()
-        self._work = work
-        self._carrier = carrier
+        self._work, self._on_done, self._on_error, self._relay = work, on_done, on_error, relay
 
     def run(self) -> None:
         try:
             result = self._work()
         except Exception as error:  # handed to the GUI thread, which decides how to show it
-            self._carrier.failed.emit(error)
+            self._relay.delivered.emit(self._on_error, error)
         else:
-            self._carrier.done.emit(result)
+            self._relay.delivered.emit(self._on_done, result)
 
 
 class TaskRunner(QObject):
-    """Runs work on a thread pool. Database work goes through one thread (SQLite writes serialise anyway)."""
+    """Runs work on its own thread pool (one thread by default: database work, serialised as SQLite
+    writes are anyway). `wait` blocks until all work is done; call it before closing the archive."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 1) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._carriers: set[_Carrier] = set()
+        self._relay = _Relay(self)
 
     def run(
         self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
     ) -> None:
-        carrier = _Carrier(self)
-        self._carriers.add(carrier)
-
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
-            self._carriers.discard(carrier)
-            carrier.deleteLater()
-            callback(value)
-
-        carrier.done.connect(lambda result: finish(on_done, result))
-        carrier.failed.connect(lambda error: finish(on_error, error))
-        self._pool.start(_Task(work, carrier))
+        self._pool.start(_Task(work, on_done, on_error, self._relay))
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
