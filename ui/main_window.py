@@ -52,6 +52,6 @@ class MainWindow(QMainWindow):
     def _on_failed(self, error: Exception) -> None:
         self.status.setText(self.tr("Could not read the archive: %1").replace("%1", str(error)))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         self._tasks.wait()  # a worker may still hold a database session; let it finish first
         super().closeEvent(event)
