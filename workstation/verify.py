@@ -7,7 +7,7 @@ problem stays visible in the browser after the command has finished.
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from db.models import Clip
 from workstation import audit, clock
@@ -21,22 +21,46 @@ _BATCH = 1000
 def verify_archive(
     archive: Archive, actor: str = audit.SYSTEM_ACTOR, on_file: Callable[[int, int], None] | None = None
 ) -> VerifyReport:
-    """Check every archived file; `on_file(done, total)` reports progress."""
+    """Check every archived file, a batch at a time (memory stays flat on millions of clips).
+
+    `on_file(done, total)` reports progress. Each batch's results are committed as it finishes, so an
+    interrupted run keeps what it found; the audit row is written at the end.
+    """
     with archive.sessions.read() as session:
-        entries = session.execute(select(Clip.id, Clip.media_path, Clip.sha256).order_by(Clip.id)).all()
+        total = session.execute(select(func.count(Clip.id))).scalar_one()
     problems: list[VerifyProblem] = []
-    bytes_checked = 0
-    for done, (clip_id, media_path, expected) in enumerate(entries, start=1):
-        path = archive.absolute_path(media_path)
-        problem = _check(clip_id, media_path, path, expected)
-        if problem is None:
-            bytes_checked += path.stat().st_size
-        else:
-            problems.append(problem)
-        if on_file:
-            on_file(done, len(entries))
-    _record(archive, actor, entries, problems)
-    return VerifyReport(files_checked=len(entries), bytes_checked=bytes_checked, problems=tuple(problems))
+    checked = bytes_checked = last_id = 0
+    while True:
+        with archive.sessions.read() as session:
+            batch = session.execute(
+                select(Clip.id, Clip.media_path, Clip.sha256).where(Clip.id > last_id).order_by(Clip.id).limit(_BATCH)
+            ).all()
+        if not batch:
+            break
+        batch_problems = []
+        for clip_id, media_path, expected in batch:
+            path = archive.absolute_path(media_path)
+            problem = _check(clip_id, media_path, path, expected)
+            if problem is None:
+                bytes_checked += path.stat().st_size
+            else:
+                batch_problems.append(problem)
+            checked += 1
+            if on_file:
+                on_file(checked, total)
+        _record_batch(archive, [row[0] for row in batch], batch_problems)
+        problems.extend(batch_problems)
+        last_id = batch[-1][0]
+    with archive.sessions.write() as session:
+        audit.record(
+            session,
+            actor,
+            "archive.verify",
+            "archive",
+            "media",
+            {"files": checked, "problems": [[p.clip_id, p.status.value] for p in problems]},
+        )
+    return VerifyReport(files_checked=checked, bytes_checked=bytes_checked, problems=tuple(problems))
 
 
 def _check(clip_id: int, media_path: str, path: Path, expected: str) -> VerifyProblem | None:
@@ -51,24 +75,13 @@ def _check(clip_id: int, media_path: str, path: Path, expected: str) -> VerifyPr
     return None
 
 
-def _record(archive: Archive, actor: str, entries: list, problems: list[VerifyProblem]) -> None:
-    """Mark problem clips, stamp the verification time, and audit the run, in one transaction."""
-    now = clock.now()
-    by_id = {problem.clip_id: problem for problem in problems}
+def _record_batch(archive: Archive, clip_ids: list[int], problems: list[VerifyProblem]) -> None:
+    """Stamp the verification time on the batch and mark the clips whose files failed."""
     with archive.sessions.write() as session:
-        for start in range(0, len(entries), _BATCH):
-            ids = [entry[0] for entry in entries[start : start + _BATCH]]
-            for clip in session.execute(select(Clip).where(Clip.id.in_(ids))).scalars():
-                problem = by_id.get(clip.id)
-                clip.last_verified_at = now
-                if problem is not None:
-                    clip.media_status = problem.status
-                    clip.media_problem = problem.detail[:500]
-        audit.record(
-            session,
-            actor,
-            "archive.verify",
-            "archive",
-            "media",
-            {"files": len(entries), "problems": [[p.clip_id, p.status.value] for p in problems]},
-        )
+        session.execute(update(Clip).where(Clip.id.in_(clip_ids)).values(last_verified_at=clock.now()))
+        for problem in problems:
+            session.execute(
+                update(Clip)
+                .where(Clip.id == problem.clip_id)
+                .values(media_status=problem.status, media_problem=problem.detail[:500])
+            )
