@@ -55,10 +55,10 @@ class Archive:
 
     def check_schema(self) -> None:
         """Raise unless the database is reachable and at the newest migration."""
-        current = self._current_revision()
-        if current != migrate.head_revision():
+        current, wanted = self._current_revisions(), migrate.head_revisions()
+        if current != wanted:
             raise ArchiveNeedsUpgrade(
-                f"档案库数据库版本为 {current or '空'}，本程序需要 {migrate.head_revision()}。"
+                f"档案库数据库版本为 {', '.join(sorted(current)) or '空'}，本程序需要 {', '.join(sorted(wanted))}。"
                 "请由管理员运行“workstation db upgrade”升级数据库。"
             )
 
@@ -68,11 +68,11 @@ class Archive:
         except OperationalError as error:
             raise ArchiveUnavailable(_unreachable_message(self.engine.url)) from error
 
-    def _current_revision(self) -> str | None:
+    def _current_revisions(self) -> frozenset[str]:
         try:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
-            return migrate.current_revision(self.engine)
+            return migrate.current_revisions(self.engine)
         except OperationalError as error:
             raise ArchiveUnavailable(_unreachable_message(self.engine.url)) from error
 

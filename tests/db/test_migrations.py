@@ -10,13 +10,15 @@ from sqlalchemy.exc import DatabaseError
 from db import migrate
 from db.models import Base
 from workstation import audit
+from workstation.archive import Archive
+from workstation.errors import ArchiveNeedsUpgrade
 
 
 def test_migrated_schema_matches_the_models(archive):
     with archive.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
-    assert migrate.current_revision(archive.engine) == migrate.head_revision()
+    assert migrate.current_revisions(archive.engine) == migrate.head_revisions()
 
 
 def test_downgrade_to_empty_and_upgrade_again(archive):
@@ -34,3 +36,13 @@ def test_the_database_refuses_to_change_audit_rows(archive, statement):
         connection.execute(text(statement))
     with archive.sessions.read() as session:
         assert audit.verify_chain(session).ok
+
+
+def test_an_archive_at_an_older_schema_is_refused_until_upgraded(tmp_path):
+    archive = Archive.open_embedded(tmp_path / "a", create=True)
+    command.downgrade(migrate.alembic_config(archive.engine), "base")
+    with pytest.raises(ArchiveNeedsUpgrade, match="workstation db upgrade"):
+        archive.check_schema()
+    archive.upgrade_schema()
+    archive.check_schema()
+    archive.close()
