@@ -25,3 +25,22 @@ def test_translation_is_complete_and_compiles(ts, tmp_path):
 
 def test_there_is_a_chinese_translation():
     assert [path.name for path in TRANSLATIONS] == ["workstation_zh_CN.ts"]
+
+
+def test_the_translation_file_covers_every_string_in_the_sources(tmp_path):
+    """A tr() string added without running tools/i18n.py would silently show in English."""
+    root = Path(__file__).parents[2]
+    sources = sorted(str(path) for folder in ("ui", "player") for path in (root / folder).rglob("*.py"))
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True)
+
+    def source_texts(ts: Path) -> set[tuple[str, str]]:
+        return {
+            (context.findtext("name"), message.findtext("source"))
+            for context in ElementTree.parse(ts).iter("context")
+            for message in context.iter("message")
+        }
+
+    committed = root / "resources" / "translations" / "workstation_zh_CN.ts"
+    assert source_texts(fresh) <= source_texts(committed), "run: .venv/bin/python tools/i18n.py"
