@@ -5,14 +5,17 @@ about the same on an archive of 500 clips as on one of 5,000,000.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Case, Clip, ClipCaseLink, Device, Officer, Unit
-from workstation.types import ClipRow, FileType, MediaStatus
+from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
+from workstation import audit
+from workstation.types import AuditEntry, ClipDetail, ClipRow, FileType, MediaStatus
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class ClipFilter:
     case_no: str | None = None
     important: bool | None = None
     file_type: FileType | None = None
+    annotated: bool | None = None  # has markers or segments
+    text: str | None = None  # free text: officer name or 警号, device number, case number
 
 
 @dataclass(frozen=True)
@@ -78,17 +83,70 @@ def _filtered(session: Session, statement: Select, criteria: ClipFilter) -> Sele
         statement = statement.where(Clip.important.is_(criteria.important))
     if criteria.file_type is not None:
         statement = statement.where(Clip.file_type == criteria.file_type)
+    if criteria.annotated is not None:
+        marked = select(Marker.id).where(Marker.clip_id == Clip.id).exists()
+        statement = statement.where(marked if criteria.annotated else ~marked)
+    if criteria.text:
+        statement = statement.where(_text_match(criteria.text.strip()))
     return statement
+
+
+def _text_match(text: str):
+    """Clips whose officer (name or 警号), device number or linked case number contains `text`."""
+    pattern = f"%{text}%"
+    officers = select(Officer.id).where(or_(Officer.name.like(pattern), Officer.badge_no.like(pattern)))
+    devices = select(Device.id).where(Device.device_no.like(pattern.upper()))
+    cases = select(ClipCaseLink.clip_id).join(Case, Case.id == ClipCaseLink.case_id).where(Case.case_no.like(pattern))
+    return or_(Clip.officer_id.in_(officers), Clip.device_id.in_(devices), Clip.id.in_(cases))
 
 
 def count_clips(session: Session, criteria: ClipFilter) -> int:
     return session.execute(_filtered(session, select(func.count(Clip.id)), criteria)).scalar_one()
 
 
+class SortKey(StrEnum):
+    RECORDED = "recorded"
+    DURATION = "duration"
+    SIZE = "size"
+    FILE_TYPE = "file_type"
+    NAME = "name"
+    INGESTED = "ingested"
+
+
+@dataclass(frozen=True)
+class ClipOrder:
+    """Sort order of a listing; ties are broken by clip id in the same direction, so pages are stable."""
+
+    key: SortKey = SortKey.RECORDED
+    descending: bool = True
+
+
+NEWEST_FIRST = ClipOrder()
+_SORT_COLUMNS = {
+    SortKey.RECORDED: Clip.recorded_start,
+    SortKey.DURATION: Clip.duration_ms,
+    SortKey.SIZE: Clip.size_bytes,
+    SortKey.FILE_TYPE: Clip.file_type,
+    SortKey.NAME: Clip.original_name,
+    SortKey.INGESTED: Clip.ingested_at,
+}
+
+
 def list_clips(
-    session: Session, criteria: ClipFilter, limit: int = 100, after: PageCursor | None = None
+    session: Session,
+    criteria: ClipFilter,
+    limit: int = 100,
+    after: PageCursor | None = None,
+    order: ClipOrder = NEWEST_FIRST,
+    offset: int = 0,
 ) -> list[ClipRow]:
-    """One page, newest recording first; pass the last row's cursor as `after` for the next page."""
+    """One page of clips, newest recording first by default.
+
+    For the default order pass the previous page's last row as `after` (keyset paging, cheap at any
+    depth); other orders page with `offset`.
+    """
+    if after is not None and order != NEWEST_FIRST:
+        raise ValueError("keyset paging (after=) works with the default order only")
     unit, officer, device = aliased(Unit), aliased(Officer), aliased(Device)
     statement = (
         select(Clip, unit.code, unit.name, officer.badge_no, officer.name, device.device_no)
@@ -104,12 +162,73 @@ def list_clips(
                 and_(Clip.recorded_start == after.recorded_start, Clip.id < after.clip_id),
             )
         )
-    rows = session.execute(statement.order_by(Clip.recorded_start.desc(), Clip.id.desc()).limit(limit)).all()
-    cases = _case_numbers(session, [row[0].id for row in rows])
+    column = _SORT_COLUMNS[order.key]
+    ordering = (column.desc(), Clip.id.desc()) if order.descending else (column.asc(), Clip.id.asc())
+    rows = session.execute(statement.order_by(*ordering).offset(offset).limit(limit)).all()
+    page_ids = [row[0].id for row in rows]
+    cases, markers = _case_numbers(session, page_ids), _marker_counts(session, page_ids)
     return [
-        _clip_row(clip, unit_code, unit_name, badge_no, officer_name, device_no, cases.get(clip.id, ()))
+        _clip_row(
+            clip,
+            unit_code,
+            unit_name,
+            badge_no,
+            officer_name,
+            device_no,
+            cases.get(clip.id, ()),
+            markers.get(clip.id, 0),
+        )
         for clip, unit_code, unit_name, badge_no, officer_name, device_no in rows
     ]
+
+
+def _marker_counts(session: Session, clip_ids: list[int]) -> dict[int, int]:
+    if not clip_ids:
+        return {}
+    statement = select(Marker.clip_id, func.count()).where(Marker.clip_id.in_(clip_ids)).group_by(Marker.clip_id)
+    return {clip_id: count for clip_id, count in session.execute(statement)}
+
+
+def get_clip(session: Session, clip_id: int) -> ClipRow | None:
+    unit, officer, device = aliased(Unit), aliased(Officer), aliased(Device)
+    row = session.execute(
+        select(Clip, unit.code, unit.name, officer.badge_no, officer.name, device.device_no)
+        .outerjoin(unit, unit.id == Clip.unit_id)
+        .outerjoin(officer, officer.id == Clip.officer_id)
+        .outerjoin(device, device.id == Clip.device_id)
+        .where(Clip.id == clip_id)
+    ).first()
+    if row is None:
+        return None
+    return _clip_row(
+        *row, _case_numbers(session, [clip_id]).get(clip_id, ()), _marker_counts(session, [clip_id]).get(clip_id, 0)
+    )
+
+
+def clip_detail(session: Session, clip_id: int) -> ClipDetail | None:
+    """All metadata of one clip and its audit history, oldest first."""
+    clip = get_clip(session, clip_id)
+    if clip is None:
+        return None
+    events = session.execute(
+        select(AuditEvent)
+        .where(AuditEvent.target_type == "clip", AuditEvent.target_id == str(clip_id))
+        .order_by(AuditEvent.seq)
+    ).scalars()
+    history = tuple(AuditEntry(e.seq, e.occurred_at, e.actor, e.action, e.details) for e in events)
+    return ClipDetail(clip, history)
+
+
+def set_important(session: Session, actor: str, clip_ids: Sequence[int], important: bool) -> int:
+    """Mark (标记) or unmark clips as important; marked clips are kept out of clean-up. Returns changes."""
+    changed = (
+        session.execute(select(Clip).where(Clip.id.in_(clip_ids), Clip.important.is_not(important))).scalars().all()
+    )
+    for clip in changed:
+        clip.important = important
+        audit.record(session, actor, "clip.mark_important" if important else "clip.unmark_important", "clip", clip.id)
+    session.flush()
+    return len(changed)
 
 
 def cursor_after(row: ClipRow) -> PageCursor:
@@ -139,6 +258,7 @@ def _clip_row(
     officer_name: str | None,
     device_no: str | None,
     case_numbers: tuple[str, ...],
+    marker_count: int,
 ) -> ClipRow:
     return ClipRow(
         id=clip.id,
@@ -168,4 +288,5 @@ def _clip_row(
         media_status=MediaStatus(clip.media_status),
         media_problem=clip.media_problem,
         case_numbers=case_numbers,
+        marker_count=marker_count,
     )

@@ -111,6 +111,36 @@ class ClipRow:
     media_status: MediaStatus
     media_problem: str
     case_numbers: tuple[str, ...] = ()
+    marker_count: int = 0
+
+    @property
+    def late_upload(self) -> bool:
+        """Ingested more than 24 h after recording began (001: footage is stored within 24 h)."""
+        return (self.ingested_at - self.recorded_start).total_seconds() > LATE_UPLOAD_HOURS * 3600
+
+    @property
+    def has_media_problem(self) -> bool:
+        return self.media_status is not MediaStatus.OK
+
+
+LATE_UPLOAD_HOURS = 24
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit row as shown in a clip's history."""
+
+    seq: int
+    occurred_at: datetime
+    actor: str
+    action: str
+    details: str
+
+
+@dataclass(frozen=True)
+class ClipDetail:
+    clip: ClipRow
+    history: tuple[AuditEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -175,3 +205,63 @@ class VerifyReport:
     files_checked: int
     bytes_checked: int
     problems: tuple[VerifyProblem, ...]
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """A unit as offered in pickers (assigning an officer or registering a recorder)."""
+
+    id: int
+    code: str
+    name: str
+    level: UnitLevel
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    """An officer (执法人员) by 警号; unit_id is None while the officer awaits assignment (待分配)."""
+
+    id: int
+    badge_no: str
+    name: str
+    unit_id: int | None
+    unit_code: str | None
+    unit_name: str | None
+
+    @property
+    def unassigned(self) -> bool:
+        return self.unit_id is None
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """A recorder in the registry (R11) with its current holder; holder_id is None when it is 待分配."""
+
+    id: int
+    device_no: str
+    model: str | None
+    serial: str | None
+    unit_code: str | None
+    unit_name: str | None
+    holder_id: int | None
+    holder_name: str | None
+    holder_badge_no: str | None
+    holder_since: datetime | None
+    registered_at: datetime
+
+    @property
+    def unassigned(self) -> bool:
+        return self.holder_id is None
+
+
+@dataclass(frozen=True)
+class HolderPeriod:
+    """One period during which an officer held a device; released_at is None for the current holder."""
+
+    officer_id: int
+    officer_name: str
+    badge_no: str
+    assigned_at: datetime
+    released_at: datetime | None
+    handover_note: str
+    recorded_by: str
