@@ -8,10 +8,13 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from workstation import registry, synth
+from sqlalchemy import select
+
+from db.models import Unit
+from workstation import registry, synth, users
 from workstation.archive import Archive
 from workstation.devicelog import LogEvent
-from workstation.types import DeviceEventType, UnitLevel
+from workstation.types import DeviceEventType, Role, UnitLevel
 
 ACTOR = "admin"
 
@@ -69,3 +72,10 @@ def recorder_dump(folder: Path, device_no: str, badge: str, start: datetime, cli
     log_name = f"{device_no}_{badge}_{start:%Y%m%d%H%M%S}_0000.LOG"
     paths.append(synth.make_log(folder / "LOG" / log_name, log_events))
     return paths
+
+
+def add_user(archive: Archive, login: str, role: Role, unit_code: str, password: str = "correct-horse") -> None:
+    """A user of the given role at the unit with this code."""
+    with archive.sessions.write() as session:
+        unit = session.execute(select(Unit).where(Unit.code == unit_code)).scalar_one()
+        users.create_user(session, ACTOR, login, f"用户{login}", unit, role, password)

@@ -1,16 +1,20 @@
-"""Start the GUI: Qt application, translators (Simplified Chinese by default), archive, main window."""
+"""Start the GUI: translators (Simplified Chinese by default), archive connection, sign-in, main window."""
 
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui import prefs
+from ui.connection_dialog import ConnectionDialog
 from ui.main_window import MainWindow
-from workstation import cli
-from workstation.errors import WorkstationError
+from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation import cli, users
+from workstation.archive import Archive
+from workstation.errors import EnvironmentProblem, WorkstationError
 
 _log = logging.getLogger(__name__)
 
@@ -20,8 +24,9 @@ DEFAULT_LANGUAGE = "zh_CN"
 
 def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
     """Our .qm and Qt's own (qtbase_) for the language; English needs neither (source strings)."""
-    translators = []
+    translators: list[QTranslator] = []
     if language.startswith("en"):
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return translators
     for name, folder in (
         (f"workstation_{language}", str(TRANSLATIONS)),
@@ -37,18 +42,69 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     return translators
 
 
+def thumbnail_cache() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "thumbnails"
+
+
+def _open(args, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
+    """Open the archive named on the command line, the last profile, or the default embedded archive.
+
+    An unreachable archive offers Retry and Change connection instead of a traceback.
+    """
+    profile = args.profile or (None if args.archive else preferences.get(prefs.LAST_PROFILE) or None)
+    while True:
+        try:
+            if profile:
+                args.profile, args.archive = profile, None
+            archive = cli.open_archive(args, create=True)
+            location = profile or str(args.archive or cli.default_archive_folder())
+            return archive, location
+        except WorkstationError as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, QApplication.translate("app", "Cannot open the archive"), str(error)
+            )
+            retry = box.addButton(QApplication.translate("app", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+            change = box.addButton(
+                QApplication.translate("app", "Change connection…"), QMessageBox.ButtonRole.ActionRole
+            )
+            box.addButton(QApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is retry:
+                continue
+            if box.clickedButton() is not change:
+                return None
+            dialog = ConnectionDialog()
+            if dialog.exec() != ConnectionDialog.DialogCode.Accepted or not dialog.chosen:
+                return None
+            profile = dialog.chosen
+            preferences.set(prefs.LAST_PROFILE, profile)
+
+
 def run_gui(arguments: Sequence[str]) -> int:
     args = cli.build_parser().parse_args(arguments)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("BodycamWorkstation")
-    install_translators(app)
-    try:
-        archive = cli.open_archive(args, create=True)
-    except WorkstationError as error:
-        QMessageBox.critical(None, app.translate("run_gui", "Cannot open the archive"), str(error))
+    app.setOrganizationName(prefs.ORGANIZATION)
+    app.setApplicationName(prefs.APPLICATION)
+    preferences = prefs.Preferences()
+    install_translators(app, preferences.get(prefs.LANGUAGE))
+    opened = _open(args, preferences)
+    if opened is None:
         return 2
-    location = args.profile or str(args.archive or cli.default_archive_folder())
-    window = MainWindow(archive, location)
+    archive, location = opened
+    try:
+        with archive.sessions.read() as session:
+            first_run = not users.has_users(session)
+    except EnvironmentProblem as error:
+        QMessageBox.critical(None, app.translate("app", "Cannot open the archive"), str(error))
+        return 2
+    if first_run and FirstAdministratorDialog(archive).exec() != FirstAdministratorDialog.DialogCode.Accepted:
+        return 2
+    sign_in = SignInDialog(archive, location)
+    if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.user is None:
+        return 0
+    window = MainWindow(archive, sign_in.user, location, preferences, thumbnail_cache())
     window.show()
     window.load()
-    return app.exec()
+    code = app.exec()
+    archive.close()
+    return code

@@ -1,4 +1,4 @@
-""""One archive per officer" (一人一档): the unit → officer → day tree of the archive browser.
+"""The unit → officer → day tree of the archive browser: "one archive per officer" (一人一档).
 
 Each level is loaded when it is opened, with counts, so the tree is as quick on five million clips
 as on five hundred (the (officer_id, recorded_start) index answers the per-day counts).

@@ -11,8 +11,9 @@ from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import AuthenticationFailed
 from workstation.passwords import check_password, hash_password
-from workstation.types import Role
+from workstation.types import Role, UnitLevel
 
+MIN_PASSWORD_LENGTH = 8
 MAX_FAILED_SIGN_INS = 5
 LOCK_DURATION = timedelta(minutes=15)
 
@@ -80,3 +81,30 @@ def _check_sign_in(session: Session, login: str, password: str) -> SignedInUser 
     audit.record(session, login, "user.sign_in", "user", user.id)
     unit = session.get_one(Unit, user.unit_id)
     return SignedInUser(user.id, user.login, user.display_name, Role(user.role), unit.id, unit.code, unit.name)
+
+
+def has_users(session: Session) -> bool:
+    return session.execute(select(User.id).limit(1)).first() is not None
+
+
+def create_first_administrator(
+    sessions: Sessions,
+    unit_code: str,
+    unit_name: str,
+    level: UnitLevel,
+    police_type: str,
+    login: str,
+    display_name: str,
+    password: str,
+) -> None:
+    """Set up a new, empty archive: its top unit and the first administrator. Refused once users exist."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AuthenticationFailed(f"密码至少需要 {MIN_PASSWORD_LENGTH} 位。")
+    with sessions.write() as session:
+        if has_users(session):
+            raise AuthenticationFailed("档案库已有用户，请由管理员添加账户。")
+        unit = Unit(code=unit_code, name=unit_name, level=level, police_type=police_type, parent_id=None)
+        session.add(unit)
+        session.flush()
+        audit.record(session, login, "unit.create", "unit", unit.id, {"code": unit_code, "name": unit_name})
+        create_user(session, login, login, display_name, unit, Role.ADMIN, password)

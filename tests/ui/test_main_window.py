@@ -1,41 +1,154 @@
-"""The first window: newest footage of a real archive, loaded off the GUI thread, in Chinese."""
+"""The workstation window against a real archive: sign in, browse, filter, the officer tree, case links,
+the important mark, the idle lock — driven offscreen with pytest-qt, in Chinese."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSettings, Qt
 
-from tests.builders import build_org, recorder_dump
+from tests.builders import add_user, build_org, recorder_dump
+from ui import prefs
+from ui.archive_model import ClipRowRole
 from ui.main_window import MainWindow
+from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation import users
+from workstation.clips import ClipFilter
 from workstation.ingest import ingest
+from workstation.types import CaseKind, Role
+
+PASSWORD = "correct-horse"
 
 
-def test_main_window_lists_the_newest_clips_in_chinese(qtbot, qtmodeltester, archive, tmp_path):
+@pytest.fixture
+def preferences(tmp_path):
+    return prefs.Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def filled(archive, tmp_path):
     build_org(archive)
-    recorder_dump(tmp_path / "rec", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3)
-    ingest(archive, [tmp_path / "rec"])
-    window = MainWindow(archive, "测试档案库")
-    qtbot.addWidget(window)
-    window.show()
+    add_user(archive, "admin", Role.ADMIN, "ZD01", PASSWORD)
+    recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3, seed=1)
+    recorder_dump(tmp_path / "b", "DEV0002", "010204", datetime(2026, 11, 20, 9, 0), clips=2, seed=2)
+    ingest(archive, [tmp_path / "a", tmp_path / "b"])
+    return archive
 
-    window.load()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=5000)
 
-    qtmodeltester.check(window.model)
-    model = window.model
+def _sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDialog:
+    dialog = SignInDialog(archive, "测试档案库")
+    qtbot.addWidget(dialog)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    dialog.submit()
+    return dialog
+
+
+@pytest.fixture
+def window(qtbot, filled, preferences, tmp_path):
+    dialog = _sign_in(qtbot, filled)
+    qtbot.waitUntil(lambda: dialog.user is not None, timeout=5000)
+    main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs")
+    qtbot.addWidget(main)
+    main.show()
+    main.load()
+    qtbot.waitUntil(lambda: main.archive_view.model.rowCount() == 7, timeout=5000)
+    return main
+
+
+def test_wrong_password_is_refused_with_a_plain_message(qtbot, filled):
+    dialog = _sign_in(qtbot, filled, password="wrong")
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+    assert dialog.message.text() == "用户名或密码错误。" and dialog.user is None
+
+
+def test_signed_in_window_shows_user_sections_and_newest_footage(qtbot, qtmodeltester, window, tmp_path):
+    assert window.user_label.text() == "用户admin（admin）· 某市支队 · 执法记录仪管理员"
+    assert [window.navigation.item(i).text() for i in range(5)] == ["档案", "抽查", "审批", "统计", "管理"]
+    model = window.archive_view.model
+    qtmodeltester.check(model)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["录制时间", "时长", "单位"]
+    assert headers[:4] == ["录制时间", "时长", "单位", "执法人员"]
     assert model.index(0, 0).data() == "2026-11-21 08:32:00"
-    assert model.index(0, 2).data() == "城东大队" and model.index(0, 6).data() == "视频"
-    assert window.status.text() == "档案库共 4 个文件，显示最新 4 个"
-    assert window.windowTitle() == "执法记录仪视音频回放审查工作站"
-    window.grab().save(str(tmp_path / "main_window.png"))
+    assert model.index(1, 2).data() == "城东大队" and model.index(1, 6).data() == "视频"
+    assert "未关联警情/案件" in model.index(1, 10).data()
+    assert window.archive_view.count.text() == "共 7 个文件"
+    qtbot.waitUntil(lambda: model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
+    window.grab().save(str(tmp_path / "window.png"))
 
 
-def test_an_unreadable_archive_shows_a_message_not_a_traceback(qtbot, archive):
-    window = MainWindow(archive, "x")
-    qtbot.addWidget(window)
-    archive.engine.dispose()
-    window._archive = None  # a broken archive object: the fetch fails on the worker thread
+def test_filters_and_free_text_search(qtbot, window):
+    view = window.archive_view
+    view.filters.search.setText("李娜")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    view.filters.reset()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=5000)
+    view.filters.apply(ClipFilter(badge_no="010203", date_from=date(2026, 11, 21), date_to=date(2026, 11, 21)))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=5000)
 
-    window.load()
-    qtbot.waitUntil(lambda: window.status.text().startswith("无法读取档案库"), timeout=5000)
+
+def test_officer_tree_unit_officer_day(qtbot, window):
+    tree = window.archive_view.tree
+    model = tree.tree_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)  # 总队 and 待分配
+    corps = model.item(0)
+    detachment = corps.child(0)
+    brigade = detachment.child(0)
+    assert brigade.text() == "城东大队（DD01）"
+    tree.expand(brigade.index())
+    qtbot.waitUntil(lambda: brigade.rowCount() == 1 and brigade.child(0).text() != "…", timeout=5000)
+    officer = brigade.child(0)
+    assert officer.text() == "张伟  010203"
+    tree.expand(officer.index())
+    qtbot.waitUntil(lambda: officer.child(0) is not None and officer.child(0).text() != "…", timeout=5000)
+    assert officer.child(0).text() == "2026-11-21（4 个文件）"
+    with qtbot.waitSignal(tree.filter_chosen) as chosen:
+        tree.clicked.emit(officer.child(0).index())
+    assert chosen.args[0] == ClipFilter(badge_no="010203", date_from=date(2026, 11, 21), date_to=date(2026, 11, 21))
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 4, timeout=5000)
+
+
+def test_link_a_case_and_mark_important_from_the_browser(qtbot, window):
+    view = window.archive_view
+    view.select_row(1)
+    qtbot.waitUntil(lambda: view.detail.important.isEnabled(), timeout=5000)
+    clip = view.model.index(1, 0).data(ClipRowRole)
+
+    view.link_case([clip.id], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟", "", actor="admin")
+    qtbot.waitUntil(lambda: view.model.index(1, 8).data() == "J2026112100123", timeout=5000)
+    view.detail.important.click()
+    qtbot.waitUntil(lambda: view.model.index(1, 7).data() == "★", timeout=5000)
+    qtbot.waitUntil(lambda: "标记为重点" in view.detail.text.toPlainText(), timeout=5000)
+    history = view.detail.text.toPlainText()
+    assert "入库" in history and "关联警情/案件" in history and "admin" in history
+
+
+def test_idle_lock_hides_the_footage_until_the_same_user_signs_in(qtbot, window):
+    window.idle.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert not window.centralWidget().isVisible()
+    dialog = window.lock_dialog
+    assert dialog.login.text() == "admin" and dialog.login.isReadOnly()
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert window.centralWidget().isVisible()
+    window.idle.set_minutes(0)
+
+
+def test_a_new_archive_asks_for_its_first_administrator(qtbot, archive):
+    dialog = FirstAdministratorDialog(archive)
+    qtbot.addWidget(dialog)
+    for field, value in (
+        (dialog.unit_code, "ZD09"),
+        (dialog.unit_name, "某某支队"),
+        (dialog.display_name, "管理员"),
+        (dialog.password, "secret-123"),
+        (dialog.repeat, "secret-124"),
+    ):
+        field.setText(value)
+    dialog.submit()
+    assert dialog.message.text() == "两次输入的密码不一致。"
+    dialog.repeat.setText("secret-123")
+    dialog.submit()
+    assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
+    assert users.sign_in(archive.sessions, "admin", "secret-123").role is Role.ADMIN
