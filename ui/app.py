@@ -5,7 +5,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import prefs
@@ -106,5 +106,7 @@ def run_gui(arguments: Sequence[str]) -> int:
     window.show()
     window.load()
     code = app.exec()
+    window.deleteLater()  # destroy widgets and worker pools before the application object goes
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     archive.close()
     return code

@@ -61,7 +61,7 @@ class ArchiveView(QWidget):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([230, 900, 330])
+        self.splitter.setSizes([300, 900, 330])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -49,19 +49,20 @@ class ClipDetailPane(QWidget):
         for button in (self.play, self.important, self.link):
             button.setEnabled(detail is not None)
         if detail is None:
-            self.text.setHtml(f"<p>{html.escape(self.tr('Select a file to see its details.'))}</p>")
+            hint = self.tr("Select a file to see its details.")
+            self.text.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         clip = detail.clip
         self.important.setText(self.tr("Remove important mark") if clip.important else self.tr("Mark important"))
         facts = [
             (self.tr("File"), clip.original_name),
-            (self.tr("Recorded"), f"{format_time(clip.recorded_start)} – {format_time(clip.recorded_end)}"),
+            (self.tr("Recorded"), " – ".join(format_time(t) for t in (clip.recorded_start, clip.recorded_end) if t)),
             (self.tr("Device clock offset"), f"{clip.clock_offset_ms / 1000:+.1f} s"),
             (self.tr("Unit"), clip.unit_name or self.tr("Unassigned")),
             (self.tr("Officer"), f"{clip.officer_name or ''} {clip.badge_no or ''}"),
             (self.tr("Device"), clip.device_no or ""),
             (self.tr("Format"), _format_text(detail)),
-            (self.tr("Size"), f"{clip.size_bytes / 1e6:,.1f} MB"),
+            (self.tr("Size"), _size_text(clip.size_bytes)),
             ("SHA-256", clip.sha256),
             (self.tr("Ingested"), f"{format_time(clip.ingested_at)}  {clip.ingest_station}"),
             (self.tr("Incident/case"), "、".join(clip.case_numbers) or self.tr("not linked")),
@@ -74,10 +75,15 @@ class ClipDetailPane(QWidget):
             f"<td>{html.escape(self._actions.get(e.action, e.action))}</td></tr>"
             for e in detail.history
         )
+        heading = self.tr("Audit history")
         self.text.setHtml(
-            f"<table cellspacing='4'>{rows}</table><h4>{html.escape(self.tr('Audit history'))}</h4>"
+            f"<table cellspacing='4'>{rows}</table><h4>{html.escape(heading)}</h4>"
             f"<table cellspacing='4'>{history}</table>"
         )
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB" if size >= 1_000_000 else f"{size / 1e3:,.0f} KB"
 
 
 def _format_text(detail: ClipDetail) -> str:

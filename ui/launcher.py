@@ -21,6 +21,10 @@ def wants_cli(arguments: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["screenshots"]:
+        from ui.screenshots import main as screenshots  # imported late: it sets up an offscreen Qt
+
+        return screenshots(arguments[1:])
     if wants_cli(arguments):
         return cli.main(arguments)
     from ui.app import run_gui  # imported late so that CLI commands start without Qt

@@ -4,11 +4,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from ui import prefs
 from ui.archive_view import ArchiveView
+from ui.devices_view import DevicesView
 from ui.idle_lock import IdleWatcher
+from ui.ingest_dialog import IngestDialog
 from ui.labels import role_name
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in_dialog import SignInDialog
@@ -38,15 +50,21 @@ class MainWindow(QMainWindow):
             ("spotcheck", self.tr("Spot check")),
             ("approvals", self.tr("Approvals")),
             ("reports", self.tr("Reports")),
-            ("admin", self.tr("Administration")),
         ):
             self.add_section(key, title, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", title)))
+        self.devices_view = DevicesView(archive, user.login)
+        self.devices_view.registry_changed.connect(self.archive_view.load)
+        self.admin_tabs = QTabWidget()
+        self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
+        self.add_section("admin", self.tr("Administration"), self.admin_tabs)
+        self.ingest_dialog: IngestDialog | None = None
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
-        body = QSplitter()
-        body.addWidget(self.navigation)
-        body.addWidget(self.pages)
-        body.setStretchFactor(1, 1)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
 
         self.user_label = QLabel(
@@ -57,8 +75,12 @@ class MainWindow(QMainWindow):
             .replace("%4", role_name(user.role))
         )
         self.problem_label = QLabel(styleSheet="color: #b00020")
+        self.retry = QPushButton(self.tr("Retry"))
+        self.retry.setVisible(False)
+        self.retry.clicked.connect(self._retry)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.problem_label, 1)
+        self.statusBar().addWidget(self.retry)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Archive: %1").replace("%1", location)))
         self._build_menu()
 
@@ -74,6 +96,9 @@ class MainWindow(QMainWindow):
         splitter_state = preferences.get(prefs.BROWSER_SPLITTER)
         if not splitter_state.isEmpty():
             self.archive_view.splitter.restoreState(splitter_state)
+        columns = preferences.get(prefs.BROWSER_COLUMNS)
+        if not columns.isEmpty():
+            self.archive_view.table.horizontalHeader().restoreState(columns)
 
     def add_section(self, key: str, title: str, page: QWidget) -> None:
         """Add or replace a navigation section (later features put their views here)."""
@@ -92,7 +117,9 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock)
         quit_action = QAction(self.tr("Quit"), self, shortcut="Ctrl+Q")
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([lock, quit_action])
+        ingest = QAction(self.tr("Import from recorders…"), self, shortcut="Ctrl+I")
+        ingest.triggered.connect(self.open_ingest)
+        file_menu.addActions([ingest, lock, quit_action])
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         preferences = QAction(self.tr("Preferences…"), self)
         preferences.triggered.connect(self._edit_preferences)
@@ -100,9 +127,27 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         self.archive_view.load()
+        self.devices_view.load()
+
+    def open_ingest(self) -> IngestDialog:
+        """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
+        if self.ingest_dialog is None:
+            self.ingest_dialog = IngestDialog(self.archive, self.user.login, self)
+            self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
+            self.ingest_dialog.ingest_finished.connect(self.devices_view.load)
+        self.ingest_dialog.show()
+        self.ingest_dialog.raise_()
+        return self.ingest_dialog
 
     def show_problem(self, message: str) -> None:
-        self.problem_label.setText(message)
+        """A failed database call (share offline, server gone): say so, and offer to try again."""
+        self.problem_label.setText(self.tr("The archive could not be read: %1").replace("%1", message))
+        self.retry.setVisible(True)
+
+    def _retry(self) -> None:
+        self.problem_label.clear()
+        self.retry.setVisible(False)
+        self.archive_view.load()
 
     def _edit_preferences(self) -> None:
         if SettingsDialog(self._preferences, self).exec() == SettingsDialog.DialogCode.Accepted:
@@ -131,7 +176,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
         self._preferences.set(prefs.BROWSER_SPLITTER, self.archive_view.splitter.saveState())
+        self._preferences.set(prefs.BROWSER_COLUMNS, self.archive_view.table.horizontalHeader().saveState())
+        if self.ingest_dialog is not None and self.ingest_dialog.is_running():
+            self.ingest_dialog.reject()  # asks, then stops at the next file (ingest resumes next time)
+            if self.ingest_dialog.is_running():
+                event.ignore()
+                return
         self.archive_view.wait()  # workers may still hold database sessions
+        self.devices_view.wait()
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)
 

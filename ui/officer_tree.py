@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QTreeView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from ui.tasks import TaskRunner
 from workstation import browse
@@ -31,6 +31,7 @@ class OfficerTree(QTreeView):
         self.setModel(self.tree_model)
         self.setUniformRowHeights(True)
         self.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.expanded.connect(self._on_expanded)
         self.clicked.connect(self._on_clicked)
 
@@ -101,7 +102,8 @@ class OfficerTree(QTreeView):
         if item is None:
             return
         for officer in officers:
-            officer_item = self._item(f"{officer.name or self.tr('(no name)')}  {officer.badge_no}", officer)
+            name = officer.name or self.tr("(no name)")
+            officer_item = self._item(f"{name}  {officer.badge_no}", officer)
             officer_item.appendRow(_placeholder())
             item.appendRow(officer_item)
 

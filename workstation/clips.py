@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
 from workstation import audit
-from workstation.types import AuditEntry, ClipDetail, ClipRow, FileType, MediaStatus
+from workstation.types import AuditEntry, ClipDetail, ClipRow, ClipScope, FileType, MediaStatus
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,28 @@ def _text_match(text: str):
     return or_(Clip.officer_id.in_(officers), Clip.device_id.in_(devices), Clip.id.in_(cases))
 
 
-def count_clips(session: Session, criteria: ClipFilter) -> int:
-    return session.execute(_filtered(session, select(func.count(Clip.id)), criteria)).scalar_one()
+def _scoped(statement: Select, scope: ClipScope | None) -> Select:
+    """Only the clips a user may see (workstation.permissions.clip_scope); None means no restriction (the CLI).
+
+    Each branch is an indexed column (unit_id, officer_id, id), so a scoped listing stays on the indexes.
+    """
+    if scope is None:
+        return statement
+    visible = []
+    if scope.unit_ids:
+        visible.append(Clip.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.unassigned:
+        visible.append(Clip.unit_id.is_(None))
+    if scope.officer_id is not None:
+        visible.append(Clip.officer_id == scope.officer_id)
+    if scope.clip_ids:
+        visible.append(Clip.id.in_(sorted(scope.clip_ids)))
+    return statement.where(or_(*visible) if visible else false())
+
+
+def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope | None = None) -> int:
+    statement = _scoped(_filtered(session, select(func.count(Clip.id)), criteria), scope)
+    return session.execute(statement).scalar_one()
 
 
 class SortKey(StrEnum):
@@ -139,11 +159,12 @@ def list_clips(
     after: PageCursor | None = None,
     order: ClipOrder = NEWEST_FIRST,
     offset: int = 0,
+    scope: ClipScope | None = None,
 ) -> list[ClipRow]:
     """One page of clips, newest recording first by default.
 
     For the default order pass the previous page's last row as `after` (keyset paging, cheap at any
-    depth); other orders page with `offset`.
+    depth); other orders page with `offset`. `scope` limits the page to what a user may see.
     """
     if after is not None and order != NEWEST_FIRST:
         raise ValueError("keyset paging (after=) works with the default order only")
@@ -154,7 +175,7 @@ def list_clips(
         .outerjoin(officer, officer.id == Clip.officer_id)
         .outerjoin(device, device.id == Clip.device_id)
     )
-    statement = _filtered(session, statement, criteria)
+    statement = _scoped(_filtered(session, statement, criteria), scope)
     if after is not None:
         statement = statement.where(
             or_(

@@ -35,3 +35,23 @@ class IngestConfigError(WorkstationError):
 
 class AuthenticationFailed(WorkstationError):
     """Wrong login name or password, or the account is locked."""
+
+
+class PermissionDenied(WorkstationError):
+    """The user may not do this with this footage or function (附件3 二(六)); hiding a button is not enough."""
+
+
+class SelfApprovalRefused(PermissionDenied):
+    """No one approves, reviews or revokes their own viewing request."""
+
+
+class AccessError(WorkstationError):
+    """A viewing request, approval or register entry that cannot be carried out as asked."""
+
+
+class ApprovalConflict(AccessError):
+    """The request or grant is no longer in the state the action needs (decided, revoked or expired meanwhile)."""
+
+
+class PasswordRejected(WorkstationError):
+    """The new password does not meet the password rules."""

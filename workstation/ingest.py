@@ -62,6 +62,8 @@ class IngestOptions:
     clear_source: bool = False
     patterns: Sequence[NamePattern] = (GAT947_PATTERN,)
     parallel_sources: int = 4
+    cancel: threading.Event | None = None
+    """Set it (from any thread) to stop at each recorder's next file; files being copied finish first."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,16 @@ def _ingest_source(
     for candidate in candidates:
         if disk_full.is_set():
             results.append(_failed(candidate.path, "存储空间已满，未导入"))
+            continue
+        if options.cancel is not None and options.cancel.is_set():
+            results.append(
+                IngestFileResult(
+                    str(candidate.path),
+                    IngestOutcome.FAILED,
+                    reason=RejectReason.CANCELLED,
+                    detail="导入已停止，文件仍在原处",
+                )
+            )
             continue
         progress.start_file(candidate.path)
         counted = [0]

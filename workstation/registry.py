@@ -63,6 +63,8 @@ def assign_device(
 ) -> DeviceAssignment:
     """Hand a recorder to an officer: closes the current holder's period and opens the new one."""
     at = at or clock.now()
+    # lock the device row: two handovers of one recorder at once must not leave two open holder periods
+    session.execute(select(Device.id).where(Device.id == device.id).with_for_update())
     current = session.execute(
         select(DeviceAssignment).where(DeviceAssignment.device_id == device.id, DeviceAssignment.released_at.is_(None))
     ).scalar_one_or_none()

@@ -71,6 +71,7 @@ class RejectReason(StrEnum):
     BAD_TIMESTAMP = "bad_timestamp"
     UNREADABLE_SOURCE = "unreadable_source"
     IMPORT_FAILED = "import_failed"  # an error while copying, verifying or storing: nothing was stored
+    CANCELLED = "cancelled"  # the run was stopped before this file; it is still on the recorder
 
 
 class IngestOutcome(StrEnum):
@@ -265,3 +266,196 @@ class HolderPeriod:
     released_at: datetime | None
     handover_note: str
     recorded_by: str
+
+
+class Action(StrEnum):
+    """What a user does with footage. workstation.permissions decides it per role, level and unit relation."""
+
+    VIEW = "view"  # 调阅: list, play, thumbnails
+    DOWNLOAD = "download"  # 下载: export a copy
+    MARK = "mark"  # 标记
+    ANNOTATE = "annotate"  # 备注
+    APPROVE = "approve"  # 审批 viewing requests for the footage
+    EDIT = "edit"  # 编辑 (metadata; originals are never changed)
+    DELETE = "delete"  # 删除 (destruction after approval, R8)
+
+
+class Relation(StrEnum):
+    """Where a clip's unit stands relative to the user's unit."""
+
+    OWN = "own"
+    CHILD = "child"  # a unit below the user's
+    SAME_LEVEL = "same_level"  # same level and police type under a common superior, e.g. two brigades
+    OTHER_UNIT = "other_unit"  # another police type, or a unit of another level off the user's line
+    PARENT = "parent"  # a unit above the user's
+    OUTSIDE = "outside"  # another organisation: no common superior unit
+    UNASSIGNED = "unassigned"  # footage awaiting assignment (待分配): no unit yet
+
+
+class AccessBasis(StrEnum):
+    """The right under which a user reached a clip, as the access register records it."""
+
+    UNIT = "unit"  # the user's own unit or a unit below it
+    OWN_FOOTAGE = "own_footage"  # the user recorded it
+    UNASSIGNED = "unassigned"  # an administrator sorting out 待分配 footage
+    GRANT = "grant"  # an approved viewing request
+
+
+class RequestKind(StrEnum):
+    """How a viewing request names its footage."""
+
+    CLIPS = "clips"
+    OFFICER = "officer"  # an officer (警号) and a time range
+    CASE = "case"  # an incident or case number
+
+
+class OutsideBody(StrEnum):
+    """Bodies outside the police that may ask for footage with legal papers (002 第十八条)."""
+
+    PROCURATORATE = "procuratorate"  # 人民检察院
+    COURT = "court"  # 人民法院
+    SUPERVISION = "supervision"  # 纪检监察
+    JUSTICE = "justice"  # 司法行政机关
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    REJECTED = "rejected"
+    APPROVED = "approved"  # the grant is in force
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+class StepStatus(StrEnum):
+    WAITING = "waiting"  # an earlier step is not decided yet
+    PENDING = "pending"  # in the approver's inbox
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"  # an earlier step rejected the request
+
+
+class ViewingKind(StrEnum):
+    PLAYBACK = "playback"
+    EXPORT = "export"
+
+
+@dataclass(frozen=True)
+class ClipScope:
+    """The clips a user may list: units (with the units below already expanded), own footage, grants.
+
+    Concrete ids, so a listing query stays on the (unit_id|officer_id, recorded_start) indexes.
+    """
+
+    unit_ids: frozenset[int] = frozenset()
+    officer_id: int | None = None
+    clip_ids: frozenset[int] = frozenset()
+    unassigned: bool = False
+
+
+@dataclass(frozen=True)
+class AccessRequestSpec:
+    """What a user asks to view (调阅申请): footage named one of three ways, a reason, an access period."""
+
+    kind: RequestKind
+    reason: str  # 事由, required
+    with_download: bool = False
+    days: int = 7
+    clip_ids: tuple[int, ...] = ()
+    badge_no: str | None = None
+    period_start: datetime | None = None
+    period_end: datetime | None = None  # exclusive
+    case_no: str | None = None
+    outside_body: OutsideBody | None = None
+    document_ref: str = ""  # the outside body's legal document (法律文书) number
+
+
+@dataclass(frozen=True)
+class ApprovalStepRow:
+    step_no: int
+    role: Role
+    unit_code: str
+    unit_name: str
+    status: StepStatus
+    decided_by: str | None
+    decided_at: datetime | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class AccessRequestRow:
+    """A viewing request with its approval steps and, once approved, its grant."""
+
+    id: int
+    requester: str  # login
+    requester_name: str
+    requester_unit: str  # unit name
+    kind: RequestKind
+    reason: str
+    with_download: bool
+    days: int
+    outside_body: OutsideBody | None
+    document_ref: str
+    badge_no: str | None
+    period_start: datetime | None
+    period_end: datetime | None
+    case_no: str | None
+    clip_count: int
+    status: RequestStatus
+    created_at: datetime
+    grant_expires_at: datetime | None
+    steps: tuple[ApprovalStepRow, ...]
+
+    @property
+    def pending_step(self) -> ApprovalStepRow | None:
+        return next((step for step in self.steps if step.status is StepStatus.PENDING), None)
+
+
+@dataclass(frozen=True)
+class Viewing:
+    """An open access-register entry: the player plays media_path and reports played_ms when it stops."""
+
+    entry_id: int
+    clip_id: int
+    media_path: str
+    kind: ViewingKind
+    basis: AccessBasis
+    grant_id: int | None
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the access register (003 第二十二条: who, which footage, why, when, how long)."""
+
+    id: int
+    user: str  # login
+    user_name: str
+    clip_id: int
+    clip_name: str
+    kind: ViewingKind
+    basis: AccessBasis
+    request_id: int | None
+    reason: str
+    started_at: datetime
+    finished_at: datetime | None
+    played_ms: int | None
+
+
+@dataclass(frozen=True)
+class AuditEventRow:
+    """One audit log row as the audit viewer shows it."""
+
+    seq: int
+    occurred_at: datetime
+    actor: str
+    action: str
+    target_type: str
+    target_id: str
+    details: str
+
+
+class Duty(StrEnum):
+    """Functions that are not about one clip; workstation.permissions gives them per role and level."""
+
+    APPROVE = "approve"  # decide viewing requests routed to the user's unit (单位负责人)
+    LEGAL_REVIEW = "legal_review"  # first step of an outside body's request (法制审核)
+    AUDIT = "audit"  # read the audit log and the access register (督察, 管理员)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from db.models import Unit, User
 from db.session import Sessions
 from workstation import audit, clock
-from workstation.errors import AuthenticationFailed
+from workstation.errors import AuthenticationFailed, PasswordRejected
 from workstation.passwords import check_password, hash_password
 from workstation.types import Role, UnitLevel
 
@@ -108,3 +108,39 @@ def create_first_administrator(
         session.flush()
         audit.record(session, login, "unit.create", "unit", unit.id, {"code": unit_code, "name": unit_name})
         create_user(session, login, login, display_name, unit, Role.ADMIN, password)
+
+
+def change_password(sessions: Sessions, login: str, old_password: str, new_password: str) -> None:
+    """Change one's own password; the old one is required. A wrong old password counts towards the lock-out
+    like a failed sign-in (it is committed and audited before AuthenticationFailed is raised)."""
+    with sessions.write() as session:
+        outcome = _change_password(session, login, old_password, new_password)
+    if outcome is not None:
+        raise outcome
+
+
+def _change_password(
+    session: Session, login: str, old_password: str, new_password: str
+) -> AuthenticationFailed | PasswordRejected | None:
+    user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
+    now = clock.now()
+    if user is None or not user.active or (user.locked_until and user.locked_until > now):
+        audit.record(session, login, "user.password_change_failed", "user", user.id if user else login)
+        return AuthenticationFailed("账户不存在、已停用或已被锁定。")
+    if not check_password(old_password, user.password_hash):
+        user.failed_logins += 1
+        details: dict[str, object] = {"reason": "password", "failed_logins": user.failed_logins}
+        if user.failed_logins >= MAX_FAILED_SIGN_INS:
+            user.locked_until = now + LOCK_DURATION
+            user.failed_logins = 0
+            details["locked_until"] = clock.format_time(user.locked_until)
+        audit.record(session, login, "user.password_change_failed", "user", user.id, details)
+        return AuthenticationFailed("原密码错误。")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        return PasswordRejected(f"新密码至少需要 {MIN_PASSWORD_LENGTH} 位。")
+    if new_password in (old_password, login):
+        return PasswordRejected("新密码不能与原密码或登录名相同。")
+    user.password_hash = hash_password(new_password)
+    user.failed_logins = 0
+    audit.record(session, login, "user.password_change", "user", user.id)
+    return None

@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../../ui/clip_detail_pane.py" line="31" />
-        <location filename="../../ui/clip_detail_pane.py" line="55" />
+        <location filename="../../ui/clip_detail_pane.py" line="56" />
         <source>Mark important</source>
         <translation>标记为重点</translation>
     </message>
@@ -110,84 +110,94 @@
         <translation>关联警情/案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="55" />
+        <location filename="../../ui/clip_detail_pane.py" line="52" />
+        <source>Select a file to see its details.</source>
+        <translation>选择一个文件以查看详细信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clip_detail_pane.py" line="56" />
         <source>Remove important mark</source>
         <translation>取消重点标记</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="57" />
+        <location filename="../../ui/clip_detail_pane.py" line="58" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="58" />
+        <location filename="../../ui/clip_detail_pane.py" line="59" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="59" />
+        <location filename="../../ui/clip_detail_pane.py" line="60" />
         <source>Device clock offset</source>
         <translation>设备时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="60" />
+        <location filename="../../ui/clip_detail_pane.py" line="61" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="60" />
+        <location filename="../../ui/clip_detail_pane.py" line="61" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="61" />
+        <location filename="../../ui/clip_detail_pane.py" line="62" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="62" />
+        <location filename="../../ui/clip_detail_pane.py" line="63" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="63" />
+        <location filename="../../ui/clip_detail_pane.py" line="64" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="64" />
+        <location filename="../../ui/clip_detail_pane.py" line="65" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="66" />
+        <location filename="../../ui/clip_detail_pane.py" line="67" />
         <source>Ingested</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="67" />
+        <location filename="../../ui/clip_detail_pane.py" line="68" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="67" />
+        <location filename="../../ui/clip_detail_pane.py" line="68" />
         <source>not linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="68" />
+        <location filename="../../ui/clip_detail_pane.py" line="69" />
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="68" />
+        <location filename="../../ui/clip_detail_pane.py" line="69" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="69" />
+        <location filename="../../ui/clip_detail_pane.py" line="70" />
         <source>Archive path</source>
         <translation>存储路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clip_detail_pane.py" line="78" />
+        <source>Audit history</source>
+        <translation>审计记录</translation>
     </message>
 </context>
 <context>
@@ -403,6 +413,137 @@
     </message>
 </context>
 <context>
+    <name>DeviceTableModel</name>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="38" />
+        <source>Device no.</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="39" />
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="40" />
+        <source>Serial no.</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="41" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="42" />
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="43" />
+        <source>Held since</source>
+        <translation>持有起始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="44" />
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="46" />
+        <source>Unassigned</source>
+        <translation>待分配</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <location filename="../../ui/devices_view.py" line="85" />
+        <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
+        <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="89" />
+        <source>Unassigned only</source>
+        <translation>只看待分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="91" />
+        <source>Handover…</source>
+        <translation>交接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="94" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="115" />
+        <source>Assign to unit</source>
+        <translation>分配到单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="133" />
+        <source>Holder history</source>
+        <translation>交接记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="140" />
+        <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
+        <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="171" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="219" />
+        <source>%1 now belongs to %2.</source>
+        <translation>%1 已分配到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="236" />
+        <source>Recorder %1 handed over to %2.</source>
+        <translation>设备 %1 已交接给 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="262" />
+        <source>%1 recorders, %2 of them unassigned.</source>
+        <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="273" />
+        <source>Officers awaiting a unit (%1)</source>
+        <translation>待分配执法人员（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="276" />
+        <source>%1 (name not registered)</source>
+        <translation>%1（未登记姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="305" />
+        <source>Select a recorder to see who held it when.</source>
+        <translation>选择一台执法记录仪，查看历任持有人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="308" />
+        <source>%1 has never been handed to an officer.</source>
+        <translation>%1 尚未交给任何执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="312" />
+        <source>%1: %2 holding periods, newest first.</source>
+        <translation>%1：共 %2 段持有记录，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_view.py" line="332" />
+        <source>Could not read or change the device registry: %1</source>
+        <translation>无法读取或修改设备登记：%1</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/archive_filters.py" line="23" />
@@ -569,74 +710,420 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="36" />
+        <source>Handover of recorder %1</source>
+        <translation>设备交接 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="44" />
+        <source>Type a name, badge no. or unit</source>
+        <translation>输入姓名、警号或单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="51" />
+        <source>Why the recorder changes hands, e.g. transfer, repair, new issue</source>
+        <translation>交接原因，如调岗移交、维修后重新配发、新领用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="56" />
+        <location filename="../../ui/device_handover_dialog.py" line="111" />
+        <source>Unassigned</source>
+        <translation>待分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="58" />
+        <source>Recorder</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="59" />
+        <source>Current holder</source>
+        <translation>当前持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="60" />
+        <source>New holder</source>
+        <translation>新持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="61" />
+        <source>Handover note</source>
+        <translation>交接说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="65" />
+        <source>Confirm handover</source>
+        <translation>确认交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="91" />
+        <source>Choose the officer who receives the recorder.</source>
+        <translation>请选择接收设备的执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="93" />
+        <source>Write a handover note.</source>
+        <translation>请填写交接说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="95" />
+        <source>The note is too long: %1 of at most %2 characters.</source>
+        <translation>交接说明过长：%1 字，最多 %2 字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_handover_dialog.py" line="104" />
+        <source>%1: %2 → %3. The current holding period ends now and is kept in the history.</source>
+        <translation>%1：%2 → %3。当前持有人的持有期到此结束，并保留在交接记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>HolderHistoryModel</name>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="150" />
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="151" />
+        <source>From</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="152" />
+        <source>Until</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="153" />
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="154" />
+        <source>Handover note</source>
+        <translation>交接说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="156" />
+        <source>Current</source>
+        <translation>至今</translation>
+    </message>
+</context>
+<context>
+    <name>IngestDialog</name>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="80" />
+        <source>Import from recorders</source>
+        <translation>导入执法记录仪数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="85" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="87" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="91" />
+        <source>Verify and clear: delete each file from the recorder once its verified copy is archived</source>
+        <translation>校验清空：文件校验无误并入库后，从执法记录仪上删除原文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="95" />
+        <source>Progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="106" />
+        <source>Result</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="113" />
+        <source>Start import</source>
+        <translation>开始导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="116" />
+        <location filename="../../ui/ingest_dialog.py" line="282" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="124" />
+        <source>Source folders (a recorder mounted as a folder, or a dock's export folder)</source>
+        <translation>源文件夹（以文件夹方式接入的执法记录仪，或采集站的导出文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="134" />
+        <source>Collection station</source>
+        <translation>采集站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="151" />
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="152" />
+        <source>Skipped (already archived)</source>
+        <translation>已跳过（重复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="153" />
+        <source>Rejected (left on the recorder)</source>
+        <translation>拒收（留在记录仪上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="154" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="155" />
+        <source>Imported but damaged</source>
+        <translation>已导入但损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="171" />
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="171" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="171" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="171" />
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="202" />
+        <source>Choose a recorder or export folder</source>
+        <translation>选择执法记录仪或导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="209" />
+        <source>Clear the recorders?</source>
+        <translation>清空执法记录仪？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="211" />
+        <source>Each file is deleted from the recorder only after its copy in the archive has been verified (SHA-256) and recorded. Rejected and failed files stay on the recorder. Continue?</source>
+        <translation>每个文件只有在档案库中的副本校验（SHA-256）无误并入库登记后，才会从执法记录仪上删除；被拒收或导入失败的文件保留在记录仪上。是否继续？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="228" />
+        <source>Add at least one source folder first.</source>
+        <translation>请先添加至少一个源文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="231" />
+        <source>Enter the collection station's name.</source>
+        <translation>请填写采集站名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="238" />
+        <source>Importing… Copies are verified before anything is recorded.</source>
+        <translation>正在导入……每个文件复制后先校验，再入库登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="263" />
+        <source>Stop the import?</source>
+        <translation>停止导入？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="265" />
+        <source>The files being copied now are finished, then the import stops. Nothing is lost or left half-done: run the import again later and it continues where it stopped.</source>
+        <translation>正在复制的文件完成后，导入即停止。不会丢失文件，也不会留下不完整的数据：以后再次导入，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="273" />
+        <source>Stopping after the files being copied now…</source>
+        <translation>正在停止，等待当前文件复制完成……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="282" />
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="303" />
+        <source>Import stopped. Run it again to continue.</source>
+        <translation>导入已停止。再次导入即可从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="305" />
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="341" />
+        <source>%1 verified files were deleted from the recorders.</source>
+        <translation>已从执法记录仪上删除 %1 个校验无误的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="371" />
+        <source>Rejected, left on the recorder</source>
+        <translation>拒收，留在记录仪上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="373" />
+        <source>Failed, left on the recorder</source>
+        <translation>失败，留在记录仪上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="374" />
+        <source>Imported, damaged</source>
+        <translation>已导入，文件损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="378" />
+        <source>Unrecognised file name</source>
+        <translation>无法识别的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="379" />
+        <source>Unsupported file type</source>
+        <translation>不支持的文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="380" />
+        <source>Invalid time in file name</source>
+        <translation>文件名中的时间无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="381" />
+        <source>Cannot read the source file</source>
+        <translation>无法读取源文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="382" />
+        <source>Copy or verification failed</source>
+        <translation>复制或校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="383" />
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="384" />
+        <source>Incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="392" />
+        <source>The archive storage is full; the import stopped. Every file imported so far is complete. Free or add storage, then import again: it continues where it stopped.</source>
+        <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="399" />
+        <source>The import stopped because of an internal error (%1). Files imported so far are complete; import again to continue.</source>
+        <translation>导入因内部错误（%1）中断。已导入的文件完整有效，重新导入即可继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="28" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="58" />
+        <source>Recorders and holders</source>
+        <translation>记录仪与持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="78" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="120" />
+        <source>Import from recorders…</source>
+        <translation>从记录仪导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>The archive could not be read: %1</source>
+        <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -649,12 +1136,17 @@
         <translation>一人一档</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_tree.py" line="53" />
+        <location filename="../../ui/officer_tree.py" line="54" />
         <source>Unassigned (待分配)</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_tree.py" line="113" />
+        <location filename="../../ui/officer_tree.py" line="105" />
+        <source>(no name)</source>
+        <translation>（未登记姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_tree.py" line="115" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
     </message>
@@ -734,6 +1226,29 @@
         <location filename="../../ui/sign_in_dialog.py" line="72" />
         <source>The archive cannot be reached.</source>
         <translation>无法连接档案库。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceProgress</name>
+    <message>
+        <location filename="../../ui/ingest_progress.py" line="91" />
+        <source>Waiting…</source>
+        <translation>等待中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_progress.py" line="109" />
+        <source>%1 of %2 files · %3 of %4</source>
+        <translation>%1 / %2 个文件 · %3 / %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_progress.py" line="119" />
+        <source>No files to import here</source>
+        <translation>没有可导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_progress.py" line="124" />
+        <source>Stopped; the next import continues from here</source>
+        <translation>已停止，下次导入将从此处继续</translation>
     </message>
 </context>
 <context>

@@ -152,3 +152,43 @@ def test_a_new_archive_asks_for_its_first_administrator(qtbot, archive):
     dialog.submit()
     assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
     assert users.sign_in(archive.sessions, "admin", "secret-123").role is Role.ADMIN
+
+
+def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
+    view = window.archive_view
+    real_sessions = view._archive.sessions
+
+    class Offline:
+        def read(self):
+            raise OSError("网络路径不可用")
+
+    qtbot.waitUntil(lambda: view.tree.tree_model.rowCount() == 2, timeout=5000)  # nothing else in flight
+    window.devices_view.wait()
+    view.db_tasks.wait()
+    view._archive.sessions = Offline()
+    with qtbot.waitSignal(view.model.load_failed, timeout=5000):
+        view.filters.search.setText("张")
+    assert window.retry.isVisible()
+    assert "网络路径不可用" in window.problem_label.text()
+    view._archive.sessions = real_sessions
+    window.retry.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=5000)
+    assert not window.retry.isVisible()
+
+
+def test_ingest_from_the_window_refreshes_the_browser_and_the_registry(qtbot, window, tmp_path):
+    recorder_dump(tmp_path / "new", "DEV0100", "010299", datetime(2026, 11, 22, 7, 0), clips=2, seed=9)
+    dialog = window.open_ingest()
+    dialog.add_source(tmp_path / "new")
+    with qtbot.waitSignal(dialog.ingest_finished, timeout=20000):
+        dialog.start()
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 10, timeout=5000)
+    assert window.archive_view.model.index(0, 5).data() == "DEV0100"
+    window.navigation.setCurrentRow(4)
+    assert window.pages.currentWidget() is window.admin_tabs
+    qtbot.waitUntil(lambda: "DEV0100" in _device_numbers(window.devices_view), timeout=5000)
+
+
+def _device_numbers(view) -> set[str]:
+    model = view.table.model()
+    return {model.index(row, 0).data() for row in range(model.rowCount())}

@@ -1,5 +1,6 @@
 """Every shipped translation is complete and compiles (lrelease), like the set-up builds it."""
 
+import ast
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -44,3 +45,19 @@ def test_the_translation_file_covers_every_string_in_the_sources(tmp_path):
 
     committed = root / "resources" / "translations" / "workstation_zh_CN.ts"
     assert source_texts(fresh) <= source_texts(committed), "run: .venv/bin/python tools/i18n.py"
+
+
+def test_no_tr_call_hides_inside_an_f_string():
+    """lupdate cannot see tr() inside an f-string: such text would never be translated."""
+    root = Path(__file__).parents[2]
+    hidden = []
+    for path in sorted(p for folder in ("ui", "player") for p in (root / folder).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in (
+                        "tr",
+                        "translate",
+                    ):
+                        hidden.append(f"{path.relative_to(root)}:{inner.lineno}")
+    assert hidden == []

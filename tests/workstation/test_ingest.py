@@ -4,12 +4,13 @@ import hashlib
 import os
 import shutil
 import socket
+import threading
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from db.models import Clip, Device, DeviceLogEvent, IngestRejection, Officer
+from db.models import Clip, Device, DeviceLogEvent, IngestRejection, IngestRun, Officer
 from tests.builders import build_org, recorder_dump, video
 from workstation import audit
 from workstation.ingest import IngestOptions, ingest
@@ -194,3 +195,22 @@ def test_a_log_file_docked_again_with_more_lines_adds_only_the_new_events(archiv
         logs = session.execute(select(func.count()).select_from(Clip)).scalar_one()
     assert logs == 2, "both versions of the log file are kept as originals"
     assert sorted(events) == [("low_battery", "10%"), ("power_on", ""), ("record_start", "")]
+
+
+def test_a_cancelled_run_finishes_cleanly_and_the_next_run_imports_the_rest(archive, tmp_path):
+    build_org(archive)
+    recorder_dump(tmp_path / "rec", "DEV0001", "010203", START, clips=4)
+    cancel = threading.Event()
+
+    def stop_after_first_file(progress):
+        if progress.files_done == 1:
+            cancel.set()
+
+    report = ingest(archive, [tmp_path / "rec"], IngestOptions(cancel=cancel), progress=stop_after_first_file)
+
+    assert report.count(IngestOutcome.IMPORTED) == 1
+    assert {r.reason for r in report.results if r.outcome is IngestOutcome.FAILED} == {"cancelled"}
+    with archive.sessions.read() as session:
+        run = session.get_one(IngestRun, report.run_id)
+        assert run.finished_at is not None and run.failed == 4
+    assert ingest(archive, [tmp_path / "rec"]).count(IngestOutcome.IMPORTED) == 4
