@@ -24,6 +24,9 @@ from workstation.types import ClipRow, FileType, MediaStatus
 _log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 
+# PySide6 6.12: QModelIndex.data() called from Python on a Python model whose data() returns None drops a
+# reference to None each time (it crashes after some thousand calls). Python code therefore reads this model
+# through row_at() or model.data(index, role), never index.data().
 PAGE_ROWS = 200
 CACHED_PAGES = 64
 ClipRowRole = Qt.ItemDataRole.UserRole + 1
@@ -51,8 +54,12 @@ _SORTABLE = {
 
 
 class ClipPageModel(QAbstractTableModel):
-    """Read-only; `set_query` replaces the filter or order. Signals: count_changed(int), load_failed(str)."""
+    """Read-only; `set_query` replaces the filter or order.
 
+    Signals: first_page_shown(), count_changed(int), load_failed(str).
+    """
+
+    first_page_shown = Signal()
     count_changed = Signal(int)
     load_failed = Signal(str)
 
@@ -96,7 +103,12 @@ class ClipPageModel(QAbstractTableModel):
         return self._criteria
 
     def set_query(self, criteria: clips.ClipFilter, order: clips.ClipOrder | None = None) -> None:
-        """Show the clips matching `criteria`; the count and first page arrive from the database thread."""
+        """Show the clips matching `criteria`.
+
+        The first page is fetched and shown first; the full count follows as a second task (counting a
+        large result costs more than a page), and the rows beyond the first page appear when it arrives.
+        Signals: first_page_shown() when the first page is in the model, count_changed(total) after.
+        """
         self._criteria = criteria
         self._order = order or self._order
         self._generation += 1
@@ -105,26 +117,42 @@ class ClipPageModel(QAbstractTableModel):
         self._count, self._pages, self._pending = 0, OrderedDict(), {0}
         self.endResetModel()
 
-        def fetch() -> tuple[int, list[ClipRow]]:
+        def fetch_first() -> list[ClipRow]:
             with self._archive.sessions.read() as session:
-                first = clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now)
-                total = len(first) if len(first) < PAGE_ROWS else clips.count_clips(session, criteria)
-                return total, first
+                return clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now)
 
-        self._db_tasks.run(fetch, lambda result: self._on_first_page(generation, result), self._on_failed)
+        def fetch_count() -> int:
+            with self._archive.sessions.read() as session:
+                return clips.count_clips(session, criteria)
+
+        def on_first(rows: list[ClipRow]) -> None:
+            self._on_first_page(generation, rows)
+            if len(rows) == PAGE_ROWS and generation == self._generation:
+                self._db_tasks.run(fetch_count, lambda total: self._on_count(generation, total), self._on_failed)
+
+        self._db_tasks.run(fetch_first, on_first, self._on_failed)
 
     def refresh(self) -> None:
         self.set_query(self._criteria, self._order)
 
-    def _on_first_page(self, generation: int, result: tuple[int, list[ClipRow]]) -> None:
+    def _on_first_page(self, generation: int, first: list[ClipRow]) -> None:
         if generation != self._generation:
             return  # the filter changed while this was loading
-        total, first = result
         self.beginResetModel()
-        self._count = total
+        self._count = len(first)
         self._pages = OrderedDict({0: first})
         self._pending = set()
         self.endResetModel()
+        self.first_page_shown.emit()
+        if len(first) < PAGE_ROWS:
+            self.count_changed.emit(len(first))
+
+    def _on_count(self, generation: int, total: int) -> None:
+        if generation != self._generation or total <= self._count:
+            return
+        self.beginInsertRows(QModelIndex(), self._count, total - 1)
+        self._count = total
+        self.endInsertRows()
         self.count_changed.emit(total)
 
     def _on_failed(self, error: Exception) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ui.archive_filters import FilterBar
-from ui.archive_model import ClipPageModel, ClipRowRole
+from ui.archive_model import ClipPageModel
 from ui.case_link_dialog import CaseLinkDialog
 from ui.clip_detail_pane import ClipDetailPane
 from ui.officer_tree import OfficerTree
@@ -86,7 +86,7 @@ class ArchiveView(QWidget):
 
     def selected_clips(self) -> list[ClipRow]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        found = [self.model.index(row, 0).data(ClipRowRole) for row in sorted(rows)]
+        found = [self.model.row_at(row) for row in sorted(rows)]
         return [clip for clip in found if clip is not None]
 
     def select_row(self, row: int) -> None:
@@ -99,7 +99,7 @@ class ArchiveView(QWidget):
         self.count.setText(self.tr("%1 files").replace("%1", f"{total:,}"))
 
     def _on_current_row(self, current, _previous) -> None:
-        clip = current.data(ClipRowRole) if current.isValid() else None
+        clip = self.model.row_at(current.row()) if current.isValid() else None
         if clip is None:
             self.detail.show_detail(None)
             return
@@ -162,7 +162,8 @@ class ArchiveView(QWidget):
         def show(rows: list[ClipRow]) -> None:
             for row in rows:
                 self.model.update_row(row)
-            current = self.table.currentIndex().data(ClipRowRole)
+            index = self.table.currentIndex()
+            current = self.model.row_at(index.row()) if index.isValid() else None
             if current is not None and current.id in ids:
                 self._load_detail(current.id)
 

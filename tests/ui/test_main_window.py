@@ -68,11 +68,11 @@ def test_signed_in_window_shows_user_sections_and_newest_footage(qtbot, qtmodelt
     qtmodeltester.check(model)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:4] == ["录制时间", "时长", "单位", "执法人员"]
-    assert model.index(0, 0).data() == "2026-11-21 08:32:00"
-    assert model.index(1, 2).data() == "城东大队" and model.index(1, 6).data() == "视频"
-    assert "未关联警情/案件" in model.index(1, 10).data()
+    assert model.data(model.index(0, 0)) == "2026-11-21 08:32:00"
+    assert model.data(model.index(1, 2)) == "城东大队" and model.data(model.index(1, 6)) == "视频"
+    assert "未关联警情/案件" in model.data(model.index(1, 10))
     assert window.archive_view.count.text() == "共 7 个文件"
-    qtbot.waitUntil(lambda: model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
     window.grab().save(str(tmp_path / "window.png"))
 
 
@@ -111,12 +111,12 @@ def test_link_a_case_and_mark_important_from_the_browser(qtbot, window):
     view = window.archive_view
     view.select_row(1)
     qtbot.waitUntil(lambda: view.detail.important.isEnabled(), timeout=5000)
-    clip = view.model.index(1, 0).data(ClipRowRole)
+    clip = view.model.data(view.model.index(1, 0), ClipRowRole)
 
     view.link_case([clip.id], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟", "", actor="admin")
-    qtbot.waitUntil(lambda: view.model.index(1, 8).data() == "J2026112100123", timeout=5000)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 8)) == "J2026112100123", timeout=5000)
     view.detail.important.click()
-    qtbot.waitUntil(lambda: view.model.index(1, 7).data() == "★", timeout=5000)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 7)) == "★", timeout=5000)
     qtbot.waitUntil(lambda: "标记为重点" in view.detail.text.toPlainText(), timeout=5000)
     history = view.detail.text.toPlainText()
     assert "入库" in history and "关联警情/案件" in history and "admin" in history
@@ -183,7 +183,7 @@ def test_ingest_from_the_window_refreshes_the_browser_and_the_registry(qtbot, wi
     with qtbot.waitSignal(dialog.ingest_finished, timeout=20000):
         dialog.start()
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 10, timeout=5000)
-    assert window.archive_view.model.index(0, 5).data() == "DEV0100"
+    assert window.archive_view.model.data(window.archive_view.model.index(0, 5)) == "DEV0100"
     window.navigation.setCurrentRow(4)
     assert window.pages.currentWidget() is window.admin_tabs
     qtbot.waitUntil(lambda: "DEV0100" in _device_numbers(window.devices_view), timeout=5000)
@@ -191,4 +191,4 @@ def test_ingest_from_the_window_refreshes_the_browser_and_the_registry(qtbot, wi
 
 def _device_numbers(view) -> set[str]:
     model = view.table.model()
-    return {model.index(row, 0).data() for row in range(model.rowCount())}
+    return {model.data(model.index(row, 0)) for row in range(model.rowCount())}
