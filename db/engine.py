@@ -27,7 +27,9 @@ def create_archive_engine(url: str | URL, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # No server-side prepared statements: after five runs psycopg would prepare a query, and PostgreSQL's generic
+    # plan for it can be several times slower than the custom plan (measured 3.5x on a 5M-clip unit count).
+    return create_engine(url, pool_pre_ping=True, connect_args={"prepare_threshold": None}, **kwargs)
 
 
 def begin_immediate(engine: Engine) -> Engine:

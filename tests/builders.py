@@ -25,8 +25,14 @@ class Org:
     brigades: tuple[str, ...]
 
 
+ADMIN_PASSWORD = "correct-horse"
+
+
 def build_org(archive: Archive) -> Org:
-    """支队 ZD01 with brigades DD01 and DD02; officer 010203 (DD01) holds DEV0001, 010204 (DD02) DEV0002."""
+    """支队 ZD01 with brigades DD01 and DD02; officer 010203 (DD01) holds DEV0001, 010204 (DD02) DEV0002.
+
+    User "admin" (password ADMIN_PASSWORD) is the 支队's footage administrator.
+    """
     with archive.sessions.write() as session:
         corps = registry.create_unit(session, ACTOR, "ZD", "某省消防救援总队", UnitLevel.CORPS, "消防", None)
         detachment = registry.create_unit(session, ACTOR, "ZD01", "某市支队", UnitLevel.DETACHMENT, "消防", corps)
@@ -39,6 +45,7 @@ def build_org(archive: Archive) -> Org:
             officer = registry.create_officer(session, ACTOR, badge, name, unit)
             device = registry.register_device(session, ACTOR, device_no, f"SN-{device_no}", "DSJ-V9", unit)
             registry.assign_device(session, ACTOR, device, officer, at=datetime(2026, 1, 1))
+        users.create_user(session, ACTOR, "admin", "用户admin", detachment, Role.ADMIN, ADMIN_PASSWORD)
     return Org("ZD01", ("DD01", "DD02"))
 
 
@@ -74,7 +81,7 @@ def recorder_dump(folder: Path, device_no: str, badge: str, start: datetime, cli
     return paths
 
 
-def add_user(archive: Archive, login: str, role: Role, unit_code: str, password: str = "correct-horse") -> None:
+def add_user(archive: Archive, login: str, role: Role, unit_code: str, password: str = ADMIN_PASSWORD) -> None:
     """A user of the given role at the unit with this code."""
     with archive.sessions.write() as session:
         unit = session.execute(select(Unit).where(Unit.code == unit_code)).scalar_one()

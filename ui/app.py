@@ -5,12 +5,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import prefs
 from ui.connection_dialog import ConnectionDialog
 from ui.main_window import MainWindow
+from ui.memory import freeze_startup_heap
 from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation import cli, users
 from workstation.archive import Archive
@@ -104,6 +105,7 @@ def run_gui(arguments: Sequence[str]) -> int:
         return 0
     window = MainWindow(archive, sign_in.user, location, preferences, thumbnail_cache())
     window.show()
+    window.archive_view.model.first_page_shown.connect(freeze_startup_heap, Qt.ConnectionType.SingleShotConnection)
     window.load()
     code = app.exec()
     window.deleteLater()  # destroy widgets and worker pools before the application object goes

@@ -16,10 +16,10 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
 from player.media.thumbnails import thumbnail
 from ui.tasks import TaskRunner
-from workstation import clips
+from workstation import clips, permissions
 from workstation.archive import Archive
 from workstation.clock import format_time
-from workstation.types import ClipRow, FileType, MediaStatus
+from workstation.types import ClipRow, ClipScope, FileType, MediaStatus
 
 _log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +29,7 @@ _Index = QModelIndex | QPersistentModelIndex
 # through row_at() or model.data(index, role), never index.data().
 PAGE_ROWS = 200
 CACHED_PAGES = 64
+CACHED_THUMBNAILS = 2000
 ClipRowRole = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = (
@@ -63,9 +64,12 @@ class ClipPageModel(QAbstractTableModel):
     count_changed = Signal(int)
     load_failed = Signal(str)
 
-    def __init__(self, archive: Archive, db_tasks: TaskRunner, io_tasks: TaskRunner, thumbnail_dir: Path, parent=None):
+    def __init__(
+        self, archive: Archive, login: str, db_tasks: TaskRunner, io_tasks: TaskRunner, thumbnail_dir: Path, parent=None
+    ):
         super().__init__(parent)
-        self._archive = archive
+        self._archive, self._login = archive, login
+        self._scope: ClipScope | None = None  # what the user may see; worked out again with every new query
         self._db_tasks, self._io_tasks = db_tasks, io_tasks
         self._thumbnail_dir = thumbnail_dir
         self._criteria = clips.ClipFilter()
@@ -74,7 +78,7 @@ class ClipPageModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[ClipRow]] = OrderedDict()
         self._pending: set[int] = set()
-        self._thumbnails: dict[str, QPixmap | None] = {}
+        self._thumbnails: OrderedDict[str, QPixmap | None] = OrderedDict()  # LRU, by the file's hash
         self._headers = (
             self.tr("Recorded"),
             self.tr("Duration"),
@@ -117,17 +121,25 @@ class ClipPageModel(QAbstractTableModel):
         self._count, self._pages, self._pending = 0, OrderedDict(), {0}
         self.endResetModel()
 
-        def fetch_first() -> list[ClipRow]:
-            with self._archive.sessions.read() as session:
-                return clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now)
+        login = self._login
 
-        def fetch_count() -> int:
+        def fetch_first() -> tuple[ClipScope, list[ClipRow]]:
             with self._archive.sessions.read() as session:
-                return clips.count_clips(session, criteria)
+                scope = permissions.clip_scope(session, login)
+                return scope, clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now, scope=scope)
 
-        def on_first(rows: list[ClipRow]) -> None:
+        def on_first(result: tuple[ClipScope, list[ClipRow]]) -> None:
+            scope, rows = result
+            if generation != self._generation:
+                return
+            self._scope = scope
             self._on_first_page(generation, rows)
-            if len(rows) == PAGE_ROWS and generation == self._generation:
+            if len(rows) == PAGE_ROWS:
+
+                def fetch_count() -> int:
+                    with self._archive.sessions.read() as session:
+                        return clips.count_clips(session, criteria, scope=scope)
+
                 self._db_tasks.run(fetch_count, lambda total: self._on_count(generation, total), self._on_failed)
 
         self._db_tasks.run(fetch_first, on_first, self._on_failed)
@@ -163,15 +175,17 @@ class ClipPageModel(QAbstractTableModel):
         if page in self._pending or page in self._pages:
             return
         self._pending.add(page)
-        generation, criteria, order = self._generation, self._criteria, self._order
+        generation, criteria, order, scope = self._generation, self._criteria, self._order, self._scope
         previous = self._pages.get(page - 1)
         after = clips.cursor_after(previous[-1]) if previous and order == clips.NEWEST_FIRST else None
 
         def fetch() -> list[ClipRow]:
             with self._archive.sessions.read() as session:
                 if after is not None:
-                    return clips.list_clips(session, criteria, limit=PAGE_ROWS, after=after)
-                return clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order, offset=page * PAGE_ROWS)
+                    return clips.list_clips(session, criteria, limit=PAGE_ROWS, after=after, scope=scope)
+                return clips.list_clips(
+                    session, criteria, limit=PAGE_ROWS, order=order, offset=page * PAGE_ROWS, scope=scope
+                )
 
         self._db_tasks.run(fetch, lambda rows: self._on_page(generation, page, rows), self._on_failed)
 
@@ -284,8 +298,11 @@ class ClipPageModel(QAbstractTableModel):
         if row.file_type not in (FileType.VIDEO, FileType.PHOTO) or row.has_media_problem:
             return None
         if row.sha256 in self._thumbnails:
+            self._thumbnails.move_to_end(row.sha256)
             return self._thumbnails[row.sha256]
         self._thumbnails[row.sha256] = None  # requested; shown when it arrives
+        while len(self._thumbnails) > CACHED_THUMBNAILS:
+            self._thumbnails.popitem(last=False)
         source = self._archive.absolute_path(row.media_path)
 
         def make() -> QImage | None:

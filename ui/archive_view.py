@@ -33,9 +33,9 @@ class ArchiveView(QWidget):
         self._archive, self._actor = archive, actor
         self.db_tasks = TaskRunner(self)
         self.io_tasks = TaskRunner(self, max_threads=2)
-        self.tree = OfficerTree(archive, self.db_tasks)
+        self.tree = OfficerTree(archive, actor, self.db_tasks)
         self.filters = FilterBar()
-        self.model = ClipPageModel(archive, self.db_tasks, self.io_tasks, thumbnail_dir, self)
+        self.model = ClipPageModel(archive, actor, self.db_tasks, self.io_tasks, thumbnail_dir, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -108,7 +108,7 @@ class ArchiveView(QWidget):
     def _load_detail(self, clip_id: int) -> None:
         def fetch() -> ClipDetail | None:
             with self._archive.sessions.read() as session:
-                return clips.clip_detail(session, clip_id)
+                return clips.clip_detail(session, clip_id, self._actor)
 
         self.db_tasks.run(fetch, self._on_detail, self._on_error)
 

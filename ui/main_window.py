@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import prefs
+from ui.approvals_view import ApprovalsView
 from ui.archive_view import ArchiveView
+from ui.audit_view import AuditView
 from ui.devices_view import DevicesView
 from ui.idle_lock import IdleWatcher
 from ui.ingest_dialog import IngestDialog
@@ -25,6 +27,7 @@ from ui.labels import role_name
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in_dialog import SignInDialog
 from workstation.archive import Archive
+from workstation.types import Role
 from workstation.users import SignedInUser
 
 
@@ -46,16 +49,30 @@ class MainWindow(QMainWindow):
         self.archive_view.problem.connect(self.show_problem)
         self.sections: dict[str, QWidget] = {}
         self.add_section("archive", self.tr("Archive"), self.archive_view)
-        for key, title in (
-            ("spotcheck", self.tr("Spot check")),
-            ("approvals", self.tr("Approvals")),
-            ("reports", self.tr("Reports")),
-        ):
-            self.add_section(key, title, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", title)))
-        self.devices_view = DevicesView(archive, user.login)
-        self.devices_view.registry_changed.connect(self.archive_view.load)
+        spot_check = self.tr("Spot check")
+        self.add_section(
+            "spotcheck", spot_check, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", spot_check))
+        )
+        self.approvals_view = ApprovalsView(archive, user.login)
+        self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
+        self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
+        reports = self.tr("Reports")
+        self.add_section(
+            "reports", reports, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", reports))
+        )
         self.admin_tabs = QTabWidget()
-        self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
+        # the services refuse these functions to anyone else; the tabs are only shown to those who may use them
+        self.devices_view: DevicesView | None = None
+        self.audit_view: AuditView | None = None
+        if user.role is Role.ADMIN:
+            self.devices_view = DevicesView(archive, user.login)
+            self.devices_view.registry_changed.connect(self.archive_view.load)
+            self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
+        if user.role in (Role.ADMIN, Role.INSPECTION):
+            self.audit_view = AuditView(archive, user.login)
+            self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
+        if self.admin_tabs.count() == 0:
+            self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")
         self.add_section("admin", self.tr("Administration"), self.admin_tabs)
         self.ingest_dialog: IngestDialog | None = None
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -126,15 +143,25 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(preferences)
 
     def load(self) -> None:
-        self.archive_view.load()
-        self.devices_view.load()
+        for view in self._views():
+            view.load()
+
+    def _views(self) -> list:
+        """The sections that load data and must be waited for before the archive closes."""
+        return [view for view in (self.archive_view, self.approvals_view, self.devices_view, self.audit_view) if view]
+
+    def _show_inbox_count(self, count: int) -> None:
+        title = self.tr("Approvals")
+        item = self.navigation.item(list(self.sections).index("approvals"))
+        item.setText(f"{title} ({count})" if count else title)
 
     def open_ingest(self) -> IngestDialog:
         """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
         if self.ingest_dialog is None:
             self.ingest_dialog = IngestDialog(self.archive, self.user.login, self)
             self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
-            self.ingest_dialog.ingest_finished.connect(self.devices_view.load)
+            if self.devices_view is not None:
+                self.ingest_dialog.ingest_finished.connect(self.devices_view.load)
         self.ingest_dialog.show()
         self.ingest_dialog.raise_()
         return self.ingest_dialog
@@ -182,8 +209,8 @@ class MainWindow(QMainWindow):
             if self.ingest_dialog.is_running():
                 event.ignore()
                 return
-        self.archive_view.wait()  # workers may still hold database sessions
-        self.devices_view.wait()
+        for view in self._views():
+            view.wait()  # workers may still hold database sessions
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from ui.tasks import TaskRunner
-from workstation import browse
+from workstation import browse, permissions
 from workstation.archive import Archive
 from workstation.clips import ClipFilter
 
@@ -23,9 +23,9 @@ class OfficerTree(QTreeView):
     filter_chosen = Signal(object)
     load_failed = Signal(str)
 
-    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, login: str, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._tasks = archive, tasks
+        self._archive, self._login, self._tasks = archive, login, tasks
         self.tree_model = QStandardItemModel(self)
         self.tree_model.setHorizontalHeaderLabels([self.tr("One archive per officer")])
         self.setModel(self.tree_model)
@@ -43,7 +43,7 @@ class OfficerTree(QTreeView):
 
     def _fetch_units(self) -> list[browse.UnitNode]:
         with self._archive.sessions.read() as session:
-            return browse.units(session)
+            return browse.units(session, permissions.clip_scope(session, self._login))
 
     def _on_units(self, units: list[browse.UnitNode]) -> None:
         self.tree_model.removeRows(0, self.tree_model.rowCount())
@@ -91,11 +91,11 @@ class OfficerTree(QTreeView):
 
     def _fetch_officers(self, unit_id: int | None) -> list[browse.OfficerNode]:
         with self._archive.sessions.read() as session:
-            return browse.officers_of(session, unit_id)
+            return browse.officers_of(session, unit_id, permissions.clip_scope(session, self._login))
 
     def _fetch_days(self, officer_id: int) -> list[browse.DayNode]:
         with self._archive.sessions.read() as session:
-            return browse.days_of(session, officer_id)
+            return browse.days_of(session, officer_id, permissions.clip_scope(session, self._login))
 
     def _on_officers(self, target: QPersistentModelIndex, officers: list[browse.OfficerNode]) -> None:
         item = self._item_at(target)

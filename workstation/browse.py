@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Clip, Officer, Unit
-from workstation.types import UnitLevel
+from workstation.clips import scoped
+from workstation.types import ClipScope, UnitLevel
 
 
 @dataclass(frozen=True)
@@ -38,25 +39,42 @@ class DayNode:
     clips: int
 
 
-def units(session: Session) -> list[UnitNode]:
-    """Every unit, parents before children is not guaranteed: build the tree from parent_id."""
-    rows = session.execute(select(Unit).order_by(Unit.code)).scalars()
-    return [UnitNode(u.id, u.code, u.name, UnitLevel(u.level), u.police_type, u.parent_id) for u in rows]
+def units(session: Session, scope: ClipScope) -> list[UnitNode]:
+    """The units whose footage the scope covers, with the units above them so the tree has its path."""
+    rows = session.execute(select(Unit).order_by(Unit.code)).scalars().all()
+    parents = {unit.id: unit.parent_id for unit in rows}
+    wanted = set(scope.unit_ids)
+    if scope.officer_id is not None:
+        own_unit = session.execute(select(Officer.unit_id).where(Officer.id == scope.officer_id)).scalar_one_or_none()
+        if own_unit is not None:
+            wanted.add(own_unit)
+    for unit_id in list(wanted):
+        parent = parents.get(unit_id)
+        while parent is not None and parent not in wanted:
+            wanted.add(parent)
+            parent = parents.get(parent)
+    return [
+        UnitNode(u.id, u.code, u.name, UnitLevel(u.level), u.police_type, u.parent_id) for u in rows if u.id in wanted
+    ]
 
 
-def officers_of(session: Session, unit_id: int | None) -> list[OfficerNode]:
-    """Officers of a unit, or with unit_id None those awaiting assignment (待分配)."""
+def officers_of(session: Session, unit_id: int | None, scope: ClipScope) -> list[OfficerNode]:
+    """Officers of a unit (None: those awaiting assignment, 待分配) that the scope lets the user see."""
     condition = Officer.unit_id.is_(None) if unit_id is None else Officer.unit_id == unit_id
-    rows = session.execute(select(Officer).where(condition).order_by(Officer.badge_no)).scalars()
-    return [OfficerNode(o.id, o.badge_no, o.name, o.unit_id) for o in rows]
+    statement = select(Officer).where(condition).order_by(Officer.badge_no)
+    whole_unit = scope.unassigned if unit_id is None else unit_id in scope.unit_ids
+    if not whole_unit:
+        statement = statement.where(Officer.id == (scope.officer_id or -1))
+    return [OfficerNode(o.id, o.badge_no, o.name, o.unit_id) for o in session.execute(statement).scalars()]
 
 
-def days_of(session: Session, officer_id: int, since: date | None = None) -> list[DayNode]:
-    """The days on which the officer recorded, newest first, with the number of files of each day."""
+def days_of(session: Session, officer_id: int, scope: ClipScope, since: date | None = None) -> list[DayNode]:
+    """The days on which the officer recorded, newest first, counting only clips within the scope."""
     day = func.date(Clip.recorded_start)
     statement = select(day, func.count()).where(Clip.officer_id == officer_id).group_by(day).order_by(day.desc())
     if since is not None:
         statement = statement.where(Clip.recorded_start >= datetime.combine(since, time.min))
+    statement = scoped(statement, scope)
     return [DayNode(_as_date(value), count) for value, count in session.execute(statement)]
 
 

@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.models import Case, Clip, ClipCaseLink
-from workstation import audit, clock
+from db.models import Case, ClipCaseLink
+from workstation import audit, clock, permissions
 from workstation.errors import WorkstationError
-from workstation.types import CaseKind
+from workstation.types import Action, CaseKind
 
 
 class CaseError(WorkstationError):
@@ -33,9 +33,8 @@ def link_clips(
     case_no = case_no.strip()
     if not case_no:
         raise CaseError("请填写警情/案件编号。")
-    found = set(session.execute(select(Clip.id).where(Clip.id.in_(clip_ids))).scalars())
-    if missing := sorted(set(clip_ids) - found):
-        raise CaseError(f"档案中没有这些文件：{missing}")
+    for clip_id in clip_ids:  # an unknown clip is refused like a forbidden one
+        permissions.require_clip(session, actor, clip_id, Action.ANNOTATE)
     case = session.execute(select(Case).where(Case.case_no == case_no)).scalar_one_or_none()
     previous = None
     if case is None:
@@ -83,6 +82,7 @@ def unlink_clip(session: Session, actor: str, clip_id: int, case_no: str, reason
     """Remove a mistaken link; the reason is required and audit-logged."""
     if not reason.strip():
         raise CaseError("取消关联须填写原因。")
+    permissions.require_clip(session, actor, clip_id, Action.ANNOTATE)
     case_id = session.execute(select(Case.id).where(Case.case_no == case_no)).scalar_one_or_none()
     removed = session.execute(
         delete(ClipCaseLink).where(ClipCaseLink.clip_id == clip_id, ClipCaseLink.case_id == case_id)

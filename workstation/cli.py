@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from workstation import audit, clips, config
+from workstation import access_cli, audit, clips, config, spotcheck_cli
 from workstation.archive import Archive
 from workstation.console import IngestProgressBar, clip_json
 from workstation.errors import WorkstationError
@@ -28,7 +28,7 @@ from workstation.profiles import Profile, load_profiles, open_profile, save_prof
 from workstation.types import FileType, IngestOutcome
 from workstation.verify import verify_archive
 
-COMMANDS = ("demo", "ingest", "clips", "verify", "audit", "db", "profile")
+COMMANDS = ("demo", "ingest", "clips", "verify", "audit", "db", "profile", "access", "spotcheck", "ledger")
 
 
 def default_archive_folder() -> Path:
@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--media-root", type=Path)
     add.add_argument("--password-stdin", action="store_true", help="从标准输入读取数据库密码")
     profile_actions.add_parser("list", help="列出连接配置")
+
+    access_cli.add_parser(commands)
+    spotcheck_cli.add_parsers(commands)
     return parser
 
 
@@ -127,6 +130,9 @@ def _run(args: argparse.Namespace) -> int:
         "audit": _audit_verify,
         "db": _db_upgrade,
         "profile": _profile,
+        "access": _access,
+        "spotcheck": _spotcheck,
+        "ledger": _ledger,
     }
     return handlers[args.command](args)
 
@@ -294,3 +300,15 @@ def _profile(args: argparse.Namespace) -> int:
     )
     save_profile(profile, password)
     return 0
+
+
+def _access(args: argparse.Namespace) -> int:
+    return access_cli.run(args, open_archive(args))
+
+
+def _spotcheck(args: argparse.Namespace) -> int:
+    return spotcheck_cli.run_spotcheck(args, open_archive(args), cli_actor())
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    return spotcheck_cli.run_ledger(args, open_archive(args), cli_actor())

@@ -14,8 +14,8 @@ from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
-from workstation import audit
-from workstation.types import AuditEntry, ClipDetail, ClipRow, ClipScope, FileType, MediaStatus
+from workstation import audit, permissions
+from workstation.types import Action, AuditEntry, ClipDetail, ClipRow, ClipScope, FileType, MediaStatus
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _text_match(text: str):
     return or_(Clip.officer_id.in_(officers), Clip.device_id.in_(devices), Clip.id.in_(cases))
 
 
-def _scoped(statement: Select, scope: ClipScope | None) -> Select:
+def scoped(statement: Select, scope: ClipScope | None) -> Select:
     """Only the clips a user may see (workstation.permissions.clip_scope); None means no restriction (the CLI).
 
     Each branch is an indexed column (unit_id, officer_id, id), so a scoped listing stays on the indexes.
@@ -120,7 +120,8 @@ def _scoped(statement: Select, scope: ClipScope | None) -> Select:
 
 
 def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope | None = None) -> int:
-    statement = _scoped(_filtered(session, select(func.count(Clip.id)), criteria), scope)
+    # count(*), not count(id): PostgreSQL can then answer from the (unit_id, recorded_start) index alone
+    statement = scoped(_filtered(session, select(func.count()).select_from(Clip), criteria), scope)
     return session.execute(statement).scalar_one()
 
 
@@ -175,7 +176,7 @@ def list_clips(
         .outerjoin(officer, officer.id == Clip.officer_id)
         .outerjoin(device, device.id == Clip.device_id)
     )
-    statement = _scoped(_filtered(session, statement, criteria), scope)
+    statement = scoped(_filtered(session, statement, criteria), scope)
     if after is not None:
         statement = statement.where(
             or_(
@@ -226,8 +227,9 @@ def get_clip(session: Session, clip_id: int) -> ClipRow | None:
     )
 
 
-def clip_detail(session: Session, clip_id: int) -> ClipDetail | None:
-    """All metadata of one clip and its audit history, oldest first."""
+def clip_detail(session: Session, clip_id: int, login: str) -> ClipDetail | None:
+    """All metadata of one clip and its audit history, oldest first; the user must be allowed to view it."""
+    permissions.require_clip(session, login, clip_id, Action.VIEW)
     clip = get_clip(session, clip_id)
     if clip is None:
         return None
@@ -241,7 +243,12 @@ def clip_detail(session: Session, clip_id: int) -> ClipDetail | None:
 
 
 def set_important(session: Session, actor: str, clip_ids: Sequence[int], important: bool) -> int:
-    """Mark (标记) or unmark clips as important; marked clips are kept out of clean-up. Returns changes."""
+    """Mark (标记) or unmark clips as important; marked clips are kept out of clean-up. Returns changes.
+
+    Every clip must be one the actor may mark (PermissionDenied otherwise, and nothing changes).
+    """
+    for clip_id in clip_ids:
+        permissions.require_clip(session, actor, clip_id, Action.MARK)
     changed = (
         session.execute(select(Clip).where(Clip.id.in_(clip_ids), Clip.important.is_not(important))).scalars().all()
     )

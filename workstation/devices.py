@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Device, DeviceAssignment, Officer, Unit
-from workstation import audit, registry
-from workstation.errors import WorkstationError
-from workstation.types import DeviceRow, HolderPeriod, OfficerRow, UnitLevel, UnitRow
+from workstation import audit, permissions, registry
+from workstation.errors import PermissionDenied, WorkstationError
+from workstation.orgtree import OrgTree
+from workstation.types import Action, DeviceRow, HolderPeriod, OfficerRow, Relation, Role, UnitLevel, UnitRow
 
 MAX_NOTE_CHARS = 500
 """The width of device_assignments.handover_note."""
@@ -97,6 +98,7 @@ def reassign_device(
     # locked: two workstations handing over the same recorder at once must not both close one period
     device = _get(session, Device, device_id, "设备", lock=True)
     officer = _get(session, Officer, officer_id, "执法人员")
+    require_registry_right(session, actor, device.unit_id, officer.unit_id)
     if device.holder_officer_id == officer.id:
         raise DeviceRegistryError(f"设备 {device.device_no} 当前已由 {_person(officer)} 持有，无需交接。")
     registry.assign_device(session, actor, device, officer, note, at)
@@ -122,6 +124,7 @@ def register_device(
         if len(value) > limit:
             raise DeviceRegistryError(f"{label}过长，最多 {limit} 个字符。")
     unit = _get(session, Unit, unit_id, "单位") if unit_id is not None else None
+    require_registry_right(session, actor, unit_id)
     taken = DeviceRegistryError(f"设备编号 {device_no} 已登记，不能重复登记。")
     if session.execute(select(Device.id).where(Device.device_no == device_no)).first():
         raise taken
@@ -140,6 +143,7 @@ def assign_officer_to_unit(session: Session, actor: str, officer_id: int, unit_i
     """
     officer = _get(session, Officer, officer_id, "执法人员")
     unit = _get(session, Unit, unit_id, "单位")
+    require_registry_right(session, actor, officer.unit_id, unit.id)
     if officer.unit_id == unit.id:
         raise DeviceRegistryError(f"{_person(officer)} 已属于 {unit.name}。")
     previous = officer.unit_id
@@ -154,6 +158,22 @@ def assign_officer_to_unit(session: Session, actor: str, officer_id: int, unit_i
         {"unit_id": unit.id, "unit_code": unit.code, "previous_unit_id": previous},
     )
     return _officer_row(officer, unit.code, unit.name)
+
+
+def require_registry_right(session: Session, actor: str, *unit_ids: int | None) -> None:
+    """Only administrators keep the registry, and only for their own unit and the units below it.
+
+    A unit id of None (a recorder or officer still 待分配) is for administrators of 支队 level and above,
+    the same rule as for 待分配 footage.
+    """
+    principal = permissions.load_principal(session, actor)
+    if principal.role is not Role.ADMIN:
+        raise PermissionDenied("只有执法记录仪管理员可以维护设备登记。")
+    subtree = OrgTree.load(session).subtree(principal.unit_id)
+    handles_unassigned = permissions.allowed(principal.role, principal.level, Action.VIEW, Relation.UNASSIGNED)
+    for unit_id in unit_ids:
+        if (unit_id is None and not handles_unassigned) or (unit_id is not None and unit_id not in subtree):
+            raise PermissionDenied("该设备或人员不属于您管理的单位。")
 
 
 def _devices_statement():

@@ -1,5 +1,6 @@
 """The archive's tables as typed SQLAlchemy 2 models."""
 
+from db.models.access import AccessGrant, AccessRegisterEntry, AccessRequest, AccessRequestItem, ApprovalStep
 from db.models.audit import AuditChainHead, AuditEvent
 from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
@@ -7,6 +8,11 @@ from db.models.ingest import IngestRejection, IngestRun
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 
 __all__ = [
+    "AccessGrant",
+    "AccessRegisterEntry",
+    "AccessRequest",
+    "AccessRequestItem",
+    "ApprovalStep",
     "AuditChainHead",
     "AuditEvent",
     "Base",

@@ -1,11 +1,406 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessRequestDialog</name>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="63" />
+        <source>Request to view footage</source>
+        <translation>调阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="69" />
+        <source>File numbers, separated by commas</source>
+        <translation>文件编号，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="76" />
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="80" />
+        <source>Badge no.:</source>
+        <translation>警号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="81" />
+        <source>From:</source>
+        <translation>起始时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="82" />
+        <source>To:</source>
+        <translation>截止时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="85" />
+        <source>Incident/case no.:</source>
+        <translation>警情/案件编号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="89" />
+        <source>Why the footage is needed (required)</source>
+        <translation>调阅事由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="91" />
+        <source>Also download a copy</source>
+        <translation>同时申请下载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="95" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="97" />
+        <source>Own use</source>
+        <translation>本单位使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="101" />
+        <source>Number of the legal document</source>
+        <translation>法律文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="108" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="113" />
+        <source>Footage by:</source>
+        <translation>申请方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="118" />
+        <source>Reason:</source>
+        <translation>调阅事由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="119" />
+        <source>Access:</source>
+        <translation>调阅权限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="120" />
+        <source>Access period:</source>
+        <translation>调阅期限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="121" />
+        <source>Requested for:</source>
+        <translation>申请用途：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="122" />
+        <source>Legal document:</source>
+        <translation>法律文书：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="134" />
+        <source>File numbers must be whole numbers separated by commas.</source>
+        <translation>文件编号应为以逗号分隔的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_dialog.py" line="182" />
+        <source>Could not submit the request: %1</source>
+        <translation>无法提交调阅申请：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequestTableModel</name>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="25" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="26" />
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="27" />
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="28" />
+        <source>Requester's unit</source>
+        <translation>申请人单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="29" />
+        <source>Footage</source>
+        <translation>调阅资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="30" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="31" />
+        <source>Access</source>
+        <translation>调阅权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="32" />
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="33" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="34" />
+        <source>Approval route</source>
+        <translation>审批流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="35" />
+        <source>Access until</source>
+        <translation>授权有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="70" />
+        <source>View and download</source>
+        <translation>调阅和下载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="70" />
+        <source>View</source>
+        <translation>调阅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="78" />
+        <source>%1, %2 days</source>
+        <translation>%1，%2 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="88" />
+        <source>%1 files</source>
+        <translation>共 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_request_model.py" line="99" />
+        <source>Own use</source>
+        <translation>本单位使用</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsView</name>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="71" />
+        <source>Comment (required when rejecting)</source>
+        <translation>审批意见（驳回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="72" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="74" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="76" />
+        <source>Revoke grant</source>
+        <translation>撤销授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="78" />
+        <source>New request…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="80" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="93" />
+        <source>My requests and my unit's requests</source>
+        <translation>我的申请和本单位审批的申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="170" />
+        <source>Request %1: %2.</source>
+        <translation>调阅申请 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="174" />
+        <source>Request %1 submitted.</source>
+        <translation>调阅申请 %1 已提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="181" />
+        <source>Waiting for my decision: %1</source>
+        <translation>待我审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals_view.py" line="200" />
+        <source>Could not read or change the requests: %1</source>
+        <translation>无法读取或处理调阅申请：%1</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveView</name>
     <message>
         <location filename="../../ui/archive_view.py" line="99" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="51" />
+        <source>Seq.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="52" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="53" />
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="54" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="55" />
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="56" />
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/audit_view.py" line="77" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="80" />
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="83" />
+        <source>File no.</source>
+        <translation>文件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="85" />
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="94" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="96" />
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="98" />
+        <source>Verify audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="105" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="106" />
+        <source>Access register</source>
+        <translation>调阅登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="112" />
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="113" />
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="114" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="160" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="175" />
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="175" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="181" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="187" />
+        <source>Checking…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="207" />
+        <source>%1 audit events and %2 register entries shown (at most %3 of each, newest first).</source>
+        <translation>显示审计记录 %1 条、调阅登记 %2 条（各最多 %3 条，最新的在前）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="215" />
+        <source>%1 rows exported to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="222" />
+        <source>Audit log intact: %1 events checked.</source>
+        <translation>审计日志完整：已校验 %1 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="227" />
+        <source>Audit log tampered with: %1 problems (first at event %2).</source>
+        <translation>审计日志已被篡改：发现 %1 处问题（首处在第 %2 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="242" />
+        <source>Could not read the audit log: %1</source>
+        <translation>无法读取审计日志：%1</translation>
     </message>
 </context>
 <context>
@@ -203,102 +598,102 @@
 <context>
     <name>ClipPageModel</name>
     <message>
-        <location filename="../../ui/archive_model.py" line="72" />
+        <location filename="../../ui/archive_model.py" line="83" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="73" />
+        <location filename="../../ui/archive_model.py" line="84" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="74" />
+        <location filename="../../ui/archive_model.py" line="85" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="75" />
+        <location filename="../../ui/archive_model.py" line="86" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="76" />
+        <location filename="../../ui/archive_model.py" line="87" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="77" />
+        <location filename="../../ui/archive_model.py" line="88" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="78" />
+        <location filename="../../ui/archive_model.py" line="89" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="79" />
+        <location filename="../../ui/archive_model.py" line="90" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="80" />
+        <location filename="../../ui/archive_model.py" line="91" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="81" />
+        <location filename="../../ui/archive_model.py" line="92" />
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="82" />
+        <location filename="../../ui/archive_model.py" line="93" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="83" />
+        <location filename="../../ui/archive_model.py" line="94" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="86" />
+        <location filename="../../ui/archive_model.py" line="97" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="87" />
+        <location filename="../../ui/archive_model.py" line="98" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="88" />
+        <location filename="../../ui/archive_model.py" line="99" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="89" />
+        <location filename="../../ui/archive_model.py" line="100" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="226" />
+        <location filename="../../ui/archive_model.py" line="268" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="248" />
+        <location filename="../../ui/archive_model.py" line="290" />
         <source>Integrity problem: %1</source>
         <translation>完整性问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="250" />
+        <location filename="../../ui/archive_model.py" line="292" />
         <source>Uploaded after 24 h</source>
         <translation>超过 24 小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_model.py" line="252" />
+        <location filename="../../ui/archive_model.py" line="294" />
         <source>Not linked to a case</source>
         <translation>未关联警情/案件</translation>
     </message>
@@ -1038,92 +1433,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Audit log and access register</source>
+        <translation>审计日志与调阅登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>Your role has no administration functions.</source>
+        <translation>您的角色没有管理功能。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -1149,6 +1556,64 @@
         <location filename="../../ui/officer_tree.py" line="115" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="76" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="77" />
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="78" />
+        <source>File no.</source>
+        <translation>文件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="79" />
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="80" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="81" />
+        <source>Right</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="82" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="83" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="84" />
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="85" />
+        <source>Played</source>
+        <translation>播放时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="93" />
+        <source>%1 (request %2)</source>
+        <translation>%1（申请 %2）</translation>
     </message>
 </context>
 <context>
@@ -1252,25 +1717,286 @@
     </message>
 </context>
 <context>
+    <name>access_labels</name>
+    <message>
+        <location filename="../../ui/access_labels.py" line="10" />
+        <location filename="../../ui/access_labels.py" line="21" />
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="11" />
+        <location filename="../../ui/access_labels.py" line="23" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="12" />
+        <location filename="../../ui/access_labels.py" line="22" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="13" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="14" />
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="20" />
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="24" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="30" />
+        <source>Selected files</source>
+        <translation>按文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="31" />
+        <source>Officer and time range</source>
+        <translation>按执法人员和时间段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="32" />
+        <source>Incident or case</source>
+        <translation>按警情/案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="38" />
+        <source>Procuratorate</source>
+        <translation>人民检察院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="39" />
+        <source>Court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="40" />
+        <source>Discipline inspection and supervision</source>
+        <translation>纪检监察机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="41" />
+        <source>Judicial administration</source>
+        <translation>司法行政机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="47" />
+        <source>Playback</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="48" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="54" />
+        <source>Own unit</source>
+        <translation>本单位权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="55" />
+        <source>Own footage</source>
+        <translation>本人资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="56" />
+        <source>Unassigned footage</source>
+        <translation>待分配资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="57" />
+        <source>Approved request</source>
+        <translation>调阅审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="64" />
+        <source>Viewing request</source>
+        <translation>提交调阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="65" />
+        <source>Request approved</source>
+        <translation>批准调阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="66" />
+        <source>Request rejected</source>
+        <translation>驳回调阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="67" />
+        <source>Grant revoked</source>
+        <translation>撤销授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="68" />
+        <source>Access refused</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="69" />
+        <source>Playback started</source>
+        <translation>开始播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="70" />
+        <source>Playback ended</source>
+        <translation>播放结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="71" />
+        <source>Export started</source>
+        <translation>开始导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="72" />
+        <source>Export ended</source>
+        <translation>导出结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="73" />
+        <source>File imported</source>
+        <translation>文件入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="74" />
+        <source>Marked important</source>
+        <translation>标记为重点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="75" />
+        <source>Important mark removed</source>
+        <translation>取消重点标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="76" />
+        <source>Linked to case</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="77" />
+        <source>Case link removed</source>
+        <translation>解除案件关联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="78" />
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="79" />
+        <source>Access register exported</source>
+        <translation>导出调阅登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="80" />
+        <source>Archive verified</source>
+        <translation>档案校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="81" />
+        <source>Import started</source>
+        <translation>开始导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="82" />
+        <source>Import finished</source>
+        <translation>导入结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="83" />
+        <source>User created</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="84" />
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="85" />
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="86" />
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="87" />
+        <source>Password change failed</source>
+        <translation>修改密码失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="88" />
+        <source>Unit created</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="89" />
+        <source>Officer registered</source>
+        <translation>登记执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="90" />
+        <source>Officer assigned to unit</source>
+        <translation>人员分配单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="91" />
+        <source>Unknown badge no. registered</source>
+        <translation>登记未知警号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="92" />
+        <source>Recorder registered</source>
+        <translation>登记记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="93" />
+        <source>Unknown recorder registered</source>
+        <translation>登记未知记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="94" />
+        <source>Recorder handed over</source>
+        <translation>记录仪交接</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="64" />
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="65" />
+        <location filename="../../ui/app.py" line="99" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="66" />
+        <location filename="../../ui/app.py" line="67" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="68" />
+        <location filename="../../ui/app.py" line="69" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70" />
+        <location filename="../../ui/app.py" line="71" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>

@@ -39,7 +39,7 @@ def test_pages_load_on_demand_after_the_first_page_and_the_count(qtbot, qtmodelt
     build_org(archive)
     _bulk_clips(archive)
     tasks, io = TaskRunner(), TaskRunner(max_threads=2)
-    model = ClipPageModel(archive, tasks, io, tmp_path / "thumbs")
+    model = ClipPageModel(archive, "admin", tasks, io, tmp_path / "thumbs")
 
     with qtbot.waitSignal(model.first_page_shown, timeout=5000):
         model.set_query(clips.ClipFilter())

@@ -11,10 +11,10 @@ from ui import prefs
 from ui.archive_model import ClipRowRole
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
-from workstation import users
+from workstation import access_requests, clips, users
 from workstation.clips import ClipFilter
 from workstation.ingest import ingest
-from workstation.types import CaseKind, Role
+from workstation.types import AccessRequestSpec, CaseKind, RequestKind, Role
 
 PASSWORD = "correct-horse"
 
@@ -27,7 +27,6 @@ def preferences(tmp_path):
 @pytest.fixture
 def filled(archive, tmp_path):
     build_org(archive)
-    add_user(archive, "admin", Role.ADMIN, "ZD01", PASSWORD)
     recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3, seed=1)
     recorder_dump(tmp_path / "b", "DEV0002", "010204", datetime(2026, 11, 20, 9, 0), clips=2, seed=2)
     ingest(archive, [tmp_path / "a", tmp_path / "b"])
@@ -192,3 +191,27 @@ def test_ingest_from_the_window_refreshes_the_browser_and_the_registry(qtbot, wi
 def _device_numbers(view) -> set[str]:
     model = view.table.model()
     return {model.data(model.index(row, 0)) for row in range(model.rowCount())}
+
+
+def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, filled, preferences, tmp_path):
+    add_user(filled, "head", Role.APPROVER, "ZD01")
+    add_user(filled, "rev", Role.REVIEWER, "DD02")
+    with filled.sessions.read() as session:
+        dd01_clip = clips.list_clips(session, ClipFilter(unit_code="DD01"), limit=1)[0].id
+    spec = AccessRequestSpec(RequestKind.CLIPS, reason="核查投诉", clip_ids=(dd01_clip,))
+    access_requests.submit(filled.sessions, "rev", spec)  # a sibling brigade's footage: the 支队 head decides
+    windows = {}
+    for login in ("admin", "head", "rev"):
+        user = users.sign_in(filled.sessions, login, PASSWORD)
+        windows[login] = MainWindow(filled, user, "测试档案库", preferences, tmp_path / "thumbs")
+        qtbot.addWidget(windows[login])
+        windows[login].load()
+    tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}
+    assert tabs["admin"] == ["记录仪与持有人", "审计日志与调阅登记"]
+    assert tabs["head"] == [""] and tabs["rev"] == [""]
+    reviewer = windows["rev"]
+    qtbot.waitUntil(lambda: reviewer.archive_view.model.rowCount() == 3, timeout=5000)  # DD02's footage only
+    assert {reviewer.archive_view.model.row_at(r).unit_code for r in range(3)} == {"DD02"}
+    head = windows["head"]
+    approvals = list(head.sections).index("approvals")
+    qtbot.waitUntil(lambda: head.navigation.item(approvals).text() == "审批 (1)", timeout=5000)

@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Clip, Marker
-from tests.builders import build_org, recorder_dump
-from workstation import browse, cases, clips, clock
+from tests.builders import add_user, build_org, recorder_dump
+from workstation import browse, cases, clips, clock, permissions
+from workstation.errors import PermissionDenied
 from workstation.ingest import ingest
-from workstation.types import CaseKind, FileType
+from workstation.types import CaseKind, ClipScope, FileType, Role
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_case_link_and_text_search_and_annotated_filter(filled):
     assert _ids(filled, clips.ClipFilter(annotated=True)) == [second]
     with filled.sessions.read() as session:
         row = clips.get_clip(session, second)
-        detail = clips.clip_detail(session, first)
+        detail = clips.clip_detail(session, first, "admin")
     assert row.case_numbers == ("J2026112100123",) and row.marker_count == 1
     assert [entry.action for entry in detail.history] == ["clip.ingest", "clip.link_case"]
 
@@ -78,7 +79,7 @@ def test_unlinking_needs_a_reason(filled):
         cases.unlink_clip(session, "admin", clip_id, "A1", "关联错误")
     with filled.sessions.read() as session:
         assert clips.get_clip(session, clip_id).case_numbers == ()
-        assert [e.action for e in clips.clip_detail(session, clip_id).history][-1] == "clip.unlink_case"
+        assert [e.action for e in clips.clip_detail(session, clip_id, "admin").history][-1] == "clip.unlink_case"
 
 
 def test_important_mark_is_audited_once_per_change(filled):
@@ -105,10 +106,31 @@ def test_orders_and_pages(filled):
     assert [r.original_name for r in by_name] == sorted(stored)
 
 
-def test_officer_tree(filled):
+def test_officer_tree_shows_only_what_the_user_may_see(filled):
+    add_user(filled, "dd02", Role.ADMIN, "DD02")
     with filled.sessions.read() as session:
-        units = {unit.code: unit for unit in browse.units(session)}
-        officers = browse.officers_of(session, units["DD01"].id)
-        days = browse.days_of(session, officers[0].id)
+        scope = permissions.clip_scope(session, "admin")
+        units = {unit.code: unit for unit in browse.units(session, scope)}
+        officers = browse.officers_of(session, units["DD01"].id, scope)
+        days = browse.days_of(session, officers[0].id, scope)
+        brigade_scope = permissions.clip_scope(session, "dd02")
+        brigade_units = [unit.code for unit in browse.units(session, brigade_scope)]
+        hidden = browse.officers_of(session, units["DD01"].id, brigade_scope)
+        no_days = browse.days_of(session, officers[0].id, ClipScope())
+    assert set(units) == {"ZD", "ZD01", "DD01", "DD02"}
     assert [officer.badge_no for officer in officers] == ["010203"]
     assert days == [browse.DayNode(date(2026, 11, 21), 4), browse.DayNode(date(2026, 11, 20), 3)]
+    assert brigade_units == ["DD02", "ZD", "ZD01"] and hidden == [] and no_days == []
+
+
+def test_marking_and_linking_footage_outside_ones_scope_is_refused(filled):
+    add_user(filled, "dd02", Role.ADMIN, "DD02")
+    (dd01_clip,) = _ids(filled, clips.ClipFilter(unit_code="DD01"), limit=1)
+    with pytest.raises(PermissionDenied), filled.sessions.write() as session:
+        clips.set_important(session, "dd02", [dd01_clip], True)
+    with pytest.raises(PermissionDenied), filled.sessions.write() as session:
+        cases.link_clips(session, "dd02", [dd01_clip], "A9", CaseKind.CASE)
+    with pytest.raises(PermissionDenied), filled.sessions.read() as session:
+        clips.clip_detail(session, dd01_clip, "dd02")
+    with filled.sessions.read() as session:
+        assert clips.get_clip(session, dd01_clip).important is False

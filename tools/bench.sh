@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Full-scale benchmarks (tests/benchmarks): ingest throughput against a plain copy, and clip queries on a
+# 5,000,000-clip archive on SQLite and PostgreSQL. Prints the result tables; JSON and a log go to bench-results/.
+# Takes 15-25 minutes on a 2-core machine (most of it bulk-loading 5M rows twice) and needs ~15 GB of free disk.
+# Any BENCH_* variable set by the caller wins (see tests/benchmarks/conftest.py), e.g.
+#   BENCH_CLIPS=1000000 tools/bench.sh -k clip_queries
+# Extra arguments go to pytest. BENCH_COLD=1 drops the page cache between ingest runs (root only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+
+export BENCH_CLIPS="${BENCH_CLIPS:-5000000}"
+export BENCH_QUERIES="${BENCH_QUERIES:-100}"
+export BENCH_INGEST_MB="${BENCH_INGEST_MB:-1024}"
+export BENCH_INGEST_FILE_MB="${BENCH_INGEST_FILE_MB:-64}"
+export BENCH_REPEATS="${BENCH_REPEATS:-3}"
+export BENCH_COLD="${BENCH_COLD:-1}"
+
+mkdir -p bench-results
+log="bench-results/bench-$(date +%Y%m%d-%H%M%S).log"
+echo "bench: BENCH_CLIPS=$BENCH_CLIPS BENCH_QUERIES=$BENCH_QUERIES BENCH_INGEST_MB=$BENCH_INGEST_MB" \
+  "BENCH_INGEST_FILE_MB=$BENCH_INGEST_FILE_MB BENCH_REPEATS=$BENCH_REPEATS BENCH_COLD=$BENCH_COLD; log: $log"
+.venv/bin/python -m pytest tests/benchmarks -m benchmark -s --durations=0 "$@" 2>&1 | tee "$log"

@@ -1,0 +1,100 @@
+"""A read-only table of viewing requests (AccessRequestRow), for the approvals inbox and the request list."""
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ui.access_labels import outside_body_name, request_kind_name, request_status_name, step_status_name
+from ui.labels import role_name
+from workstation.clock import format_time
+from workstation.types import AccessRequestRow, RequestKind
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+"""data(index, ROW_ROLE) gives the row's AccessRequestRow."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class AccessRequestTableModel(QAbstractTableModel):
+    """Rows are replaced as a whole with `set_rows` (a model reset)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AccessRequestRow] = []
+        self._headers = [
+            self.tr("No."),
+            self.tr("Submitted"),
+            self.tr("Requester"),
+            self.tr("Requester's unit"),
+            self.tr("Footage"),
+            self.tr("Purpose"),
+            self.tr("Access"),
+            self.tr("For"),
+            self.tr("Status"),
+            self.tr("Approval route"),
+            self.tr("Access until"),
+        ]
+
+    def set_rows(self, rows: list[AccessRequestRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AccessRequestRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return row.reason
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._display(row)[index.column()]
+
+    def _display(self, row: AccessRequestRow) -> tuple[str, ...]:
+        access = self.tr("View and download") if row.with_download else self.tr("View")
+        return (
+            str(row.id),
+            format_time(row.created_at),
+            f"{row.requester_name} ({row.requester})",
+            row.requester_unit,
+            self._footage(row),
+            row.reason,
+            self.tr("%1, %2 days").replace("%1", access).replace("%2", str(row.days)),
+            self._for(row),
+            request_status_name(row.status),
+            " → ".join(
+                f"{step.unit_name} {role_name(step.role)}（{step_status_name(step.status)}）" for step in row.steps
+            ),
+            format_time(row.grant_expires_at),
+        )
+
+    def _footage(self, row: AccessRequestRow) -> str:
+        files = self.tr("%1 files").replace("%1", str(row.clip_count))
+        if row.kind is RequestKind.OFFICER:
+            detail = f"{row.badge_no} {format_time(row.period_start)} – {format_time(row.period_end)}"
+        elif row.kind is RequestKind.CASE:
+            detail = row.case_no or ""
+        else:
+            return f"{request_kind_name(row.kind)}：{files}"
+        return f"{request_kind_name(row.kind)} {detail}：{files}"
+
+    def _for(self, row: AccessRequestRow) -> str:
+        if row.outside_body is None:
+            return self.tr("Own use")
+        return f"{outside_body_name(row.outside_body)} {row.document_ref}"

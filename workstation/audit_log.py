@@ -1,0 +1,103 @@
+"""Reading the audit log (R7) for inspection staff (督察) and administrators: filter, export, verify.
+
+Reading is itself a duty (Duty.AUDIT), checked here; an export to Excel is recorded in the log it exports.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEvent
+from db.session import Sessions
+from workstation import audit
+from workstation.permissions import load_principal, require_duty
+from workstation.types import AuditEventRow, AuditVerification, Duty
+from workstation.xlsx_export import write_table
+
+PAGE_SIZE = 1000
+EXPORT_BATCH = 5000
+HEADERS = ("序号", "时间", "用户", "操作", "对象类型", "对象编号", "详情")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Every field narrows the result; None means "any". `end` is exclusive.
+
+    The access register (workstation.access_register) takes the same filter and ignores `action`.
+    """
+
+    actor: str | None = None
+    action: str | None = None
+    clip_id: int | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+def list_events(
+    session: Session, login: str, criteria: AuditFilter, limit: int = PAGE_SIZE, before_seq: int | None = None
+) -> list[AuditEventRow]:
+    """One page, newest first; pass the last row's seq as `before_seq` for the next page."""
+    require_duty(load_principal(session, login), Duty.AUDIT)
+    return _page(session, criteria, limit, before_seq)
+
+
+def actions(session: Session, login: str) -> list[str]:
+    """The action codes present in the log, for the viewer's filter."""
+    require_duty(load_principal(session, login), Duty.AUDIT)
+    return list(session.execute(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).scalars())
+
+
+def verify(session: Session, login: str) -> AuditVerification:
+    """`workstation audit verify` for the viewer: is the hash chain intact?"""
+    require_duty(load_principal(session, login), Duty.AUDIT)
+    return audit.verify_chain(session)
+
+
+def export_events(sessions: Sessions, login: str, criteria: AuditFilter, path: Path) -> int:
+    """Write every matching event (newest first) to an Excel workbook; returns the number of rows."""
+    with sessions.read() as session:
+        require_duty(load_principal(session, login), Duty.AUDIT)
+        count = write_table(path, "审计日志", HEADERS, _export_rows(session, criteria))
+    with sessions.write() as session:
+        audit.record(session, login, "audit.export", "audit", "-", {"rows": count, "filter": _describe(criteria)})
+    return count
+
+
+def _export_rows(session: Session, criteria: AuditFilter) -> Iterator[tuple[object, ...]]:
+    before = None
+    while page := _page(session, criteria, EXPORT_BATCH, before):
+        for row in page:
+            yield (row.seq, row.occurred_at, row.actor, row.action, row.target_type, row.target_id, row.details)
+        before = page[-1].seq
+
+
+def _page(session: Session, criteria: AuditFilter, limit: int, before_seq: int | None) -> list[AuditEventRow]:
+    statement = _filtered(select(AuditEvent), criteria)
+    if before_seq is not None:
+        statement = statement.where(AuditEvent.seq < before_seq)
+    events = session.execute(statement.order_by(AuditEvent.seq.desc()).limit(limit)).scalars()
+    return [
+        AuditEventRow(e.seq, e.occurred_at, e.actor, e.action, e.target_type, e.target_id, e.details) for e in events
+    ]
+
+
+def _filtered(statement: Select, criteria: AuditFilter) -> Select:
+    if criteria.actor:
+        statement = statement.where(AuditEvent.actor == criteria.actor)
+    if criteria.action:
+        statement = statement.where(AuditEvent.action == criteria.action)
+    if criteria.clip_id is not None:
+        statement = statement.where(AuditEvent.target_type == "clip", AuditEvent.target_id == str(criteria.clip_id))
+    if criteria.start is not None:
+        statement = statement.where(AuditEvent.occurred_at >= criteria.start)
+    if criteria.end is not None:
+        statement = statement.where(AuditEvent.occurred_at < criteria.end)
+    return statement
+
+
+def _describe(criteria: AuditFilter) -> dict[str, object]:
+    return {name: value for name, value in vars(criteria).items() if value is not None}
