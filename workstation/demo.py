@@ -25,12 +25,22 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.models import Clip, Unit
-from workstation import clock, registry, synth, users
+from workstation import access_requests, clips, clock, registry, synth, users
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.devicelog import LogEvent
 from workstation.errors import WorkstationError
 from workstation.ingest import IngestOptions, ProgressCallback, ingest
-from workstation.types import DeviceEventType, IngestOutcome, IngestProgress, IngestReport, Role, UnitLevel
+from workstation.types import (
+    AccessRequestSpec,
+    DeviceEventType,
+    FileType,
+    IngestOutcome,
+    IngestProgress,
+    IngestReport,
+    RequestKind,
+    Role,
+    UnitLevel,
+)
 
 ACTOR = "admin"
 STATION = "演示采集站"
@@ -205,6 +215,7 @@ def build_demo_archive(
             reports = [ingest(archive, [dump.folder for dump in dumps], options, _ingest_progress(report))]
             report("正在导入迟交的记录仪数据……")
             reports.append(ingest(archive, [late.folder], options, _ingest_progress(report)))
+            _request_sibling_footage(archive)
     finally:
         archive.close()
     summary = DemoSummary(
@@ -373,6 +384,18 @@ def _ingest_progress(report: Callable[[str], None]) -> ProgressCallback:
                 report(f"已导入 {Path(update.source).name}：{update.files_total} 个文件")
 
     return on_progress
+
+
+def _request_sibling_footage(archive: Archive) -> None:
+    """A pending viewing request, so the approver's inbox has something to decide: the reviewer of DD01 asks
+    for another brigade's footage, which the 支队 head must approve (附件3 二(六))."""
+    with archive.sessions.read() as session:
+        other = clips.list_clips(session, clips.ClipFilter(unit_code=BRIGADES[1][0], file_type=FileType.VIDEO), limit=2)
+    if other:
+        spec = AccessRequestSpec(
+            RequestKind.CLIPS, reason="核查群众投诉涉及的现场执法过程", clip_ids=tuple(c.id for c in other)
+        )
+        access_requests.submit(archive.sessions, "reviewer", spec)
 
 
 def _total(reports: list[IngestReport], outcome: IngestOutcome) -> int:

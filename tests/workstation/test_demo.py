@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Clip, Device, DeviceLogEvent, IngestRejection, IngestRun, Officer, Unit, User
-from workstation import audit, clock, users
+from workstation import access_requests, audit, clock, users
 from workstation.archive import Archive
 from workstation.demo import DEMO_USERS, DemoArchiveExists, DemoSummary, build_demo_archive
 from workstation.types import DeviceEventType, FileType, MediaStatus, Role, UnitLevel
@@ -141,3 +141,10 @@ def _mean_brightness(archive: Archive, clip: Clip) -> float:
         capture.release()
     assert ok
     return float(frame.mean())
+
+
+def test_the_approver_has_a_pending_viewing_request(archive):
+    with archive.sessions.read() as session:
+        assert access_requests.inbox_count(session, "approver") == 1
+        (request,) = access_requests.inbox(session, "approver")
+    assert request.reason == "核查群众投诉涉及的现场执法过程" and request.clip_count == 2
