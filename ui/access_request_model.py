@@ -2,25 +2,18 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from ui.access_labels import outside_body_name, request_kind_name, request_status_name, step_status_name
 from ui.labels import role_name
+from ui.row_table_model import DISPLAY, TOOLTIP, RowTableModel
 from workstation.clock import format_time
 from workstation.types import AccessRequestRow, RequestKind
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
-"""data(index, ROW_ROLE) gives the row's AccessRequestRow."""
 
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class AccessRequestTableModel(QAbstractTableModel):
+class AccessRequestTableModel(RowTableModel[AccessRequestRow]):
     """Rows are replaced as a whole with `set_rows` (a model reset)."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[AccessRequestRow] = []
+        super().__init__([], parent)
         self._headers = [
             self.tr("No."),
             self.tr("Submitted"),
@@ -35,36 +28,10 @@ class AccessRequestTableModel(QAbstractTableModel):
             self.tr("Access until"),
         ]
 
-    def set_rows(self, rows: list[AccessRequestRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AccessRequestRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+    def cell(self, row: AccessRequestRow, column: int, role: int) -> Any:
+        if role == TOOLTIP and column == 5:
             return row.reason
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._display(row)[index.column()]
+        return self._display(row)[column] if role == DISPLAY else None
 
     def _display(self, row: AccessRequestRow) -> tuple[str, ...]:
         access = self.tr("View and download") if row.with_download else self.tr("View")

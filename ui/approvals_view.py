@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from ui.access_labels import request_status_name
 from ui.access_request_dialog import AccessRequestDialog
-from ui.access_request_model import ROW_ROLE, AccessRequestTableModel
+from ui.access_request_model import AccessRequestTableModel
+from ui.row_table_model import ROW_ROLE
 from ui.tasks import TaskRunner
 from workstation import access_requests
 from workstation.archive import Archive

@@ -2,49 +2,13 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from ui.access_labels import action_name, basis_name, viewing_kind_name
+from ui.row_table_model import DISPLAY, TOOLTIP, RowTableModel
 from workstation.clock import format_time
 from workstation.types import AuditEventRow, RegisterRow
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class _RowsModel(QAbstractTableModel):
-    """Rows are replaced as a whole with `set_rows`; subclasses give headers and a row's display values."""
-
-    def __init__(self, headers: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return self._display(self._rows[index.row()])[index.column()]
-
-    def _display(self, row: Any) -> tuple[str, ...]:
-        raise NotImplementedError
-
-
-class AuditTableModel(_RowsModel):
+class AuditTableModel(RowTableModel[AuditEventRow]):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
@@ -58,7 +22,9 @@ class AuditTableModel(_RowsModel):
             parent,
         )
 
-    def _display(self, row: AuditEventRow) -> tuple[str, ...]:
+    def cell(self, row: AuditEventRow, column: int, role: int) -> Any:
+        if role not in (DISPLAY, TOOLTIP):
+            return None
         return (
             str(row.seq),
             format_time(row.occurred_at),
@@ -66,10 +32,10 @@ class AuditTableModel(_RowsModel):
             action_name(row.action),
             f"{row.target_type} {row.target_id}",
             row.details,
-        )
+        )[column]
 
 
-class RegisterTableModel(_RowsModel):
+class RegisterTableModel(RowTableModel[RegisterRow]):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
@@ -87,7 +53,9 @@ class RegisterTableModel(_RowsModel):
             parent,
         )
 
-    def _display(self, row: RegisterRow) -> tuple[str, ...]:
+    def cell(self, row: RegisterRow, column: int, role: int) -> Any:
+        if role not in (DISPLAY, TOOLTIP):
+            return None
         basis = basis_name(row.basis)
         if row.request_id is not None:
             basis = self.tr("%1 (request %2)").replace("%1", basis).replace("%2", str(row.request_id))
@@ -106,4 +74,4 @@ class RegisterTableModel(_RowsModel):
             format_time(row.started_at),
             format_time(row.finished_at),
             played,
-        )
+        )[column]

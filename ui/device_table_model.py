@@ -2,16 +2,13 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ui.row_table_model import DISPLAY, TOOLTIP, Index, RowTableModel
 from workstation.clock import format_time
 from workstation.types import DeviceRow, HolderPeriod
 
-_Index = QModelIndex | QPersistentModelIndex
-
-ROW_ROLE = Qt.ItemDataRole.UserRole
-"""data(index, ROW_ROLE) is the row's dataclass (DeviceRow or HolderPeriod)."""
 UNASSIGNED_BACKGROUND = QColor("#fff3d6")
 UNASSIGNED_TEXT = QColor("#a35200")
 
@@ -23,7 +20,7 @@ def person(name: str | None, badge_no: str | None) -> str:
     return f"{name}（{badge_no}）" if name else badge_no
 
 
-class DeviceTableModel(QAbstractTableModel):
+class DeviceTableModel(RowTableModel[DeviceRow]):
     """Read-only rows of the registry; replace them all with `set_rows` (a model reset).
 
     Recorders without a holder (待分配) get a tinted background and an emphasised holder cell.
@@ -32,8 +29,7 @@ class DeviceTableModel(QAbstractTableModel):
     HOLDER_COLUMN = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DeviceRow] = []
+        super().__init__([], parent)
         self._headers = [
             self.tr("Device no."),
             self.tr("Model"),
@@ -47,41 +43,20 @@ class DeviceTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_rows(self, rows: list[DeviceRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_of(self, device_id: int) -> int | None:
         """The model row showing the device, if it is listed."""
         return next((number for number, row in enumerate(self._rows) if row.id == device_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: DeviceRow, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            return self._text(row, column)
         if not row.unassigned:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             return UNASSIGNED_BACKGROUND
-        if index.column() == self.HOLDER_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
+        if column == self.HOLDER_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
             return UNASSIGNED_TEXT
-        if index.column() == self.HOLDER_COLUMN and role == Qt.ItemDataRole.FontRole:
+        if column == self.HOLDER_COLUMN and role == Qt.ItemDataRole.FontRole:
             return self._bold
         return None
 
@@ -117,8 +92,8 @@ class DeviceFilterProxy(QSortFilterProxyModel):
         self._unassigned_only = enabled
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        row: DeviceRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+    def filterAcceptsRow(self, source_row: int, _source_parent: Index) -> bool:
+        row: DeviceRow = self.sourceModel().row_at(source_row)
         if self._unassigned_only and not row.unassigned:
             return False
         if not self._text:
@@ -135,7 +110,7 @@ class DeviceFilterProxy(QSortFilterProxyModel):
         return any(self._text in value.casefold() for value in fields if value)
 
 
-class HolderHistoryModel(QAbstractTableModel):
+class HolderHistoryModel(RowTableModel[HolderPeriod]):
     """One recorder's holder periods, newest first; the open period reads "current" as its end.
 
     The note comes last: it is the one long column, so it takes the remaining width (and a tooltip).
@@ -144,8 +119,7 @@ class HolderHistoryModel(QAbstractTableModel):
     NOTE_COLUMN = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HolderPeriod] = []
+        super().__init__([], parent)
         self._headers = [
             self.tr("Holder"),
             self.tr("From"),
@@ -155,35 +129,14 @@ class HolderHistoryModel(QAbstractTableModel):
         ]
         self._current = self.tr("Current")
 
-    def set_rows(self, rows: list[HolderPeriod]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def cell(self, row: HolderPeriod, column: int, role: int) -> Any:
+        if role not in (DISPLAY, TOOLTIP):
             return None
-        row = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (
-                person(row.officer_name, row.badge_no),
-                format_time(row.assigned_at),
-                format_time(row.released_at) if row.released_at else self._current,
-                row.recorded_by,
-                row.handover_note,
-            )
-            return values[index.column()]
-        return None
+        values = (
+            person(row.officer_name, row.badge_no),
+            format_time(row.assigned_at),
+            format_time(row.released_at) if row.released_at else self._current,
+            row.recorded_by,
+            row.handover_note,
+        )
+        return values[column]

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.device_handover_dialog import HandoverDialog
-from ui.device_table_model import ROW_ROLE, DeviceFilterProxy, DeviceTableModel, HolderHistoryModel, person
+from ui.device_table_model import DeviceFilterProxy, DeviceTableModel, HolderHistoryModel, person
+from ui.row_table_model import ROW_ROLE
 from ui.tasks import TaskRunner
 from workstation import devices
 from workstation.archive import Archive
