@@ -6,7 +6,6 @@ helper (recipe and timings in shared/notes/platform.md §7).
 
 import glob
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -21,7 +20,7 @@ def server_binaries() -> str | None:
     for candidate in [os.environ.get("PG_BINDIR"), *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]:
         if candidate and os.path.exists(f"{candidate}/pg_ctl"):
             return candidate
-    found = shutil.which("pg_ctl")
+    found = shutil.which("pg_ctl") or shutil.which("pg_ctl.exe")
     return os.path.dirname(found) if found else None
 
 
@@ -35,7 +34,9 @@ def throwaway_server() -> Iterator[str]:
     data, sockets = f"{base}/data", f"{base}/sock"
     os.makedirs(sockets)
     prefix: list[str] = []
-    if os.geteuid() == 0:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # POSIX only: Windows has neither root nor pwd
+        import pwd
+
         account = pwd.getpwnam(os.environ.get("PG_TEST_OS_USER", "postgres"))
         os.chmod(base, 0o755)
         shutil.chown(base, account.pw_uid, account.pw_gid)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Full-scale benchmarks (tests/benchmarks): ingest throughput against a plain copy, and clip queries on a
-# 5,000,000-clip archive on SQLite and PostgreSQL. Prints the result tables; JSON and a log go to bench-results/.
+# Full-scale benchmarks (tests/benchmarks): ingest throughput against a plain copy, clip queries and the archive
+# browser on a 5,000,000-clip archive on SQLite and PostgreSQL, the spot-check draw (1,000 officers) and the
+# ledger export (100,000 rows) against bare openpyxl. Prints the result tables; JSON and a log go to bench-results/.
 # Takes 15-25 minutes on a 2-core machine (most of it bulk-loading 5M rows twice) and needs ~15 GB of free disk.
 # Any BENCH_* variable set by the caller wins (see tests/benchmarks/conftest.py), e.g.
 #   BENCH_CLIPS=1000000 tools/bench.sh -k clip_queries
@@ -15,6 +16,8 @@ export BENCH_INGEST_MB="${BENCH_INGEST_MB:-1024}"
 export BENCH_INGEST_FILE_MB="${BENCH_INGEST_FILE_MB:-64}"
 export BENCH_REPEATS="${BENCH_REPEATS:-3}"
 export BENCH_COLD="${BENCH_COLD:-1}"
+export BENCH_SPOTCHECK_OFFICERS="${BENCH_SPOTCHECK_OFFICERS:-1000}"
+export BENCH_LEDGER_ROWS="${BENCH_LEDGER_ROWS:-100000}"
 
 mkdir -p bench-results
 log="bench-results/bench-$(date +%Y%m%d-%H%M%S).log"

@@ -92,5 +92,11 @@ def action_name(code: str) -> str:
         "device.register": QCoreApplication.translate("access_labels", "Recorder registered"),
         "device.register_unassigned": QCoreApplication.translate("access_labels", "Unknown recorder registered"),
         "device.assign": QCoreApplication.translate("access_labels", "Recorder handed over"),
+        "spotcheck.draw": QCoreApplication.translate("access_labels", "Spot-check sample drawn"),
+        "spotcheck.redraw": QCoreApplication.translate("access_labels", "Spot-check sample redrawn"),
+        "spotcheck.claim": QCoreApplication.translate("access_labels", "Spot-check item taken"),
+        "spotcheck.release": QCoreApplication.translate("access_labels", "Spot-check item released"),
+        "spotcheck.review": QCoreApplication.translate("access_labels", "Spot check recorded"),
+        "ledger.export": QCoreApplication.translate("access_labels", "Check ledger exported"),
     }
     return names.get(code, code)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import prefs
@@ -16,10 +17,13 @@ from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation import cli, users
 from workstation.archive import Archive
 from workstation.errors import EnvironmentProblem, WorkstationError
+from workstation.profiles import load_profiles
 
 _log = logging.getLogger(__name__)
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+TRANSLATIONS = RESOURCES / "translations"
+ICON = RESOURCES / "icons" / "workstation.png"
 DEFAULT_LANGUAGE = "zh_CN"
 
 
@@ -47,12 +51,22 @@ def thumbnail_cache() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "thumbnails"
 
 
+def _remembered_profile(preferences: prefs.Preferences) -> str | None:
+    """The profile used last; else the only one there is (an IT-configured branch workstation); else none,
+    which means the embedded archive on this computer."""
+    last = preferences.get(prefs.LAST_PROFILE)
+    if last and last in load_profiles():
+        return last
+    profiles = list(load_profiles())
+    return profiles[0] if len(profiles) == 1 else None
+
+
 def _open(args, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
     """Open the archive named on the command line, the last profile, or the default embedded archive.
 
     An unreachable archive offers Retry and Change connection instead of a traceback.
     """
-    profile = args.profile or (None if args.archive else preferences.get(prefs.LAST_PROFILE) or None)
+    profile = args.profile or (None if args.archive else _remembered_profile(preferences))
     while True:
         try:
             if profile:
@@ -86,6 +100,7 @@ def run_gui(arguments: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(prefs.ORGANIZATION)
     app.setApplicationName(prefs.APPLICATION)
+    app.setWindowIcon(QIcon(str(ICON)))
     preferences = prefs.Preferences()
     install_translators(app, preferences.get(prefs.LANGUAGE))
     opened = _open(args, preferences)

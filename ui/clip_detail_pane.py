@@ -5,6 +5,7 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from ui.access_labels import action_name
 from workstation.clock import format_time
 from workstation.types import ClipDetail
 
@@ -19,13 +20,6 @@ class ClipDetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._detail: ClipDetail | None = None
-        self._actions = {
-            "clip.ingest": self.tr("Ingested into the archive"),
-            "clip.link_case": self.tr("Linked to incident/case"),
-            "clip.unlink_case": self.tr("Link removed"),
-            "clip.mark_important": self.tr("Marked important"),
-            "clip.unmark_important": self.tr("Important mark removed"),
-        }
         self.text = QTextBrowser(openLinks=False)
         self.play = QPushButton(self.tr("Play"))
         self.important = QPushButton(self.tr("Mark important"))
@@ -72,7 +66,7 @@ class ClipDetailPane(QWidget):
         rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in facts)
         history = "".join(
             f"<tr><td>{format_time(e.occurred_at)}</td><td>{html.escape(e.actor)}</td>"
-            f"<td>{html.escape(self._actions.get(e.action, e.action))}</td></tr>"
+            f"<td>{html.escape(action_name(e.action))}</td></tr>"
             for e in detail.history
         )
         heading = self.tr("Audit history")

@@ -55,3 +55,23 @@ class ApprovalConflict(AccessError):
 
 class PasswordRejected(WorkstationError):
     """The new password does not meet the password rules."""
+
+
+class SpotCheckError(WorkstationError):
+    """A spot-check action that cannot be carried out as asked (R5)."""
+
+
+class PlanExists(SpotCheckError):
+    """The unit already has an active plan for the period; a new draw must be a redraw with a reason."""
+
+
+class ItemTaken(SpotCheckError):
+    """Another reviewer holds the item, or it was reviewed or withdrawn meanwhile."""
+
+
+class ReviewIncomplete(SpotCheckError):
+    """The checklist is not filled in as the verdict needs (answers, problem, rectification)."""
+
+
+class CoverageTooLow(ReviewIncomplete):
+    """合格 needs proof that (nearly) the whole clip was played back."""

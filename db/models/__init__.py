@@ -6,6 +6,13 @@ from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
 from db.models.ingest import IngestRejection, IngestRun
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
+from db.models.spotcheck import (
+    SpotCheckAnswer,
+    SpotCheckCandidate,
+    SpotCheckItem,
+    SpotCheckPlan,
+    SpotCheckReview,
+)
 
 __all__ = [
     "AccessGrant",
@@ -26,6 +33,11 @@ __all__ = [
     "IngestRun",
     "Marker",
     "Officer",
+    "SpotCheckAnswer",
+    "SpotCheckCandidate",
+    "SpotCheckItem",
+    "SpotCheckPlan",
+    "SpotCheckReview",
     "Unit",
     "User",
 ]

@@ -111,82 +111,82 @@
 <context>
     <name>AccessRequestTableModel</name>
     <message>
-        <location filename="../../ui/access_request_model.py" line="25" />
+        <location filename="../../ui/access_request_model.py" line="18" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="26" />
+        <location filename="../../ui/access_request_model.py" line="19" />
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="27" />
+        <location filename="../../ui/access_request_model.py" line="20" />
         <source>Requester</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="28" />
+        <location filename="../../ui/access_request_model.py" line="21" />
         <source>Requester's unit</source>
         <translation>申请人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="29" />
+        <location filename="../../ui/access_request_model.py" line="22" />
         <source>Footage</source>
         <translation>调阅资料</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="30" />
+        <location filename="../../ui/access_request_model.py" line="23" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="31" />
+        <location filename="../../ui/access_request_model.py" line="24" />
         <source>Access</source>
         <translation>调阅权限</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="32" />
+        <location filename="../../ui/access_request_model.py" line="25" />
         <source>For</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="33" />
+        <location filename="../../ui/access_request_model.py" line="26" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="34" />
+        <location filename="../../ui/access_request_model.py" line="27" />
         <source>Approval route</source>
         <translation>审批流程</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="35" />
+        <location filename="../../ui/access_request_model.py" line="28" />
         <source>Access until</source>
         <translation>授权有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="70" />
+        <location filename="../../ui/access_request_model.py" line="37" />
         <source>View and download</source>
         <translation>调阅和下载</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="70" />
+        <location filename="../../ui/access_request_model.py" line="37" />
         <source>View</source>
         <translation>调阅</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="78" />
+        <location filename="../../ui/access_request_model.py" line="45" />
         <source>%1, %2 days</source>
         <translation>%1，%2 天</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="88" />
+        <location filename="../../ui/access_request_model.py" line="55" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/access_request_model.py" line="99" />
+        <location filename="../../ui/access_request_model.py" line="66" />
         <source>Own use</source>
         <translation>本单位使用</translation>
     </message>
@@ -194,57 +194,57 @@
 <context>
     <name>ApprovalsView</name>
     <message>
-        <location filename="../../ui/approvals_view.py" line="71" />
+        <location filename="../../ui/approvals_view.py" line="72" />
         <source>Comment (required when rejecting)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="72" />
+        <location filename="../../ui/approvals_view.py" line="73" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="74" />
+        <location filename="../../ui/approvals_view.py" line="75" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="76" />
+        <location filename="../../ui/approvals_view.py" line="77" />
         <source>Revoke grant</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="78" />
+        <location filename="../../ui/approvals_view.py" line="79" />
         <source>New request…</source>
         <translation>新建申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="80" />
+        <location filename="../../ui/approvals_view.py" line="81" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="93" />
+        <location filename="../../ui/approvals_view.py" line="94" />
         <source>My requests and my unit's requests</source>
         <translation>我的申请和本单位审批的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="170" />
+        <location filename="../../ui/approvals_view.py" line="171" />
         <source>Request %1: %2.</source>
         <translation>调阅申请 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="174" />
+        <location filename="../../ui/approvals_view.py" line="175" />
         <source>Request %1 submitted.</source>
         <translation>调阅申请 %1 已提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="181" />
+        <location filename="../../ui/approvals_view.py" line="182" />
         <source>Waiting for my decision: %1</source>
         <translation>待我审批：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals_view.py" line="200" />
+        <location filename="../../ui/approvals_view.py" line="201" />
         <source>Could not read or change the requests: %1</source>
         <translation>无法读取或处理调阅申请：%1</translation>
     </message>
@@ -260,32 +260,32 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="51" />
+        <location filename="../../ui/audit_table_model.py" line="15" />
         <source>Seq.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="52" />
+        <location filename="../../ui/audit_table_model.py" line="16" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="53" />
+        <location filename="../../ui/audit_table_model.py" line="17" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="54" />
+        <location filename="../../ui/audit_table_model.py" line="18" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="55" />
+        <location filename="../../ui/audit_table_model.py" line="19" />
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="56" />
+        <location filename="../../ui/audit_table_model.py" line="20" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -464,133 +464,108 @@
 <context>
     <name>ClipDetailPane</name>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="23" />
-        <source>Ingested into the archive</source>
-        <translation>入库</translation>
-    </message>
-    <message>
         <location filename="../../ui/clip_detail_pane.py" line="24" />
-        <source>Linked to incident/case</source>
-        <translation>关联警情/案件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clip_detail_pane.py" line="25" />
-        <source>Link removed</source>
-        <translation>取消关联</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clip_detail_pane.py" line="26" />
-        <source>Marked important</source>
-        <translation>标记为重点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clip_detail_pane.py" line="27" />
-        <source>Important mark removed</source>
-        <translation>取消重点标记</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clip_detail_pane.py" line="30" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="31" />
-        <location filename="../../ui/clip_detail_pane.py" line="56" />
+        <location filename="../../ui/clip_detail_pane.py" line="25" />
+        <location filename="../../ui/clip_detail_pane.py" line="50" />
         <source>Mark important</source>
         <translation>标记为重点</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="32" />
+        <location filename="../../ui/clip_detail_pane.py" line="26" />
         <source>Link to incident/case…</source>
         <translation>关联警情/案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="52" />
+        <location filename="../../ui/clip_detail_pane.py" line="46" />
         <source>Select a file to see its details.</source>
         <translation>选择一个文件以查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="56" />
+        <location filename="../../ui/clip_detail_pane.py" line="50" />
         <source>Remove important mark</source>
         <translation>取消重点标记</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="58" />
+        <location filename="../../ui/clip_detail_pane.py" line="52" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="59" />
+        <location filename="../../ui/clip_detail_pane.py" line="53" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="60" />
+        <location filename="../../ui/clip_detail_pane.py" line="54" />
         <source>Device clock offset</source>
         <translation>设备时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="61" />
+        <location filename="../../ui/clip_detail_pane.py" line="55" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="61" />
+        <location filename="../../ui/clip_detail_pane.py" line="55" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="62" />
+        <location filename="../../ui/clip_detail_pane.py" line="56" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="63" />
+        <location filename="../../ui/clip_detail_pane.py" line="57" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="64" />
+        <location filename="../../ui/clip_detail_pane.py" line="58" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="65" />
+        <location filename="../../ui/clip_detail_pane.py" line="59" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="67" />
+        <location filename="../../ui/clip_detail_pane.py" line="61" />
         <source>Ingested</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="68" />
+        <location filename="../../ui/clip_detail_pane.py" line="62" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="68" />
+        <location filename="../../ui/clip_detail_pane.py" line="62" />
         <source>not linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="69" />
+        <location filename="../../ui/clip_detail_pane.py" line="63" />
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="69" />
+        <location filename="../../ui/clip_detail_pane.py" line="63" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="70" />
+        <location filename="../../ui/clip_detail_pane.py" line="64" />
         <source>Archive path</source>
         <translation>存储路径</translation>
     </message>
     <message>
-        <location filename="../../ui/clip_detail_pane.py" line="78" />
+        <location filename="../../ui/clip_detail_pane.py" line="72" />
         <source>Audit history</source>
         <translation>审计记录</translation>
     </message>
@@ -810,42 +785,42 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../ui/device_table_model.py" line="38" />
+        <location filename="../../ui/device_table_model.py" line="34" />
         <source>Device no.</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="39" />
+        <location filename="../../ui/device_table_model.py" line="35" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="40" />
+        <location filename="../../ui/device_table_model.py" line="36" />
         <source>Serial no.</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="41" />
+        <location filename="../../ui/device_table_model.py" line="37" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="42" />
+        <location filename="../../ui/device_table_model.py" line="38" />
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="43" />
+        <location filename="../../ui/device_table_model.py" line="39" />
         <source>Held since</source>
         <translation>持有起始</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="44" />
+        <location filename="../../ui/device_table_model.py" line="40" />
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="46" />
+        <location filename="../../ui/device_table_model.py" line="42" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
@@ -853,87 +828,87 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../ui/devices_view.py" line="85" />
+        <location filename="../../ui/devices_view.py" line="86" />
         <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
         <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="89" />
+        <location filename="../../ui/devices_view.py" line="90" />
         <source>Unassigned only</source>
         <translation>只看待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="91" />
+        <location filename="../../ui/devices_view.py" line="92" />
         <source>Handover…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="94" />
+        <location filename="../../ui/devices_view.py" line="95" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="115" />
+        <location filename="../../ui/devices_view.py" line="116" />
         <source>Assign to unit</source>
         <translation>分配到单位</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="133" />
+        <location filename="../../ui/devices_view.py" line="134" />
         <source>Holder history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="140" />
+        <location filename="../../ui/devices_view.py" line="141" />
         <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
         <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="171" />
+        <location filename="../../ui/devices_view.py" line="172" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="219" />
+        <location filename="../../ui/devices_view.py" line="220" />
         <source>%1 now belongs to %2.</source>
         <translation>%1 已分配到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="236" />
+        <location filename="../../ui/devices_view.py" line="237" />
         <source>Recorder %1 handed over to %2.</source>
         <translation>设备 %1 已交接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="262" />
+        <location filename="../../ui/devices_view.py" line="263" />
         <source>%1 recorders, %2 of them unassigned.</source>
         <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="273" />
+        <location filename="../../ui/devices_view.py" line="274" />
         <source>Officers awaiting a unit (%1)</source>
         <translation>待分配执法人员（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="276" />
+        <location filename="../../ui/devices_view.py" line="277" />
         <source>%1 (name not registered)</source>
         <translation>%1（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="305" />
+        <location filename="../../ui/devices_view.py" line="306" />
         <source>Select a recorder to see who held it when.</source>
         <translation>选择一台执法记录仪，查看历任持有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="308" />
+        <location filename="../../ui/devices_view.py" line="309" />
         <source>%1 has never been handed to an officer.</source>
         <translation>%1 尚未交给任何执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="312" />
+        <location filename="../../ui/devices_view.py" line="313" />
         <source>%1: %2 holding periods, newest first.</source>
         <translation>%1：共 %2 段持有记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="332" />
+        <location filename="../../ui/devices_view.py" line="333" />
         <source>Could not read or change the device registry: %1</source>
         <translation>无法读取或修改设备登记：%1</translation>
     </message>
@@ -1176,32 +1151,32 @@
 <context>
     <name>HolderHistoryModel</name>
     <message>
-        <location filename="../../ui/device_table_model.py" line="150" />
+        <location filename="../../ui/device_table_model.py" line="124" />
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="151" />
+        <location filename="../../ui/device_table_model.py" line="125" />
         <source>From</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="152" />
+        <location filename="../../ui/device_table_model.py" line="126" />
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="153" />
+        <location filename="../../ui/device_table_model.py" line="127" />
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="154" />
+        <location filename="../../ui/device_table_model.py" line="128" />
         <source>Handover note</source>
         <translation>交接说明</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="156" />
+        <location filename="../../ui/device_table_model.py" line="130" />
         <source>Current</source>
         <translation>至今</translation>
     </message>
@@ -1431,6 +1406,220 @@
     </message>
 </context>
 <context>
+    <name>ItemTableModel</name>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="128" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="129" />
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="130" />
+        <source>Badge no.</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="131" />
+        <source>Recorded</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="132" />
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="133" />
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="134" />
+        <source>Drawn as</source>
+        <translation>抽取方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="135" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="136" />
+        <source>Claimed by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="137" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="145" />
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="217" />
+        <source>Checked at</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="218" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="219" />
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="220" />
+        <source>Badge no.</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="221" />
+        <source>Recorded</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="222" />
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="223" />
+        <source>Reviewer</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="224" />
+        <source>Coverage</source>
+        <translation>回放覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="225" />
+        <source>Top speed</source>
+        <translation>最高倍速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="226" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="227" />
+        <source>Problem</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="228" />
+        <source>Rectification</source>
+        <translation>整改要求</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="61" />
+        <source>Name or badge no.</source>
+        <translation>姓名或警号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="63" />
+        <source>Name or login</source>
+        <translation>姓名或登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="65" />
+        <source>All verdicts</source>
+        <translation>全部结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="68" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="70" />
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="85" />
+        <source>Checked from:</source>
+        <translation>检查日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="87" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="90" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="91" />
+        <source>Officer:</source>
+        <translation>执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="92" />
+        <source>Reviewer:</source>
+        <translation>检查人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="93" />
+        <source>Verdict:</source>
+        <translation>结论：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="128" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="138" />
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="138" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="144" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="164" />
+        <source>%1 checks shown (at most %2, newest first).</source>
+        <translation>显示 %1 条检查记录（最多 %2 条，最新的在前）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="173" />
+        <source>Ledger exported: %1 checks to %2.</source>
+        <translation>检查台帐已导出：%1 条检查记录，保存至 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_view.py" line="186" />
+        <source>Could not read the ledger: %1</source>
+        <translation>无法读取检查台帐：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="43" />
@@ -1559,61 +1748,265 @@
     </message>
 </context>
 <context>
+    <name>PlanTableModel</name>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="81" />
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="82" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="83" />
+        <source>Recorded on</source>
+        <translation>录制日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="84" />
+        <source>Ratio</source>
+        <translation>抽取比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="85" />
+        <source>Minimum</source>
+        <translation>每人最少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="86" />
+        <source>Candidates</source>
+        <translation>候选数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="87" />
+        <source>Drawn</source>
+        <translation>抽中数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="88" />
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="89" />
+        <source>Drawn at</source>
+        <translation>抽取时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="90" />
+        <source>Drawn by</source>
+        <translation>抽取人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="91" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="101" />
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="103" />
+        <source>Redrawn %1</source>
+        <translation>已于 %1 重新抽取</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTableModel</name>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="173" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="174" />
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="175" />
+        <source>Badge no.</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="176" />
+        <source>Clips recorded</source>
+        <translation>录制文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="177" />
+        <source>Drawn</source>
+        <translation>抽中数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="178" />
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="179" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="180" />
+        <source>Check progress</source>
+        <translation>检查进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="187" />
+        <source>No plan drawn</source>
+        <translation>未抽取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="189" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_models.py" line="191" />
+        <source>%1 to check</source>
+        <translation>待检查 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="76" />
+        <location filename="../../ui/audit_table_model.py" line="42" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="77" />
+        <location filename="../../ui/audit_table_model.py" line="43" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="78" />
+        <location filename="../../ui/audit_table_model.py" line="44" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="79" />
+        <location filename="../../ui/audit_table_model.py" line="45" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="80" />
+        <location filename="../../ui/audit_table_model.py" line="46" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="81" />
+        <location filename="../../ui/audit_table_model.py" line="47" />
         <source>Right</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="82" />
+        <location filename="../../ui/audit_table_model.py" line="48" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="83" />
+        <location filename="../../ui/audit_table_model.py" line="49" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="84" />
+        <location filename="../../ui/audit_table_model.py" line="50" />
         <source>Ended</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="85" />
+        <location filename="../../ui/audit_table_model.py" line="51" />
         <source>Played</source>
         <translation>播放时长</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="93" />
+        <location filename="../../ui/audit_table_model.py" line="61" />
         <source>%1 (request %2)</source>
         <translation>%1（申请 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChecklist</name>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="87" />
+        <source>Checklist</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="112" />
+        <source>Required unless the verdict is Pass</source>
+        <translation>结论不是“合格”时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="115" />
+        <source>Required when the verdict is Fail</source>
+        <translation>结论为“不合格”时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="117" />
+        <source>Submit check</source>
+        <translation>提交检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="123" />
+        <source>Verdict:</source>
+        <translation>结论：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="124" />
+        <source>Problem found:</source>
+        <translation>存在问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="125" />
+        <source>Rectification required:</source>
+        <translation>整改要求：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="157" />
+        <source>Claim an item in the review queue to check it.</source>
+        <translation>请在待查队列中领取一项后进行检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="160" />
+        <source>%1 · %2 (%3) · %4 · recorded %5 · %6</source>
+        <translation>%1 · %2（%3）· %4 · 录制于 %5 · 时长 %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="211" />
+        <source>Choose a verdict.</source>
+        <translation>请选择结论。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="217" />
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="233" />
+        <source>Played %1 of the clip (Pass needs %2), top speed %3×</source>
+        <translation>已回放 %1（判定合格需达到 %2），最高倍速 %3×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="242" />
+        <source>%1 (from the archive)</source>
+        <translation>%1（系统判定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="248" />
+        <source>Check recorded in the ledger: %1.</source>
+        <translation>检查结果已记入台帐：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="257" />
+        <source>The check could not be saved: %1</source>
+        <translation>检查结果未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +2107,159 @@
         <location filename="../../ui/ingest_progress.py" line="124" />
         <source>Stopped; the next import continues from here</source>
         <translation>已停止，下次导入将从此处继续</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckView</name>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="96" />
+        <source>Favour long clips</source>
+        <translation>偏重长录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="97" />
+        <source>Add each officer's first clip</source>
+        <translation>含每人首段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="98" />
+        <source>Leave out clips already checked</source>
+        <translation>排除已检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="100" />
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="102" />
+        <source>Redraw…</source>
+        <translation>重新抽取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="115" />
+        <source>Claim next</source>
+        <translation>领取下一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="117" />
+        <source>Claim selected</source>
+        <translation>领取所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="119" />
+        <source>Give back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="121" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="130" />
+        <source>Review queue</source>
+        <translation>待查队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="131" />
+        <source>Plans and samples</source>
+        <translation>抽查方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="132" />
+        <source>Check progress</source>
+        <translation>检查进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="179" />
+        <source>Drawing…</source>
+        <translation>正在抽取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="186" />
+        <source>Select a plan in force on the Plans tab first.</source>
+        <translation>请先在“抽查方案”页选择一个有效的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="190" />
+        <source>Redraw plan %1</source>
+        <translation>重新抽取方案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="190" />
+        <source>Why is the plan drawn again?</source>
+        <translation>重新抽取的理由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="207" />
+        <source>Select an item in the queue first.</source>
+        <translation>请先在待查队列中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="225" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="226" />
+        <source>Recorded on:</source>
+        <translation>录制日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="227" />
+        <source>Ratio:</source>
+        <translation>抽取比例：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="228" />
+        <source>At least per officer:</source>
+        <translation>每人最少：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="286" />
+        <source>%1 items to check, %2 overdue.</source>
+        <translation>待检查 %1 项，其中逾期 %2 项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="293" />
+        <source>%1 of %2 officers who recorded that day are checked; %3 still unchecked (%4 without a plan).</source>
+        <translation>当天有录像的 %2 名执法人员中已检查完毕 %1 名；尚有 %3 名未检查（其中 %4 名所在单位未抽取）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="315" />
+        <source>No video or audio was recorded that day.</source>
+        <translation>当天没有可抽查的视频或音频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="317" />
+        <source>%1 plans drawn, %2 clips sampled.</source>
+        <translation>已抽取 %1 个方案，共抽中 %2 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="320" />
+        <source>%1 units already had a plan in force (use Redraw to replace one).</source>
+        <translation>%1 个单位已有有效方案（如需替换，请使用“重新抽取”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="328" />
+        <source>Plan %1 replaces plan %2.</source>
+        <translation>方案 %1 已替代方案 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="333" />
+        <source>Nothing left to check in the queue.</source>
+        <translation>待查队列中已没有可领取的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="336" />
+        <source>You are checking %1 (%2) until %3.</source>
+        <translation>您已领取 %1（%2），请于 %3 前完成检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_view.py" line="360" />
+        <source>The spot check failed: %1</source>
+        <translation>抽查操作失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1884,7 +2430,7 @@
     <message>
         <location filename="../../ui/access_labels.py" line="76" />
         <source>Linked to case</source>
-        <translation>关联案件</translation>
+        <translation>关联警情/案件</translation>
     </message>
     <message>
         <location filename="../../ui/access_labels.py" line="77" />
@@ -1976,27 +2522,57 @@
         <source>Recorder handed over</source>
         <translation>记录仪交接</translation>
     </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="95" />
+        <source>Spot-check sample drawn</source>
+        <translation>抽查样本已抽取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="96" />
+        <source>Spot-check sample redrawn</source>
+        <translation>抽查样本已重新抽取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="97" />
+        <source>Spot-check item taken</source>
+        <translation>领取抽查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="98" />
+        <source>Spot-check item released</source>
+        <translation>退回抽查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="99" />
+        <source>Spot check recorded</source>
+        <translation>抽查结果已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="100" />
+        <source>Check ledger exported</source>
+        <translation>导出检查台帐</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="65" />
-        <location filename="../../ui/app.py" line="99" />
+        <location filename="../../ui/app.py" line="79" />
+        <location filename="../../ui/app.py" line="114" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="67" />
+        <location filename="../../ui/app.py" line="81" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="69" />
+        <location filename="../../ui/app.py" line="83" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71" />
+        <location filename="../../ui/app.py" line="85" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2047,6 +2623,109 @@
         <location filename="../../ui/labels.py" line="24" />
         <source>Brigade</source>
         <translation>大队</translation>
+    </message>
+</context>
+<context>
+    <name>spotcheck</name>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="10" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="11" />
+        <source>Mostly compliant</source>
+        <translation>基本合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="12" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="19" />
+        <source>Recording announced</source>
+        <translation>规范告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="20" />
+        <source>ID shown</source>
+        <translation>出示证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="21" />
+        <source>Continuous, no interruption</source>
+        <translation>全程连续无中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="22" />
+        <source>Picture and sound clear</source>
+        <translation>画面声音清晰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="23" />
+        <source>Lens not blocked</source>
+        <translation>镜头无遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="24" />
+        <source>Conduct proper</source>
+        <translation>执法行为规范</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="25" />
+        <source>Uploaded within 24 h</source>
+        <translation>24 小时内上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="26" />
+        <source>Linked to incident/case</source>
+        <translation>关联警情/案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="27" />
+        <source>File intact</source>
+        <translation>文件完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="36" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="37" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="38" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="45" />
+        <source>Random</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="46" />
+        <source>First clip</source>
+        <translation>首段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="53" />
+        <source>To check</source>
+        <translation>待检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="54" />
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spotcheck_labels.py" line="55" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
     </message>
 </context>
 </TS>
