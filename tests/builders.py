@@ -26,12 +26,14 @@ class Org:
 
 
 ADMIN_PASSWORD = "correct-horse"
+PLAYBACK_REVIEWERS = ("alice", "bob", "reviewer")
 
 
 def build_org(archive: Archive) -> Org:
     """支队 ZD01 with brigades DD01 and DD02; officer 010203 (DD01) holds DEV0001, 010204 (DD02) DEV0002.
 
-    User "admin" (password ADMIN_PASSWORD) is the 支队's footage administrator.
+    User "admin" (password ADMIN_PASSWORD) is the 支队's footage administrator; "alice", "bob" and
+    "reviewer" are its spot-check reviewers (they may view, mark and annotate all of its footage).
     """
     with archive.sessions.write() as session:
         corps = registry.create_unit(session, ACTOR, "ZD", "某省消防救援总队", UnitLevel.CORPS, "消防", None)
@@ -46,6 +48,8 @@ def build_org(archive: Archive) -> Org:
             device = registry.register_device(session, ACTOR, device_no, f"SN-{device_no}", "DSJ-V9", unit)
             registry.assign_device(session, ACTOR, device, officer, at=datetime(2026, 1, 1))
         users.create_user(session, ACTOR, "admin", "用户admin", detachment, Role.ADMIN, ADMIN_PASSWORD)
+        for login in PLAYBACK_REVIEWERS:
+            users.create_user(session, ACTOR, login, f"用户{login}", detachment, Role.REVIEWER, ADMIN_PASSWORD)
     return Org("ZD01", ("DD01", "DD02"))
 
 

@@ -21,6 +21,10 @@ def wants_cli(arguments: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--smoke-test" in arguments:
+        from ui.smoke_test import main as smoke_test  # imported late: it starts an offscreen Qt
+
+        return smoke_test([argument for argument in arguments if argument != "--smoke-test"])
     if arguments[:1] == ["screenshots"]:
         from ui.screenshots import main as screenshots  # imported late: it sets up an offscreen Qt
 

@@ -1,5 +1,6 @@
 """The main window: navigation (档案, 抽查, 审批, 统计, 管理), the signed-in user, the idle lock."""
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,10 +25,14 @@ from ui.devices_view import DevicesView
 from ui.idle_lock import IdleWatcher
 from ui.ingest_dialog import IngestDialog
 from ui.labels import role_name
+from ui.ledger_view import LedgerView
+from ui.player_window import PlayerWindow
+from ui.review_window import ReviewWindow
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in_dialog import SignInDialog
+from ui.spotcheck_view import SpotCheckView
 from workstation.archive import Archive
-from workstation.types import Role
+from workstation.types import Role, SampleItemRow
 from workstation.users import SignedInUser
 
 
@@ -47,12 +52,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.archive_view = ArchiveView(archive, user.login, thumbnail_dir)
         self.archive_view.problem.connect(self.show_problem)
+        self.archive_view.play_requested.connect(self.open_clip)
+        self.archive_view.tree.day_requested.connect(self.open_officer_day)
+        self.players: list[PlayerWindow] = []
         self.sections: dict[str, QWidget] = {}
         self.add_section("archive", self.tr("Archive"), self.archive_view)
-        spot_check = self.tr("Spot check")
-        self.add_section(
-            "spotcheck", spot_check, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", spot_check))
-        )
+        self.spotcheck_view = SpotCheckView(archive, user.login)
+        self.spotcheck_view.review_requested.connect(self.open_review)
+        self.ledger_view = LedgerView(archive, user.login)
+        spot_tabs = QTabWidget()
+        spot_tabs.addTab(self.spotcheck_view, self.tr("Daily spot check"))
+        spot_tabs.addTab(self.ledger_view, self.tr("Check ledger"))
+        self.add_section("spotcheck", self.tr("Spot check"), spot_tabs)
         self.approvals_view = ApprovalsView(archive, user.login)
         self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
         self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
@@ -148,7 +159,37 @@ class MainWindow(QMainWindow):
 
     def _views(self) -> list:
         """The sections that load data and must be waited for before the archive closes."""
-        return [view for view in (self.archive_view, self.approvals_view, self.devices_view, self.audit_view) if view]
+        views = (
+            self.archive_view,
+            self.spotcheck_view,
+            self.ledger_view,
+            self.approvals_view,
+            self.devices_view,
+            self.audit_view,
+        )
+        return [view for view in views if view]
+
+    def _show_player(self, window: PlayerWindow) -> PlayerWindow:
+        """Players are separate windows (a second screen shows footage while the browser stays in view)."""
+        self.players = [player for player in self.players if player.isVisible()]
+        self.players.append(window)
+        window.show()
+        return window
+
+    def open_clip(self, clip_id: int) -> PlayerWindow:
+        window = self._show_player(PlayerWindow(self.archive, self.user))
+        window.open_clip(clip_id)
+        return window
+
+    def open_officer_day(self, badge_no: str, day: date) -> PlayerWindow:
+        window = self._show_player(PlayerWindow(self.archive, self.user))
+        window.open_officer_day(badge_no, day)
+        return window
+
+    def open_review(self, item: SampleItemRow) -> ReviewWindow:
+        window = ReviewWindow(self.archive, self.user, item)
+        window.reviewed.connect(lambda _row: (self.spotcheck_view.load(), self.ledger_view.load()))
+        return self._show_player(window)
 
     def _show_inbox_count(self, count: int) -> None:
         title = self.tr("Approvals")
@@ -209,6 +250,8 @@ class MainWindow(QMainWindow):
             if self.ingest_dialog.is_running():
                 event.ignore()
                 return
+        for player in self.players:
+            player.close()  # registers how long each was played
         for view in self._views():
             view.wait()  # workers may still hold database sessions
         QApplication.instance().removeEventFilter(self.idle)

@@ -18,9 +18,10 @@ _PLACEHOLDER = "…"
 
 class OfficerTree(QTreeView):
     """Signals: filter_chosen(ClipFilter) when a unit, an officer or one of their days is clicked;
-    load_failed(str) when the archive cannot be read."""
+    day_requested(警号, date) when a day is double-clicked; load_failed(str) when the archive cannot be read."""
 
     filter_chosen = Signal(object)
+    day_requested = Signal(str, object)  # 警号, date: play the officer's whole day
     load_failed = Signal(str)
 
     def __init__(self, archive: Archive, login: str, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -34,6 +35,7 @@ class OfficerTree(QTreeView):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.expanded.connect(self._on_expanded)
         self.clicked.connect(self._on_clicked)
+        self.doubleClicked.connect(self._on_double_clicked)
 
     def load(self) -> None:
         self._tasks.run(self._fetch_units, self._on_units, self._failed)
@@ -114,6 +116,13 @@ class OfficerTree(QTreeView):
         for day in days:
             label = self.tr("%1  (%2 files)").replace("%1", day.day.isoformat()).replace("%2", str(day.clips))
             item.appendRow(self._item(label, (officer, day)))
+
+    def _on_double_clicked(self, index) -> None:
+        item = self.tree_model.itemFromIndex(index)
+        node = item.data(_NodeRole) if item else None
+        if isinstance(node, tuple):
+            officer, day = node
+            self.day_requested.emit(officer.badge_no, day.day)
 
     def _on_clicked(self, index) -> None:
         item = self.tree_model.itemFromIndex(index)

@@ -705,3 +705,106 @@ class PlanVerification:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+# --- playback: markers, stills, an officer's day (issue #4) ---
+
+
+@dataclass(frozen=True)
+class MarkerCategoryRow:
+    """A word of the marker vocabulary. code is stored in markers; name and color are for display."""
+
+    code: str
+    name: str
+    color: str  # "#rrggbb"
+    sort_order: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class MarkerRow:
+    """A point marker (end_ms None) or a segment of a clip, in ms from the media start, with its note."""
+
+    id: int
+    clip_id: int
+    author: str
+    start_ms: int
+    end_ms: int | None
+    category: str  # a MarkerCategoryRow.code
+    note: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_segment(self) -> bool:
+        return self.end_ms is not None
+
+
+@dataclass(frozen=True)
+class StillRow:
+    """A frame saved from a clip as PNG (kept in the database; the original is never touched)."""
+
+    id: int
+    clip_id: int
+    position_ms: int
+    shown_at: datetime  # the frame's absolute time (recorder clock corrected by the clip's offset)
+    clip_sha256: str
+    png_sha256: str
+    width: int
+    height: int
+    size_bytes: int
+    taken_by: str
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
+class DayClip:
+    """One recording of an officer's day, placed at its true (clock-corrected) time."""
+
+    clip_id: int
+    file_type: FileType
+    original_name: str
+    media_path: str
+    sha256: str
+    device_no: str | None
+    start: datetime  # recorded_start + clock_offset_ms
+    end: datetime  # start + duration_ms
+    duration_ms: int  # 0 when unknown
+    media_status: MediaStatus
+    media_problem: str
+
+
+@dataclass(frozen=True)
+class DayEvent:
+    """A recorder log event of the day (power, record start/stop, battery, 异常中断), at true time."""
+
+    occurred_at: datetime
+    event_type: DeviceEventType
+    detail: str
+    device_no: str
+
+
+@dataclass(frozen=True)
+class DayGap:
+    """Time between two recordings of the day with nothing recorded, and the log events inside it."""
+
+    start: datetime
+    end: datetime
+    events: tuple[DayEvent, ...]
+
+    @property
+    def duration_ms(self) -> int:
+        return int((self.end - self.start).total_seconds() * 1000)
+
+
+@dataclass(frozen=True)
+class OfficerDay:
+    """All video and audio recordings of one officer on one day, in time order, with the gaps between."""
+
+    badge_no: str
+    officer_name: str
+    unit_name: str | None
+    day: date
+    clips: tuple[DayClip, ...]
+    gaps: tuple[DayGap, ...]
+    events: tuple[DayEvent, ...]

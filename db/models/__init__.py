@@ -6,6 +6,7 @@ from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
 from db.models.ingest import IngestRejection, IngestRun
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
+from db.models.player import MarkerCategory, Still
 from db.models.spotcheck import (
     SpotCheckAnswer,
     SpotCheckCandidate,
@@ -32,12 +33,14 @@ __all__ = [
     "IngestRejection",
     "IngestRun",
     "Marker",
+    "MarkerCategory",
     "Officer",
     "SpotCheckAnswer",
     "SpotCheckCandidate",
     "SpotCheckItem",
     "SpotCheckPlan",
     "SpotCheckReview",
+    "Still",
     "Unit",
     "User",
 ]

@@ -89,3 +89,42 @@ def read_layout(handle: BinaryIO, file_size: int) -> Mp4Layout:
     if not saw_moov:
         return Mp4Layout(None, "文件缺少索引（moov），录制可能被中断", truncated=True)
     return Mp4Layout(duration_ms, None, truncated=False)
+
+
+def _children(handle: BinaryIO, start: int, end: int) -> list[tuple[bytes, int, int]]:
+    """(type, payload start, box end) of the boxes between start and end."""
+    found, offset = [], start
+    while offset + 8 <= end:
+        box = _read_box_header(handle, offset, end)
+        if box is None or box[0] < box[2] or offset + box[0] > end:
+            break
+        size, box_type, header_size = box
+        found.append((box_type, offset + header_size, offset + size))
+        offset += size
+    return found
+
+
+def read_picture_size(handle: BinaryIO, file_size: int) -> tuple[int, int] | None:
+    """(width, height) of the first video track, from its track header (moov/trak/tkhd); None if none.
+
+    The player asks libVLC for pictures of exactly this size: libVLC offers its decoder's padded
+    buffer size instead (1920x1090 for 1080p), which would be a needless rescale of every frame.
+    """
+    for box_type, start, end in _children(handle, 0, file_size):
+        if box_type != b"moov":
+            continue
+        for track_type, track_start, track_end in _children(handle, start, end):
+            if track_type != b"trak":
+                continue
+            for header_type, header_start, _ in _children(handle, track_start, track_end):
+                if header_type != b"tkhd":
+                    continue
+                handle.seek(header_start)
+                version = handle.read(1)
+                handle.seek(header_start + (88 if version == b"\x01" else 76))
+                raw = handle.read(8)
+                if len(raw) == 8:
+                    width, height = struct.unpack(">II", raw)
+                    if width >> 16 and height >> 16:  # 16.16 fixed point; sound tracks have 0 x 0
+                        return width >> 16, height >> 16
+    return None

@@ -1166,14 +1166,14 @@
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/device_table_model.py" line="127" />
-        <source>Recorded by</source>
-        <translation>登记人</translation>
-    </message>
-    <message>
         <location filename="../../ui/device_table_model.py" line="128" />
         <source>Handover note</source>
         <translation>交接说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_table_model.py" line="127" />
+        <source>Recorded by</source>
+        <translation>登记人</translation>
     </message>
     <message>
         <location filename="../../ui/device_table_model.py" line="130" />
@@ -1622,127 +1622,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/smoke_test.py" line="123" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="64" />
+        <source>Daily spot check</source>
+        <translation>每日抽查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Check ledger</source>
+        <translation>检查台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
 </context>
 <context>
+    <name>MarkerPanel</name>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="50" />
+        <location filename="../../ui/marker_panel.py" line="77" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="50" />
+        <location filename="../../ui/marker_panel.py" line="78" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="50" />
+        <source>By</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="50" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="62" />
+        <source>Note (备注), optional</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="63" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="64" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="65" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="71" />
+        <source>M: marker at the playhead · I / O: segment start / end · Enter: save</source>
+        <translation>M：当前位置标记点 · I / O：片段起点/终点 · Enter：保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marker_panel.py" line="86" />
+        <source>Markers and segments</source>
+        <translation>标记点与片段</translation>
+    </message>
+</context>
+<context>
     <name>OfficerTree</name>
     <message>
-        <location filename="../../ui/officer_tree.py" line="30" />
+        <location filename="../../ui/officer_tree.py" line="31" />
         <source>One archive per officer</source>
         <translation>一人一档</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_tree.py" line="54" />
+        <location filename="../../ui/officer_tree.py" line="56" />
         <source>Unassigned (待分配)</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_tree.py" line="105" />
+        <location filename="../../ui/officer_tree.py" line="107" />
         <source>(no name)</source>
         <translation>（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_tree.py" line="115" />
+        <location filename="../../ui/officer_tree.py" line="117" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
     </message>
@@ -1813,6 +1878,475 @@
         <location filename="../../ui/spotcheck_models.py" line="103" />
         <source>Redrawn %1</source>
         <translation>已于 %1 重新抽取</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerShortcuts</name>
+    <message>
+        <location filename="../../player/shortcuts.py" line="26" />
+        <source>Play / pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="27" />
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="28" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="29" />
+        <source>Play; faster when playing</source>
+        <translation>播放；播放中再按则加速</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="30" />
+        <source>One frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="31" />
+        <source>One frame forward</source>
+        <translation>前进一帧</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="32" />
+        <source>5 seconds back</source>
+        <translation>后退 5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="33" />
+        <source>5 seconds forward</source>
+        <translation>前进 5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="34" />
+        <source>30 seconds back</source>
+        <translation>后退 30 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="35" />
+        <source>30 seconds forward</source>
+        <translation>前进 30 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="36" />
+        <source>Volume up</source>
+        <translation>音量加大</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="37" />
+        <source>Volume down</source>
+        <translation>音量减小</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="38" />
+        <source>Mute / unmute</source>
+        <translation>静音/取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="39" />
+        <source>Marker at the playhead</source>
+        <translation>在当前位置添加标记点</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="40" />
+        <source>Segment start (in)</source>
+        <translation>片段起点（入点）</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="41" />
+        <source>Segment end (out)</source>
+        <translation>片段终点（出点）</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="42" />
+        <source>Save the marker or segment</source>
+        <translation>保存标记点或片段</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="46" />
+        <source>Discard the unsaved marker; leave full screen</source>
+        <translation>放弃未保存的标记；退出全屏</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="48" />
+        <source>Save the frame as a still</source>
+        <translation>将当前画面保存为截图</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="49" />
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="50" />
+        <source>These shortcuts</source>
+        <translation>显示快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <location filename="../../player/widget.py" line="113" />
+        <source>Recording time at the playhead (device clock corrected)</source>
+        <translation>播放位置的录制时间（已按设备时钟偏差校正）</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="142" />
+        <source>Play / pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="143" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="144" />
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="145" />
+        <source>Play / faster</source>
+        <translation>播放/加速</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="146" />
+        <source>Frame back</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="147" />
+        <source>Frame forward</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="148" />
+        <source>−5 s</source>
+        <translation>−5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="149" />
+        <source>+5 s</source>
+        <translation>+5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="150" />
+        <source>−30 s</source>
+        <translation>−30 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="151" />
+        <source>+30 s</source>
+        <translation>+30 秒</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="152" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="153" />
+        <source>Volume up</source>
+        <translation>音量加大</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="154" />
+        <source>Volume down</source>
+        <translation>音量减小</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="155" />
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="156" />
+        <source>Marker</source>
+        <translation>标记点</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="157" />
+        <source>In</source>
+        <translation>入点</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="158" />
+        <source>Out</source>
+        <translation>出点</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="159" />
+        <source>Save mark</source>
+        <translation>保存标记</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="160" />
+        <source>Discard mark</source>
+        <translation>放弃标记</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="161" />
+        <source>Still</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="162" />
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="163" />
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="396" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="438" />
+        <source>The file is missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="439" />
+        <source>The archive cannot be reached</source>
+        <translation>无法连接档案存储</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="440" />
+        <source>The file cannot be read</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="441" />
+        <source>The file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="442" />
+        <source>The file does not respond</source>
+        <translation>文件无响应</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="443" />
+        <source>The video player is not installed</source>
+        <translation>未安装视频播放组件</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="446" />
+        <source>%1 is not where the archive keeps it. Ask the archive administrator.</source>
+        <translation>%1 不在档案库的存放位置。请联系执法记录仪管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="448" />
+        <source>The archive share holding %1 is offline. Check the network connection to the file server, then try again.</source>
+        <translation>存放 %1 的档案共享存储已离线。请检查与文件服务器的网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="451" />
+        <source>This workstation has no permission to read %1.</source>
+        <translation>本工作站没有读取 %1 的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="453" />
+        <source>%1 cannot be decoded: it is corrupt or was cut short when it was recorded. The original is kept unchanged as evidence.</source>
+        <translation>%1 无法解码：文件已损坏或录制时被中断。原始文件作为证据原样保存。</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="457" />
+        <source>%1 did not start playing in time. The archive share may be slow or offline; try again.</source>
+        <translation>%1 未能及时开始播放。档案共享存储可能较慢或已离线，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="459" />
+        <source>Install VLC 3.0 (libVLC) to play recordings.</source>
+        <translation>请安装 VLC 3.0（libVLC）以播放录像。</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="466" />
+        <source>No file open</source>
+        <translation>未打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="467" />
+        <source>Officer: %1</source>
+        <translation>执法人员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="468" />
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../../player/widget.py" line="471" />
+        <source>Clip %1 of %2</source>
+        <translation>第 %1 段，共 %2 段</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWindow</name>
+    <message>
+        <location filename="../../ui/player_window.py" line="54" />
+        <source>Power on</source>
+        <translation>开机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="55" />
+        <source>Power off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="56" />
+        <source>Recording started</source>
+        <translation>开始录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="57" />
+        <source>Recording stopped</source>
+        <translation>停止录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="58" />
+        <source>Low battery</source>
+        <translation>电量低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="59" />
+        <source>Battery changed</source>
+        <translation>更换电池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="60" />
+        <source>Abnormal interruption</source>
+        <translation>异常中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="61" />
+        <source>Other event</source>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="90" />
+        <source>Footage playback</source>
+        <translation>录像回放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="168" />
+        <source>This file is no longer in the archive.</source>
+        <translation>档案库中已没有这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="184" />
+        <source>Playback — %1</source>
+        <translation>回放 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="191" />
+        <source>%1 (%2), %3</source>
+        <translation>%1（%2），%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="192" />
+        <source>An officer's day — %1</source>
+        <translation>执法人员当日录像 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="196" />
+        <source>No recordings of %1 on this day.</source>
+        <translation>%1 当日没有录像。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="224" />
+        <source>%1 recordings, %2 gaps (%3 min without recording)</source>
+        <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="232" />
+        <source>Ingest found this file damaged: %1</source>
+        <translation>入库时发现该文件已损坏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="233" />
+        <source>Ingest found this file incomplete: %1</source>
+        <translation>入库时发现该文件不完整：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="234" />
+        <source>The last verification did not find this file: %1</source>
+        <translation>上次校验时未找到该文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="235" />
+        <source>The last verification found this file changed since ingest: %1</source>
+        <translation>上次校验发现该文件与入库时不一致：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="324" />
+        <source>Added by %1: only they may change it.</source>
+        <translation>由 %1 添加：只有添加人可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="330" />
+        <source>%1, moving to %2</source>
+        <translation>%1，改为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="332" />
+        <source>Editing the marker at %1</source>
+        <translation>正在编辑 %1 的标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="337" />
+        <source>Press M for a marker, I and O for a segment.</source>
+        <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="340" />
+        <source>New: %1</source>
+        <translation>新建：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="350" />
+        <source>marker at %1</source>
+        <translation>%1 的标记点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="351" />
+        <source>(press O for the end)</source>
+        <translation>（按 O 设置终点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="352" />
+        <source>segment %1 – %2</source>
+        <translation>片段 %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="418" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="432" />
+        <source>Marker deleted.</source>
+        <translation>标记已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="458" />
+        <source>No picture to save yet.</source>
+        <translation>还没有可保存的画面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_window.py" line="473" />
+        <source>Still saved: %1</source>
+        <translation>截图已保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2544,14 @@
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../ui/review_window.py" line="31" />
+        <source>Spot-check checklist</source>
+        <translation>抽查检查项目</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="12" />
@@ -2040,6 +2582,24 @@
         <location filename="../../ui/settings_dialog.py" line="26" />
         <source>Lock the screen when idle for</source>
         <translation>无操作自动锁屏</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../player/shortcuts.py" line="69" />
+        <source>Player shortcuts</source>
+        <translation>播放器快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="71" />
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../player/shortcuts.py" line="71" />
+        <source>What it does</source>
+        <translation>功能</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2820,32 @@
         <location filename="../../ui/spotcheck_view.py" line="360" />
         <source>The spot check failed: %1</source>
         <translation>抽查操作失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <location filename="../../player/transport.py" line="50" />
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <location filename="../../player/transport.py" line="65" />
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSurface</name>
+    <message>
+        <location filename="../../player/video_surface.py" line="49" />
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../player/video_surface.py" line="160" />
+        <source>Audio only</source>
+        <translation>仅音频</translation>
     </message>
 </context>
 <context>

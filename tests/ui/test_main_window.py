@@ -5,16 +5,18 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from sqlalchemy import select
 
+from db.models import AccessRegisterEntry
 from tests.builders import add_user, build_org, recorder_dump
 from ui import prefs
 from ui.archive_model import ClipRowRole
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
-from workstation import access_requests, clips, users
+from workstation import access_requests, clips, spotcheck_plans, spotcheck_queue, users
 from workstation.clips import ClipFilter
 from workstation.ingest import ingest
-from workstation.types import AccessRequestSpec, CaseKind, RequestKind, Role
+from workstation.types import AccessRequestSpec, CaseKind, DrawSpec, RequestKind, Role
 
 PASSWORD = "correct-horse"
 
@@ -215,3 +217,28 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, fil
     head = windows["head"]
     approvals = list(head.sections).index("approvals")
     qtbot.waitUntil(lambda: head.navigation.item(approvals).text() == "审批 (1)", timeout=5000)
+
+
+def test_play_from_the_browser_and_review_a_spot_check_item_with_the_player_beside_the_checklist(qtbot, window, filled):
+    view = window.archive_view
+    view.select_row(1)
+    qtbot.waitUntil(lambda: view.detail.play.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(view.play_requested, timeout=5000):
+        view.detail.play.click()
+    player = window.players[-1]
+    qtbot.waitUntil(lambda: player.player.engine.state.name in ("PAUSED", "PLAYING"), timeout=10000)
+    player.close()
+
+    spec = DrawSpec(day_from=date(2026, 11, 20), day_to=date(2026, 11, 21), unit_code="ZD01")
+    spotcheck_plans.draw_plans(filled.sessions, spec, "admin")
+    item = spotcheck_queue.claim(filled.sessions, "admin")
+    review = window.open_review(item)
+    qtbot.waitUntil(lambda: review.player.engine.state.name in ("PAUSED", "PLAYING"), timeout=10000)
+    review.player.engine.play()
+    qtbot.waitUntil(lambda: sum(end - start for start, end in review.player.engine.played_spans) > 300, timeout=10000)
+    qtbot.wait(600)  # the checklist hears about playback twice a second
+    assert "%" in review.checklist.coverage_label.text()
+    review.close()
+    with filled.sessions.read() as session:
+        played = session.execute(select(AccessRegisterEntry.played_ms).order_by(AccessRegisterEntry.id)).scalars().all()
+    assert len(played) == 2 and all(ms is not None for ms in played)
