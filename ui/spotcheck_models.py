@@ -3,9 +3,10 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ui.row_table_model import DISPLAY, TOOLTIP, RowTableModel
 from ui.spotcheck_labels import (
     answer_name,
     check_item_name,
@@ -18,52 +19,23 @@ from ui.spotcheck_labels import (
 from workstation.clock import format_time
 from workstation.types import CheckItem, ItemStatus, LedgerRow, OfficerProgress, PlanRow, SampleItemRow, Verdict
 
-_Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-"""data(index, ROW_ROLE) gives the row's dataclass."""
 _RED, _GREEN, _GREY = QColor("#b00020"), QColor("#1b5e20"), QColor("#757575")
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowTableModel[Any]):
     """Rows (dataclasses) replaced as a whole with `set_rows`; subclasses give headers, texts and a colour."""
 
     COLOR_COLUMN: int | None = None
 
-    def __init__(self, headers: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, number: int) -> Any:
-        return self._rows[number]
+        return self.row_at(number)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and self.COLOR_COLUMN in (None, index.column()):
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role in (DISPLAY, TOOLTIP):
+            return self._display(row)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and self.COLOR_COLUMN in (None, column):
             color = self._color(row)
             return QBrush(color) if color is not None else None
-        if role == ROW_ROLE:
-            return row
         return None
 
     def _display(self, row: Any) -> tuple[str, ...]:
