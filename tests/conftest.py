@@ -6,6 +6,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # without it a display-le
 
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import keyring
@@ -18,6 +19,7 @@ from sqlalchemy.engine import make_url
 from db import migrate
 from db.engine import create_archive_engine
 from tests.postgres import throwaway_server
+from workstation import clock
 from workstation.archive import Archive
 
 TEMPLATE_DATABASE = "archive_template"
@@ -52,6 +54,21 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+TEST_CLOCK_START = os.environ.get("WORKSTATION_TEST_CLOCK", "2026-11-22T14:05:09+08:00")
+"""When every test starts, by the program's clock (ISO 8601 with its offset). CI runs the time-sensitive
+tests at several such instants (near midnight CST too) and under several TZ; see tools/clock_matrix.sh."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def project_clock() -> Iterator[datetime]:
+    """The program's clock reads TEST_CLOCK_START when the test session starts and then runs on: no test
+    depends on the wall clock or the machine's time zone. Yields the start (archive-local, naive)."""
+    start = datetime.fromisoformat(TEST_CLOCK_START).astimezone(clock.ARCHIVE_ZONE).replace(tzinfo=None)
+    previous = clock.use(clock.running_from(start))
+    yield start
+    clock.use(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -114,17 +114,23 @@ def officer_clip(archive: Archive, badge: str, start: datetime, **options) -> in
 
 
 @cache
-def _demo_archive() -> Path:
+def _demo_archive() -> tuple[Path, date]:
     from workstation.demo import build_demo_archive  # needs imageio-ffmpeg (a dev dependency)
 
     root = Path(tempfile.mkdtemp(prefix="ws-spotcheck-demo-"))
     atexit.register(shutil.rmtree, root, True)
     folder = root / "archive"
-    build_demo_archive(folder, officers=6, days=2)
-    return folder
+    summary = build_demo_archive(folder, officers=6, days=2)
+    return folder, summary.period[1]
 
 
 def demo_copy(target: Path) -> Archive:
-    """An embedded copy of the demo archive (6 officers, the two days before today), opened."""
-    shutil.copytree(_demo_archive(), target)
+    """An embedded copy of the demo archive (6 officers, the two days before it was built), opened."""
+    shutil.copytree(_demo_archive()[0], target)
     return Archive.open_embedded(target)
+
+
+def demo_last_day() -> date:
+    """The last day of the demo's footage: "yesterday" when it was built, which need not be yesterday now
+    (a test run may pass midnight)."""
+    return _demo_archive()[1]

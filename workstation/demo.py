@@ -5,7 +5,9 @@ real H.264/AAC clips with the device/警号/time burned in, photos, audio, a log
 through the real ingest, so the demo shows what ingest makes of real footage, including its quirks:
 an interrupted recording (a gap, with 异常中断 in the log), a covered lens, a file name no pattern
 recognises, a clip cut short by a flat battery, a recorder missing from the registry (filed as 待分配)
-and a recorder docked late (imported by a second ingest run).
+and a recorder docked more than 24 h late. Time is replayed through the program's clock (each day docked
+at the end of its shift), and the day before yesterday is already spot-checked, with every verdict, so
+the ledger has content the first time a person opens it.
 
 Unit and person names are invented. Only the demo uses this module (it needs imageio-ffmpeg).
 """
@@ -17,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -25,21 +27,38 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.models import Clip, Unit
-from workstation import access_requests, clips, clock, registry, synth, users
+from workstation import (
+    access_register,
+    access_requests,
+    clips,
+    clock,
+    registry,
+    spotcheck_plans,
+    spotcheck_queue,
+    spotcheck_reviews,
+    synth,
+    users,
+)
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.devicelog import LogEvent
 from workstation.errors import WorkstationError
 from workstation.ingest import IngestOptions, ProgressCallback, ingest
 from workstation.types import (
+    MANUAL_CHECK_ITEMS,
     AccessRequestSpec,
+    CheckAnswer,
+    CheckItem,
     DeviceEventType,
+    DrawSpec,
     FileType,
     IngestOutcome,
     IngestProgress,
     IngestReport,
     RequestKind,
+    ReviewInput,
     Role,
     UnitLevel,
+    Verdict,
 )
 
 ACTOR = "admin"
@@ -80,6 +99,10 @@ class DemoSummary:
 
     folder: Path
     users: tuple[DemoUser, ...]
+    period: tuple[date, date]
+    """The first and last day of footage."""
+    checked_day: date | None
+    """The day whose spot check the demo already did (None with a one-day demo)."""
     imported: int
     duplicates: int
     rejected: int
@@ -184,8 +207,12 @@ def build_demo_archive(
     """Create the embedded archive at `folder` and fill it through the real ingest; see the module docstring.
 
     Names, 警号 and the recording schedule follow from `seed`; the footage covers the `days` days ending
-    yesterday. `progress` receives short Chinese status lines, from worker threads too. Raises
-    DemoArchiveExists when `folder` already holds an archive with data.
+    yesterday (by the program's clock). Time is replayed as it would have passed at a real station: the
+    organisation exists a month before the footage, each day's recorders are docked at the end of that
+    shift, the late recorder more than a day after it recorded, and (with two days or more) the day before
+    yesterday was spot-checked yesterday morning. So 24 小时内上传 is 是 for all footage but the late upload,
+    whatever the hour the demo is built at. `progress` receives short Chinese status lines, from worker
+    threads too. Raises DemoArchiveExists when `folder` already holds an archive with data.
     """
     if not 1 <= officers <= MAX_OFFICERS:
         raise WorkstationError(f"演示执法人员数应在 1 到 {MAX_OFFICERS} 之间")
@@ -195,32 +222,33 @@ def build_demo_archive(
     report = progress or (lambda _message: None)
     folder = Path(folder)
     had_database = (folder / EMBEDDED_DATABASE).exists()
-    archive = Archive.open_embedded(folder, create=True)
+    today = clock.now().date()
+    period = [today - timedelta(days=offset) for offset in range(days, 0, -1)]
+    issued = _at(period[0] - timedelta(days=30), hours=9)
+    with clock.simulated(issued):
+        archive = Archive.open_embedded(folder, create=True)
     try:
         if had_database:
             _refuse_unless_empty(archive, folder)
         rng = random.Random(seed)
-        today = clock.now().date()
-        period = [today - timedelta(days=offset) for offset in range(days, 0, -1)]
         roster = _roster(rng, officers)
         with tempfile.TemporaryDirectory(prefix="bodycam-demo-") as temporary:
             # footage first: if ffmpeg is missing or fails, the archive is still empty and can be reused
             dumps, late = _plan_dumps(Path(temporary), roster, period, rng)
             _write_dumps([*dumps, late], report)
             report("正在建立组织机构、执法人员、执法记录仪和用户……")
-            issued = datetime.combine(period[0], datetime.min.time()) - timedelta(days=30)
-            _create_organisation(archive, roster, issued)
-            options = IngestOptions(station=STATION, actor=ACTOR)
-            report(f"正在导入 {len(dumps)} 个记录仪数据……")
-            reports = [ingest(archive, [dump.folder for dump in dumps], options, _ingest_progress(report))]
-            report("正在导入迟交的记录仪数据……")
-            reports.append(ingest(archive, [late.folder], options, _ingest_progress(report)))
-            _request_sibling_footage(archive)
+            with clock.simulated(issued):
+                _create_organisation(archive, roster, issued)
+            checked_day = period[-2] if days >= 2 else None
+            reports = _replay(archive, _timeline(dumps, late, period, checked_day), report)
+        _request_sibling_footage(archive)  # now: after everything else happened
     finally:
         archive.close()
     summary = DemoSummary(
         folder=folder,
         users=DEMO_USERS,
+        period=(period[0], period[-1]),
+        checked_day=checked_day,
         imported=_total(reports, IngestOutcome.IMPORTED),
         duplicates=_total(reports, IngestOutcome.DUPLICATE),
         rejected=_total(reports, IngestOutcome.REJECTED),
@@ -229,6 +257,91 @@ def build_demo_archive(
     )
     report(f"演示档案库已建成：导入 {summary.imported} 个文件，用时 {summary.seconds} 秒。")
     return summary
+
+
+def _at(day: date, hours: int, minutes: int = 0) -> datetime:
+    return datetime.combine(day, datetime.min.time()) + timedelta(hours=hours, minutes=minutes)
+
+
+def _timeline(
+    dumps: list[_RecorderDay], late: _RecorderDay, period: list[date], checked_day: date | None
+) -> list[tuple[datetime, list[_RecorderDay] | date]]:
+    """What happened when: each day's recorders docked at the end of that shift (21:00), the late one the
+    evening after its day (more than 24 h after its last recording), the spot check of `checked_day` the
+    next morning at 09:00; in time order, so the audit log reads as a real station's would."""
+    events: list[tuple[datetime, list[_RecorderDay] | date]] = [
+        (_at(day, 21), [dump for dump in dumps if dump.day == day]) for day in period
+    ]
+    late_day = late.day + timedelta(days=1) if len(period) > 1 else late.day
+    events.append((_at(late_day, 21, 30), [late]))
+    if checked_day is not None:
+        events.append((_at(checked_day + timedelta(days=1), 9), checked_day))
+    return sorted(events, key=lambda event: event[0])
+
+
+def _replay(
+    archive: Archive, timeline: list[tuple[datetime, list[_RecorderDay] | date]], report: Callable[[str], None]
+) -> list[IngestReport]:
+    """Carry out the timeline, each event at its own (simulated) time; returns the ingest reports."""
+    options = IngestOptions(station=STATION, actor=ACTOR)
+    reports = []
+    for moment, what in timeline:
+        with clock.simulated(moment):
+            if isinstance(what, date):
+                report(f"正在模拟 {what} 的抽查……")
+                _spot_check(archive, what)
+            else:
+                report(f"正在导入 {clock.format_time(moment)} 接入的 {len(what)} 个记录仪数据……")
+                reports.append(ingest(archive, [dump.folder for dump in what], options, _ingest_progress(report)))
+    return reports
+
+
+def _spot_check(archive: Archive, day: date) -> None:
+    """The administrator draws the day's plans (30 %); each sample is claimed, played through (registered)
+    and reviewed with the verdicts in turn 合格, 基本合格, 不合格 — a damaged file always 不合格. The brigade
+    reviewer checks its own brigade, the administrator the others."""
+    spec = DrawSpec(day, day, DETACHMENT[0], ratio_bp=3000)
+    spotcheck_plans.draw_plans(archive.sessions, spec, ACTOR, user=ACTOR)
+    reviewer = next(user for user in DEMO_USERS if user.role is Role.REVIEWER)
+    with archive.sessions.read() as session:
+        items = sorted(
+            (
+                item
+                for plan in spotcheck_plans.list_plans(session, day, day, None)
+                for item in spotcheck_plans.plan_items(session, plan.id)
+            ),
+            key=lambda item: (item.unit_code, item.id),
+        )
+    for number, item in enumerate(items):
+        login = reviewer.login if item.unit_code == reviewer.unit_code else ACTOR
+        spotcheck_queue.claim(archive.sessions, login, item.id)
+        viewing = access_register.start_viewing(archive.sessions, login, item.clip_id, reason="每日抽查")
+        duration = item.duration_ms or 0
+        access_register.finish_viewing(archive.sessions, login, viewing.entry_id, duration)
+        with archive.sessions.read() as session:
+            intact = spotcheck_reviews.item_facts(session, login, item.id).file_intact
+        review = _DEMO_REVIEWS[number % len(_DEMO_REVIEWS)] if intact else _DEMO_REVIEWS[-1]
+        played = replace(review, played_intervals=((0, duration),))
+        spotcheck_reviews.submit_review(archive.sessions, login, item.id, played)
+
+
+_ALL_YES = dict.fromkeys(MANUAL_CHECK_ITEMS, CheckAnswer.YES)
+_DEMO_REVIEWS = (
+    ReviewInput(_ALL_YES, Verdict.PASS),
+    ReviewInput(
+        _ALL_YES | {CheckItem.ANNOUNCED: CheckAnswer.NO},
+        Verdict.MOSTLY,
+        problem="到达现场后未按规定用语告知正在录音录像",
+        rectification="组织规范告知用语学习",
+    ),
+    ReviewInput(
+        _ALL_YES | {CheckItem.CONTINUOUS: CheckAnswer.NO, CheckItem.CLEAR: CheckAnswer.NO},
+        Verdict.FAIL,
+        problem="执法过程记录不完整，部分画面无法辨认",
+        rectification="当事人员书面说明情况，三日内完成整改并报支队法制科",
+    ),
+)
+"""The reviews the demo's spot check gives, in turn (a damaged file always gets the last)."""
 
 
 def _refuse_unless_empty(archive: Archive, folder: Path) -> None:

@@ -1,7 +1,7 @@
 """The demo archive: organisation, users for every role, footage through the real ingest, with its quirks."""
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import time, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -9,11 +9,25 @@ import cv2
 import pytest
 from sqlalchemy import select
 
-from db.models import Clip, Device, DeviceLogEvent, IngestRejection, IngestRun, Officer, Unit, User
-from workstation import access_requests, audit, clock, users
+from db.models import (
+    AccessRegisterEntry,
+    AuditEvent,
+    Clip,
+    Device,
+    DeviceLogEvent,
+    IngestRejection,
+    IngestRun,
+    Officer,
+    SpotCheckPlan,
+    SpotCheckReview,
+    Unit,
+    User,
+)
+from tests.spotcheck_builders import demo_copy, demo_last_day
+from workstation import access_requests, audit, clock, ledger, users
 from workstation.archive import Archive
 from workstation.demo import DEMO_USERS, DemoArchiveExists, DemoSummary, build_demo_archive
-from workstation.types import DeviceEventType, FileType, MediaStatus, Role, UnitLevel
+from workstation.types import DeviceEventType, FileType, MediaStatus, Role, UnitLevel, Verdict
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +162,46 @@ def test_the_approver_has_a_pending_viewing_request(archive):
         assert access_requests.inbox_count(session, "approver") == 1
         (request,) = access_requests.inbox(session, "approver")
     assert request.reason == "核查群众投诉涉及的现场执法过程" and request.clip_count == 2
+
+
+@pytest.fixture
+def checked_demo(tmp_path: Path) -> Iterator[Archive]:
+    """The two-day demo, whose first day was spot-checked the morning after."""
+    opened = demo_copy(tmp_path / "demo")
+    yield opened
+    opened.close()
+
+
+def test_docking_is_replayed_so_only_the_late_recorder_is_late(checked_demo):
+    with checked_demo.sessions.read() as session:
+        clips = session.execute(select(Clip)).scalars().all()
+        runs = session.execute(select(IngestRun).order_by(IngestRun.id)).scalars().all()
+    late = [clip for clip in clips if clip.ingested_at - clip.recorded_start > timedelta(hours=24)]
+    assert late, "the demo has a recorder docked more than 24 h after it recorded"
+    assert len({(clip.officer_id, clip.recorded_start.date()) for clip in late}) == 1, "one recorder-day is late"
+    assert all(clip.ingested_at > clip.recorded_end for clip in clips if clip.recorded_end), "docked after recording"
+    assert all(clip.ingested_at.time() >= time(21) for clip in clips), "docked at the end of the shift"
+    assert [run.started_at for run in runs] == sorted(run.started_at for run in runs)
+    assert max(run.finished_at for run in runs) <= clock.now()
+
+
+def test_the_day_before_yesterday_was_spot_checked_with_every_verdict(checked_demo):
+    first_day = demo_last_day() - timedelta(days=1)
+    with checked_demo.sessions.read() as session:
+        plans = session.execute(select(SpotCheckPlan)).scalars().all()
+        reviews = session.execute(select(SpotCheckReview)).scalars().all()
+        register = session.execute(select(AccessRegisterEntry)).scalars().all()
+        ledger_rows = ledger.list_ledger(session, "approver", ledger.LedgerFilter(first_day, demo_last_day()))
+    assert {(plan.day_from, plan.day_to) for plan in plans} == {(first_day, first_day)}
+    assert {review.verdict for review in reviews} == set(Verdict)
+    assert all(review.problem and review.rectification for review in reviews if review.verdict is Verdict.FAIL)
+    assert all(review.reviewed_at.date() == first_day + timedelta(days=1) for review in reviews)
+    assert len(register) == len(reviews) and all(entry.played_ms and entry.finished_at for entry in register)
+    assert len(ledger_rows) == len(reviews)
+
+
+def test_the_audit_log_reads_in_time_order_and_is_intact(checked_demo):
+    with checked_demo.sessions.read() as session:
+        times = session.execute(select(AuditEvent.occurred_at).order_by(AuditEvent.seq)).scalars().all()
+        assert audit.verify_chain(session).ok
+    assert times == sorted(times)
