@@ -96,7 +96,7 @@ def _open(args, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
 
 
 def run_gui(arguments: Sequence[str]) -> int:
-    args = cli.build_parser().parse_args(arguments)
+    args = cli.parse_arguments(arguments)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(prefs.ORGANIZATION)
     app.setApplicationName(prefs.APPLICATION)

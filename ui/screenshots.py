@@ -97,12 +97,16 @@ def _save(widget: QWidget, path: Path, app: QApplication) -> Path:
     return path
 
 
-def main(arguments: Sequence[str]) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workstation screenshots", description="把各主要界面渲染为 PNG 图片")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--archive", type=Path, help="已有的演示档案库（默认临时生成一个）")
     parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
-    args = parser.parse_args(arguments)
+    return parser
+
+
+def main(arguments: Sequence[str]) -> int:
+    args = build_parser().parse_args(arguments)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
     args.out.mkdir(parents=True, exist_ok=True)
     if args.archive:

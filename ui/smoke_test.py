@@ -416,11 +416,16 @@ def run_startup(archive_folder: Path, login: str, password: str) -> int:
     return 0
 
 
-def main(arguments: Sequence[str]) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workstation --smoke-test", description="安装自检 / installation smoke test")
     parser.add_argument("--startup", action="store_true", help="测量冷启动时间 / time a cold start (needs --archive)")
     parser.add_argument("--archive", type=Path, help="嵌入式档案库文件夹 / embedded archive folder")
     parser.add_argument("--user", default="admin", help="登录名 / login (password on stdin)")
+    return parser
+
+
+def main(arguments: Sequence[str]) -> int:
+    parser = build_parser()
     args = parser.parse_args(arguments)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication: no display needed, none used
     for stream in (sys.stdout, sys.stderr):

@@ -28,8 +28,6 @@ from workstation.profiles import Profile, load_profiles, open_profile, save_prof
 from workstation.types import FileType, IngestOutcome
 from workstation.verify import verify_archive
 
-COMMANDS = ("demo", "ingest", "clips", "verify", "audit", "db", "profile", "access", "spotcheck", "ledger")
-
 
 def default_archive_folder() -> Path:
     """The embedded archive used when neither --archive nor --profile is given."""
@@ -46,11 +44,33 @@ def cli_actor() -> str:
     return f"{getpass.getuser()}@{socket.gethostname()}"
 
 
+def _add_archive_options(parser: argparse.ArgumentParser, top_level: bool) -> None:
+    """--archive DIR / --profile NAME, accepted before and after the command name (`workstation demo
+    --archive DIR` and `workstation --archive DIR demo` mean the same). Below the top level they default
+    to "not given", so they never override a value given before the command."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        default=default,
+        help="嵌入式档案库文件夹（archive.sqlite 与 media/）",
+    )
+    parser.add_argument("--profile", default=default, help="连接配置名称（见 workstation profile list）")
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every parser below `parser` (commands and their actions)."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):  # aliases map to the same parser
+                found += [child, *_subparsers(child)]
+    return found
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workstation", description="执法记录仪视音频回放审查工作站")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--archive", type=Path, help="嵌入式档案库文件夹（archive.sqlite 与 media/）")
-    where.add_argument("--profile", help="连接配置名称（见 workstation profile list）")
+    _add_archive_options(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="生成演示档案库（模拟执法记录仪数据并导入）")
@@ -99,7 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     access_cli.add_parser(commands)
     spotcheck_cli.add_parsers(commands)
+    for command in _subparsers(parser):
+        _add_archive_options(command, top_level=False)
     return parser
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line (exits with code 2 and a usage message on bad arguments)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.archive is not None and args.profile is not None:
+        parser.error("--archive 与 --profile 只能指定其中一个")
+    return args
 
 
 def open_archive(args: argparse.Namespace, create: bool = False, upgrade: bool = False) -> Archive:
@@ -110,7 +141,7 @@ def open_archive(args: argparse.Namespace, create: bool = False, upgrade: bool =
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     if args.command is None:
         build_parser().print_help()
         return 2
