@@ -1,6 +1,7 @@
 """Engines for the archive database: SQLite (embedded) or PostgreSQL (shared branch archive)."""
 
 import sqlite3
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,16 +16,17 @@ def sqlite_url(path: str) -> URL:
     return URL.create("sqlite+pysqlite", database=path)
 
 
-def create_archive_engine(url: str | URL, **kwargs: Any) -> Engine:
+def create_archive_engine(url: str | URL, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
     """An engine with the settings the archive relies on.
 
-    SQLite: WAL (readers never block the writer), foreign keys on, a busy timeout, and transactions we
-    begin ourselves so that writers can take the write lock up front (see `begin_immediate`).
+    SQLite: WAL (readers never block the writer), foreign keys on, a busy timeout (how long a writer waits
+    for another's lock), and transactions we begin ourselves so that writers can take the write lock up
+    front (see `begin_immediate`).
     """
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
-        event.listen(engine, "connect", _configure_sqlite_connection)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000}, **kwargs)
+        event.listen(engine, "connect", partial(_configure_sqlite_connection, busy_timeout_ms=busy_timeout_ms))
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     # No server-side prepared statements: after five runs psycopg would prepare a query, and PostgreSQL's generic
@@ -42,13 +44,13 @@ def begin_immediate(engine: Engine) -> Engine:
     return engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
-def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object, busy_timeout_ms: int) -> None:
     dbapi_connection.isolation_level = None  # we emit BEGIN ourselves in _begin_sqlite_transaction
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cursor.close()
 
 

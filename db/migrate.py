@@ -34,3 +34,10 @@ def head_revisions() -> frozenset[str]:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return frozenset(ScriptDirectory.from_config(config).get_heads())
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this program ships (a database at any other revision is newer than the program)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return frozenset(script.revision for script in ScriptDirectory.from_config(config).walk_revisions())

@@ -73,13 +73,29 @@ def throwaway_server() -> Iterator[str]:
         f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
         "-c full_page_writes=off -c max_connections=200"
     )
-    subprocess.run(
-        [*prefix, f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", f"{base}/log", "-w", "start"], **quiet
-    )
+    url = f"postgresql+psycopg://test:{PASSWORD}@127.0.0.1:{port}/postgres"
+    control = [*prefix, f"{bindir}/pg_ctl", "-D", data]
+    _RUNNING[url] = (control, options, f"{base}/log")
+    start_server(url)
     try:
-        yield f"postgresql+psycopg://test:{PASSWORD}@127.0.0.1:{port}/postgres"
+        yield url
     finally:
-        subprocess.run(
-            [*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL
-        )
+        stop_server(url)
+        del _RUNNING[url]
         shutil.rmtree(base, ignore_errors=True)
+
+
+_RUNNING: dict[str, tuple[list[str], str, str]] = {}
+"""The servers throwaway_server started: URL → (pg_ctl command for its data folder, options, log file)."""
+
+
+def stop_server(url: str) -> None:
+    """Stop a throwaway server at once, as a crashed server goes away (open connections break)."""
+    control, _, _ = _RUNNING[url]
+    subprocess.run([*control, "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL, check=False)
+
+
+def start_server(url: str) -> None:
+    """Start a throwaway server (again) on its port and data folder."""
+    control, options, log = _RUNNING[url]
+    subprocess.run([*control, "-o", options, "-l", log, "-w", "start"], stdout=subprocess.DEVNULL, check=True)

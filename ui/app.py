@@ -4,6 +4,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
 from PySide6.QtGui import QIcon
@@ -14,7 +15,7 @@ from ui.connection_dialog import ConnectionDialog
 from ui.main_window import MainWindow
 from ui.memory import freeze_startup_heap
 from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
-from workstation import cli, users
+from workstation import cli, crash_log, users
 from workstation.archive import Archive
 from workstation.errors import EnvironmentProblem, WorkstationError
 from workstation.profiles import load_profiles
@@ -95,9 +96,36 @@ def _open(args, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
             preferences.set(prefs.LAST_PROFILE, profile)
 
 
+def show_unexpected_errors(app: QApplication) -> None:
+    """An error no view handled (a bug) is logged for support and shown as a message; the window stays."""
+
+    def on_error(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            app.quit()
+            return
+        try:
+            where = app.translate("app", "The details were written to {0}; please send that file to support.").format(
+                crash_log.write(error.with_traceback(trace), "GUI")
+            )
+        except OSError:
+            where = ""
+        QMessageBox.critical(
+            app.activeWindow(),
+            app.translate("app", "Internal error"),
+            app.translate(
+                "app", "Something went wrong inside the program ({0}). What was saved before is kept."
+            ).format(type(error).__name__)
+            + " "
+            + where,
+        )
+
+    sys.excepthook = on_error
+
+
 def run_gui(arguments: Sequence[str]) -> int:
     args = cli.parse_arguments(arguments)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    show_unexpected_errors(app)
     app.setOrganizationName(prefs.ORGANIZATION)
     app.setApplicationName(prefs.APPLICATION)
     app.setWindowIcon(QIcon(str(ICON)))

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from workstation.errors import WorkstationError
+
 STARTED = time.perf_counter()
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SMOKE_CLIP = RESOURCES / "smoke" / "h264_aac.mp4"
@@ -278,13 +280,32 @@ def _inside(path: str, bundle: Path) -> bool:
 # --- running them ---
 
 
+def check_settings(path: Path) -> str:
+    """The deployment settings file, as every command will read it: syntax, types, patterns, shares."""
+    from workstation import config
+    from workstation.naming import patterns_from_settings
+    from workstation.spotcheck_policy import SpotCheckSettings
+
+    if not path.exists():
+        return f"无配置文件，使用默认设置 / no {path.name}, defaults apply"
+    settings = config.load_settings(path)
+    patterns_from_settings(settings)
+    SpotCheckSettings.from_settings(settings)
+    vendor = len(settings.get("ingest", {}).get("patterns", []))
+    return f"{path}：{vendor} 条厂商文件名规则 / vendor name patterns"
+
+
 def run_checks() -> int:
     state: dict = {}
     failures = 0
+    from workstation.config import settings_path
+
+    settings = settings_path()  # the real one: the checks below run in a throwaway folder
     with tempfile.TemporaryDirectory(prefix="workstation-smoke-", ignore_cleanup_errors=True) as temporary:
         folder = Path(temporary)
         os.environ["WORKSTATION_CONFIG_DIR"] = str(folder / "config")  # never touch the user's profiles
         checks: list[tuple[str, str, Callable[[], str]]] = [
+            ("部署设置", "deployment settings", lambda: check_settings(settings)),
             ("Qt 离屏界面与翻译", "Qt offscreen, GUI modules, translations", lambda: check_qt(state)),
             ("中文字体", "Chinese fonts", lambda: check_fonts(state)),
             ("libVLC 视频解码", "libVLC video decode", lambda: check_libvlc_video(state)),
@@ -317,7 +338,7 @@ def _run_one(check: Callable[[], str]) -> Outcome:
         return Outcome(True, check())
     except MachineNote as note:  # reported, but the installation itself is fine
         return Outcome(True, str(note), note=True)
-    except CheckFailed as error:
+    except (CheckFailed, WorkstationError) as error:
         return Outcome(False, str(error))
     except Exception as error:  # any other error is a failed check with its reason, not a traceback
         where = traceback.extract_tb(error.__traceback__)[-1]

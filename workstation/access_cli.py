@@ -8,11 +8,11 @@ The policy, the routing and the audit log are the same as in the GUI (workstatio
 import argparse
 import json
 from dataclasses import asdict
-from datetime import datetime
 from typing import Any
 
 from workstation import access_requests
 from workstation.archive import Archive
+from workstation.cli_values import moment, whole_number
 from workstation.clock import format_time
 from workstation.console import json_value
 from workstation.types import AccessRequestRow, AccessRequestSpec, OutsideBody, RequestKind
@@ -28,17 +28,22 @@ def add_parser(commands: Any) -> None:
     footage.add_argument("--clips", type=_clip_ids, help="文件编号，逗号分隔")
     footage.add_argument("--officer", help="警号（与 --from、--to 一起使用）")
     footage.add_argument("--case", help="警情/案件编号")
-    request.add_argument("--from", dest="period_start", type=datetime.fromisoformat, help="起始时间 YYYY-MM-DDTHH:MM")
-    request.add_argument("--to", dest="period_end", type=datetime.fromisoformat, help="截止时间（不含）")
+    request.add_argument("--from", dest="period_start", type=moment, help="起始时间 YYYY-MM-DDTHH:MM")
+    request.add_argument("--to", dest="period_end", type=moment, help="截止时间（不含）")
     request.add_argument("--reason", required=True, help="调阅事由")
     request.add_argument("--download", action="store_true", help="同时申请下载")
-    request.add_argument("--days", type=int, default=access_requests.DEFAULT_DAYS, help="调阅期限（天）")
+    request.add_argument(
+        "--days",
+        type=whole_number(1, access_requests.MAX_DAYS),
+        default=access_requests.DEFAULT_DAYS,
+        help="调阅期限（天）",
+    )
     request.add_argument("--body", choices=[body.value for body in OutsideBody], help="代外单位调取")
     request.add_argument("--document", default="", help="外单位的法律文书编号")
     for name, text in (("approve", "批准（或法制审核通过）"), ("reject", "驳回"), ("revoke", "撤销已生效的授权")):
         decision = actions.add_parser(name, help=text)
         _user_option(decision)
-        decision.add_argument("request_id", type=int, metavar="REQUEST_ID")
+        decision.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
         decision.add_argument("--comment", default="", help="审批意见（驳回时必填）")
     listing = actions.add_parser("list", help="列出本人的申请和由本人所在单位审批的申请")
     _user_option(listing)

@@ -3,24 +3,59 @@
 Embedded archive: one folder holding `archive.sqlite` and `media/`, so the program runs with no server.
 Shared archive: a PostgreSQL database and a media root on a network share, used by several
 workstations at once. The same code and migrations serve both.
+
+Opening checks what can be checked cheaply: an embedded database file must be a whole SQLite file, and
+the schema must be one this program knows — older ones are upgraded (embedded) or refused until
+`workstation db upgrade` (shared), newer ones are refused with "upgrade the program". Database errors
+during work reach the caller as typed errors (workstation.database_errors).
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from alembic.util import CommandError
 from sqlalchemy import Engine, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from db import migrate
-from db.engine import create_archive_engine, sqlite_url
+from db.engine import SQLITE_BUSY_TIMEOUT_MS, create_archive_engine, sqlite_url
 from db.session import Sessions
-from workstation.errors import ArchiveNeedsUpgrade, ArchiveUnavailable
+from workstation import config, database_errors
+from workstation.errors import ArchiveDamaged, ArchiveNeedsUpgrade, ArchiveTooNew, ArchiveUnavailable, MigrationFailed
 
 _log = logging.getLogger(__name__)
 
 EMBEDDED_DATABASE = "archive.sqlite"
 EMBEDDED_MEDIA = "media"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class ArchiveSessions(Sessions):
+    """Sessions whose database errors arrive as the typed errors a user can act on."""
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translated(), super().read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._translated(), super().write() as session:
+            yield session
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            typed = database_errors.translate(error, self.engine.url)
+            if typed is None:
+                raise
+            raise typed from error
 
 
 class Archive:
@@ -29,7 +64,7 @@ class Archive:
     def __init__(self, engine: Engine, media_root: Path) -> None:
         self.engine = engine
         self.media_root = media_root
-        self.sessions = Sessions(engine)
+        self.sessions = ArchiveSessions(engine)
 
     @classmethod
     def open_embedded(cls, folder: Path, create: bool = False) -> "Archive":
@@ -38,20 +73,33 @@ class Archive:
         database = folder / EMBEDDED_DATABASE
         if not database.exists() and not create:
             raise ArchiveUnavailable(f"在 {folder} 找不到档案库（{EMBEDDED_DATABASE}）。请检查路径，或先创建档案库。")
+        check_sqlite_file(database)
         (folder / EMBEDDED_MEDIA).mkdir(parents=True, exist_ok=True)
-        archive = cls(create_archive_engine(sqlite_url(str(database))), folder / EMBEDDED_MEDIA)
-        archive.upgrade_schema()
+        engine = create_archive_engine(sqlite_url(str(database)), busy_timeout_ms=_busy_timeout_ms())
+        archive = cls(engine, folder / EMBEDDED_MEDIA)
+        with archive._closed_on_error():
+            archive.upgrade_schema()
         return archive
 
     @classmethod
     def open_url(cls, database_url: str | URL, media_root: Path, upgrade: bool = False) -> "Archive":
         """Open a shared archive. Its schema must be current, unless `upgrade` (`workstation db upgrade`)."""
         archive = cls(create_archive_engine(database_url), Path(media_root))
-        if upgrade:
-            archive.upgrade_schema()
-        else:
-            archive.check_schema()
+        with archive._closed_on_error():
+            if upgrade:
+                archive.upgrade_schema()
+            else:
+                archive.check_schema()
         return archive
+
+    @contextmanager
+    def _closed_on_error(self) -> Iterator[None]:
+        """An archive that fails to open releases its connections at once."""
+        try:
+            yield
+        except BaseException:
+            self.close()
+            raise
 
     def check_schema(self) -> None:
         """Raise unless the database is reachable and at the newest migration."""
@@ -63,18 +111,34 @@ class Archive:
             )
 
     def upgrade_schema(self) -> None:
+        """Migrate to this program's schema. Unreachable, newer than this program, or a failed migration
+        are told apart: only the first is a connection problem."""
+        self._current_revisions()
         try:
             migrate.upgrade(self.engine)
-        except OperationalError as error:
-            raise ArchiveUnavailable(_unreachable_message(self.engine.url)) from error
+        except DBAPIError as error:
+            typed = database_errors.translate(error, self.engine.url)
+            raise typed or MigrationFailed(_migration_message(error)) from error
+        except (SQLAlchemyError, CommandError) as error:
+            raise MigrationFailed(_migration_message(error)) from error
 
     def _current_revisions(self) -> frozenset[str]:
+        """The schema revisions of the database; ArchiveTooNew when one is unknown to this program."""
         try:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
-            return migrate.current_revisions(self.engine)
-        except OperationalError as error:
-            raise ArchiveUnavailable(_unreachable_message(self.engine.url)) from error
+            current = migrate.current_revisions(self.engine)
+        except DBAPIError as error:
+            raise database_errors.translate(error, self.engine.url) or database_errors.unreachable(
+                self.engine.url
+            ) from error
+        unknown = current - migrate.known_revisions()
+        if unknown:
+            raise ArchiveTooNew(
+                f"档案库（{database_errors.safe_location(self.engine.url)}）已由更新版本的程序升级"
+                f"（数据库版本 {', '.join(sorted(unknown))}），本程序不能使用。请安装最新版本的工作站程序后再打开。"
+            )
+        return current
 
     def absolute_path(self, media_path: str) -> Path:
         """Where an archived file lives on this workstation (media_path is stored with / separators)."""
@@ -84,6 +148,43 @@ class Archive:
         self.engine.dispose()
 
 
-def _unreachable_message(url: URL) -> str:
-    safe = make_url(url).render_as_string(hide_password=True)
-    return f"无法连接档案库数据库（{safe}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。"
+def check_sqlite_file(database: Path) -> None:
+    """ArchiveDamaged unless `database` is absent or a whole SQLite file: the header, a page size that
+    divides the file, and no fewer bytes than the pages the header counts (a cut-off copy fails here)."""
+    try:
+        size = database.stat().st_size
+        with database.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ArchiveUnavailable(f"无法读取档案库数据库文件 {database}（{error}）。") from error
+    if size == 0:
+        return  # SQLite's own empty database: nothing was ever written
+    location = str(database)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise ArchiveDamaged(database_errors.damaged_message(location, "文件头不是 SQLite 数据库"))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_counts_pages = header[24:28] == header[92:96]  # "in-header database size" is valid
+    if page_size < 512 or size % page_size:
+        raise ArchiveDamaged(database_errors.damaged_message(location, f"文件长度 {size} 字节不是整页"))
+    if header_counts_pages and size < pages * page_size:
+        raise ArchiveDamaged(
+            database_errors.damaged_message(location, f"文件被截断（{size} 字节，应至少 {pages * page_size} 字节）")
+        )
+
+
+def _busy_timeout_ms() -> int:
+    """How long a writer waits for another's lock: [archive] busy_timeout_s in workstation.toml."""
+    seconds = config.load_settings().get("archive", {}).get("busy_timeout_s")
+    return SQLITE_BUSY_TIMEOUT_MS if seconds is None else max(0, int(seconds * 1000))
+
+
+def _migration_message(error: Exception) -> str:
+    detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+    return (
+        f"档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。"
+        "请把这条信息发给技术支持；在此之前请继续使用原版本的程序。"
+    )

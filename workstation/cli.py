@@ -15,18 +15,23 @@ import os
 import socket
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
-from workstation import access_cli, audit, clips, config, spotcheck_cli
+from sqlalchemy.orm import Session
+
+from workstation import access_cli, audit, clips, config, crash_log, spotcheck_cli
 from workstation.archive import Archive
+from workstation.cli_values import day, whole_number
 from workstation.console import IngestProgressBar, clip_json
 from workstation.errors import WorkstationError
 from workstation.ingest import IngestOptions, ingest
 from workstation.naming import patterns_from_settings
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
-from workstation.types import FileType, IngestOutcome
+from workstation.types import ClipRow, FileType, IngestOutcome
 from workstation.verify import verify_archive
+
+TABLE_PAGE = 100
+"""How many rows `clips` prints as a table unless --limit says otherwise (JSON prints every row)."""
 
 
 def default_archive_folder() -> Path:
@@ -74,28 +79,32 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="生成演示档案库（模拟执法记录仪数据并导入）")
-    demo.add_argument("--officers", type=int, default=6)
-    demo.add_argument("--days", type=int, default=3)
+    demo.add_argument("--officers", type=whole_number(1, 999), default=6, help="执法人员数（1–999）")
+    demo.add_argument("--days", type=whole_number(1, 60), default=3, help="天数（1–60）")
 
     ingest_cmd = commands.add_parser("ingest", help="从执法记录仪或采集站导出目录导入")
     ingest_cmd.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     ingest_cmd.add_argument("--station", default=socket.gethostname(), help="采集站名称")
     ingest_cmd.add_argument("--clear-source", action="store_true", help="校验无误后删除记录仪上的文件（校验清空）")
-    ingest_cmd.add_argument("--parallel", type=int, default=4, help="同时导入的记录仪数")
+    ingest_cmd.add_argument("--parallel", type=whole_number(1, 64), default=4, help="同时导入的记录仪数（1–64）")
     ingest_cmd.add_argument("--format", choices=("text", "json"), default="text")
 
     clips_cmd = commands.add_parser("clips", help="按条件列出档案中的文件")
     clips_cmd.add_argument("--unit", help="单位代码（含下级单位）")
     clips_cmd.add_argument("--officer", help="警号")
     clips_cmd.add_argument("--device", help="设备编号")
-    clips_cmd.add_argument("--from", dest="date_from", type=date.fromisoformat, help="起始日期 YYYY-MM-DD")
-    clips_cmd.add_argument("--to", dest="date_to", type=date.fromisoformat, help="截止日期 YYYY-MM-DD（含）")
+    clips_cmd.add_argument("--from", dest="date_from", type=day, help="起始日期 YYYY-MM-DD")
+    clips_cmd.add_argument("--to", dest="date_to", type=day, help="截止日期 YYYY-MM-DD（含）")
     clips_cmd.add_argument("--case", help="警情/案件编号")
     important = clips_cmd.add_mutually_exclusive_group()
     important.add_argument("--important", dest="important", action="store_const", const=True)
     important.add_argument("--not-important", dest="important", action="store_const", const=False)
     clips_cmd.add_argument("--type", choices=[t.value for t in FileType])
-    clips_cmd.add_argument("--limit", type=int, default=100, help="最多列出条数（0 表示全部）")
+    clips_cmd.add_argument(
+        "--limit",
+        type=whole_number(0, 2**31),
+        help=f"最多列出条数（0 表示全部）；默认 json 全部列出，table 列出前 {TABLE_PAGE} 条",
+    )
     clips_cmd.add_argument("--format", choices=("table", "json"), default="table")
 
     commands.add_parser("verify", help="重新计算档案文件的 SHA-256 并与入库值比对")
@@ -110,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--embedded", type=Path, metavar="DIR", help="嵌入式档案库文件夹")
     add.add_argument("--host")
-    add.add_argument("--port", type=int, default=5432)
+    add.add_argument("--port", type=whole_number(1, 65535), default=5432)
     add.add_argument("--database")
     add.add_argument("--user")
     add.add_argument("--media-root", type=Path)
@@ -141,6 +150,7 @@ def open_archive(args: argparse.Namespace, create: bool = False, upgrade: bool =
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never lets a traceback reach the user (see the module docstring for exit codes)."""
     args = parse_arguments(argv)
     if args.command is None:
         build_parser().print_help()
@@ -149,6 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except WorkstationError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断。已完成的部分已保存，再次运行同一命令即可继续。", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: the details go to a log file, the user gets what to do
+        try:
+            where = f"详细信息已写入 {crash_log.write(error, ' '.join(sys.argv))}，请将该文件发送给技术支持。"
+        except OSError:
+            where = "请将本信息和所执行的命令发送给技术支持。"
+        print(f"错误：程序内部错误（{type(error).__name__}：{error}）。已完成的部分已保存。{where}", file=sys.stderr)
         return 2
 
 
@@ -245,20 +265,15 @@ def _clips(args: argparse.Namespace) -> int:
         important=args.important,
         file_type=FileType(args.type) if args.type else None,
     )
+    limit = args.limit if args.limit is not None else (0 if args.format == "json" else TABLE_PAGE)
     archive = open_archive(args)
-    rows = []
     try:
         with archive.sessions.read() as session:
-            after = None
-            while True:
-                page_size = 1000 if args.limit == 0 else min(1000, args.limit - len(rows))
-                page = clips.list_clips(session, criteria, limit=page_size, after=after)
-                rows.extend(page)
-                if len(page) < page_size or (args.limit and len(rows) >= args.limit):
-                    break
-                after = clips.cursor_after(page[-1])
+            rows = _clip_rows(session, criteria, limit + 1 if limit else 0)  # one more: are there more?
     finally:
         archive.close()
+    more = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
     if args.format == "json":
         print(json.dumps([clip_json(row) for row in rows], ensure_ascii=False, indent=1))
         return 0
@@ -268,8 +283,24 @@ def _clips(args: argparse.Namespace) -> int:
             f"{row.id:>8}  {row.recorded_start:%Y-%m-%d %H:%M:%S}  {duration:>6}  {row.unit_code or '待分配':<8} "
             f"{row.badge_no or '-':<8} {row.device_no or '-':<10} {row.file_type.value:<5} {row.original_name}"
         )
-    print(f"共 {len(rows)} 条", file=sys.stderr)
+    if more:
+        print(f"仅列出前 {len(rows)} 条，还有更多；用 --limit N 或 --limit 0（全部）列出更多。", file=sys.stderr)
+    else:
+        print(f"共 {len(rows)} 条", file=sys.stderr)
     return 0
+
+
+def _clip_rows(session: Session, criteria: clips.ClipFilter, limit: int) -> list[ClipRow]:
+    """The matching clips, newest first, in pages of 1000 by keyset; `limit` 0 means all."""
+    rows: list[ClipRow] = []
+    after = None
+    while True:
+        page_size = 1000 if limit == 0 else min(1000, limit - len(rows))
+        page = clips.list_clips(session, criteria, limit=page_size, after=after)
+        rows.extend(page)
+        if len(page) < page_size or (limit and len(rows) >= limit):
+            return rows
+        after = clips.cursor_after(page[-1])
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -1,7 +1,10 @@
 """Where the workstation keeps its configuration, and the deployment settings file.
 
-Deployment settings (ingest name patterns, station name) live in one TOML file, `workstation.toml`, in
-the configuration folder. Per-user UI preferences are the UI's business (QSettings), not this module's.
+Deployment settings (ingest name patterns, spot-check defaults, the database wait) live in one TOML file,
+`workstation.toml`, in the configuration folder. Per-user UI preferences are the UI's business
+(QSettings), not this module's. The file is checked as a whole when it is read: a syntax error, an
+unknown section or key (usually a typo) or a value of the wrong type is a SettingsError naming the file,
+the place and what is expected, never a traceback in the middle of an import.
 """
 
 import os
@@ -10,8 +13,28 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from workstation.errors import SettingsError
+
 APP_FOLDER = "BodycamWorkstation"
 SETTINGS_FILE = "workstation.toml"
+
+_NUMBER = (int, float)
+_SHARE = (str, int, float)  # "10%" or 0.1
+SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
+    "archive": {"busy_timeout_s": _NUMBER},
+    "ingest": {"patterns": (list,)},
+    "spotcheck": {
+        "ratio": _SHARE,
+        "min_per_officer": (int,),
+        "min_coverage": _SHARE,
+        "claim_minutes": (int,),
+        "due_days": (int,),
+    },
+}
+"""Every setting there is: section → key → the TOML types it may have."""
+PATTERN_KEYS = {"name": True, "regex": True, "time_format": False}
+"""The keys of an [[ingest.patterns]] entry (all text) and whether each is required."""
+_TYPE_NAMES = {int: "整数", float: "数字", str: "文本", list: "列表"}
 
 
 def config_dir() -> Path:
@@ -24,10 +47,62 @@ def config_dir() -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "bodycam-workstation"
 
 
-def load_settings() -> dict[str, Any]:
-    """The deployment settings, or {} when there is no settings file."""
-    path = config_dir() / SETTINGS_FILE
-    if not path.exists():
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> dict[str, Any]:
+    """The deployment settings (of `path`, default the configuration folder's), checked against SCHEMA;
+    {} when there is no settings file."""
+    path = path or settings_path()
+    try:
+        with path.open("rb") as handle:
+            settings = tomllib.load(handle)
+    except FileNotFoundError:
         return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"配置文件 {path} 有语法错误（{error}）。请改正后重试。") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"无法读取配置文件 {path}（{error}）。") from error
+    problems = list(_problems(settings))
+    if problems:
+        raise SettingsError(f"配置文件 {path} 有误：{'；'.join(problems)}。请改正后重试。")
+    return settings
+
+
+def _problems(settings: dict[str, Any]) -> list[str]:
+    problems = []
+    for section, values in settings.items():
+        keys = SCHEMA.get(section)
+        if keys is None:
+            problems.append(f"未知的设置节 [{section}]（可用：{'、'.join(SCHEMA)}）")
+            continue
+        if not isinstance(values, dict):
+            problems.append(f"[{section}] 应是一个设置节")
+            continue
+        for key, value in values.items():
+            allowed = keys.get(key)
+            if allowed is None:
+                problems.append(f"[{section}] 中没有设置项 {key}（可用：{'、'.join(keys)}）")
+            elif isinstance(value, bool) or not isinstance(value, allowed):
+                expected = "或".join(_TYPE_NAMES[kind] for kind in allowed)
+                problems.append(f"[{section}] {key} 应为{expected}，而不是 {value!r}")
+    patterns = settings.get("ingest", {}).get("patterns", [])
+    if isinstance(patterns, list):
+        problems += [
+            problem for number, entry in enumerate(patterns, 1) for problem in _pattern_problems(number, entry)
+        ]
+    return problems
+
+
+def _pattern_problems(number: int, entry: object) -> list[str]:
+    where = f"[[ingest.patterns]] 第 {number} 条"
+    if not isinstance(entry, dict):
+        return [f"{where}应是一个设置表（name、regex、time_format）"]
+    problems = [f"{where}缺少 {key}" for key, required in PATTERN_KEYS.items() if required and key not in entry]
+    for key, value in entry.items():
+        if key not in PATTERN_KEYS:
+            problems.append(f"{where}中没有设置项 {key}")
+        elif not isinstance(value, str):
+            problems.append(f"{where}的 {key} 应为文本")
+    return problems

@@ -75,3 +75,31 @@ class ReviewIncomplete(SpotCheckError):
 
 class CoverageTooLow(ReviewIncomplete):
     """合格 needs proof that (nearly) the whole clip was played back."""
+
+
+class ArchiveDamaged(EnvironmentProblem):
+    """The archive database file is damaged (truncated, overwritten, not a database)."""
+
+
+class ArchiveTooNew(EnvironmentProblem):
+    """The archive was created or upgraded by a newer version of the program."""
+
+
+class ArchiveBusy(EnvironmentProblem):
+    """Another program held the archive database's write lock for longer than the wait allows."""
+
+
+class MigrationFailed(WorkstationError):
+    """A schema migration failed for a reason other than the connection; nothing of it was kept."""
+
+
+class SettingsError(WorkstationError):
+    """workstation.toml cannot be read, or a setting has the wrong type or value."""
+
+
+class CredentialStoreUnavailable(EnvironmentProblem):
+    """The operating system's credential store cannot be used (none installed, locked, or refused)."""
+
+
+class BadOutputPath(WorkstationError):
+    """An output file cannot be written where it was asked for (a folder, or in a folder that does not exist)."""

@@ -9,11 +9,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import keyring
+import keyring.errors
 from sqlalchemy.engine import URL
 
 from workstation.archive import Archive
 from workstation.config import config_dir
-from workstation.errors import ProfileError
+from workstation.errors import CredentialStoreUnavailable, ProfileError
 
 KEYRING_SERVICE = "bodycam-workstation"
 PROFILES_FILE = "profiles.json"
@@ -48,21 +49,37 @@ def _profiles_path() -> Path:
 
 
 def load_profiles() -> dict[str, Profile]:
+    """The saved profiles; ProfileError naming the file when it cannot be read or is not ours."""
     path = _profiles_path()
-    if not path.exists():
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            name: Profile(name=name, **{key: value for key, value in fields.items() if key != "name"})
+            for name, fields in raw.items()
+        }
+    except FileNotFoundError:
         return {}
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        name: Profile(name=name, **{k: v for k, v in fields.items() if k != "name"}) for name, fields in raw.items()
-    }
+    except (OSError, ValueError, TypeError, AttributeError) as error:
+        raise ProfileError(
+            f"连接配置文件 {path} 已损坏，无法读取（{error}）。请改正或删除该文件，然后重新添加连接配置。"
+        ) from error
 
 
 def save_profile(profile: Profile, password: str | None = None) -> None:
-    """Store the profile; the password (if any) goes to the OS credential store only."""
+    """Store the profile; the password (if any) goes to the OS credential store only, and first: without
+    a usable credential store nothing is written (CredentialStoreUnavailable)."""
     if profile.kind not in ("embedded", "postgresql"):
         raise ProfileError(f"未知的档案库类型：{profile.kind}")
     profiles = load_profiles()
     profiles[profile.name] = profile
+    if password is not None:
+        try:
+            keyring.set_password(KEYRING_SERVICE, _keyring_user(profile), password)
+        except keyring.errors.KeyringError as error:
+            raise CredentialStoreUnavailable(
+                f"无法把密码保存到系统凭据管理器（{error}）。连接配置没有保存。"
+                "请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。"
+            ) from error
     path = _profiles_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
@@ -70,8 +87,6 @@ def save_profile(profile: Profile, password: str | None = None) -> None:
         json.dumps({name: asdict(p) for name, p in profiles.items()}, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     temporary.replace(path)
-    if password is not None:
-        keyring.set_password(KEYRING_SERVICE, _keyring_user(profile), password)
 
 
 def _keyring_user(profile: Profile) -> str:
@@ -85,5 +100,10 @@ def open_profile(name: str, upgrade: bool = False) -> Archive:
         raise ProfileError(f"没有名为“{name}”的连接配置。请先在连接设置中创建。")
     if profile.kind == "embedded":
         return Archive.open_embedded(Path(profile.folder))
-    password = keyring.get_password(KEYRING_SERVICE, _keyring_user(profile))
+    try:
+        password = keyring.get_password(KEYRING_SERVICE, _keyring_user(profile))
+    except keyring.errors.KeyringError as error:
+        raise CredentialStoreUnavailable(
+            f"无法从系统凭据管理器读取连接“{name}”的密码（{error}）。请确认凭据管理器可用后重试。"
+        ) from error
     return Archive.open_url(profile.database_url(password), Path(profile.media_root), upgrade=upgrade)

@@ -10,17 +10,16 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from workstation import spotcheck_plans
 from workstation.archive import Archive
+from workstation.cli_values import day, output_file, share, whole_number
 from workstation.console import json_value
 from workstation.ledger import LedgerFilter, export_ledger
-from workstation.spotcheck_policy import SpotCheckSettings, parse_share
+from workstation.spotcheck_policy import SpotCheckSettings
 from workstation.spotcheck_text import SELECTION_NAMES, STATUS_NAMES, percent
 from workstation.spotcheck_verify import verify_plan
 from workstation.types import DrawOutcome, DrawSpec, PlanRow
@@ -31,32 +30,32 @@ def add_parsers(commands: Any) -> None:
     spotcheck = commands.add_parser("spotcheck", help="每日回放抽查：抽取与复核抽查方案")
     actions = spotcheck.add_subparsers(dest="action", required=True)
     draw = actions.add_parser("draw", help="按比例随机抽取某日（或某期间）的录像，每个单位一个抽查方案")
-    draw.add_argument("--date", dest="day", type=date.fromisoformat, required=True, help="录制日期 YYYY-MM-DD")
-    draw.add_argument("--to", dest="day_to", type=date.fromisoformat, help="期间截止日期（含），默认同 --date")
+    draw.add_argument("--date", dest="day", type=day, required=True, help="录制日期 YYYY-MM-DD")
+    draw.add_argument("--to", dest="day_to", type=day, help="期间截止日期（含），默认同 --date")
     draw.add_argument("--unit", help="单位代码（含下级单位，每个单位一个方案）；默认全部单位")
     _parameter_options(draw)
     draw.add_argument("--include-checked", action="store_true", help="已检查过的文件也可再次抽中")
     draw.add_argument("--format", choices=("text", "json"), default="text")
     redraw = actions.add_parser("redraw", help="重新抽取（保留原方案并记录理由）")
-    redraw.add_argument("plan_id", type=int, metavar="PLAN")
+    redraw.add_argument("plan_id", type=whole_number(1, 2**63 - 1), metavar="PLAN")
     redraw.add_argument("--reason", required=True, help="重新抽取的理由")
     _parameter_options(redraw)
     verify = actions.add_parser("verify", help="按种子和候选清单复算抽查方案，与保存的结果和审计日志核对")
-    verify.add_argument("plan_id", type=int, metavar="PLAN")
+    verify.add_argument("plan_id", type=whole_number(1, 2**63 - 1), metavar="PLAN")
     show = actions.add_parser("show", help="显示抽查方案的参数和抽中的文件")
-    show.add_argument("plan_id", type=int, metavar="PLAN")
+    show.add_argument("plan_id", type=whole_number(1, 2**63 - 1), metavar="PLAN")
     listing = actions.add_parser("list", help="列出某日（或某期间）的抽查方案")
-    listing.add_argument("--date", dest="day", type=date.fromisoformat, required=True)
-    listing.add_argument("--to", dest="day_to", type=date.fromisoformat)
+    listing.add_argument("--date", dest="day", type=day, required=True)
+    listing.add_argument("--to", dest="day_to", type=day)
     listing.add_argument("--unit", help="单位代码（含下级单位）")
 
     ledger = commands.add_parser("ledger", help="检查台帐")
     ledger_actions = ledger.add_subparsers(dest="action", required=True)
     export = ledger_actions.add_parser("export", help="导出检查台帐（Excel：检查台帐、统计、抽样记录）")
-    export.add_argument("--from", dest="date_from", type=date.fromisoformat, required=True, help="检查日期起")
-    export.add_argument("--to", dest="date_to", type=date.fromisoformat, required=True, help="检查日期止（含）")
+    export.add_argument("--from", dest="date_from", type=day, required=True, help="检查日期起")
+    export.add_argument("--to", dest="date_to", type=day, required=True, help="检查日期止（含）")
     export.add_argument("--unit", help="单位代码（含下级单位）")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("--out", type=output_file, required=True, metavar="FILE.xlsx")
 
 
 def run_spotcheck(args: argparse.Namespace, archive: Archive, actor: str) -> int:
@@ -68,7 +67,7 @@ def run_spotcheck(args: argparse.Namespace, archive: Archive, actor: str) -> int
                 day_from=args.day,
                 day_to=args.day_to or args.day,
                 unit_code=args.unit,
-                ratio_bp=parse_share(args.ratio) if args.ratio else settings.ratio_bp,
+                ratio_bp=args.ratio or settings.ratio_bp,
                 min_per_officer=settings.min_per_officer if args.min_per_officer is None else args.min_per_officer,
                 weight_long=args.weight_long,
                 include_first=args.include_first,
@@ -110,7 +109,7 @@ def _redraw(args: argparse.Namespace, archive: Archive, actor: str, settings: Sp
             old.day_from,
             old.day_to,
             old.unit_code,
-            parse_share(args.ratio) if args.ratio else old.ratio_bp,
+            args.ratio or old.ratio_bp,
             old.min_per_officer if args.min_per_officer is None else args.min_per_officer,
             args.weight_long or old.weight_long,
             args.include_first or old.include_first,
@@ -142,8 +141,12 @@ def _show(session: Session, plan_id: int) -> int:
 
 
 def _parameter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ratio", help="抽取比例，如 0.1 或 10%%（默认 10%%，可在 workstation.toml 中设置）")
-    parser.add_argument("--min", dest="min_per_officer", type=int, help="每名执法人员最少抽取数（默认 1）")
+    parser.add_argument(
+        "--ratio", type=share, help="抽取比例，如 0.1 或 10%%（默认 10%%，可在 workstation.toml 中设置）"
+    )
+    parser.add_argument(
+        "--min", dest="min_per_officer", type=whole_number(0, 1000), help="每名执法人员最少抽取数（默认 1）"
+    )
     parser.add_argument("--weight-long", action="store_true", help="时长越长越容易抽中")
     parser.add_argument("--include-first", action="store_true", help="另加每名执法人员当期的第一个文件")
 

@@ -45,7 +45,12 @@ class SpotCheckSettings:
     @classmethod
     def load(cls) -> "SpotCheckSettings":
         """The [spotcheck] table of workstation.toml over the defaults."""
-        section: dict[str, Any] = config.load_settings().get("spotcheck", {})
+        return cls.from_settings(config.load_settings())
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> "SpotCheckSettings":
+        """The [spotcheck] table of these deployment settings over the defaults."""
+        section: dict[str, Any] = settings.get("spotcheck", {})
         defaults = cls()
         try:
             return cls(

@@ -1408,57 +1408,57 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="128" />
+        <location filename="../../ui/spotcheck_models.py" line="100" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="129" />
+        <location filename="../../ui/spotcheck_models.py" line="101" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="130" />
+        <location filename="../../ui/spotcheck_models.py" line="102" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="131" />
+        <location filename="../../ui/spotcheck_models.py" line="103" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="132" />
+        <location filename="../../ui/spotcheck_models.py" line="104" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="133" />
+        <location filename="../../ui/spotcheck_models.py" line="105" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="134" />
+        <location filename="../../ui/spotcheck_models.py" line="106" />
         <source>Drawn as</source>
         <translation>抽取方式</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="135" />
+        <location filename="../../ui/spotcheck_models.py" line="107" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="136" />
+        <location filename="../../ui/spotcheck_models.py" line="108" />
         <source>Claimed by</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="137" />
+        <location filename="../../ui/spotcheck_models.py" line="109" />
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="145" />
+        <location filename="../../ui/spotcheck_models.py" line="117" />
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -1466,62 +1466,62 @@
 <context>
     <name>LedgerTableModel</name>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="217" />
+        <location filename="../../ui/spotcheck_models.py" line="189" />
         <source>Checked at</source>
         <translation>检查时间</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="218" />
+        <location filename="../../ui/spotcheck_models.py" line="190" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="219" />
+        <location filename="../../ui/spotcheck_models.py" line="191" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="220" />
+        <location filename="../../ui/spotcheck_models.py" line="192" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="221" />
+        <location filename="../../ui/spotcheck_models.py" line="193" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="222" />
+        <location filename="../../ui/spotcheck_models.py" line="194" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="223" />
+        <location filename="../../ui/spotcheck_models.py" line="195" />
         <source>Reviewer</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="224" />
+        <location filename="../../ui/spotcheck_models.py" line="196" />
         <source>Coverage</source>
         <translation>回放覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="225" />
+        <location filename="../../ui/spotcheck_models.py" line="197" />
         <source>Top speed</source>
         <translation>最高倍速</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="226" />
+        <location filename="../../ui/spotcheck_models.py" line="198" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="227" />
+        <location filename="../../ui/spotcheck_models.py" line="199" />
         <source>Problem</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="228" />
+        <location filename="../../ui/spotcheck_models.py" line="200" />
         <source>Rectification</source>
         <translation>整改要求</translation>
     </message>
@@ -1628,7 +1628,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="59" />
-        <location filename="../../ui/smoke_test.py" line="123" />
+        <location filename="../../ui/smoke_test.py" line="125" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
@@ -1815,67 +1815,67 @@
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="81" />
+        <location filename="../../ui/spotcheck_models.py" line="53" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="82" />
+        <location filename="../../ui/spotcheck_models.py" line="54" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="83" />
+        <location filename="../../ui/spotcheck_models.py" line="55" />
         <source>Recorded on</source>
         <translation>录制日期</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="84" />
+        <location filename="../../ui/spotcheck_models.py" line="56" />
         <source>Ratio</source>
         <translation>抽取比例</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="85" />
+        <location filename="../../ui/spotcheck_models.py" line="57" />
         <source>Minimum</source>
         <translation>每人最少</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="86" />
+        <location filename="../../ui/spotcheck_models.py" line="58" />
         <source>Candidates</source>
         <translation>候选数</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="87" />
+        <location filename="../../ui/spotcheck_models.py" line="59" />
         <source>Drawn</source>
         <translation>抽中数</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="88" />
+        <location filename="../../ui/spotcheck_models.py" line="60" />
         <source>Checked</source>
         <translation>已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="89" />
+        <location filename="../../ui/spotcheck_models.py" line="61" />
         <source>Drawn at</source>
         <translation>抽取时间</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="90" />
+        <location filename="../../ui/spotcheck_models.py" line="62" />
         <source>Drawn by</source>
         <translation>抽取人</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="91" />
+        <location filename="../../ui/spotcheck_models.py" line="63" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="101" />
+        <location filename="../../ui/spotcheck_models.py" line="73" />
         <source>In force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="103" />
+        <location filename="../../ui/spotcheck_models.py" line="75" />
         <source>Redrawn %1</source>
         <translation>已于 %1 重新抽取</translation>
     </message>
@@ -2352,57 +2352,57 @@
 <context>
     <name>ProgressTableModel</name>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="173" />
+        <location filename="../../ui/spotcheck_models.py" line="145" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="174" />
+        <location filename="../../ui/spotcheck_models.py" line="146" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="175" />
+        <location filename="../../ui/spotcheck_models.py" line="147" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="176" />
+        <location filename="../../ui/spotcheck_models.py" line="148" />
         <source>Clips recorded</source>
         <translation>录制文件数</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="177" />
+        <location filename="../../ui/spotcheck_models.py" line="149" />
         <source>Drawn</source>
         <translation>抽中数</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="178" />
+        <location filename="../../ui/spotcheck_models.py" line="150" />
         <source>Checked</source>
         <translation>已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="179" />
+        <location filename="../../ui/spotcheck_models.py" line="151" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="180" />
+        <location filename="../../ui/spotcheck_models.py" line="152" />
         <source>Check progress</source>
         <translation>检查进度</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="187" />
+        <location filename="../../ui/spotcheck_models.py" line="159" />
         <source>No plan drawn</source>
         <translation>未抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="189" />
+        <location filename="../../ui/spotcheck_models.py" line="161" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck_models.py" line="191" />
+        <location filename="../../ui/spotcheck_models.py" line="163" />
         <source>%1 to check</source>
         <translation>待检查 %1 个</translation>
     </message>
@@ -3142,25 +3142,40 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="79" />
-        <location filename="../../ui/app.py" line="114" />
+        <location filename="../../ui/app.py" line="80" />
+        <location filename="../../ui/app.py" line="142" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="81" />
+        <location filename="../../ui/app.py" line="82" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="84" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85" />
+        <location filename="../../ui/app.py" line="86" />
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="107" />
+        <source>The details were written to {0}; please send that file to support.</source>
+        <translation>详细信息已写入 {0}，请将该文件发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="114" />
+        <source>Internal error</source>
+        <translation>程序内部错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="115" />
+        <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
+        <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
     </message>
 </context>
 <context>
