@@ -29,6 +29,8 @@ class Archive:
     def __init__(self, engine: Engine, media_root: Path) -> None:
         self.engine = engine
         self.media_root = media_root
+        self.folder: Path | None = None
+        """The embedded archive's folder (database and media root); None for a shared archive."""
         self.sessions = Sessions(engine)
 
     @classmethod
@@ -40,6 +42,7 @@ class Archive:
             raise ArchiveUnavailable(f"在 {folder} 找不到档案库（{EMBEDDED_DATABASE}）。请检查路径，或先创建档案库。")
         (folder / EMBEDDED_MEDIA).mkdir(parents=True, exist_ok=True)
         archive = cls(create_archive_engine(sqlite_url(str(database))), folder / EMBEDDED_MEDIA)
+        archive.folder = folder
         archive.upgrade_schema()
         return archive
 

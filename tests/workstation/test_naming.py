@@ -43,7 +43,7 @@ def test_vendor_pattern_from_settings_comes_first_and_takes_the_holder_when_no_b
         }
     }
     patterns = patterns_from_settings(settings)
-    assert [p.name for p in patterns] == ["vendor-a", "gat947"]
+    assert [p.name for p in patterns] == ["vendor-a", "gat947", "imp-nor"]
     parsed = parse_name("20261121_083000_HK0007.mp4", patterns)
     assert isinstance(parsed, ParsedName)
     assert (parsed.device_no, parsed.badge_no, parsed.pattern) == ("HK0007", None, "vendor-a")
