@@ -16,7 +16,8 @@ from workstation.filenames import shown
 
 
 class ArchiveGuard:
-    """The folders ingest must treat as the archive: its media root and, when embedded, its folder."""
+    """The folders ingest must treat as the archive: its media root and, when embedded, its folder (last,
+    being the outermost: the refusal names it)."""
 
     def __init__(self, roots: Iterable[Path]) -> None:
         self._roots = [Path(os.path.realpath(root)) for root in roots]
@@ -32,7 +33,7 @@ class ArchiveGuard:
         for source in sources:
             if self.contains(Path(source)):
                 raise SourceInsideArchive(
-                    f"导入源“{shown(str(source))}”位于档案库自己的存储目录（{shown(str(self._roots[0]))}）之内，"
+                    f"导入源“{shown(str(source))}”位于档案库自己的存储目录（{shown(str(self._roots[-1]))}）之内，"
                     "不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。"
                     "请选择执法记录仪或采集站的导出文件夹。"
                 )
