@@ -72,6 +72,9 @@ def action_name(code: str) -> str:
         "clip.export_end": QCoreApplication.translate("access_labels", "Export ended"),
         "clip.ingest": QCoreApplication.translate("access_labels", "File imported"),
         "clip.mark_important": QCoreApplication.translate("access_labels", "Marked important"),
+        "clip.recorder_marked_important": QCoreApplication.translate(
+            "access_labels", "Marked important by the recorder (IMP)"
+        ),
         "clip.unmark_important": QCoreApplication.translate("access_labels", "Important mark removed"),
         "clip.link_case": QCoreApplication.translate("access_labels", "Linked to case"),
         "clip.unlink_case": QCoreApplication.translate("access_labels", "Case link removed"),

@@ -378,6 +378,8 @@ class IngestDialog(QDialog):
             "unrecognised_name": self.tr("Unrecognised file name"),
             "unsupported_type": self.tr("Unsupported file type"),
             "bad_timestamp": self.tr("Invalid time in file name"),
+            "bad_name": self.tr("Invalid file name"),
+            "link": self.tr("Link (not followed)"),
             "unreadable_source": self.tr("Cannot read the source file"),
             "import_failed": self.tr("Copy or verification failed"),
             MediaStatus.CORRUPT.value: self.tr("Damaged"),

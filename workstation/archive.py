@@ -64,6 +64,8 @@ class Archive:
     def __init__(self, engine: Engine, media_root: Path) -> None:
         self.engine = engine
         self.media_root = media_root
+        self.folder: Path | None = None
+        """The embedded archive's folder (database and media root); None for a shared archive."""
         self.sessions = ArchiveSessions(engine)
 
     @classmethod
@@ -77,6 +79,7 @@ class Archive:
         (folder / EMBEDDED_MEDIA).mkdir(parents=True, exist_ok=True)
         engine = create_archive_engine(sqlite_url(str(database)), busy_timeout_ms=_busy_timeout_ms())
         archive = cls(engine, folder / EMBEDDED_MEDIA)
+        archive.folder = folder
         with archive._closed_on_error():
             archive.upgrade_schema()
         return archive

@@ -33,6 +33,11 @@ class IngestConfigError(WorkstationError):
     """The ingest configuration (name patterns) is invalid."""
 
 
+class SourceInsideArchive(WorkstationError):
+    """An ingest source is, or is inside, the archive's own media root or folder: importing from there would
+    treat archived originals as recorder files (and 校验清空 would delete them)."""
+
+
 class AuthenticationFailed(WorkstationError):
     """Wrong login name or password, or the account is locked."""
 

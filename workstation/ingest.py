@@ -5,7 +5,9 @@ verify the copy, probe its metadata, then in one database transaction rename it 
 (unit / 警号 / date / original name), add the clip row and its audit event. Killed at any moment, the
 next run finishes the job: a leftover temporary copy is removed, a renamed-but-unrecorded file is
 adopted when its hash matches, and a file already archived (same SHA-256) is skipped. A source file
-is deleted (`clear_source`) only after its archived copy verified, and never on error.
+is deleted (`clear_source`) only after its archived copy verified, and never on error. A source that is
+or lies inside the archive is refused before anything happens, and no file inside the archive is ever
+cleared (workstation.source_guard); what a source folder holds is sorted out by workstation.ingest_scan.
 
 Recorders are processed in parallel (a station docks 16 or more); the files of one recorder in order.
 """
@@ -33,7 +35,10 @@ from workstation import audit, clock, registry
 from workstation.archive import Archive
 from workstation.devicelog import LogEvent, parse_log
 from workstation.errors import DiskFull
-from workstation.naming import GAT947_PATTERN, NamePattern, ParsedName, Unrecognised, parse_name
+from workstation.filenames import shown
+from workstation.ingest_scan import Candidate, scan
+from workstation.naming import DEFAULT_PATTERNS, IMPORTANT_MARKER, NamePattern, ParsedName
+from workstation.source_guard import ArchiveGuard
 from workstation.types import (
     FileType,
     IngestFileResult,
@@ -50,7 +55,8 @@ _log = logging.getLogger(__name__)
 INCOMING_FOLDER = ".incoming"
 """Temporary copies, inside the media root so that the final rename is atomic (same file system)."""
 UNASSIGNED_FOLDER = "_待分配"
-SKIPPED_NAMES = frozenset({"System Volume Information", "$RECYCLE.BIN", "Thumbs.db", "desktop.ini"})
+RECORDER_MARKED_IMPORTANT = "clip.recorder_marked_important"
+"""Audit action: the recorder marked the file as a key file (IMP in its name), so it was archived as important."""
 
 ProgressCallback = Callable[[IngestProgress], None]
 
@@ -60,24 +66,16 @@ class IngestOptions:
     station: str = field(default_factory=socket.gethostname)
     actor: str = audit.SYSTEM_ACTOR
     clear_source: bool = False
-    patterns: Sequence[NamePattern] = (GAT947_PATTERN,)
+    patterns: Sequence[NamePattern] = DEFAULT_PATTERNS
     parallel_sources: int = 4
     cancel: threading.Event | None = None
     """Set it (from any thread) to stop at each recorder's next file; files being copied finish first."""
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    path: Path
-    parsed: ParsedName
-    size: int
-    mtime_ns: int
-
-
 class _Progress:
     """Per-source counters, reported to the caller's callback (called from worker threads)."""
 
-    def __init__(self, source: Path, candidates: list[_Candidate], callback: ProgressCallback | None) -> None:
+    def __init__(self, source: Path, candidates: list[Candidate], callback: ProgressCallback | None) -> None:
         self.source = str(source)
         self.files_total = len(candidates)
         self.bytes_total = sum(candidate.size for candidate in candidates)
@@ -116,18 +114,21 @@ def ingest(
 ) -> IngestReport:
     """Import every file under the source folders; returns what happened to each file.
 
+    Raises SourceInsideArchive, before anything happens, when a source is or lies inside the archive.
     Raises DiskFull (after recording the run) when the media store fills up; everything imported
     before that is complete and the next run continues from there.
     """
     options = options or IngestOptions()
+    guard = ArchiveGuard.of(archive)
+    guard.refuse_sources_inside(sources)
     incoming = archive.media_root / INCOMING_FOLDER
     incoming.mkdir(parents=True, exist_ok=True)
     remove_stale_copies(incoming)
     run_id = _start_run(archive, sources, options)
     report = IngestReport(run_id)
-    plans: list[tuple[Path, list[_Candidate]]] = []
+    plans: list[tuple[Path, list[Candidate]]] = []
     for source in sources:
-        candidates, rejected = _scan(Path(source), options.patterns)
+        candidates, rejected = scan(Path(source), options.patterns, guard)
         report.results.extend(rejected)
         plans.append((Path(source), candidates))
     disk_full = threading.Event()
@@ -141,6 +142,7 @@ def ingest(
                 options,
                 _Progress(source, candidates, progress),
                 disk_full,
+                guard,
             )
             for source, candidates in plans
         ]
@@ -181,64 +183,28 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def _scan(source: Path, patterns: Sequence[NamePattern]) -> tuple[list[_Candidate], list[IngestFileResult]]:
-    """All files under a source, recognised or rejected with the reason; hidden and system files skipped."""
-    if not source.is_dir():
-        return [], [_failed(source, "找不到源文件夹或无法访问")]
-    candidates, rejected = [], []
-    for folder, subfolders, files in os.walk(source):
-        subfolders[:] = sorted(name for name in subfolders if not _skipped(name))
-        for name in sorted(files):
-            if _skipped(name):
-                continue
-            path = Path(folder, name)
-            parsed = parse_name(name, patterns)
-            if isinstance(parsed, Unrecognised):
-                rejected.append(
-                    IngestFileResult(str(path), IngestOutcome.REJECTED, reason=parsed.reason, detail=parsed.detail)
-                )
-                continue
-            try:
-                stat = path.stat()
-            except OSError as error:
-                rejected.append(
-                    IngestFileResult(
-                        str(path),
-                        IngestOutcome.REJECTED,
-                        reason=RejectReason.UNREADABLE_SOURCE,
-                        detail=f"无法读取源文件：{error.strerror or error}",
-                    )
-                )
-                continue
-            candidates.append(_Candidate(path, parsed, stat.st_size, stat.st_mtime_ns))
-    return candidates, rejected
-
-
-def _failed(path: Path, detail: str) -> IngestFileResult:
-    return IngestFileResult(str(path), IngestOutcome.FAILED, reason=RejectReason.IMPORT_FAILED, detail=detail)
-
-
-def _skipped(name: str) -> bool:
-    return name.startswith(".") or name in SKIPPED_NAMES
+def _failed(candidate: Candidate, detail: str) -> IngestFileResult:
+    return IngestFileResult(candidate.shown, IngestOutcome.FAILED, reason=RejectReason.IMPORT_FAILED, detail=detail)
 
 
 def _ingest_source(
     archive: Archive,
     incoming: Path,
-    candidates: list[_Candidate],
+    candidates: list[Candidate],
     options: IngestOptions,
     progress: _Progress,
     disk_full: threading.Event,
+    guard: ArchiveGuard,
 ) -> list[IngestFileResult]:
     results = []
     for candidate in candidates:
         if disk_full.is_set():
-            results.append(_failed(candidate.path, "存储空间已满，未导入"))
+            results.append(_failed(candidate, "存储空间已满，未导入"))
             continue
         if options.cancel is not None and options.cancel.is_set():
             results.append(
                 IngestFileResult(
-                    str(candidate.path),
+                    candidate.shown,
                     IngestOutcome.FAILED,
                     reason=RejectReason.CANCELLED,
                     detail="导入已停止，文件仍在原处",
@@ -253,34 +219,39 @@ def _ingest_source(
             progress.add_bytes(count)
 
         try:
-            results.append(_ingest_file(archive, incoming, candidate, options, on_bytes))
+            results.append(_ingest_file(archive, incoming, candidate, options, guard, on_bytes))
         except DiskFull:
             disk_full.set()
-            results.append(_failed(candidate.path, "存储空间已满，未导入"))
+            results.append(_failed(candidate, "存储空间已满，未导入"))
         except Exception as error:  # one bad file must not lose the other recorders' results
-            _log.exception("ingest of %s failed", candidate.path)
-            results.append(_failed(candidate.path, f"导入时发生内部错误（{type(error).__name__}），文件仍在原处"))
+            _log.exception("ingest of %s failed", candidate.shown)
+            results.append(_failed(candidate, f"导入时发生内部错误（{type(error).__name__}），文件仍在原处"))
         progress.finish_file(candidate.size, counted[0])
     return results
 
 
 def _ingest_file(
-    archive: Archive, incoming: Path, candidate: _Candidate, options: IngestOptions, on_bytes: Callable[[int], None]
+    archive: Archive,
+    incoming: Path,
+    candidate: Candidate,
+    options: IngestOptions,
+    guard: ArchiveGuard,
+    on_bytes: Callable[[int], None],
 ) -> IngestFileResult:
-    source = str(candidate.path)
+    source = candidate.shown
     temporary = incoming / f"{socket.gethostname()}~{os.getpid()}~{uuid.uuid4().hex}.part"
     try:
         copy = copy_verified(candidate.path, temporary, on_bytes)
     except CopyMismatch:
-        return _failed(candidate.path, "复制后校验不一致，已放弃该副本，请重新导入")
+        return _failed(candidate, "复制后校验不一致，已放弃该副本，请重新导入")
     except OSError as error:
         if error.errno == errno.ENOSPC:
             raise DiskFull(str(error)) from error
-        return _failed(candidate.path, f"无法读取或复制文件：{error.strerror or error}")
+        return _failed(candidate, f"无法读取或复制文件：{shown(error.strerror or str(error))}")
     try:
         existing = _archived_path(archive, copy.sha256)
         if existing is not None:
-            cleared = options.clear_source and _clear_duplicate_source(archive, candidate, existing, copy.sha256)
+            cleared = options.clear_source and _clear_duplicate_source(archive, guard, candidate, existing, copy.sha256)
             return IngestFileResult(
                 source, IngestOutcome.DUPLICATE, clip_id=existing[0], sha256=copy.sha256, source_cleared=cleared
             )
@@ -298,7 +269,7 @@ def _ingest_file(
         if temporary.exists():
             temporary.chmod(0o644)
             temporary.unlink()
-    cleared = options.clear_source and _clear_source(candidate)
+    cleared = options.clear_source and _clear_source(guard, candidate)
     return IngestFileResult(
         source,
         IngestOutcome.IMPORTED,
@@ -361,7 +332,7 @@ def _fsync_directory(folder: Path) -> None:
 
 def _store(
     archive: Archive,
-    candidate: _Candidate,
+    candidate: Candidate,
     sha256: str,
     size: int,
     info: MediaInfo,
@@ -394,7 +365,7 @@ def _store(
 
 def _add_clip(
     session: Session,
-    candidate: _Candidate,
+    candidate: Candidate,
     sha256: str,
     size: int,
     info: MediaInfo,
@@ -429,6 +400,7 @@ def _add_clip(
         ingested_at=clock.now(),
         ingest_station=options.station,
         name_pattern=parsed.pattern,
+        important=parsed.recorder_important,
         media_status=info.status,
         media_problem=info.problem,
     )
@@ -453,12 +425,22 @@ def _add_clip(
         clip.id,
         {
             "sha256": sha256,
-            "source": str(candidate.path),
+            "source": candidate.shown,
             "station": options.station,
             "media_path": relative,
             "media_status": info.status,
+            "important": parsed.recorder_important,
         },
     )
+    if parsed.recorder_important:  # the recorder's key-file mark (重点文件), kept apart from a person's mark
+        audit.record(
+            session,
+            options.actor,
+            RECORDER_MARKED_IMPORTANT,
+            "clip",
+            clip.id,
+            {"marker": IMPORTANT_MARKER, "original_name": candidate.path.name},
+        )
     return clip.id
 
 
@@ -479,32 +461,47 @@ def _new_log_events(session: Session, device_id: int, events: list[LogEvent]) ->
     return [event for event in events if (event.occurred_at, event.event_type, event.detail) not in known]
 
 
-def _unchanged(candidate: _Candidate) -> bool:
+def _unchanged(candidate: Candidate) -> bool:
     try:
-        stat = candidate.path.stat()
+        stat = candidate.path.lstat()
     except OSError:
         return False
     return stat.st_size == candidate.size and stat.st_mtime_ns == candidate.mtime_ns
 
 
-def _clear_source(candidate: _Candidate) -> bool:
-    """Delete a source file whose verified copy is committed; only if it is unchanged since it was read."""
+def _clear_source(guard: ArchiveGuard, candidate: Candidate) -> bool:
+    """Delete a source file whose verified copy is committed; only if it is unchanged since it was read,
+    and never a file inside the archive, whatever the source (a second line of defence: such sources are
+    refused up front, but a path can change meanwhile)."""
     if not _unchanged(candidate):
+        return False
+    if guard.contains(candidate.path):
+        _log.error("refused to clear %s: it is inside the archive", candidate.shown)
         return False
     try:
         candidate.path.unlink()
     except OSError as error:
-        _log.warning("could not clear %s from the recorder: %s", candidate.path, error)
+        _log.warning("could not clear %s from the recorder: %s", candidate.shown, error)
         return False
     return True
 
 
-def _clear_duplicate_source(archive: Archive, candidate: _Candidate, existing: tuple[int, str], sha256: str) -> bool:
-    """A source already archived is cleared only after the archived copy is re-verified now."""
+def _clear_duplicate_source(
+    archive: Archive, guard: ArchiveGuard, candidate: Candidate, existing: tuple[int, str], sha256: str
+) -> bool:
+    """A source already archived is cleared only after the archived copy is re-verified now, and never
+    when the source is that archived copy itself."""
     archived = archive.absolute_path(existing[1])
-    if not archived.exists() or sha256_of(archived) != sha256:
+    if not archived.exists() or sha256_of(archived) != sha256 or _same_file(candidate.path, archived):
         return False
-    return _clear_source(candidate)
+    return _clear_source(guard, candidate)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _start_run(archive: Archive, sources: Sequence[Path], options: IngestOptions) -> int:
@@ -513,14 +510,16 @@ def _start_run(archive: Archive, sources: Sequence[Path], options: IngestOptions
             station=options.station,
             started_by=options.actor,
             started_at=clock.now(),
-            sources=json.dumps([str(source) for source in sources], ensure_ascii=False),
+            sources=json.dumps(_shown_sources(sources), ensure_ascii=False),
         )
         session.add(run)
         session.flush()
-        audit.record(
-            session, options.actor, "ingest.start", "ingest_run", run.id, {"sources": [str(s) for s in sources]}
-        )
+        audit.record(session, options.actor, "ingest.start", "ingest_run", run.id, {"sources": _shown_sources(sources)})
         return run.id
+
+
+def _shown_sources(sources: Sequence[Path]) -> list[str]:
+    return [shown(str(source)) for source in sources]
 
 
 def _finish_run(archive: Archive, report: IngestReport, options: IngestOptions) -> None:

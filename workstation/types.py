@@ -68,7 +68,9 @@ class RejectReason(StrEnum):
 
     UNRECOGNISED_NAME = "unrecognised_name"
     UNSUPPORTED_TYPE = "unsupported_type"
-    BAD_TIMESTAMP = "bad_timestamp"
+    BAD_TIMESTAMP = "bad_timestamp"  # unreadable, or a time no recording can have (year 0001, 9999)
+    BAD_NAME = "bad_name"  # not valid text, control characters, or a device number / 警号 unfit for a folder
+    LINK = "link"  # a symbolic link or junction: never followed, whatever it points to
     UNREADABLE_SOURCE = "unreadable_source"
     IMPORT_FAILED = "import_failed"  # an error while copying, verifying or storing: nothing was stored
     CANCELLED = "cancelled"  # the run was stopped before this file; it is still on the recorder

@@ -9,9 +9,12 @@ exactly the source's SHA-256 — a stronger check than comparing a second hash, 
 before or after fsync reads the same operating-system cache, so doing it while writing proves as much.
 """
 
+import errno
 import hashlib
+import io
 import os
 import queue
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +47,23 @@ def sha256_of(path: Path, on_bytes: Callable[[int], None] | None = None) -> str:
     return digest.hexdigest()
 
 
+def _open_source(source: Path) -> io.FileIO:
+    """Open the source for reading only if it is a regular file reached without following a final symbolic
+    link (the scan rejected links and devices; this closes the gap if the name changed since). Non-blocking,
+    so that a pipe put in a file's place cannot hang the run; that flag does nothing to regular files."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(source, flags)
+    try:
+        regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not regular:
+        os.close(descriptor)
+        raise OSError(errno.EINVAL, "不是普通文件", str(source))
+    return io.FileIO(descriptor, "rb")
+
+
 def copy_verified(source: Path, target: Path, on_bytes: Callable[[int], None] | None = None) -> CopyResult:
     """Copy source to target (which must not exist), fsync it, verify it; returns the source's SHA-256.
 
@@ -71,7 +91,7 @@ def copy_verified(source: Path, target: Path, on_bytes: Callable[[int], None] | 
 
     handle = target.open("x+b", buffering=0)  # "x": never overwrite; only a file made here is removed on error
     try:
-        with source.open("rb", buffering=0) as reader, handle:
+        with _open_source(source) as reader, handle:
             writer = threading.Thread(target=write_chunks, args=(handle,), name="verified-copy-writer")
             writer.start()
             try:

@@ -1376,31 +1376,41 @@
     </message>
     <message>
         <location filename="../../ui/ingest_dialog.py" line="381" />
+        <source>Invalid file name</source>
+        <translation>文件名无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="382" />
+        <source>Link (not followed)</source>
+        <translation>链接（不跟随）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_dialog.py" line="383" />
         <source>Cannot read the source file</source>
         <translation>无法读取源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_dialog.py" line="382" />
+        <location filename="../../ui/ingest_dialog.py" line="384" />
         <source>Copy or verification failed</source>
         <translation>复制或校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_dialog.py" line="383" />
+        <location filename="../../ui/ingest_dialog.py" line="385" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_dialog.py" line="384" />
+        <location filename="../../ui/ingest_dialog.py" line="386" />
         <source>Incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_dialog.py" line="392" />
+        <location filename="../../ui/ingest_dialog.py" line="394" />
         <source>The archive storage is full; the import stopped. Every file imported so far is complete. Free or add storage, then import again: it continues where it stopped.</source>
         <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_dialog.py" line="399" />
+        <location filename="../../ui/ingest_dialog.py" line="401" />
         <source>The import stopped because of an internal error (%1). Files imported so far are complete; import again to continue.</source>
         <translation>导入因内部错误（%1）中断。已导入的文件完整有效，重新导入即可继续。</translation>
     </message>
@@ -3010,131 +3020,136 @@
     </message>
     <message>
         <location filename="../../ui/access_labels.py" line="75" />
+        <source>Marked important by the recorder (IMP)</source>
+        <translation>记录仪标记为重点文件（IMP）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access_labels.py" line="78" />
         <source>Important mark removed</source>
         <translation>取消重点标记</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="76" />
+        <location filename="../../ui/access_labels.py" line="79" />
         <source>Linked to case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="77" />
+        <location filename="../../ui/access_labels.py" line="80" />
         <source>Case link removed</source>
         <translation>解除案件关联</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="78" />
+        <location filename="../../ui/access_labels.py" line="81" />
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="79" />
+        <location filename="../../ui/access_labels.py" line="82" />
         <source>Access register exported</source>
         <translation>导出调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="80" />
+        <location filename="../../ui/access_labels.py" line="83" />
         <source>Archive verified</source>
         <translation>档案校验</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="81" />
+        <location filename="../../ui/access_labels.py" line="84" />
         <source>Import started</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="82" />
+        <location filename="../../ui/access_labels.py" line="85" />
         <source>Import finished</source>
         <translation>导入结束</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="83" />
+        <location filename="../../ui/access_labels.py" line="86" />
         <source>User created</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="84" />
+        <location filename="../../ui/access_labels.py" line="87" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="85" />
+        <location filename="../../ui/access_labels.py" line="88" />
         <source>Sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="86" />
+        <location filename="../../ui/access_labels.py" line="89" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="87" />
+        <location filename="../../ui/access_labels.py" line="90" />
         <source>Password change failed</source>
         <translation>修改密码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="88" />
+        <location filename="../../ui/access_labels.py" line="91" />
         <source>Unit created</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="89" />
+        <location filename="../../ui/access_labels.py" line="92" />
         <source>Officer registered</source>
         <translation>登记执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="90" />
+        <location filename="../../ui/access_labels.py" line="93" />
         <source>Officer assigned to unit</source>
         <translation>人员分配单位</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="91" />
+        <location filename="../../ui/access_labels.py" line="94" />
         <source>Unknown badge no. registered</source>
         <translation>登记未知警号</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="92" />
+        <location filename="../../ui/access_labels.py" line="95" />
         <source>Recorder registered</source>
         <translation>登记记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="93" />
+        <location filename="../../ui/access_labels.py" line="96" />
         <source>Unknown recorder registered</source>
         <translation>登记未知记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="94" />
+        <location filename="../../ui/access_labels.py" line="97" />
         <source>Recorder handed over</source>
         <translation>记录仪交接</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="95" />
+        <location filename="../../ui/access_labels.py" line="98" />
         <source>Spot-check sample drawn</source>
         <translation>抽查样本已抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="96" />
+        <location filename="../../ui/access_labels.py" line="99" />
         <source>Spot-check sample redrawn</source>
         <translation>抽查样本已重新抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="97" />
+        <location filename="../../ui/access_labels.py" line="100" />
         <source>Spot-check item taken</source>
         <translation>领取抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="98" />
+        <location filename="../../ui/access_labels.py" line="101" />
         <source>Spot-check item released</source>
         <translation>退回抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="99" />
+        <location filename="../../ui/access_labels.py" line="102" />
         <source>Spot check recorded</source>
         <translation>抽查结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/access_labels.py" line="100" />
+        <location filename="../../ui/access_labels.py" line="103" />
         <source>Check ledger exported</source>
         <translation>导出检查台帐</translation>
     </message>

@@ -13,7 +13,7 @@ from ui import ingest_dialog
 from ui.ingest_dialog import IngestDialog
 from ui.ingest_progress import ProgressRelay
 from workstation import clips
-from workstation.errors import DiskFull
+from workstation.errors import DiskFull, SourceInsideArchive
 from workstation.ingest import IngestOptions, ingest
 from workstation.types import IngestOutcome, IngestProgress, IngestReport
 
@@ -101,6 +101,25 @@ def test_verify_and_clear_asks_first_then_clears_what_is_archived(qtbot, archive
     assert dialog.cleared_label.text() == "已从执法记录仪上删除 2 个校验无误的文件。"
     assert not any(path.exists() for path in files)
     assert dialog.problem_table.isHidden()
+
+
+def test_a_source_inside_the_archive_is_refused_with_a_message_and_nothing_is_cleared(qtbot, archive, tmp_path):
+    build_org(archive)
+    files = recorder_dump(tmp_path / "DEV0001", "DEV0001", "010203", START, clips=1)
+    ingest(archive, [tmp_path / "DEV0001"])
+    archived = sorted(path for path in archive.media_root.rglob("*") if path.is_file())
+    dialog = _dialog(qtbot, archive)
+    dialog.confirm = lambda _title, _text: True
+    dialog.add_source(archive.media_root / "DD01")
+    dialog.clear_source_box.setChecked(True)
+
+    with qtbot.waitSignal(dialog.ingest_finished, timeout=20000):
+        dialog.start()
+
+    assert isinstance(dialog.error, SourceInsideArchive) and dialog.report is None
+    assert "档案库自己的存储目录" in dialog.message.text() and dialog.start_button.isEnabled()
+    assert sorted(path for path in archive.media_root.rglob("*") if path.is_file()) == archived
+    assert len(archived) == len(files)
 
 
 def test_start_needs_a_source_folder(qtbot):

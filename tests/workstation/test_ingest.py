@@ -1,6 +1,7 @@
 """Ingest: recognise, copy, verify, file and register; idempotent; clear the source only when safe."""
 
 import hashlib
+import json
 import os
 import shutil
 import socket
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from db.models import Clip, Device, DeviceLogEvent, IngestRejection, IngestRun, Officer
+from db.models import AuditEvent, Clip, Device, DeviceLogEvent, IngestRejection, IngestRun, Officer
 from tests.builders import build_org, recorder_dump, video
 from workstation import audit
 from workstation.ingest import IngestOptions, ingest
@@ -214,3 +215,38 @@ def test_a_cancelled_run_finishes_cleanly_and_the_next_run_imports_the_rest(arch
         run = session.get_one(IngestRun, report.run_id)
         assert run.finished_at is not None and run.failed == 4
     assert ingest(archive, [tmp_path / "rec"]).count(IngestOutcome.IMPORTED) == 4
+
+
+def test_files_the_recorder_marked_imp_are_archived_as_important_and_say_so(archive, tmp_path):
+    build_org(archive)
+    dump = tmp_path / "rec"
+    names = {
+        "IMP_8888888_000000_20230417103635_0020.MP4": True,
+        "NOR_8888888_000000_20230417103735_0021.MP4": False,
+        "DEV0001_010203_20261121083000_0001_IMP.MP4": True,
+        "DEV0001_010203_20261121083100_0002.MP4": False,
+    }
+    for seed, name in enumerate(names):
+        video(dump / name, seed=seed)
+
+    report = ingest(archive, [dump], IngestOptions(actor="admin"))
+
+    assert report.count(IngestOutcome.IMPORTED) == 4
+    with archive.sessions.read() as session:
+        clips = dict(session.execute(select(Clip.original_name, Clip.important)).all())
+        marks = session.execute(
+            select(AuditEvent.target_id, AuditEvent.actor, AuditEvent.details).where(
+                AuditEvent.action == "clip.recorder_marked_important"
+            )
+        ).all()
+        ingested = session.execute(select(AuditEvent.details).where(AuditEvent.action == "clip.ingest")).scalars()
+        important_in_ingest_rows = sorted(json.loads(details)["important"] for details in ingested)
+        device = session.execute(select(Device).where(Device.device_no == "8888888")).scalar_one()
+        assert audit.verify_chain(session).ok
+    assert clips == names
+    assert sorted(json.loads(details)["original_name"] for _, _, details in marks) == sorted(
+        name for name, important in names.items() if important
+    )
+    assert {actor for _, actor, _ in marks} == {"admin"}
+    assert important_in_ingest_rows == [False, False, True, True]
+    assert device.holder_officer_id is None, "the 7-digit serial is registered as an unassigned recorder"

@@ -3,33 +3,28 @@
 After many kills and one final run: every source file is archived exactly once and verifies, nothing is
 left half-written (no temporary copies, no unrecorded files in the media tree), the recorder is empty,
 and the audit chain is intact. Runs against both databases, the subprocess reaching PostgreSQL through
-a connection profile whose password sits in a (test-only, file-based) keyring backend.
+a connection profile (tests/cli_archive.py).
 """
 
 import hashlib
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from db.models import Clip
 from tests.builders import build_org, video
+from tests.cli_archive import cli_invocation
 from workstation import audit
 from workstation.archive import Archive
-from workstation.profiles import KEYRING_SERVICE, Profile, save_profile
 from workstation.verify import verify_archive
 
 KILLS = 12
-REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def _padded(path: Path, megabytes: int, seed: int) -> None:
@@ -51,31 +46,8 @@ def _make_recorder(folder: Path) -> dict[str, str]:
 
 
 def _command(database_kind: str, archive: Archive, tmp_path: Path) -> tuple[list[str], dict[str, str]]:
-    env = {**os.environ, "WORKSTATION_CONFIG_DIR": str(tmp_path / "config"), "PYTHONPATH": str(REPOSITORY)}
-    if database_kind == "sqlite":
-        where = ["--archive", str(archive.media_root.parent)]
-    else:
-        env["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
-        env["XDG_DATA_HOME"] = str(tmp_path / "keyring-data")
-        url = make_url(archive.engine.url.render_as_string(hide_password=False))
-        profile = Profile(
-            name="branch",
-            kind="postgresql",
-            host=url.host,
-            port=url.port,
-            database=url.database,
-            user=url.username,
-            media_root=str(archive.media_root),
-        )
-        save_profile(profile)
-        os.environ["XDG_DATA_HOME"] = env["XDG_DATA_HOME"]
-        try:
-            PlaintextKeyring().set_password(KEYRING_SERVICE, f"branch:{url.username}", url.password)
-        finally:
-            del os.environ["XDG_DATA_HOME"]
-        where = ["--profile", "branch"]
-    command = [sys.executable, "-m", "ui.launcher", *where, "ingest", str(tmp_path / "recorder"), "--clear-source"]
-    return command, env
+    invocation, env = cli_invocation(database_kind, archive, tmp_path)
+    return [*invocation, "ingest", str(tmp_path / "recorder"), "--clear-source"], env
 
 
 def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator: random.Random) -> bool:

@@ -5,6 +5,7 @@ import io
 import pytest
 from sqlalchemy.engine import make_url
 
+from tests.cli_archive import postgresql_profile
 from workstation import cli
 from workstation.errors import ArchiveUnavailable, ProfileError
 from workstation.profiles import KEYRING_SERVICE, Profile, load_profiles, open_profile, save_profile
@@ -23,15 +24,7 @@ def test_password_goes_to_the_keyring_never_to_the_file(isolated_config, memory_
 
 def test_profile_opens_a_postgresql_archive_with_the_keyring_password(postgres_database, tmp_path):
     url = make_url(postgres_database)
-    profile = Profile(
-        name="branch",
-        kind="postgresql",
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        user=url.username,
-        media_root=str(tmp_path / "media"),
-    )
+    profile = postgresql_profile(url, tmp_path / "media")
     save_profile(profile, password="wrong")
     with pytest.raises(ArchiveUnavailable):
         open_profile("branch")
