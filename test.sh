@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Quick start (2 of 2): set everything up and run the whole test suite (lint, import contracts, tests
-# on SQLite and on a throwaway PostgreSQL server, and a small-scale run of the benchmarks).
+# on SQLite and on a throwaway PostgreSQL server, a small-scale run of the benchmarks), then the
+# time-sensitive tests again at other clock times and time zones (tools/clock_matrix.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup.sh
 .venv/bin/ruff check .
 .venv/bin/lint-imports
 .venv/bin/python -m pytest "$@"
+bash tools/clock_matrix.sh

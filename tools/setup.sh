@@ -14,6 +14,8 @@ APT_PACKAGES=(
   # the shared branch archive runs on PostgreSQL; the tests start throwaway servers
   postgresql
   python3-venv
+  # tools/clock_matrix.sh moves the wall clock of the time-sensitive tests
+  faketime
 )
 
 missing=()

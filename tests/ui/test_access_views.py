@@ -23,6 +23,8 @@ STAFF = (
     ("head", Role.APPROVER, "ZD01"),
     ("inspector", Role.INSPECTION, "ZD01"),
 )
+
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
 TIMEOUT = 10_000
 
 

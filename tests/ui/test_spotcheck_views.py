@@ -23,6 +23,8 @@ from workstation import clock, spotcheck_queue, spotcheck_reviews
 from workstation.errors import ReviewIncomplete
 from workstation.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, ReviewInput, Verdict
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 TIMEOUT = 15_000
 ALL_YES = dict.fromkeys(MANUAL_CHECK_ITEMS, CheckAnswer.YES)
 
@@ -160,6 +162,9 @@ def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, 
     assert checked >= 6
 
     ledger = _loaded(qtbot, LedgerView(demo, "approver"), resize=(1600, 600))
+    ledger.set_period(demo_last_day(), clock.now().date())  # the demo's reviews were yesterday, maybe last month
+    with qtbot.waitSignal(ledger.loaded, timeout=TIMEOUT):
+        ledger.search()
     assert ledger.model.rowCount() == checked + demo_reviews
     qtmodeltester.check(ledger.model)
     headers = [ledger.model.headerData(c, Qt.Orientation.Horizontal) for c in range(ledger.model.columnCount())]

@@ -47,6 +47,8 @@ STAFF = (
     ("approver_xd01", Role.APPROVER, "XD01"),
 )
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 
 @pytest.fixture
 def org(archive):

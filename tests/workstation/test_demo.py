@@ -29,6 +29,8 @@ from workstation.archive import Archive
 from workstation.demo import DEMO_USERS, DemoArchiveExists, DemoSummary, build_demo_archive
 from workstation.types import DeviceEventType, FileType, MediaStatus, Role, UnitLevel, Verdict
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoSummary, list[str]]:

@@ -14,6 +14,8 @@ from workstation.ledger import LedgerFilter, export_ledger, list_ledger
 from workstation.ledger_xlsx import LEDGER_COLUMNS
 from workstation.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, DrawSpec, ReviewInput, Verdict
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 NOW = datetime(2026, 11, 22, 9, 0)
 ALL_YES = dict.fromkeys(MANUAL_CHECK_ITEMS, CheckAnswer.YES)
 REVIEWS = {

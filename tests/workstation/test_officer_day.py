@@ -11,6 +11,8 @@ from tests.playback_builders import DAY_START, add_clip
 from workstation.officer_day import OfficerNotFound, officer_day
 from workstation.types import DeviceEventType, FileType
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 DAY = date(2026, 11, 21)
 
 

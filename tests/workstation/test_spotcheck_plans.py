@@ -8,12 +8,14 @@ import pytest
 from sqlalchemy import func, select, text
 
 from db.models import AuditEvent, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan
-from tests.spotcheck_builders import DAY, add_clip, build_spotcheck_org, demo_copy, officer_clip
-from workstation import audit, cli, clock, spotcheck_plans
+from tests.spotcheck_builders import DAY, add_clip, build_spotcheck_org, demo_copy, demo_last_day, officer_clip
+from workstation import audit, cli, spotcheck_plans
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.sampling import candidates_digest
 from workstation.spotcheck_verify import candidate_snapshot, verify_plan
 from workstation.types import DrawSpec, FileType, ItemStatus, Selection
+
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
 
 DRAWN_AT = datetime(2026, 11, 22, 9, 0)
 
@@ -217,7 +219,7 @@ def test_already_checked_clips_are_left_out_when_asked(archive, org):
 
 def test_the_demo_archive_draws_and_verifies(tmp_path, capsys):
     archive = demo_copy(tmp_path / "demo")
-    day = clock.now().date().toordinal() - 1
+    day = demo_last_day().toordinal()  # the demo's yesterday, even when the run has passed midnight since
     try:
         outcomes = spotcheck_plans.draw_plans(
             archive.sessions, DrawSpec(date.fromordinal(day), date.fromordinal(day)), "admin"

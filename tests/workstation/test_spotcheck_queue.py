@@ -21,6 +21,8 @@ from workstation import spotcheck_plans, spotcheck_queue, spotcheck_reviews
 from workstation.errors import ItemTaken, PermissionDenied
 from workstation.types import DrawSpec
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 NOW = datetime(2026, 11, 22, 9, 0)
 REPO = Path(__file__).resolve().parents[2]
 

@@ -20,6 +20,8 @@ from workstation.types import (
     Verdict,
 )
 
+pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
+
 NOW = datetime(2026, 11, 22, 9, 0)
 ALL_YES = dict.fromkeys(MANUAL_CHECK_ITEMS, CheckAnswer.YES)
 
