@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from db import migrate
 from db.engine import create_archive_engine
 from tests.postgres import throwaway_server
+from workstation import passwords
 from workstation.archive import Archive
 
 TEMPLATE_DATABASE = "archive_template"
@@ -52,6 +53,15 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at the production cost takes about 0.3 s and 128 MiB a hash; tests that are not about the cost
+    hash at the oldest cost the program accepts (0.02 s). Mark a test `real_password_cost` to keep it.
+    Subprocesses (the CLI, the bundle's smoke test) always run at the production cost."""
+    if "real_password_cost" not in request.keywords:
+        monkeypatch.setattr(passwords, "current_cost", passwords.OLDEST)
 
 
 @pytest.fixture(autouse=True)
