@@ -1,6 +1,7 @@
 """The branch archive: a database (metadata) plus a media root (the folder tree of original files).
 
-Embedded archive: one folder holding `archive.sqlite` and `media/`, so the program runs with no server.
+Embedded archive: one folder holding `archive.sqlite` and `media/`, so the program runs with no server; the
+folder is for the account that runs the program only (workstation.private_folder).
 Shared archive: a PostgreSQL database and a media root on a network share, used by several
 workstations at once. The same code and migrations serve both.
 """
@@ -16,6 +17,7 @@ from db import migrate
 from db.engine import create_archive_engine, sqlite_url
 from db.session import Sessions
 from workstation.errors import ArchiveNeedsUpgrade, ArchiveUnavailable
+from workstation.private_folder import make_private_folder
 
 _log = logging.getLogger(__name__)
 
@@ -38,7 +40,8 @@ class Archive:
         database = folder / EMBEDDED_DATABASE
         if not database.exists() and not create:
             raise ArchiveUnavailable(f"在 {folder} 找不到档案库（{EMBEDDED_DATABASE}）。请检查路径，或先创建档案库。")
-        (folder / EMBEDDED_MEDIA).mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
+        (folder / EMBEDDED_MEDIA).mkdir(mode=0o700, exist_ok=True)
         archive = cls(create_archive_engine(sqlite_url(str(database))), folder / EMBEDDED_MEDIA)
         archive.upgrade_schema()
         return archive

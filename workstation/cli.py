@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from workstation import access_cli, audit, clips, config, spotcheck_cli
+from workstation import access_cli, audit, clips, config, spotcheck_cli, user_cli
 from workstation.archive import Archive
 from workstation.console import IngestProgressBar, clip_json
 from workstation.errors import WorkstationError
@@ -28,7 +28,7 @@ from workstation.profiles import Profile, load_profiles, open_profile, save_prof
 from workstation.types import FileType, IngestOutcome
 from workstation.verify import verify_archive
 
-COMMANDS = ("demo", "ingest", "clips", "verify", "audit", "db", "profile", "access", "spotcheck", "ledger")
+COMMANDS = ("demo", "ingest", "clips", "verify", "audit", "db", "profile", "access", "user", "spotcheck", "ledger")
 
 
 def default_archive_folder() -> Path:
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile_actions.add_parser("list", help="列出连接配置")
 
     access_cli.add_parser(commands)
+    user_cli.add_parser(commands)
     spotcheck_cli.add_parsers(commands)
     return parser
 
@@ -131,6 +132,7 @@ def _run(args: argparse.Namespace) -> int:
         "db": _db_upgrade,
         "profile": _profile,
         "access": _access,
+        "user": _user,
         "spotcheck": _spotcheck,
         "ledger": _ledger,
     }
@@ -304,6 +306,10 @@ def _profile(args: argparse.Namespace) -> int:
 
 def _access(args: argparse.Namespace) -> int:
     return access_cli.run(args, open_archive(args))
+
+
+def _user(args: argparse.Namespace) -> int:
+    return user_cli.run(args, open_archive(args))
 
 
 def _spotcheck(args: argparse.Namespace) -> int:
