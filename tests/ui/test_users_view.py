@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.builders import ADMIN_PASSWORD, add_user, build_org
+from tests.ui.test_main_window import start_sign_in
 from ui import prefs
 from ui.main_window import MainWindow
-from ui.sign_in_dialog import SignInDialog
 from ui.users_view import UsersView
 from workstation import user_admin, users
 from workstation.errors import AuthenticationFailed
@@ -21,15 +21,6 @@ def org(archive):
     return archive
 
 
-def _sign_in(qtbot, archive, login, password) -> SignInDialog:
-    dialog = SignInDialog(archive, "测试档案库")
-    qtbot.addWidget(dialog)
-    dialog.login.setText(login)
-    dialog.password.setText(password)
-    dialog.submit()
-    return dialog
-
-
 def _fill(dialog, new, repeat=None) -> None:
     dialog.new.setText(new)
     dialog.repeat.setText(repeat if repeat is not None else new)
@@ -38,7 +29,7 @@ def _fill(dialog, new, repeat=None) -> None:
 
 def test_after_a_reset_the_user_sets_a_new_password_before_signing_in(qtbot, org):
     user_admin.reset_password(org.sessions, "admin", "alice", "temporary-1")
-    dialog = _sign_in(qtbot, org, "alice", "temporary-1")
+    dialog = start_sign_in(qtbot, org, "alice", "temporary-1")
     qtbot.waitUntil(lambda: getattr(dialog, "change_dialog", None) is not None, timeout=5000)
     change = dialog.change_dialog
     assert dialog.user is None and change.windowTitle() == "设置新密码"
@@ -57,7 +48,7 @@ def test_after_a_reset_the_user_sets_a_new_password_before_signing_in(qtbot, org
 
 def test_without_a_new_password_there_is_no_sign_in(qtbot, org):
     user_admin.reset_password(org.sessions, "admin", "alice", "temporary-1")
-    dialog = _sign_in(qtbot, org, "alice", "temporary-1")
+    dialog = start_sign_in(qtbot, org, "alice", "temporary-1")
     qtbot.waitUntil(lambda: getattr(dialog, "change_dialog", None) is not None, timeout=5000)
     dialog.change_dialog.reject()
     assert dialog.user is None and dialog.message.text() == "设置新密码后才能登录。"
