@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from db import migrate
 from db.engine import create_archive_engine
 from tests.postgres import throwaway_server
-from workstation import clock
+from workstation import clock, passwords
 from workstation.archive import Archive
 
 TEMPLATE_DATABASE = "archive_template"
@@ -69,6 +69,15 @@ def project_clock() -> Iterator[datetime]:
     previous = clock.use(clock.running_from(start))
     yield start
     clock.use(previous)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at the production cost takes about 0.3 s and 128 MiB a hash; tests that are not about the cost
+    hash at the oldest cost the program accepts (0.02 s). Mark a test `real_password_cost` to keep it.
+    Subprocesses (the CLI, the bundle's smoke test) always run at the production cost."""
+    if "real_password_cost" not in request.keywords:
+        monkeypatch.setattr(passwords, "current_cost", passwords.OLDEST)
 
 
 @pytest.fixture(autouse=True)

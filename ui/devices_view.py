@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.device_handover_dialog import HandoverDialog
 from ui.device_table_model import DeviceFilterProxy, DeviceTableModel, HolderHistoryModel, person
-from ui.row_table_model import ROW_ROLE
+from ui.row_table_model import ROW_ROLE, read_only_table
 from ui.tasks import TaskRunner
 from workstation import devices
 from workstation.archive import Archive
@@ -95,7 +94,7 @@ class DevicesView(QWidget):
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.clicked.connect(self.load)
 
-        self.table = _table(self)
+        self.table = read_only_table(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -103,7 +102,7 @@ class DevicesView(QWidget):
         self.table.doubleClicked.connect(self.open_handover)
 
         self.history_title = QLabel(self)
-        self.history_table = _table(self)
+        self.history_table = read_only_table(self)
         self.history_table.setModel(self.history_model)
         self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         # the note is the one long column: it takes what width is left and elides (full text in the tooltip)
@@ -337,16 +336,3 @@ class DevicesView(QWidget):
     def _say(self, text: str, problem: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if problem else "")
         self.message.setText(text)
-
-
-def _table(parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table

@@ -26,11 +26,14 @@ from ui.idle_lock import IdleWatcher
 from ui.ingest_dialog import IngestDialog
 from ui.labels import role_name
 from ui.ledger_view import LedgerView
+from ui.password_dialog import PasswordDialog
 from ui.player_window import PlayerWindow
 from ui.review_window import ReviewWindow
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in_dialog import SignInDialog
 from ui.spotcheck_view import SpotCheckView
+from ui.users_view import UsersView
+from workstation import users
 from workstation.archive import Archive
 from workstation.types import Role, SampleItemRow
 from workstation.users import SignedInUser
@@ -74,11 +77,14 @@ class MainWindow(QMainWindow):
         self.admin_tabs = QTabWidget()
         # the services refuse these functions to anyone else; the tabs are only shown to those who may use them
         self.devices_view: DevicesView | None = None
+        self.users_view: UsersView | None = None
         self.audit_view: AuditView | None = None
         if user.role is Role.ADMIN:
             self.devices_view = DevicesView(archive, user.login)
             self.devices_view.registry_changed.connect(self.archive_view.load)
             self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
+            self.users_view = UsersView(archive, user.login)
+            self.admin_tabs.addTab(self.users_view, self.tr("User accounts"))
         if user.role in (Role.ADMIN, Role.INSPECTION):
             self.audit_view = AuditView(archive, user.login)
             self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
@@ -151,7 +157,9 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         preferences = QAction(self.tr("Preferences…"), self)
         preferences.triggered.connect(self._edit_preferences)
-        settings_menu.addAction(preferences)
+        change_password = QAction(self.tr("Change password…"), self)
+        change_password.triggered.connect(self.open_change_password)
+        settings_menu.addActions([preferences, change_password])
 
     def load(self) -> None:
         for view in self._views():
@@ -165,6 +173,7 @@ class MainWindow(QMainWindow):
             self.ledger_view,
             self.approvals_view,
             self.devices_view,
+            self.users_view,
             self.audit_view,
         )
         return [view for view in views if view]
@@ -220,6 +229,18 @@ class MainWindow(QMainWindow):
     def _edit_preferences(self) -> None:
         if SettingsDialog(self._preferences, self).exec() == SettingsDialog.DialogCode.Accepted:
             self.idle.set_minutes(self._preferences.get(prefs.IDLE_LOCK_MINUTES))
+
+    def open_change_password(self) -> PasswordDialog:
+        sessions, login = self.archive.sessions, self.user.login
+        dialog = PasswordDialog(
+            self.tr("Change password"),
+            self.tr("Five wrong current passwords lock the account, as at sign-in."),
+            lambda current, new: users.change_password(sessions, login, current, new),
+            ask_current=True,
+            parent=self,
+        )
+        dialog.open()
+        return dialog
 
     def lock(self) -> None:
         """Hide the footage until the same user signs in again; cancelling closes the program."""

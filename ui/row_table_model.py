@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -58,3 +59,17 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def cell(self, row: Row, column: int, role: int) -> Any:
         """What the cell shows for `role` (DisplayRole text, colours, tooltips), or None."""
         raise NotImplementedError
+
+
+def read_only_table(parent: QWidget) -> QTableView:
+    """A table view for a RowTableModel: whole rows, one at a time, not editable, columns fitted to content."""
+    table = QTableView(parent)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table

@@ -1,5 +1,7 @@
 """Sign-in (and re-sign-in after the idle lock), and setting up the first administrator of a new archive."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.labels import level_name
+from ui.password_dialog import PasswordDialog
 from ui.tasks import TaskRunner
 from workstation import users
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
+from workstation.errors import AuthenticationFailed, WorkstationError
 from workstation.types import UnitLevel
 from workstation.users import SignedInUser
 
@@ -24,6 +27,7 @@ class SignInDialog(QDialog):
     """Asks for login and password and checks them with the service (failures count towards lock-out).
 
     With `locked_login` the dialog is the idle lock: only that user can unlock. `user` holds the result.
+    After an administrator's reset the user sets a new password (`change_dialog`) before the dialog accepts.
     """
 
     def __init__(self, archive: Archive, location: str, locked_login: str | None = None, parent: QWidget | None = None):
@@ -57,12 +61,32 @@ class SignInDialog(QDialog):
         login, password = self.login.text().strip(), self.password.text()
         self.buttons.setEnabled(False)
         self._tasks.run(
-            lambda: users.sign_in(self._archive.sessions, login, password), self._on_signed_in, self._on_failed
+            lambda: users.sign_in(self._archive.sessions, login, password),
+            lambda user: self._on_signed_in(user, password),
+            self._on_failed,
         )
 
-    def _on_signed_in(self, user: SignedInUser) -> None:
-        self.user = user
-        self.accept()
+    def _on_signed_in(self, user: SignedInUser, password: str) -> None:
+        if not user.must_change_password:
+            self.user = user
+            self.accept()
+            return
+        sessions = self._archive.sessions
+        self.change_dialog = PasswordDialog(
+            self.tr("Set a new password"),
+            self.tr("An administrator has reset your password. Choose a new one before you continue."),
+            lambda _current, new: users.change_password(sessions, user.login, password, new),
+            parent=self,
+        )
+        self.change_dialog.finished.connect(lambda result: self._on_password_set(user, result))
+        self.change_dialog.open()
+
+    def _on_password_set(self, user: SignedInUser, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.user = replace(user, must_change_password=False)
+            self.accept()
+            return
+        self._on_failed(AuthenticationFailed(self.tr("Set a new password to sign in.")))
 
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)

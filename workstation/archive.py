@@ -1,6 +1,7 @@
 """The branch archive: a database (metadata) plus a media root (the folder tree of original files).
 
-Embedded archive: one folder holding `archive.sqlite` and `media/`, so the program runs with no server.
+Embedded archive: one folder holding `archive.sqlite` and `media/`, so the program runs with no server; the
+folder is for the account that runs the program only (workstation.private_folder).
 Shared archive: a PostgreSQL database and a media root on a network share, used by several
 workstations at once. The same code and migrations serve both.
 
@@ -26,6 +27,7 @@ from db.engine import SQLITE_BUSY_TIMEOUT_MS, create_archive_engine, sqlite_url
 from db.session import Sessions
 from workstation import config, database_errors
 from workstation.errors import ArchiveDamaged, ArchiveNeedsUpgrade, ArchiveTooNew, ArchiveUnavailable, MigrationFailed
+from workstation.private_folder import make_private_folder
 
 _log = logging.getLogger(__name__)
 
@@ -76,7 +78,8 @@ class Archive:
         if not database.exists() and not create:
             raise ArchiveUnavailable(f"在 {folder} 找不到档案库（{EMBEDDED_DATABASE}）。请检查路径，或先创建档案库。")
         check_sqlite_file(database)
-        (folder / EMBEDDED_MEDIA).mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
+        (folder / EMBEDDED_MEDIA).mkdir(mode=0o700, exist_ok=True)
         engine = create_archive_engine(sqlite_url(str(database)), busy_timeout_ms=_busy_timeout_ms())
         archive = cls(engine, folder / EMBEDDED_MEDIA)
         archive.folder = folder

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from workstation import access_cli, audit, clips, config, crash_log, spotcheck_cli
+from workstation import access_cli, audit, clips, config, crash_log, spotcheck_cli, user_cli
 from workstation.archive import Archive
 from workstation.cli_values import day, whole_number
 from workstation.console import IngestProgressBar, clip_json
@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile_actions.add_parser("list", help="列出连接配置")
 
     access_cli.add_parser(commands)
+    user_cli.add_parser(commands)
     spotcheck_cli.add_parsers(commands)
     for command in _subparsers(parser):
         _add_archive_options(command, top_level=False)
@@ -182,6 +183,7 @@ def _run(args: argparse.Namespace) -> int:
         "db": _db_upgrade,
         "profile": _profile,
         "access": _access,
+        "user": _user,
         "spotcheck": _spotcheck,
         "ledger": _ledger,
     }
@@ -366,6 +368,10 @@ def _profile(args: argparse.Namespace) -> int:
 
 def _access(args: argparse.Namespace) -> int:
     return access_cli.run(args, open_archive(args))
+
+
+def _user(args: argparse.Namespace) -> int:
+    return user_cli.run(args, open_archive(args))
 
 
 def _spotcheck(args: argparse.Namespace) -> int:

@@ -387,10 +387,11 @@ def _create_organisation(archive: Archive, roster: list[_Officer], issued: datet
             device = registry.register_device(session, ACTOR, member.device_no, member.serial, DEVICE_MODEL, unit)
             registry.assign_device(session, ACTOR, device, officer, note="配发", at=issued)
             officer_rows.append(officer)
-        for demo in DEMO_USERS:
-            user = users.create_user(
-                session, ACTOR, demo.login, demo.display_name, units[demo.unit_code], demo.role, demo.password
-            )
+        accounts = [
+            users.NewAccount(demo.login, demo.display_name, units[demo.unit_code], demo.role, demo.password)
+            for demo in DEMO_USERS
+        ]
+        for demo, user in zip(DEMO_USERS, users.create_users(session, ACTOR, accounts), strict=True):
             if demo.role is Role.OFFICER:
                 user.officer_id = officer_rows[0].id
 

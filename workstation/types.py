@@ -258,6 +258,21 @@ class DeviceRow:
 
 
 @dataclass(frozen=True)
+class UserRow:
+    """A user account as an administrator sees it; locked_until is None unless a lock-out is in force."""
+
+    login: str
+    display_name: str
+    role: Role
+    unit_code: str
+    unit_name: str
+    active: bool
+    locked_until: datetime | None
+    failed_logins: int
+    must_change_password: bool
+
+
+@dataclass(frozen=True)
 class HolderPeriod:
     """One period during which an officer held a device; released_at is None for the current holder."""
 

@@ -828,87 +828,87 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../ui/devices_view.py" line="86" />
+        <location filename="../../ui/devices_view.py" line="85" />
         <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
         <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="90" />
+        <location filename="../../ui/devices_view.py" line="89" />
         <source>Unassigned only</source>
         <translation>只看待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="92" />
+        <location filename="../../ui/devices_view.py" line="91" />
         <source>Handover…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="95" />
+        <location filename="../../ui/devices_view.py" line="94" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="116" />
+        <location filename="../../ui/devices_view.py" line="115" />
         <source>Assign to unit</source>
         <translation>分配到单位</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="134" />
+        <location filename="../../ui/devices_view.py" line="133" />
         <source>Holder history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="141" />
+        <location filename="../../ui/devices_view.py" line="140" />
         <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
         <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="172" />
+        <location filename="../../ui/devices_view.py" line="171" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="220" />
+        <location filename="../../ui/devices_view.py" line="219" />
         <source>%1 now belongs to %2.</source>
         <translation>%1 已分配到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="237" />
+        <location filename="../../ui/devices_view.py" line="236" />
         <source>Recorder %1 handed over to %2.</source>
         <translation>设备 %1 已交接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="263" />
+        <location filename="../../ui/devices_view.py" line="262" />
         <source>%1 recorders, %2 of them unassigned.</source>
         <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="274" />
+        <location filename="../../ui/devices_view.py" line="273" />
         <source>Officers awaiting a unit (%1)</source>
         <translation>待分配执法人员（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="277" />
+        <location filename="../../ui/devices_view.py" line="276" />
         <source>%1 (name not registered)</source>
         <translation>%1（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="306" />
+        <location filename="../../ui/devices_view.py" line="305" />
         <source>Select a recorder to see who held it when.</source>
         <translation>选择一台执法记录仪，查看历任持有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="309" />
+        <location filename="../../ui/devices_view.py" line="308" />
         <source>%1 has never been handed to an officer.</source>
         <translation>%1 尚未交给任何执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="313" />
+        <location filename="../../ui/devices_view.py" line="312" />
         <source>%1: %2 holding periods, newest first.</source>
         <translation>%1：共 %2 段持有记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_view.py" line="333" />
+        <location filename="../../ui/devices_view.py" line="332" />
         <source>Could not read or change the device registry: %1</source>
         <translation>无法读取或修改设备登记：%1</translation>
     </message>
@@ -1014,67 +1014,67 @@
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="82" />
+        <location filename="../../ui/sign_in_dialog.py" line="106" />
         <source>Set up a new archive</source>
         <translation>初始化档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="88" />
+        <location filename="../../ui/sign_in_dialog.py" line="112" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="99" />
+        <location filename="../../ui/sign_in_dialog.py" line="123" />
         <source>This archive has no users yet. Create its unit and first administrator.</source>
         <translation>该档案库尚无用户。请创建本单位和第一个管理员账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="102" />
+        <location filename="../../ui/sign_in_dialog.py" line="126" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="103" />
+        <location filename="../../ui/sign_in_dialog.py" line="127" />
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="104" />
+        <location filename="../../ui/sign_in_dialog.py" line="128" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="105" />
+        <location filename="../../ui/sign_in_dialog.py" line="129" />
         <source>Police type</source>
         <translation>警种</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="106" />
+        <location filename="../../ui/sign_in_dialog.py" line="130" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="107" />
+        <location filename="../../ui/sign_in_dialog.py" line="131" />
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="108" />
+        <location filename="../../ui/sign_in_dialog.py" line="132" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="109" />
+        <location filename="../../ui/sign_in_dialog.py" line="133" />
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="117" />
+        <location filename="../../ui/sign_in_dialog.py" line="141" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="121" />
+        <location filename="../../ui/sign_in_dialog.py" line="145" />
         <source>Fill in every field.</source>
         <translation>请填写所有项目。</translation>
     </message>
@@ -1632,114 +1632,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="62" />
         <location filename="../../ui/smoke_test.py" line="125" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>User accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="160" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="236" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237" />
+        <source>Five wrong current passwords lock the account, as at sign-in.</source>
+        <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -1820,6 +1840,34 @@
         <location filename="../../ui/officer_tree.py" line="117" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="43" />
+        <source>Current password</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="44" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="45" />
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="52" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="62" />
+        <source>The archive cannot be reached.</source>
+        <translation>无法连接档案库。</translation>
     </message>
 </context>
 <context>
@@ -2615,43 +2663,58 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="34" />
+        <location filename="../../ui/sign_in_dialog.py" line="38" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="34" />
-        <location filename="../../ui/sign_in_dialog.py" line="41" />
+        <location filename="../../ui/sign_in_dialog.py" line="38" />
+        <location filename="../../ui/sign_in_dialog.py" line="45" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="41" />
+        <location filename="../../ui/sign_in_dialog.py" line="45" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="46" />
+        <location filename="../../ui/sign_in_dialog.py" line="50" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="49" />
+        <location filename="../../ui/sign_in_dialog.py" line="53" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="50" />
+        <location filename="../../ui/sign_in_dialog.py" line="54" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="51" />
+        <location filename="../../ui/sign_in_dialog.py" line="55" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="72" />
+        <location filename="../../ui/sign_in_dialog.py" line="76" />
+        <source>Set a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="77" />
+        <source>An administrator has reset your password. Choose a new one before you continue.</source>
+        <translation>管理员已重置您的密码。请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="89" />
+        <source>Set a new password to sign in.</source>
+        <translation>设置新密码后才能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="96" />
         <source>The archive cannot be reached.</source>
         <translation>无法连接档案库。</translation>
     </message>
@@ -2843,6 +2906,97 @@
         <location filename="../../player/transport.py" line="65" />
         <source>Volume</source>
         <translation>音量</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../ui/users_view.py" line="25" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="25" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="25" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="25" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="25" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="37" />
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="39" />
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="41" />
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="42" />
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../ui/users_view.py" line="60" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="62" />
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="64" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="103" />
+        <source>%1 is unlocked.</source>
+        <translation>已解除 %1 的锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="112" />
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="113" />
+        <source>Give the user this temporary password in person. They must change it when they next sign in.</source>
+        <translation>请当面将临时密码告知该用户。该用户下次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="117" />
+        <source>The password of %1 is reset; they must change it at the next sign-in.</source>
+        <translation>已重置 %1 的密码；该用户下次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_view.py" line="143" />
+        <source>The archive cannot be reached.</source>
+        <translation>无法连接档案库。</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,8 @@ def filled(archive, tmp_path):
     return archive
 
 
-def _sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDialog:
+def start_sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDialog:
+    """The sign-in dialog, filled in and submitted (the check runs on its task runner)."""
     dialog = SignInDialog(archive, "测试档案库")
     qtbot.addWidget(dialog)
     dialog.login.setText(login)
@@ -46,7 +47,7 @@ def _sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDialog:
 
 @pytest.fixture
 def window(qtbot, filled, preferences, tmp_path):
-    dialog = _sign_in(qtbot, filled)
+    dialog = start_sign_in(qtbot, filled)
     qtbot.waitUntil(lambda: dialog.user is not None, timeout=5000)
     main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs")
     qtbot.addWidget(main)
@@ -57,7 +58,7 @@ def window(qtbot, filled, preferences, tmp_path):
 
 
 def test_wrong_password_is_refused_with_a_plain_message(qtbot, filled):
-    dialog = _sign_in(qtbot, filled, password="wrong")
+    dialog = start_sign_in(qtbot, filled, password="wrong")
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
     assert dialog.message.text() == "用户名或密码错误。" and dialog.user is None
 
@@ -209,7 +210,7 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, fil
         qtbot.addWidget(windows[login])
         windows[login].load()
     tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}
-    assert tabs["admin"] == ["记录仪与持有人", "审计日志与调阅登记"]
+    assert tabs["admin"] == ["记录仪与持有人", "用户账户", "审计日志与调阅登记"]
     assert tabs["head"] == [""] and tabs["rev"] == [""]
     reviewer = windows["rev"]
     qtbot.waitUntil(lambda: reviewer.archive_view.model.rowCount() == 3, timeout=5000)  # DD02's footage only
