@@ -31,7 +31,7 @@ def test_every_check_passes_from_the_source_tree(tmp_path: Path):
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
     checks = [line for line in lines if line.startswith("[")]
-    assert len(checks) == 10
+    assert len(checks) == 11
     assert all(line.startswith(("[通过 PASS]", "[注意 NOTE]")) for line in checks), checks
     assert any("libVLC 视频解码 / libVLC video decode" in line and "128x96" in line for line in checks)
     assert lines[-1].startswith("自检通过 / smoke test passed")
