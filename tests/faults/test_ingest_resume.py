@@ -7,29 +7,23 @@ a connection profile whose password sits in a (test-only, file-based) keyring ba
 """
 
 import hashlib
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from db.models import Clip
 from tests.builders import build_org, video
+from tests.faults.kill import cli_command, kill_generator, kill_points
 from workstation import audit
-from workstation.archive import Archive
-from workstation.profiles import KEYRING_SERVICE, Profile, save_profile
 from workstation.verify import verify_archive
 
-KILLS = 12
-REPOSITORY = Path(__file__).resolve().parents[2]
+KILLS = kill_points(12)
 
 
 def _padded(path: Path, megabytes: int, seed: int) -> None:
@@ -50,34 +44,6 @@ def _make_recorder(folder: Path) -> dict[str, str]:
     return {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in sorted(folder.iterdir())}
 
 
-def _command(database_kind: str, archive: Archive, tmp_path: Path) -> tuple[list[str], dict[str, str]]:
-    env = {**os.environ, "WORKSTATION_CONFIG_DIR": str(tmp_path / "config"), "PYTHONPATH": str(REPOSITORY)}
-    if database_kind == "sqlite":
-        where = ["--archive", str(archive.media_root.parent)]
-    else:
-        env["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
-        env["XDG_DATA_HOME"] = str(tmp_path / "keyring-data")
-        url = make_url(archive.engine.url.render_as_string(hide_password=False))
-        profile = Profile(
-            name="branch",
-            kind="postgresql",
-            host=url.host,
-            port=url.port,
-            database=url.database,
-            user=url.username,
-            media_root=str(archive.media_root),
-        )
-        save_profile(profile)
-        os.environ["XDG_DATA_HOME"] = env["XDG_DATA_HOME"]
-        try:
-            PlaintextKeyring().set_password(KEYRING_SERVICE, f"branch:{url.username}", url.password)
-        finally:
-            del os.environ["XDG_DATA_HOME"]
-        where = ["--profile", "branch"]
-    command = [sys.executable, "-m", "ui.launcher", *where, "ingest", str(tmp_path / "recorder"), "--clear-source"]
-    return command, env
-
-
 def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator: random.Random) -> bool:
     """Start an ingest, SIGKILL it at a random point of its progress; False if it finished first.
 
@@ -91,8 +57,10 @@ def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator:
         for line in process.stderr:
             if line.startswith("导入进度") and int(line.split()[1].rstrip("%")) >= target_percent:
                 break
-    time.sleep(generator.uniform(0.0, 0.08) if target_percent >= 0 else generator.uniform(0.3, 1.2))
+    delay = generator.uniform(0.0, 0.08) if target_percent >= 0 else generator.uniform(0.3, 1.2)
+    time.sleep(delay)
     killed = process.poll() is None
+    print(f"ingest: {'killed' if killed else 'finished'} {delay:.3f} s after the {target_percent} % line")
     if killed:
         process.send_signal(signal.SIGKILL)
     process.communicate()
@@ -100,13 +68,15 @@ def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator:
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 def test_killed_ingest_resumes_with_nothing_lost_duplicated_or_half_written(
     archive, database_kind, tmp_path, isolated_config
 ):
     build_org(archive)
     expected = _make_recorder(tmp_path / "recorder")
-    command, env = _command(database_kind, archive, tmp_path)
-    generator = random.Random(20261125)
+    where, env = cli_command(database_kind, archive, tmp_path)
+    command = [*where, "ingest", str(tmp_path / "recorder"), "--clear-source"]
+    generator = kill_generator(20261125)
 
     keeping, clearing = command[:-1], command
     kills = runs = 0

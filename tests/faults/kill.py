@@ -1,0 +1,122 @@
+"""Kill -9 helpers shared by the fault tests: how many kill points, when to kill, and the real command line.
+
+Every fault test kills a real subprocess with SIGKILL at moments spread over the measured duration of an
+uninterrupted run, reruns it, and checks that nothing is lost, duplicated or half-written. The number of
+kill points per database is small in the normal suite and set by `KILL_POINTS` for a soak run
+(`tools/soak.sh` sets 50). The moments come from `KILL_SEED` (default: fixed per test); every kill prints
+its seed and moment, so a failure shows how to reproduce it:
+
+    KILL_POINTS=50 KILL_SEED=1234 pytest tests/faults -m soak -k draw
+"""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy.engine import make_url
+
+from workstation.archive import Archive
+from workstation.profiles import KEYRING_SERVICE, Profile, save_profile
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def kill_points(default: int) -> int:
+    """Kill points per database: `KILL_POINTS` if set (the soak run), else the test's small default."""
+    return int(os.environ.get("KILL_POINTS") or default)
+
+
+def kill_generator(default_seed: int) -> random.Random:
+    """The seeded random source of a test's kill moments (`KILL_SEED` overrides the test's own seed)."""
+    seed = int(os.environ.get("KILL_SEED") or default_seed)
+    print(f"kill seed {seed} (rerun with KILL_SEED={seed})")
+    return random.Random(seed)
+
+
+def cli_command(database_kind: str, archive: Archive, tmp_path: Path) -> tuple[list[str], dict[str, str]]:
+    """The `workstation` command line reaching `archive` (before the command's own arguments), and its
+    environment: `--archive DIR` for SQLite; for PostgreSQL a connection profile whose password sits in a
+    (test-only, file-based) keyring backend, as on a real workstation."""
+    env = {**os.environ, "WORKSTATION_CONFIG_DIR": str(tmp_path / "config"), "PYTHONPATH": str(REPOSITORY)}
+    if database_kind == "sqlite":
+        where = ["--archive", str(archive.media_root.parent)]
+    else:
+        env["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+        env["XDG_DATA_HOME"] = str(tmp_path / "keyring-data")
+        url = make_url(archive.engine.url.render_as_string(hide_password=False))
+        profile = Profile(
+            name="branch",
+            kind="postgresql",
+            host=url.host,
+            port=url.port,
+            database=url.database,
+            user=url.username,
+            media_root=str(archive.media_root),
+        )
+        save_profile(profile)
+        os.environ["XDG_DATA_HOME"] = env["XDG_DATA_HOME"]
+        try:
+            PlaintextKeyring().set_password(KEYRING_SERVICE, f"branch:{url.username}", url.password)
+        finally:
+            del os.environ["XDG_DATA_HOME"]
+        where = ["--profile", "branch"]
+    return [sys.executable, "-m", "ui.launcher", *where], env
+
+
+def python_module(module: str) -> list[str]:
+    """`python -m module` with this interpreter (a worker script under tests/)."""
+    return [sys.executable, "-m", module]
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A run that ended before its kill moment."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(command: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> tuple[Finished, float]:
+    """Run to the end; returns the result and how long it took (the duration the kill moments spread over)."""
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return Finished(done.returncode, done.stdout, done.stderr), time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class KillClock:
+    """Kill moments for one command: measured `startup` (the same program doing nothing) and `full` run.
+
+    Most moments fall between the end of the start-up and the end of the run, where the work is; a fifth
+    fall anywhere from the start, so kills during start-up, connecting and the schema check happen too.
+    """
+
+    generator: random.Random
+    startup: float
+    full: float
+
+    def moment(self) -> float:
+        if self.generator.random() < 0.2 or self.full <= self.startup:
+            return self.generator.uniform(0.0, self.full)
+        return self.generator.uniform(0.9 * self.startup, self.full)
+
+
+def run_and_kill(command: list[str], env: dict[str, str], cwd: Path, delay: float, label: str) -> Finished | None:
+    """Start the command, SIGKILL it after `delay` seconds; None if killed, the result if it finished first."""
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = process.communicate(timeout=delay)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        print(f"{label}: killed at {delay:.3f} s")
+        return None
+    print(f"{label}: finished before {delay:.3f} s (exit {process.returncode})")
+    return Finished(process.returncode, stdout, stderr)
