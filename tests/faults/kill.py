@@ -69,9 +69,9 @@ def cli_command(database_kind: str, archive: Archive, tmp_path: Path) -> tuple[l
     return [sys.executable, "-m", "ui.launcher", *where], env
 
 
-def python_module(module: str) -> list[str]:
-    """`python -m module` with this interpreter (a worker script under tests/)."""
-    return [sys.executable, "-m", module]
+def python_module(module: str) -> tuple[list[str], dict[str, str]]:
+    """`python -m module` with this interpreter (a worker script under tests/), and its environment."""
+    return [sys.executable, "-m", module], {**os.environ, "PYTHONPATH": str(REPOSITORY)}
 
 
 @dataclass(frozen=True)
