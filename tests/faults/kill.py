@@ -90,22 +90,29 @@ def run(command: list[str], env: dict[str, str], cwd: Path, timeout: float = 300
     return Finished(done.returncode, done.stdout, done.stderr), time.perf_counter() - started
 
 
-@dataclass(frozen=True)
 class KillClock:
     """Kill moments for one command: measured `startup` (the same program doing nothing) and `full` run.
 
-    Most moments fall between the end of the start-up and the end of the run, where the work is; a fifth
-    fall anywhere from the start, so kills during start-up, connecting and the schema check happen too.
+    Four in five moments fall between the end of the start-up and the end of the run, where the work is,
+    stratified: the window is cut into `points` equal slices taken in a shuffled order (a random moment in
+    each), so even three kills spread over it. The fifth falls anywhere from the start, so kills during
+    start-up, connecting and the schema check happen too.
     """
 
-    generator: random.Random
-    startup: float
-    full: float
+    def __init__(self, generator: random.Random, startup: float, full: float, points: int) -> None:
+        self.generator, self.full = generator, full
+        self.start = min(0.9 * startup, full)
+        self.slices = list(range(max(1, points)))
+        generator.shuffle(self.slices)
+        self.taken = 0
 
     def moment(self) -> float:
-        if self.generator.random() < 0.2 or self.full <= self.startup:
+        if self.generator.random() < 0.2:
             return self.generator.uniform(0.0, self.full)
-        return self.generator.uniform(0.9 * self.startup, self.full)
+        slice_ = self.slices[self.taken % len(self.slices)]
+        self.taken += 1
+        width = (self.full - self.start) / len(self.slices)
+        return self.start + (slice_ + self.generator.random()) * width
 
 
 def run_and_kill(command: list[str], env: dict[str, str], cwd: Path, delay: float, label: str) -> Finished | None:

@@ -82,7 +82,7 @@ def test_a_killed_review_submission_is_all_or_nothing_and_submitting_again_recor
     first, full = run([*worker, *map(str, items[:BATCH])], env, tmp_path)
     assert _printed(first)["reviewed"] == set(items[:BATCH])
     print(f"review: start-up {startup:.2f} s, {BATCH} reviews {full:.2f} s")
-    clock = KillClock(kill_generator(20261202), startup, full)
+    clock = KillClock(kill_generator(20261202), startup, full, KILLS)
 
     kills = runs = 0
     while kills < KILLS:

@@ -18,7 +18,7 @@ from tests.faults.kill import KillClock, cli_command, kill_generator, kill_point
 from workstation import audit
 from workstation.spotcheck_verify import verify_plan
 
-KILLS = kill_points(4)
+KILLS = kill_points(3)
 OFFICERS = 60  # six per brigade, each with 10 clips a day
 FIRST_DAY = date(2026, 8, 1)
 FOOTAGE_DAYS = 45
@@ -84,7 +84,7 @@ def test_killed_draw_leaves_whole_plans_and_the_rerun_completes_the_period(
     assert first.returncode == 0, first.stderr
     assert _check_plans(archive, checked) == {periods[0]: BRIGADES}
     print(f"draw: start-up {startup:.2f} s, whole draw of {BRIGADES} plans {full:.2f} s")
-    clock = KillClock(kill_generator(20261201), startup, full)
+    clock = KillClock(kill_generator(20261201), startup, full, KILLS)
 
     kills = runs = partial = 0
     current = 1
