@@ -127,3 +127,37 @@ def run_and_kill(command: list[str], env: dict[str, str], cwd: Path, delay: floa
         return None
     print(f"{label}: finished before {delay:.3f} s (exit {process.returncode})")
     return Finished(process.returncode, stdout, stderr)
+
+
+def line_times(command: list[str], env: dict[str, str], cwd: Path) -> tuple[Finished, list[float]]:
+    """Run to the end, noting when each line of its output arrived (seconds from the start)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    lines, times = [], []
+    for line in process.stdout:
+        lines.append(line)
+        times.append(time.perf_counter() - started)
+    rest, stderr = process.communicate()
+    return Finished(process.returncode, "".join(lines) + rest, stderr), times
+
+
+def kill_after_line(
+    command: list[str], env: dict[str, str], cwd: Path, line: int, delay: float, label: str
+) -> Finished | None:
+    """Start the command, wait for its `line`-th line of output (0: none), then SIGKILL it `delay` seconds
+    later: kills land at a chosen step of the work whatever the start-up cost. None if killed."""
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    seen = []
+    while len(seen) < line and (text := process.stdout.readline()):
+        seen.append(text)
+    time.sleep(delay)
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        print(f"{label}: killed {delay:.3f} s after output line {line}")
+        return None
+    stdout, stderr = process.communicate()
+    print(f"{label}: finished before {delay:.3f} s after output line {line}")
+    return Finished(process.returncode, "".join(seen) + stdout, stderr)

@@ -1,7 +1,9 @@
 """Kill -9 a process submitting spot-check reviews at random moments; each review is all there or not at all.
 
 A worker process (tests/faults/review_worker.py, calling the same service as the checklist window) submits
-合格 reviews of a batch of sampled items and is killed. After every kill, for every item: the item is
+合格 reviews of a batch of sampled items and is killed: mostly a random time (up to one and a half reviews'
+worth) after it reported a randomly chosen review, so kills land inside and between the transactions;
+one run in five at a random moment of its start-up. After every kill, for every item: the item is
 marked reviewed exactly when it has one review row, with its nine checklist answers and one audit row,
 and the audit chain is intact. At the end every item is submitted again: exactly the items without a
 review are recorded, the rest are refused as already reviewed, and a third submission records nothing.
@@ -14,7 +16,17 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import AuditEvent, SpotCheckAnswer, SpotCheckItem, SpotCheckReview
-from tests.faults.kill import Finished, KillClock, kill_generator, kill_points, python_module, run, run_and_kill
+from tests.faults.kill import (
+    Finished,
+    KillClock,
+    kill_after_line,
+    kill_generator,
+    kill_points,
+    line_times,
+    python_module,
+    run,
+    run_and_kill,
+)
 from tests.spotcheck_builders import DAY, build_spotcheck_org
 from workstation import audit, spotcheck_plans
 from workstation.types import CheckItem, DrawSpec, ItemStatus
@@ -79,17 +91,24 @@ def test_a_killed_review_submission_is_all_or_nothing_and_submitting_again_recor
 
     idle, startup = run(worker, env, tmp_path)
     assert idle.returncode == 0, idle.stderr
-    first, full = run([*worker, *map(str, items[:BATCH])], env, tmp_path)
+    first, times = line_times([*worker, *map(str, items[:BATCH])], env, tmp_path)
     assert _printed(first)["reviewed"] == set(items[:BATCH])
-    print(f"review: start-up {startup:.2f} s, {BATCH} reviews {full:.2f} s")
-    clock = KillClock(kill_generator(20261202), startup, full, KILLS)
+    each = (times[-1] - times[0]) / (BATCH - 1)
+    print(f"review: start-up {startup:.2f} s, first review after {times[0]:.2f} s, then {each * 1000:.0f} ms each")
+    generator = kill_generator(20261202)
+    clock = KillClock(generator, startup, startup, KILLS)
 
     kills = runs = 0
     while kills < KILLS:
         runs += 1
         open_items = [item for item, reviewed in _review_states(archive).items() if not reviewed][:BATCH]
         assert open_items, f"only {kills} of {runs} runs were killed before they finished"
-        finished = run_and_kill([*worker, *map(str, open_items)], env, tmp_path, clock.moment(), f"review #{runs}")
+        command = [*worker, *map(str, open_items)]
+        if generator.random() < 0.2:  # during start-up and connecting
+            finished = run_and_kill(command, env, tmp_path, clock.moment(), f"review #{runs}")
+        else:  # inside or between the transactions: after a random review, within the time of one more
+            step, delay = generator.randrange(len(open_items)), generator.uniform(0, 1.5 * each)
+            finished = kill_after_line(command, env, tmp_path, step, delay, f"review #{runs}")
         states = _review_states(archive)
         if finished is None:
             kills += 1
