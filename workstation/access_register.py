@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.models import AccessGrant, AccessRegisterEntry, AccessRequest, Clip, User
 from db.session import Sessions
 from workstation import audit, clock
+from workstation.atomic_file import replacing
 from workstation.audit_log import AuditFilter
 from workstation.errors import AccessError, PermissionDenied
 from workstation.permissions import clip_access, load_principal, require_duty
@@ -103,11 +104,12 @@ def list_register(
 
 def export_register(sessions: Sessions, login: str, criteria: AuditFilter, path: Path) -> int:
     """Write every matching register entry to an Excel workbook with Chinese headers; returns the row count."""
-    with sessions.read() as session:
-        require_duty(load_principal(session, login), Duty.AUDIT)
-        count = write_table(path, "调阅登记", HEADERS, _export_rows(session, criteria))
-    with sessions.write() as session:
-        audit.record(session, login, "register.export", "access_register", "-", {"rows": count})
+    with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
+        with sessions.read() as session:
+            require_duty(load_principal(session, login), Duty.AUDIT)
+            count = write_table(partial, "调阅登记", HEADERS, _export_rows(session, criteria))
+        with sessions.write() as session:
+            audit.record(session, login, "register.export", "access_register", "-", {"rows": count})
     return count
 
 

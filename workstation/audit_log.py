@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import AuditEvent
 from db.session import Sessions
 from workstation import audit
+from workstation.atomic_file import replacing
 from workstation.permissions import load_principal, require_duty
 from workstation.types import AuditEventRow, AuditVerification, Duty
 from workstation.xlsx_export import write_table
@@ -59,11 +60,12 @@ def verify(session: Session, login: str) -> AuditVerification:
 
 def export_events(sessions: Sessions, login: str, criteria: AuditFilter, path: Path) -> int:
     """Write every matching event (newest first) to an Excel workbook; returns the number of rows."""
-    with sessions.read() as session:
-        require_duty(load_principal(session, login), Duty.AUDIT)
-        count = write_table(path, "审计日志", HEADERS, _export_rows(session, criteria))
-    with sessions.write() as session:
-        audit.record(session, login, "audit.export", "audit", "-", {"rows": count, "filter": _describe(criteria)})
+    with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
+        with sessions.read() as session:
+            require_duty(load_principal(session, login), Duty.AUDIT)
+            count = write_table(partial, "审计日志", HEADERS, _export_rows(session, criteria))
+        with sessions.write() as session:
+            audit.record(session, login, "audit.export", "audit", "-", {"rows": count, "filter": _describe(criteria)})
     return count
 
 

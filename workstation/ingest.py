@@ -33,6 +33,7 @@ from db.models import Clip, DeviceLogEvent, IngestRejection, IngestRun
 from player.media.probe import MediaInfo, probe
 from workstation import audit, clock, registry
 from workstation.archive import Archive
+from workstation.atomic_file import fsync_directory, process_alive
 from workstation.devicelog import LogEvent, parse_log
 from workstation.errors import DiskFull
 from workstation.filenames import shown
@@ -162,25 +163,11 @@ def remove_stale_copies(incoming: Path) -> None:
     for part in incoming.glob("*.part"):
         owner_host, _, rest = part.name.partition("~")
         pid_text = rest.split("~", 1)[0]
-        if owner_host != host or not pid_text.isdigit() or _process_alive(int(pid_text)):
+        if owner_host != host or not pid_text.isdigit() or process_alive(int(pid_text)):
             continue
         part.chmod(0o644)
         part.unlink(missing_ok=True)
         _log.info("removed partial copy %s left by an interrupted ingest", part.name)
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:  # Windows: os.kill(pid, 0) is not a probe; treat the owner as gone
-        return False
-    return True
 
 
 def _failed(candidate: Candidate, detail: str) -> IngestFileResult:
@@ -315,19 +302,9 @@ def _place(archive: Archive, temporary: Path, relative: str, sha256: str) -> str
             continue
         final.parent.mkdir(parents=True, exist_ok=True)
         os.rename(temporary, final)  # atomic; fails rather than replace on Windows
-        _fsync_directory(final.parent)
+        fsync_directory(final.parent)
         return candidate
     raise FileExistsError(f"two different files claim {relative}")
-
-
-def _fsync_directory(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _store(

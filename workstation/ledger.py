@@ -28,6 +28,7 @@ from db.models import (
 )
 from db.session import Sessions
 from workstation import audit, clock
+from workstation.atomic_file import replacing
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.ledger_xlsx import LedgerHeading, write_ledger
 from workstation.orgtree import OrgTree
@@ -174,43 +175,40 @@ def export_ledger(
     """Write the ledger workbook (sheets 检查台帐, 统计, 抽样记录); returns the number of ledger lines.
 
     `user`: the signed-in user whose units bound the export; None for the command line. The file appears
-    complete or not at all (written next to it, then renamed). The export is audit-logged.
+    complete or not at all (workstation.atomic_file). The audit row is committed before the file takes its
+    name, so no export goes unlogged: a program killed in between leaves a logged export without a file.
     """
     if criteria.date_from is None or criteria.date_to is None or criteria.date_to < criteria.date_from:
         raise SpotCheckError("导出检查台帐需要起止日期，且截止日期不早于起始日期。")
     path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    with sessions.read() as session:
-        units = ledger_units(session, criteria, user)
-        heading = LedgerHeading(
-            unit_name=_unit_title(session, criteria, user),
-            date_from=criteria.date_from,
-            date_to=criteria.date_to,
-            generated_at=now or clock.now(),
-            generated_by=actor,
-        )
-        stats = statistics(session, criteria, units)
-        plans = plans_in_period(session, criteria, units)
-        try:
+    with replacing(path) as partial:
+        with sessions.read() as session:
+            units = ledger_units(session, criteria, user)
+            heading = LedgerHeading(
+                unit_name=_unit_title(session, criteria, user),
+                date_from=criteria.date_from,
+                date_to=criteria.date_to,
+                generated_at=now or clock.now(),
+                generated_by=actor,
+            )
+            stats = statistics(session, criteria, units)
+            plans = plans_in_period(session, criteria, units)
             count = write_ledger(partial, heading, iter_ledger(session, criteria, units), stats, plans)
-            partial.replace(path)
-        finally:
-            partial.unlink(missing_ok=True)
-    with sessions.write() as session:
-        audit.record(
-            session,
-            actor,
-            "ledger.export",
-            "spotcheck_ledger",
-            criteria.unit_code or "-",
-            {
-                "from": criteria.date_from.isoformat(),
-                "to": criteria.date_to.isoformat(),
-                "unit": criteria.unit_code,
-                "rows": count,
-                "file": path.name,
-            },
-        )
+        with sessions.write() as session:
+            audit.record(
+                session,
+                actor,
+                "ledger.export",
+                "spotcheck_ledger",
+                criteria.unit_code or "-",
+                {
+                    "from": criteria.date_from.isoformat(),
+                    "to": criteria.date_to.isoformat(),
+                    "unit": criteria.unit_code,
+                    "rows": count,
+                    "file": path.name,
+                },
+            )
     return count
 
 

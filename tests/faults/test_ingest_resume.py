@@ -20,11 +20,11 @@ from sqlalchemy import select
 from db.models import Clip
 from tests.builders import build_org, video
 from tests.cli_archive import cli_invocation
+from tests.faults.kill import kill_generator, kill_points
 from workstation import audit
-from workstation.archive import Archive
 from workstation.verify import verify_archive
 
-KILLS = 12
+KILLS = kill_points(12)
 
 
 def _padded(path: Path, megabytes: int, seed: int) -> None:
@@ -45,11 +45,6 @@ def _make_recorder(folder: Path) -> dict[str, str]:
     return {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in sorted(folder.iterdir())}
 
 
-def _command(database_kind: str, archive: Archive, tmp_path: Path) -> tuple[list[str], dict[str, str]]:
-    invocation, env = cli_invocation(database_kind, archive, tmp_path)
-    return [*invocation, "ingest", str(tmp_path / "recorder"), "--clear-source"], env
-
-
 def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator: random.Random) -> bool:
     """Start an ingest, SIGKILL it at a random point of its progress; False if it finished first.
 
@@ -63,8 +58,10 @@ def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator:
         for line in process.stderr:
             if line.startswith("导入进度") and int(line.split()[1].rstrip("%")) >= target_percent:
                 break
-    time.sleep(generator.uniform(0.0, 0.08) if target_percent >= 0 else generator.uniform(0.3, 1.2))
+    delay = generator.uniform(0.0, 0.08) if target_percent >= 0 else generator.uniform(0.3, 1.2)
+    time.sleep(delay)
     killed = process.poll() is None
+    print(f"ingest: {'killed' if killed else 'finished'} {delay:.3f} s after the {target_percent} % line")
     if killed:
         process.send_signal(signal.SIGKILL)
     process.communicate()
@@ -72,13 +69,15 @@ def _run_and_kill(command: list[str], env: dict[str, str], cwd: Path, generator:
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 def test_killed_ingest_resumes_with_nothing_lost_duplicated_or_half_written(
     archive, database_kind, tmp_path, isolated_config
 ):
     build_org(archive)
     expected = _make_recorder(tmp_path / "recorder")
-    command, env = _command(database_kind, archive, tmp_path)
-    generator = random.Random(20261125)
+    where, env = cli_invocation(database_kind, archive, tmp_path)
+    command = [*where, "ingest", str(tmp_path / "recorder"), "--clear-source"]
+    generator = kill_generator(20261125)
 
     keeping, clearing = command[:-1], command
     kills = runs = 0
