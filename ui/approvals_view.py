@@ -12,9 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.access_labels import request_status_name
 from ui.access_request_dialog import AccessRequestDialog
 from ui.access_request_model import AccessRequestTableModel
-from ui.row_table_model import ROW_ROLE
+from ui.row_table_model import ROW_ROLE, read_only_table
 from ui.tasks import TaskRunner
 from workstation import access_requests
 from workstation.archive import Archive
@@ -211,13 +209,6 @@ def _selected(table: QTableView) -> AccessRequestRow | None:
 
 
 def _table(parent: QWidget, model: AccessRequestTableModel) -> QTableView:
-    table = QTableView(parent)
+    table = read_only_table(parent)
     table.setModel(model)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
     return table

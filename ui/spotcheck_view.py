@@ -13,13 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.row_table_model import read_only_table
 from ui.spotcheck_models import ItemTableModel, PlanTableModel, ProgressTableModel, RowsModel
 from ui.tasks import TaskRunner
 from workstation import clock, spotcheck_plans, spotcheck_queue
@@ -361,13 +360,6 @@ class SpotCheckView(QWidget):
 
 
 def _table(parent: QWidget, model: RowsModel) -> QTableView:
-    table = QTableView(parent)
+    table = read_only_table(parent)
     table.setModel(model)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
     return table
