@@ -18,9 +18,10 @@ from sqlalchemy.engine import make_url
 
 from db import migrate
 from db.engine import create_archive_engine
-from tests.postgres import throwaway_server
-from workstation import clock, passwords
+from tests.helpers.postgres import throwaway_server
+from workstation import clock
 from workstation.archive import Archive
+from workstation.org import passwords
 
 TEMPLATE_DATABASE = "archive_template"
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ui import launcher, screenshots, smoke_test
+from ui import launcher
+from ui.shell import screenshots, smoke_test
 from workstation.cli import parse_arguments
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,14 +10,15 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, Qt, QT
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui import prefs
-from ui.connection_dialog import ConnectionDialog
-from ui.main_window import MainWindow
-from ui.memory import freeze_startup_heap
-from ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
-from workstation import cli, crash_log, users
+from ui.common import prefs
+from ui.common.memory import freeze_startup_heap
+from ui.shell.connection_dialog import ConnectionDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation import cli, crash_log
 from workstation.archive import Archive
 from workstation.errors import EnvironmentProblem, WorkstationError
+from workstation.org import users
 from workstation.profiles import load_profiles
 
 _log = logging.getLogger(__name__)

@@ -46,11 +46,11 @@ def route(arguments: Sequence[str]) -> tuple[str, list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     part, arguments = route(sys.argv[1:] if argv is None else argv)
     if part == "smoke-test":
-        from ui.smoke_test import main as smoke_test  # imported late: it starts an offscreen Qt
+        from ui.shell.smoke_test import main as smoke_test
 
         return smoke_test(arguments)
     if part == "screenshots":
-        from ui.screenshots import main as screenshots  # imported late: it sets up an offscreen Qt
+        from ui.shell.screenshots import main as screenshots
 
         return screenshots(arguments)
     if part == "cli":

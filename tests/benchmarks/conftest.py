@@ -43,8 +43,8 @@ from tests.benchmarks.bulk import (
     load_sqlite,
     schema_snapshot,
 )
-from workstation import synth
 from workstation.archive import Archive
+from workstation.demo import synth
 
 REPO = Path(__file__).resolve().parents[2]
 RESULTS_FOLDER = REPO / "bench-results"

@@ -18,8 +18,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from workstation.archive import Archive
-from workstation.ledger import LedgerFilter, export_ledger, iter_ledger
-from workstation.ledger_xlsx import ledger_values
+from workstation.spotcheck.ledger import LedgerFilter, export_ledger, iter_ledger
+from workstation.spotcheck.ledger_workbook import ledger_values
 
 
 def run(mode: str, archive: Archive, out: Path, criteria: LedgerFilter) -> int:

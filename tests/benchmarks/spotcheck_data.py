@@ -22,7 +22,7 @@ from db.models import (
     Unit,
     User,
 )
-from workstation.types import CheckAnswer, CheckItem, ItemStatus, Verdict
+from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Verdict
 
 CHUNK = 10_000
 DETACHMENT = "ZD01"

@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.benchmarks.bulk import DAYS, FIRST_DAY
-from tests.builders import add_user
-from ui.archive_view import ArchiveView
-from ui.memory import freeze_startup_heap
-from workstation import clips, permissions
+from tests.helpers.builders import add_user
+from ui.archive.view import ArchiveView
+from ui.common.memory import freeze_startup_heap
+from workstation import permissions
+from workstation.footage import clips
 from workstation.types import Role
 
 pytestmark = pytest.mark.benchmark

@@ -38,8 +38,8 @@ from sqlalchemy import Engine, event, func, select, text
 from db.models import Clip
 from tests.benchmarks.bulk import CLIP_COLUMNS, timestamp
 from tests.benchmarks.conftest import BenchReport, BenchScale, ClipArchive
-from workstation.clips import ClipFilter, count_clips, cursor_after, list_clips
-from workstation.types import ClipRow
+from workstation.footage.clips import ClipFilter, count_clips, cursor_after, list_clips
+from workstation.footage.types import ClipRow
 
 PAGE = 100
 TARGET_MS = 50.0

@@ -34,7 +34,7 @@ TIMEOUT_S = 120
 
 @pytest.fixture(scope="module")
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from workstation.demo import build_demo_archive
+    from workstation.demo.archive import build_demo_archive
 
     folder = tmp_path_factory.mktemp("frozen-start") / "demo"
     build_demo_archive(folder)

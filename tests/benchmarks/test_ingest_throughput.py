@@ -34,12 +34,13 @@ from sqlalchemy import select
 from db.models import Clip
 from player.media.probe import probe
 from tests.benchmarks.conftest import MIB, BenchReport, BenchScale, Footage
-from workstation import ingest as ingest_module
-from workstation import registry
 from workstation.archive import Archive
-from workstation.ingest import IngestOptions, ingest
-from workstation.types import IngestOutcome, MediaStatus, UnitLevel
-from workstation.verified_copy import copy_verified, sha256_of
+from workstation.footage import ingest as ingest_module
+from workstation.footage.ingest import IngestOptions, ingest
+from workstation.footage.types import IngestOutcome
+from workstation.footage.verified_copy import copy_verified, sha256_of
+from workstation.org import registry
+from workstation.types import MediaStatus, UnitLevel
 
 ACTOR = "admin"
 COPYFILE, COPYFILE_FSYNC = "shutil.copyfile", "copyfile + fsync"

@@ -10,10 +10,10 @@ was already reviewed) as soon as each is known.
 import sys
 from pathlib import Path
 
-from tests.spotcheck_claim_worker import REVIEW
-from workstation import spotcheck_reviews
+from tests.helpers.spotcheck_claim_worker import REVIEW
 from workstation.archive import Archive
 from workstation.errors import ItemTaken
+from workstation.spotcheck import reviews
 
 
 def main(url: str, media_root: str, login: str, item_ids: list[int]) -> None:
@@ -21,7 +21,7 @@ def main(url: str, media_root: str, login: str, item_ids: list[int]) -> None:
     try:
         for item_id in item_ids:
             try:
-                spotcheck_reviews.submit_review(archive.sessions, login, item_id, REVIEW)
+                reviews.submit_review(archive.sessions, login, item_id, REVIEW)
             except ItemTaken:
                 print(f"taken {item_id}", flush=True)
             else:

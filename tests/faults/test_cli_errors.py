@@ -19,12 +19,13 @@ import pytest
 from sqlalchemy import text
 
 from db import migrate
-from tests.builders import build_org, recorder_dump
-from tests.postgres import stop_server, throwaway_server
-from workstation import cli, clips, config
+from tests.helpers.builders import build_org, recorder_dump
+from tests.helpers.postgres import stop_server, throwaway_server
+from workstation import cli, config
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.errors import ArchiveUnavailable
-from workstation.ingest import IngestOptions, ingest
+from workstation.footage import clips
+from workstation.footage.ingest import IngestOptions, ingest
 from workstation.profiles import PROFILES_FILE, Profile, save_profile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -168,7 +169,7 @@ def test_a_bad_settings_file_is_named_with_the_problem(embedded, capsys, isolate
 
 
 def test_the_smoke_test_checks_the_settings_file(isolated_config, tmp_path):
-    from ui.smoke_test import check_settings
+    from ui.shell.smoke_test import check_settings
     from workstation.errors import SettingsError
 
     path = tmp_path / config.SETTINGS_FILE

@@ -18,11 +18,11 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Clip
-from tests.builders import build_org, video
-from tests.cli_archive import cli_invocation
 from tests.faults.kill import kill_generator, kill_points
+from tests.helpers.builders import build_org, video
+from tests.helpers.cli_archive import cli_invocation
 from workstation import audit
-from workstation.verify import verify_archive
+from workstation.footage.verify import verify_archive
 
 KILLS = kill_points(12)
 

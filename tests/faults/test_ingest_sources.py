@@ -15,14 +15,14 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import AuditEvent, Clip, IngestRejection, IngestRun
-from tests.builders import build_org, recorder_dump, video
-from tests.cli_archive import cli_invocation
+from tests.helpers.builders import build_org, recorder_dump, video
+from tests.helpers.cli_archive import cli_invocation
 from workstation import audit
 from workstation.archive import Archive
 from workstation.errors import SourceInsideArchive
-from workstation.ingest import IngestOptions, ingest
-from workstation.naming import DEFAULT_PATTERNS, NamePattern
-from workstation.types import IngestOutcome, IngestReport
+from workstation.footage.ingest import IngestOptions, ingest
+from workstation.footage.naming import DEFAULT_PATTERNS, NamePattern
+from workstation.footage.types import IngestOutcome, IngestReport
 
 START = datetime(2026, 11, 21, 8, 30)
 DAY_FOLDER = "DD01/010203/2026-11-21"

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from db.models import AuditEvent
 from tests.benchmarks.spotcheck_data import load_ledger
-from tests.cli_archive import cli_invocation
 from tests.faults.kill import KillClock, kill_generator, kill_points, run, run_and_kill
+from tests.helpers.cli_archive import cli_invocation
 from workstation.atomic_file import PARTIAL_SUFFIX
 
 KILLS = kill_points(3)

@@ -27,9 +27,10 @@ from tests.faults.kill import (
     run,
     run_and_kill,
 )
-from tests.spotcheck_builders import DAY, build_spotcheck_org
-from workstation import audit, spotcheck_plans
-from workstation.types import CheckItem, DrawSpec, ItemStatus
+from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
+from workstation import audit
+from workstation.spotcheck import plans
+from workstation.spotcheck.types import CheckItem, DrawSpec, ItemStatus
 
 KILLS = kill_points(4)
 BATCH = 24  # items per worker run: long enough for kills to land between and inside reviews
@@ -82,7 +83,7 @@ def test_a_killed_review_submission_is_all_or_nothing_and_submitting_again_recor
     pool = BATCH * (2 * KILLS + 3)
     build_spotcheck_org(archive, {"DD01": [pool]})
     spec = DrawSpec(DAY, DAY + timedelta(days=(pool * 5) // (24 * 60) + 1), "DD01", ratio_bp=10_000)
-    spotcheck_plans.draw_plans(archive.sessions, spec, "admin")
+    plans.draw_plans(archive.sessions, spec, "admin")
     items = sorted(_review_states(archive))
     assert len(items) == pool
     command, env = python_module("tests.faults.review_worker")

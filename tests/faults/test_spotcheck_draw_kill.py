@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 
 from db.models import AuditEvent, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, Unit
 from tests.benchmarks.spotcheck_data import BRIGADES, DETACHMENT, load_day_footage
-from tests.cli_archive import cli_invocation
 from tests.faults.kill import KillClock, kill_generator, kill_points, run, run_and_kill
+from tests.helpers.cli_archive import cli_invocation
 from workstation import audit
-from workstation.spotcheck_verify import verify_plan
+from workstation.spotcheck.verify import verify_plan
 
 KILLS = kill_points(3)
 OFFICERS = 60  # six per brigade, each with 10 clips a day

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.installer.conftest import REPO
-from ui import smoke_test
+from ui.shell import smoke_test
 
 
 def _run(*arguments: str, tmp_path: Path, stdin: str = "") -> subprocess.CompletedProcess:
@@ -65,8 +65,8 @@ def test_libvlc_that_cannot_play_the_clip_fails_the_video_check(tmp_path: Path, 
 
 
 def test_startup_mode_signs_in_and_reports_its_phases(tmp_path: Path):
-    from workstation import users
     from workstation.archive import Archive
+    from workstation.org import users
     from workstation.types import UnitLevel
 
     archive = Archive.open_embedded(tmp_path / "archive", create=True)

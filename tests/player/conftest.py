@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from player.engine import PlaybackEngine
 from tests.player.framecode import read_index, write_indexed_clip
-from workstation import synth
+from workstation.demo import synth
 
 TEST_VLC_OPTIONS = ("--quiet", "--no-xlib", "--aout=dummy", "--file-caching=50", "--no-video-title-show")
 INDEXED_FRAMES = 250  # 10 s at 25 fps

@@ -11,7 +11,7 @@ from pathlib import Path
 import cv2
 import numpy
 
-from workstation import synth
+from workstation.demo import synth
 
 BITS = 16
 BLOCK = 16

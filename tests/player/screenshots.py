@@ -25,13 +25,15 @@ from sqlalchemy import select
 from db.models import Device, DeviceLogEvent, Officer
 from player.engine import PlaybackEngine, PlaybackState
 from player.video_surface import SurfaceMode
-from tests.builders import build_org
-from tests.playback_builders import add_clip, user
+from tests.helpers.builders import build_org
+from tests.helpers.playback_builders import add_clip, user
 from ui.app import install_translators
-from ui.player_window import PlayerWindow
-from workstation import markers, synth
+from ui.playback.player_window import PlayerWindow
 from workstation.archive import Archive
-from workstation.types import DeviceEventType, FileType
+from workstation.demo import synth
+from workstation.footage import markers
+from workstation.footage.types import DeviceEventType
+from workstation.types import FileType
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 START = datetime(2026, 11, 21, 9, 12, 30)

@@ -3,7 +3,7 @@
 import cv2
 
 from player.media.thumbnails import cache_path, thumbnail
-from workstation import synth
+from workstation.demo import synth
 
 
 def test_video_and_photo_thumbnails_are_cached(tmp_path):

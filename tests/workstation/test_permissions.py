@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Officer, User
-from tests.access_builders import RECORDED, UNASSIGNED, add_user, build_access_org
-from workstation import clips, permissions
+from tests.helpers.access_builders import RECORDED, UNASSIGNED, add_user, build_access_org
+from workstation import permissions
 from workstation.errors import PermissionDenied
+from workstation.footage import clips
 from workstation.orgtree import OrgTree
 from workstation.types import AccessBasis, Action, ClipScope, Duty, Relation, Role, UnitLevel
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.cli_archive import postgresql_profile
+from tests.helpers.cli_archive import postgresql_profile
 from workstation import cli
 from workstation.errors import ArchiveUnavailable, ProfileError
 from workstation.profiles import KEYRING_SERVICE, Profile, load_profiles, open_profile, save_profile

@@ -1,0 +1,251 @@
+"""The workstation window against a real archive: sign in, browse, filter, the officer tree, case links,
+the important mark, the idle lock — driven offscreen with pytest-qt, in Chinese."""
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from sqlalchemy import select
+
+from db.models import AccessRegisterEntry
+from tests.helpers.builders import add_user, build_org, recorder_dump
+from ui.archive.model import ClipRowRole
+from ui.common import prefs
+from ui.shell.main_window import MainWindow
+from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation.access import requests
+from workstation.access.types import AccessRequestSpec, RequestKind
+from workstation.footage import clips
+from workstation.footage.clips import ClipFilter
+from workstation.footage.ingest import ingest
+from workstation.footage.types import CaseKind
+from workstation.org import users
+from workstation.spotcheck import plans, queue
+from workstation.spotcheck.types import DrawSpec
+from workstation.types import Role
+
+PASSWORD = "correct-horse"
+
+
+@pytest.fixture
+def preferences(tmp_path):
+    return prefs.Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def filled(archive, tmp_path):
+    build_org(archive)
+    recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3, seed=1)
+    recorder_dump(tmp_path / "b", "DEV0002", "010204", datetime(2026, 11, 20, 9, 0), clips=2, seed=2)
+    ingest(archive, [tmp_path / "a", tmp_path / "b"])
+    return archive
+
+
+def start_sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDialog:
+    """The sign-in dialog, filled in and submitted (the check runs on its task runner)."""
+    dialog = SignInDialog(archive, "测试档案库")
+    qtbot.addWidget(dialog)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    dialog.submit()
+    return dialog
+
+
+@pytest.fixture
+def window(qtbot, filled, preferences, tmp_path):
+    dialog = start_sign_in(qtbot, filled)
+    qtbot.waitUntil(lambda: dialog.user is not None, timeout=5000)
+    main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs")
+    qtbot.addWidget(main)
+    main.show()
+    main.load()
+    qtbot.waitUntil(lambda: main.archive_view.model.rowCount() == 7, timeout=5000)
+    return main
+
+
+def test_wrong_password_is_refused_with_a_plain_message(qtbot, filled):
+    dialog = start_sign_in(qtbot, filled, password="wrong")
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+    assert dialog.message.text() == "用户名或密码错误。" and dialog.user is None
+
+
+def test_signed_in_window_shows_user_sections_and_newest_footage(qtbot, qtmodeltester, window, tmp_path):
+    assert window.user_label.text() == "用户admin（admin）· 某市支队 · 执法记录仪管理员"
+    assert [window.navigation.item(i).text() for i in range(5)] == ["档案", "抽查", "审批", "统计", "管理"]
+    model = window.archive_view.model
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:4] == ["录制时间", "时长", "单位", "执法人员"]
+    assert model.data(model.index(0, 0)) == "2026-11-21 08:32:00"
+    assert model.data(model.index(1, 2)) == "城东大队" and model.data(model.index(1, 6)) == "视频"
+    assert "未关联警情/案件" in model.data(model.index(1, 10))
+    assert window.archive_view.count.text() == "共 7 个文件"
+    qtbot.waitUntil(lambda: model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
+    window.grab().save(str(tmp_path / "window.png"))
+
+
+def test_filters_and_free_text_search(qtbot, window):
+    view = window.archive_view
+    view.filters.search.setText("李娜")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    view.filters.reset()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=5000)
+    view.filters.apply(ClipFilter(badge_no="010203", date_from=date(2026, 11, 21), date_to=date(2026, 11, 21)))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=5000)
+
+
+def test_officer_tree_unit_officer_day(qtbot, window):
+    tree = window.archive_view.tree
+    model = tree.tree_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)  # 总队 and 待分配
+    corps = model.item(0)
+    detachment = corps.child(0)
+    brigade = detachment.child(0)
+    assert brigade.text() == "城东大队（DD01）"
+    tree.expand(brigade.index())
+    qtbot.waitUntil(lambda: brigade.rowCount() == 1 and brigade.child(0).text() != "…", timeout=5000)
+    officer = brigade.child(0)
+    assert officer.text() == "张伟  010203"
+    tree.expand(officer.index())
+    qtbot.waitUntil(lambda: officer.child(0) is not None and officer.child(0).text() != "…", timeout=5000)
+    assert officer.child(0).text() == "2026-11-21（4 个文件）"
+    with qtbot.waitSignal(tree.filter_chosen) as chosen:
+        tree.clicked.emit(officer.child(0).index())
+    assert chosen.args[0] == ClipFilter(badge_no="010203", date_from=date(2026, 11, 21), date_to=date(2026, 11, 21))
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 4, timeout=5000)
+
+
+def test_link_a_case_and_mark_important_from_the_browser(qtbot, window):
+    view = window.archive_view
+    view.select_row(1)
+    qtbot.waitUntil(lambda: view.detail.important.isEnabled(), timeout=5000)
+    clip = view.model.data(view.model.index(1, 0), ClipRowRole)
+
+    view.link_case([clip.id], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟", "", actor="admin")
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 8)) == "J2026112100123", timeout=5000)
+    view.detail.important.click()
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 7)) == "★", timeout=5000)
+    qtbot.waitUntil(lambda: "标记为重点" in view.detail.text.toPlainText(), timeout=5000)
+    history = view.detail.text.toPlainText()
+    assert "入库" in history and "关联警情/案件" in history and "admin" in history
+
+
+def test_idle_lock_hides_the_footage_until_the_same_user_signs_in(qtbot, window):
+    window.idle.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert not window.centralWidget().isVisible()
+    dialog = window.lock_dialog
+    assert dialog.login.text() == "admin" and dialog.login.isReadOnly()
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    assert window.centralWidget().isVisible()
+    window.idle.set_minutes(0)
+
+
+def test_a_new_archive_asks_for_its_first_administrator(qtbot, archive):
+    dialog = FirstAdministratorDialog(archive)
+    qtbot.addWidget(dialog)
+    for field, value in (
+        (dialog.unit_code, "ZD09"),
+        (dialog.unit_name, "某某支队"),
+        (dialog.display_name, "管理员"),
+        (dialog.password, "secret-123"),
+        (dialog.repeat, "secret-124"),
+    ):
+        field.setText(value)
+    dialog.submit()
+    assert dialog.message.text() == "两次输入的密码不一致。"
+    dialog.repeat.setText("secret-123")
+    dialog.submit()
+    assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
+    assert users.sign_in(archive.sessions, "admin", "secret-123").role is Role.ADMIN
+
+
+def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
+    view = window.archive_view
+    real_sessions = view._archive.sessions
+
+    class Offline:
+        def read(self):
+            raise OSError("网络路径不可用")
+
+    qtbot.waitUntil(lambda: view.tree.tree_model.rowCount() == 2, timeout=5000)  # nothing else in flight
+    window.devices_view.wait()
+    view.db_tasks.wait()
+    view._archive.sessions = Offline()
+    with qtbot.waitSignal(view.model.load_failed, timeout=5000):
+        view.filters.search.setText("张")
+    assert window.retry.isVisible()
+    assert "网络路径不可用" in window.problem_label.text()
+    view._archive.sessions = real_sessions
+    window.retry.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=5000)
+    assert not window.retry.isVisible()
+
+
+def test_ingest_from_the_window_refreshes_the_browser_and_the_registry(qtbot, window, tmp_path):
+    recorder_dump(tmp_path / "new", "DEV0100", "010299", datetime(2026, 11, 22, 7, 0), clips=2, seed=9)
+    dialog = window.open_ingest()
+    dialog.add_source(tmp_path / "new")
+    with qtbot.waitSignal(dialog.ingest_finished, timeout=20000):
+        dialog.start()
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 10, timeout=5000)
+    assert window.archive_view.model.data(window.archive_view.model.index(0, 5)) == "DEV0100"
+    window.navigation.setCurrentRow(4)
+    assert window.pages.currentWidget() is window.admin_tabs
+    qtbot.waitUntil(lambda: "DEV0100" in _device_numbers(window.devices_view), timeout=5000)
+
+
+def _device_numbers(view) -> set[str]:
+    model = view.table.model()
+    return {model.data(model.index(row, 0)) for row in range(model.rowCount())}
+
+
+def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, filled, preferences, tmp_path):
+    add_user(filled, "head", Role.APPROVER, "ZD01")
+    add_user(filled, "rev", Role.REVIEWER, "DD02")
+    with filled.sessions.read() as session:
+        dd01_clip = clips.list_clips(session, ClipFilter(unit_code="DD01"), limit=1)[0].id
+    spec = AccessRequestSpec(RequestKind.CLIPS, reason="核查投诉", clip_ids=(dd01_clip,))
+    requests.submit(filled.sessions, "rev", spec)  # a sibling brigade's footage: the 支队 head decides
+    windows = {}
+    for login in ("admin", "head", "rev"):
+        user = users.sign_in(filled.sessions, login, PASSWORD)
+        windows[login] = MainWindow(filled, user, "测试档案库", preferences, tmp_path / "thumbs")
+        qtbot.addWidget(windows[login])
+        windows[login].load()
+    tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}
+    assert tabs["admin"] == ["记录仪与持有人", "用户账户", "审计日志与调阅登记"]
+    assert tabs["head"] == [""] and tabs["rev"] == [""]
+    reviewer = windows["rev"]
+    qtbot.waitUntil(lambda: reviewer.archive_view.model.rowCount() == 3, timeout=5000)  # DD02's footage only
+    assert {reviewer.archive_view.model.row_at(r).unit_code for r in range(3)} == {"DD02"}
+    head = windows["head"]
+    approvals = list(head.sections).index("approvals")
+    qtbot.waitUntil(lambda: head.navigation.item(approvals).text() == "审批 (1)", timeout=5000)
+
+
+def test_play_from_the_browser_and_review_a_spot_check_item_with_the_player_beside_the_checklist(qtbot, window, filled):
+    view = window.archive_view
+    view.select_row(1)
+    qtbot.waitUntil(lambda: view.detail.play.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(view.play_requested, timeout=5000):
+        view.detail.play.click()
+    player = window.players[-1]
+    qtbot.waitUntil(lambda: player.player.engine.state.name in ("PAUSED", "PLAYING"), timeout=10000)
+    player.close()
+
+    spec = DrawSpec(day_from=date(2026, 11, 20), day_to=date(2026, 11, 21), unit_code="ZD01")
+    plans.draw_plans(filled.sessions, spec, "admin")
+    item = queue.claim(filled.sessions, "admin")
+    review = window.open_review(item)
+    qtbot.waitUntil(lambda: review.player.engine.state.name in ("PAUSED", "PLAYING"), timeout=10000)
+    review.player.engine.play()
+    qtbot.waitUntil(lambda: sum(end - start for start, end in review.player.engine.played_spans) > 300, timeout=10000)
+    qtbot.wait(600)  # the checklist hears about playback twice a second
+    assert "%" in review.checklist.coverage_label.text()
+    review.close()
+    with filled.sessions.read() as session:
+        played = session.execute(select(AccessRegisterEntry.played_ms).order_by(AccessRegisterEntry.id)).scalars().all()
+    assert len(played) == 2 and all(ms is not None for ms in played)

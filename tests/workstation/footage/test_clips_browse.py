@@ -1,0 +1,138 @@
+"""Clip listing filters and order, the officer tree, case links and the important mark."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Clip, Marker
+from tests.helpers.builders import add_user, build_org, recorder_dump
+from workstation import clock, permissions
+from workstation.errors import PermissionDenied
+from workstation.footage import browse, cases, clips
+from workstation.footage.ingest import ingest
+from workstation.footage.types import CaseKind
+from workstation.types import ClipScope, FileType, Role
+
+
+@pytest.fixture
+def filled(archive, tmp_path):
+    build_org(archive)
+    recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 20, 9, 0), clips=2, seed=1)
+    recorder_dump(tmp_path / "b", "DEV0001", "010203", datetime(2026, 11, 21, 9, 0), clips=3, seed=2)
+    recorder_dump(tmp_path / "c", "DEV0002", "010204", datetime(2026, 11, 21, 10, 0), clips=1, seed=3)
+    ingest(archive, [tmp_path / "a", tmp_path / "b", tmp_path / "c"])
+    return archive
+
+
+def _ids(archive, criteria, **options):
+    with archive.sessions.read() as session:
+        return [row.id for row in clips.list_clips(session, criteria, **options)]
+
+
+def test_filters_combine_and_a_unit_includes_its_sub_units(filled):
+    with filled.sessions.read() as session:
+        assert clips.count_clips(session, clips.ClipFilter()) == 9
+        assert clips.count_clips(session, clips.ClipFilter(unit_code="ZD01")) == 9
+        assert clips.count_clips(session, clips.ClipFilter(unit_code="DD02")) == 2
+        assert clips.count_clips(session, clips.ClipFilter(badge_no="010203", date_from=date(2026, 11, 21))) == 4
+        assert clips.count_clips(session, clips.ClipFilter(file_type=FileType.LOG)) == 3
+        assert clips.count_clips(session, clips.ClipFilter(text="李娜")) == 2
+        assert clips.count_clips(session, clips.ClipFilter(text="dev0002")) == 2
+
+
+def test_case_link_and_text_search_and_annotated_filter(filled):
+    first, second = _ids(filled, clips.ClipFilter(file_type=FileType.VIDEO), limit=2)
+    with filled.sessions.write() as session:
+        assert (
+            cases.link_clips(session, "admin", [first, second], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟")
+            == 2
+        )
+        assert cases.link_clips(session, "admin", [first], "J2026112100123", CaseKind.INCIDENT) == 0
+        session.add(
+            Marker(
+                clip_id=second,
+                author="admin",
+                start_ms=0,
+                end_ms=None,
+                category="告知",
+                note="",
+                created_at=clock.now(),
+                updated_at=clock.now(),
+            )
+        )
+    assert _ids(filled, clips.ClipFilter(case_no="J2026112100123")) == [first, second]
+    assert _ids(filled, clips.ClipFilter(text="00123")) == [first, second]
+    assert _ids(filled, clips.ClipFilter(annotated=True)) == [second]
+    with filled.sessions.read() as session:
+        row = clips.get_clip(session, second)
+        detail = clips.clip_detail(session, first, "admin")
+    assert row.case_numbers == ("J2026112100123",) and row.marker_count == 1
+    assert [entry.action for entry in detail.history] == ["clip.ingest", "clip.link_case"]
+
+
+def test_unlinking_needs_a_reason(filled):
+    (clip_id,) = _ids(filled, clips.ClipFilter(), limit=1)
+    with filled.sessions.write() as session:
+        cases.link_clips(session, "admin", [clip_id], "A1", CaseKind.CASE)
+    with pytest.raises(cases.CaseError), filled.sessions.write() as session:
+        cases.unlink_clip(session, "admin", clip_id, "A1", " ")
+    with filled.sessions.write() as session:
+        cases.unlink_clip(session, "admin", clip_id, "A1", "关联错误")
+    with filled.sessions.read() as session:
+        assert clips.get_clip(session, clip_id).case_numbers == ()
+        assert [e.action for e in clips.clip_detail(session, clip_id, "admin").history][-1] == "clip.unlink_case"
+
+
+def test_important_mark_is_audited_once_per_change(filled):
+    ids = _ids(filled, clips.ClipFilter(), limit=3)
+    with filled.sessions.write() as session:
+        assert clips.set_important(session, "admin", ids, True) == 3
+        assert clips.set_important(session, "admin", ids, True) == 0
+        assert clips.set_important(session, "admin", ids[:1], False) == 1
+    assert _ids(filled, clips.ClipFilter(important=True)) == ids[1:]
+
+
+def test_orders_and_pages(filled):
+    everything = _ids(filled, clips.ClipFilter(), limit=100)
+    with filled.sessions.read() as session:
+        first_page = clips.list_clips(session, clips.ClipFilter(), limit=4)
+        second_page = clips.list_clips(session, clips.ClipFilter(), limit=4, after=clips.cursor_after(first_page[-1]))
+        by_name = clips.list_clips(
+            session, clips.ClipFilter(), limit=100, order=clips.ClipOrder(clips.SortKey.NAME, False)
+        )
+        offset_page = clips.list_clips(session, clips.ClipFilter(), limit=3, offset=4)
+        stored = session.execute(select(Clip.original_name)).scalars().all()
+    assert [r.id for r in first_page + second_page] == everything[:8]
+    assert [r.id for r in offset_page] == everything[4:7]
+    assert [r.original_name for r in by_name] == sorted(stored)
+
+
+def test_officer_tree_shows_only_what_the_user_may_see(filled):
+    add_user(filled, "dd02", Role.ADMIN, "DD02")
+    with filled.sessions.read() as session:
+        scope = permissions.clip_scope(session, "admin")
+        units = {unit.code: unit for unit in browse.units(session, scope)}
+        officers = browse.officers_of(session, units["DD01"].id, scope)
+        days = browse.days_of(session, officers[0].id, scope)
+        brigade_scope = permissions.clip_scope(session, "dd02")
+        brigade_units = [unit.code for unit in browse.units(session, brigade_scope)]
+        hidden = browse.officers_of(session, units["DD01"].id, brigade_scope)
+        no_days = browse.days_of(session, officers[0].id, ClipScope())
+    assert set(units) == {"ZD", "ZD01", "DD01", "DD02"}
+    assert [officer.badge_no for officer in officers] == ["010203"]
+    assert days == [browse.DayNode(date(2026, 11, 21), 4), browse.DayNode(date(2026, 11, 20), 3)]
+    assert brigade_units == ["DD02", "ZD", "ZD01"] and hidden == [] and no_days == []
+
+
+def test_marking_and_linking_footage_outside_ones_scope_is_refused(filled):
+    add_user(filled, "dd02", Role.ADMIN, "DD02")
+    (dd01_clip,) = _ids(filled, clips.ClipFilter(unit_code="DD01"), limit=1)
+    with pytest.raises(PermissionDenied), filled.sessions.write() as session:
+        clips.set_important(session, "dd02", [dd01_clip], True)
+    with pytest.raises(PermissionDenied), filled.sessions.write() as session:
+        cases.link_clips(session, "dd02", [dd01_clip], "A9", CaseKind.CASE)
+    with pytest.raises(PermissionDenied), filled.sessions.read() as session:
+        clips.clip_detail(session, dd01_clip, "dd02")
+    with filled.sessions.read() as session:
+        assert clips.get_clip(session, dd01_clip).important is False

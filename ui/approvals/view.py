@@ -1,0 +1,214 @@
+"""The approvals section (调阅审批): the user's inbox, their own and their unit's requests, and new requests.
+
+Top, the requests waiting for the signed-in user's decision (approve, or reject with a comment); bottom,
+the requests they made and those routed to their unit, with their status, route and expiry (a head may
+revoke a grant in force). The services decide who may do what; the buttons only offer it.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.approvals.request_dialog import AccessRequestDialog
+from ui.approvals.request_model import AccessRequestTableModel
+from ui.common.access_labels import request_status_name
+from ui.common.row_table_model import ROW_ROLE, read_only_table
+from ui.common.tasks import TaskRunner
+from workstation.access import requests as access_requests
+from workstation.access.types import AccessRequestRow, RequestStatus
+from workstation.archive import Archive
+from workstation.errors import WorkstationError
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Lists:
+    inbox: list[AccessRequestRow]
+    requests: list[AccessRequestRow]
+
+
+class ApprovalsView(QWidget):
+    """Decide and follow viewing requests as `login`. Call `load()` to (re)read them.
+
+    Thread rules: services run on `tasks` (its own single-thread runner unless the caller passes a shared
+    one); callbacks run on the GUI thread. Call `wait()` before closing the archive.
+
+    Signals:
+        loaded: the lists were (re)read.
+        inbox_count_changed(int): how many requests wait for this user (for the navigation's badge).
+    """
+
+    loaded = Signal()
+    inbox_count_changed = Signal(int)
+
+    def __init__(
+        self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._archive, self._login = archive, login
+        self._tasks = tasks or TaskRunner(self)
+        self.request_dialog: AccessRequestDialog | None = None
+
+        self.inbox_model = AccessRequestTableModel(self)
+        self.inbox_table = _table(self, self.inbox_model)
+        self.requests_model = AccessRequestTableModel(self)
+        self.requests_table = _table(self, self.requests_model)
+        self.comment_edit = QLineEdit(self)
+        self.comment_edit.setPlaceholderText(self.tr("Comment (required when rejecting)"))
+        self.approve_button = QPushButton(self.tr("Approve"), self)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.reject_button = QPushButton(self.tr("Reject"), self)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.revoke_button = QPushButton(self.tr("Revoke grant"), self)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.new_button = QPushButton(self.tr("New request…"), self)
+        self.new_button.clicked.connect(self.open_request_dialog)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.clicked.connect(self.load)
+        self.inbox_title = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.inbox_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.requests_table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        decisions = QHBoxLayout()
+        decisions.addWidget(self.comment_edit, 1)
+        decisions.addWidget(self.approve_button)
+        decisions.addWidget(self.reject_button)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("My requests and my unit's requests"), self), 1)
+        actions.addWidget(self.revoke_button)
+        actions.addWidget(self.new_button)
+        actions.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.inbox_title)
+        layout.addWidget(self.inbox_table, 1)
+        layout.addLayout(decisions)
+        layout.addLayout(actions)
+        layout.addWidget(self.requests_table, 2)
+        layout.addWidget(self.message)
+        self._show_inbox_count(0)
+        self._update_buttons()
+
+    def load(self) -> None:
+        """Re-read the inbox and the request list on the task runner."""
+        self._run(self._read, self._on_loaded)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued database work is done (before the archive is closed)."""
+        return self._tasks.wait(msecs)
+
+    def selected_inbox_request(self) -> AccessRequestRow | None:
+        return _selected(self.inbox_table)
+
+    def selected_request(self) -> AccessRequestRow | None:
+        return _selected(self.requests_table)
+
+    def approve_selected(self) -> None:
+        request = self.selected_inbox_request()
+        if request is not None:
+            comment = self.comment_edit.text()
+            self._decide(lambda: access_requests.approve(self._archive.sessions, self._login, request.id, comment))
+
+    def reject_selected(self) -> None:
+        request = self.selected_inbox_request()
+        if request is not None:
+            comment = self.comment_edit.text()
+            self._decide(lambda: access_requests.reject(self._archive.sessions, self._login, request.id, comment))
+
+    def revoke_selected(self) -> None:
+        request = self.selected_request()
+        if request is not None:
+            comment = self.comment_edit.text()
+            self._decide(lambda: access_requests.revoke(self._archive.sessions, self._login, request.id, comment))
+
+    def open_request_dialog(self) -> AccessRequestDialog:
+        """Open the request form (window-modal, not blocking); the lists reload once a request is filed."""
+        dialog = AccessRequestDialog(self._archive, self._login, self, self._tasks)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(self._on_request_submitted)
+        dialog.destroyed.connect(self._forget_request_dialog)
+        self.request_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _read(self) -> _Lists:
+        with self._archive.sessions.read() as session:
+            return _Lists(
+                access_requests.inbox(session, self._login), access_requests.list_requests(session, self._login)
+            )
+
+    def _on_loaded(self, lists: _Lists) -> None:
+        self.inbox_model.set_rows(lists.inbox)
+        self.requests_model.set_rows(lists.requests)
+        self._show_inbox_count(len(lists.inbox))
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _decide(self, work: Callable[[], AccessRequestRow]) -> None:
+        self.approve_button.setEnabled(False)
+        self.reject_button.setEnabled(False)
+        self.revoke_button.setEnabled(False)
+        self._run(work, self._on_decided)
+
+    def _on_decided(self, row: AccessRequestRow) -> None:
+        self.comment_edit.clear()
+        self._say(self.tr("Request %1: %2.").replace("%1", str(row.id)).replace("%2", request_status_name(row.status)))
+        self.load()
+
+    def _on_request_submitted(self, row: AccessRequestRow) -> None:
+        self._say(self.tr("Request %1 submitted.").replace("%1", str(row.id)))
+        self.load()
+
+    def _forget_request_dialog(self) -> None:
+        self.request_dialog = None
+
+    def _show_inbox_count(self, count: int) -> None:
+        self.inbox_title.setText(self.tr("Waiting for my decision: %1").replace("%1", str(count)))
+        self.inbox_count_changed.emit(count)
+
+    def _update_buttons(self) -> None:
+        has_inbox = self.selected_inbox_request() is not None
+        self.approve_button.setEnabled(has_inbox)
+        self.reject_button.setEnabled(has_inbox)
+        selected = self.selected_request()
+        self.revoke_button.setEnabled(selected is not None and selected.status is RequestStatus.APPROVED)
+
+    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._tasks.run(work, on_done, self._on_failed)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._update_buttons()
+        if isinstance(error, WorkstationError):
+            self._say(str(error), problem=True)  # services word their refusals in plain Chinese
+        else:
+            _log.error("approvals task failed", exc_info=error)
+            self._say(self.tr("Could not read or change the requests: %1").replace("%1", type(error).__name__), True)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020;" if problem else "")
+        self.message.setText(text)
+
+
+def _selected(table: QTableView) -> AccessRequestRow | None:
+    rows = table.selectionModel().selectedRows()
+    return rows[0].data(ROW_ROLE) if rows else None
+
+
+def _table(parent: QWidget, model: AccessRequestTableModel) -> QTableView:
+    table = read_only_table(parent)
+    table.setModel(model)
+    return table

@@ -1,0 +1,129 @@
+"""The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from workstation.footage.clips import ClipFilter
+from workstation.types import FileType
+
+TYPING_PAUSE_MS = 300
+
+
+class FilterBar(QWidget):
+    """Edits a ClipFilter. Signals: changed(ClipFilter), after the user pauses typing or picks a value."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._debounce = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._debounce.timeout.connect(self._emit)
+        self.search = self._line(self.tr("Search officer, badge no., device or case"))
+        self.unit = self._line(self.tr("Unit code"))
+        self.officer = self._line(self.tr("Badge no."))
+        self.device = self._line(self.tr("Device no."))
+        self.case = self._line(self.tr("Incident/case no."))
+        self.use_dates = QCheckBox(self.tr("Recorded from"))
+        self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addDays(-7))
+        self.date_to.setDate(today)
+        self.important = self._choice(
+            [(self.tr("Important: any"), None), (self.tr("Important"), True), (self.tr("Not important"), False)]
+        )
+        self.annotated = self._choice(
+            [(self.tr("Marks: any"), None), (self.tr("Marked"), True), (self.tr("Not marked"), False)]
+        )
+        self.file_type = self._choice(
+            [
+                (self.tr("All types"), None),
+                (self.tr("Video"), FileType.VIDEO),
+                (self.tr("Audio"), FileType.AUDIO),
+                (self.tr("Photo"), FileType.PHOTO),
+                (self.tr("Log"), FileType.LOG),
+            ]
+        )
+        self.clear = QPushButton(self.tr("Clear filters"))
+        self.clear.clicked.connect(self.reset)
+        for widget in (self.use_dates, self.date_from, self.date_to):
+            (widget.toggled if widget is self.use_dates else widget.dateChanged).connect(self._debounce.start)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 0, 0, 1, 4)
+        layout.addWidget(self.unit, 0, 4)
+        layout.addWidget(self.officer, 0, 5)
+        layout.addWidget(self.device, 0, 6)
+        layout.addWidget(self.case, 0, 7)
+        layout.addWidget(self.use_dates, 1, 0)
+        layout.addWidget(self.date_from, 1, 1)
+        layout.addWidget(QLabel(self.tr("to")), 1, 2)
+        layout.addWidget(self.date_to, 1, 3)
+        layout.addWidget(self.important, 1, 4)
+        layout.addWidget(self.annotated, 1, 5)
+        layout.addWidget(self.file_type, 1, 6)
+        layout.addWidget(self.clear, 1, 7)
+
+    def _line(self, placeholder: str) -> QLineEdit:
+        line = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
+        line.textChanged.connect(self._debounce.start)
+        return line
+
+    def _choice(self, options: list[tuple[str, object]]) -> QComboBox:
+        box = QComboBox()
+        for text, value in options:
+            box.addItem(text, value)
+        box.currentIndexChanged.connect(self._debounce.start)
+        return box
+
+    def current(self) -> ClipFilter:
+        def text(line: QLineEdit) -> str | None:
+            return line.text().strip() or None
+
+        dated = self.use_dates.isChecked()
+        return ClipFilter(
+            unit_code=text(self.unit),
+            badge_no=text(self.officer),
+            device_no=text(self.device),
+            date_from=_to_date(self.date_from.date()) if dated else None,
+            date_to=_to_date(self.date_to.date()) if dated else None,
+            case_no=text(self.case),
+            important=self.important.currentData(),
+            file_type=self.file_type.currentData(),
+            annotated=self.annotated.currentData(),
+            text=text(self.search),
+        )
+
+    def apply(self, criteria: ClipFilter) -> None:
+        """Show `criteria` in the widgets (the officer tree sets unit, officer and day this way)."""
+        self.blockSignals(True)
+        for line, value in (
+            (self.unit, criteria.unit_code),
+            (self.officer, criteria.badge_no),
+            (self.device, criteria.device_no),
+            (self.case, criteria.case_no),
+            (self.search, criteria.text),
+        ):
+            line.setText(value or "")
+        self.use_dates.setChecked(criteria.date_from is not None)
+        if criteria.date_from:
+            self.date_from.setDate(QDate(criteria.date_from.year, criteria.date_from.month, criteria.date_from.day))
+        if criteria.date_to:
+            self.date_to.setDate(QDate(criteria.date_to.year, criteria.date_to.month, criteria.date_to.day))
+        self.blockSignals(False)
+        self._debounce.stop()
+        self._emit()
+
+    def reset(self) -> None:
+        for box in (self.important, self.annotated, self.file_type):
+            box.setCurrentIndex(0)
+        self.apply(ClipFilter())
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

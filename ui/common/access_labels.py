@@ -1,0 +1,106 @@
+"""Display text for the codes of viewing requests, the access register and the audit log, translated by Qt."""
+
+from PySide6.QtCore import QCoreApplication
+
+from workstation.access.types import OutsideBody, RequestKind, RequestStatus, StepStatus, ViewingKind
+from workstation.types import AccessBasis
+
+
+def request_status_name(status: RequestStatus) -> str:
+    return {
+        RequestStatus.PENDING: QCoreApplication.translate("access_labels", "Pending"),
+        RequestStatus.REJECTED: QCoreApplication.translate("access_labels", "Rejected"),
+        RequestStatus.APPROVED: QCoreApplication.translate("access_labels", "Approved"),
+        RequestStatus.EXPIRED: QCoreApplication.translate("access_labels", "Expired"),
+        RequestStatus.REVOKED: QCoreApplication.translate("access_labels", "Revoked"),
+    }[status]
+
+
+def step_status_name(status: StepStatus) -> str:
+    return {
+        StepStatus.WAITING: QCoreApplication.translate("access_labels", "Waiting"),
+        StepStatus.PENDING: QCoreApplication.translate("access_labels", "Pending"),
+        StepStatus.APPROVED: QCoreApplication.translate("access_labels", "Approved"),
+        StepStatus.REJECTED: QCoreApplication.translate("access_labels", "Rejected"),
+        StepStatus.CANCELLED: QCoreApplication.translate("access_labels", "Cancelled"),
+    }[status]
+
+
+def request_kind_name(kind: RequestKind) -> str:
+    return {
+        RequestKind.CLIPS: QCoreApplication.translate("access_labels", "Selected files"),
+        RequestKind.OFFICER: QCoreApplication.translate("access_labels", "Officer and time range"),
+        RequestKind.CASE: QCoreApplication.translate("access_labels", "Incident or case"),
+    }[kind]
+
+
+def outside_body_name(body: OutsideBody) -> str:
+    return {
+        OutsideBody.PROCURATORATE: QCoreApplication.translate("access_labels", "Procuratorate"),
+        OutsideBody.COURT: QCoreApplication.translate("access_labels", "Court"),
+        OutsideBody.SUPERVISION: QCoreApplication.translate("access_labels", "Discipline inspection and supervision"),
+        OutsideBody.JUSTICE: QCoreApplication.translate("access_labels", "Judicial administration"),
+    }[body]
+
+
+def viewing_kind_name(kind: ViewingKind) -> str:
+    return {
+        ViewingKind.PLAYBACK: QCoreApplication.translate("access_labels", "Playback"),
+        ViewingKind.EXPORT: QCoreApplication.translate("access_labels", "Export"),
+    }[kind]
+
+
+def basis_name(basis: AccessBasis) -> str:
+    return {
+        AccessBasis.UNIT: QCoreApplication.translate("access_labels", "Own unit"),
+        AccessBasis.OWN_FOOTAGE: QCoreApplication.translate("access_labels", "Own footage"),
+        AccessBasis.UNASSIGNED: QCoreApplication.translate("access_labels", "Unassigned footage"),
+        AccessBasis.GRANT: QCoreApplication.translate("access_labels", "Approved request"),
+    }[basis]
+
+
+def action_name(code: str) -> str:
+    """The audit action in words; codes added later by other features show as their code until named here."""
+    names = {
+        "access.request": QCoreApplication.translate("access_labels", "Viewing request"),
+        "access.approve": QCoreApplication.translate("access_labels", "Request approved"),
+        "access.reject": QCoreApplication.translate("access_labels", "Request rejected"),
+        "access.revoke": QCoreApplication.translate("access_labels", "Grant revoked"),
+        "access.denied": QCoreApplication.translate("access_labels", "Access refused"),
+        "clip.play": QCoreApplication.translate("access_labels", "Playback started"),
+        "clip.play_end": QCoreApplication.translate("access_labels", "Playback ended"),
+        "clip.export": QCoreApplication.translate("access_labels", "Export started"),
+        "clip.export_end": QCoreApplication.translate("access_labels", "Export ended"),
+        "clip.ingest": QCoreApplication.translate("access_labels", "File imported"),
+        "clip.mark_important": QCoreApplication.translate("access_labels", "Marked important"),
+        "clip.recorder_marked_important": QCoreApplication.translate(
+            "access_labels", "Marked important by the recorder (IMP)"
+        ),
+        "clip.unmark_important": QCoreApplication.translate("access_labels", "Important mark removed"),
+        "clip.link_case": QCoreApplication.translate("access_labels", "Linked to case"),
+        "clip.unlink_case": QCoreApplication.translate("access_labels", "Case link removed"),
+        "audit.export": QCoreApplication.translate("access_labels", "Audit log exported"),
+        "register.export": QCoreApplication.translate("access_labels", "Access register exported"),
+        "archive.verify": QCoreApplication.translate("access_labels", "Archive verified"),
+        "ingest.start": QCoreApplication.translate("access_labels", "Import started"),
+        "ingest.finish": QCoreApplication.translate("access_labels", "Import finished"),
+        "user.create": QCoreApplication.translate("access_labels", "User created"),
+        "user.sign_in": QCoreApplication.translate("access_labels", "Signed in"),
+        "user.sign_in_failed": QCoreApplication.translate("access_labels", "Sign-in failed"),
+        "user.password_change": QCoreApplication.translate("access_labels", "Password changed"),
+        "user.password_change_failed": QCoreApplication.translate("access_labels", "Password change failed"),
+        "unit.create": QCoreApplication.translate("access_labels", "Unit created"),
+        "officer.create": QCoreApplication.translate("access_labels", "Officer registered"),
+        "officer.assign_unit": QCoreApplication.translate("access_labels", "Officer assigned to unit"),
+        "officer.register_unassigned": QCoreApplication.translate("access_labels", "Unknown badge no. registered"),
+        "device.register": QCoreApplication.translate("access_labels", "Recorder registered"),
+        "device.register_unassigned": QCoreApplication.translate("access_labels", "Unknown recorder registered"),
+        "device.assign": QCoreApplication.translate("access_labels", "Recorder handed over"),
+        "spotcheck.draw": QCoreApplication.translate("access_labels", "Spot-check sample drawn"),
+        "spotcheck.redraw": QCoreApplication.translate("access_labels", "Spot-check sample redrawn"),
+        "spotcheck.claim": QCoreApplication.translate("access_labels", "Spot-check item taken"),
+        "spotcheck.release": QCoreApplication.translate("access_labels", "Spot-check item released"),
+        "spotcheck.review": QCoreApplication.translate("access_labels", "Spot check recorded"),
+        "ledger.export": QCoreApplication.translate("access_labels", "Check ledger exported"),
+    }
+    return names.get(code, code)

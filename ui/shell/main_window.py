@@ -1,0 +1,286 @@
+"""The main window: navigation (档案, 抽查, 审批, 统计, 管理), the signed-in user, the idle lock."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from ui.admin.audit_view import AuditView
+from ui.admin.devices_view import DevicesView
+from ui.admin.users_view import UsersView
+from ui.approvals.view import ApprovalsView
+from ui.archive.ingest_dialog import IngestDialog
+from ui.archive.view import ArchiveView
+from ui.common import prefs
+from ui.common.labels import role_name
+from ui.common.password_dialog import PasswordDialog
+from ui.playback.player_window import PlayerWindow
+from ui.shell.idle_lock import IdleWatcher
+from ui.shell.settings_dialog import SettingsDialog
+from ui.shell.sign_in_dialog import SignInDialog
+from ui.spotcheck.ledger_view import LedgerView
+from ui.spotcheck.review_window import ReviewWindow
+from ui.spotcheck.view import SpotCheckView
+from workstation.archive import Archive
+from workstation.org import users
+from workstation.org.users import SignedInUser
+from workstation.spotcheck.types import SampleItemRow
+from workstation.types import Role
+
+
+class MainWindow(QMainWindow):
+    """One window per signed-in session. Sections are pages of a stack chosen in the navigation list."""
+
+    def __init__(
+        self, archive: Archive, user: SignedInUser, location: str, preferences: prefs.Preferences, thumbnail_dir: Path
+    ) -> None:
+        super().__init__()
+        self.archive, self.user, self.location = archive, user, location
+        self._preferences = preferences
+        self.setWindowTitle(self.tr("Body-worn camera footage review workstation"))
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(120)
+        self.navigation.setStyleSheet("QListWidget { font-size: 13pt } QListWidget::item { padding: 10px }")
+        self.pages = QStackedWidget()
+        self.archive_view = ArchiveView(archive, user.login, thumbnail_dir)
+        self.archive_view.problem.connect(self.show_problem)
+        self.archive_view.play_requested.connect(self.open_clip)
+        self.archive_view.tree.day_requested.connect(self.open_officer_day)
+        self.players: list[PlayerWindow] = []
+        self.sections: dict[str, QWidget] = {}
+        self.add_section("archive", self.tr("Archive"), self.archive_view)
+        self.spotcheck_view = SpotCheckView(archive, user.login)
+        self.spotcheck_view.review_requested.connect(self.open_review)
+        self.ledger_view = LedgerView(archive, user.login)
+        spot_tabs = QTabWidget()
+        spot_tabs.addTab(self.spotcheck_view, self.tr("Daily spot check"))
+        spot_tabs.addTab(self.ledger_view, self.tr("Check ledger"))
+        self.add_section("spotcheck", self.tr("Spot check"), spot_tabs)
+        self.approvals_view = ApprovalsView(archive, user.login)
+        self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
+        self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
+        reports = self.tr("Reports")
+        self.add_section(
+            "reports", reports, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", reports))
+        )
+        self.admin_tabs = QTabWidget()
+        # the services refuse these functions to anyone else; the tabs are only shown to those who may use them
+        self.devices_view: DevicesView | None = None
+        self.users_view: UsersView | None = None
+        self.audit_view: AuditView | None = None
+        if user.role is Role.ADMIN:
+            self.devices_view = DevicesView(archive, user.login)
+            self.devices_view.registry_changed.connect(self.archive_view.load)
+            self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
+            self.users_view = UsersView(archive, user.login)
+            self.admin_tabs.addTab(self.users_view, self.tr("User accounts"))
+        if user.role in (Role.ADMIN, Role.INSPECTION):
+            self.audit_view = AuditView(archive, user.login)
+            self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
+        if self.admin_tabs.count() == 0:
+            self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")
+        self.add_section("admin", self.tr("Administration"), self.admin_tabs)
+        self.ingest_dialog: IngestDialog | None = None
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+
+        self.user_label = QLabel(
+            self.tr("%1 (%2) · %3 · %4")
+            .replace("%1", user.display_name)
+            .replace("%2", user.login)
+            .replace("%3", user.unit_name)
+            .replace("%4", role_name(user.role))
+        )
+        self.problem_label = QLabel(styleSheet="color: #b00020")
+        self.retry = QPushButton(self.tr("Retry"))
+        self.retry.setVisible(False)
+        self.retry.clicked.connect(self._retry)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addWidget(self.problem_label, 1)
+        self.statusBar().addWidget(self.retry)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Archive: %1").replace("%1", location)))
+        self._build_menu()
+
+        self.idle = IdleWatcher(preferences.get(prefs.IDLE_LOCK_MINUTES), self)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        self.locked = False
+        geometry = preferences.get(prefs.WINDOW_GEOMETRY)
+        if geometry.isEmpty():
+            self.resize(1500, 860)
+        else:
+            self.restoreGeometry(geometry)
+        splitter_state = preferences.get(prefs.BROWSER_SPLITTER)
+        if not splitter_state.isEmpty():
+            self.archive_view.splitter.restoreState(splitter_state)
+        columns = preferences.get(prefs.BROWSER_COLUMNS)
+        if not columns.isEmpty():
+            self.archive_view.table.horizontalHeader().restoreState(columns)
+
+    def add_section(self, key: str, title: str, page: QWidget) -> None:
+        """Add or replace a navigation section (later features put their views here)."""
+        if key in self.sections:
+            index = self.pages.indexOf(self.sections[key])
+            self.pages.removeWidget(self.sections[key])
+            self.pages.insertWidget(index, page)
+        else:
+            self.navigation.addItem(title)
+            self.pages.addWidget(page)
+        self.sections[key] = page
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        lock = QAction(self.tr("Lock screen"), self, shortcut="Ctrl+L")
+        lock.triggered.connect(self.lock)
+        quit_action = QAction(self.tr("Quit"), self, shortcut="Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+        ingest = QAction(self.tr("Import from recorders…"), self, shortcut="Ctrl+I")
+        ingest.triggered.connect(self.open_ingest)
+        file_menu.addActions([ingest, lock, quit_action])
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        preferences = QAction(self.tr("Preferences…"), self)
+        preferences.triggered.connect(self._edit_preferences)
+        change_password = QAction(self.tr("Change password…"), self)
+        change_password.triggered.connect(self.open_change_password)
+        settings_menu.addActions([preferences, change_password])
+
+    def load(self) -> None:
+        for view in self._views():
+            view.load()
+
+    def _views(self) -> list:
+        """The sections that load data and must be waited for before the archive closes."""
+        views = (
+            self.archive_view,
+            self.spotcheck_view,
+            self.ledger_view,
+            self.approvals_view,
+            self.devices_view,
+            self.users_view,
+            self.audit_view,
+        )
+        return [view for view in views if view]
+
+    def _show_player(self, window: PlayerWindow) -> PlayerWindow:
+        """Players are separate windows (a second screen shows footage while the browser stays in view)."""
+        self.players = [player for player in self.players if player.isVisible()]
+        self.players.append(window)
+        window.show()
+        return window
+
+    def open_clip(self, clip_id: int) -> PlayerWindow:
+        window = self._show_player(PlayerWindow(self.archive, self.user))
+        window.open_clip(clip_id)
+        return window
+
+    def open_officer_day(self, badge_no: str, day: date) -> PlayerWindow:
+        window = self._show_player(PlayerWindow(self.archive, self.user))
+        window.open_officer_day(badge_no, day)
+        return window
+
+    def open_review(self, item: SampleItemRow) -> ReviewWindow:
+        window = ReviewWindow(self.archive, self.user, item)
+        window.reviewed.connect(lambda _row: (self.spotcheck_view.load(), self.ledger_view.load()))
+        return self._show_player(window)
+
+    def _show_inbox_count(self, count: int) -> None:
+        title = self.tr("Approvals")
+        item = self.navigation.item(list(self.sections).index("approvals"))
+        item.setText(f"{title} ({count})" if count else title)
+
+    def open_ingest(self) -> IngestDialog:
+        """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
+        if self.ingest_dialog is None:
+            self.ingest_dialog = IngestDialog(self.archive, self.user.login, self)
+            self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
+            if self.devices_view is not None:
+                self.ingest_dialog.ingest_finished.connect(self.devices_view.load)
+        self.ingest_dialog.show()
+        self.ingest_dialog.raise_()
+        return self.ingest_dialog
+
+    def show_problem(self, message: str) -> None:
+        """A failed database call (share offline, server gone): say so, and offer to try again."""
+        self.problem_label.setText(self.tr("The archive could not be read: %1").replace("%1", message))
+        self.retry.setVisible(True)
+
+    def _retry(self) -> None:
+        self.problem_label.clear()
+        self.retry.setVisible(False)
+        self.archive_view.load()
+
+    def _edit_preferences(self) -> None:
+        if SettingsDialog(self._preferences, self).exec() == SettingsDialog.DialogCode.Accepted:
+            self.idle.set_minutes(self._preferences.get(prefs.IDLE_LOCK_MINUTES))
+
+    def open_change_password(self) -> PasswordDialog:
+        sessions, login = self.archive.sessions, self.user.login
+        dialog = PasswordDialog(
+            self.tr("Change password"),
+            self.tr("Five wrong current passwords lock the account, as at sign-in."),
+            lambda current, new: users.change_password(sessions, login, current, new),
+            ask_current=True,
+            parent=self,
+        )
+        dialog.open()
+        return dialog
+
+    def lock(self) -> None:
+        """Hide the footage until the same user signs in again; cancelling closes the program."""
+        if self.locked:
+            return
+        self.locked = True
+        self.centralWidget().setVisible(False)
+        dialog = SignInDialog(self.archive, self.location, locked_login=self.user.login, parent=self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(self._on_unlock_finished)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    def _on_unlock_finished(self, result: int) -> None:
+        if result != SignInDialog.DialogCode.Accepted:
+            self.close()
+            return
+        self.locked = False
+        self.centralWidget().setVisible(True)
+        self.idle.restart()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
+        self._preferences.set(prefs.BROWSER_SPLITTER, self.archive_view.splitter.saveState())
+        self._preferences.set(prefs.BROWSER_COLUMNS, self.archive_view.table.horizontalHeader().saveState())
+        if self.ingest_dialog is not None and self.ingest_dialog.is_running():
+            self.ingest_dialog.reject()  # asks, then stops at the next file (ingest resumes next time)
+            if self.ingest_dialog.is_running():
+                event.ignore()
+                return
+        for player in self.players:
+            player.close()  # registers how long each was played
+        for view in self._views():
+            view.wait()  # workers may still hold database sessions
+        QApplication.instance().removeEventFilter(self.idle)
+        super().closeEvent(event)
+
+
+def _placeholder(text: str) -> QWidget:
+    label = QLabel(text, alignment=Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #666; font-size: 14pt")
+    return label

@@ -1,0 +1,122 @@
+"""`workstation screenshots --out DIR`: render every main view and dialog of a demo archive to PNG, offscreen.
+
+For the README and for reviewing the interface without a display. Builds a fresh demo archive in a
+temporary folder unless --archive names an existing one.
+"""
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.app import install_translators
+from ui.archive.case_link_dialog import CaseLinkDialog
+from ui.archive.ingest_dialog import IngestDialog
+from ui.common import prefs
+from ui.shell.connection_dialog import ConnectionDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.settings_dialog import SettingsDialog
+from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation.archive import Archive
+from workstation.org import users
+
+Screen = tuple[str, Callable[[], QWidget]]
+
+
+def settle(app: QApplication, milliseconds: int = 400) -> None:
+    """Let queued results (database pages, thumbnails) arrive and paint."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        settle(app, 50)
+        waited += 50
+
+
+def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
+    app = QApplication.instance() or QApplication([])
+    install_translators(app, language)
+    archive = Archive.open_embedded(archive_folder)
+    preferences = prefs.Preferences(QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat))
+    preferences.set(prefs.IDLE_LOCK_MINUTES, 0)
+    user = users.sign_in(archive.sessions, "admin", "admin123")
+    window = MainWindow(archive, user, str(archive_folder), preferences, out / ".thumbnails")
+    window.resize(1600, 900)
+    window.show()
+    window.load()
+    view = window.archive_view
+    wait_until(app, lambda: view.model.rowCount() > 0)
+    view.select_row(1)
+    tree = view.tree
+    wait_until(app, lambda: tree.tree_model.rowCount() > 0)
+    brigade = tree.tree_model.item(0).child(0).child(0)
+    tree.expand(brigade.index())
+    wait_until(app, lambda: brigade.child(0) is not None and brigade.child(0).text() != "…")
+    tree.expand(brigade.child(0).index())
+    settle(app, 1500)  # thumbnails
+    saved = [_save(window, out / "main_window.png", app)]
+    screens: list[Screen] = [
+        ("sign_in.png", lambda: SignInDialog(archive, str(archive_folder))),
+        ("first_administrator.png", lambda: FirstAdministratorDialog(archive)),
+        ("connection.png", ConnectionDialog),
+        ("case_link.png", lambda: CaseLinkDialog(3)),
+        ("settings.png", lambda: SettingsDialog(preferences)),
+        ("ingest.png", lambda: IngestDialog(archive, user.login)),
+    ]
+    for index in range(1, window.navigation.count()):
+        window.navigation.setCurrentRow(index)
+        key = list(window.sections)[index]
+        saved.append(_save(window, out / f"section_{key}.png", app))
+    window.navigation.setCurrentRow(0)
+    for name, make in screens:
+        widget = make()
+        widget.show()
+        saved.append(_save(widget, out / name, app))
+        widget.close()
+        widget.deleteLater()
+    window.close()
+    window.deleteLater()
+    # delete the widgets (and their worker pools) while the application still exists
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    archive.close()
+    return saved
+
+
+def _save(widget: QWidget, path: Path, app: QApplication) -> Path:
+    settle(app)
+    widget.grab().save(str(path))
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workstation screenshots", description="把各主要界面渲染为 PNG 图片")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--archive", type=Path, help="已有的演示档案库（默认临时生成一个）")
+    parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
+    return parser
+
+
+def main(arguments: Sequence[str]) -> int:
+    args = build_parser().parse_args(arguments)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.archive:
+        saved = render(args.out, args.archive, args.language)
+    else:
+        from workstation.demo.archive import build_demo_archive
+
+        with tempfile.TemporaryDirectory(prefix="screenshots-") as folder:
+            build_demo_archive(Path(folder) / "demo")
+            saved = render(args.out, Path(folder) / "demo", args.language)
+    for path in saved:
+        print(path)
+    return 0

@@ -1,0 +1,69 @@
+"""Display names of the spot check's codes (verdicts, checklist items, answers), translated through Qt."""
+
+from PySide6.QtCore import QCoreApplication
+
+from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Selection, Verdict
+
+
+def verdict_name(verdict: Verdict) -> str:
+    names = {
+        Verdict.PASS: QCoreApplication.translate("spotcheck", "Pass"),
+        Verdict.MOSTLY: QCoreApplication.translate("spotcheck", "Mostly compliant"),
+        Verdict.FAIL: QCoreApplication.translate("spotcheck", "Fail"),
+    }
+    return names[verdict]
+
+
+def check_item_name(item: CheckItem) -> str:
+    names = {
+        CheckItem.ANNOUNCED: QCoreApplication.translate("spotcheck", "Recording announced"),
+        CheckItem.ID_SHOWN: QCoreApplication.translate("spotcheck", "ID shown"),
+        CheckItem.CONTINUOUS: QCoreApplication.translate("spotcheck", "Continuous, no interruption"),
+        CheckItem.CLEAR: QCoreApplication.translate("spotcheck", "Picture and sound clear"),
+        CheckItem.LENS_CLEAR: QCoreApplication.translate("spotcheck", "Lens not blocked"),
+        CheckItem.CONDUCT: QCoreApplication.translate("spotcheck", "Conduct proper"),
+        CheckItem.UPLOADED_24H: QCoreApplication.translate("spotcheck", "Uploaded within 24 h"),
+        CheckItem.CASE_LINKED: QCoreApplication.translate("spotcheck", "Linked to incident/case"),
+        CheckItem.FILE_INTACT: QCoreApplication.translate("spotcheck", "File intact"),
+    }
+    return names[item]
+
+
+def answer_name(answer: CheckAnswer | None) -> str:
+    if answer is None:
+        return ""
+    names = {
+        CheckAnswer.YES: QCoreApplication.translate("spotcheck", "Yes"),
+        CheckAnswer.NO: QCoreApplication.translate("spotcheck", "No"),
+        CheckAnswer.NOT_APPLICABLE: QCoreApplication.translate("spotcheck", "N/A"),
+    }
+    return names[answer]
+
+
+def selection_name(selection: Selection) -> str:
+    names = {
+        Selection.RANDOM: QCoreApplication.translate("spotcheck", "Random"),
+        Selection.FIRST: QCoreApplication.translate("spotcheck", "First clip"),
+    }
+    return names[selection]
+
+
+def status_name(status: ItemStatus) -> str:
+    names = {
+        ItemStatus.OPEN: QCoreApplication.translate("spotcheck", "To check"),
+        ItemStatus.REVIEWED: QCoreApplication.translate("spotcheck", "Checked"),
+        ItemStatus.WITHDRAWN: QCoreApplication.translate("spotcheck", "Withdrawn"),
+    }
+    return names[status]
+
+
+def percent_text(basis_points: int) -> str:
+    """9050 → "90.5%"."""
+    return f"{basis_points / 100:.1f}%"
+
+
+def duration_text(duration_ms: int | None) -> str:
+    if duration_ms is None:
+        return ""
+    seconds = duration_ms // 1000
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"

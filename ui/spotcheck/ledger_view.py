@@ -1,0 +1,194 @@
+"""The check ledger (检查台帐): every spot check of a period, filtered, and exported to Excel for printing."""
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.tasks import TaskRunner
+from ui.spotcheck.labels import verdict_name
+from ui.spotcheck.models import LedgerTableModel
+from workstation import clock
+from workstation.errors import WorkstationError
+from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
+from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
+from workstation.spotcheck.types import LedgerRow, Verdict
+from workstation.types import UnitRow
+
+_log = logging.getLogger(__name__)
+SHOWN_ROWS = 1000
+
+
+class LedgerView(QWidget):
+    """The ledger as `login` may read it (their unit and the units below). Call `load()` to fill it.
+
+    Thread rules: services run on `tasks`; callbacks run on the GUI thread. Call `wait()` before closing.
+
+    Signals:
+        loaded: a search finished and the table shows it.
+        exported(int): an Excel export finished with this many ledger lines.
+    """
+
+    loaded = Signal()
+    exported = Signal(int)
+
+    def __init__(self, archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self._archive, self._login = archive, login
+        self._tasks = tasks or TaskRunner(self)
+        today = clock.now().date()
+        self.from_edit = _date_edit(today.replace(day=1), self)
+        self.to_edit = _date_edit(today, self)
+        self.unit_box = QComboBox(self)
+        self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.officer_edit = QLineEdit(self)
+        self.officer_edit.setPlaceholderText(self.tr("Name or badge no."))
+        self.reviewer_edit = QLineEdit(self)
+        self.reviewer_edit.setPlaceholderText(self.tr("Name or login"))
+        self.verdict_box = QComboBox(self)
+        self.verdict_box.addItem(self.tr("All verdicts"), None)
+        for verdict in Verdict:
+            self.verdict_box.addItem(verdict_name(verdict), verdict)
+        self.search_button = QPushButton(self.tr("Search"), self)
+        self.search_button.clicked.connect(self.search)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.model = LedgerTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Checked from:"), self))
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel(self.tr("to"), self))
+        filters.addWidget(self.to_edit)
+        for label, widget in (
+            (self.tr("Unit:"), self.unit_box),
+            (self.tr("Officer:"), self.officer_edit),
+            (self.tr("Reviewer:"), self.reviewer_edit),
+            (self.tr("Verdict:"), self.verdict_box),
+        ):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(widget)
+        filters.addWidget(self.search_button)
+        filters.addStretch(1)
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    def load(self) -> None:
+        """Read the units for the filter, then search."""
+        self._run(lambda: self._read(lambda s: units_in_charge(s, self._login, LEDGER_ROLES)), self._on_units)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._tasks.wait(msecs)
+
+    def criteria(self) -> LedgerFilter:
+        return LedgerFilter(
+            date_from=self.from_edit.date().toPython(),
+            date_to=self.to_edit.date().toPython(),
+            unit_code=self.unit_box.currentData(),
+            officer=self.officer_edit.text().strip() or None,
+            reviewer=self.reviewer_edit.text().strip() or None,
+            verdict=self.verdict_box.currentData(),
+        )
+
+    def set_period(self, date_from: date, date_to: date) -> None:
+        self.from_edit.setDate(QDate(date_from.year, date_from.month, date_from.day))
+        self.to_edit.setDate(QDate(date_to.year, date_to.month, date_to.day))
+
+    def search(self) -> None:
+        criteria = self.criteria()
+        self.status.setText(self.tr("Loading…"))
+        self._run(
+            lambda: self._read(lambda session: list_ledger(session, self._login, criteria, SHOWN_ROWS)), self._on_found
+        )
+
+    def export(self, path: Path | None = None) -> None:
+        """Export the ledger of the filter's period and unit (all lines, not only those shown) to a workbook."""
+        criteria = self.criteria()
+        if path is None:
+            name = f"检查台帐-{criteria.date_from:%Y%m%d}-{criteria.date_to:%Y%m%d}.xlsx"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), name, self.tr("Excel (*.xlsx)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        unit_only = LedgerFilter(criteria.date_from, criteria.date_to, criteria.unit_code)
+        sessions, login = self._archive.sessions, self._login
+        self.status.setText(self.tr("Exporting…"))
+        self._run(
+            lambda: export_ledger(sessions, unit_only, path, login, user=login),
+            lambda count: self._on_exported(count, path),
+        )
+
+    def _read(self, work: Callable[[Any], Any]) -> Any:
+        with self._archive.sessions.read() as session:
+            return work(session)
+
+    def _on_units(self, units: list[UnitRow]) -> None:
+        self.unit_box.clear()
+        for unit in units:
+            self.unit_box.addItem(f"{unit.name}（{unit.code}）", unit.code)
+        self.search()
+
+    def _on_found(self, rows: list[LedgerRow]) -> None:
+        self.model.set_rows(rows)
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("%1 checks shown (at most %2, newest first).")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(SHOWN_ROWS))
+        )
+        self.loaded.emit()
+
+    def _on_exported(self, count: int, path: Path) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("Ledger exported: %1 checks to %2.").replace("%1", str(count)).replace("%2", str(path))
+        )
+        self.exported.emit(count)
+
+    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._tasks.run(work, on_done, self._on_failed)
+
+    def _on_failed(self, error: Exception) -> None:
+        self.status.setStyleSheet("color: #b00020;")
+        if isinstance(error, WorkstationError):
+            self.status.setText(str(error))
+        else:
+            _log.error("ledger task failed", exc_info=error)
+            self.status.setText(self.tr("Could not read the ledger: %1").replace("%1", type(error).__name__))
+
+
+def _date_edit(day: date, parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit

@@ -1,0 +1,368 @@
+"""The spot-check page (抽查): draw a plan for a unit and day, see plans and samples, share the review
+queue, and see which officers are still unchecked.
+
+The page does not play footage: claiming an item emits `review_requested`, and the window that holds
+the page opens the clip in the player next to the checklist (ui/review_checklist.py).
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.row_table_model import read_only_table
+from ui.common.tasks import TaskRunner
+from ui.spotcheck.models import ItemTableModel, PlanTableModel, ProgressTableModel, RowsModel
+from workstation import clock
+from workstation.archive import Archive
+from workstation.errors import WorkstationError
+from workstation.spotcheck import plans as spotcheck_plans
+from workstation.spotcheck import queue as spotcheck_queue
+from workstation.spotcheck.policy import SpotCheckSettings, units_in_charge
+from workstation.spotcheck.types import DrawOutcome, DrawSpec, OfficerProgress, PlanRow, SampleItemRow
+from workstation.types import UnitRow
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    plans: list[PlanRow]
+    queue: list[SampleItemRow]
+    progress: list[OfficerProgress]
+
+
+class SpotCheckView(QWidget):
+    """The spot check for the signed-in `login`. Call `load()` to fill it.
+
+    Thread rules: services run on `tasks` (a single-thread runner of its own unless the caller passes a
+    shared one); callbacks run on the GUI thread. Call `wait()` before closing the archive.
+
+    Signals:
+        loaded: plans, queue and progress were read and are shown.
+        plans_drawn(list): a draw finished (the DrawOutcome list).
+        review_requested(SampleItemRow): the user claimed an item; open it in the player and the checklist.
+    """
+
+    loaded = Signal()
+    plans_drawn = Signal(object)
+    review_requested = Signal(object)
+
+    def __init__(
+        self,
+        archive: Archive,
+        login: str,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+        settings: SpotCheckSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._archive, self._login = archive, login
+        self._tasks = tasks or TaskRunner(self)
+        self._settings = settings or SpotCheckSettings.load()
+
+        self.unit_box = QComboBox(self)
+        self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        yesterday = clock.now().date() - timedelta(days=1)
+        self.day_edit = QDateEdit(QDate(yesterday.year, yesterday.month, yesterday.day), self)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.dateChanged.connect(lambda _day: self.refresh())
+        self.ratio_spin = QDoubleSpinBox(self)
+        self.ratio_spin.setRange(0.01, 100.0)
+        self.ratio_spin.setDecimals(2)
+        self.ratio_spin.setSuffix(" %")
+        self.ratio_spin.setValue(self._settings.ratio_bp / 100)
+        self.min_spin = QSpinBox(self)
+        self.min_spin.setRange(0, 50)
+        self.min_spin.setValue(self._settings.min_per_officer)
+        self.weight_box = QCheckBox(self.tr("Favour long clips"), self)
+        self.first_box = QCheckBox(self.tr("Add each officer's first clip"), self)
+        self.exclude_box = QCheckBox(self.tr("Leave out clips already checked"), self)
+        self.exclude_box.setChecked(True)
+        self.draw_button = QPushButton(self.tr("Draw"), self)
+        self.draw_button.clicked.connect(self.draw)
+        self.redraw_button = QPushButton(self.tr("Redraw…"), self)
+        self.redraw_button.clicked.connect(lambda: self.redraw())
+
+        self.queue_model = ItemTableModel(self)
+        self.plan_model = PlanTableModel(self)
+        self.sample_model = ItemTableModel(self)
+        self.progress_model = ProgressTableModel(self)
+        self.queue_table = _table(self, self.queue_model)
+        self.queue_table.doubleClicked.connect(lambda _index: self.claim_selected())
+        self.plan_table = _table(self, self.plan_model)
+        self.plan_table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_sample(current.row()))
+        self.sample_table = _table(self, self.sample_model)
+        self.progress_table = _table(self, self.progress_model)
+        self.claim_next_button = QPushButton(self.tr("Claim next"), self)
+        self.claim_next_button.clicked.connect(self.claim_next)
+        self.claim_button = QPushButton(self.tr("Claim selected"), self)
+        self.claim_button.clicked.connect(self.claim_selected)
+        self.release_button = QPushButton(self.tr("Give back"), self)
+        self.release_button.clicked.connect(self.release_selected)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.queue_label = QLabel(self)
+        self.progress_label = QLabel(self)
+        self.progress_label.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._queue_page(), self.tr("Review queue"))
+        self.tabs.addTab(self._plans_page(), self.tr("Plans and samples"))
+        self.tabs.addTab(self._progress_page(), self.tr("Check progress"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._draw_bar())
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+    def load(self) -> None:
+        """Read the units the user works on, then plans, queue and progress."""
+        self._run(lambda: self._read(lambda session: units_in_charge(session, self._login)), self._on_units)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued database work is done (before the archive is closed)."""
+        return self._tasks.wait(msecs)
+
+    def day(self) -> date:
+        return self.day_edit.date().toPython()
+
+    def spec(self) -> DrawSpec:
+        """The draw as set in the widgets: the chosen unit (and those below it) on the chosen day."""
+        day = self.day()
+        return DrawSpec(
+            day_from=day,
+            day_to=day,
+            unit_code=self.unit_box.currentData(),
+            ratio_bp=round(self.ratio_spin.value() * 100),
+            min_per_officer=self.min_spin.value(),
+            weight_long=self.weight_box.isChecked(),
+            include_first=self.first_box.isChecked(),
+            exclude_checked=self.exclude_box.isChecked(),
+        )
+
+    def refresh(self) -> None:
+        """Re-read plans, queue and progress for the chosen day."""
+        day = self.day()
+
+        def read(session: Any) -> _Snapshot:
+            return _Snapshot(
+                spotcheck_plans.list_plans(session, day, day, user=self._login),
+                spotcheck_queue.queue(session, self._login),
+                spotcheck_queue.overview(session, day, day, user=self._login),
+            )
+
+        self._run(lambda: self._read(read), self._on_snapshot)
+
+    def draw(self) -> None:
+        spec, sessions, login = self.spec(), self._archive.sessions, self._login
+        due = self._settings.due_days
+        self.status.setText(self.tr("Drawing…"))
+        self._run(lambda: spotcheck_plans.draw_plans(sessions, spec, login, user=login, due_days=due), self._on_drawn)
+
+    def redraw(self, reason: str | None = None) -> None:
+        """Draw the selected plan again with the parameters set above; asks for the reason unless given."""
+        plan = self._selected(self.plan_table, self.plan_model)
+        if plan is None or not plan.active:
+            self._say(self.tr("Select a plan in force on the Plans tab first."), error=True)
+            return
+        if reason is None:
+            reason, accepted = QInputDialog.getText(
+                self, self.tr("Redraw plan %1").replace("%1", str(plan.id)), self.tr("Why is the plan drawn again?")
+            )
+            if not accepted:
+                return
+        spec, sessions, login = self.spec(), self._archive.sessions, self._login
+        due = self._settings.due_days
+        self._run(
+            lambda: spotcheck_plans.redraw(sessions, plan.id, reason, login, user=login, spec=spec, due_days=due),
+            self._on_redrawn,
+        )
+
+    def claim_next(self) -> None:
+        self._claim(None)
+
+    def claim_selected(self) -> None:
+        item = self._selected(self.queue_table, self.queue_model)
+        if item is None:
+            self._say(self.tr("Select an item in the queue first."), error=True)
+            return
+        self._claim(item.id)
+
+    def release_selected(self) -> None:
+        item = self._selected(self.queue_table, self.queue_model)
+        if item is None:
+            return
+        sessions, login = self._archive.sessions, self._login
+        self._run(lambda: spotcheck_queue.release(sessions, login, item.id), lambda _released: self.refresh())
+
+    def _claim(self, item_id: int | None) -> None:
+        sessions, login, minutes = self._archive.sessions, self._login, self._settings.claim_minutes
+        self._run(lambda: spotcheck_queue.claim(sessions, login, item_id, claim_minutes=minutes), self._on_claimed)
+
+    def _draw_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Unit:"), self.unit_box),
+            (self.tr("Recorded on:"), self.day_edit),
+            (self.tr("Ratio:"), self.ratio_spin),
+            (self.tr("At least per officer:"), self.min_spin),
+        ):
+            bar.addWidget(QLabel(label, self))
+            bar.addWidget(widget)
+        for widget in (self.weight_box, self.first_box, self.exclude_box, self.draw_button, self.redraw_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        return bar
+
+    def _queue_page(self) -> QWidget:
+        page = QWidget(self)
+        buttons = QHBoxLayout()
+        for button in (self.claim_next_button, self.claim_button, self.release_button, self.refresh_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.queue_label, 1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(buttons)
+        layout.addWidget(self.queue_table, 1)
+        return page
+
+    def _plans_page(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.plan_table)
+        splitter.addWidget(self.sample_table)
+        splitter.setSizes([160, 300])
+        return splitter
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_table, 1)
+        return page
+
+    def _read(self, work: Callable[[Any], Any]) -> Any:
+        with self._archive.sessions.read() as session:
+            return work(session)
+
+    def _on_units(self, units: list[UnitRow]) -> None:
+        current = self.unit_box.currentData()
+        self.unit_box.clear()
+        for unit in units:
+            self.unit_box.addItem(f"{unit.name}（{unit.code}）", unit.code)
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(current)))
+        self.refresh()
+
+    def _on_snapshot(self, snapshot: _Snapshot) -> None:
+        selected = self._selected(self.plan_table, self.plan_model)
+        self.plan_model.set_rows(snapshot.plans)
+        self.queue_model.set_rows(snapshot.queue)
+        self.progress_model.set_rows(snapshot.progress)
+        rows = [row.id for row in snapshot.plans]
+        if rows:
+            self.plan_table.selectRow(rows.index(selected.id) if selected and selected.id in rows else len(rows) - 1)
+        else:
+            self.sample_model.set_rows([])
+        overdue = sum(1 for item in snapshot.queue if item.overdue)
+        self.queue_label.setText(
+            self.tr("%1 items to check, %2 overdue.")
+            .replace("%1", str(len(snapshot.queue)))
+            .replace("%2", str(overdue))
+        )
+        unchecked = [row for row in snapshot.progress if not row.checked]
+        undrawn = sum(1 for row in unchecked if row.plan_id is None)
+        self.progress_label.setText(
+            self.tr("%1 of %2 officers who recorded that day are checked; %3 still unchecked (%4 without a plan).")
+            .replace("%1", str(len(snapshot.progress) - len(unchecked)))
+            .replace("%2", str(len(snapshot.progress)))
+            .replace("%3", str(len(unchecked)))
+            .replace("%4", str(undrawn))
+        )
+        self.loaded.emit()
+
+    def _show_sample(self, row: int) -> None:
+        if row < 0:
+            self.sample_model.set_rows([])
+            return
+        plan_id = self.plan_model.row(row).id
+        self._run(
+            lambda: self._read(lambda session: spotcheck_plans.plan_items(session, plan_id, user=self._login)),
+            self.sample_model.set_rows,
+        )
+
+    def _on_drawn(self, outcomes: list[DrawOutcome]) -> None:
+        drawn = [outcome.plan for outcome in outcomes if outcome.plan is not None]
+        existing = [outcome for outcome in outcomes if outcome.existing_plan_id is not None]
+        if not outcomes:
+            self._say(self.tr("No video or audio was recorded that day."))
+        else:
+            text = self.tr("%1 plans drawn, %2 clips sampled.").replace("%1", str(len(drawn)))
+            text = text.replace("%2", str(sum(plan.sample_count for plan in drawn)))
+            if existing:
+                text += " " + self.tr("%1 units already had a plan in force (use Redraw to replace one).").replace(
+                    "%1", str(len(existing))
+                )
+            self._say(text)
+        self.plans_drawn.emit(outcomes)
+        self.refresh()
+
+    def _on_redrawn(self, plan: PlanRow) -> None:
+        self._say(self.tr("Plan %1 replaces plan %2.").replace("%1", str(plan.id)).replace("%2", str(plan.replaces_id)))
+        self.refresh()
+
+    def _on_claimed(self, item: SampleItemRow | None) -> None:
+        if item is None:
+            self._say(self.tr("Nothing left to check in the queue."))
+        else:
+            self._say(
+                self.tr("You are checking %1 (%2) until %3.")
+                .replace("%1", item.original_name)
+                .replace("%2", item.officer_name)
+                .replace("%3", clock.format_time(item.claim_expires_at))
+            )
+            self.review_requested.emit(item)
+        self.refresh()
+
+    def _selected(self, table: QTableView, model: RowsModel) -> Any:
+        rows = table.selectionModel().selectedRows()
+        return model.row(rows[0].row()) if rows else None
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+
+    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._tasks.run(work, on_done, self._on_failed)
+
+    def _on_failed(self, error: Exception) -> None:
+        if isinstance(error, WorkstationError):
+            self._say(str(error), error=True)  # services word their refusals in plain Chinese
+        else:
+            _log.error("spot-check task failed", exc_info=error)
+            self._say(self.tr("The spot check failed: %1").replace("%1", type(error).__name__), error=True)
+
+
+def _table(parent: QWidget, model: RowsModel) -> QTableView:
+    table = read_only_table(parent)
+    table.setModel(model)
+    return table

@@ -1,0 +1,215 @@
+"""The access register (调阅登记, 003 第二十二条): every playback and export, who, why, when, how long.
+
+The player calls `start_viewing` before it opens a clip (the permission check happens here, so a player
+can only play what the policy allows) and `finish_viewing` with the milliseconds actually played when it
+stops. An export starts with kind EXPORT, which needs the download right. A refused attempt is recorded
+in the audit log before PermissionDenied is raised.
+"""
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from db.models import AccessGrant, AccessRegisterEntry, AccessRequest, Clip, User
+from db.session import Sessions
+from workstation import audit, clock
+from workstation.access.audit_viewer import AuditFilter
+from workstation.access.types import RegisterRow, Viewing, ViewingKind
+from workstation.atomic_file import replacing
+from workstation.errors import AccessError, PermissionDenied
+from workstation.permissions import clip_access, load_principal, require_duty
+from workstation.types import AccessBasis, Action, Duty
+from workstation.xlsx_export import write_table
+
+PAGE_SIZE = 1000
+EXPORT_BATCH = 5000
+HEADERS = (
+    "登记号",
+    "调阅人",
+    "姓名",
+    "文件编号",
+    "文件名",
+    "方式",
+    "依据",
+    "审批单号",
+    "事由",
+    "开始时间",
+    "结束时间",
+    "播放时长（秒）",
+)
+KIND_TEXT = {ViewingKind.PLAYBACK: "播放", ViewingKind.EXPORT: "导出"}
+BASIS_TEXT = {
+    AccessBasis.UNIT: "本单位权限",
+    AccessBasis.OWN_FOOTAGE: "本人资料",
+    AccessBasis.UNASSIGNED: "待分配资料管理",
+    AccessBasis.GRANT: "调阅审批",
+}
+_ACTION = {ViewingKind.PLAYBACK: Action.VIEW, ViewingKind.EXPORT: Action.DOWNLOAD}
+_AUDIT_ACTION = {ViewingKind.PLAYBACK: "clip.play", ViewingKind.EXPORT: "clip.export"}
+
+
+def start_viewing(
+    sessions: Sessions,
+    login: str,
+    clip_id: int,
+    kind: ViewingKind = ViewingKind.PLAYBACK,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Viewing:
+    """Check the right, open a register entry, and say where the file is. Under a grant, the reason
+    defaults to the request's 事由."""
+    with sessions.write() as session:
+        outcome = _start(session, login, clip_id, kind, reason.strip(), now or clock.now())
+    if isinstance(outcome, PermissionDenied):
+        raise outcome
+    return outcome
+
+
+def finish_viewing(
+    sessions: Sessions, login: str, entry_id: int, played_ms: int | None, now: datetime | None = None
+) -> None:
+    """Close the user's register entry with how long was played (None for an export)."""
+    if played_ms is not None and played_ms < 0:
+        raise AccessError("播放时长不能为负数。")
+    with sessions.write() as session:
+        user_id = load_principal(session, login).id
+        entry = session.execute(
+            select(AccessRegisterEntry).where(AccessRegisterEntry.id == entry_id).with_for_update()
+        ).scalar_one_or_none()
+        if entry is None or entry.user_id != user_id:
+            raise PermissionDenied(f"登记 {entry_id} 不是您的调阅记录。")
+        if entry.finished_at is not None:
+            raise AccessError(f"登记 {entry_id} 已结束。")
+        entry.finished_at, entry.played_ms = now or clock.now(), played_ms
+        kind = ViewingKind(entry.kind)
+        audit.record(
+            session,
+            login,
+            f"{_AUDIT_ACTION[kind]}_end",
+            "clip",
+            entry.clip_id,
+            {"entry": entry.id, "played_ms": played_ms},
+        )
+
+
+def list_register(
+    session: Session, login: str, criteria: AuditFilter, limit: int = PAGE_SIZE, before_id: int | None = None
+) -> list[RegisterRow]:
+    """One page of the register, newest first; for inspection staff and administrators (Duty.AUDIT)."""
+    require_duty(load_principal(session, login), Duty.AUDIT)
+    return _page(session, criteria, limit, before_id)
+
+
+def export_register(sessions: Sessions, login: str, criteria: AuditFilter, path: Path) -> int:
+    """Write every matching register entry to an Excel workbook with Chinese headers; returns the row count."""
+    with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
+        with sessions.read() as session:
+            require_duty(load_principal(session, login), Duty.AUDIT)
+            count = write_table(partial, "调阅登记", HEADERS, _export_rows(session, criteria))
+        with sessions.write() as session:
+            audit.record(session, login, "register.export", "access_register", "-", {"rows": count})
+    return count
+
+
+def _start(
+    session: Session, login: str, clip_id: int, kind: ViewingKind, reason: str, now: datetime
+) -> Viewing | PermissionDenied:
+    principal = load_principal(session, login)
+    access = clip_access(session, principal, clip_id, _ACTION[kind], now)
+    if access is None:
+        audit.record(session, login, "access.denied", "clip", clip_id, {"action": _ACTION[kind]})
+        return PermissionDenied(f"您无权{KIND_TEXT[kind]}文件 {clip_id}。如确需调阅，请提交调阅申请。")
+    if access.grant_id is not None and not reason:
+        reason = session.execute(
+            select(AccessRequest.reason)
+            .join(AccessGrant, AccessGrant.request_id == AccessRequest.id)
+            .where(AccessGrant.id == access.grant_id)
+        ).scalar_one()
+    entry = AccessRegisterEntry(
+        user_id=principal.id,
+        clip_id=clip_id,
+        kind=kind,
+        basis=access.basis,
+        grant_id=access.grant_id,
+        reason=reason,
+        started_at=now,
+    )
+    session.add(entry)
+    session.flush()
+    audit.record(
+        session,
+        login,
+        _AUDIT_ACTION[kind],
+        "clip",
+        clip_id,
+        {"entry": entry.id, "basis": access.basis, "grant": access.grant_id, "reason": reason},
+    )
+    media_path = session.execute(select(Clip.media_path).where(Clip.id == clip_id)).scalar_one()
+    return Viewing(entry.id, clip_id, media_path, kind, access.basis, access.grant_id)
+
+
+def _page(session: Session, criteria: AuditFilter, limit: int, before_id: int | None) -> list[RegisterRow]:
+    statement = _filtered(
+        select(AccessRegisterEntry, User.login, User.display_name, Clip.original_name, AccessGrant.request_id)
+        .join(User, User.id == AccessRegisterEntry.user_id)
+        .join(Clip, Clip.id == AccessRegisterEntry.clip_id)
+        .outerjoin(AccessGrant, AccessGrant.id == AccessRegisterEntry.grant_id),
+        criteria,
+    )
+    if before_id is not None:
+        statement = statement.where(AccessRegisterEntry.id < before_id)
+    rows = session.execute(statement.order_by(AccessRegisterEntry.id.desc()).limit(limit))
+    return [
+        RegisterRow(
+            id=entry.id,
+            user=user_login,
+            user_name=user_name,
+            clip_id=entry.clip_id,
+            clip_name=clip_name,
+            kind=ViewingKind(entry.kind),
+            basis=AccessBasis(entry.basis),
+            request_id=request_id,
+            reason=entry.reason,
+            started_at=entry.started_at,
+            finished_at=entry.finished_at,
+            played_ms=entry.played_ms,
+        )
+        for entry, user_login, user_name, clip_name, request_id in rows
+    ]
+
+
+def _filtered(statement: Select, criteria: AuditFilter) -> Select:
+    if criteria.actor:
+        statement = statement.where(User.login == criteria.actor)
+    if criteria.clip_id is not None:
+        statement = statement.where(AccessRegisterEntry.clip_id == criteria.clip_id)
+    if criteria.start is not None:
+        statement = statement.where(AccessRegisterEntry.started_at >= criteria.start)
+    if criteria.end is not None:
+        statement = statement.where(AccessRegisterEntry.started_at < criteria.end)
+    return statement
+
+
+def _export_rows(session: Session, criteria: AuditFilter) -> Iterator[tuple[object, ...]]:
+    before = None
+    while page := _page(session, criteria, EXPORT_BATCH, before):
+        for row in page:
+            played = round(row.played_ms / 1000, 1) if row.played_ms is not None else None
+            yield (
+                row.id,
+                row.user,
+                row.user_name,
+                row.clip_id,
+                row.clip_name,
+                KIND_TEXT[row.kind],
+                BASIS_TEXT[row.basis],
+                row.request_id,
+                row.reason,
+                row.started_at,
+                row.finished_at,
+                played,
+            )
+        before = page[-1].id

@@ -1,0 +1,124 @@
+"""`workstation access request|approve|reject|revoke|list --user LOGIN`: viewing requests from the command line.
+
+The command acts as the workstation user named by --user, without their password: like every command it
+trusts the operating-system account that runs it, which holds the archive's database credentials anyway.
+The policy, the routing and the audit log are the same as in the GUI (workstation.access_requests).
+"""
+
+import argparse
+import json
+from dataclasses import asdict
+from typing import Any
+
+from workstation.access import requests
+from workstation.access.types import AccessRequestRow, AccessRequestSpec, OutsideBody, RequestKind
+from workstation.archive import Archive
+from workstation.cli.console import json_value
+from workstation.cli.values import moment, whole_number
+from workstation.clock import format_time
+
+
+def add_parser(commands: Any) -> None:
+    """Add the `access` command to the CLI's subparsers."""
+    access = commands.add_parser("access", help="调阅申请与审批")
+    actions = access.add_subparsers(dest="action", required=True)
+    request = actions.add_parser("request", help="提交调阅申请（本单位权限以外的资料）")
+    _user_option(request)
+    footage = request.add_mutually_exclusive_group(required=True)
+    footage.add_argument("--clips", type=_clip_ids, help="文件编号，逗号分隔")
+    footage.add_argument("--officer", help="警号（与 --from、--to 一起使用）")
+    footage.add_argument("--case", help="警情/案件编号")
+    request.add_argument("--from", dest="period_start", type=moment, help="起始时间 YYYY-MM-DDTHH:MM")
+    request.add_argument("--to", dest="period_end", type=moment, help="截止时间（不含）")
+    request.add_argument("--reason", required=True, help="调阅事由")
+    request.add_argument("--download", action="store_true", help="同时申请下载")
+    request.add_argument(
+        "--days",
+        type=whole_number(1, requests.MAX_DAYS),
+        default=requests.DEFAULT_DAYS,
+        help="调阅期限（天）",
+    )
+    request.add_argument("--body", choices=[body.value for body in OutsideBody], help="代外单位调取")
+    request.add_argument("--document", default="", help="外单位的法律文书编号")
+    for name, text in (("approve", "批准（或法制审核通过）"), ("reject", "驳回"), ("revoke", "撤销已生效的授权")):
+        decision = actions.add_parser(name, help=text)
+        _user_option(decision)
+        decision.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
+        decision.add_argument("--comment", default="", help="审批意见（驳回时必填）")
+    listing = actions.add_parser("list", help="列出本人的申请和由本人所在单位审批的申请")
+    _user_option(listing)
+    listing.add_argument("--inbox", action="store_true", help="只列出待本人审批的申请")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def run(args: argparse.Namespace, archive: Archive) -> int:
+    """Carry out the access command on the open archive (closed here)."""
+    try:
+        if args.action == "list":
+            return _list(args, archive)
+        if args.action == "request":
+            row = requests.submit(archive.sessions, args.user, _spec(args))
+        elif args.action == "approve":
+            row = requests.approve(archive.sessions, args.user, args.request_id, args.comment)
+        elif args.action == "reject":
+            row = requests.reject(archive.sessions, args.user, args.request_id, args.comment)
+        else:
+            row = requests.revoke(archive.sessions, args.user, args.request_id, args.comment)
+    finally:
+        archive.close()
+    print(_line(row))
+    return 0
+
+
+def _list(args: argparse.Namespace, archive: Archive) -> int:
+    with archive.sessions.read() as session:
+        rows = requests.inbox(session, args.user) if args.inbox else requests.list_requests(session, args.user)
+    if args.format == "json":
+        print(json.dumps([_json(row) for row in rows], ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(_line(row))
+    return 0
+
+
+def _spec(args: argparse.Namespace) -> AccessRequestSpec:
+    kind = RequestKind.CLIPS if args.clips else RequestKind.OFFICER if args.officer else RequestKind.CASE
+    return AccessRequestSpec(
+        kind=kind,
+        reason=args.reason,
+        with_download=args.download,
+        days=args.days,
+        clip_ids=tuple(args.clips or ()),
+        badge_no=args.officer,
+        period_start=args.period_start,
+        period_end=args.period_end,
+        case_no=args.case,
+        outside_body=OutsideBody(args.body) if args.body else None,
+        document_ref=args.document,
+    )
+
+
+def _line(row: AccessRequestRow) -> str:
+    route = "，".join(f"{step.role.value} / {step.unit_code}（{step.status.value}）" for step in row.steps)
+    expires = f"\t有效期至 {format_time(row.grant_expires_at)}" if row.grant_expires_at else ""
+    return (
+        f"{row.id}\t{row.status.value}\t{row.requester}\t{row.clip_count} 个文件\t{route}\t"
+        f"{format_time(row.created_at)}\t{row.reason}{expires}"
+    )
+
+
+def _json(row: AccessRequestRow) -> dict[str, Any]:
+    data = {name: json_value(value) for name, value in asdict(row).items() if name != "steps"}
+    data["steps"] = [{name: json_value(value) for name, value in asdict(step).items()} for step in row.steps]
+    return data
+
+
+def _clip_ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError("文件编号应为以逗号分隔的数字") from error
+
+
+def _user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", required=True, metavar="LOGIN", help="以哪位工作站用户的身份操作")

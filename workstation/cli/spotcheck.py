@@ -1,0 +1,183 @@
+"""`workstation spotcheck draw|redraw|verify|show|list` and `workstation ledger export` (R5).
+
+Like every command these trust the operating-system account that runs them (it holds the archive's
+database credentials): the audit log names that account, and no workstation user's rights are checked.
+Exit codes as everywhere: 0 done, 1 done but something needs attention (a plan that does not verify),
+2 could not run.
+"""
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from workstation.archive import Archive
+from workstation.cli.console import json_value
+from workstation.cli.values import day, output_file, share, whole_number
+from workstation.spotcheck import plans
+from workstation.spotcheck.ledger import LedgerFilter, export_ledger
+from workstation.spotcheck.policy import SpotCheckSettings
+from workstation.spotcheck.text import SELECTION_NAMES, STATUS_NAMES, percent
+from workstation.spotcheck.types import DrawOutcome, DrawSpec, PlanRow
+from workstation.spotcheck.verify import verify_plan
+
+
+def add_parsers(commands: Any) -> None:
+    """Add the `spotcheck` and `ledger` commands to the CLI's subparsers."""
+    spotcheck = commands.add_parser("spotcheck", help="每日回放抽查：抽取与复核抽查方案")
+    actions = spotcheck.add_subparsers(dest="action", required=True)
+    draw = actions.add_parser("draw", help="按比例随机抽取某日（或某期间）的录像，每个单位一个抽查方案")
+    draw.add_argument("--date", dest="day", type=day, required=True, help="录制日期 YYYY-MM-DD")
+    draw.add_argument("--to", dest="day_to", type=day, help="期间截止日期（含），默认同 --date")
+    draw.add_argument("--unit", help="单位代码（含下级单位，每个单位一个方案）；默认全部单位")
+    _parameter_options(draw)
+    draw.add_argument("--include-checked", action="store_true", help="已检查过的文件也可再次抽中")
+    draw.add_argument("--format", choices=("text", "json"), default="text")
+    redraw = actions.add_parser("redraw", help="重新抽取（保留原方案并记录理由）")
+    redraw.add_argument("plan_id", type=whole_number(1, 2**63 - 1), metavar="PLAN")
+    redraw.add_argument("--reason", required=True, help="重新抽取的理由")
+    _parameter_options(redraw)
+    verify = actions.add_parser("verify", help="按种子和候选清单复算抽查方案，与保存的结果和审计日志核对")
+    verify.add_argument("plan_id", type=whole_number(1, 2**63 - 1), metavar="PLAN")
+    show = actions.add_parser("show", help="显示抽查方案的参数和抽中的文件")
+    show.add_argument("plan_id", type=whole_number(1, 2**63 - 1), metavar="PLAN")
+    listing = actions.add_parser("list", help="列出某日（或某期间）的抽查方案")
+    listing.add_argument("--date", dest="day", type=day, required=True)
+    listing.add_argument("--to", dest="day_to", type=day)
+    listing.add_argument("--unit", help="单位代码（含下级单位）")
+
+    ledger = commands.add_parser("ledger", help="检查台帐")
+    ledger_actions = ledger.add_subparsers(dest="action", required=True)
+    export = ledger_actions.add_parser("export", help="导出检查台帐（Excel：检查台帐、统计、抽样记录）")
+    export.add_argument("--from", dest="date_from", type=day, required=True, help="检查日期起")
+    export.add_argument("--to", dest="date_to", type=day, required=True, help="检查日期止（含）")
+    export.add_argument("--unit", help="单位代码（含下级单位）")
+    export.add_argument("--out", type=output_file, required=True, metavar="FILE.xlsx")
+
+
+def run_spotcheck(args: argparse.Namespace, archive: Archive, actor: str) -> int:
+    """Carry out a spotcheck command on the open archive (closed here)."""
+    settings = SpotCheckSettings.load()
+    try:
+        if args.action == "draw":
+            spec = DrawSpec(
+                day_from=args.day,
+                day_to=args.day_to or args.day,
+                unit_code=args.unit,
+                ratio_bp=args.ratio or settings.ratio_bp,
+                min_per_officer=settings.min_per_officer if args.min_per_officer is None else args.min_per_officer,
+                weight_long=args.weight_long,
+                include_first=args.include_first,
+                exclude_checked=not args.include_checked,
+            )
+            outcomes = plans.draw_plans(archive.sessions, spec, actor, due_days=settings.due_days)
+            return _print_draw(outcomes, args.format)
+        if args.action == "redraw":
+            return _redraw(args, archive, actor, settings)
+        with archive.sessions.read() as session:
+            if args.action == "verify":
+                return _verify(session, args.plan_id)
+            if args.action == "show":
+                return _show(session, args.plan_id)
+            for plan in plans.list_plans(session, args.day, args.day_to or args.day, unit_code=args.unit):
+                _print_plan(plan)
+            return 0
+    finally:
+        archive.close()
+
+
+def run_ledger(args: argparse.Namespace, archive: Archive, actor: str) -> int:
+    """`ledger export`: write the workbook and say how many lines it holds."""
+    criteria = LedgerFilter(date_from=args.date_from, date_to=args.date_to, unit_code=args.unit)
+    try:
+        count = export_ledger(archive.sessions, criteria, args.out, actor)
+    finally:
+        archive.close()
+    print(f"检查台帐已导出：{args.out}（{count} 条检查记录）", file=sys.stderr)
+    return 0
+
+
+def _redraw(args: argparse.Namespace, archive: Archive, actor: str, settings: SpotCheckSettings) -> int:
+    spec = None
+    if args.ratio or args.min_per_officer is not None or args.weight_long or args.include_first:
+        with archive.sessions.read() as session:
+            old = plans.get_plan(session, args.plan_id)
+        spec = DrawSpec(
+            old.day_from,
+            old.day_to,
+            old.unit_code,
+            args.ratio or old.ratio_bp,
+            old.min_per_officer if args.min_per_officer is None else args.min_per_officer,
+            args.weight_long or old.weight_long,
+            args.include_first or old.include_first,
+        )
+    plan = plans.redraw(archive.sessions, args.plan_id, args.reason, actor, spec=spec, due_days=settings.due_days)
+    _print_plan(plan)
+    return 0
+
+
+def _verify(session: Session, plan_id: int) -> int:
+    result = verify_plan(session, plan_id)
+    for problem in result.problems:
+        print(problem)
+    verdict = "复核一致" if result.ok else f"发现 {len(result.problems)} 处不一致"
+    print(f"方案 {plan_id}：候选 {result.candidate_count} 个文件，抽中 {result.sample_count} 个，{verdict}")
+    return 0 if result.ok else 1
+
+
+def _show(session: Session, plan_id: int) -> int:
+    _print_plan(plans.get_plan(session, plan_id))
+    for item in plans.plan_items(session, plan_id):
+        print(
+            f"  {item.badge_no:<8} {item.officer_name:<6} {item.clip_id:>8}  {item.recorded_start:%Y-%m-%d %H:%M:%S}  "
+            f"{SELECTION_NAMES[item.selection]}  {STATUS_NAMES[item.status]}  {item.original_name}"
+        )
+    return 0
+
+
+def _parameter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ratio", type=share, help="抽取比例，如 0.1 或 10%%（默认 10%%，可在 workstation.toml 中设置）"
+    )
+    parser.add_argument(
+        "--min", dest="min_per_officer", type=whole_number(0, 1000), help="每名执法人员最少抽取数（默认 1）"
+    )
+    parser.add_argument("--weight-long", action="store_true", help="时长越长越容易抽中")
+    parser.add_argument("--include-first", action="store_true", help="另加每名执法人员当期的第一个文件")
+
+
+def _print_draw(outcomes: list[DrawOutcome], output: str) -> int:
+    if output == "json":
+        print(json.dumps([_outcome_json(o) for o in outcomes], ensure_ascii=False, indent=1, default=str))
+        return 0
+    if not outcomes:
+        print("该期间没有可抽查的视频或音频。", file=sys.stderr)
+    for outcome in outcomes:
+        if outcome.plan is not None:
+            _print_plan(outcome.plan)
+        elif outcome.existing_plan_id is not None:
+            print(
+                f"{outcome.unit_code}：已有有效的抽查方案 {outcome.existing_plan_id}，未重复抽取"
+                f"（如需重新抽取：workstation spotcheck redraw {outcome.existing_plan_id} --reason 理由）"
+            )
+        else:
+            print(f"{outcome.unit_code}：没有尚未检查的视频或音频，未抽取。")
+    return 0
+
+
+def _print_plan(plan: PlanRow) -> None:
+    period = f"{plan.day_from}" if plan.day_from == plan.day_to else f"{plan.day_from} 至 {plan.day_to}"
+    state = "有效" if plan.active else "已重新抽取"
+    print(
+        f"方案 {plan.id}\t{plan.unit_code} {plan.unit_name}\t{period}\t比例 {percent(plan.ratio_bp)}，"
+        f"每人最少 {plan.min_per_officer}\t候选 {plan.candidate_count}，抽中 {plan.sample_count}，"
+        f"已检查 {plan.reviewed_count}\t{state}\t种子 {plan.seed}"
+    )
+
+
+def _outcome_json(outcome: DrawOutcome) -> dict[str, Any]:
+    plan = {name: json_value(value) for name, value in asdict(outcome.plan).items()} if outcome.plan else None
+    return {"unit_code": outcome.unit_code, "plan": plan, "existing_plan_id": outcome.existing_plan_id}

@@ -1,0 +1,321 @@
+"""Finding clips: the filters of the archive browser and of `workstation clips`, newest first, paged.
+
+Queries are shaped for the indexes (unit/officer/device + recorded_start), so page 1 of a filter costs
+about the same on an archive of 500 clips as on one of 5,000,000.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from sqlalchemy import Select, and_, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
+from workstation import audit, permissions
+from workstation.footage.types import ClipDetail, ClipRow
+from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
+
+
+@dataclass(frozen=True)
+class ClipFilter:
+    """Every field narrows the result; None means "any". A unit includes the units below it."""
+
+    unit_code: str | None = None
+    badge_no: str | None = None
+    device_no: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    case_no: str | None = None
+    important: bool | None = None
+    file_type: FileType | None = None
+    annotated: bool | None = None  # has markers or segments
+    text: str | None = None  # free text: officer name or 警号, device number, case number
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the previous page ended (keyset paging: no deep OFFSET scans)."""
+
+    recorded_start: datetime
+    clip_id: int
+
+
+def unit_subtree_ids(session: Session, unit_code: str) -> list[int]:
+    """The unit with this code and every unit below it (units are few: one query, walked in memory)."""
+    rows = session.execute(select(Unit.id, Unit.code, Unit.parent_id)).all()
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for row in rows:
+        children[row.parent_id].append(row.id)
+    roots = [row.id for row in rows if row.code == unit_code]
+    found, stack = [], list(roots)
+    while stack:
+        unit_id = stack.pop()
+        found.append(unit_id)
+        stack.extend(children[unit_id])
+    return sorted(found)
+
+
+def _filtered(session: Session, statement: Select, criteria: ClipFilter) -> Select:
+    if criteria.unit_code is not None:
+        statement = statement.where(Clip.unit_id.in_(unit_subtree_ids(session, criteria.unit_code)))
+    if criteria.badge_no is not None:
+        officer_id = select(Officer.id).where(Officer.badge_no == criteria.badge_no).scalar_subquery()
+        statement = statement.where(Clip.officer_id == officer_id)
+    if criteria.device_no is not None:
+        device_id = select(Device.id).where(Device.device_no == criteria.device_no.upper()).scalar_subquery()
+        statement = statement.where(Clip.device_id == device_id)
+    if criteria.date_from is not None:
+        statement = statement.where(Clip.recorded_start >= datetime.combine(criteria.date_from, time.min))
+    if criteria.date_to is not None:
+        statement = statement.where(
+            Clip.recorded_start < datetime.combine(criteria.date_to + timedelta(days=1), time.min)
+        )
+    if criteria.case_no is not None:
+        linked = (
+            select(ClipCaseLink.clip_id)
+            .join(Case, Case.id == ClipCaseLink.case_id)
+            .where(Case.case_no == criteria.case_no)
+        )
+        statement = statement.where(Clip.id.in_(linked))
+    if criteria.important is not None:
+        statement = statement.where(Clip.important.is_(criteria.important))
+    if criteria.file_type is not None:
+        statement = statement.where(Clip.file_type == criteria.file_type)
+    if criteria.annotated is not None:
+        marked = select(Marker.id).where(Marker.clip_id == Clip.id).exists()
+        statement = statement.where(marked if criteria.annotated else ~marked)
+    if criteria.text:
+        statement = statement.where(_text_match(criteria.text.strip()))
+    return statement
+
+
+def _text_match(text: str):
+    """Clips whose officer (name or 警号), device number or linked case number contains `text`."""
+    pattern = f"%{text}%"
+    officers = select(Officer.id).where(or_(Officer.name.like(pattern), Officer.badge_no.like(pattern)))
+    devices = select(Device.id).where(Device.device_no.like(pattern.upper()))
+    cases = select(ClipCaseLink.clip_id).join(Case, Case.id == ClipCaseLink.case_id).where(Case.case_no.like(pattern))
+    return or_(Clip.officer_id.in_(officers), Clip.device_id.in_(devices), Clip.id.in_(cases))
+
+
+def scoped(statement: Select, scope: ClipScope | None) -> Select:
+    """Only the clips a user may see (workstation.permissions.clip_scope); None means no restriction (the CLI).
+
+    Each branch is an indexed column (unit_id, officer_id, id), so a scoped listing stays on the indexes.
+    """
+    if scope is None:
+        return statement
+    visible = []
+    if scope.unit_ids:
+        visible.append(Clip.unit_id.in_(sorted(scope.unit_ids)))
+    if scope.unassigned:
+        visible.append(Clip.unit_id.is_(None))
+    if scope.officer_id is not None:
+        visible.append(Clip.officer_id == scope.officer_id)
+    if scope.clip_ids:
+        visible.append(Clip.id.in_(sorted(scope.clip_ids)))
+    return statement.where(or_(*visible) if visible else false())
+
+
+def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope | None = None) -> int:
+    # count(*), not count(id): PostgreSQL can then answer from the (unit_id, recorded_start) index alone
+    statement = scoped(_filtered(session, select(func.count()).select_from(Clip), criteria), scope)
+    return session.execute(statement).scalar_one()
+
+
+class SortKey(StrEnum):
+    RECORDED = "recorded"
+    DURATION = "duration"
+    SIZE = "size"
+    FILE_TYPE = "file_type"
+    NAME = "name"
+    INGESTED = "ingested"
+
+
+@dataclass(frozen=True)
+class ClipOrder:
+    """Sort order of a listing; ties are broken by clip id in the same direction, so pages are stable."""
+
+    key: SortKey = SortKey.RECORDED
+    descending: bool = True
+
+
+NEWEST_FIRST = ClipOrder()
+_SORT_COLUMNS = {
+    SortKey.RECORDED: Clip.recorded_start,
+    SortKey.DURATION: Clip.duration_ms,
+    SortKey.SIZE: Clip.size_bytes,
+    SortKey.FILE_TYPE: Clip.file_type,
+    SortKey.NAME: Clip.original_name,
+    SortKey.INGESTED: Clip.ingested_at,
+}
+
+
+def list_clips(
+    session: Session,
+    criteria: ClipFilter,
+    limit: int = 100,
+    after: PageCursor | None = None,
+    order: ClipOrder = NEWEST_FIRST,
+    offset: int = 0,
+    scope: ClipScope | None = None,
+) -> list[ClipRow]:
+    """One page of clips, newest recording first by default.
+
+    For the default order pass the previous page's last row as `after` (keyset paging, cheap at any
+    depth); other orders page with `offset`. `scope` limits the page to what a user may see.
+    """
+    if after is not None and order != NEWEST_FIRST:
+        raise ValueError("keyset paging (after=) works with the default order only")
+    unit, officer, device = aliased(Unit), aliased(Officer), aliased(Device)
+    statement = (
+        select(Clip, unit.code, unit.name, officer.badge_no, officer.name, device.device_no)
+        .outerjoin(unit, unit.id == Clip.unit_id)
+        .outerjoin(officer, officer.id == Clip.officer_id)
+        .outerjoin(device, device.id == Clip.device_id)
+    )
+    statement = scoped(_filtered(session, statement, criteria), scope)
+    if after is not None:
+        statement = statement.where(
+            or_(
+                Clip.recorded_start < after.recorded_start,
+                and_(Clip.recorded_start == after.recorded_start, Clip.id < after.clip_id),
+            )
+        )
+    column = _SORT_COLUMNS[order.key]
+    ordering = (column.desc(), Clip.id.desc()) if order.descending else (column.asc(), Clip.id.asc())
+    rows = session.execute(statement.order_by(*ordering).offset(offset).limit(limit)).all()
+    page_ids = [row[0].id for row in rows]
+    cases, markers = _case_numbers(session, page_ids), _marker_counts(session, page_ids)
+    return [
+        _clip_row(
+            clip,
+            unit_code,
+            unit_name,
+            badge_no,
+            officer_name,
+            device_no,
+            cases.get(clip.id, ()),
+            markers.get(clip.id, 0),
+        )
+        for clip, unit_code, unit_name, badge_no, officer_name, device_no in rows
+    ]
+
+
+def _marker_counts(session: Session, clip_ids: list[int]) -> dict[int, int]:
+    if not clip_ids:
+        return {}
+    statement = select(Marker.clip_id, func.count()).where(Marker.clip_id.in_(clip_ids)).group_by(Marker.clip_id)
+    return {clip_id: count for clip_id, count in session.execute(statement)}
+
+
+def get_clip(session: Session, clip_id: int) -> ClipRow | None:
+    unit, officer, device = aliased(Unit), aliased(Officer), aliased(Device)
+    row = session.execute(
+        select(Clip, unit.code, unit.name, officer.badge_no, officer.name, device.device_no)
+        .outerjoin(unit, unit.id == Clip.unit_id)
+        .outerjoin(officer, officer.id == Clip.officer_id)
+        .outerjoin(device, device.id == Clip.device_id)
+        .where(Clip.id == clip_id)
+    ).first()
+    if row is None:
+        return None
+    return _clip_row(
+        *row, _case_numbers(session, [clip_id]).get(clip_id, ()), _marker_counts(session, [clip_id]).get(clip_id, 0)
+    )
+
+
+def clip_detail(session: Session, clip_id: int, login: str) -> ClipDetail | None:
+    """All metadata of one clip and its audit history, oldest first; the user must be allowed to view it."""
+    permissions.require_clip(session, login, clip_id, Action.VIEW)
+    clip = get_clip(session, clip_id)
+    if clip is None:
+        return None
+    events = session.execute(
+        select(AuditEvent)
+        .where(AuditEvent.target_type == "clip", AuditEvent.target_id == str(clip_id))
+        .order_by(AuditEvent.seq)
+    ).scalars()
+    history = tuple(AuditEntry(e.seq, e.occurred_at, e.actor, e.action, e.details) for e in events)
+    return ClipDetail(clip, history)
+
+
+def set_important(session: Session, actor: str, clip_ids: Sequence[int], important: bool) -> int:
+    """Mark (标记) or unmark clips as important; marked clips are kept out of clean-up. Returns changes.
+
+    Every clip must be one the actor may mark (PermissionDenied otherwise, and nothing changes).
+    """
+    for clip_id in clip_ids:
+        permissions.require_clip(session, actor, clip_id, Action.MARK)
+    changed = (
+        session.execute(select(Clip).where(Clip.id.in_(clip_ids), Clip.important.is_not(important))).scalars().all()
+    )
+    for clip in changed:
+        clip.important = important
+        audit.record(session, actor, "clip.mark_important" if important else "clip.unmark_important", "clip", clip.id)
+    session.flush()
+    return len(changed)
+
+
+def cursor_after(row: ClipRow) -> PageCursor:
+    return PageCursor(row.recorded_start, row.id)
+
+
+def _case_numbers(session: Session, clip_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not clip_ids:
+        return {}
+    found: dict[int, list[str]] = defaultdict(list)
+    statement = (
+        select(ClipCaseLink.clip_id, Case.case_no)
+        .join(Case, Case.id == ClipCaseLink.case_id)
+        .where(ClipCaseLink.clip_id.in_(clip_ids))
+        .order_by(Case.case_no)
+    )
+    for clip_id, case_no in session.execute(statement):
+        found[clip_id].append(case_no)
+    return {clip_id: tuple(numbers) for clip_id, numbers in found.items()}
+
+
+def _clip_row(
+    clip: Clip,
+    unit_code: str | None,
+    unit_name: str | None,
+    badge_no: str | None,
+    officer_name: str | None,
+    device_no: str | None,
+    case_numbers: tuple[str, ...],
+    marker_count: int,
+) -> ClipRow:
+    return ClipRow(
+        id=clip.id,
+        sha256=clip.sha256,
+        file_type=FileType(clip.file_type),
+        original_name=clip.original_name,
+        media_path=clip.media_path,
+        size_bytes=clip.size_bytes,
+        unit_code=unit_code,
+        unit_name=unit_name,
+        badge_no=badge_no,
+        officer_name=officer_name,
+        device_no=device_no,
+        recorded_start=clip.recorded_start,
+        recorded_end=clip.recorded_end,
+        duration_ms=clip.duration_ms,
+        clock_offset_ms=clip.clock_offset_ms,
+        container=clip.container,
+        video_codec=clip.video_codec,
+        width=clip.width,
+        height=clip.height,
+        fps=clip.fps,
+        ingested_at=clip.ingested_at,
+        ingest_station=clip.ingest_station,
+        important=clip.important,
+        retention_class=clip.retention_class,
+        media_status=MediaStatus(clip.media_status),
+        media_problem=clip.media_problem,
+        case_numbers=case_numbers,
+        marker_count=marker_count,
+    )

@@ -1,0 +1,246 @@
+"""What the footage services return: clips, ingest and verify reports, marks, stills, an officer's day."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from workstation.types import LATE_UPLOAD_HOURS, AuditEntry, FileType, MediaStatus
+
+
+class CaseKind(StrEnum):
+    INCIDENT = "incident"  # 警情
+    CASE = "case"  # 案件
+
+
+class RetentionClass(StrEnum):
+    STANDARD = "standard"
+    EXTENDED = "extended"  # public gathering / high-risk sites, 5 years
+    PERMANENT = "permanent"
+
+
+class DeviceEventType(StrEnum):
+    POWER_ON = "power_on"
+    POWER_OFF = "power_off"
+    RECORD_START = "record_start"
+    RECORD_STOP = "record_stop"
+    LOW_BATTERY = "low_battery"
+    BATTERY_CHANGE = "battery_change"
+    ABNORMAL_INTERRUPTION = "abnormal_interruption"
+    OTHER = "other"
+
+
+class RejectReason(StrEnum):
+    """Why ingest left a file on the recorder."""
+
+    UNRECOGNISED_NAME = "unrecognised_name"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    BAD_TIMESTAMP = "bad_timestamp"  # unreadable, or a time no recording can have (year 0001, 9999)
+    BAD_NAME = "bad_name"  # not valid text, control characters, or a device number / 警号 unfit for a folder
+    LINK = "link"  # a symbolic link or junction: never followed, whatever it points to
+    UNREADABLE_SOURCE = "unreadable_source"
+    IMPORT_FAILED = "import_failed"  # an error while copying, verifying or storing: nothing was stored
+    CANCELLED = "cancelled"  # the run was stopped before this file; it is still on the recorder
+
+
+class IngestOutcome(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # already in the archive (same SHA-256): skipped
+    REJECTED = "rejected"  # left on the recorder, with a RejectReason
+    FAILED = "failed"  # an error during copy or verification; nothing was stored
+
+
+@dataclass(frozen=True)
+class ClipRow:
+    """One archived file as listed by `workstation clips` and the archive browser."""
+
+    id: int
+    sha256: str
+    file_type: FileType
+    original_name: str
+    media_path: str
+    size_bytes: int
+    unit_code: str | None
+    unit_name: str | None
+    badge_no: str | None
+    officer_name: str | None
+    device_no: str | None
+    recorded_start: datetime
+    recorded_end: datetime | None
+    duration_ms: int | None
+    clock_offset_ms: int
+    container: str | None
+    video_codec: str | None
+    width: int | None
+    height: int | None
+    fps: float | None
+    ingested_at: datetime
+    ingest_station: str
+    important: bool
+    retention_class: str
+    media_status: MediaStatus
+    media_problem: str
+    case_numbers: tuple[str, ...] = ()
+    marker_count: int = 0
+
+    @property
+    def late_upload(self) -> bool:
+        """Ingested more than 24 h after recording began (001: footage is stored within 24 h)."""
+        return (self.ingested_at - self.recorded_start).total_seconds() > LATE_UPLOAD_HOURS * 3600
+
+    @property
+    def has_media_problem(self) -> bool:
+        return self.media_status is not MediaStatus.OK
+
+
+@dataclass(frozen=True)
+class ClipDetail:
+    clip: ClipRow
+    history: tuple[AuditEntry, ...]
+
+
+@dataclass(frozen=True)
+class IngestFileResult:
+    source_path: str
+    outcome: IngestOutcome
+    clip_id: int | None = None
+    sha256: str | None = None
+    reason: str = ""  # a RejectReason code for REJECTED and FAILED
+    detail: str = ""  # plain-language explanation (also the media problem of an imported damaged file)
+    media_status: MediaStatus | None = None
+    source_cleared: bool = False
+
+
+@dataclass
+class IngestReport:
+    run_id: int
+    results: list[IngestFileResult] = field(default_factory=list)
+
+    def count(self, outcome: IngestOutcome) -> int:
+        return sum(1 for result in self.results if result.outcome is outcome)
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """Sent to the progress callback after each chunk and each file (from worker threads)."""
+
+    source: str
+    current_file: str
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+
+
+@dataclass(frozen=True)
+class VerifyProblem:
+    clip_id: int
+    media_path: str
+    status: MediaStatus
+    detail: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    files_checked: int
+    bytes_checked: int
+    problems: tuple[VerifyProblem, ...]
+
+
+@dataclass(frozen=True)
+class MarkerCategoryRow:
+    """A word of the marker vocabulary. code is stored in markers; name and color are for display."""
+
+    code: str
+    name: str
+    color: str  # "#rrggbb"
+    sort_order: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class MarkerRow:
+    """A point marker (end_ms None) or a segment of a clip, in ms from the media start, with its note."""
+
+    id: int
+    clip_id: int
+    author: str
+    start_ms: int
+    end_ms: int | None
+    category: str  # a MarkerCategoryRow.code
+    note: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_segment(self) -> bool:
+        return self.end_ms is not None
+
+
+@dataclass(frozen=True)
+class StillRow:
+    """A frame saved from a clip as PNG (kept in the database; the original is never touched)."""
+
+    id: int
+    clip_id: int
+    position_ms: int
+    shown_at: datetime  # the frame's absolute time (recorder clock corrected by the clip's offset)
+    clip_sha256: str
+    png_sha256: str
+    width: int
+    height: int
+    size_bytes: int
+    taken_by: str
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
+class DayClip:
+    """One recording of an officer's day, placed at its true (clock-corrected) time."""
+
+    clip_id: int
+    file_type: FileType
+    original_name: str
+    media_path: str
+    sha256: str
+    device_no: str | None
+    start: datetime  # recorded_start + clock_offset_ms
+    end: datetime  # start + duration_ms
+    duration_ms: int  # 0 when unknown
+    media_status: MediaStatus
+    media_problem: str
+
+
+@dataclass(frozen=True)
+class DayEvent:
+    """A recorder log event of the day (power, record start/stop, battery, 异常中断), at true time."""
+
+    occurred_at: datetime
+    event_type: DeviceEventType
+    detail: str
+    device_no: str
+
+
+@dataclass(frozen=True)
+class DayGap:
+    """Time between two recordings of the day with nothing recorded, and the log events inside it."""
+
+    start: datetime
+    end: datetime
+    events: tuple[DayEvent, ...]
+
+    @property
+    def duration_ms(self) -> int:
+        return int((self.end - self.start).total_seconds() * 1000)
+
+
+@dataclass(frozen=True)
+class OfficerDay:
+    """All video and audio recordings of one officer on one day, in time order, with the gaps between."""
+
+    badge_no: str
+    officer_name: str
+    unit_name: str | None
+    day: date
+    clips: tuple[DayClip, ...]
+    gaps: tuple[DayGap, ...]
+    events: tuple[DayEvent, ...]

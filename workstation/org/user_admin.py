@@ -1,0 +1,85 @@
+"""Administrators look after the accounts of their unit and the units below it: list, unlock, reset a password.
+
+Each service names the acting administrator, checks their right first (never failing open) and writes the
+change and its audit row in one transaction. A reset sets a temporary password (the same policy as every
+password) and makes the user change it at their next sign-in; it also ends a lock-out. No one resets their
+own password this way: they change it, which needs the old one.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Unit, User
+from db.session import Sessions
+from workstation import audit, clock, permissions
+from workstation.errors import PermissionDenied
+from workstation.org.passwords import hash_password
+from workstation.org.types import UserRow
+from workstation.org.users import check_password_policy, set_password
+from workstation.orgtree import OrgTree
+from workstation.types import Role
+
+
+def list_users(session: Session, actor: str, now: datetime | None = None) -> list[UserRow]:
+    """The accounts the administrator looks after, by unit code and login."""
+    units = _administered_units(session, actor)
+    moment = now or clock.now()
+    rows = session.execute(
+        select(User, Unit.code, Unit.name)
+        .join(Unit, Unit.id == User.unit_id)
+        .where(User.unit_id.in_(units))
+        .order_by(Unit.code, User.login)
+    )
+    return [
+        UserRow(
+            user.login,
+            user.display_name,
+            Role(user.role),
+            code,
+            name,
+            user.active,
+            user.locked_until if user.locked_until and user.locked_until > moment else None,
+            user.failed_logins,
+            user.must_change_password,
+        )
+        for user, code, name in rows
+    ]
+
+
+def unlock_user(sessions: Sessions, actor: str, login: str) -> None:
+    """End a lock-out (and forget the failed attempts counted so far); audited."""
+    with sessions.write() as session:
+        user = _administered_user(session, actor, login)
+        details = {"login": login, "locked_until": clock.format_time(user.locked_until) if user.locked_until else None}
+        user.locked_until = None
+        user.failed_logins = 0
+        audit.record(session, actor, "user.unlock", "user", user.id, details)
+
+
+def reset_password(sessions: Sessions, actor: str, login: str, temporary_password: str) -> None:
+    """Set a temporary password that the user must change at the next sign-in; audited (never the password)."""
+    if actor == login:
+        raise PermissionDenied("不能重置自己的密码，请使用“修改密码”。")
+    check_password_policy(login, temporary_password)
+    password_hash = hash_password(temporary_password)  # outside the transaction: scrypt is slow on purpose
+    with sessions.write() as session:
+        user = _administered_user(session, actor, login)
+        set_password(user, password_hash, must_change=True)
+        audit.record(session, actor, "user.password_reset", "user", user.id, {"login": login, "must_change": True})
+
+
+def _administered_units(session: Session, actor: str) -> frozenset[int]:
+    principal = permissions.load_principal(session, actor)
+    if principal.role is not Role.ADMIN:
+        raise PermissionDenied("只有执法记录仪管理员可以管理用户账户。")
+    return OrgTree.load(session).subtree(principal.unit_id)
+
+
+def _administered_user(session: Session, actor: str, login: str) -> User:
+    units = _administered_units(session, actor)
+    user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
+    if user is None or user.unit_id not in units:
+        raise PermissionDenied(f"用户“{login}”不存在，或不属于您管理的单位。")
+    return user

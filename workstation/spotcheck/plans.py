@@ -1,0 +1,389 @@
+"""Drawing spot-check plans (抽查方案): one per unit and period, from the unit's video and audio clips.
+
+A draw takes a fresh seed from the secure random source, freezes the candidate list next to it, derives
+the sample with workstation.sampling and records seed, parameters and digests in the audit log, all in
+one transaction. Photos and recorder logs are never candidates: a spot check plays footage back.
+Footage awaiting assignment (待分配) has no unit and joins a plan only once it is assigned.
+
+A unit has at most one plan in force per period (a unique key, so two workstations drawing at once
+cannot both succeed). Drawing again needs `redraw` with a reason: the old plan is kept, marked as
+superseded, its unreviewed items are withdrawn, and the new plan names it.
+"""
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.models import Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, SpotCheckReview, Unit
+from db.session import Sessions
+from workstation import audit, clock
+from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.orgtree import OrgTree
+from workstation.spotcheck import sampling
+from workstation.spotcheck.policy import CHECK_ROLES, require_units
+from workstation.spotcheck.rows import item_rows, item_statement, plan_row, plan_rows
+from workstation.spotcheck.types import DrawOutcome, DrawSpec, ItemStatus, PlanRow, SampleItemRow
+from workstation.types import FileType
+
+_log = logging.getLogger(__name__)
+
+CANDIDATE_TYPES = (FileType.VIDEO, FileType.AUDIO)
+MAX_PERIOD_DAYS = 31
+
+
+@dataclass(frozen=True)
+class ArchiveClip:
+    """A unit's video or audio clip of the period as the archive holds it now (see `archive_clips`)."""
+
+    candidate: sampling.Candidate
+    officer_id: int
+    ingested_at: datetime
+    first_reviewed_at: datetime | None
+
+
+def draw_plans(
+    sessions: Sessions,
+    spec: DrawSpec,
+    actor: str,
+    user: str | None = None,
+    now: datetime | None = None,
+    due_days: int = 1,
+) -> list[DrawOutcome]:
+    """Draw a plan for each unit in the spec with footage in the period (each in its own transaction).
+
+    `user`: the signed-in workstation user whose rights are checked; None for the command line. A unit
+    that already has a plan in force for the period is reported with that plan's id and left alone.
+    """
+    params = sampling.SampleParams(spec.ratio_bp, spec.min_per_officer, spec.weight_long, spec.include_first)
+    _check_period(spec.day_from, spec.day_to)
+    with sessions.read() as session:
+        units = _units_with_footage(session, spec, user)
+    outcomes = []
+    for unit_id, unit_code in units:
+        try:
+            with sessions.write() as session:
+                outcome = _draw_unit(session, unit_id, unit_code, spec, params, actor, now or clock.now(), due_days)
+        except IntegrityError:  # another workstation drew this unit and period a moment ago
+            with sessions.read() as session:
+                existing = _active_plan_id(session, unit_id, spec.day_from, spec.day_to)
+            if existing is None:
+                raise
+            outcome = DrawOutcome(unit_code, None, existing)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def redraw(
+    sessions: Sessions,
+    plan_id: int,
+    reason: str,
+    actor: str,
+    user: str | None = None,
+    spec: DrawSpec | None = None,
+    now: datetime | None = None,
+    due_days: int = 1,
+) -> PlanRow:
+    """Replace a plan in force by a new draw (new seed; new parameters if `spec` gives them), for a reason.
+
+    The old plan stays, marked superseded; its reviewed items stay in the ledger, its open items are
+    withdrawn. Both draws are in the audit log. The unit and period are always the old plan's.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise SpotCheckError("重新抽取必须填写理由。")
+    now = now or clock.now()
+    with sessions.write() as session:
+        old = session.execute(
+            select(SpotCheckPlan).where(SpotCheckPlan.id == plan_id).with_for_update()
+        ).scalar_one_or_none()
+        if old is None:
+            raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+        if user is not None:
+            _require_unit(session, user, old.unit_id)
+        if old.superseded_at is not None:
+            raise SpotCheckError(f"抽查方案 {plan_id} 已于 {clock.format_time(old.superseded_at)} 被重新抽取。")
+        unit_code = session.execute(select(Unit.code).where(Unit.id == old.unit_id)).scalar_one()
+        previous = DrawSpec(
+            old.day_from, old.day_to, unit_code, old.ratio_bp, old.min_per_officer, old.weight_long, old.include_first
+        )
+        spec = replace(
+            spec or previous,
+            day_from=old.day_from,
+            day_to=old.day_to,
+            unit_code=unit_code,
+            exclude_checked=old.exclude_checked,
+        )
+        params = sampling.SampleParams(spec.ratio_bp, spec.min_per_officer, spec.weight_long, spec.include_first)
+        old.superseded_at, old.active_key = now, None
+        session.execute(
+            update(SpotCheckItem)
+            .where(SpotCheckItem.plan_id == old.id, SpotCheckItem.status == ItemStatus.OPEN)
+            .values(status=ItemStatus.WITHDRAWN, claimed_by=None, claimed_at=None, claim_expires_at=None)
+        )
+        session.flush()  # frees the unit's active key before the new plan takes it
+        outcome = _draw_unit(session, old.unit_id, unit_code, spec, params, actor, now, due_days, old.id, reason)
+        if outcome.plan is None:
+            raise SpotCheckError("该单位在此期间已没有可抽查的录像，未重新抽取。")
+    return outcome.plan
+
+
+def list_plans(
+    session: Session, day_from: date, day_to: date, user: str | None = None, unit_code: str | None = None
+) -> list[PlanRow]:
+    """Plans (in force and superseded) whose period overlaps the days, in the user's units if a user is given."""
+    conditions = [SpotCheckPlan.day_from <= day_to, SpotCheckPlan.day_to >= day_from]
+    if user is not None:
+        _, units = require_units(session, user, CHECK_ROLES)
+        conditions.append(SpotCheckPlan.unit_id.in_(sorted(units)))
+    if unit_code is not None:
+        conditions.append(SpotCheckPlan.unit_id.in_(sorted(_subtree(session, unit_code))))
+    return plan_rows(session, *conditions)
+
+
+def get_plan(session: Session, plan_id: int) -> PlanRow:
+    rows = plan_rows(session, SpotCheckPlan.id == plan_id)
+    if not rows:
+        raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+    return rows[0]
+
+
+def plan_items(
+    session: Session, plan_id: int, user: str | None = None, now: datetime | None = None
+) -> list[SampleItemRow]:
+    """A plan's sample, by 警号 and recording time."""
+    if user is not None:
+        _require_unit(session, user, get_plan_unit(session, plan_id))
+    statement = (
+        item_statement()
+        .where(SpotCheckItem.plan_id == plan_id)
+        .order_by(Officer.badge_no, Clip.recorded_start, SpotCheckItem.id)
+    )
+    return item_rows(session, statement, now or clock.now())
+
+
+def get_plan_unit(session: Session, plan_id: int) -> int:
+    unit_id = session.execute(select(SpotCheckPlan.unit_id).where(SpotCheckPlan.id == plan_id)).scalar_one_or_none()
+    if unit_id is None:
+        raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+    return unit_id
+
+
+def archive_clips(session: Session, unit_id: int, day_from: date, day_to: date) -> list[ArchiveClip]:
+    """The unit's video and audio clips recorded in the period that have an officer, with when each was
+    ingested and first reviewed (what a draw may take, and what `verify` compares a snapshot with)."""
+    first_review = (
+        select(func.min(SpotCheckReview.reviewed_at)).where(SpotCheckReview.clip_id == Clip.id).scalar_subquery()
+    )
+    start, end = period_bounds(day_from, day_to)
+    statement = (
+        select(
+            Clip.id,
+            Clip.sha256,
+            Officer.badge_no,
+            Clip.officer_id,
+            Clip.recorded_start,
+            Clip.duration_ms,
+            Clip.ingested_at,
+            first_review,
+        )
+        .join(Officer, Officer.id == Clip.officer_id)
+        .where(
+            Clip.unit_id == unit_id,
+            Clip.recorded_start >= start,
+            Clip.recorded_start < end,
+            Clip.file_type.in_(CANDIDATE_TYPES),
+        )
+    )
+    return [
+        ArchiveClip(sampling.Candidate(clip_id, sha, badge, recorded, duration), officer_id, ingested, reviewed)
+        for clip_id, sha, badge, officer_id, recorded, duration, ingested, reviewed in session.execute(statement)
+    ]
+
+
+def period_bounds(day_from: date, day_to: date) -> tuple[datetime, datetime]:
+    """[day_from 00:00, the day after day_to 00:00) in archive-local time."""
+    return datetime.combine(day_from, time.min), datetime.combine(day_to + timedelta(days=1), time.min)
+
+
+def active_key(unit_id: int, day_from: date, day_to: date) -> str:
+    return f"{unit_id}:{day_from.isoformat()}:{day_to.isoformat()}"
+
+
+def _draw_unit(
+    session: Session,
+    unit_id: int,
+    unit_code: str,
+    spec: DrawSpec,
+    params: sampling.SampleParams,
+    actor: str,
+    now: datetime,
+    due_days: int,
+    replaces: int | None = None,
+    reason: str = "",
+) -> DrawOutcome:
+    existing = _active_plan_id(session, unit_id, spec.day_from, spec.day_to)
+    if existing is not None:
+        return DrawOutcome(unit_code, None, existing)
+    clips = [
+        clip
+        for clip in archive_clips(session, unit_id, spec.day_from, spec.day_to)
+        if not (spec.exclude_checked and clip.first_reviewed_at is not None)
+    ]
+    if not clips:
+        return DrawOutcome(unit_code, None)
+    candidates = [clip.candidate for clip in clips]
+    seed = sampling.new_seed()
+    picks = sampling.draw(seed, candidates, params)
+    plan = SpotCheckPlan(
+        unit_id=unit_id,
+        day_from=spec.day_from,
+        day_to=spec.day_to,
+        ratio_bp=params.ratio_bp,
+        min_per_officer=params.min_per_officer,
+        weight_long=params.weight_long,
+        include_first=params.include_first,
+        exclude_checked=spec.exclude_checked,
+        algorithm=sampling.ALGORITHM,
+        seed=seed,
+        candidates_digest=sampling.candidates_digest(candidates),
+        sample_digest=sampling.sample_digest(picks),
+        candidate_count=len(candidates),
+        sample_count=len(picks),
+        drawn_at=now,
+        drawn_by=actor[:64],
+        due_on=now.date() + timedelta(days=due_days),
+        active_key=active_key(unit_id, spec.day_from, spec.day_to),
+        replaces_id=replaces,
+        redraw_reason=reason,
+    )
+    session.add(plan)
+    session.flush()
+    officers = {clip.candidate.clip_id: clip.officer_id for clip in clips}
+    _insert_rows(
+        session,
+        SpotCheckCandidate,
+        [
+            {
+                "plan_id": plan.id,
+                "clip_id": c.clip_id,
+                "officer_id": officers[c.clip_id],
+                "sha256": c.sha256,
+                "recorded_start": c.recorded_start,
+                "duration_ms": c.duration_ms,
+            }
+            for c in candidates
+        ],
+    )
+    _insert_rows(
+        session,
+        SpotCheckItem,
+        [
+            {
+                "plan_id": plan.id,
+                "clip_id": pick.candidate.clip_id,
+                "officer_id": officers[pick.candidate.clip_id],
+                "unit_id": unit_id,
+                "selection": pick.selection,
+                "rank": pick.rank,
+                "status": ItemStatus.OPEN,
+            }
+            for pick in picks
+        ],
+    )
+    details = draw_details(plan, unit_code)
+    if replaces is not None:
+        details |= {"replaces": replaces, "reason": reason}
+    action = "spotcheck.redraw" if replaces else "spotcheck.draw"
+    audit.record(session, actor, action, "spotcheck_plan", plan.id, details)
+    _log.info("spot-check plan %s drawn for %s: %d of %d clips", plan.id, unit_code, len(picks), len(candidates))
+    return DrawOutcome(unit_code, plan_row(plan, unit_code, _unit_name(session, unit_id), 0))
+
+
+def _insert_rows(session: Session, model: type, rows: list[dict[str, object]]) -> None:
+    """A Core executemany on the session's connection (same transaction): measured on a detachment's day,
+    it is cheaper than the ORM's bulk insert and than batched multi-row INSERTs with RETURNING."""
+    session.connection().execute(insert(model.__table__), rows)
+
+
+def draw_details(plan: SpotCheckPlan, unit_code: str) -> dict[str, object]:
+    """What the audit log keeps of a draw: enough to re-derive and to notice an edited plan row."""
+    return {
+        "unit": unit_code,
+        "day_from": plan.day_from.isoformat(),
+        "day_to": plan.day_to.isoformat(),
+        "ratio_bp": plan.ratio_bp,
+        "min_per_officer": plan.min_per_officer,
+        "weight_long": plan.weight_long,
+        "include_first": plan.include_first,
+        "exclude_checked": plan.exclude_checked,
+        "algorithm": plan.algorithm,
+        "seed": plan.seed,
+        "candidates": plan.candidate_count,
+        "candidates_digest": plan.candidates_digest,
+        "sample": plan.sample_count,
+        "sample_digest": plan.sample_digest,
+    }
+
+
+def _units_with_footage(session: Session, spec: DrawSpec, user: str | None) -> list[tuple[int, str]]:
+    if spec.unit_code is not None:
+        units = _subtree(session, spec.unit_code)
+    else:
+        units = frozenset(session.execute(select(Unit.id)).scalars())
+    if user is not None:
+        _, allowed = require_units(session, user, CHECK_ROLES)
+        if spec.unit_code is None:
+            units &= allowed
+        elif not units <= allowed:
+            raise PermissionDenied(f"您无权对单位 {spec.unit_code} 进行抽查。")
+    start, end = period_bounds(spec.day_from, spec.day_to)
+    statement = (
+        select(Unit.id, Unit.code)
+        .where(
+            Unit.id.in_(sorted(units)),
+            select(Clip.id)
+            .where(
+                Clip.unit_id == Unit.id,
+                Clip.officer_id.is_not(None),
+                Clip.recorded_start >= start,
+                Clip.recorded_start < end,
+                Clip.file_type.in_(CANDIDATE_TYPES),
+            )
+            .exists(),
+        )
+        .order_by(Unit.code)
+    )
+    return [(unit_id, code) for unit_id, code in session.execute(statement)]
+
+
+def _subtree(session: Session, unit_code: str) -> frozenset[int]:
+    unit_id = session.execute(select(Unit.id).where(Unit.code == unit_code)).scalar_one_or_none()
+    if unit_id is None:
+        raise SpotCheckError(f"单位代码“{unit_code}”不存在。")
+    return OrgTree.load(session).subtree(unit_id)
+
+
+def _require_unit(session: Session, user: str, unit_id: int) -> None:
+    _, allowed = require_units(session, user, CHECK_ROLES)
+    if unit_id not in allowed:
+        raise PermissionDenied("您无权查看或处理其他单位的抽查方案。")
+
+
+def _active_plan_id(session: Session, unit_id: int, day_from: date, day_to: date) -> int | None:
+    key = active_key(unit_id, day_from, day_to)
+    return session.execute(select(SpotCheckPlan.id).where(SpotCheckPlan.active_key == key)).scalar_one_or_none()
+
+
+def _unit_name(session: Session, unit_id: int) -> str:
+    return session.execute(select(Unit.name).where(Unit.id == unit_id)).scalar_one()
+
+
+def _check_period(day_from: date, day_to: date) -> None:
+    if day_to < day_from:
+        raise SpotCheckError("抽查期间的截止日期早于起始日期。")
+    if (day_to - day_from).days >= MAX_PERIOD_DAYS:
+        raise SpotCheckError(f"一个抽查方案最多覆盖 {MAX_PERIOD_DAYS} 天。")

@@ -1,0 +1,161 @@
+"""Reviewing a sampled clip: the checklist, the verdict, and the proof that the clip was played back.
+
+The reviewer answers the six observation items; the system answers three from the archive (uploaded
+within 24 h of recording, linked to an incident or case, file intact). The player's played spans give
+the coverage; 合格 below the minimum coverage is refused, so "passed" always means "watched". 合格 is
+also refused with an observation answered 否 or a file that is not intact; a late upload or a missing
+case link is recorded in the ledger but left to the reviewer's judgement (not every recording has a case).
+"""
+
+import json
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Clip, ClipCaseLink, SpotCheckAnswer, SpotCheckItem, SpotCheckReview
+from db.session import Sessions
+from workstation import audit, clock
+from workstation.errors import CoverageTooLow, ItemTaken, PermissionDenied, ReviewIncomplete
+from workstation.spotcheck import coverage
+from workstation.spotcheck.ledger import get_ledger_row
+from workstation.spotcheck.policy import CHECK_ROLES, require_units
+from workstation.spotcheck.text import CHECK_ITEM_NAMES, VERDICT_NAMES, percent
+from workstation.spotcheck.types import (
+    MANUAL_CHECK_ITEMS,
+    AutomaticFacts,
+    CheckAnswer,
+    ItemStatus,
+    LedgerRow,
+    ReviewInput,
+    Verdict,
+)
+from workstation.types import LATE_UPLOAD_HOURS, MediaStatus
+
+MAX_SPEED = 64.0
+
+
+def automatic_facts(session: Session, clip_id: int) -> AutomaticFacts:
+    """What the archive says about the clip for the three automatic checklist items."""
+    clip = session.get(Clip, clip_id)
+    if clip is None:
+        raise ReviewIncomplete(f"文件 {clip_id} 不存在。")
+    linked = session.execute(select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == clip_id).limit(1)).first()
+    return AutomaticFacts(
+        uploaded_24h=clip.ingested_at - clip.recorded_start <= timedelta(hours=LATE_UPLOAD_HOURS),
+        case_linked=linked is not None,
+        file_intact=clip.media_status == MediaStatus.OK,
+    )
+
+
+def item_facts(session: Session, login: str, item_id: int) -> AutomaticFacts:
+    """The automatic answers for a sampled item, for the checklist form before it is submitted."""
+    _, units = require_units(session, login, CHECK_ROLES)
+    item = session.get(SpotCheckItem, item_id)
+    if item is None or item.unit_id not in units:
+        raise PermissionDenied(f"您无权检查抽查项 {item_id}。")
+    return automatic_facts(session, item.clip_id)
+
+
+def check_review(review: ReviewInput) -> None:
+    """Refuse an incomplete checklist before touching the database (ReviewIncomplete)."""
+    missing = [CHECK_ITEM_NAMES[item] for item in MANUAL_CHECK_ITEMS if item not in review.answers]
+    if missing:
+        raise ReviewIncomplete(f"请填写检查项：{'、'.join(missing)}。")
+    verdict = VERDICT_NAMES[review.verdict]
+    if review.verdict is not Verdict.PASS and not review.problem.strip():
+        raise ReviewIncomplete(f"结论为“{verdict}”时必须填写存在问题。")
+    if review.verdict is Verdict.FAIL and not review.rectification.strip():
+        raise ReviewIncomplete("结论为“不合格”时必须填写整改要求。")
+    failed = [CHECK_ITEM_NAMES[item] for item in MANUAL_CHECK_ITEMS if review.answers[item] is CheckAnswer.NO]
+    if review.verdict is Verdict.PASS and failed:
+        raise ReviewIncomplete(f"检查项“{'、'.join(failed)}”为“否”，不能判定为“合格”。")
+    if not 0 < review.top_speed <= MAX_SPEED:
+        raise ReviewIncomplete(f"播放倍速 {review.top_speed} 不合理。")
+
+
+def submit_review(
+    sessions: Sessions,
+    login: str,
+    item_id: int,
+    review: ReviewInput,
+    min_coverage_bp: int = 9000,
+    now: datetime | None = None,
+) -> LedgerRow:
+    """Record the review of a sampled item as a ledger line, in one transaction with its audit row.
+
+    The item must be open and either free or claimed by the user (an expired claim of someone else's
+    counts as free). CoverageTooLow when 合格 is asked for below `min_coverage_bp` of the clip played.
+    """
+    check_review(review)
+    now = now or clock.now()
+    with sessions.write() as session:
+        principal, units = require_units(session, login, CHECK_ROLES)
+        item = session.execute(
+            select(SpotCheckItem).where(SpotCheckItem.id == item_id).with_for_update()
+        ).scalar_one_or_none()
+        if item is None or item.unit_id not in units:
+            raise PermissionDenied(f"您无权检查抽查项 {item_id}。")
+        if item.status != ItemStatus.OPEN:
+            raise ItemTaken(f"抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。")
+        if item.claimed_by not in (None, principal.id) and item.claim_expires_at and item.claim_expires_at > now:
+            raise ItemTaken(f"抽查项 {item_id} 已由其他检查人领取。")
+        clip = session.get(Clip, item.clip_id)
+        spans = coverage.merge(review.played_intervals, clip.duration_ms)
+        covered = coverage.coverage_bp(spans, clip.duration_ms)
+        if review.verdict is Verdict.PASS and covered < min_coverage_bp:
+            raise CoverageTooLow(_coverage_message(covered, min_coverage_bp, clip.duration_ms))
+        facts = automatic_facts(session, clip.id)
+        if review.verdict is Verdict.PASS and not facts.file_intact:
+            raise ReviewIncomplete("该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。")
+        entry = SpotCheckReview(
+            item_id=item.id,
+            clip_id=clip.id,
+            unit_id=item.unit_id,
+            officer_id=item.officer_id,
+            reviewer_id=principal.id,
+            reviewed_at=now,
+            verdict=review.verdict,
+            problem=review.problem.strip(),
+            rectification=review.rectification.strip(),
+            duration_ms=clip.duration_ms,
+            played_ms=sum(end - start for start, end in spans),
+            coverage_bp=covered,
+            top_speed=float(review.top_speed),
+            played_intervals=json.dumps(spans),
+        )
+        session.add(entry)
+        session.flush()
+        answers = {item_code: (answer, False) for item_code, answer in review.answers.items()}
+        answers |= {item_code: (answer, True) for item_code, answer in facts.answers().items()}
+        session.add_all(
+            SpotCheckAnswer(review_id=entry.id, item_code=code, answer=answer, automatic=automatic)
+            for code, (answer, automatic) in answers.items()
+        )
+        item.status, item.claimed_by, item.claimed_at, item.claim_expires_at = ItemStatus.REVIEWED, None, None, None
+        audit.record(
+            session,
+            login,
+            "spotcheck.review",
+            "spotcheck_item",
+            item.id,
+            {
+                "review": entry.id,
+                "clip": clip.id,
+                "verdict": review.verdict,
+                "coverage_bp": covered,
+                "top_speed": entry.top_speed,
+                "answers": {code: answer for code, (answer, _) in sorted(answers.items())},
+            },
+        )
+        session.flush()
+        return get_ledger_row(session, entry.id)
+
+
+def _coverage_message(covered: int, required: int, duration_ms: int | None) -> str:
+    if not duration_ms:
+        return "文件时长未知，无法确认已完整回放，不能判定为“合格”。"
+    return (
+        f"回放覆盖率为 {percent(covered)}，低于判定“合格”所需的 {percent(required)}。"
+        "请将该文件完整回放后再提交，或选择其他结论。"
+    )

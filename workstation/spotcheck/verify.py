@@ -1,0 +1,133 @@
+"""`workstation spotcheck verify PLAN`: re-derive a plan's sample and check everything it rests on.
+
+Four checks, each reported as a plain Chinese line:
+
+1. The plan row agrees with the audit log's record of the draw (seed, parameters, digests, counts); the
+   audit log is hash-chained (`workstation audit verify`), so an edited plan row shows here.
+2. The stored candidate snapshot still has the digest taken at the draw.
+3. The snapshot agrees with the archive: every candidate is still that clip (SHA-256, officer, unit,
+   period), and every clip that could be drawn then is in the snapshot. "Then" uses the times: a clip
+   ingested (or, with exclude_checked, first reviewed) in the very second of the draw may go either way.
+4. Re-deriving the sample from seed, snapshot and parameters gives exactly the stored sample.
+"""
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEvent, Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, Unit
+from workstation.errors import SpotCheckError
+from workstation.spotcheck import sampling
+from workstation.spotcheck.plans import CANDIDATE_TYPES, archive_clips, draw_details, period_bounds
+from workstation.spotcheck.types import PlanVerification, Selection
+
+DRAW_ACTIONS = ("spotcheck.draw", "spotcheck.redraw")
+
+
+def verify_plan(session: Session, plan_id: int) -> PlanVerification:
+    """Check one plan; `ok` when nothing differs."""
+    plan = session.get(SpotCheckPlan, plan_id)
+    if plan is None:
+        raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+    unit_code = session.execute(select(Unit.code).where(Unit.id == plan.unit_id)).scalar_one()
+    candidates = candidate_snapshot(session, plan_id)
+    problems = _against_audit(session, plan, unit_code)
+    if sampling.candidates_digest(candidates) != plan.candidates_digest or len(candidates) != plan.candidate_count:
+        problems.append("候选文件清单与抽取时记录的摘要不一致（候选清单被改动）。")
+    problems += _against_archive(session, plan, candidates)
+    problems += _against_sample(session, plan, candidates)
+    return PlanVerification(plan.id, len(candidates), plan.sample_count, tuple(problems))
+
+
+def candidate_snapshot(session: Session, plan_id: int) -> list[sampling.Candidate]:
+    """The candidates as frozen at the draw."""
+    statement = (
+        select(
+            SpotCheckCandidate.clip_id,
+            SpotCheckCandidate.sha256,
+            Officer.badge_no,
+            SpotCheckCandidate.recorded_start,
+            SpotCheckCandidate.duration_ms,
+        )
+        .join(Officer, Officer.id == SpotCheckCandidate.officer_id)
+        .where(SpotCheckCandidate.plan_id == plan_id)
+    )
+    return [sampling.Candidate(*row) for row in session.execute(statement)]
+
+
+def _against_audit(session: Session, plan: SpotCheckPlan, unit_code: str) -> list[str]:
+    details = session.execute(
+        select(AuditEvent.details)
+        .where(
+            AuditEvent.target_type == "spotcheck_plan",
+            AuditEvent.target_id == str(plan.id),
+            AuditEvent.action.in_(DRAW_ACTIONS),
+        )
+        .order_by(AuditEvent.seq)
+        .limit(1)
+    ).scalar_one_or_none()
+    if details is None:
+        return ["审计日志中没有该方案的抽取记录。"]
+    recorded = json.loads(details)
+    return [
+        f"方案的“{name}”为 {value}，与审计日志记录的 {recorded.get(name)} 不一致。"
+        for name, value in draw_details(plan, unit_code).items()
+        if recorded.get(name) != value
+    ]
+
+
+def _against_archive(session: Session, plan: SpotCheckPlan, candidates: list[sampling.Candidate]) -> list[str]:
+    problems = []
+    snapshot = {candidate.clip_id: candidate for candidate in candidates}
+    start, end = period_bounds(plan.day_from, plan.day_to)
+    clips = {
+        clip.id: clip
+        for clip in session.execute(select(Clip).where(Clip.id.in_(sorted(snapshot)))).scalars()
+        if clip.unit_id == plan.unit_id and start <= clip.recorded_start < end and clip.file_type in CANDIDATE_TYPES
+    }
+    officers = select(Officer.id, Officer.badge_no).where(Officer.id.in_(_officer_ids(clips)))
+    badges = {officer_id: badge_no for officer_id, badge_no in session.execute(officers)}
+    for clip_id, candidate in sorted(snapshot.items()):
+        clip = clips.get(clip_id)
+        if clip is None or clip.sha256 != candidate.sha256 or badges.get(clip.officer_id) != candidate.badge_no:
+            problems.append(f"候选文件 {clip_id} 与档案库中的文件不符（已被删除、替换或改动）。")
+    for clip in archive_clips(session, plan.unit_id, plan.day_from, plan.day_to):
+        reviewed = clip.first_reviewed_at
+        clip_id = clip.candidate.clip_id
+        must = clip.ingested_at < plan.drawn_at and not (
+            plan.exclude_checked and reviewed is not None and reviewed <= plan.drawn_at
+        )
+        may = clip.ingested_at <= plan.drawn_at and not (
+            plan.exclude_checked and reviewed is not None and reviewed < plan.drawn_at
+        )
+        if must and clip_id not in snapshot:
+            problems.append(f"档案库中的文件 {clip_id} 抽取时已入库，却不在候选清单中（候选清单被删减）。")
+        elif clip_id in snapshot and not may:
+            problems.append(f"候选文件 {clip_id} 在抽取时不应入选（入库晚于抽取或此前已检查）。")
+    return problems
+
+
+def _against_sample(session: Session, plan: SpotCheckPlan, candidates: list[sampling.Candidate]) -> list[str]:
+    if plan.algorithm != sampling.ALGORITHM:
+        return [f"未知的抽样算法“{plan.algorithm}”，无法复核。"]
+    params = sampling.SampleParams(plan.ratio_bp, plan.min_per_officer, plan.weight_long, plan.include_first)
+    picks = sampling.draw(plan.seed, candidates, params)
+    derived = {(pick.candidate.clip_id, pick.selection) for pick in picks}
+    stored = {
+        (clip_id, Selection(selection))
+        for clip_id, selection in session.execute(
+            select(SpotCheckItem.clip_id, SpotCheckItem.selection).where(SpotCheckItem.plan_id == plan.id)
+        )
+    }
+    problems = [f"按种子复算应抽中文件 {clip_id}，但方案中没有。" for clip_id, _ in sorted(derived - stored)]
+    problems += [f"方案中的文件 {clip_id} 不是按种子复算的抽取结果。" for clip_id, _ in sorted(stored - derived)]
+    if sampling.sample_digest(picks) != plan.sample_digest:
+        problems.append("复算结果的摘要与方案记录的抽取结果摘要不一致。")
+    if len(stored) != plan.sample_count:
+        problems.append(f"方案记录抽中 {plan.sample_count} 个文件，实有 {len(stored)} 个。")
+    return problems
+
+
+def _officer_ids(clips: dict[int, Clip]) -> list[int]:
+    return sorted({clip.officer_id for clip in clips.values() if clip.officer_id is not None})
