@@ -3,7 +3,7 @@
 After many kills and one final run: every source file is archived exactly once and verifies, nothing is
 left half-written (no temporary copies, no unrecorded files in the media tree), the recorder is empty,
 and the audit chain is intact. Runs against both databases, the subprocess reaching PostgreSQL through
-a connection profile (tests/cli_archive.py).
+a connection profile (tests/helpers/cli_archive.py).
 """
 
 import hashlib

@@ -1,0 +1,1 @@
+"""Builders of test archives and worker scripts the tests start as processes."""

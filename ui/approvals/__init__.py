@@ -1,0 +1,1 @@
+"""The 审批 section: viewing requests, the approvals inbox."""

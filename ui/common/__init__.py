@@ -1,0 +1,1 @@
+"""What every section uses: the task runner, table models, labels, preferences, the password dialog."""

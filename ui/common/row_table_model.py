@@ -2,7 +2,7 @@
 
 Subclasses give the column headers and `cell(row, column, role)`; rows are replaced as a whole with
 `set_rows` (a model reset). data(index, ROW_ROLE) is the row's dataclass. Python code should read rows
-with `row_at`, not through QModelIndex.data() (see the PySide note in ui/archive_model.py).
+with `row_at`, not through QModelIndex.data() (see the PySide note in ui/archive/model.py).
 """
 
 from collections.abc import Sequence

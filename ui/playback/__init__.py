@@ -1,0 +1,1 @@
+"""Player windows: one clip or an officer's day, with marks, segments and stills."""

@@ -2,7 +2,7 @@
 queue, and see which officers are still unchecked.
 
 The page does not play footage: claiming an item emits `review_requested`, and the window that holds
-the page opens the clip in the player next to the checklist (ui/review_checklist.py).
+the page opens the clip in the player next to the checklist (ui/spotcheck/review_checklist.py).
 """
 
 import logging

@@ -1,7 +1,7 @@
 """The Chinese words of the check ledger (检查台帐) and of the spot check's command-line output.
 
 The ledger is a document handed to inspectors, so its wording is fixed Chinese and lives with the
-services; the GUI translates the same codes through Qt (ui/spotcheck_labels.py).
+services; the GUI translates the same codes through Qt (ui/spotcheck/labels.py).
 """
 
 from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Selection, Verdict
