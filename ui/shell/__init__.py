@@ -1,1 +1,3 @@
-"""The application around the sections: sign-in, connection, main window, idle lock, settings, smoke test, screenshots."""
+"""The application around the sections: sign-in, connection, main window, idle lock, settings, smoke test,
+screenshots.
+"""

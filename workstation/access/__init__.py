@@ -1,1 +1,3 @@
-"""Who may see what beyond their own rights: viewing requests, routing and approvals, the access register, the audit viewer."""
+"""Who may see what beyond their own rights: viewing requests, routing and approvals, the access register, the
+audit viewer.
+"""
