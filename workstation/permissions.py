@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from db.models import AccessGrant, AccessRequestItem, Clip, Unit, User
 from workstation import clock
 from workstation.errors import PermissionDenied
+from workstation.identity import Identity
 from workstation.orgtree import OrgTree, at_least
 from workstation.types import AccessBasis, Action, ClipScope, Duty, Relation, Role, UnitLevel
 
@@ -121,6 +122,13 @@ def load_principal(session: Session, login: str) -> Principal:
     return Principal(
         user.id, user.login, user.display_name, Role(user.role), user.unit_id, UnitLevel(level), user.officer_id
     )
+
+
+def principal_of(session: Session, who: Identity) -> Principal:
+    """The user `who` names, for a service that only users may call: a system actor is refused."""
+    if not who.is_user:
+        raise PermissionDenied(f"“{who.name}”是系统身份，不能执行需要用户身份的操作。")
+    return load_principal(session, who.name)
 
 
 def require_duty(principal: Principal, duty: Duty) -> None:

@@ -18,13 +18,14 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from workstation.archive import Archive
+from workstation.identity import Identity
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, iter_ledger
 from workstation.spotcheck.ledger_workbook import ledger_values
 
 
 def run(mode: str, archive: Archive, out: Path, criteria: LedgerFilter) -> int:
     if mode == "export":
-        return export_ledger(archive.sessions, criteria, out, "bench")
+        return export_ledger(archive.sessions, Identity.system("bench"), criteria, out)
     with archive.sessions.read() as session:
         rows = (ledger_values(number, row) for number, row in enumerate(iter_ledger(session, criteria, None), 1))
         if mode == "read":

@@ -30,6 +30,7 @@ import pytest
 from tests.benchmarks.conftest import REPO, BenchReport
 from tests.benchmarks.spotcheck_data import DETACHMENT, load_day_footage, load_ledger
 from workstation.archive import Archive
+from workstation.identity import Identity
 from workstation.spotcheck import plans, sampling
 from workstation.spotcheck.types import DrawSpec
 from workstation.spotcheck.verify import candidate_snapshot
@@ -59,7 +60,7 @@ def test_drawing_a_detachments_day(archive, database_kind, bench_report: BenchRe
     timings, outcomes = [], []
     for day in DAYS:
         started = time.perf_counter()
-        drawn = plans.draw_plans(archive.sessions, DrawSpec(day, day, DETACHMENT), "bench")
+        drawn = plans.draw_plans(archive.sessions, DrawSpec(day, day, DETACHMENT), Identity.system("bench"))
         timings.append(time.perf_counter() - started)
         outcomes.append(drawn)
     candidates = OFFICERS * CLIPS_PER_OFFICER

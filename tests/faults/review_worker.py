@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.helpers.spotcheck_claim_worker import REVIEW
 from workstation.archive import Archive
 from workstation.errors import ItemTaken
+from workstation.identity import Identity
 from workstation.spotcheck import reviews
 
 
@@ -21,7 +22,7 @@ def main(url: str, media_root: str, login: str, item_ids: list[int]) -> None:
     try:
         for item_id in item_ids:
             try:
-                reviews.submit_review(archive.sessions, login, item_id, REVIEW)
+                reviews.submit_review(archive.sessions, Identity.user(login), item_id, REVIEW)
             except ItemTaken:
                 print(f"taken {item_id}", flush=True)
             else:

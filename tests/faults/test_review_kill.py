@@ -29,6 +29,7 @@ from tests.faults.kill import (
 )
 from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
 from workstation import audit
+from workstation.identity import Identity
 from workstation.spotcheck import plans
 from workstation.spotcheck.types import CheckItem, DrawSpec, ItemStatus
 
@@ -83,7 +84,7 @@ def test_a_killed_review_submission_is_all_or_nothing_and_submitting_again_recor
     pool = BATCH * (2 * KILLS + 3)
     build_spotcheck_org(archive, {"DD01": [pool]})
     spec = DrawSpec(DAY, DAY + timedelta(days=(pool * 5) // (24 * 60) + 1), "DD01", ratio_bp=10_000)
-    plans.draw_plans(archive.sessions, spec, "admin")
+    plans.draw_plans(archive.sessions, spec, Identity.user("admin"))
     items = sorted(_review_states(archive))
     assert len(items) == pool
     command, env = python_module("tests.faults.review_worker")

@@ -17,6 +17,7 @@ from tests.benchmarks.spotcheck_data import BRIGADES, DETACHMENT, load_day_foota
 from tests.faults.kill import KillClock, kill_generator, kill_points, run, run_and_kill
 from tests.helpers.cli_archive import cli_invocation
 from workstation import audit
+from workstation.identity import Identity
 from workstation.spotcheck.verify import verify_plan
 
 KILLS = kill_points(3)
@@ -53,7 +54,7 @@ def _check_plans(archive, checked: set[int]) -> dict[tuple[date, date], int]:
                 select(func.count()).where(AuditEvent.action == "spotcheck.draw", AuditEvent.target_id == str(plan.id))
             )
             assert logged == 1, f"plan {plan.id} has {logged} audit rows"
-            result = verify_plan(session, plan.id)
+            result = verify_plan(session, Identity.system("test"), plan.id)
             assert result.ok, result.problems
         assert audit.verify_chain(session).ok
     counts: dict[tuple[date, date], int] = {}

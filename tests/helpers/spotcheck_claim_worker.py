@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from workstation.archive import Archive
+from workstation.identity import Identity
 from workstation.spotcheck import queue, reviews
 from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, ReviewInput, Verdict
 
@@ -27,8 +28,8 @@ def main(url: str, media_root: str, login: str, start_at: float) -> None:
     time.sleep(max(0.0, start_at - time.time()))
     reviewed = []
     try:
-        while (item := queue.claim(archive.sessions, login)) is not None:
-            reviews.submit_review(archive.sessions, login, item.id, REVIEW)
+        while (item := queue.claim(archive.sessions, Identity.user(login))) is not None:
+            reviews.submit_review(archive.sessions, Identity.user(login), item.id, REVIEW)
             reviewed.append(item.id)
     finally:
         archive.close()

@@ -27,6 +27,7 @@ from ui.spotcheck.labels import verdict_name
 from ui.spotcheck.models import LedgerTableModel
 from workstation import clock
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
 from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
 from workstation.spotcheck.types import LedgerRow, Verdict
@@ -51,7 +52,7 @@ class LedgerView(QWidget):
 
     def __init__(self, archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
+        self._archive, self._who = archive, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
         today = clock.now().date()
         self.from_edit = _date_edit(today.replace(day=1), self)
@@ -105,7 +106,7 @@ class LedgerView(QWidget):
 
     def load(self) -> None:
         """Read the units for the filter, then search."""
-        self._run(lambda: self._read(lambda s: units_in_charge(s, self._login, LEDGER_ROLES)), self._on_units)
+        self._run(lambda: self._read(lambda s: units_in_charge(s, self._who, LEDGER_ROLES)), self._on_units)
 
     def wait(self, msecs: int = -1) -> bool:
         return self._tasks.wait(msecs)
@@ -128,7 +129,7 @@ class LedgerView(QWidget):
         criteria = self.criteria()
         self.status.setText(self.tr("Loading…"))
         self._run(
-            lambda: self._read(lambda session: list_ledger(session, self._login, criteria, SHOWN_ROWS)), self._on_found
+            lambda: self._read(lambda session: list_ledger(session, self._who, criteria, SHOWN_ROWS)), self._on_found
         )
 
     def export(self, path: Path | None = None) -> None:
@@ -141,10 +142,10 @@ class LedgerView(QWidget):
                 return
             path = Path(chosen)
         unit_only = LedgerFilter(criteria.date_from, criteria.date_to, criteria.unit_code)
-        sessions, login = self._archive.sessions, self._login
+        sessions, who = self._archive.sessions, self._who
         self.status.setText(self.tr("Exporting…"))
         self._run(
-            lambda: export_ledger(sessions, unit_only, path, login, user=login),
+            lambda: export_ledger(sessions, who, unit_only, path),
             lambda count: self._on_exported(count, path),
         )
 

@@ -29,6 +29,7 @@ from ui.spotcheck.labels import answer_name, check_item_name, duration_text, per
 from workstation import clock
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 from workstation.spotcheck import coverage, reviews
 from workstation.spotcheck.policy import SpotCheckSettings
 from workstation.spotcheck.types import (
@@ -69,7 +70,7 @@ class ReviewChecklist(QWidget):
         settings: SpotCheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
+        self._archive, self._who = archive, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
         self._min_coverage_bp = (settings or SpotCheckSettings.load()).min_coverage_bp
         self._item: SampleItemRow | None = None
@@ -166,11 +167,11 @@ class ReviewChecklist(QWidget):
                 .replace("%5", clock.format_time(item.recorded_start))
                 .replace("%6", duration_text(item.duration_ms))
             )
-            item_id, sessions, login = item.id, self._archive.sessions, self._login
+            item_id, sessions, who = item.id, self._archive.sessions, self._who
 
             def facts() -> AutomaticFacts:
                 with sessions.read() as session:
-                    return reviews.item_facts(session, login, item_id)
+                    return reviews.item_facts(session, who, item_id)
 
             self._tasks.run(facts, self._on_facts, self._on_failed)
         self._show_coverage()
@@ -212,12 +213,12 @@ class ReviewChecklist(QWidget):
             self._refuse(self.tr("Choose a verdict."))
             return
         review, item_id = self.review(), self._item.id
-        sessions, login, minimum = self._archive.sessions, self._login, self._min_coverage_bp
+        sessions, who, minimum = self._archive.sessions, self._who, self._min_coverage_bp
         self.submit_button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Submitting…"))
         self._tasks.run(
-            lambda: reviews.submit_review(sessions, login, item_id, review, min_coverage_bp=minimum),
+            lambda: reviews.submit_review(sessions, who, item_id, review, min_coverage_bp=minimum),
             self._on_submitted,
             self._on_failed,
         )

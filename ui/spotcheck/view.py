@@ -35,6 +35,7 @@ from ui.spotcheck.models import ItemTableModel, PlanTableModel, ProgressTableMod
 from workstation import clock
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
 from workstation.spotcheck import queue as spotcheck_queue
 from workstation.spotcheck.policy import SpotCheckSettings, units_in_charge
@@ -76,7 +77,7 @@ class SpotCheckView(QWidget):
         settings: SpotCheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
+        self._archive, self._who = archive, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
         self._settings = settings or SpotCheckSettings.load()
 
@@ -139,7 +140,7 @@ class SpotCheckView(QWidget):
 
     def load(self) -> None:
         """Read the units the user works on, then plans, queue and progress."""
-        self._run(lambda: self._read(lambda session: units_in_charge(session, self._login)), self._on_units)
+        self._run(lambda: self._read(lambda session: units_in_charge(session, self._who)), self._on_units)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued database work is done (before the archive is closed)."""
@@ -168,18 +169,18 @@ class SpotCheckView(QWidget):
 
         def read(session: Any) -> _Snapshot:
             return _Snapshot(
-                spotcheck_plans.list_plans(session, day, day, user=self._login),
-                spotcheck_queue.queue(session, self._login),
-                spotcheck_queue.overview(session, day, day, user=self._login),
+                spotcheck_plans.list_plans(session, self._who, day, day),
+                spotcheck_queue.queue(session, self._who),
+                spotcheck_queue.overview(session, self._who, day, day),
             )
 
         self._run(lambda: self._read(read), self._on_snapshot)
 
     def draw(self) -> None:
-        spec, sessions, login = self.spec(), self._archive.sessions, self._login
+        spec, sessions, who = self.spec(), self._archive.sessions, self._who
         due = self._settings.due_days
         self.status.setText(self.tr("Drawing…"))
-        self._run(lambda: spotcheck_plans.draw_plans(sessions, spec, login, user=login, due_days=due), self._on_drawn)
+        self._run(lambda: spotcheck_plans.draw_plans(sessions, spec, who, due_days=due), self._on_drawn)
 
     def redraw(self, reason: str | None = None) -> None:
         """Draw the selected plan again with the parameters set above; asks for the reason unless given."""
@@ -193,10 +194,10 @@ class SpotCheckView(QWidget):
             )
             if not accepted:
                 return
-        spec, sessions, login = self.spec(), self._archive.sessions, self._login
+        spec, sessions, who = self.spec(), self._archive.sessions, self._who
         due = self._settings.due_days
         self._run(
-            lambda: spotcheck_plans.redraw(sessions, plan.id, reason, login, user=login, spec=spec, due_days=due),
+            lambda: spotcheck_plans.redraw(sessions, plan.id, reason, who, spec=spec, due_days=due),
             self._on_redrawn,
         )
 
@@ -214,12 +215,12 @@ class SpotCheckView(QWidget):
         item = self._selected(self.queue_table, self.queue_model)
         if item is None:
             return
-        sessions, login = self._archive.sessions, self._login
-        self._run(lambda: spotcheck_queue.release(sessions, login, item.id), lambda _released: self.refresh())
+        sessions, who = self._archive.sessions, self._who
+        self._run(lambda: spotcheck_queue.release(sessions, who, item.id), lambda _released: self.refresh())
 
     def _claim(self, item_id: int | None) -> None:
-        sessions, login, minutes = self._archive.sessions, self._login, self._settings.claim_minutes
-        self._run(lambda: spotcheck_queue.claim(sessions, login, item_id, claim_minutes=minutes), self._on_claimed)
+        sessions, who, minutes = self._archive.sessions, self._who, self._settings.claim_minutes
+        self._run(lambda: spotcheck_queue.claim(sessions, who, item_id, claim_minutes=minutes), self._on_claimed)
 
     def _draw_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -306,7 +307,7 @@ class SpotCheckView(QWidget):
             return
         plan_id = self.plan_model.row(row).id
         self._run(
-            lambda: self._read(lambda session: spotcheck_plans.plan_items(session, plan_id, user=self._login)),
+            lambda: self._read(lambda session: spotcheck_plans.plan_items(session, self._who, plan_id)),
             self.sample_model.set_rows,
         )
 

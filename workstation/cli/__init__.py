@@ -31,6 +31,7 @@ from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import ClipRow, IngestOutcome
 from workstation.footage.verify import verify_archive
+from workstation.identity import Identity
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
 from workstation.types import FileType
 
@@ -48,9 +49,10 @@ def default_archive_folder() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local/share")) / "bodycam-workstation" / "archive"
 
 
-def cli_actor() -> str:
-    """Who the audit log names for command-line actions: the OS account on this computer."""
-    return f"{getpass.getuser()}@{socket.gethostname()}"
+def cli_actor() -> Identity:
+    """Who command-line actions are done by: the OS account on this computer, a system actor (the commands
+    that act as a workstation user name it with --user)."""
+    return Identity.system(f"{getpass.getuser()}@{socket.gethostname()}")
 
 
 def _add_archive_options(parser: argparse.ArgumentParser, top_level: bool) -> None:
@@ -210,7 +212,7 @@ def _ingest(args: argparse.Namespace) -> int:
     archive = open_archive(args, create=True)
     options = IngestOptions(
         station=args.station,
-        actor=cli_actor(),
+        actor=cli_actor().audit_name,
         clear_source=args.clear_source,
         patterns=patterns_from_settings(config.load_settings()),
         parallel_sources=args.parallel,
@@ -312,7 +314,7 @@ def _clip_rows(session: Session, criteria: clips.ClipFilter, limit: int) -> list
 def _verify(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     try:
-        report = verify_archive(archive, actor=cli_actor())
+        report = verify_archive(archive, actor=cli_actor().audit_name)
     finally:
         archive.close()
     for problem in report.problems:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from workstation.archive import Archive
 from workstation.cli.console import json_value
 from workstation.cli.values import day, output_file, share, whole_number
+from workstation.identity import Identity
 from workstation.spotcheck import plans
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger
 from workstation.spotcheck.policy import SpotCheckSettings
@@ -58,7 +59,7 @@ def add_parsers(commands: Any) -> None:
     export.add_argument("--out", type=output_file, required=True, metavar="FILE.xlsx")
 
 
-def run_spotcheck(args: argparse.Namespace, archive: Archive, actor: str) -> int:
+def run_spotcheck(args: argparse.Namespace, archive: Archive, who: Identity) -> int:
     """Carry out a spotcheck command on the open archive (closed here)."""
     settings = SpotCheckSettings.load()
     try:
@@ -73,38 +74,38 @@ def run_spotcheck(args: argparse.Namespace, archive: Archive, actor: str) -> int
                 include_first=args.include_first,
                 exclude_checked=not args.include_checked,
             )
-            outcomes = plans.draw_plans(archive.sessions, spec, actor, due_days=settings.due_days)
+            outcomes = plans.draw_plans(archive.sessions, spec, who, due_days=settings.due_days)
             return _print_draw(outcomes, args.format)
         if args.action == "redraw":
-            return _redraw(args, archive, actor, settings)
+            return _redraw(args, archive, who, settings)
         with archive.sessions.read() as session:
             if args.action == "verify":
-                return _verify(session, args.plan_id)
+                return _verify(session, who, args.plan_id)
             if args.action == "show":
-                return _show(session, args.plan_id)
-            for plan in plans.list_plans(session, args.day, args.day_to or args.day, unit_code=args.unit):
+                return _show(session, who, args.plan_id)
+            for plan in plans.list_plans(session, who, args.day, args.day_to or args.day, unit_code=args.unit):
                 _print_plan(plan)
             return 0
     finally:
         archive.close()
 
 
-def run_ledger(args: argparse.Namespace, archive: Archive, actor: str) -> int:
+def run_ledger(args: argparse.Namespace, archive: Archive, who: Identity) -> int:
     """`ledger export`: write the workbook and say how many lines it holds."""
     criteria = LedgerFilter(date_from=args.date_from, date_to=args.date_to, unit_code=args.unit)
     try:
-        count = export_ledger(archive.sessions, criteria, args.out, actor)
+        count = export_ledger(archive.sessions, who, criteria, args.out)
     finally:
         archive.close()
     print(f"检查台帐已导出：{args.out}（{count} 条检查记录）", file=sys.stderr)
     return 0
 
 
-def _redraw(args: argparse.Namespace, archive: Archive, actor: str, settings: SpotCheckSettings) -> int:
+def _redraw(args: argparse.Namespace, archive: Archive, who: Identity, settings: SpotCheckSettings) -> int:
     spec = None
     if args.ratio or args.min_per_officer is not None or args.weight_long or args.include_first:
         with archive.sessions.read() as session:
-            old = plans.get_plan(session, args.plan_id)
+            old = plans.get_plan(session, who, args.plan_id)
         spec = DrawSpec(
             old.day_from,
             old.day_to,
@@ -114,13 +115,13 @@ def _redraw(args: argparse.Namespace, archive: Archive, actor: str, settings: Sp
             args.weight_long or old.weight_long,
             args.include_first or old.include_first,
         )
-    plan = plans.redraw(archive.sessions, args.plan_id, args.reason, actor, spec=spec, due_days=settings.due_days)
+    plan = plans.redraw(archive.sessions, args.plan_id, args.reason, who, spec=spec, due_days=settings.due_days)
     _print_plan(plan)
     return 0
 
 
-def _verify(session: Session, plan_id: int) -> int:
-    result = verify_plan(session, plan_id)
+def _verify(session: Session, who: Identity, plan_id: int) -> int:
+    result = verify_plan(session, who, plan_id)
     for problem in result.problems:
         print(problem)
     verdict = "复核一致" if result.ok else f"发现 {len(result.problems)} 处不一致"
@@ -128,9 +129,9 @@ def _verify(session: Session, plan_id: int) -> int:
     return 0 if result.ok else 1
 
 
-def _show(session: Session, plan_id: int) -> int:
-    _print_plan(plans.get_plan(session, plan_id))
-    for item in plans.plan_items(session, plan_id):
+def _show(session: Session, who: Identity, plan_id: int) -> int:
+    _print_plan(plans.get_plan(session, who, plan_id))
+    for item in plans.plan_items(session, who, plan_id):
         print(
             f"  {item.badge_no:<8} {item.officer_name:<6} {item.clip_id:>8}  {item.recorded_start:%Y-%m-%d %H:%M:%S}  "
             f"{SELECTION_NAMES[item.selection]}  {STATUS_NAMES[item.status]}  {item.original_name}"

@@ -37,6 +37,7 @@ from workstation.footage import clips
 from workstation.footage.devicelog import LogEvent
 from workstation.footage.ingest import IngestOptions, ProgressCallback, ingest
 from workstation.footage.types import DeviceEventType, IngestOutcome, IngestProgress, IngestReport
+from workstation.identity import Identity
 from workstation.org import registry, users
 from workstation.spotcheck import plans, queue, reviews
 from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, DrawSpec, ReviewInput, Verdict
@@ -282,24 +283,30 @@ def _spot_check(archive: Archive, day: date) -> None:
     and reviewed with the verdicts in turn 合格, 基本合格, 不合格 — a damaged file always 不合格. The brigade
     reviewer checks its own brigade, the administrator the others."""
     spec = DrawSpec(day, day, DETACHMENT[0], ratio_bp=3000)
-    plans.draw_plans(archive.sessions, spec, ACTOR, user=ACTOR)
+    admin = Identity.user(ACTOR)
+    plans.draw_plans(archive.sessions, spec, admin)
     reviewer = next(user for user in DEMO_USERS if user.role is Role.REVIEWER)
     with archive.sessions.read() as session:
         items = sorted(
-            (item for plan in plans.list_plans(session, day, day, None) for item in plans.plan_items(session, plan.id)),
+            (
+                item
+                for plan in plans.list_plans(session, admin, day, day)
+                for item in plans.plan_items(session, admin, plan.id)
+            ),
             key=lambda item: (item.unit_code, item.id),
         )
     for number, item in enumerate(items):
         login = reviewer.login if item.unit_code == reviewer.unit_code else ACTOR
-        queue.claim(archive.sessions, login, item.id)
+        who = Identity.user(login)
+        queue.claim(archive.sessions, who, item.id)
         viewing = register.start_viewing(archive.sessions, login, item.clip_id, reason="每日抽查")
         duration = item.duration_ms or 0
         register.finish_viewing(archive.sessions, login, viewing.entry_id, duration)
         with archive.sessions.read() as session:
-            intact = reviews.item_facts(session, login, item.id).file_intact
+            intact = reviews.item_facts(session, who, item.id).file_intact
         review = _DEMO_REVIEWS[number % len(_DEMO_REVIEWS)] if intact else _DEMO_REVIEWS[-1]
         played = replace(review, played_intervals=((0, duration),))
-        reviews.submit_review(archive.sessions, login, item.id, played)
+        reviews.submit_review(archive.sessions, who, item.id, played)
 
 
 _ALL_YES = dict.fromkeys(MANUAL_CHECK_ITEMS, CheckAnswer.YES)

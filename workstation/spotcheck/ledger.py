@@ -30,10 +30,11 @@ from db.session import Sessions
 from workstation import audit, clock
 from workstation.atomic_file import replacing
 from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.spotcheck.ledger_workbook import LedgerHeading, write_ledger
 from workstation.spotcheck.plans import CANDIDATE_TYPES
-from workstation.spotcheck.policy import LEDGER_ROLES, require_units
+from workstation.spotcheck.policy import LEDGER_ROLES, working_units
 from workstation.spotcheck.rows import plan_rows
 from workstation.spotcheck.types import CheckAnswer, CheckItem, LedgerRow, OfficerStatistics, PlanRow, Verdict
 
@@ -53,9 +54,9 @@ class LedgerFilter:
     verdict: Verdict | None = None
 
 
-def list_ledger(session: Session, login: str, criteria: LedgerFilter, limit: int = PAGE_SIZE) -> list[LedgerRow]:
-    """The newest `limit` ledger lines the user may read."""
-    units = ledger_units(session, criteria, login)
+def list_ledger(session: Session, who: Identity, criteria: LedgerFilter, limit: int = PAGE_SIZE) -> list[LedgerRow]:
+    """The newest `limit` ledger lines `who` may read."""
+    units = ledger_units(session, who, criteria)
     statement = _filtered(_statement(), criteria, units).order_by(SpotCheckReview.id.desc()).limit(limit)
     return _rows(session, statement)
 
@@ -159,15 +160,14 @@ def plans_in_period(session: Session, criteria: LedgerFilter, units: frozenset[i
 
 def export_ledger(
     sessions: Sessions,
+    who: Identity,
     criteria: LedgerFilter,
     path: Path,
-    actor: str,
-    user: str | None = None,
     now: datetime | None = None,
 ) -> int:
     """Write the ledger workbook (sheets 检查台帐, 统计, 抽样记录); returns the number of ledger lines.
 
-    `user`: the signed-in user whose units bound the export; None for the command line. The file appears
+    The units `who` works on bound the export (policy.working_units). The file appears
     complete or not at all (workstation.atomic_file). The audit row is committed before the file takes its
     name, so no export goes unlogged: a program killed in between leaves a logged export without a file.
     """
@@ -176,13 +176,13 @@ def export_ledger(
     path = Path(path)
     with replacing(path) as partial:
         with sessions.read() as session:
-            units = ledger_units(session, criteria, user)
+            units = ledger_units(session, who, criteria)
             heading = LedgerHeading(
-                unit_name=_unit_title(session, criteria, user),
+                unit_name=_unit_title(session, who, criteria),
                 date_from=criteria.date_from,
                 date_to=criteria.date_to,
                 generated_at=now or clock.now(),
-                generated_by=actor,
+                generated_by=who.audit_name,
             )
             stats = statistics(session, criteria, units)
             plans = plans_in_period(session, criteria, units)
@@ -190,7 +190,7 @@ def export_ledger(
         with sessions.write() as session:
             audit.record(
                 session,
-                actor,
+                who.audit_name,
                 "ledger.export",
                 "spotcheck_ledger",
                 criteria.unit_code or "-",
@@ -205,8 +205,8 @@ def export_ledger(
     return count
 
 
-def ledger_units(session: Session, criteria: LedgerFilter, user: str | None) -> frozenset[int] | None:
-    """The units whose checks the query may show (None: all, for the command line without --unit)."""
+def ledger_units(session: Session, who: Identity, criteria: LedgerFilter) -> frozenset[int]:
+    """The units whose checks the query may show: those `who` may read, narrowed to the unit named."""
     tree = OrgTree.load(session)
     named = None
     if criteria.unit_code is not None:
@@ -214,19 +214,17 @@ def ledger_units(session: Session, criteria: LedgerFilter, user: str | None) -> 
         if unit_id is None:
             raise SpotCheckError(f"单位代码“{criteria.unit_code}”不存在。")
         named = tree.subtree(unit_id)
-    if user is None:
-        return named
-    _, allowed = require_units(session, user, LEDGER_ROLES)
+    allowed = working_units(session, who, LEDGER_ROLES)
     if named is not None and not named <= allowed:
         raise PermissionDenied(f"您无权查看单位 {criteria.unit_code} 的检查台帐。")
     return named if named is not None else allowed
 
 
-def _unit_title(session: Session, criteria: LedgerFilter, user: str | None) -> str:
+def _unit_title(session: Session, who: Identity, criteria: LedgerFilter) -> str:
     if criteria.unit_code is not None:
         return session.execute(select(Unit.name).where(Unit.code == criteria.unit_code)).scalar_one()
-    if user is not None:
-        statement = select(Unit.name).join(User, User.unit_id == Unit.id).where(User.login == user)
+    if who.is_user:
+        statement = select(Unit.name).join(User, User.unit_id == Unit.id).where(User.login == who.name)
         return session.execute(statement).scalar_one()
     return "全部单位"
 

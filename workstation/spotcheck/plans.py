@@ -22,9 +22,10 @@ from db.models import Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotChec
 from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.spotcheck import sampling
-from workstation.spotcheck.policy import CHECK_ROLES, require_units
+from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.rows import item_rows, item_statement, plan_row, plan_rows
 from workstation.spotcheck.types import DrawOutcome, DrawSpec, ItemStatus, PlanRow, SampleItemRow
 from workstation.types import FileType
@@ -48,25 +49,23 @@ class ArchiveClip:
 def draw_plans(
     sessions: Sessions,
     spec: DrawSpec,
-    actor: str,
-    user: str | None = None,
+    who: Identity,
     now: datetime | None = None,
     due_days: int = 1,
 ) -> list[DrawOutcome]:
-    """Draw a plan for each unit in the spec with footage in the period (each in its own transaction).
-
-    `user`: the signed-in workstation user whose rights are checked; None for the command line. A unit
-    that already has a plan in force for the period is reported with that plan's id and left alone.
+    """Draw a plan for each unit in the spec with footage in the period (each in its own transaction), within
+    the units `who` works on (policy.working_units). A unit that already has a plan in force for the
+    period is reported with that plan's id and left alone.
     """
     params = sampling.SampleParams(spec.ratio_bp, spec.min_per_officer, spec.weight_long, spec.include_first)
     _check_period(spec.day_from, spec.day_to)
     with sessions.read() as session:
-        units = _units_with_footage(session, spec, user)
+        units = _units_with_footage(session, spec, who)
     outcomes = []
     for unit_id, unit_code in units:
         try:
             with sessions.write() as session:
-                outcome = _draw_unit(session, unit_id, unit_code, spec, params, actor, now or clock.now(), due_days)
+                outcome = _draw_unit(session, unit_id, unit_code, spec, params, who, now or clock.now(), due_days)
         except IntegrityError:  # another workstation drew this unit and period a moment ago
             with sessions.read() as session:
                 existing = _active_plan_id(session, unit_id, spec.day_from, spec.day_to)
@@ -81,8 +80,7 @@ def redraw(
     sessions: Sessions,
     plan_id: int,
     reason: str,
-    actor: str,
-    user: str | None = None,
+    who: Identity,
     spec: DrawSpec | None = None,
     now: datetime | None = None,
     due_days: int = 1,
@@ -102,8 +100,7 @@ def redraw(
         ).scalar_one_or_none()
         if old is None:
             raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
-        if user is not None:
-            _require_unit(session, user, old.unit_id)
+        _require_unit(session, who, old.unit_id)
         if old.superseded_at is not None:
             raise SpotCheckError(f"抽查方案 {plan_id} 已于 {clock.format_time(old.superseded_at)} 被重新抽取。")
         unit_code = session.execute(select(Unit.code).where(Unit.id == old.unit_id)).scalar_one()
@@ -125,38 +122,35 @@ def redraw(
             .values(status=ItemStatus.WITHDRAWN, claimed_by=None, claimed_at=None, claim_expires_at=None)
         )
         session.flush()  # frees the unit's active key before the new plan takes it
-        outcome = _draw_unit(session, old.unit_id, unit_code, spec, params, actor, now, due_days, old.id, reason)
+        outcome = _draw_unit(session, old.unit_id, unit_code, spec, params, who, now, due_days, old.id, reason)
         if outcome.plan is None:
             raise SpotCheckError("该单位在此期间已没有可抽查的录像，未重新抽取。")
     return outcome.plan
 
 
 def list_plans(
-    session: Session, day_from: date, day_to: date, user: str | None = None, unit_code: str | None = None
+    session: Session, who: Identity, day_from: date, day_to: date, unit_code: str | None = None
 ) -> list[PlanRow]:
-    """Plans (in force and superseded) whose period overlaps the days, in the user's units if a user is given."""
+    """Plans (in force and superseded) whose period overlaps the days, in the units `who` works on."""
+    units = working_units(session, who, CHECK_ROLES)
     conditions = [SpotCheckPlan.day_from <= day_to, SpotCheckPlan.day_to >= day_from]
-    if user is not None:
-        _, units = require_units(session, user, CHECK_ROLES)
-        conditions.append(SpotCheckPlan.unit_id.in_(sorted(units)))
+    conditions.append(SpotCheckPlan.unit_id.in_(sorted(units)))
     if unit_code is not None:
         conditions.append(SpotCheckPlan.unit_id.in_(sorted(_subtree(session, unit_code))))
     return plan_rows(session, *conditions)
 
 
-def get_plan(session: Session, plan_id: int) -> PlanRow:
+def get_plan(session: Session, who: Identity, plan_id: int) -> PlanRow:
+    _require_unit(session, who, get_plan_unit(session, plan_id))
     rows = plan_rows(session, SpotCheckPlan.id == plan_id)
     if not rows:
         raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
     return rows[0]
 
 
-def plan_items(
-    session: Session, plan_id: int, user: str | None = None, now: datetime | None = None
-) -> list[SampleItemRow]:
+def plan_items(session: Session, who: Identity, plan_id: int, now: datetime | None = None) -> list[SampleItemRow]:
     """A plan's sample, by 警号 and recording time."""
-    if user is not None:
-        _require_unit(session, user, get_plan_unit(session, plan_id))
+    _require_unit(session, who, get_plan_unit(session, plan_id))
     statement = (
         item_statement()
         .where(SpotCheckItem.plan_id == plan_id)
@@ -219,7 +213,7 @@ def _draw_unit(
     unit_code: str,
     spec: DrawSpec,
     params: sampling.SampleParams,
-    actor: str,
+    who: Identity,
     now: datetime,
     due_days: int,
     replaces: int | None = None,
@@ -254,7 +248,7 @@ def _draw_unit(
         candidate_count=len(candidates),
         sample_count=len(picks),
         drawn_at=now,
-        drawn_by=actor[:64],
+        drawn_by=who.audit_name[:64],
         due_on=now.date() + timedelta(days=due_days),
         active_key=active_key(unit_id, spec.day_from, spec.day_to),
         replaces_id=replaces,
@@ -298,7 +292,7 @@ def _draw_unit(
     if replaces is not None:
         details |= {"replaces": replaces, "reason": reason}
     action = "spotcheck.redraw" if replaces else "spotcheck.draw"
-    audit.record(session, actor, action, "spotcheck_plan", plan.id, details)
+    audit.record(session, who.audit_name, action, "spotcheck_plan", plan.id, details)
     _log.info("spot-check plan %s drawn for %s: %d of %d clips", plan.id, unit_code, len(picks), len(candidates))
     return DrawOutcome(unit_code, plan_row(plan, unit_code, _unit_name(session, unit_id), 0))
 
@@ -329,17 +323,13 @@ def draw_details(plan: SpotCheckPlan, unit_code: str) -> dict[str, object]:
     }
 
 
-def _units_with_footage(session: Session, spec: DrawSpec, user: str | None) -> list[tuple[int, str]]:
+def _units_with_footage(session: Session, spec: DrawSpec, who: Identity) -> list[tuple[int, str]]:
+    units = working_units(session, who, CHECK_ROLES)
     if spec.unit_code is not None:
-        units = _subtree(session, spec.unit_code)
-    else:
-        units = frozenset(session.execute(select(Unit.id)).scalars())
-    if user is not None:
-        _, allowed = require_units(session, user, CHECK_ROLES)
-        if spec.unit_code is None:
-            units &= allowed
-        elif not units <= allowed:
+        named = _subtree(session, spec.unit_code)
+        if not named <= units:
             raise PermissionDenied(f"您无权对单位 {spec.unit_code} 进行抽查。")
+        units = named
     start, end = period_bounds(spec.day_from, spec.day_to)
     statement = (
         select(Unit.id, Unit.code)
@@ -367,9 +357,8 @@ def _subtree(session: Session, unit_code: str) -> frozenset[int]:
     return OrgTree.load(session).subtree(unit_id)
 
 
-def _require_unit(session: Session, user: str, unit_id: int) -> None:
-    _, allowed = require_units(session, user, CHECK_ROLES)
-    if unit_id not in allowed:
+def _require_unit(session: Session, who: Identity, unit_id: int) -> None:
+    if unit_id not in working_units(session, who, CHECK_ROLES):
         raise PermissionDenied("您无权查看或处理其他单位的抽查方案。")
 
 

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from db.models import Unit
 from workstation import config
 from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.identity import Identity
 from workstation.orgtree import OrgTree
-from workstation.permissions import Principal, load_principal
+from workstation.permissions import Principal, principal_of
 from workstation.spotcheck.sampling import BASIS_POINTS
 from workstation.types import Role, UnitLevel, UnitRow
 
@@ -79,17 +80,27 @@ def parse_share(value: object) -> int:
     return int(points)
 
 
-def require_units(session: Session, login: str, roles: frozenset[Role]) -> tuple[Principal, frozenset[int]]:
-    """The user and the units they work on (their own and those below it); PermissionDenied for other roles."""
-    principal = load_principal(session, login)
+def require_units(session: Session, who: Identity, roles: frozenset[Role]) -> tuple[Principal, frozenset[int]]:
+    """The user and the units they work on (their own and those below it); PermissionDenied for other roles
+    and for system actors (claiming and reviewing need a person)."""
+    principal = principal_of(session, who)
     if principal.role not in roles:
         raise PermissionDenied("您的角色不能进行回放抽查或查看检查台帐。")
     return principal, OrgTree.load(session).subtree(principal.unit_id)
 
 
-def units_in_charge(session: Session, login: str, roles: frozenset[Role] = CHECK_ROLES) -> list[UnitRow]:
+def working_units(session: Session, who: Identity, roles: frozenset[Role]) -> frozenset[int]:
+    """The units `who` may draw plans for and read the ledger of: a user's own and those below (as
+    require_units); a system actor — the scheduled daily draw, the command line acting for the computer's
+    account — every unit. That is all a system actor may do in the spot check."""
+    if who.is_user:
+        return require_units(session, who, roles)[1]
+    return frozenset(session.execute(select(Unit.id)).scalars())
+
+
+def units_in_charge(session: Session, who: Identity, roles: frozenset[Role] = CHECK_ROLES) -> list[UnitRow]:
     """The units the user works on, their own first and then the units below by code (for unit pickers)."""
-    principal, units = require_units(session, login, roles)
+    principal, units = require_units(session, who, roles)
     rows = session.execute(select(Unit).where(Unit.id.in_(sorted(units)))).scalars()
     ordered = sorted(rows, key=lambda unit: (unit.id != principal.unit_id, unit.code))
     return [UnitRow(unit.id, unit.code, unit.name, UnitLevel(unit.level)) for unit in ordered]

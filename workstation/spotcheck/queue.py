@@ -17,9 +17,10 @@ from db.models import Clip, Officer, SpotCheckItem, SpotCheckPlan, Unit
 from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import ItemTaken
+from workstation.identity import Identity
 from workstation.permissions import Principal
 from workstation.spotcheck.plans import CANDIDATE_TYPES, period_bounds
-from workstation.spotcheck.policy import CHECK_ROLES, require_units
+from workstation.spotcheck.policy import CHECK_ROLES, require_units, working_units
 from workstation.spotcheck.rows import item_rows, item_statement
 from workstation.spotcheck.types import ItemStatus, OfficerProgress, SampleItemRow
 
@@ -29,9 +30,11 @@ QUEUE_ORDER = (SpotCheckPlan.due_on, SpotCheckPlan.id, Officer.badge_no, Clip.re
 CLAIM_ATTEMPTS = 5
 
 
-def queue(session: Session, login: str, now: datetime | None = None, limit: int = QUEUE_LIMIT) -> list[SampleItemRow]:
+def queue(
+    session: Session, who: Identity, now: datetime | None = None, limit: int = QUEUE_LIMIT
+) -> list[SampleItemRow]:
     """The open items of the user's units in QUEUE_ORDER (what `claim` hands out next comes first)."""
-    _, units = require_units(session, login, CHECK_ROLES)
+    _, units = require_units(session, who, CHECK_ROLES)
     statement = (
         item_statement()
         .where(SpotCheckItem.unit_id.in_(sorted(units)), SpotCheckItem.status == ItemStatus.OPEN)
@@ -43,7 +46,7 @@ def queue(session: Session, login: str, now: datetime | None = None, limit: int 
 
 def claim(
     sessions: Sessions,
-    login: str,
+    who: Identity,
     item_id: int | None = None,
     now: datetime | None = None,
     claim_minutes: int = 30,
@@ -52,7 +55,7 @@ def claim(
     `claim_minutes`. Returns it, or None when no item is free; ItemTaken when the named item is not."""
     now = now or clock.now()
     with sessions.write() as session:
-        principal, units = require_units(session, login, CHECK_ROLES)
+        principal, units = require_units(session, who, CHECK_ROLES)
         for _ in range(CLAIM_ATTEMPTS):
             target = (
                 item_id if item_id is not None else _held(session, principal, now) or _next_free(session, units, now)
@@ -66,7 +69,7 @@ def claim(
                     until = clock.format_time(row.claim_expires_at)
                     audit.record(
                         session,
-                        login,
+                        who.audit_name,
                         "spotcheck.claim",
                         "spotcheck_item",
                         target,
@@ -78,10 +81,10 @@ def claim(
     return None
 
 
-def release(sessions: Sessions, login: str, item_id: int) -> bool:
+def release(sessions: Sessions, who: Identity, item_id: int) -> bool:
     """Give a claimed item back to the queue; False when the user did not hold it."""
     with sessions.write() as session:
-        principal, _ = require_units(session, login, CHECK_ROLES)
+        principal, _ = require_units(session, who, CHECK_ROLES)
         result = session.execute(
             update(SpotCheckItem)
             .where(
@@ -94,27 +97,26 @@ def release(sessions: Sessions, login: str, item_id: int) -> bool:
         )
         if result.rowcount != 1:
             return False
-        audit.record(session, login, "spotcheck.release", "spotcheck_item", item_id)
+        audit.record(session, who.audit_name, "spotcheck.release", "spotcheck_item", item_id)
     return True
 
 
 def overview(
     session: Session,
+    who: Identity,
     day_from: date,
     day_to: date,
-    user: str | None = None,
     units: frozenset[int] | None = None,
     now: datetime | None = None,
 ) -> list[OfficerProgress]:
     """Every officer who recorded video or audio in the period, with how much of it is sampled and checked.
 
-    Officers of the user's units (or of `units`, or all). An officer is still unchecked while their unit
-    has no plan for the period or any sampled clip of theirs is not reviewed; overdue counts open items
-    past their due day.
+    Officers of the units `who` works on (narrowed to `units` if given). An officer is still unchecked
+    while their unit has no plan for the period or any sampled clip of theirs is not reviewed; overdue
+    counts open items past their due day.
     """
-    if user is not None:
-        _, allowed = require_units(session, user, CHECK_ROLES)
-        units = allowed if units is None else units & allowed
+    allowed = working_units(session, who, CHECK_ROLES)
+    units = allowed if units is None else units & allowed
     today = (now or clock.now()).date()
     start, end = period_bounds(day_from, day_to)
     recorded_filter = [

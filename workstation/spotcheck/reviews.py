@@ -17,6 +17,7 @@ from db.models import Clip, ClipCaseLink, SpotCheckAnswer, SpotCheckItem, SpotCh
 from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import CoverageTooLow, ItemTaken, PermissionDenied, ReviewIncomplete
+from workstation.identity import Identity
 from workstation.spotcheck import coverage
 from workstation.spotcheck.ledger import get_ledger_row
 from workstation.spotcheck.policy import CHECK_ROLES, require_units
@@ -48,9 +49,9 @@ def automatic_facts(session: Session, clip_id: int) -> AutomaticFacts:
     )
 
 
-def item_facts(session: Session, login: str, item_id: int) -> AutomaticFacts:
+def item_facts(session: Session, who: Identity, item_id: int) -> AutomaticFacts:
     """The automatic answers for a sampled item, for the checklist form before it is submitted."""
-    _, units = require_units(session, login, CHECK_ROLES)
+    _, units = require_units(session, who, CHECK_ROLES)
     item = session.get(SpotCheckItem, item_id)
     if item is None or item.unit_id not in units:
         raise PermissionDenied(f"您无权检查抽查项 {item_id}。")
@@ -76,7 +77,7 @@ def check_review(review: ReviewInput) -> None:
 
 def submit_review(
     sessions: Sessions,
-    login: str,
+    who: Identity,
     item_id: int,
     review: ReviewInput,
     min_coverage_bp: int = 9000,
@@ -90,7 +91,7 @@ def submit_review(
     check_review(review)
     now = now or clock.now()
     with sessions.write() as session:
-        principal, units = require_units(session, login, CHECK_ROLES)
+        principal, units = require_units(session, who, CHECK_ROLES)
         item = session.execute(
             select(SpotCheckItem).where(SpotCheckItem.id == item_id).with_for_update()
         ).scalar_one_or_none()
@@ -135,7 +136,7 @@ def submit_review(
         item.status, item.claimed_by, item.claimed_at, item.claim_expires_at = ItemStatus.REVIEWED, None, None, None
         audit.record(
             session,
-            login,
+            who.audit_name,
             "spotcheck.review",
             "spotcheck_item",
             item.id,

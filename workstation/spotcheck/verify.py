@@ -17,19 +17,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEvent, Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, Unit
-from workstation.errors import SpotCheckError
+from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.identity import Identity
 from workstation.spotcheck import sampling
 from workstation.spotcheck.plans import CANDIDATE_TYPES, archive_clips, draw_details, period_bounds
+from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.types import PlanVerification, Selection
 
 DRAW_ACTIONS = ("spotcheck.draw", "spotcheck.redraw")
 
 
-def verify_plan(session: Session, plan_id: int) -> PlanVerification:
-    """Check one plan; `ok` when nothing differs."""
+def verify_plan(session: Session, who: Identity, plan_id: int) -> PlanVerification:
+    """Check one plan of the units `who` works on; `ok` when nothing differs."""
     plan = session.get(SpotCheckPlan, plan_id)
     if plan is None:
         raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+    if plan.unit_id not in working_units(session, who, CHECK_ROLES):
+        raise PermissionDenied("您无权查看或处理其他单位的抽查方案。")
     unit_code = session.execute(select(Unit.code).where(Unit.id == plan.unit_id)).scalar_one()
     candidates = candidate_snapshot(session, plan_id)
     problems = _against_audit(session, plan, unit_code)

@@ -19,6 +19,7 @@ from workstation.footage import clips
 from workstation.footage.clips import ClipFilter
 from workstation.footage.ingest import ingest
 from workstation.footage.types import CaseKind
+from workstation.identity import Identity
 from workstation.org import users
 from workstation.spotcheck import plans, queue
 from workstation.spotcheck.types import DrawSpec
@@ -237,8 +238,8 @@ def test_play_from_the_browser_and_review_a_spot_check_item_with_the_player_besi
     player.close()
 
     spec = DrawSpec(day_from=date(2026, 11, 20), day_to=date(2026, 11, 21), unit_code="ZD01")
-    plans.draw_plans(filled.sessions, spec, "admin")
-    item = queue.claim(filled.sessions, "admin")
+    plans.draw_plans(filled.sessions, spec, Identity.user("admin"))
+    item = queue.claim(filled.sessions, Identity.user("admin"))
     review = window.open_review(item)
     qtbot.waitUntil(lambda: review.player.engine.state.name in ("PAUSED", "PLAYING"), timeout=10000)
     review.player.engine.play()

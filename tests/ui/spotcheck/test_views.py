@@ -21,6 +21,7 @@ from ui.spotcheck.review_checklist import ReviewChecklist
 from ui.spotcheck.view import SpotCheckView
 from workstation import clock
 from workstation.errors import ReviewIncomplete
+from workstation.identity import Identity
 from workstation.spotcheck import queue
 from workstation.spotcheck import reviews as spotcheck_reviews
 from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, ReviewInput, Verdict
@@ -139,11 +140,13 @@ def _review_everything(archive):
     ]
     damaged = ReviewInput(ALL_YES, Verdict.FAIL, "录像中途中断，文件不完整", "检查记录仪电池，按时充电", played)
     number = 0
-    while (item := queue.claim(archive.sessions, "inspection")) is not None:
+    while (item := queue.claim(archive.sessions, Identity.user("inspection"))) is not None:
         try:
-            spotcheck_reviews.submit_review(archive.sessions, "inspection", item.id, reviews[number % len(reviews)])
+            spotcheck_reviews.submit_review(
+                archive.sessions, Identity.user("inspection"), item.id, reviews[number % len(reviews)]
+            )
         except ReviewIncomplete:  # 合格 refused: the demo's clip cut short by a flat battery
-            spotcheck_reviews.submit_review(archive.sessions, "inspection", item.id, damaged)
+            spotcheck_reviews.submit_review(archive.sessions, Identity.user("inspection"), item.id, damaged)
         number += 1
     return number
 

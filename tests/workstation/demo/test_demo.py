@@ -29,6 +29,7 @@ from workstation.access import requests
 from workstation.archive import Archive
 from workstation.demo.archive import DEMO_USERS, DemoArchiveExists, DemoSummary, build_demo_archive
 from workstation.footage.types import DeviceEventType
+from workstation.identity import Identity
 from workstation.org import users
 from workstation.spotcheck import ledger
 from workstation.spotcheck.types import Verdict
@@ -198,7 +199,9 @@ def test_the_day_before_yesterday_was_spot_checked_with_every_verdict(checked_de
         plans = session.execute(select(SpotCheckPlan)).scalars().all()
         reviews = session.execute(select(SpotCheckReview)).scalars().all()
         register = session.execute(select(AccessRegisterEntry)).scalars().all()
-        ledger_rows = ledger.list_ledger(session, "approver", ledger.LedgerFilter(first_day, demo_last_day()))
+        ledger_rows = ledger.list_ledger(
+            session, Identity.user("approver"), ledger.LedgerFilter(first_day, demo_last_day())
+        )
     assert {(plan.day_from, plan.day_to) for plan in plans} == {(first_day, first_day)}
     assert {review.verdict for review in reviews} == set(Verdict)
     assert all(review.problem and review.rectification for review in reviews if review.verdict is Verdict.FAIL)

@@ -10,6 +10,7 @@ from db.models import AuditEvent
 from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
 from workstation import cli
 from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
 from workstation.spotcheck import queue, reviews
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
@@ -33,17 +34,17 @@ REVIEWS = {
 def ledger(archive):
     """Plans for DD01 and DD02; checker1, checker2 and checker3 each review one item (in that order)."""
     build_spotcheck_org(archive)
-    spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "ZD01"), "admin", now=NOW)
+    spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "ZD01"), Identity.user("admin"), now=NOW)
     for minutes, (login, review) in enumerate(REVIEWS.items(), start=1):
         at = NOW + timedelta(minutes=minutes)
-        item = queue.claim(archive.sessions, login, now=at)
-        reviews.submit_review(archive.sessions, login, item.id, review, now=at)
+        item = queue.claim(archive.sessions, Identity.user(login), now=at)
+        reviews.submit_review(archive.sessions, Identity.user(login), item.id, review, now=at)
     return archive
 
 
 def _list(archive, login="head", **criteria):
     with archive.sessions.read() as session:
-        return list_ledger(session, login, LedgerFilter(**criteria))
+        return list_ledger(session, Identity.user(login), LedgerFilter(**criteria))
 
 
 def test_the_ledger_filters(ledger):
@@ -64,7 +65,7 @@ def test_the_ledger_filters(ledger):
 def test_the_exported_workbook(ledger, tmp_path):
     path = tmp_path / "台帐.xlsx"
     criteria = LedgerFilter(date(2026, 11, 1), date(2026, 11, 30))
-    assert export_ledger(ledger.sessions, criteria, path, "admin", user="head", now=NOW) == 3
+    assert export_ledger(ledger.sessions, Identity.user("head"), criteria, path, now=NOW) == 3
     assert not list(tmp_path.glob("*.part"))
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["检查台帐", "统计", "抽样记录"]
@@ -144,7 +145,7 @@ def test_the_exported_workbook(ledger, tmp_path):
     header = [cell.value for cell in plans[2]]
     assert header[12] == "随机种子" and header[14] == "候选清单摘要（SHA-256）"
     with ledger.sessions.read() as session:
-        drawn = spotcheck_plans.list_plans(session, DAY, DAY)
+        drawn = spotcheck_plans.list_plans(session, Identity.user("admin"), DAY, DAY)
     assert [plans.cell(row, 13).value for row in (3, 4)] == [plan.seed for plan in drawn]
     assert [plans.cell(row, 15).value for row in (3, 4)] == [plan.candidates_digest for plan in drawn]
     assert plans["G3"].value == 0.1 and plans["S3"].value == "有效"
@@ -152,7 +153,7 @@ def test_the_exported_workbook(ledger, tmp_path):
 
     with ledger.sessions.read() as session:
         event = session.execute(select(AuditEvent).where(AuditEvent.action == "ledger.export")).scalar_one()
-    assert event.actor == "admin" and '"rows":3' in event.details
+    assert event.actor == "head" and '"rows":3' in event.details  # the one who exported
 
 
 @pytest.mark.parametrize("database_kind", ["sqlite"])  # the command line opens the embedded archive by folder
@@ -169,4 +170,4 @@ def test_the_command_line_export(ledger, tmp_path, capsys):
 
 def test_an_export_needs_a_period(ledger, tmp_path):
     with pytest.raises(SpotCheckError, match="起止日期"):
-        export_ledger(ledger.sessions, LedgerFilter(), tmp_path / "x.xlsx", "admin")
+        export_ledger(ledger.sessions, Identity.user("admin"), LedgerFilter(), tmp_path / "x.xlsx")

@@ -11,6 +11,7 @@ from db.models import AuditEvent, SpotCheckCandidate, SpotCheckItem, SpotCheckPl
 from tests.helpers.spotcheck_builders import DAY, add_clip, build_spotcheck_org, demo_copy, demo_last_day, officer_clip
 from workstation import audit, cli
 from workstation.errors import PermissionDenied, SpotCheckError
+from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
 from workstation.spotcheck.sampling import candidates_digest
 from workstation.spotcheck.types import DrawSpec, ItemStatus, Selection
@@ -29,17 +30,17 @@ def org(archive):
 
 def _draw(archive, unit: str | None = "ZD01", **options):
     spec = DrawSpec(DAY, DAY, unit, **options)
-    return spotcheck_plans.draw_plans(archive.sessions, spec, "admin", user="admin", now=DRAWN_AT)
+    return spotcheck_plans.draw_plans(archive.sessions, spec, Identity.user("admin"), now=DRAWN_AT)
 
 
 def _items(archive, plan_id: int):
     with archive.sessions.read() as session:
-        return spotcheck_plans.plan_items(session, plan_id, now=DRAWN_AT)
+        return spotcheck_plans.plan_items(session, Identity.user("admin"), plan_id, now=DRAWN_AT)
 
 
 def _verify(archive, plan_id: int):
     with archive.sessions.read() as session:
-        return verify_plan(session, plan_id)
+        return verify_plan(session, Identity.user("admin"), plan_id)
 
 
 def test_a_plan_per_unit_with_every_officer_who_recorded(archive, org):
@@ -88,14 +89,14 @@ def test_a_second_draw_is_refused_and_a_redraw_needs_a_reason(archive, org):
     again = _draw(archive, "DD01")
     assert again[0].plan is None and again[0].existing_plan_id == first.plan.id
     with pytest.raises(SpotCheckError, match="理由"):
-        spotcheck_plans.redraw(archive.sessions, first.plan.id, "  ", "admin", user="admin")
+        spotcheck_plans.redraw(archive.sessions, first.plan.id, "  ", Identity.user("admin"))
     old_items = _items(archive, first.plan.id)
     new = spotcheck_plans.redraw(
-        archive.sessions, first.plan.id, "抽取比例设置错误", "admin", user="admin", now=datetime(2026, 11, 22, 10)
+        archive.sessions, first.plan.id, "抽取比例设置错误", Identity.user("admin"), now=datetime(2026, 11, 22, 10)
     )
     assert new.replaces_id == first.plan.id and new.redraw_reason == "抽取比例设置错误" and new.active
     with archive.sessions.read() as session:
-        plans = spotcheck_plans.list_plans(session, DAY, DAY, user="admin", unit_code="DD01")
+        plans = spotcheck_plans.list_plans(session, Identity.user("admin"), DAY, DAY, unit_code="DD01")
         actions = session.execute(
             select(AuditEvent.action).where(AuditEvent.target_type == "spotcheck_plan").order_by(AuditEvent.seq)
         ).all()
@@ -105,12 +106,12 @@ def test_a_second_draw_is_refused_and_a_redraw_needs_a_reason(archive, org):
     assert len(old_items) == 2
     assert _verify(archive, first.plan.id).ok and _verify(archive, new.id).ok
     with pytest.raises(SpotCheckError, match="已于"):
-        spotcheck_plans.redraw(archive.sessions, first.plan.id, "再来一次", "admin")
+        spotcheck_plans.redraw(archive.sessions, first.plan.id, "再来一次", Identity.user("admin"))
 
 
 def test_concurrent_draws_of_one_unit_make_one_plan(archive, org):
     def draw_once(_):
-        return spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD01"), "admin")[0]
+        return spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD01"), Identity.user("admin"))[0]
 
     with ThreadPoolExecutor(4) as pool:
         outcomes = list(pool.map(draw_once, range(4)))
@@ -121,15 +122,15 @@ def test_concurrent_draws_of_one_unit_make_one_plan(archive, org):
 
 def test_rights_follow_the_unit_and_role(archive, org):
     with pytest.raises(PermissionDenied):
-        spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD02"), "checker1", user="checker1")
+        spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD02"), Identity.user("checker1"))
     with pytest.raises(PermissionDenied):
-        spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), "officer", user="officer")
-    mine = spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), "checker1", user="checker1")
+        spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), Identity.user("officer"))
+    mine = spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), Identity.user("checker1"))
     assert [o.unit_code for o in mine] == ["DD01"]  # no unit given: the user's own units
     with pytest.raises(SpotCheckError, match="不存在"):
         _draw(archive, "XX99")
     with pytest.raises(SpotCheckError, match="截止日期"):
-        spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, date(2026, 11, 1)), "admin")
+        spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, date(2026, 11, 1)), Identity.user("admin"))
 
 
 def _edit_seed(session, plan_id):
@@ -211,7 +212,7 @@ def test_already_checked_clips_are_left_out_when_asked(archive, org):
         archive.sessions,
         plan.id,
         "补抽",
-        "admin",
+        Identity.user("admin"),
         now=datetime(2026, 11, 22, 10),
         spec=DrawSpec(DAY, DAY, ratio_bp=100),
     )
@@ -224,15 +225,15 @@ def test_the_demo_archive_draws_and_verifies(tmp_path, capsys):
     day = demo_last_day().toordinal()  # the demo's yesterday, even when the run has passed midnight since
     try:
         outcomes = spotcheck_plans.draw_plans(
-            archive.sessions, DrawSpec(date.fromordinal(day), date.fromordinal(day)), "admin"
+            archive.sessions, DrawSpec(date.fromordinal(day), date.fromordinal(day)), Identity.user("admin")
         )
         assert [o.unit_code for o in outcomes] == ["DD01", "DD02", "DD03"]
         with archive.sessions.read() as session:
             for outcome in outcomes:
-                items = spotcheck_plans.plan_items(session, outcome.plan.id)
+                items = spotcheck_plans.plan_items(session, Identity.user("admin"), outcome.plan.id)
                 assert len({i.badge_no for i in items}) == 2  # both officers of each brigade
                 assert {i.file_type for i in items} <= {FileType.VIDEO, FileType.AUDIO}
-                assert verify_plan(session, outcome.plan.id).ok
+                assert verify_plan(session, Identity.user("admin"), outcome.plan.id).ok
     finally:
         archive.close()
     folder = str(tmp_path / "demo")

@@ -18,9 +18,12 @@ from db.models import AuditEvent, SpotCheckReview
 from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
 from tests.helpers.spotcheck_claim_worker import REVIEW
 from workstation.errors import ItemTaken, PermissionDenied
+from workstation.identity import Identity
 from workstation.spotcheck import plans, reviews
 from workstation.spotcheck import queue as spotcheck_queue
 from workstation.spotcheck.types import DrawSpec
+
+CHECKER1 = Identity.user("checker1")
 
 pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
 
@@ -32,7 +35,9 @@ def _draw_everything(archive, units=("ZD01",)) -> int:
     """A plan sampling every clip (ratio 100 %): DD01 gets 13 items, DD02 one."""
     count = 0
     for unit in units:
-        for outcome in plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, unit, 10_000), "admin", now=NOW):
+        for outcome in plans.draw_plans(
+            archive.sessions, DrawSpec(DAY, DAY, unit, 10_000), Identity.user("admin"), now=NOW
+        ):
             count += outcome.plan.sample_count
     return count
 
@@ -40,28 +45,32 @@ def _draw_everything(archive, units=("ZD01",)) -> int:
 def test_a_claim_is_exclusive_until_it_expires_or_is_released(archive):
     build_spotcheck_org(archive)
     _draw_everything(archive)
-    first = spotcheck_queue.claim(archive.sessions, "checker1", now=NOW)
-    second = spotcheck_queue.claim(archive.sessions, "checker2", now=NOW)
+    first = spotcheck_queue.claim(archive.sessions, CHECKER1, now=NOW)
+    second = spotcheck_queue.claim(archive.sessions, Identity.user("checker2"), now=NOW)
     assert first.id != second.id and first.claimed_by == "checker1"
     assert first.claim_expires_at == NOW + timedelta(minutes=30)
     with pytest.raises(ItemTaken):
-        spotcheck_queue.claim(archive.sessions, "checker2", first.id, now=NOW)
-    assert spotcheck_queue.claim(archive.sessions, "checker1", now=NOW + timedelta(minutes=5)).id == first.id
+        spotcheck_queue.claim(archive.sessions, Identity.user("checker2"), first.id, now=NOW)
+    assert spotcheck_queue.claim(archive.sessions, CHECKER1, now=NOW + timedelta(minutes=5)).id == first.id
     with archive.sessions.read() as session:
-        queue = spotcheck_queue.queue(session, "checker2", now=NOW)
+        queue = spotcheck_queue.queue(session, Identity.user("checker2"), now=NOW)
         claims = session.execute(select(AuditEvent.target_id).where(AuditEvent.action == "spotcheck.claim")).all()
     assert len(queue) == 13 and {row.claimed_by for row in queue} == {"checker1", "checker2", None}
     assert len(claims) == 2  # taking up one's own claim again is not a new claim
     later = NOW + timedelta(minutes=36)  # checker1's renewed claim ran out at 09:35
-    assert spotcheck_queue.claim(archive.sessions, "checker2", first.id, now=later).claimed_by == "checker2"
-    assert spotcheck_queue.release(archive.sessions, "checker2", first.id)
-    assert not spotcheck_queue.release(archive.sessions, "checker1", first.id)
+    assert (
+        spotcheck_queue.claim(archive.sessions, Identity.user("checker2"), first.id, now=later).claimed_by == "checker2"
+    )
+    assert spotcheck_queue.release(archive.sessions, Identity.user("checker2"), first.id)
+    assert not spotcheck_queue.release(archive.sessions, CHECKER1, first.id)
     with pytest.raises(ItemTaken, match="其他检查人"):
-        reviews.submit_review(archive.sessions, "checker1", second.id, REVIEW, now=NOW)
+        reviews.submit_review(archive.sessions, CHECKER1, second.id, REVIEW, now=NOW)
     with pytest.raises(PermissionDenied):
-        spotcheck_queue.claim(archive.sessions, "officer")
+        spotcheck_queue.claim(archive.sessions, Identity.user("officer"))
     with archive.sessions.read() as session:
-        assert len(spotcheck_queue.queue(session, "checker3", now=NOW)) == 14  # the detachment sees both brigades
+        assert (
+            len(spotcheck_queue.queue(session, Identity.user("checker3"), now=NOW)) == 14
+        )  # the detachment sees both brigades
 
 
 def _reviewed_items(archive) -> Counter:
@@ -85,8 +94,8 @@ def test_reviewers_in_threads_never_get_the_same_item(archive):
     def review_until_empty(login: str) -> list[int]:
         start.wait()
         done = []
-        while (item := spotcheck_queue.claim(archive.sessions, login)) is not None:
-            reviews.submit_review(archive.sessions, login, item.id, REVIEW)
+        while (item := spotcheck_queue.claim(archive.sessions, Identity.user(login))) is not None:
+            reviews.submit_review(archive.sessions, Identity.user(login), item.id, REVIEW)
             done.append(item.id)
         return done
 
@@ -131,11 +140,11 @@ def test_reviewer_processes_never_get_the_same_item(archive, postgres_database, 
 
 def test_the_overview_shows_who_is_unchecked_and_what_is_overdue(archive):
     build_spotcheck_org(archive)
-    plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD01"), "admin", now=NOW)
-    item = spotcheck_queue.claim(archive.sessions, "checker1", now=NOW)
-    reviews.submit_review(archive.sessions, "checker1", item.id, REVIEW, now=NOW)
+    plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD01"), Identity.user("admin"), now=NOW)
+    item = spotcheck_queue.claim(archive.sessions, CHECKER1, now=NOW)
+    reviews.submit_review(archive.sessions, CHECKER1, item.id, REVIEW, now=NOW)
     with archive.sessions.read() as session:
-        rows = spotcheck_queue.overview(session, DAY, DAY, user="checker3", now=datetime(2026, 11, 25, 9))
+        rows = spotcheck_queue.overview(session, Identity.user("checker3"), DAY, DAY, now=datetime(2026, 11, 25, 9))
     by_badge = {row.badge_no: row for row in rows}
     assert sorted(by_badge) == ["100001", "100002", "200001"]
     done, undrawn = by_badge[item.badge_no], by_badge["200001"]
@@ -150,6 +159,10 @@ def test_an_item_of_another_unit_cannot_be_claimed(archive):
     build_spotcheck_org(archive)
     _draw_everything(archive)
     with archive.sessions.read() as session:
-        dd02 = next(row.id for row in spotcheck_queue.queue(session, "checker3", now=NOW) if row.unit_code == "DD02")
+        dd02 = next(
+            row.id
+            for row in spotcheck_queue.queue(session, Identity.user("checker3"), now=NOW)
+            if row.unit_code == "DD02"
+        )
     with pytest.raises(ItemTaken):
-        spotcheck_queue.claim(archive.sessions, "checker1", dd02, now=NOW)  # checker1 works for DD01 only
+        spotcheck_queue.claim(archive.sessions, CHECKER1, dd02, now=NOW)  # checker1 works for DD01 only

@@ -11,6 +11,7 @@ from workstation import audit
 from workstation.errors import CoverageTooLow, ItemTaken, ReviewIncomplete
 from workstation.footage import cases
 from workstation.footage.types import CaseKind
+from workstation.identity import Identity
 from workstation.spotcheck import plans, reviews
 from workstation.spotcheck import queue as spotcheck_queue
 from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, DrawSpec, ReviewInput, Verdict
@@ -26,12 +27,12 @@ ALL_YES = dict.fromkeys(MANUAL_CHECK_ITEMS, CheckAnswer.YES)
 def item(archive):
     """checker1's claimed item: one of officer 100002's three one-minute clips (ratio 1 %: one each)."""
     build_spotcheck_org(archive, {"DD01": [3]})
-    plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD01", 100), "admin", now=NOW)
-    return spotcheck_queue.claim(archive.sessions, "checker1", now=NOW)
+    plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY, "DD01", 100), Identity.user("admin"), now=NOW)
+    return spotcheck_queue.claim(archive.sessions, Identity.user("checker1"), now=NOW)
 
 
 def _submit(archive, item, review: ReviewInput, **options):
-    return reviews.submit_review(archive.sessions, "checker1", item.id, review, now=NOW, **options)
+    return reviews.submit_review(archive.sessions, Identity.user("checker1"), item.id, review, now=NOW, **options)
 
 
 def test_pass_needs_the_clip_played_back(archive, item):
@@ -60,8 +61,8 @@ def test_a_pass_records_the_proof_of_playback(archive, item):
         event = session.execute(select(AuditEvent).where(AuditEvent.action == "spotcheck.review")).scalar_one()
         assert '"coverage_bp":9833' in event.details
         assert audit.verify_chain(session).ok
-        assert spotcheck_queue.queue(session, "checker1", now=NOW) == []
-    assert spotcheck_queue.claim(archive.sessions, "checker2", now=NOW) is None
+        assert spotcheck_queue.queue(session, Identity.user("checker1"), now=NOW) == []
+    assert spotcheck_queue.claim(archive.sessions, Identity.user("checker2"), now=NOW) is None
 
 
 def test_the_automatic_items_come_from_the_archive(archive, item):
@@ -71,7 +72,7 @@ def test_the_automatic_items_come_from_the_archive(archive, item):
         clip.media_status = MediaStatus.TRUNCATED
         cases.link_clips(session, "admin", [clip.id], "J2026112100123", CaseKind.INCIDENT)
     with archive.sessions.read() as session:
-        facts = reviews.item_facts(session, "checker1", item.id)
+        facts = reviews.item_facts(session, Identity.user("checker1"), item.id)
     assert (facts.uploaded_24h, facts.case_linked, facts.file_intact) == (False, True, False)
 
 
