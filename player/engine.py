@@ -59,7 +59,7 @@ class PlaybackError:
 class _Bridge(QObject):
     """Carries values from libVLC's and worker threads to the GUI thread (queued connections)."""
 
-    event = Signal(int, str, int)  # session token, libVLC event name, value
+    vlc_event = Signal(int, str, int)  # session token, libVLC event name, value (not `event`: QObject.event)
     frame = Signal(int)  # session token
     checked = Signal(int, object, object)  # session token, MediaProblem or None, picture size or None
     waveform = Signal(int, object)  # media token, tuple of peaks
@@ -83,7 +83,7 @@ class _Listener:
     def vlc_event(self, name: str, value: int) -> None:
         bridge = self._bridge
         if bridge is not None:
-            _emit(bridge.event, self._token, name, value)
+            _emit(bridge.vlc_event, self._token, name, value)
 
     def detach(self) -> None:
         """Drop events from now on: the session is closing and the engine may be gone soon."""
@@ -132,7 +132,7 @@ class PlaybackEngine(QObject):
         super().__init__(parent)
         self._options = vlc_options
         self._bridge = _Bridge(self)
-        self._bridge.event.connect(self._on_bridge_event)
+        self._bridge.vlc_event.connect(self._on_bridge_event)
         self._bridge.frame.connect(self._on_bridge_frame)
         self._bridge.checked.connect(self._on_bridge_checked)
         self._bridge.waveform.connect(self._on_bridge_waveform)

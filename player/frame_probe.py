@@ -115,6 +115,8 @@ def _linux_mapped_files() -> list[str]:
 
 
 def _windows_modules() -> list[str]:
+    if sys.platform != "win32":  # called on Windows only; tells mypy that the names below are Windows ones
+        return []
     import ctypes
     from ctypes import wintypes
 

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 
 def _use_bundled_libvlc() -> None:
@@ -35,7 +35,7 @@ def _use_bundled_libvlc() -> None:
 
 _use_bundled_libvlc()
 
-import vlc  # noqa: E402 - only after the library path is set
+import vlc as vlc  # noqa: E402 - only after the library path is set; re-exported for player.frame_probe
 
 _log = logging.getLogger(__name__)
 
@@ -88,6 +88,10 @@ _FormatCallback = ctypes.CFUNCTYPE(
     ctypes.POINTER(ctypes.c_uint),
 )
 
+# The pointer arguments libVLC passes to the video callbacks (void* arguments arrive as int or None).
+_VoidPointer: TypeAlias = "ctypes._Pointer[ctypes.c_void_p]"
+_UIntPointer: TypeAlias = "ctypes._Pointer[ctypes.c_uint]"
+
 # libVLC events re-emitted by name, with the event's number where it has one (time, length; 0 otherwise).
 # The vout count is read with has_video() instead: python-vlc's event union gives it garbage high bits.
 _EVENTS = (
@@ -125,7 +129,7 @@ def new_instance(options: Sequence[str] = DEFAULT_OPTIONS) -> vlc.Instance:
 
 
 def libvlc_version() -> str:
-    return vlc.libvlc_get_version().decode("ascii", "replace")
+    return str(vlc.libvlc_get_version().decode("ascii", "replace"))
 
 
 class _FrameCallbacks:
@@ -137,34 +141,42 @@ class _FrameCallbacks:
     def __init__(self, sink: FrameSink) -> None:
         self.sink = sink
 
-        @_FormatCallback
-        def setup(opaque, chroma, width, height, pitches, lines):  # noqa: ARG001 - libVLC's signature
+        def setup(
+            opaque: int | None,  # noqa: ARG001 - libVLC's signature
+            chroma: _VoidPointer,
+            width: _UIntPointer,
+            height: _UIntPointer,
+            pitches: _UIntPointer,
+            lines: _UIntPointer,
+        ) -> int:
             ctypes.memmove(chroma, b"RV32", 4)  # B,G,R,X bytes: QImage.Format_RGB32
             width[0], height[0] = sink.allocate(width[0], height[0])
             pitches[0], lines[0] = width[0] * 4, height[0]
             return 1
 
-        @vlc.CallbackDecorators.VideoCleanupCb
-        def cleanup(opaque):  # noqa: ARG001
+        def cleanup(opaque: int | None) -> None:  # noqa: ARG001
             return None
 
         # libVLC hands the lock callback's return value (the picture id) back to unlock and display;
         # it must not be NULL, hence buffer id + 1.
-        @vlc.CallbackDecorators.VideoLockCb
-        def lock(opaque, planes):  # noqa: ARG001
+        def lock(opaque: int | None, planes: _VoidPointer) -> int:  # noqa: ARG001
             buffer_id, address = sink.lock()
             planes[0] = address
             return buffer_id + 1
 
-        @vlc.CallbackDecorators.VideoUnlockCb
-        def unlock(opaque, picture, planes):  # noqa: ARG001
+        def unlock(opaque: int | None, picture: int | None, planes: _VoidPointer) -> None:  # noqa: ARG001
             sink.unlock((picture or 1) - 1)
 
-        @vlc.CallbackDecorators.VideoDisplayCb
-        def display(opaque, picture):  # noqa: ARG001
+        def display(opaque: int | None, picture: int | None) -> None:  # noqa: ARG001
             sink.displayed((picture or 1) - 1)
 
-        self.setup, self.cleanup, self.lock, self.unlock, self.display = setup, cleanup, lock, unlock, display
+        # Wrapped by call, not as decorators: the ctypes prototypes would hide the signatures from mypy.
+        callbacks = vlc.CallbackDecorators
+        self.setup = _FormatCallback(setup)
+        self.cleanup = callbacks.VideoCleanupCb(cleanup)
+        self.lock = callbacks.VideoLockCb(lock)
+        self.unlock = callbacks.VideoUnlockCb(unlock)
+        self.display = callbacks.VideoDisplayCb(display)
 
     def attach(self, player: vlc.MediaPlayer) -> None:
         player.video_set_callbacks(self.lock, self.unlock, self.display, None)
@@ -220,10 +232,10 @@ class VlcPlayer:
         self._player.set_time(int(ms))
 
     def time(self) -> int:
-        return max(0, self._player.get_time())
+        return max(0, int(self._player.get_time()))
 
     def length(self) -> int:
-        return max(0, self._player.get_length())
+        return max(0, int(self._player.get_length()))
 
     def fps(self) -> float:
         return float(self._player.get_fps() or 0.0)
@@ -237,7 +249,7 @@ class VlcPlayer:
         return int(width), int(height)
 
     def has_video(self) -> bool:
-        return self._player.has_vout() > 0
+        return bool(self._player.has_vout() > 0)
 
     def set_rate(self, rate: float) -> None:
         self._player.set_rate(float(rate))
@@ -250,7 +262,7 @@ class VlcPlayer:
 
     def snapshot(self, target: Path) -> bool:
         """Write the displayed picture, at the video's own resolution, to target as PNG."""
-        return self._player.video_take_snapshot(0, str(target), 0, 0) == 0
+        return bool(self._player.video_take_snapshot(0, str(target), 0, 0) == 0)
 
     def close(self) -> threading.Thread:
         """Stop and release on a background thread; stop() blocks while the input thread is stuck in a read."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QImage, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from player.access import MediaProblem, check_access
@@ -480,6 +480,6 @@ class PlayerWidget(QWidget):
             self.actions_by_name[name].setEnabled(enabled)
         self.actions_by_name["still"].setEnabled(item is not None and item.kind is MediaKind.VIDEO)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.engine.close()
         super().closeEvent(event)

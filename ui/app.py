@@ -1,5 +1,6 @@
 """Start the GUI: translators (Simplified Chinese by default), archive connection, sign-in, main window."""
 
+import argparse
 import logging
 import sys
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.common import prefs
+from ui.common.application import application
 from ui.common.memory import freeze_startup_heap
 from ui.shell.connection_dialog import ConnectionDialog
 from ui.shell.main_window import MainWindow
@@ -56,14 +58,14 @@ def thumbnail_cache() -> Path:
 def _remembered_profile(preferences: prefs.Preferences) -> str | None:
     """The profile used last; else the only one there is (an IT-configured branch workstation); else none,
     which means the embedded archive on this computer."""
-    last = preferences.get(prefs.LAST_PROFILE)
+    last: str | None = preferences.get(prefs.LAST_PROFILE)
     if last and last in load_profiles():
         return last
     profiles = list(load_profiles())
     return profiles[0] if len(profiles) == 1 else None
 
 
-def _open(args, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
+def _open(args: argparse.Namespace, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
     """Open the archive named on the command line, the last profile, or the default embedded archive.
 
     An unreachable archive offers Retry and Change connection instead of a traceback.
@@ -125,7 +127,7 @@ def show_unexpected_errors(app: QApplication) -> None:
 
 def run_gui(arguments: Sequence[str]) -> int:
     args = cli.parse_arguments(arguments)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application(sys.argv[:1])
     show_unexpected_errors(app)
     app.setOrganizationName(prefs.ORGANIZATION)
     app.setApplicationName(prefs.APPLICATION)

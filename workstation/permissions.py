@@ -148,7 +148,7 @@ def own_right(
     return None
 
 
-def granted_clips(user_id: int, now: datetime, download: bool = False) -> Select:
+def granted_clips(user_id: int, now: datetime, download: bool = False) -> Select[int, int]:
     """(clip_id, grant_id) of the grants in force for the user at `now`; expired or revoked ones drop out."""
     statement = (
         select(AccessRequestItem.clip_id, AccessGrant.id)

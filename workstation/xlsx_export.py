@@ -3,10 +3,12 @@
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"  # as workstation.clock.format_time shows times
 _MAX_WIDTH = 60
@@ -15,7 +17,7 @@ _MAX_WIDTH = 60
 def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     """Write one sheet; returns the number of data rows. Dates stay dates, so Excel sorts and filters them."""
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = title
     sheet.append(list(headers))
     for cell in sheet[1]:

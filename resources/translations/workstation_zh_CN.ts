@@ -1941,107 +1941,107 @@
 <context>
     <name>PlayerShortcuts</name>
     <message>
-        <location filename="../../player/shortcuts.py" line="26" />
+        <location filename="../../player/shortcuts.py" line="31" />
         <source>Play / pause</source>
         <translation>播放/暂停</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="27" />
+        <location filename="../../player/shortcuts.py" line="32" />
         <source>Slower</source>
         <translation>减速</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="28" />
+        <location filename="../../player/shortcuts.py" line="33" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="29" />
+        <location filename="../../player/shortcuts.py" line="34" />
         <source>Play; faster when playing</source>
         <translation>播放；播放中再按则加速</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="30" />
+        <location filename="../../player/shortcuts.py" line="35" />
         <source>One frame back</source>
         <translation>后退一帧</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="31" />
+        <location filename="../../player/shortcuts.py" line="36" />
         <source>One frame forward</source>
         <translation>前进一帧</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="32" />
+        <location filename="../../player/shortcuts.py" line="37" />
         <source>5 seconds back</source>
         <translation>后退 5 秒</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="33" />
+        <location filename="../../player/shortcuts.py" line="38" />
         <source>5 seconds forward</source>
         <translation>前进 5 秒</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="34" />
+        <location filename="../../player/shortcuts.py" line="39" />
         <source>30 seconds back</source>
         <translation>后退 30 秒</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="35" />
+        <location filename="../../player/shortcuts.py" line="40" />
         <source>30 seconds forward</source>
         <translation>前进 30 秒</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="36" />
+        <location filename="../../player/shortcuts.py" line="41" />
         <source>Volume up</source>
         <translation>音量加大</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="37" />
+        <location filename="../../player/shortcuts.py" line="42" />
         <source>Volume down</source>
         <translation>音量减小</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="38" />
+        <location filename="../../player/shortcuts.py" line="43" />
         <source>Mute / unmute</source>
         <translation>静音/取消静音</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="39" />
+        <location filename="../../player/shortcuts.py" line="44" />
         <source>Marker at the playhead</source>
         <translation>在当前位置添加标记点</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="40" />
+        <location filename="../../player/shortcuts.py" line="45" />
         <source>Segment start (in)</source>
         <translation>片段起点（入点）</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="41" />
+        <location filename="../../player/shortcuts.py" line="46" />
         <source>Segment end (out)</source>
         <translation>片段终点（出点）</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="42" />
+        <location filename="../../player/shortcuts.py" line="47" />
         <source>Save the marker or segment</source>
         <translation>保存标记点或片段</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="46" />
+        <location filename="../../player/shortcuts.py" line="51" />
         <source>Discard the unsaved marker; leave full screen</source>
         <translation>放弃未保存的标记；退出全屏</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="48" />
+        <location filename="../../player/shortcuts.py" line="53" />
         <source>Save the frame as a still</source>
         <translation>将当前画面保存为截图</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="49" />
+        <location filename="../../player/shortcuts.py" line="54" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="50" />
+        <location filename="../../player/shortcuts.py" line="55" />
         <source>These shortcuts</source>
         <translation>显示快捷键</translation>
     </message>
@@ -2645,17 +2645,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../player/shortcuts.py" line="69" />
+        <location filename="../../player/shortcuts.py" line="74" />
         <source>Player shortcuts</source>
         <translation>播放器快捷键</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="71" />
+        <location filename="../../player/shortcuts.py" line="76" />
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../player/shortcuts.py" line="71" />
+        <location filename="../../player/shortcuts.py" line="76" />
         <source>What it does</source>
         <translation>功能</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from PySide6.QtCore import QObject
+
 from ui.common.access_labels import action_name, basis_name, viewing_kind_name
 from ui.common.row_table_model import DISPLAY, TOOLTIP, RowTableModel
 from workstation.access.types import RegisterRow
@@ -10,7 +12,7 @@ from workstation.types import AuditEventRow
 
 
 class AuditTableModel(RowTableModel[AuditEventRow]):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 self.tr("Seq."),
@@ -37,7 +39,7 @@ class AuditTableModel(RowTableModel[AuditEventRow]):
 
 
 class RegisterTableModel(RowTableModel[RegisterRow]):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 self.tr("No."),

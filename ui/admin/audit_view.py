@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui.admin.audit_table_model import AuditTableModel, RegisterTableModel
 from ui.common.access_labels import action_name
+from ui.common.qt_dates import to_date
 from ui.common.tasks import TaskRunner
 from workstation import clock
 from workstation.access import audit_viewer
@@ -146,8 +147,8 @@ class AuditView(QWidget):
         """The filter as set in the widgets; the period's end day is included."""
         start = end = None
         if self.period_box.isChecked():
-            start = datetime.combine(self.from_edit.date().toPython(), time.min)
-            end = datetime.combine(self.to_edit.date().toPython() + timedelta(days=1), time.min)
+            start = datetime.combine(to_date(self.from_edit.date()), time.min)
+            end = datetime.combine(to_date(self.to_edit.date()) + timedelta(days=1), time.min)
         clip = self.clip_edit.text().strip()
         return AuditFilter(
             actor=self.user_edit.text().strip() or None,

@@ -4,6 +4,8 @@ The dialog only collects the choice; the caller performs the change (`workstatio
 off the GUI thread when the dialog is accepted.
 """
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -41,7 +44,8 @@ class HandoverDialog(QDialog):
         for officer in self._officers:
             self.officer_box.addItem(self._officer_text(officer), officer.id)
         self.officer_box.setCurrentIndex(-1)
-        self.officer_box.lineEdit().setPlaceholderText(self.tr("Type a name, badge no. or unit"))
+        line_edit = cast(QLineEdit, self.officer_box.lineEdit())  # an editable box has one
+        line_edit.setPlaceholderText(self.tr("Type a name, badge no. or unit"))
         completer = QCompleter(self.officer_box.model(), self.officer_box)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -97,7 +101,7 @@ class HandoverDialog(QDialog):
         else:
             problem = ""
         self.confirm_button.setEnabled(not problem)
-        if problem:
+        if problem or officer is None:
             self.summary.setText(problem)
         else:
             self.summary.setText(

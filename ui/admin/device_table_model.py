@@ -1,6 +1,6 @@
 """Table models of the device registry view: recorders (with 待分配 highlighted), and one recorder's holders."""
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
@@ -93,7 +93,7 @@ class DeviceFilterProxy(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, _source_parent: Index) -> bool:
-        row: DeviceRow = self.sourceModel().row_at(source_row)
+        row = cast(DeviceTableModel, self.sourceModel()).row_at(source_row)
         if self._unassigned_only and not row.unassigned:
             return False
         if not self._text:

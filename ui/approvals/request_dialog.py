@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.access_labels import outside_body_name, request_kind_name
+from ui.common.qt_dates import from_datetime, to_datetime
 from ui.common.tasks import TaskRunner
 from workstation import clock
 from workstation.access import requests
@@ -155,8 +156,8 @@ class AccessRequestDialog(QDialog):
             if kind is RequestKind.CLIPS
             else (),
             badge_no=self.badge_edit.text().strip() or None,
-            period_start=_to_datetime(self.from_edit.dateTime()),
-            period_end=_to_datetime(self.to_edit.dateTime()),
+            period_start=to_datetime(self.from_edit.dateTime()),
+            period_end=to_datetime(self.to_edit.dateTime()),
             case_no=self.case_edit.text().strip() or None,
             outside_body=OutsideBody(body) if body else None,
             document_ref=self.document_edit.text(),
@@ -184,15 +185,10 @@ class AccessRequestDialog(QDialog):
 
 
 def _datetime_edit(moment: datetime, parent: QWidget) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime(moment.date(), moment.time()), parent)
+    edit = QDateTimeEdit(from_datetime(moment), parent)
     edit.setDisplayFormat(_DATETIME_DISPLAY)
     edit.setCalendarPopup(True)
     return edit
-
-
-def _to_datetime(value: QDateTime) -> datetime:
-    """The edit's wall-clock time as a naive archive-local datetime (the archive's convention)."""
-    return datetime.combine(value.date().toPython(), value.time().toPython())
 
 
 def _form(parent: QWidget, *rows: tuple[str, QWidget]) -> QWidget:

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from PySide6.QtCore import QObject
+
 from ui.common.access_labels import outside_body_name, request_kind_name, request_status_name, step_status_name
 from ui.common.labels import role_name
 from ui.common.row_table_model import DISPLAY, TOOLTIP, RowTableModel
@@ -12,7 +14,7 @@ from workstation.clock import format_time
 class AccessRequestTableModel(RowTableModel[AccessRequestRow]):
     """Rows are replaced as a whole with `set_rows` (a model reset)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
         self._headers = [
             self.tr("No."),

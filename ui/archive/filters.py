@@ -1,10 +1,10 @@
 """The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text."""
 
-from datetime import date
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ui.common.qt_dates import to_date
 from workstation.footage.clips import ClipFilter
 from workstation.types import FileType
 
@@ -26,8 +26,10 @@ class FilterBar(QWidget):
         self.device = self._line(self.tr("Device no."))
         self.case = self._line(self.tr("Incident/case no."))
         self.use_dates = QCheckBox(self.tr("Recorded from"))
-        self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
         today = QDate.currentDate()
         self.date_from.setDate(today.addDays(-7))
         self.date_to.setDate(today)
@@ -48,8 +50,9 @@ class FilterBar(QWidget):
         )
         self.clear = QPushButton(self.tr("Clear filters"))
         self.clear.clicked.connect(self.reset)
-        for widget in (self.use_dates, self.date_from, self.date_to):
-            (widget.toggled if widget is self.use_dates else widget.dateChanged).connect(self._debounce.start)
+        self.use_dates.toggled.connect(self._debounce.start)
+        self.date_from.dateChanged.connect(self._debounce.start)
+        self.date_to.dateChanged.connect(self._debounce.start)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 0, 0, 1, 4)
@@ -87,8 +90,8 @@ class FilterBar(QWidget):
             unit_code=text(self.unit),
             badge_no=text(self.officer),
             device_no=text(self.device),
-            date_from=_to_date(self.date_from.date()) if dated else None,
-            date_to=_to_date(self.date_to.date()) if dated else None,
+            date_from=to_date(self.date_from.date()) if dated else None,
+            date_to=to_date(self.date_to.date()) if dated else None,
             case_no=text(self.case),
             important=self.important.currentData(),
             file_type=self.file_type.currentData(),
@@ -123,7 +126,3 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self.changed.emit(self.current())
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())

@@ -334,8 +334,8 @@ class IngestDialog(QDialog):
             "failed": report.count(IngestOutcome.FAILED),
             "damaged": len(damaged),
         }
-        for key, value in counts.items():
-            self.count_labels[key].setText(str(value))
+        for key, count in counts.items():
+            self.count_labels[key].setText(str(count))
         cleared = sum(1 for result in report.results if result.source_cleared)
         self.cleared_label.setVisible(bool(cleared))
         self.cleared_label.setText(

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
 from player.media.thumbnails import thumbnail
@@ -67,8 +67,14 @@ class ClipPageModel(QAbstractTableModel):
     load_failed = Signal(str)
 
     def __init__(
-        self, archive: Archive, login: str, db_tasks: TaskRunner, io_tasks: TaskRunner, thumbnail_dir: Path, parent=None
-    ):
+        self,
+        archive: Archive,
+        login: str,
+        db_tasks: TaskRunner,
+        io_tasks: TaskRunner,
+        thumbnail_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._archive, self._login = archive, login
         self._scope: ClipScope | None = None  # what the user may see; worked out again with every new query

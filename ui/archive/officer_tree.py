@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
@@ -66,7 +66,7 @@ class OfficerTree(QTreeView):
         item.setData(False, _LoadedRole)
         return item
 
-    def _on_expanded(self, index) -> None:
+    def _on_expanded(self, index: QModelIndex) -> None:
         item = self.tree_model.itemFromIndex(index)
         if item is None or item.data(_LoadedRole):
             return
@@ -118,14 +118,14 @@ class OfficerTree(QTreeView):
             label = self.tr("%1  (%2 files)").replace("%1", day.day.isoformat()).replace("%2", str(day.clips))
             item.appendRow(self._item(label, (officer, day)))
 
-    def _on_double_clicked(self, index) -> None:
+    def _on_double_clicked(self, index: QModelIndex) -> None:
         item = self.tree_model.itemFromIndex(index)
         node = item.data(_NodeRole) if item else None
         if isinstance(node, tuple):
             officer, day = node
             self.day_requested.emit(officer.badge_no, day.day)
 
-    def _on_clicked(self, index) -> None:
+    def _on_clicked(self, index: QModelIndex) -> None:
         item = self.tree_model.itemFromIndex(index)
         node = item.data(_NodeRole) if item else None
         if isinstance(node, browse.UnitNode):

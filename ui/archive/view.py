@@ -6,7 +6,7 @@ which check and audit them, and the table refreshes only the rows that changed.
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ui.archive.case_link_dialog import CaseLinkDialog
@@ -17,7 +17,7 @@ from ui.archive.officer_tree import OfficerTree
 from ui.common.tasks import TaskRunner
 from workstation.archive import Archive
 from workstation.footage import cases, clips
-from workstation.footage.types import ClipDetail, ClipRow
+from workstation.footage.types import CaseKind, ClipDetail, ClipRow
 
 ROW_HEIGHT = 40
 
@@ -98,7 +98,7 @@ class ArchiveView(QWidget):
     def _on_count(self, total: int) -> None:
         self.count.setText(self.tr("%1 files").replace("%1", f"{total:,}"))
 
-    def _on_current_row(self, current, _previous) -> None:
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         clip = self.model.row_at(current.row()) if current.isValid() else None
         if clip is None:
             self.detail.show_detail(None)
@@ -145,7 +145,9 @@ class ArchiveView(QWidget):
         )
         self.link_case(ids, *fields, actor=actor)
 
-    def link_case(self, ids: list[int], case_no: str, kind, party: str, handler: str, title: str, actor: str) -> None:
+    def link_case(
+        self, ids: list[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str, actor: str
+    ) -> None:
         """Run the link service for `ids` (the dialog's OK, or a test) and refresh those rows."""
 
         def change() -> None:

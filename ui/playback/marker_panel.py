@@ -4,6 +4,7 @@ Only widgets: the player window fills it with rows and texts and acts on its sig
 """
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -99,7 +100,8 @@ class MarkerPanel(QWidget):
             self.set_category(current)
 
     def category_code(self) -> str | None:
-        return self.category.currentData()
+        code: str | None = self.category.currentData()
+        return code
 
     def set_category(self, code: str) -> None:
         index = self.category.findData(code)
@@ -128,7 +130,7 @@ class MarkerPanel(QWidget):
     def select(self, marker_id: int | None) -> None:
         for index, row in enumerate(self._rows):
             if row.id == marker_id:
-                self.list.setCurrentItem(self.list.topLevelItem(index))
+                self.list.setCurrentItem(cast(QTreeWidgetItem, self.list.topLevelItem(index)))  # one item a row
                 return
         self.list.clearSelection()
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QCloseEvent, QImage
@@ -54,6 +54,9 @@ def event_name(event_type: DeviceEventType) -> str:
         DeviceEventType.OTHER: QCoreApplication.translate("PlayerWindow", "Other event"),
     }
     return names[event_type]
+
+
+_Result = TypeVar("_Result")  # what a worker's job returns to its done callback
 
 
 class PlayerWindow(QMainWindow):
@@ -246,8 +249,8 @@ class PlayerWindow(QMainWindow):
 
     def _set_markers(self, rows: list[MarkerRow]) -> None:
         playlist = self.player.playlist
-        shown = [(row, self._item_index(row.clip_id)) for row in rows]
-        shown = [(row, index) for row, index in shown if index is not None]
+        found = [(row, self._item_index(row.clip_id)) for row in rows]
+        shown = [(row, index) for row, index in found if index is not None]
         shown.sort(key=lambda pair: (playlist.timeline_ms(pair[1], pair[0].start_ms), pair[0].id))
         self._markers = [row for row, _ in shown]
         marks = []
@@ -345,7 +348,7 @@ class PlayerWindow(QMainWindow):
         return self.tr("segment %1 – %2").replace("%1", at(draft.start_ms)).replace("%2", end)
 
     def _on_draft_saved(self, draft: Draft) -> None:
-        clip_id = self.player.playlist.items[draft.index].key
+        clip_id = cast(int, self.player.playlist.items[draft.index].key)  # the keys are clip ids
         category, note, editing = self.panel.category_code(), self.panel.note.text(), self._editing
         if category is None:
             return
@@ -428,7 +431,7 @@ class PlayerWindow(QMainWindow):
         self._run(delete, done)
 
     def _reload_markers(self) -> None:
-        clip_ids = [item.key for item in self.player.playlist.items]
+        clip_ids = [cast(int, item.key) for item in self.player.playlist.items]  # the keys are clip ids
 
         def load() -> list[MarkerRow]:
             with self._archive.sessions.read() as session:
@@ -456,7 +459,7 @@ class PlayerWindow(QMainWindow):
         if moment is not None:
             image.setText("Recorded", format_wall_clock(moment))
         png = _png_bytes(image)
-        clip_id = item.key
+        clip_id = cast(int, item.key)  # the keys are clip ids
 
         def save() -> Any:
             with self._archive.sessions.write() as session:
@@ -468,10 +471,10 @@ class PlayerWindow(QMainWindow):
 
     # --- plumbing ---
 
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+    def _run(self, work: Callable[[], _Result], on_done: Callable[[_Result], None]) -> None:
         self._pending += 1
 
-        def done(value: Any) -> None:
+        def done(value: _Result) -> None:
             self._pending -= 1
             on_done(value)
 
@@ -521,6 +524,6 @@ def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs type format as bytes; PySide6 wants str
     buffer.close()
     return bytes(data.data())

@@ -2,11 +2,11 @@
 
 from datetime import date
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +24,7 @@ from ui.approvals.view import ApprovalsView
 from ui.archive.ingest_dialog import IngestDialog
 from ui.archive.view import ArchiveView
 from ui.common import prefs
+from ui.common.application import running_application
 from ui.common.labels import role_name
 from ui.common.password_dialog import PasswordDialog
 from ui.playback.player_window import PlayerWindow
@@ -38,6 +39,17 @@ from workstation.org import users
 from workstation.org.users import SignedInUser
 from workstation.spotcheck.types import SampleItemRow
 from workstation.types import Role
+
+
+class _Section(Protocol):
+    """A section that loads data on its worker threads."""
+
+    def load(self) -> None: ...
+
+    def wait(self) -> object: ...
+
+
+_Player = TypeVar("_Player", bound=PlayerWindow)
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +113,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
+        self.body = body  # hidden while the screen is locked
 
         self.user_label = QLabel(
             self.tr("%1 (%2) · %3 · %4")
@@ -109,7 +122,8 @@ class MainWindow(QMainWindow):
             .replace("%3", user.unit_name)
             .replace("%4", role_name(user.role))
         )
-        self.problem_label = QLabel(styleSheet="color: #b00020")
+        self.problem_label = QLabel()
+        self.problem_label.setStyleSheet("color: #b00020")
         self.retry = QPushButton(self.tr("Retry"))
         self.retry.setVisible(False)
         self.retry.clicked.connect(self._retry)
@@ -120,7 +134,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
 
         self.idle = IdleWatcher(preferences.get(prefs.IDLE_LOCK_MINUTES), self)
-        QApplication.instance().installEventFilter(self.idle)
+        running_application().installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
         self.locked = False
         geometry = preferences.get(prefs.WINDOW_GEOMETRY)
@@ -148,11 +162,11 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        lock = QAction(self.tr("Lock screen"), self, shortcut="Ctrl+L")
+        lock = QAction(self.tr("Lock screen"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock)
-        quit_action = QAction(self.tr("Quit"), self, shortcut="Ctrl+Q")
+        quit_action = QAction(self.tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        ingest = QAction(self.tr("Import from recorders…"), self, shortcut="Ctrl+I")
+        ingest = QAction(self.tr("Import from recorders…"), self, shortcut=QKeySequence("Ctrl+I"))
         ingest.triggered.connect(self.open_ingest)
         file_menu.addActions([ingest, lock, quit_action])
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
@@ -166,7 +180,7 @@ class MainWindow(QMainWindow):
         for view in self._views():
             view.load()
 
-    def _views(self) -> list:
+    def _views(self) -> list[_Section]:
         """The sections that load data and must be waited for before the archive closes."""
         views = (
             self.archive_view,
@@ -179,7 +193,7 @@ class MainWindow(QMainWindow):
         )
         return [view for view in views if view]
 
-    def _show_player(self, window: PlayerWindow) -> PlayerWindow:
+    def _show_player(self, window: _Player) -> _Player:
         """Players are separate windows (a second screen shows footage while the browser stays in view)."""
         self.players = [player for player in self.players if player.isVisible()]
         self.players.append(window)
@@ -198,8 +212,12 @@ class MainWindow(QMainWindow):
 
     def open_review(self, item: SampleItemRow) -> ReviewWindow:
         window = ReviewWindow(self.archive, self.user, item)
-        window.reviewed.connect(lambda _row: (self.spotcheck_view.load(), self.ledger_view.load()))
+        window.reviewed.connect(self._on_reviewed)
         return self._show_player(window)
+
+    def _on_reviewed(self, _row: object) -> None:
+        self.spotcheck_view.load()
+        self.ledger_view.load()
 
     def _show_inbox_count(self, count: int) -> None:
         title = self.tr("Approvals")
@@ -248,7 +266,7 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self.locked = True
-        self.centralWidget().setVisible(False)
+        self.body.setVisible(False)
         dialog = SignInDialog(self.archive, self.location, locked_login=self.user.login, parent=self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(self._on_unlock_finished)
@@ -260,7 +278,7 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self.locked = False
-        self.centralWidget().setVisible(True)
+        self.body.setVisible(True)
         self.idle.restart()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -276,7 +294,7 @@ class MainWindow(QMainWindow):
             player.close()  # registers how long each was played
         for view in self._views():
             view.wait()  # workers may still hold database sessions
-        QApplication.instance().removeEventFilter(self.idle)
+        running_application().removeEventFilter(self.idle)
         super().closeEvent(event)
 
 

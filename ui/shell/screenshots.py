@@ -17,6 +17,7 @@ from ui.app import install_translators
 from ui.archive.case_link_dialog import CaseLinkDialog
 from ui.archive.ingest_dialog import IngestDialog
 from ui.common import prefs
+from ui.common.application import application
 from ui.shell.connection_dialog import ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
@@ -43,7 +44,7 @@ def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int
 
 
 def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
-    app = QApplication.instance() or QApplication([])
+    app = application([])
     install_translators(app, language)
     archive = Archive.open_embedded(archive_folder)
     preferences = prefs.Preferences(QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat))

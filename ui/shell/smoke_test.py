@@ -31,8 +31,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from workstation.errors import WorkstationError
+
+if TYPE_CHECKING:  # imported where used: the import time is measured
+    from ui.shell.main_window import MainWindow
+    from workstation.archive import Archive
 
 STARTED = time.perf_counter()
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -97,7 +102,7 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 # --- the checks (each returns its detail or raises) ---
 
 
-def check_qt(state: dict) -> str:
+def check_qt(state: dict[str, Any]) -> str:
     """Qt starts offscreen, the GUI modules import, our translation and Qt's own load, photos decode."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QLibraryInfo
@@ -108,9 +113,9 @@ def check_qt(state: dict) -> str:
         raise CheckFailed(
             f"缺少 Qt 离屏平台插件（{plugins}）", f"the Qt offscreen platform plugin is missing ({plugins})"
         )
-    from PySide6.QtWidgets import QApplication
+    from ui.common.application import application
 
-    app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+    app = application([sys.argv[0], "-platform", "offscreen"])
     state["app"] = app
     from ui.app import install_translators  # imports the main window and every view it holds
     from ui.common import prefs
@@ -124,14 +129,14 @@ def check_qt(state: dict) -> str:
         )
     if app.translate("MainWindow", "Archive") == "Archive":
         raise CheckFailed("界面翻译未生效", "the interface translation did not apply")
-    formats = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+    formats = {bytes(name.data()).decode() for name in QImageReader.supportedImageFormats()}
     missing = {"jpeg", "png"} - formats
     if missing:
         raise CheckFailed(f"缺少 Qt 图片插件：{', '.join(sorted(missing))}", f"Qt image plugins missing: {missing}")
     return f"PySide6 {pyside_version}, {app.platformName()}, zh_CN"
 
 
-def check_fonts(state: dict) -> str:
+def check_fonts(state: dict[str, Any]) -> str:
     """A font that can show Chinese (Windows has them; Linux needs fonts-noto-cjk). About the machine."""
     if "app" not in state:
         raise CheckFailed("Qt 未启动", "Qt did not start")
@@ -145,7 +150,7 @@ def check_fonts(state: dict) -> str:
     return f"{len(families)} 个中文字体 / Chinese fonts, {families[0]}"
 
 
-def check_libvlc_video(state: dict) -> str:
+def check_libvlc_video(state: dict[str, Any]) -> str:
     """libVLC (the bundled one, in a frozen build) decodes an H.264 picture into memory."""
     try:
         from player import frame_probe, libvlc
@@ -176,7 +181,7 @@ def check_libvlc_video(state: dict) -> str:
     return f"libVLC {frame.libvlc_version}, {frame.width}x{frame.height}, {plugins} plugins, {library}"
 
 
-def check_libvlc_audio(state: dict) -> str:
+def check_libvlc_audio(state: dict[str, Any]) -> str:
     """libVLC decodes the AAC sound (the waveform of audio clips goes through the same plugins)."""
     if not state.get("libvlc"):
         raise CheckFailed("libVLC 不可用（见上一项）", "libVLC is not available (see above)")
@@ -198,7 +203,7 @@ def check_opencv() -> str:
     return f"{info.video_codec} {info.width}x{info.height}, {info.duration_ms} ms"
 
 
-def check_database(state: dict, folder: Path) -> str:
+def check_database(state: dict[str, Any], folder: Path) -> str:
     """The Alembic migrations (shipped as data files) build a new embedded archive; the schema is current."""
     from workstation.archive import Archive
     from workstation.org import users
@@ -216,7 +221,7 @@ def check_database(state: dict, folder: Path) -> str:
     return "SQLite, 迁移至最新 / migrated to head"
 
 
-def check_main_window(state: dict, folder: Path) -> str:
+def check_main_window(state: dict[str, Any], folder: Path) -> str:
     """Sign in through the dialog and open the main window on the new archive (all sections load)."""
     if "app" not in state or "archive" not in state:
         raise CheckFailed("Qt 或数据库未就绪（见上文）", "Qt or the database is not ready (see above)")
@@ -237,7 +242,7 @@ def check_excel(folder: Path) -> str:
     write_table(path, "检查台帐", ["警号", "时间"], [["010203", when]])
     workbook = load_workbook(path, read_only=True)
     try:
-        rows = list(workbook.active.iter_rows(values_only=True))
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
     finally:
         workbook.close()  # a read-only workbook keeps its file open (Windows could not delete the folder)
     if rows != [("警号", "时间"), ("010203", when)]:
@@ -296,7 +301,7 @@ def check_settings(path: Path) -> str:
 
 
 def run_checks() -> int:
-    state: dict = {}
+    state: dict[str, Any] = {}
     failures = 0
     from workstation.config import settings_path
 
@@ -347,7 +352,9 @@ def _run_one(check: Callable[[], str]) -> Outcome:
         )
 
 
-def open_main_window(archive, location: str, login: str, password: str, folder: Path, timeout_s: float):
+def open_main_window(
+    archive: "Archive", location: str, login: str, password: str, folder: Path, timeout_s: float
+) -> "MainWindow":
     """Sign in through the real dialog (filled in and submitted), then show the main window and wait for
     its first page of clips. Returns the window; raises CheckFailed when a step does not finish in time.
     """
@@ -381,7 +388,7 @@ def open_main_window(archive, location: str, login: str, password: str, folder: 
     return window
 
 
-def close_main_window(window) -> None:
+def close_main_window(window: "MainWindow") -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
@@ -408,14 +415,13 @@ def run_startup(archive_folder: Path, login: str, password: str) -> int:
     """
     age = _process_age_s()
     phases: list[tuple[str, float]] = [] if age is None else [("launch", age - (time.perf_counter() - STARTED))]
-    from PySide6.QtWidgets import QApplication
-
     from ui.app import install_translators
     from ui.common import prefs
+    from ui.common.application import application
     from workstation.archive import Archive
 
     phases.append(("imports", time.perf_counter() - STARTED))
-    app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+    app = application([sys.argv[0], "-platform", "offscreen"])
     app.setOrganizationName(prefs.ORGANIZATION)
     app.setApplicationName(prefs.APPLICATION)
     install_translators(app, "zh_CN")

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.qt_dates import to_date
 from ui.common.tasks import TaskRunner
 from ui.spotcheck.labels import verdict_name
 from ui.spotcheck.models import LedgerTableModel
 from workstation import clock
+from workstation.archive import Archive
 from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
@@ -50,7 +52,9 @@ class LedgerView(QWidget):
     loaded = Signal()
     exported = Signal(int)
 
-    def __init__(self, archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
+    def __init__(
+        self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._archive, self._who = archive, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
@@ -113,8 +117,8 @@ class LedgerView(QWidget):
 
     def criteria(self) -> LedgerFilter:
         return LedgerFilter(
-            date_from=self.from_edit.date().toPython(),
-            date_to=self.to_edit.date().toPython(),
+            date_from=to_date(self.from_edit.date()),
+            date_to=to_date(self.to_edit.date()),
             unit_code=self.unit_box.currentData(),
             officer=self.officer_edit.text().strip() or None,
             reviewer=self.reviewer_edit.text().strip() or None,

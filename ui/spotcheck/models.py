@@ -3,7 +3,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui.common.row_table_model import DISPLAY, TOOLTIP, RowTableModel
@@ -55,7 +55,7 @@ class RowsModel(RowTableModel[Any]):
 
 
 class PlanTableModel(RowsModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 self.tr("Plan"),
@@ -102,7 +102,7 @@ class PlanTableModel(RowsModel):
 class ItemTableModel(RowsModel):
     """Sampled items: a plan's sample, or the review queue."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 self.tr("Unit"),
@@ -147,7 +147,7 @@ class ItemTableModel(RowsModel):
 class ProgressTableModel(RowsModel):
     """Officers who recorded in the period and whether their footage is checked."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 self.tr("Unit"),
@@ -191,7 +191,7 @@ class LedgerTableModel(RowsModel):
 
     COLOR_COLUMN = 9  # the verdict
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
                 self.tr("Checked at"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.qt_dates import to_date
 from ui.common.row_table_model import read_only_table
 from ui.common.tasks import TaskRunner
 from ui.spotcheck.models import ItemTableModel, PlanTableModel, ProgressTableModel, RowsModel
@@ -147,7 +148,7 @@ class SpotCheckView(QWidget):
         return self._tasks.wait(msecs)
 
     def day(self) -> date:
-        return self.day_edit.date().toPython()
+        return to_date(self.day_edit.date())
 
     def spec(self) -> DrawSpec:
         """The draw as set in the widgets: the chosen unit (and those below it) on the chosen day."""
@@ -232,8 +233,8 @@ class SpotCheckView(QWidget):
         ):
             bar.addWidget(QLabel(label, self))
             bar.addWidget(widget)
-        for widget in (self.weight_box, self.first_box, self.exclude_box, self.draw_button, self.redraw_button):
-            bar.addWidget(widget)
+        for control in (self.weight_box, self.first_box, self.exclude_box, self.draw_button, self.redraw_button):
+            bar.addWidget(control)
         bar.addStretch(1)
         return bar
 

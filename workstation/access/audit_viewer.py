@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from workstation.atomic_file import replacing
 from workstation.permissions import load_principal, require_duty
 from workstation.types import AuditEventRow, AuditVerification, Duty
 from workstation.xlsx_export import write_table
+
+Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
 
 PAGE_SIZE = 1000
 EXPORT_BATCH = 5000
@@ -87,7 +90,7 @@ def _page(session: Session, criteria: AuditFilter, limit: int, before_seq: int |
     ]
 
 
-def _filtered(statement: Select, criteria: AuditFilter) -> Select:
+def _filtered(statement: Select[*Columns], criteria: AuditFilter) -> Select[*Columns]:
     if criteria.actor:
         statement = statement.where(AuditEvent.actor == criteria.actor)
     if criteria.action:

@@ -9,6 +9,7 @@ in the audit log before PermissionDenied is raised.
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,8 @@ from workstation.errors import AccessError, PermissionDenied
 from workstation.permissions import clip_access, load_principal, require_duty
 from workstation.types import AccessBasis, Action, Duty
 from workstation.xlsx_export import write_table
+
+Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
 
 PAGE_SIZE = 1000
 EXPORT_BATCH = 5000
@@ -181,7 +184,7 @@ def _page(session: Session, criteria: AuditFilter, limit: int, before_id: int | 
     ]
 
 
-def _filtered(statement: Select, criteria: AuditFilter) -> Select:
+def _filtered(statement: Select[*Columns], criteria: AuditFilter) -> Select[*Columns]:
     if criteria.actor:
         statement = statement.where(User.login == criteria.actor)
     if criteria.clip_id is not None:

@@ -324,7 +324,7 @@ def _check_decider(principal: Principal, request: AccessRequest, step: ApprovalS
         raise PermissionDenied("此申请当前不由您审批。")
 
 
-def _inbox(principal: Principal) -> Select:
+def _inbox(principal: Principal) -> Select[int]:
     """Ids of the requests whose pending step is for this user's unit and role, not their own."""
     statement = (
         select(ApprovalStep.request_id)

@@ -52,7 +52,8 @@ def route(
     def merge(first: int | None, second: int) -> int | None:
         return None if first is None else tree.common_superior(first, second)
 
-    unit = reduce(merge, targets, next(iter(targets)))
+    first: int | None = next(iter(targets))
+    unit = reduce(merge, targets, first)
     if unit is None:
         raise AccessError("所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。")
     if outside:

@@ -29,7 +29,7 @@ from workstation.errors import WorkstationError
 from workstation.footage import clips
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
-from workstation.footage.types import ClipRow, IngestOutcome
+from workstation.footage.types import ClipRow, IngestFileResult, IngestOutcome
 from workstation.footage.verify import verify_archive
 from workstation.identity import Identity
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
@@ -231,7 +231,7 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if needs_attention else 0
 
 
-def _result_json(result) -> dict:
+def _result_json(result: IngestFileResult) -> dict[str, object]:
     return {
         "source": result.source_path,
         "outcome": result.outcome.value,
@@ -252,7 +252,7 @@ _OUTCOME_TEXT = {
 }
 
 
-def _print_ingest_summary(results) -> None:
+def _print_ingest_summary(results: Sequence[IngestFileResult]) -> None:
     counts = {outcome: sum(1 for r in results if r.outcome is outcome) for outcome in IngestOutcome}
     print("，".join(f"{_OUTCOME_TEXT[o]} {n}" for o, n in counts.items()))
     for result in results:

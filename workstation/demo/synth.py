@@ -29,7 +29,7 @@ def ffmpeg_executable() -> str:
         import imageio_ffmpeg  # optional dependency: the demo and the tests only
     except ImportError as error:
         raise RuntimeError("生成演示视频需要 imageio-ffmpeg：pip install 'bodycam-workstation[demo]'") from error
-    return imageio_ffmpeg.get_ffmpeg_exe()
+    return str(imageio_ffmpeg.get_ffmpeg_exe())
 
 
 def _run(arguments: list[str]) -> None:

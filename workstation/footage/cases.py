@@ -1,8 +1,9 @@
 """Incidents and cases (警情/案件) and the footage linked to them (R2; 002 第十四条, 001 第二十八条)."""
 
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from db.models import Case, ClipCaseLink
@@ -87,7 +88,7 @@ def unlink_clip(session: Session, actor: str, clip_id: int, case_no: str, reason
     case_id = session.execute(select(Case.id).where(Case.case_no == case_no)).scalar_one_or_none()
     removed = session.execute(
         delete(ClipCaseLink).where(ClipCaseLink.clip_id == clip_id, ClipCaseLink.case_id == case_id)
-    ).rowcount
-    if not removed:
+    )
+    if not cast(CursorResult[Any], removed).rowcount:  # Session.execute is typed as returning a Result
         raise CaseError(f"该文件未关联 {case_no}。")
     audit.record(session, actor, "clip.unlink_case", "clip", clip_id, {"case_no": case_no, "reason": reason})

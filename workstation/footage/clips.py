@@ -9,14 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TypeVarTuple
 
-from sqlalchemy import Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
 from workstation import audit, permissions
 from workstation.footage.types import ClipDetail, ClipRow
 from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
+
+Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filters
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def unit_subtree_ids(session: Session, unit_code: str) -> list[int]:
     return sorted(found)
 
 
-def _filtered(session: Session, statement: Select, criteria: ClipFilter) -> Select:
+def _filtered(session: Session, statement: Select[*Columns], criteria: ClipFilter) -> Select[*Columns]:
     if criteria.unit_code is not None:
         statement = statement.where(Clip.unit_id.in_(unit_subtree_ids(session, criteria.unit_code)))
     if criteria.badge_no is not None:
@@ -92,7 +95,7 @@ def _filtered(session: Session, statement: Select, criteria: ClipFilter) -> Sele
     return statement
 
 
-def _text_match(text: str):
+def _text_match(text: str) -> ColumnElement[bool]:
     """Clips whose officer (name or 警号), device number or linked case number contains `text`."""
     pattern = f"%{text}%"
     officers = select(Officer.id).where(or_(Officer.name.like(pattern), Officer.badge_no.like(pattern)))
@@ -101,14 +104,14 @@ def _text_match(text: str):
     return or_(Clip.officer_id.in_(officers), Clip.device_id.in_(devices), Clip.id.in_(cases))
 
 
-def scoped(statement: Select, scope: ClipScope | None) -> Select:
+def scoped(statement: Select[*Columns], scope: ClipScope | None) -> Select[*Columns]:
     """Only the clips a user may see (workstation.permissions.clip_scope); None means no restriction (the CLI).
 
     Each branch is an indexed column (unit_id, officer_id, id), so a scoped listing stays on the indexes.
     """
     if scope is None:
         return statement
-    visible = []
+    visible: list[ColumnElement[bool]] = []
     if scope.unit_ids:
         visible.append(Clip.unit_id.in_(sorted(scope.unit_ids)))
     if scope.unassigned:
@@ -123,7 +126,7 @@ def scoped(statement: Select, scope: ClipScope | None) -> Select:
 def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope | None = None) -> int:
     # count(*), not count(id): PostgreSQL can then answer from the (unit_id, recorded_start) index alone
     statement = scoped(_filtered(session, select(func.count()).select_from(Clip), criteria), scope)
-    return session.execute(statement).scalar_one()
+    return int(session.execute(statement).scalar_one())
 
 
 class SortKey(StrEnum):

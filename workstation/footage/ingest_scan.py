@@ -78,12 +78,15 @@ def scan(
                     folders.append(relative / entry.name)
             else:
                 found = _examine(entry, source / relative / entry.name, patterns)
-                (candidates if isinstance(found, Candidate) else rejected).append(found)
+                if isinstance(found, Candidate):
+                    candidates.append(found)
+                else:
+                    rejected.append(found)
         pending.extend(reversed(folders))
     return candidates, rejected
 
 
-def _examine(entry: os.DirEntry, reported: Path, patterns: Sequence[NamePattern]) -> Candidate | IngestFileResult:
+def _examine(entry: os.DirEntry[str], reported: Path, patterns: Sequence[NamePattern]) -> Candidate | IngestFileResult:
     """One directory entry that is not a folder or a link: a candidate, or why not."""
     problem = name_problem(entry.name)
     if problem:
@@ -100,7 +103,7 @@ def _examine(entry: os.DirEntry, reported: Path, patterns: Sequence[NamePattern]
     return Candidate(Path(entry.path), shown(str(reported)), parsed, status.st_size, status.st_mtime_ns)
 
 
-def _is_link(entry: os.DirEntry) -> bool:
+def _is_link(entry: os.DirEntry[str]) -> bool:
     if entry.is_symlink():
         return True
     is_junction = getattr(entry, "is_junction", None)  # Python 3.12+
@@ -115,7 +118,7 @@ def _is_link(entry: os.DirEntry) -> bool:
     return tag == getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", 0xA0000003)
 
 
-def _link_detail(entry: os.DirEntry) -> str:
+def _link_detail(entry: os.DirEntry[str]) -> str:
     try:
         target = f"（指向 {shown(os.readlink(entry.path))}）"
     except OSError:

@@ -73,7 +73,7 @@ def update_category(
     category = session.get(MarkerCategory, code)
     if category is None:
         raise MarkerError(f"没有类别“{code}”。")
-    changes: dict[str, object] = {}
+    changes: dict[str, list[object]] = {}  # field: [old, new]
     if name is not None and name.strip() != category.name:
         changes["name"] = [category.name, _valid_name(session, name)]
     if color is not None and color.lower() != category.color:

@@ -74,7 +74,7 @@ def copy_verified(source: Path, target: Path, on_bytes: Callable[[int], None] | 
     writer_error: list[BaseException] = []
     size = 0
 
-    def write_chunks(handle) -> None:
+    def write_chunks(handle: io.FileIO) -> None:
         offset = 0
         try:
             while (chunk := chunks.get()) is not None:

@@ -9,7 +9,7 @@ this module is where administrators sort them out: hand a recorder to an officer
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -178,7 +178,7 @@ def require_registry_right(session: Session, actor: str, *unit_ids: int | None) 
             raise PermissionDenied("该设备或人员不属于您管理的单位。")
 
 
-def _devices_statement():
+def _devices_statement() -> Select[Device, str, str, str, str, datetime]:  # outer joins: all but Device may be None
     holder, unit = aliased(Officer), aliased(Unit)
     return (
         select(Device, unit.code, unit.name, holder.name, holder.badge_no, DeviceAssignment.assigned_at)

@@ -6,6 +6,7 @@ Ingest must never be blocked by an unknown recorder or 警号 (footage must not 
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +15,8 @@ from sqlalchemy.orm import Session
 from db.models import Device, DeviceAssignment, Officer, Unit
 from workstation import audit, clock
 from workstation.types import UnitLevel
+
+_Registered = TypeVar("_Registered", Device, Officer)  # what ingest registers as 待分配 when first seen
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,8 @@ def assign_device(
 
 
 def _get_or_register(
-    session: Session, actor: str, model: type, key: str, value: str, target_type: str, **fields: object
-):
+    session: Session, actor: str, model: type[_Registered], key: str, value: str, target_type: str, **fields: object
+) -> _Registered:
     """Find a row by its unique key, or insert it; safe when another workstation inserts it concurrently."""
     column = getattr(model, key)
     found = session.execute(select(model).where(column == value)).scalar_one_or_none()

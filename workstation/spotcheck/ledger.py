@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any, TypeVarTuple, cast
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -37,6 +38,8 @@ from workstation.spotcheck.plans import CANDIDATE_TYPES
 from workstation.spotcheck.policy import LEDGER_ROLES, working_units
 from workstation.spotcheck.rows import plan_rows
 from workstation.spotcheck.types import CheckAnswer, CheckItem, LedgerRow, OfficerStatistics, PlanRow, Verdict
+
+Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
 
 PAGE_SIZE = 1000
 EXPORT_BATCH = 2000
@@ -79,7 +82,11 @@ def iter_ledger(session: Session, criteria: LedgerFilter, units: frozenset[int] 
 
 def statistics(session: Session, criteria: LedgerFilter, units: frozenset[int] | None) -> list[OfficerStatistics]:
     """Per unit and officer: clips recorded in the period, checks done in it and their verdicts."""
-    recorded_where = [Clip.file_type.in_(CANDIDATE_TYPES), Clip.officer_id.is_not(None), Clip.unit_id.is_not(None)]
+    recorded_where: list[ColumnElement[bool]] = [
+        Clip.file_type.in_(CANDIDATE_TYPES),
+        Clip.officer_id.is_not(None),
+        Clip.unit_id.is_not(None),
+    ]
     start, end = _bounds(criteria)
     if start is not None:
         recorded_where.append(Clip.recorded_start >= start)
@@ -98,7 +105,7 @@ def statistics(session: Session, criteria: LedgerFilter, units: frozenset[int] |
         )
     }
 
-    def verdicts(verdict: Verdict):
+    def verdicts(verdict: Verdict) -> ColumnElement[int]:
         return func.sum(case((SpotCheckReview.verdict == verdict, 1), else_=0))
 
     checks_statement = select(
@@ -116,7 +123,7 @@ def statistics(session: Session, criteria: LedgerFilter, units: frozenset[int] |
             _filtered(checks_statement, scope, units)
         )
     }
-    keys = set(recorded) | set(checks)
+    keys = cast(set[tuple[int, int]], set(recorded) | set(checks))  # both queries exclude NULL units and officers
     units_by_id = {u.id: u for u in session.execute(select(Unit).where(Unit.id.in_({u for u, _ in keys}))).scalars()}
     officers = {o.id: o for o in session.execute(select(Officer).where(Officer.id.in_({o for _, o in keys}))).scalars()}
     rows = []
@@ -152,7 +159,7 @@ def plans_in_period(session: Session, criteria: LedgerFilter, units: frozenset[i
         checked = checked.where(SpotCheckReview.reviewed_at >= start)
     if end is not None:
         checked = checked.where(SpotCheckReview.reviewed_at < end)
-    conditions: list[ColumnElement[bool]] = [or_(*drawn, SpotCheckPlan.id.in_(checked)) if drawn else True]
+    conditions: list[ColumnElement[bool]] = [or_(*drawn, SpotCheckPlan.id.in_(checked)) if drawn else true()]
     if units is not None:
         conditions.append(SpotCheckPlan.unit_id.in_(sorted(units)))
     return plan_rows(session, *conditions)
@@ -229,7 +236,7 @@ def _unit_title(session: Session, who: Identity, criteria: LedgerFilter) -> str:
     return "全部单位"
 
 
-def _statement() -> Select:
+def _statement() -> Select[*tuple[Any, ...]]:
     """Ledger lines as plain columns (no ORM objects: an export reads 100,000s of them)."""
     return (
         select(
@@ -264,7 +271,9 @@ def _statement() -> Select:
     )
 
 
-def _filtered(statement: Select, criteria: LedgerFilter, units: frozenset[int] | None) -> Select:
+def _filtered(
+    statement: Select[*Columns], criteria: LedgerFilter, units: frozenset[int] | None
+) -> Select[*Columns]:
     start, end = _bounds(criteria)
     if start is not None:
         statement = statement.where(SpotCheckReview.reviewed_at >= start)
@@ -283,7 +292,7 @@ def _filtered(statement: Select, criteria: LedgerFilter, units: frozenset[int] |
     return statement
 
 
-def _officers_matching(text: str) -> Select:
+def _officers_matching(text: str) -> Select[int]:
     text = text.strip()
     return select(Officer.id).where(or_(Officer.badge_no == text, Officer.name.like(f"%{text}%")))
 
@@ -294,7 +303,7 @@ def _bounds(criteria: LedgerFilter) -> tuple[datetime | None, datetime | None]:
     return start, end
 
 
-def _rows(session: Session, statement: Select) -> list[LedgerRow]:
+def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[LedgerRow]:
     rows = session.execute(statement).all()
     answers: dict[int, list[tuple[CheckItem, CheckAnswer]]] = defaultdict(list)
     if rows:

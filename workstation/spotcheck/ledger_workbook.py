@@ -21,9 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -33,6 +35,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from workstation import clock
 from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES
 from workstation.spotcheck.types import CheckItem, LedgerRow, OfficerStatistics, PlanRow
+
+if TYPE_CHECKING:
+    from openpyxl.cell import _CellSetValue  # the stubs' name for what a cell holds
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
@@ -179,7 +184,7 @@ class _Table:
         row = list(values)
         for index, cell in enumerate(cells):
             if cell is not None and row[index] not in (None, ""):
-                cell.value = row[index]
+                cell.value = cast("_CellSetValue", row[index])  # text, numbers and dates: ledger_values
                 row[index] = cell
         self.sheet.append(row)
         self.rows += 1
@@ -195,7 +200,7 @@ class _Table:
         for note in notes:
             self.sheet.append([note])
 
-    def _header_cell(self, text: str) -> WriteOnlyCell:
+    def _header_cell(self, text: str) -> Cell:
         cell = WriteOnlyCell(self.sheet, text)
         cell.font = Font(name=_FONT, size=10, bold=True)
         cell.fill = _HEADER_FILL
@@ -203,7 +208,7 @@ class _Table:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         return cell
 
-    def _styled(self, column: Column, bold: bool) -> WriteOnlyCell:
+    def _styled(self, column: Column, bold: bool) -> Cell:
         cell = WriteOnlyCell(self.sheet)
         if bold:
             cell.font = Font(bold=True)

@@ -13,12 +13,13 @@ superseded, its unreviewed items are withdrawn, and the new plan names it.
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, SpotCheckReview, Unit
+from db.models import Base, Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, SpotCheckReview, Unit
 from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import PermissionDenied, SpotCheckError
@@ -178,7 +179,7 @@ def archive_clips(session: Session, unit_id: int, day_from: date, day_to: date) 
             Clip.id,
             Clip.sha256,
             Officer.badge_no,
-            Clip.officer_id,
+            Officer.id,  # Clip.officer_id, typed as never None (the join)
             Clip.recorded_start,
             Clip.duration_ms,
             Clip.ingested_at,
@@ -297,10 +298,10 @@ def _draw_unit(
     return DrawOutcome(unit_code, plan_row(plan, unit_code, _unit_name(session, unit_id), 0))
 
 
-def _insert_rows(session: Session, model: type, rows: list[dict[str, object]]) -> None:
+def _insert_rows(session: Session, model: type[Base], rows: list[dict[str, object]]) -> None:
     """A Core executemany on the session's connection (same transaction): measured on a detachment's day,
     it is cheaper than the ORM's bulk insert and than batched multi-row INSERTs with RETURNING."""
-    session.connection().execute(insert(model.__table__), rows)
+    session.connection().execute(insert(cast(Table, model.__table__)), rows)  # a mapped class's table
 
 
 def draw_details(plan: SpotCheckPlan, unit_code: str) -> dict[str, object]:

@@ -9,8 +9,9 @@ instead of queueing behind one. A claim expires after a while, so an abandoned c
 """
 
 from datetime import date, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Clip, Officer, SpotCheckItem, SpotCheckPlan, Unit
@@ -95,7 +96,7 @@ def release(sessions: Sessions, who: Identity, item_id: int) -> bool:
             .values(claimed_by=None, claimed_at=None, claim_expires_at=None)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if cast(CursorResult[Any], result).rowcount != 1:  # Session.execute is typed as returning a Result
             return False
         audit.record(session, who.audit_name, "spotcheck.release", "spotcheck_item", item_id)
     return True
@@ -169,7 +170,7 @@ def overview(
             .group_by(SpotCheckPlan.unit_id)
         )
     }
-    keys = sorted(set(recorded) | set(sampled))
+    keys = sorted(cast(set[tuple[int, int]], set(recorded) | set(sampled)))  # the filter excludes NULLs
     officers = {
         officer.id: officer
         for officer in session.execute(select(Officer).where(Officer.id.in_({o for _, o in keys}))).scalars()
@@ -218,7 +219,7 @@ def _holder(session: Session, item_id: int, now: datetime) -> int | None:
     ).scalar_one_or_none()
 
 
-def _free(now: datetime):
+def _free(now: datetime) -> ColumnElement[bool]:
     return or_(SpotCheckItem.claimed_by.is_(None), SpotCheckItem.claim_expires_at <= now)
 
 
@@ -249,4 +250,4 @@ def _take(
         .values(claimed_by=principal.id, claimed_at=now, claim_expires_at=now + timedelta(minutes=minutes))
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return cast(CursorResult[Any], result).rowcount == 1

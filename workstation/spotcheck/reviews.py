@@ -101,7 +101,7 @@ def submit_review(
             raise ItemTaken(f"抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。")
         if item.claimed_by not in (None, principal.id) and item.claim_expires_at and item.claim_expires_at > now:
             raise ItemTaken(f"抽查项 {item_id} 已由其他检查人领取。")
-        clip = session.get(Clip, item.clip_id)
+        clip = session.get_one(Clip, item.clip_id)
         spans = coverage.merge(review.played_intervals, clip.duration_ms)
         covered = coverage.coverage_bp(spans, clip.duration_ms)
         if review.verdict is Verdict.PASS and covered < min_coverage_bp:

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
@@ -55,7 +56,7 @@ def plan_row(plan: SpotCheckPlan, unit_code: str, unit_name: str, reviewed_count
     )
 
 
-def item_statement() -> Select:
+def item_statement() -> Select[*tuple[Any, ...]]:
     """Sampled items with their clip, officer, unit, device, plan and claimant, for `item_rows`."""
     return (
         select(
@@ -82,12 +83,12 @@ def item_statement() -> Select:
     )
 
 
-def item_rows(session: Session, statement: Select, now: datetime) -> list[SampleItemRow]:
+def item_rows(session: Session, statement: Select[*tuple[Any, ...]], now: datetime) -> list[SampleItemRow]:
     """Run an `item_statement()` query. A claim that has expired shows as no claim; overdue is against now."""
     return [_item_row(row, now) for row in session.execute(statement)]
 
 
-def _item_row(row: Sequence, now: datetime) -> SampleItemRow:
+def _item_row(row: Sequence[Any], now: datetime) -> SampleItemRow:
     item, media_path, name, file_type, recorded, duration, code, unit_name, badge, officer, device, due, login = row
     claimed = item.claim_expires_at is not None and item.claim_expires_at > now
     status = ItemStatus(item.status)

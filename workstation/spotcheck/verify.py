@@ -91,18 +91,18 @@ def _against_archive(session: Session, plan: SpotCheckPlan, candidates: list[sam
         if clip.unit_id == plan.unit_id and start <= clip.recorded_start < end and clip.file_type in CANDIDATE_TYPES
     }
     officers = select(Officer.id, Officer.badge_no).where(Officer.id.in_(_officer_ids(clips)))
-    badges = {officer_id: badge_no for officer_id, badge_no in session.execute(officers)}
+    badges: dict[int | None, str] = {officer_id: badge_no for officer_id, badge_no in session.execute(officers)}
     for clip_id, candidate in sorted(snapshot.items()):
         clip = clips.get(clip_id)
         if clip is None or clip.sha256 != candidate.sha256 or badges.get(clip.officer_id) != candidate.badge_no:
             problems.append(f"候选文件 {clip_id} 与档案库中的文件不符（已被删除、替换或改动）。")
-    for clip in archive_clips(session, plan.unit_id, plan.day_from, plan.day_to):
-        reviewed = clip.first_reviewed_at
-        clip_id = clip.candidate.clip_id
-        must = clip.ingested_at < plan.drawn_at and not (
+    for archived in archive_clips(session, plan.unit_id, plan.day_from, plan.day_to):
+        reviewed = archived.first_reviewed_at
+        clip_id = archived.candidate.clip_id
+        must = archived.ingested_at < plan.drawn_at and not (
             plan.exclude_checked and reviewed is not None and reviewed <= plan.drawn_at
         )
-        may = clip.ingested_at <= plan.drawn_at and not (
+        may = archived.ingested_at <= plan.drawn_at and not (
             plan.exclude_checked and reviewed is not None and reviewed < plan.drawn_at
         )
         if must and clip_id not in snapshot:
