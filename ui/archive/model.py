@@ -21,6 +21,7 @@ from workstation.archive import Archive
 from workstation.clock import format_time
 from workstation.footage import clips
 from workstation.footage.types import ClipRow
+from workstation.identity import Identity
 from workstation.types import ClipScope, FileType, MediaStatus
 
 _log = logging.getLogger(__name__)
@@ -123,11 +124,11 @@ class ClipPageModel(QAbstractTableModel):
         self._count, self._pages, self._pending = 0, OrderedDict(), {0}
         self.endResetModel()
 
-        login = self._login
+        who = Identity.user(self._login)
 
         def fetch_first() -> tuple[ClipScope, list[ClipRow]]:
             with self._archive.sessions.read() as session:
-                scope = permissions.clip_scope(session, login)
+                scope = permissions.clip_scope(session, who)
                 return scope, clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now, scope=scope)
 
         def on_first(result: tuple[ClipScope, list[ClipRow]]) -> None:
