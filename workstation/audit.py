@@ -19,7 +19,6 @@ from workstation import clock
 from workstation.types import AuditProblem, AuditVerification
 
 GENESIS_HASH = "0" * 64
-SYSTEM_ACTOR = "system"
 
 
 def canonical_details(details: Mapping[str, Any]) -> str:

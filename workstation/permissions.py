@@ -184,18 +184,24 @@ def clip_access(
     return ClipAccess(AccessBasis.GRANT, grant.id) if grant else None
 
 
-def require_clip(session: Session, login: str, clip_id: int, action: Action, now: datetime | None = None) -> ClipAccess:
+def require_clip(
+    session: Session, who: Identity, clip_id: int, action: Action, now: datetime | None = None
+) -> ClipAccess:
     """The check every footage service makes first. Raises PermissionDenied; an unknown clip is refused alike,
     so that probing ids tells nothing about footage outside one's scope."""
-    access = clip_access(session, load_principal(session, login), clip_id, action, now)
+    access = clip_access(session, principal_of(session, who), clip_id, action, now)
     if access is None:
         raise PermissionDenied(f"您无权对文件 {clip_id} 执行此操作（{action.value}）。如确需调阅，请提交调阅申请。")
     return access
 
 
-def clip_scope(session: Session, login: str, now: datetime | None = None) -> ClipScope:
-    """The clips the user may list, for workstation.clips.list_clips/count_clips(scope=...)."""
-    principal = load_principal(session, login)
+def clip_scope(session: Session, who: Identity, now: datetime | None = None) -> ClipScope:
+    """The clips `who` may list, for workstation.footage.clips.list_clips/count_clips. A system actor (the
+    command line acting for the computer's account, a scheduled verify) lists the whole archive: every unit
+    and the footage awaiting assignment, named explicitly."""
+    if not who.is_user:
+        return ClipScope(unit_ids=frozenset(session.execute(select(Unit.id)).scalars()), unassigned=True)
+    principal = principal_of(session, who)
     tree = OrgTree.load(session)
     role, level = principal.role, principal.level
     units = tree.subtree(principal.unit_id) if Action.VIEW in unit_actions(role, level) else frozenset()

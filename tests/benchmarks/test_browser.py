@@ -20,6 +20,7 @@ from ui.archive.view import ArchiveView
 from ui.common.memory import freeze_startup_heap
 from workstation import permissions
 from workstation.footage import clips
+from workstation.identity import Identity
 from workstation.types import Role
 
 pytestmark = pytest.mark.benchmark
@@ -88,7 +89,7 @@ def test_browser_filter_and_scroll(kind, request, qtbot, bench_scale, bench_repo
     for criterion in criteria:
         started = time.perf_counter()
         with archive.sessions.read() as session:
-            scope = permissions.clip_scope(session, f"bench-{kind}")
+            scope = permissions.clip_scope(session, Identity.user(f"bench-{kind}"))
             clips.list_clips(session, criterion, limit=200, scope=scope)
         service_ms.append((time.perf_counter() - started) * 1000)
     for criterion in criteria:

@@ -38,6 +38,7 @@ from sqlalchemy import Engine, event, func, select, text
 from db.models import Clip
 from tests.benchmarks.bulk import CLIP_COLUMNS, timestamp
 from tests.benchmarks.conftest import BenchReport, BenchScale, ClipArchive
+from tests.helpers.builders import whole_archive
 from workstation.footage.clips import ClipFilter, count_clips, cursor_after, list_clips
 from workstation.footage.types import ClipRow
 
@@ -91,12 +92,18 @@ def combinations(loaded: ClipArchive, count: int, seed: int) -> list[Combination
 
 def service_count(loaded: ClipArchive, combination: Combination) -> int:
     with loaded.archive.sessions.read() as session:
-        return count_clips(session, combination.criteria)
+        return count_clips(session, combination.criteria, scope=whole_archive(session))
 
 
 def service_page(loaded: ClipArchive, combination: Combination, after: ClipRow | None = None) -> list[ClipRow]:
     with loaded.archive.sessions.read() as session:
-        return list_clips(session, combination.criteria, limit=PAGE, after=cursor_after(after) if after else None)
+        return list_clips(
+            session,
+            combination.criteria,
+            limit=PAGE,
+            after=cursor_after(after) if after else None,
+            scope=whole_archive(session),
+        )
 
 
 class RawSql:

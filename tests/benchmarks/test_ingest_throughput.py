@@ -39,6 +39,7 @@ from workstation.footage import ingest as ingest_module
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import IngestOutcome
 from workstation.footage.verified_copy import copy_verified, sha256_of
+from workstation.identity import Identity
 from workstation.org import registry
 from workstation.types import MediaStatus, UnitLevel
 
@@ -89,19 +90,21 @@ def _registered_archive(folder: Path, footage: Footage) -> Archive:
     """A fresh embedded archive whose registry knows the recorders and officers (the usual ingest path)."""
     archive = Archive.open_embedded(folder / "archive", create=True)
     with archive.sessions.write() as session:
-        corps = registry.create_unit(session, ACTOR, "440000000000", "某省执法总队", UnitLevel.CORPS, "治安", None)
+        corps = registry.create_unit(
+            session, Identity.user(ACTOR), "440000000000", "某省执法总队", UnitLevel.CORPS, "治安", None
+        )
         detachment = registry.create_unit(
-            session, ACTOR, "440100000000", "第1支队", UnitLevel.DETACHMENT, "治安", corps
+            session, Identity.user(ACTOR), "440100000000", "第1支队", UnitLevel.DETACHMENT, "治安", corps
         )
         brigade = registry.create_unit(
-            session, ACTOR, "440101000000", "第1支队第1大队", UnitLevel.BRIGADE, "治安", detachment
+            session, Identity.user(ACTOR), "440101000000", "第1支队第1大队", UnitLevel.BRIGADE, "治安", detachment
         )
         for recorder in footage.recorders:
-            officer = registry.create_officer(session, ACTOR, recorder.badge_no, "张伟", brigade)
+            officer = registry.create_officer(session, Identity.user(ACTOR), recorder.badge_no, "张伟", brigade)
             device = registry.register_device(
-                session, ACTOR, recorder.device_no, f"SN-{recorder.device_no}", "DSJ-V9", brigade
+                session, Identity.user(ACTOR), recorder.device_no, f"SN-{recorder.device_no}", "DSJ-V9", brigade
             )
-            registry.assign_device(session, ACTOR, device, officer, at=datetime(2026, 1, 1))
+            registry.assign_device(session, Identity.user(ACTOR), device, officer, at=datetime(2026, 1, 1))
     return archive
 
 
@@ -141,7 +144,9 @@ def methods(footage: Footage) -> list[Method]:
 
     def ingest_into(sources: list[Path], parallel: int) -> Callable[[Archive], Any]:
         return lambda archive: ingest(
-            archive, sources, IngestOptions(station="采集站01", actor=ACTOR, parallel_sources=parallel)
+            archive,
+            sources,
+            IngestOptions(station="采集站01", who=Identity.system("采集站01"), parallel_sources=parallel),
         )
 
     def ingested_all(archive: Archive, report: Any) -> None:

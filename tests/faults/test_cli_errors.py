@@ -19,13 +19,14 @@ import pytest
 from sqlalchemy import text
 
 from db import migrate
-from tests.helpers.builders import build_org, recorder_dump
+from tests.helpers.builders import build_org, recorder_dump, whole_archive
 from tests.helpers.postgres import stop_server, throwaway_server
 from workstation import cli, config
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.errors import ArchiveUnavailable
 from workstation.footage import clips
 from workstation.footage.ingest import IngestOptions, ingest
+from workstation.identity import Identity
 from workstation.profiles import PROFILES_FILE, Profile, save_profile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,7 +50,7 @@ def embedded(tmp_path: Path) -> Path:
     archive = Archive.open_embedded(folder, create=True)
     build_org(archive)
     recorder_dump(tmp_path / "dump", "DEV0001", "010203", datetime(2026, 11, 20, 9), clips=3)
-    ingest(archive, [tmp_path / "dump"], IngestOptions(station="test", actor="test"))
+    ingest(archive, [tmp_path / "dump"], IngestOptions(station="test", who=Identity.user("test")))
     archive.close()
     return folder
 
@@ -140,10 +141,10 @@ def test_postgresql_going_away_mid_command_is_a_plain_message(tmp_path):
         (tmp_path / "media").mkdir()
         archive = Archive.open_url(url, tmp_path / "media", upgrade=True)
         with archive.sessions.read() as session:
-            clips.list_clips(session, clips.ClipFilter(), limit=1)
+            clips.list_clips(session, clips.ClipFilter(), limit=1, scope=whole_archive(session))
         stop_server(url)  # the pool still holds the connection the server just dropped
         with pytest.raises(ArchiveUnavailable, match="无法连接档案库数据库"), archive.sessions.read() as session:
-            clips.list_clips(session, clips.ClipFilter(), limit=1)
+            clips.list_clips(session, clips.ClipFilter(), limit=1, scope=whole_archive(session))
         archive.close()
 
 
@@ -249,7 +250,7 @@ def test_an_output_file_that_is_a_folder_or_in_a_missing_folder_is_refused(embed
 def test_json_lists_every_clip_unless_limited_and_the_table_says_when_it_pages(embedded, capsys, tmp_path):
     archive = Archive.open_embedded(embedded)
     recorder_dump(tmp_path / "more", "DEV0002", "010204", datetime(2026, 11, 21, 8), clips=110, seed=3)
-    ingest(archive, [tmp_path / "more"], IngestOptions(station="test", actor="test"))
+    ingest(archive, [tmp_path / "more"], IngestOptions(station="test", who=Identity.user("test")))
     archive.close()
     code, out, _ = run(capsys, "--archive", str(embedded), "clips", "--format", "json")
     total = len(json.loads(out))

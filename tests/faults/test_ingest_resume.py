@@ -23,6 +23,7 @@ from tests.helpers.builders import build_org, video
 from tests.helpers.cli_archive import cli_invocation
 from workstation import audit
 from workstation.footage.verify import verify_archive
+from workstation.identity import Identity
 
 KILLS = kill_points(12)
 
@@ -98,7 +99,7 @@ def test_killed_ingest_resumes_with_nothing_lost_duplicated_or_half_written(
         archived = session.execute(select(Clip.sha256, Clip.original_name, Clip.media_path)).all()
         assert audit.verify_chain(session).ok
     assert sorted((sha, name) for sha, name, _ in archived) == sorted(expected.items())
-    assert verify_archive(archive).problems == ()
+    assert verify_archive(archive, Identity.system("verify")).problems == ()
     on_disk = {
         path.relative_to(archive.media_root).as_posix()
         for path in archive.media_root.rglob("*")

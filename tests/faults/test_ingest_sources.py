@@ -23,6 +23,9 @@ from workstation.errors import SourceInsideArchive
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import DEFAULT_PATTERNS, NamePattern
 from workstation.footage.types import IngestOutcome, IngestReport
+from workstation.identity import Identity
+
+STATION = Identity.system("采集站1")
 
 START = datetime(2026, 11, 21, 8, 30)
 DAY_FOLDER = "DD01/010203/2026-11-21"
@@ -50,7 +53,7 @@ def _hashes(folder: Path) -> dict[str, str]:
 def _archive_a_recorder(archive: Archive, tmp_path: Path) -> list[Path]:
     build_org(archive)
     files = recorder_dump(tmp_path / "rec", "DEV0001", "010203", START, clips=2)
-    assert ingest(archive, [tmp_path / "rec"]).count(IngestOutcome.IMPORTED) == 3
+    assert ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION)).count(IngestOutcome.IMPORTED) == 3
     return files
 
 
@@ -120,7 +123,7 @@ def test_every_way_into_the_archive_is_refused(archive, tmp_path, monkeypatch):
 
     for source in ways_in:
         with pytest.raises(SourceInsideArchive, match="不能从这里导入"):
-            ingest(archive, [tmp_path / "rec", source], IngestOptions(clear_source=True))
+            ingest(archive, [tmp_path / "rec", source], IngestOptions(who=STATION, clear_source=True))
 
     assert _hashes(archive.media_root) == before and _count(archive, IngestRun) == runs
     assert all(path.exists() for path in (tmp_path / "rec").rglob("*")), "nothing was cleared from the recorder"
@@ -132,7 +135,7 @@ def test_a_source_holding_the_archive_is_walked_around_it(archive, tmp_path):
     before = _hashes(archive.media_root)
     archive_top = archive.folder or archive.media_root
 
-    report = ingest(archive, [tmp_path], IngestOptions(clear_source=True))
+    report = ingest(archive, [tmp_path], IngestOptions(who=STATION, clear_source=True))
 
     assert not [r.source_path for r in report.results if r.source_path.startswith(str(archive_top))]
     assert report.count(IngestOutcome.IMPORTED) == 2 and report.count(IngestOutcome.DUPLICATE) == 3
@@ -156,7 +159,7 @@ def test_a_source_swapped_for_a_link_into_the_archive_mid_run_clears_nothing_the
             dcim.symlink_to(archive.media_root / DAY_FOLDER, target_is_directory=True)
             swapped.append(True)
 
-    report = ingest(archive, [tmp_path / "rec"], IngestOptions(clear_source=True), progress=swap_once)
+    report = ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION, clear_source=True), progress=swap_once)
 
     assert swapped and _hashes(archive.media_root) == before, "no archived original was deleted"
     cleared = {Path(result.source_path).name for result in report.results if result.source_cleared}
@@ -178,7 +181,7 @@ def test_links_on_a_recorder_are_reported_and_never_followed(archive, tmp_path):
     (tmp_path / "rec" / "MORE").symlink_to(outside / "folder", target_is_directory=True)
     outside_before = _hashes(outside)
 
-    report = ingest(archive, [tmp_path / "rec"], IngestOptions(clear_source=True))
+    report = ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION, clear_source=True))
 
     assert [(r.outcome, r.reason) for r in report.results if r.outcome is not IngestOutcome.IMPORTED] == [
         (IngestOutcome.REJECTED, "link")
@@ -199,7 +202,7 @@ def test_a_source_folder_given_as_a_link_is_read_where_it_points(archive, tmp_pa
     mounted = tmp_path / "mounted"
     mounted.symlink_to(tmp_path / "rec", target_is_directory=True)
 
-    report = ingest(archive, [mounted])
+    report = ingest(archive, [mounted], IngestOptions(who=STATION))
 
     assert report.count(IngestOutcome.IMPORTED) == 2
     assert all(result.source_path.startswith(str(mounted)) for result in report.results), "paths as the user named"
@@ -211,7 +214,7 @@ def test_a_pipe_named_like_a_recording_is_reported_not_read(archive, tmp_path):
     folder.mkdir()
     os.mkfifo(folder / "DEV0001_010203_20261121083000_0001.MP4")
 
-    report = ingest(archive, [folder])
+    report = ingest(archive, [folder], IngestOptions(who=STATION))
 
     assert [(r.outcome, r.reason) for r in report.results] == [(IngestOutcome.REJECTED, "unreadable_source")]
     _run_is_recorded(archive, report)
@@ -229,7 +232,7 @@ def test_a_name_that_is_not_text_is_reported_and_every_run_finishes(archive, tmp
     _make(bad, b"not a recording")
 
     for clear_source, expected in ((False, IngestOutcome.IMPORTED), (True, IngestOutcome.DUPLICATE)):
-        report = ingest(archive, [tmp_path / "rec"], IngestOptions(clear_source=clear_source))
+        report = ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION, clear_source=clear_source))
 
         rejected = [r for r in report.results if r.outcome is IngestOutcome.REJECTED]
         assert [r.reason for r in rejected] == ["bad_name"]
@@ -274,7 +277,7 @@ def test_files_in_a_folder_whose_name_is_not_text_are_imported_and_audited_print
     video(tmp_path / name)
     os.rename(tmp_path / name, folder + b"/" + name.encode())
 
-    report = ingest(archive, [tmp_path / "rec"])
+    report = ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION))
 
     assert [r.outcome for r in report.results] == [IngestOutcome.IMPORTED]
     assert report.results[0].source_path == f"{tmp_path}/rec/DCIM\\xff/{name}"
@@ -306,7 +309,7 @@ def test_a_device_number_or_badge_unfit_for_a_folder_is_rejected(archive, tmp_pa
     build_org(archive)
     video(tmp_path / "rec" / name)
 
-    report = ingest(archive, [tmp_path / "rec"], IngestOptions(patterns=VENDOR_PATTERNS))
+    report = ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION, patterns=VENDOR_PATTERNS))
 
     if part is None:  # CJK letters, digits, - and _ are fine
         assert [r.outcome for r in report.results] == [IngestOutcome.IMPORTED]
@@ -322,7 +325,7 @@ def test_an_impossible_recording_time_is_a_bad_timestamp(archive, tmp_path, stam
     build_org(archive)
     video(tmp_path / "rec" / f"DEV0001_010203_{stamp}_0001.MP4")
 
-    report = ingest(archive, [tmp_path / "rec"])
+    report = ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION))
 
     assert [(r.outcome, r.reason) for r in report.results] == [(IngestOutcome.REJECTED, "bad_timestamp")]
     assert year in report.results[0].detail and "不可能是录制时间" in report.results[0].detail

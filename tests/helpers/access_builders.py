@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from db.models import Clip, Officer, Unit, User
 from workstation.archive import Archive
+from workstation.identity import Identity
 from workstation.org import registry, users
 from workstation.org.passwords import hash_password
 from workstation.types import Role, UnitLevel
@@ -58,15 +59,17 @@ def build_access_org(archive: Archive) -> AccessOrg:
     with archive.sessions.write() as session:
         units: dict[str, Unit] = {}
         for code, name, level, police_type, parent in UNITS:
-            units[code] = registry.create_unit(session, ACTOR, code, name, level, police_type, units.get(parent or ""))
+            units[code] = registry.create_unit(
+                session, Identity.user(ACTOR), code, name, level, police_type, units.get(parent or "")
+            )
         officers = {
-            code: registry.create_officer(session, ACTOR, f"9{code}", f"民警{code}", unit)
+            code: registry.create_officer(session, Identity.user(ACTOR), f"9{code}", f"民警{code}", unit)
             for code, unit in units.items()
         }
         clips = {code: add_clip(session, unit, officers[code]) for code, unit in units.items()}
         clips[UNASSIGNED] = add_clip(session, None, None)
         # the corps administrator who sets up cases in the tests (ACTOR of every row made here)
-        users.create_user(session, ACTOR, ACTOR, "总队管理员", units["ZD"], Role.ADMIN, PASSWORD)
+        users.create_user(session, Identity.user(ACTOR), ACTOR, "总队管理员", units["ZD"], Role.ADMIN, PASSWORD)
     return AccessOrg(
         {code: unit.id for code, unit in units.items()},
         clips,
@@ -113,7 +116,7 @@ def add_users(archive: Archive, staff: Iterable[tuple[str, Role, str]]) -> None:
     with archive.sessions.write() as session, patch.object(users, "hash_password", _hash_once):
         for login, role, unit_code in staff:
             unit = session.execute(select(Unit).where(Unit.code == unit_code)).scalar_one()
-            users.create_user(session, ACTOR, login, f"用户{login}", unit, role, PASSWORD)
+            users.create_user(session, Identity.user(ACTOR), login, f"用户{login}", unit, role, PASSWORD)
 
 
 _hash_once = cache(hash_password)

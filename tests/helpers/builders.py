@@ -9,14 +9,17 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.models import Unit
+from workstation import permissions
 from workstation.archive import Archive
 from workstation.demo import synth
 from workstation.footage.devicelog import LogEvent
 from workstation.footage.types import DeviceEventType
+from workstation.identity import Identity
 from workstation.org import registry, users
-from workstation.types import Role, UnitLevel
+from workstation.types import ClipScope, Role, UnitLevel
 
 ACTOR = "admin"
 
@@ -38,20 +41,32 @@ def build_org(archive: Archive) -> Org:
     "reviewer" are its spot-check reviewers (they may view, mark and annotate all of its footage).
     """
     with archive.sessions.write() as session:
-        corps = registry.create_unit(session, ACTOR, "ZD", "某省消防救援总队", UnitLevel.CORPS, "消防", None)
-        detachment = registry.create_unit(session, ACTOR, "ZD01", "某市支队", UnitLevel.DETACHMENT, "消防", corps)
-        first = registry.create_unit(session, ACTOR, "DD01", "城东大队", UnitLevel.BRIGADE, "消防", detachment)
-        second = registry.create_unit(session, ACTOR, "DD02", "城西大队", UnitLevel.BRIGADE, "消防", detachment)
+        corps = registry.create_unit(
+            session, Identity.user(ACTOR), "ZD", "某省消防救援总队", UnitLevel.CORPS, "消防", None
+        )
+        detachment = registry.create_unit(
+            session, Identity.user(ACTOR), "ZD01", "某市支队", UnitLevel.DETACHMENT, "消防", corps
+        )
+        first = registry.create_unit(
+            session, Identity.user(ACTOR), "DD01", "城东大队", UnitLevel.BRIGADE, "消防", detachment
+        )
+        second = registry.create_unit(
+            session, Identity.user(ACTOR), "DD02", "城西大队", UnitLevel.BRIGADE, "消防", detachment
+        )
         for badge, name, unit, device_no in (
             ("010203", "张伟", first, "DEV0001"),
             ("010204", "李娜", second, "DEV0002"),
         ):
-            officer = registry.create_officer(session, ACTOR, badge, name, unit)
-            device = registry.register_device(session, ACTOR, device_no, f"SN-{device_no}", "DSJ-V9", unit)
-            registry.assign_device(session, ACTOR, device, officer, at=datetime(2026, 1, 1))
-        users.create_user(session, ACTOR, "admin", "用户admin", detachment, Role.ADMIN, ADMIN_PASSWORD)
+            officer = registry.create_officer(session, Identity.user(ACTOR), badge, name, unit)
+            device = registry.register_device(
+                session, Identity.user(ACTOR), device_no, f"SN-{device_no}", "DSJ-V9", unit
+            )
+            registry.assign_device(session, Identity.user(ACTOR), device, officer, at=datetime(2026, 1, 1))
+        users.create_user(session, Identity.user(ACTOR), "admin", "用户admin", detachment, Role.ADMIN, ADMIN_PASSWORD)
         for login in PLAYBACK_REVIEWERS:
-            users.create_user(session, ACTOR, login, f"用户{login}", detachment, Role.REVIEWER, ADMIN_PASSWORD)
+            users.create_user(
+                session, Identity.user(ACTOR), login, f"用户{login}", detachment, Role.REVIEWER, ADMIN_PASSWORD
+            )
     return Org("ZD01", ("DD01", "DD02"))
 
 
@@ -91,4 +106,9 @@ def add_user(archive: Archive, login: str, role: Role, unit_code: str, password:
     """A user of the given role at the unit with this code."""
     with archive.sessions.write() as session:
         unit = session.execute(select(Unit).where(Unit.code == unit_code)).scalar_one()
-        users.create_user(session, ACTOR, login, f"用户{login}", unit, role, password)
+        users.create_user(session, Identity.user(ACTOR), login, f"用户{login}", unit, role, password)
+
+
+def whole_archive(session: Session) -> ClipScope:
+    """Every clip of the archive, as a system actor lists it: the tests' view, outside anyone's rights."""
+    return permissions.clip_scope(session, Identity.system("tests"))

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from db.models import Clip, Officer, Unit
 from tests.helpers.access_builders import add_users
 from workstation.archive import Archive
+from workstation.identity import Identity
 from workstation.org import registry
 from workstation.types import FileType, Role, UnitLevel
 
@@ -56,12 +57,16 @@ def build_spotcheck_org(archive: Archive, per_unit: dict[str, list[int]] | None 
     with archive.sessions.write() as session:
         units: dict[str, Unit] = {}
         for code, name, level, parent in UNITS:
-            units[code] = registry.create_unit(session, ACTOR, code, name, level, "消防", units.get(parent or ""))
+            units[code] = registry.create_unit(
+                session, Identity.user(ACTOR), code, name, level, "消防", units.get(parent or "")
+            )
         officers, clips = {}, {}
         for unit_code, counts in per_unit.items():
             for index, count in enumerate(counts, start=1):
                 badge = f"{unit_code[-1]}0000{index}"
-                officer = registry.create_officer(session, ACTOR, badge, f"民警{badge}", units[unit_code])
+                officer = registry.create_officer(
+                    session, Identity.user(ACTOR), badge, f"民警{badge}", units[unit_code]
+                )
                 officers[badge] = officer.id
                 clips[badge] = [
                     add_clip(session, units[unit_code], officer, datetime(2026, 11, 21, 8) + timedelta(minutes=5 * n))

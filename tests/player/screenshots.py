@@ -33,6 +33,7 @@ from workstation.archive import Archive
 from workstation.demo import synth
 from workstation.footage import markers
 from workstation.footage.types import DeviceEventType
+from workstation.identity import Identity
 from workstation.types import FileType
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -106,7 +107,7 @@ def build(folder: Path) -> tuple[Archive, dict[str, int]]:
             (REVIEWER, "second", 5_000, 20_000, "service", "送达责令限期改正通知书"),
             (COLLEAGUE, "third", 8_000, None, "interruption", "画面短暂遮挡"),
         ):
-            markers.add_marker(session, author, clips[clip], start_ms, end_ms, category, note)
+            markers.add_marker(session, Identity.user(author), clips[clip], start_ms, end_ms, category, note)
     return archive, clips
 
 

@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 from db.models import Officer, User
 from tests.helpers.access_builders import RECORDED, UNASSIGNED, add_user, build_access_org
+from tests.helpers.builders import whole_archive
 from workstation import permissions
 from workstation.errors import PermissionDenied
 from workstation.footage import clips
+from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.types import AccessBasis, Action, ClipScope, Duty, Relation, Role, UnitLevel
 
@@ -139,10 +141,10 @@ def test_every_cell_through_the_services(archive, role, level):
                 assert (access is not None) == (action in actions), (relation, action)
                 if action not in actions:
                     with pytest.raises(PermissionDenied):
-                        permissions.require_clip(session, "u", clip_id, action)
+                        permissions.require_clip(session, Identity.user("u"), clip_id, action)
             if Action.VIEW in actions:
                 expected_visible.add(clip_id)
-        scope = permissions.clip_scope(session, "u")
+        scope = permissions.clip_scope(session, Identity.user("u"))
         listed = {row.id for row in clips.list_clips(session, clips.ClipFilter(), limit=100, scope=scope)}
         in_relations = {org.clips[code] for code in CLIP_UNIT[level].values()}
         assert listed & in_relations == expected_visible
@@ -153,23 +155,23 @@ def test_an_officer_sees_their_own_footage_only(archive):
     org = build_access_org(archive)
     add_user(archive, "officer", Role.OFFICER, "DD01", officer_id=org.officers["DD02"])  # moved from DD02 to DD01
     with archive.sessions.read() as session:
-        scope = permissions.clip_scope(session, "officer")
+        scope = permissions.clip_scope(session, Identity.user("officer"))
         listed = [row.id for row in clips.list_clips(session, clips.ClipFilter(), scope=scope)]
         assert listed == [org.clips["DD02"]]
-        access = permissions.require_clip(session, "officer", org.clips["DD02"], Action.VIEW)
+        access = permissions.require_clip(session, Identity.user("officer"), org.clips["DD02"], Action.VIEW)
         assert access.basis is AccessBasis.OWN_FOOTAGE
         for action in (Action.DOWNLOAD, Action.MARK, Action.ANNOTATE):
             with pytest.raises(PermissionDenied):
-                permissions.require_clip(session, "officer", org.clips["DD02"], action)
+                permissions.require_clip(session, Identity.user("officer"), org.clips["DD02"], action)
         with pytest.raises(PermissionDenied):
-            permissions.require_clip(session, "officer", org.clips["DD01"], Action.VIEW)
+            permissions.require_clip(session, Identity.user("officer"), org.clips["DD01"], Action.VIEW)
 
 
 def test_unit_rights_reach_every_unit_below(archive):
     org = build_access_org(archive)
     add_user(archive, "corps_admin", Role.ADMIN, "ZD")
     with archive.sessions.read() as session:
-        scope = permissions.clip_scope(session, "corps_admin")
+        scope = permissions.clip_scope(session, Identity.user("corps_admin"))
         listed = {row.id for row in clips.list_clips(session, clips.ClipFilter(), scope=scope)}
     below = ("ZD", "ZD01", "DD01", "DD02", "DJ01", "ZD02", "DD03", "ZJ01")
     assert listed == {org.clips[code] for code in (*below, UNASSIGNED)}
@@ -178,7 +180,7 @@ def test_unit_rights_reach_every_unit_below(archive):
 def test_listing_without_a_scope_is_unrestricted_and_an_empty_scope_lists_nothing(archive):
     org = build_access_org(archive)
     with archive.sessions.read() as session:
-        assert clips.count_clips(session, clips.ClipFilter()) == len(org.clips)
+        assert clips.count_clips(session, clips.ClipFilter(), scope=whole_archive(session)) == len(org.clips)
         assert clips.list_clips(session, clips.ClipFilter(), scope=ClipScope()) == []
         assert clips.count_clips(session, clips.ClipFilter(), scope=ClipScope()) == 0
 
@@ -188,13 +190,13 @@ def test_unknown_clips_and_deactivated_users_are_refused(archive):
     add_user(archive, "admin_zd01", Role.ADMIN, "ZD01")
     with archive.sessions.read() as session:
         with pytest.raises(PermissionDenied):
-            permissions.require_clip(session, "admin_zd01", 999_999, Action.VIEW)
+            permissions.require_clip(session, Identity.user("admin_zd01"), 999_999, Action.VIEW)
         with pytest.raises(PermissionDenied):
-            permissions.require_clip(session, "nobody", org.clips["ZD01"], Action.VIEW)
+            permissions.require_clip(session, Identity.user("nobody"), org.clips["ZD01"], Action.VIEW)
     with archive.sessions.write() as session:
         session.execute(select(User).where(User.login == "admin_zd01")).scalar_one().active = False
     with archive.sessions.read() as session, pytest.raises(PermissionDenied):
-        permissions.clip_scope(session, "admin_zd01")
+        permissions.clip_scope(session, Identity.user("admin_zd01"))
 
 
 @pytest.mark.parametrize(

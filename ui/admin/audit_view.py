@@ -42,6 +42,7 @@ from workstation.access.audit_viewer import AuditFilter
 from workstation.access.types import RegisterRow
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 from workstation.types import AuditEventRow, AuditVerification
 
 _log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class AuditView(QWidget):
         self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
+        self._archive, self._who = archive, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
 
         self.user_edit = QLineEdit(self)
@@ -137,7 +138,7 @@ class AuditView(QWidget):
 
     def load(self) -> None:
         """Read the action codes for the filter, then search."""
-        self._run(lambda: self._read(lambda session: audit_viewer.actions(session, self._login)), self._on_actions)
+        self._run(lambda: self._read(lambda session: audit_viewer.actions(session, self._who)), self._on_actions)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued database work is done (before the archive is closed)."""
@@ -165,8 +166,8 @@ class AuditView(QWidget):
 
         def find(session: Any) -> _Found:
             return _Found(
-                audit_viewer.list_events(session, self._login, criteria, limit=SHOWN_ROWS),
-                access_register.list_register(session, self._login, criteria, limit=SHOWN_ROWS),
+                audit_viewer.list_events(session, self._who, criteria, limit=SHOWN_ROWS),
+                access_register.list_register(session, self._who, criteria, limit=SHOWN_ROWS),
             )
 
         self._run(lambda: self._read(find), self._on_found)
@@ -183,13 +184,13 @@ class AuditView(QWidget):
         criteria, sessions = self.criteria(), self._archive.sessions
         exporter = access_register.export_register if register else audit_viewer.export_events
         self.status.setText(self.tr("Exporting…"))
-        self._run(lambda: exporter(sessions, self._login, criteria, path), lambda count: self._on_exported(count, path))
+        self._run(lambda: exporter(sessions, self._who, criteria, path), lambda count: self._on_exported(count, path))
 
     def verify(self) -> None:
         """Check the audit log's hash chain (may take a while on a long log)."""
         self.verify_label.setStyleSheet("")
         self.verify_label.setText(self.tr("Checking…"))
-        self._run(lambda: self._read(lambda session: audit_viewer.verify(session, self._login)), self._on_verified)
+        self._run(lambda: self._read(lambda session: audit_viewer.verify(session, self._who)), self._on_verified)
 
     def _read(self, work: Callable[[Any], Any]) -> Any:
         with self._archive.sessions.read() as session:

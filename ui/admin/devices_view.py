@@ -34,6 +34,7 @@ from ui.common.row_table_model import ROW_ROLE, read_only_table
 from ui.common.tasks import TaskRunner
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 from workstation.org import devices
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow
 from workstation.types import UnitRow
@@ -70,7 +71,7 @@ class DevicesView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._archive = archive
-        self._actor = actor
+        self._who = Identity.user(actor)
         self._tasks = tasks or TaskRunner(self)
         self._registry = _Registry([], [], [])
         self._history_device_id: int | None = None
@@ -213,7 +214,7 @@ class DevicesView(QWidget):
 
         def work() -> OfficerRow:
             with self._archive.sessions.write() as session:
-                return devices.assign_officer_to_unit(session, self._actor, officer.id, unit.id)
+                return devices.assign_officer_to_unit(session, self._who, officer.id, unit.id)
 
         def done(row: OfficerRow) -> None:
             self._changed(
@@ -230,7 +231,7 @@ class DevicesView(QWidget):
 
         def work() -> DeviceRow:
             with self._archive.sessions.write() as session:
-                return devices.reassign_device(session, self._actor, device.id, officer.id, note)
+                return devices.reassign_device(session, self._who, device.id, officer.id, note)
 
         def done(row: DeviceRow) -> None:
             self._changed(

@@ -15,6 +15,7 @@ from ui.common.tasks import TaskRunner
 from workstation.archive import Archive
 from workstation.clock import format_time
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 from workstation.org import user_admin
 from workstation.org.types import UserRow
 
@@ -50,7 +51,7 @@ class UsersView(QWidget):
 
     def __init__(self, archive: Archive, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._actor = archive, actor
+        self._archive, self._who = archive, Identity.user(actor)
         self._tasks = TaskRunner(self)
         self.reset_dialog: PasswordDialog | None = None
         self.model = UserTableModel(self)
@@ -78,7 +79,7 @@ class UsersView(QWidget):
     def load(self) -> None:
         def read() -> list[UserRow]:
             with self._archive.sessions.read() as session:
-                return user_admin.list_users(session, self._actor)
+                return user_admin.list_users(session, self._who)
 
         self._run(read, self._on_loaded)
 
@@ -99,7 +100,7 @@ class UsersView(QWidget):
             return
         sessions = self._archive.sessions
         self._run(
-            lambda: user_admin.unlock_user(sessions, self._actor, user.login),
+            lambda: user_admin.unlock_user(sessions, self._who, user.login),
             lambda _none: self._done(self.tr("%1 is unlocked.").replace("%1", user.login)),
         )
 
@@ -107,11 +108,11 @@ class UsersView(QWidget):
         user = self.selected()
         if user is None:
             return None
-        sessions, actor = self._archive.sessions, self._actor
+        sessions, who = self._archive.sessions, self._who
         self.reset_dialog = PasswordDialog(
             self.tr("Reset password of %1").replace("%1", user.login),
             self.tr("Give the user this temporary password in person. They must change it when they next sign in."),
-            lambda _current, new: user_admin.reset_password(sessions, actor, user.login, new),
+            lambda _current, new: user_admin.reset_password(sessions, who, user.login, new),
             parent=self,
         )
         message = self.tr("The password of %1 is reset; they must change it at the next sign-in.")
@@ -133,7 +134,7 @@ class UsersView(QWidget):
     def _update_buttons(self, *_selection: QItemSelection) -> None:
         user = self.selected()
         self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
-        self.reset_button.setEnabled(user is not None and user.login != self._actor)
+        self.reset_button.setEnabled(user is not None and user.login != self._who.name)
 
     def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self._tasks.run(work, on_done, self._on_failed)

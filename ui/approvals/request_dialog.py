@@ -34,6 +34,7 @@ from workstation.access import requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, OutsideBody, RequestKind
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 
 _log = logging.getLogger(__name__)
 _DATETIME_DISPLAY = "yyyy-MM-dd HH:mm:ss"
@@ -60,7 +61,7 @@ class AccessRequestDialog(QDialog):
         clip_ids: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
+        self._archive, self._who = archive, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
         self.setWindowTitle(self.tr("Request to view footage"))
 
@@ -138,7 +139,7 @@ class AccessRequestDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.setText("")
         self._tasks.run(
-            lambda: requests.submit(self._archive.sessions, self._login, spec),
+            lambda: requests.submit(self._archive.sessions, self._who, spec),
             self._on_submitted,
             self._on_failed,
         )

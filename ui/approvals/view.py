@@ -30,6 +30,7 @@ from workstation.access import requests as access_requests
 from workstation.access.types import AccessRequestRow, RequestStatus
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
+from workstation.identity import Identity
 
 _log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class ApprovalsView(QWidget):
         self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
+        self._archive, self._login, self._who = archive, login, Identity.user(login)
         self._tasks = tasks or TaskRunner(self)
         self.request_dialog: AccessRequestDialog | None = None
 
@@ -121,19 +122,19 @@ class ApprovalsView(QWidget):
         request = self.selected_inbox_request()
         if request is not None:
             comment = self.comment_edit.text()
-            self._decide(lambda: access_requests.approve(self._archive.sessions, self._login, request.id, comment))
+            self._decide(lambda: access_requests.approve(self._archive.sessions, self._who, request.id, comment))
 
     def reject_selected(self) -> None:
         request = self.selected_inbox_request()
         if request is not None:
             comment = self.comment_edit.text()
-            self._decide(lambda: access_requests.reject(self._archive.sessions, self._login, request.id, comment))
+            self._decide(lambda: access_requests.reject(self._archive.sessions, self._who, request.id, comment))
 
     def revoke_selected(self) -> None:
         request = self.selected_request()
         if request is not None:
             comment = self.comment_edit.text()
-            self._decide(lambda: access_requests.revoke(self._archive.sessions, self._login, request.id, comment))
+            self._decide(lambda: access_requests.revoke(self._archive.sessions, self._who, request.id, comment))
 
     def open_request_dialog(self) -> AccessRequestDialog:
         """Open the request form (window-modal, not blocking); the lists reload once a request is filed."""
@@ -147,9 +148,7 @@ class ApprovalsView(QWidget):
 
     def _read(self) -> _Lists:
         with self._archive.sessions.read() as session:
-            return _Lists(
-                access_requests.inbox(session, self._login), access_requests.list_requests(session, self._login)
-            )
+            return _Lists(access_requests.inbox(session, self._who), access_requests.list_requests(session, self._who))
 
     def _on_loaded(self, lists: _Lists) -> None:
         self.inbox_model.set_rows(lists.inbox)

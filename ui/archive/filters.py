@@ -1,6 +1,5 @@
 """The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text."""
 
-
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 

@@ -45,6 +45,7 @@ from workstation.errors import DiskFull, WorkstationError
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import IngestFileResult, IngestOutcome, IngestProgress, IngestReport
+from workstation.identity import Identity
 from workstation.types import MediaStatus
 
 _log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class IngestDialog(QDialog):
     def __init__(self, archive: Archive, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._archive = archive
-        self._actor = actor
+        self._who = Identity.user(actor)
         self._tasks = TaskRunner(self)
         self._relay = ProgressRelay(self)
         self._relay.arrived.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -237,12 +238,12 @@ class IngestDialog(QDialog):
         self.summary_group.hide()
         self._set_running(True)
         self._say(self.tr("Importing… Copies are verified before anything is recorded."))
-        clear_source, actor, archive, relay = self.clear_source_box.isChecked(), self._actor, self._archive, self._relay
+        clear_source, who, archive, relay = self.clear_source_box.isChecked(), self._who, self._archive, self._relay
 
         def work() -> IngestReport:
             options = IngestOptions(
                 station=station,
-                actor=actor,
+                who=who,
                 clear_source=clear_source,
                 patterns=patterns_from_settings(config.load_settings()),
                 cancel=relay.cancel,

@@ -21,6 +21,7 @@ from workstation.archive import Archive
 from workstation.clock import format_time
 from workstation.footage import clips
 from workstation.footage.types import ClipRow
+from workstation.identity import Identity
 from workstation.types import ClipScope, FileType, MediaStatus
 
 _log = logging.getLogger(__name__)
@@ -129,11 +130,11 @@ class ClipPageModel(QAbstractTableModel):
         self._count, self._pages, self._pending = 0, OrderedDict(), {0}
         self.endResetModel()
 
-        login = self._login
+        who = Identity.user(self._login)
 
         def fetch_first() -> tuple[ClipScope, list[ClipRow]]:
             with self._archive.sessions.read() as session:
-                scope = permissions.clip_scope(session, login)
+                scope = permissions.clip_scope(session, who)
                 return scope, clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now, scope=scope)
 
         def on_first(result: tuple[ClipScope, list[ClipRow]]) -> None:
@@ -180,10 +181,11 @@ class ClipPageModel(QAbstractTableModel):
         self.load_failed.emit(str(error))
 
     def _request_page(self, page: int) -> None:
-        if page in self._pending or page in self._pages:
-            return
+        scope = self._scope
+        if scope is None or page in self._pending or page in self._pages:
+            return  # no scope yet: the first page, which works it out, has not come back
         self._pending.add(page)
-        generation, criteria, order, scope = self._generation, self._criteria, self._order, self._scope
+        generation, criteria, order = self._generation, self._criteria, self._order
         previous = self._pages.get(page - 1)
         after = clips.cursor_after(previous[-1]) if previous and order == clips.NEWEST_FIRST else None
 

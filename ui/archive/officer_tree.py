@@ -11,6 +11,7 @@ from workstation import permissions
 from workstation.archive import Archive
 from workstation.footage import browse
 from workstation.footage.clips import ClipFilter
+from workstation.identity import Identity
 
 _NodeRole = Qt.ItemDataRole.UserRole + 1
 _LoadedRole = Qt.ItemDataRole.UserRole + 2
@@ -27,7 +28,7 @@ class OfficerTree(QTreeView):
 
     def __init__(self, archive: Archive, login: str, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._tasks = archive, login, tasks
+        self._archive, self._who, self._tasks = archive, Identity.user(login), tasks
         self.tree_model = QStandardItemModel(self)
         self.tree_model.setHorizontalHeaderLabels([self.tr("One archive per officer")])
         self.setModel(self.tree_model)
@@ -46,7 +47,7 @@ class OfficerTree(QTreeView):
 
     def _fetch_units(self) -> list[browse.UnitNode]:
         with self._archive.sessions.read() as session:
-            return browse.units(session, permissions.clip_scope(session, self._login))
+            return browse.units(session, permissions.clip_scope(session, self._who))
 
     def _on_units(self, units: list[browse.UnitNode]) -> None:
         self.tree_model.removeRows(0, self.tree_model.rowCount())
@@ -94,11 +95,11 @@ class OfficerTree(QTreeView):
 
     def _fetch_officers(self, unit_id: int | None) -> list[browse.OfficerNode]:
         with self._archive.sessions.read() as session:
-            return browse.officers_of(session, unit_id, permissions.clip_scope(session, self._login))
+            return browse.officers_of(session, unit_id, permissions.clip_scope(session, self._who))
 
     def _fetch_days(self, officer_id: int) -> list[browse.DayNode]:
         with self._archive.sessions.read() as session:
-            return browse.days_of(session, officer_id, permissions.clip_scope(session, self._login))
+            return browse.days_of(session, officer_id, permissions.clip_scope(session, self._who))
 
     def _on_officers(self, target: QPersistentModelIndex, officers: list[browse.OfficerNode]) -> None:
         item = self._item_at(target)

@@ -18,6 +18,7 @@ from ui.common.tasks import TaskRunner
 from workstation.archive import Archive
 from workstation.footage import cases, clips
 from workstation.footage.types import CaseKind, ClipDetail, ClipRow
+from workstation.identity import Identity
 
 ROW_HEIGHT = 40
 
@@ -30,7 +31,7 @@ class ArchiveView(QWidget):
 
     def __init__(self, archive: Archive, actor: str, thumbnail_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._actor = archive, actor
+        self._archive, self._who = archive, Identity.user(actor)
         self.db_tasks = TaskRunner(self)
         self.io_tasks = TaskRunner(self, max_threads=2)
         self.tree = OfficerTree(archive, actor, self.db_tasks)
@@ -108,7 +109,7 @@ class ArchiveView(QWidget):
     def _load_detail(self, clip_id: int) -> None:
         def fetch() -> ClipDetail | None:
             with self._archive.sessions.read() as session:
-                return clips.clip_detail(session, clip_id, self._actor)
+                return clips.clip_detail(session, clip_id, self._who)
 
         self.db_tasks.run(fetch, self._on_detail, self._on_error)
 
@@ -120,11 +121,11 @@ class ArchiveView(QWidget):
     def _set_important(self, important: bool) -> None:
         chosen = self.selected_clips()
         ids = [clip.id for clip in chosen]
-        actor = self._actor
+        who = self._who
 
         def change() -> None:
             with self._archive.sessions.write() as session:
-                clips.set_important(session, actor, ids, important)
+                clips.set_important(session, who, ids, important)
 
         self.db_tasks.run(change, lambda _: self._refresh_rows(ids), self._on_error)
 
@@ -135,7 +136,7 @@ class ArchiveView(QWidget):
         dialog = CaseLinkDialog(len(chosen), self)
         if dialog.exec() != CaseLinkDialog.DialogCode.Accepted:
             return
-        ids, actor = [clip.id for clip in chosen], self._actor
+        ids = [clip.id for clip in chosen]
         fields = (
             dialog.case_no.text(),
             dialog.kind.currentData(),
@@ -143,16 +144,16 @@ class ArchiveView(QWidget):
             dialog.handler.text(),
             dialog.title.text(),
         )
-        self.link_case(ids, *fields, actor=actor)
+        self.link_case(ids, *fields)
 
-    def link_case(
-        self, ids: list[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str, actor: str
-    ) -> None:
+    def link_case(self, ids: list[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str) -> None:
         """Run the link service for `ids` (the dialog's OK, or a test) and refresh those rows."""
+
+        who = self._who
 
         def change() -> None:
             with self._archive.sessions.write() as session:
-                cases.link_clips(session, actor, ids, case_no, kind, party, handler, title)
+                cases.link_clips(session, who, ids, case_no, kind, party, handler, title)
 
         self.db_tasks.run(change, lambda _: self._refresh_rows(ids), self._on_error)
 

@@ -29,6 +29,7 @@ from workstation.archive import Archive
 from workstation.errors import PermissionDenied, WorkstationError
 from workstation.footage import clips, markers, officer_day, stills
 from workstation.footage.types import ClipRow, DayEvent, DeviceEventType, MarkerCategoryRow, MarkerRow, OfficerDay
+from workstation.identity import Identity
 from workstation.org.users import SignedInUser
 from workstation.types import FileType, MediaStatus
 
@@ -75,7 +76,7 @@ class PlayerWindow(QMainWindow):
         native: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._user = archive, user
+        self._archive, self._user, self._who = archive, user, Identity.user(user.login)
         self._tasks = TaskRunner(self)
         self._pending = 0
         self._categories: dict[str, MarkerCategoryRow] = {}
@@ -130,7 +131,7 @@ class PlayerWindow(QMainWindow):
 
         def load() -> tuple[ClipRow | None, list[MarkerCategoryRow], list[MarkerRow]]:
             # checks the right to view (PermissionDenied otherwise) and registers the viewing (003 第二十二条)
-            self._register(register.start_viewing(self._archive.sessions, self._user.login, clip_id))
+            self._register(register.start_viewing(self._archive.sessions, self._who, clip_id))
             with self._archive.sessions.read() as session:
                 row = clips.get_clip(session, clip_id)
                 return (
@@ -358,7 +359,7 @@ class PlayerWindow(QMainWindow):
                 with self._archive.sessions.write() as session:
                     return markers.update_marker(
                         session,
-                        self._user,
+                        self._who,
                         editing.id,
                         start_ms=draft.start_ms,
                         end_ms=draft.end_ms,
@@ -370,9 +371,7 @@ class PlayerWindow(QMainWindow):
 
             def save() -> Any:
                 with self._archive.sessions.write() as session:
-                    return markers.add_marker(
-                        session, self._user, clip_id, draft.start_ms, draft.end_ms, category, note
-                    )
+                    return markers.add_marker(session, self._who, clip_id, draft.start_ms, draft.end_ms, category, note)
 
         self._run(save, self._after_save)
 
@@ -396,7 +395,7 @@ class PlayerWindow(QMainWindow):
             with self._archive.sessions.write() as session:
                 return markers.update_marker(
                     session,
-                    self._user,
+                    self._who,
                     editing.id,
                     start_ms=editing.start_ms,
                     end_ms=editing.end_ms,
@@ -421,7 +420,7 @@ class PlayerWindow(QMainWindow):
 
         def delete() -> None:
             with self._archive.sessions.write() as session:
-                markers.delete_marker(session, self._user, editing.id)
+                markers.delete_marker(session, self._who, editing.id)
 
         def done(_: None) -> None:
             self._stop_editing()
@@ -463,7 +462,7 @@ class PlayerWindow(QMainWindow):
 
         def save() -> Any:
             with self._archive.sessions.write() as session:
-                return stills.record_still(session, self._user, clip_id, position, png)
+                return stills.record_still(session, self._who, clip_id, position, png)
 
         self._run(
             save, lambda still: self._say(self.tr("Still saved: %1").replace("%1", format_wall_clock(still.shown_at)))
@@ -500,7 +499,7 @@ class PlayerWindow(QMainWindow):
         allowed = []
         for clip in day.clips:
             try:
-                self._register(register.start_viewing(self._archive.sessions, self._user.login, clip.clip_id))
+                self._register(register.start_viewing(self._archive.sessions, self._who, clip.clip_id))
             except PermissionDenied:
                 continue
             allowed.append(clip)
@@ -511,8 +510,8 @@ class PlayerWindow(QMainWindow):
         if viewing is None:
             return
         played_ms = sum(end - start for start, end in spans)
-        sessions, login = self._archive.sessions, self._user.login
-        self._run(lambda: register.finish_viewing(sessions, login, viewing.entry_id, played_ms), lambda _: None)
+        sessions, who = self._archive.sessions, self._who
+        self._run(lambda: register.finish_viewing(sessions, who, viewing.entry_id, played_ms), lambda _: None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.player.engine.close()

@@ -16,7 +16,8 @@ from db.models import AuditEvent
 from db.session import Sessions
 from workstation import audit
 from workstation.atomic_file import replacing
-from workstation.permissions import load_principal, require_duty
+from workstation.identity import Identity
+from workstation.permissions import principal_of, require_duty
 from workstation.types import AuditEventRow, AuditVerification, Duty
 from workstation.xlsx_export import write_table
 
@@ -42,33 +43,35 @@ class AuditFilter:
 
 
 def list_events(
-    session: Session, login: str, criteria: AuditFilter, limit: int = PAGE_SIZE, before_seq: int | None = None
+    session: Session, who: Identity, criteria: AuditFilter, limit: int = PAGE_SIZE, before_seq: int | None = None
 ) -> list[AuditEventRow]:
     """One page, newest first; pass the last row's seq as `before_seq` for the next page."""
-    require_duty(load_principal(session, login), Duty.AUDIT)
+    require_duty(principal_of(session, who), Duty.AUDIT)
     return _page(session, criteria, limit, before_seq)
 
 
-def actions(session: Session, login: str) -> list[str]:
+def actions(session: Session, who: Identity) -> list[str]:
     """The action codes present in the log, for the viewer's filter."""
-    require_duty(load_principal(session, login), Duty.AUDIT)
+    require_duty(principal_of(session, who), Duty.AUDIT)
     return list(session.execute(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).scalars())
 
 
-def verify(session: Session, login: str) -> AuditVerification:
+def verify(session: Session, who: Identity) -> AuditVerification:
     """`workstation audit verify` for the viewer: is the hash chain intact?"""
-    require_duty(load_principal(session, login), Duty.AUDIT)
+    require_duty(principal_of(session, who), Duty.AUDIT)
     return audit.verify_chain(session)
 
 
-def export_events(sessions: Sessions, login: str, criteria: AuditFilter, path: Path) -> int:
+def export_events(sessions: Sessions, who: Identity, criteria: AuditFilter, path: Path) -> int:
     """Write every matching event (newest first) to an Excel workbook; returns the number of rows."""
     with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
         with sessions.read() as session:
-            require_duty(load_principal(session, login), Duty.AUDIT)
+            require_duty(principal_of(session, who), Duty.AUDIT)
             count = write_table(partial, "审计日志", HEADERS, _export_rows(session, criteria))
         with sessions.write() as session:
-            audit.record(session, login, "audit.export", "audit", "-", {"rows": count, "filter": _describe(criteria)})
+            audit.record(
+                session, who.audit_name, "audit.export", "audit", "-", {"rows": count, "filter": _describe(criteria)}
+            )
     return count
 
 

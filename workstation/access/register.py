@@ -21,7 +21,8 @@ from workstation.access.audit_viewer import AuditFilter
 from workstation.access.types import RegisterRow, Viewing, ViewingKind
 from workstation.atomic_file import replacing
 from workstation.errors import AccessError, PermissionDenied
-from workstation.permissions import clip_access, load_principal, require_duty
+from workstation.identity import Identity
+from workstation.permissions import clip_access, principal_of, require_duty
 from workstation.types import AccessBasis, Action, Duty
 from workstation.xlsx_export import write_table
 
@@ -56,7 +57,7 @@ _AUDIT_ACTION = {ViewingKind.PLAYBACK: "clip.play", ViewingKind.EXPORT: "clip.ex
 
 def start_viewing(
     sessions: Sessions,
-    login: str,
+    who: Identity,
     clip_id: int,
     kind: ViewingKind = ViewingKind.PLAYBACK,
     reason: str = "",
@@ -65,20 +66,20 @@ def start_viewing(
     """Check the right, open a register entry, and say where the file is. Under a grant, the reason
     defaults to the request's 事由."""
     with sessions.write() as session:
-        outcome = _start(session, login, clip_id, kind, reason.strip(), now or clock.now())
+        outcome = _start(session, who, clip_id, kind, reason.strip(), now or clock.now())
     if isinstance(outcome, PermissionDenied):
         raise outcome
     return outcome
 
 
 def finish_viewing(
-    sessions: Sessions, login: str, entry_id: int, played_ms: int | None, now: datetime | None = None
+    sessions: Sessions, who: Identity, entry_id: int, played_ms: int | None, now: datetime | None = None
 ) -> None:
     """Close the user's register entry with how long was played (None for an export)."""
     if played_ms is not None and played_ms < 0:
         raise AccessError("播放时长不能为负数。")
     with sessions.write() as session:
-        user_id = load_principal(session, login).id
+        user_id = principal_of(session, who).id
         entry = session.execute(
             select(AccessRegisterEntry).where(AccessRegisterEntry.id == entry_id).with_for_update()
         ).scalar_one_or_none()
@@ -90,7 +91,7 @@ def finish_viewing(
         kind = ViewingKind(entry.kind)
         audit.record(
             session,
-            login,
+            who.audit_name,
             f"{_AUDIT_ACTION[kind]}_end",
             "clip",
             entry.clip_id,
@@ -99,31 +100,31 @@ def finish_viewing(
 
 
 def list_register(
-    session: Session, login: str, criteria: AuditFilter, limit: int = PAGE_SIZE, before_id: int | None = None
+    session: Session, who: Identity, criteria: AuditFilter, limit: int = PAGE_SIZE, before_id: int | None = None
 ) -> list[RegisterRow]:
     """One page of the register, newest first; for inspection staff and administrators (Duty.AUDIT)."""
-    require_duty(load_principal(session, login), Duty.AUDIT)
+    require_duty(principal_of(session, who), Duty.AUDIT)
     return _page(session, criteria, limit, before_id)
 
 
-def export_register(sessions: Sessions, login: str, criteria: AuditFilter, path: Path) -> int:
+def export_register(sessions: Sessions, who: Identity, criteria: AuditFilter, path: Path) -> int:
     """Write every matching register entry to an Excel workbook with Chinese headers; returns the row count."""
     with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
         with sessions.read() as session:
-            require_duty(load_principal(session, login), Duty.AUDIT)
+            require_duty(principal_of(session, who), Duty.AUDIT)
             count = write_table(partial, "调阅登记", HEADERS, _export_rows(session, criteria))
         with sessions.write() as session:
-            audit.record(session, login, "register.export", "access_register", "-", {"rows": count})
+            audit.record(session, who.audit_name, "register.export", "access_register", "-", {"rows": count})
     return count
 
 
 def _start(
-    session: Session, login: str, clip_id: int, kind: ViewingKind, reason: str, now: datetime
+    session: Session, who: Identity, clip_id: int, kind: ViewingKind, reason: str, now: datetime
 ) -> Viewing | PermissionDenied:
-    principal = load_principal(session, login)
+    principal = principal_of(session, who)
     access = clip_access(session, principal, clip_id, _ACTION[kind], now)
     if access is None:
-        audit.record(session, login, "access.denied", "clip", clip_id, {"action": _ACTION[kind]})
+        audit.record(session, who.audit_name, "access.denied", "clip", clip_id, {"action": _ACTION[kind]})
         return PermissionDenied(f"您无权{KIND_TEXT[kind]}文件 {clip_id}。如确需调阅，请提交调阅申请。")
     if access.grant_id is not None and not reason:
         reason = session.execute(
@@ -144,7 +145,7 @@ def _start(
     session.flush()
     audit.record(
         session,
-        login,
+        who.audit_name,
         _AUDIT_ACTION[kind],
         "clip",
         clip_id,

@@ -42,8 +42,9 @@ from workstation.access.types import (
     StepStatus,
 )
 from workstation.errors import AccessError, ApprovalConflict, PermissionDenied, SelfApprovalRefused
+from workstation.identity import Identity
 from workstation.orgtree import OrgTree
-from workstation.permissions import Principal, load_principal, own_right
+from workstation.permissions import Principal, own_right, principal_of
 from workstation.types import Action, Duty, Role
 
 DEFAULT_DAYS = 7
@@ -62,12 +63,12 @@ class _ClipFacts:
     officer_id: int | None
 
 
-def submit(sessions: Sessions, login: str, spec: AccessRequestSpec, now: datetime | None = None) -> AccessRequestRow:
+def submit(sessions: Sessions, who: Identity, spec: AccessRequestSpec, now: datetime | None = None) -> AccessRequestRow:
     """File a request; returns it with its routed steps. AccessError when it names nothing that needs approval."""
     _check_spec(spec)
     now = now or clock.now()
     with sessions.write() as session:
-        principal = load_principal(session, login)
+        principal = principal_of(session, who)
         tree = OrgTree.load(session)
         officer_id, clips = _resolve(session, spec)
         if spec.outside_body is None:
@@ -103,7 +104,7 @@ def submit(sessions: Sessions, login: str, spec: AccessRequestSpec, now: datetim
         session.flush()
         audit.record(
             session,
-            login,
+            who.audit_name,
             "access.request",
             "access_request",
             request.id,
@@ -122,12 +123,12 @@ def submit(sessions: Sessions, login: str, spec: AccessRequestSpec, now: datetim
 
 
 def approve(
-    sessions: Sessions, login: str, request_id: int, comment: str = "", now: datetime | None = None
+    sessions: Sessions, who: Identity, request_id: int, comment: str = "", now: datetime | None = None
 ) -> AccessRequestRow:
     """Approve the request's current step; the last approval grants access for the requested days."""
     now = now or clock.now()
     with sessions.write() as session:
-        principal = load_principal(session, login)
+        principal = principal_of(session, who)
         request, steps = _locked(session, request_id)
         step = _current_step(steps)
         _check_decider(principal, request, step)
@@ -149,19 +150,19 @@ def approve(
             session.add(grant)
             session.flush()
             details |= {"grant": grant.id, "expires_at": clock.format_time(grant.expires_at)}
-        audit.record(session, login, "access.approve", "access_request", request.id, details)
+        audit.record(session, who.audit_name, "access.approve", "access_request", request.id, details)
         return _rows(session, [request], now)[0]
 
 
 def reject(
-    sessions: Sessions, login: str, request_id: int, comment: str, now: datetime | None = None
+    sessions: Sessions, who: Identity, request_id: int, comment: str, now: datetime | None = None
 ) -> AccessRequestRow:
     """Reject the request at its current step; a rejection needs a comment saying why."""
     if not comment.strip():
         raise AccessError("驳回申请时请填写理由。")
     now = now or clock.now()
     with sessions.write() as session:
-        principal = load_principal(session, login)
+        principal = principal_of(session, who)
         request, steps = _locked(session, request_id)
         step = _current_step(steps)
         _check_decider(principal, request, step)
@@ -172,7 +173,7 @@ def reject(
         request.status = RequestStatus.REJECTED
         audit.record(
             session,
-            login,
+            who.audit_name,
             "access.reject",
             "access_request",
             request.id,
@@ -182,12 +183,12 @@ def reject(
 
 
 def revoke(
-    sessions: Sessions, login: str, request_id: int, comment: str = "", now: datetime | None = None
+    sessions: Sessions, who: Identity, request_id: int, comment: str = "", now: datetime | None = None
 ) -> AccessRequestRow:
     """End a grant before it expires. Heads (approvers) of the unit that gave the final approval may revoke."""
     now = now or clock.now()
     with sessions.write() as session:
-        principal = load_principal(session, login)
+        principal = principal_of(session, who)
         request, steps = _locked(session, request_id)
         grant = session.execute(select(AccessGrant).where(AccessGrant.request_id == request.id)).scalar_one_or_none()
         if grant is None or grant.revoked_at is not None or grant.expires_at <= now:
@@ -197,14 +198,19 @@ def revoke(
             raise PermissionDenied("只有批准单位的负责人可以撤销此授权。")
         grant.revoked_at, grant.revoked_by, grant.revoke_comment = now, principal.id, comment
         audit.record(
-            session, login, "access.revoke", "access_request", request.id, {"grant": grant.id, "comment": comment}
+            session,
+            who.audit_name,
+            "access.revoke",
+            "access_request",
+            request.id,
+            {"grant": grant.id, "comment": comment},
         )
         return _rows(session, [request], now)[0]
 
 
-def inbox(session: Session, login: str, now: datetime | None = None) -> list[AccessRequestRow]:
+def inbox(session: Session, who: Identity, now: datetime | None = None) -> list[AccessRequestRow]:
     """Requests waiting for this user's decision, oldest first."""
-    statement = _inbox(load_principal(session, login))
+    statement = _inbox(principal_of(session, who))
     requests = session.execute(
         select(AccessRequest)
         .where(AccessRequest.id.in_(statement))
@@ -213,18 +219,16 @@ def inbox(session: Session, login: str, now: datetime | None = None) -> list[Acc
     return _rows(session, list(requests), now or clock.now())
 
 
-def inbox_count(session: Session, login: str) -> int:
+def inbox_count(session: Session, who: Identity) -> int:
     """How many requests wait for this user's decision (the badge in the navigation)."""
-    return session.execute(
-        select(func.count()).select_from(_inbox(load_principal(session, login)).subquery())
-    ).scalar_one()
+    return session.execute(select(func.count()).select_from(_inbox(principal_of(session, who)).subquery())).scalar_one()
 
 
 def list_requests(
-    session: Session, login: str, now: datetime | None = None, limit: int = LIST_LIMIT
+    session: Session, who: Identity, now: datetime | None = None, limit: int = LIST_LIMIT
 ) -> list[AccessRequestRow]:
     """The user's own requests and those routed to their unit and role, newest first."""
-    principal = load_principal(session, login)
+    principal = principal_of(session, who)
     visible = AccessRequest.requester_id == principal.id
     if principal.role in _STEP_DUTY and principal.has(_STEP_DUTY[principal.role]):
         routed = select(ApprovalStep.request_id).where(

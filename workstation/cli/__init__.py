@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from workstation import audit, config, crash_log
+from workstation import audit, config, crash_log, permissions
 from workstation.archive import Archive
 from workstation.cli import access, spotcheck
 from workstation.cli import users as user_cli
@@ -212,7 +212,7 @@ def _ingest(args: argparse.Namespace) -> int:
     archive = open_archive(args, create=True)
     options = IngestOptions(
         station=args.station,
-        actor=cli_actor().audit_name,
+        who=cli_actor(),
         clear_source=args.clear_source,
         patterns=patterns_from_settings(config.load_settings()),
         parallel_sources=args.parallel,
@@ -299,12 +299,14 @@ def _clips(args: argparse.Namespace) -> int:
 
 
 def _clip_rows(session: Session, criteria: clips.ClipFilter, limit: int) -> list[ClipRow]:
-    """The matching clips, newest first, in pages of 1000 by keyset; `limit` 0 means all."""
+    """The matching clips, newest first, in pages of 1000 by keyset; `limit` 0 means all. The command line
+    lists as the computer's account, a system actor: the whole archive."""
+    scope = permissions.clip_scope(session, cli_actor())
     rows: list[ClipRow] = []
     after = None
     while True:
         page_size = 1000 if limit == 0 else min(1000, limit - len(rows))
-        page = clips.list_clips(session, criteria, limit=page_size, after=after)
+        page = clips.list_clips(session, criteria, limit=page_size, after=after, scope=scope)
         rows.extend(page)
         if len(page) < page_size or (limit and len(rows) >= limit):
             return rows
@@ -314,7 +316,7 @@ def _clip_rows(session: Session, criteria: clips.ClipFilter, limit: int) -> list
 def _verify(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     try:
-        report = verify_archive(archive, actor=cli_actor().audit_name)
+        report = verify_archive(archive, who=cli_actor())
     finally:
         archive.close()
     for problem in report.problems:

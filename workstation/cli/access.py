@@ -16,6 +16,7 @@ from workstation.archive import Archive
 from workstation.cli.console import json_value
 from workstation.cli.values import moment, whole_number
 from workstation.clock import format_time
+from workstation.identity import Identity
 
 
 def add_parser(commands: Any) -> None:
@@ -57,13 +58,13 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
         if args.action == "list":
             return _list(args, archive)
         if args.action == "request":
-            row = requests.submit(archive.sessions, args.user, _spec(args))
+            row = requests.submit(archive.sessions, Identity.user(args.user), _spec(args))
         elif args.action == "approve":
-            row = requests.approve(archive.sessions, args.user, args.request_id, args.comment)
+            row = requests.approve(archive.sessions, Identity.user(args.user), args.request_id, args.comment)
         elif args.action == "reject":
-            row = requests.reject(archive.sessions, args.user, args.request_id, args.comment)
+            row = requests.reject(archive.sessions, Identity.user(args.user), args.request_id, args.comment)
         else:
-            row = requests.revoke(archive.sessions, args.user, args.request_id, args.comment)
+            row = requests.revoke(archive.sessions, Identity.user(args.user), args.request_id, args.comment)
     finally:
         archive.close()
     print(_line(row))
@@ -72,7 +73,11 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
 
 def _list(args: argparse.Namespace, archive: Archive) -> int:
     with archive.sessions.read() as session:
-        rows = requests.inbox(session, args.user) if args.inbox else requests.list_requests(session, args.user)
+        rows = (
+            requests.inbox(session, Identity.user(args.user))
+            if args.inbox
+            else requests.list_requests(session, Identity.user(args.user))
+        )
     if args.format == "json":
         print(json.dumps([_json(row) for row in rows], ensure_ascii=False, indent=1))
     else:

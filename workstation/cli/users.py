@@ -15,6 +15,7 @@ from typing import Any
 from workstation.archive import Archive
 from workstation.clock import format_time
 from workstation.errors import PasswordRejected
+from workstation.identity import Identity
 from workstation.org import user_admin
 
 
@@ -38,17 +39,17 @@ def run(args: argparse.Namespace, archive: Archive) -> int:
     try:
         if args.action == "list":
             with archive.sessions.read() as session:
-                rows = user_admin.list_users(session, args.user)
+                rows = user_admin.list_users(session, Identity.user(args.user))
             for row in rows:
                 state = f"锁定至 {format_time(row.locked_until)}" if row.locked_until else "正常"
                 state += "" if row.active else "，已停用"
                 state += "，须修改密码" if row.must_change_password else ""
                 print(f"{row.login}\t{row.display_name}\t{row.role.value}\t{row.unit_code}\t{state}")
         elif args.action == "unlock":
-            user_admin.unlock_user(archive.sessions, args.user, args.login)
+            user_admin.unlock_user(archive.sessions, Identity.user(args.user), args.login)
             print(f"已解除 {args.login} 的锁定。")
         else:
-            user_admin.reset_password(archive.sessions, args.user, args.login, _temporary_password(args))
+            user_admin.reset_password(archive.sessions, Identity.user(args.user), args.login, _temporary_password(args))
             print(f"已重置 {args.login} 的密码；该用户下次登录时须修改密码。")
     finally:
         archive.close()

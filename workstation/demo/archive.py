@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db.models import Clip, Unit
-from workstation import clock
+from workstation import clock, permissions
 from workstation.access import register, requests
 from workstation.access.types import AccessRequestSpec, RequestKind
 from workstation.archive import EMBEDDED_DATABASE, Archive
@@ -265,7 +265,7 @@ def _replay(
     archive: Archive, timeline: list[tuple[datetime, list[_RecorderDay] | date]], report: Callable[[str], None]
 ) -> list[IngestReport]:
     """Carry out the timeline, each event at its own (simulated) time; returns the ingest reports."""
-    options = IngestOptions(station=STATION, actor=ACTOR)
+    options = IngestOptions(station=STATION, who=Identity.user(ACTOR))
     reports = []
     for moment, what in timeline:
         with clock.simulated(moment):
@@ -299,9 +299,9 @@ def _spot_check(archive: Archive, day: date) -> None:
         login = reviewer.login if item.unit_code == reviewer.unit_code else ACTOR
         who = Identity.user(login)
         queue.claim(archive.sessions, who, item.id)
-        viewing = register.start_viewing(archive.sessions, login, item.clip_id, reason="每日抽查")
+        viewing = register.start_viewing(archive.sessions, Identity.user(login), item.clip_id, reason="每日抽查")
         duration = item.duration_ms or 0
-        register.finish_viewing(archive.sessions, login, viewing.entry_id, duration)
+        register.finish_viewing(archive.sessions, Identity.user(login), viewing.entry_id, duration)
         with archive.sessions.read() as session:
             intact = reviews.item_facts(session, who, item.id).file_intact
         review = _DEMO_REVIEWS[number % len(_DEMO_REVIEWS)] if intact else _DEMO_REVIEWS[-1]
@@ -359,23 +359,29 @@ def _roster(rng: random.Random, count: int) -> list[_Officer]:
 def _create_organisation(archive: Archive, roster: list[_Officer], issued: datetime) -> None:
     """Units, officers with their recorders (issued before the demo period), and the demo users."""
     with archive.sessions.write() as session:
-        corps = registry.create_unit(session, ACTOR, *CORPS, UnitLevel.CORPS, POLICE_TYPE, None)
-        detachment = registry.create_unit(session, ACTOR, *DETACHMENT, UnitLevel.DETACHMENT, POLICE_TYPE, corps)
+        corps = registry.create_unit(session, Identity.user(ACTOR), *CORPS, UnitLevel.CORPS, POLICE_TYPE, None)
+        detachment = registry.create_unit(
+            session, Identity.user(ACTOR), *DETACHMENT, UnitLevel.DETACHMENT, POLICE_TYPE, corps
+        )
         units = {corps.code: corps, detachment.code: detachment}
         for code, name in BRIGADES:
-            units[code] = registry.create_unit(session, ACTOR, code, name, UnitLevel.BRIGADE, POLICE_TYPE, detachment)
+            units[code] = registry.create_unit(
+                session, Identity.user(ACTOR), code, name, UnitLevel.BRIGADE, POLICE_TYPE, detachment
+            )
         officer_rows = []
         for member in roster:
             unit = units[member.brigade_code]
-            officer = registry.create_officer(session, ACTOR, member.badge_no, member.name, unit)
-            device = registry.register_device(session, ACTOR, member.device_no, member.serial, DEVICE_MODEL, unit)
-            registry.assign_device(session, ACTOR, device, officer, note="配发", at=issued)
+            officer = registry.create_officer(session, Identity.user(ACTOR), member.badge_no, member.name, unit)
+            device = registry.register_device(
+                session, Identity.user(ACTOR), member.device_no, member.serial, DEVICE_MODEL, unit
+            )
+            registry.assign_device(session, Identity.user(ACTOR), device, officer, note="配发", at=issued)
             officer_rows.append(officer)
         accounts = [
             users.NewAccount(demo.login, demo.display_name, units[demo.unit_code], demo.role, demo.password)
             for demo in DEMO_USERS
         ]
-        for demo, user in zip(DEMO_USERS, users.create_users(session, ACTOR, accounts), strict=True):
+        for demo, user in zip(DEMO_USERS, users.create_users(session, Identity.user(ACTOR), accounts), strict=True):
             if demo.role is Role.OFFICER:
                 user.officer_id = officer_rows[0].id
 
@@ -487,13 +493,14 @@ def _ingest_progress(report: Callable[[str], None]) -> ProgressCallback:
 def _request_sibling_footage(archive: Archive) -> None:
     """A pending viewing request, so the approver's inbox has something to decide: the reviewer of DD01 asks
     for another brigade's footage, which the 支队 head must approve (附件3 二(六))."""
+    wanted = clips.ClipFilter(unit_code=BRIGADES[1][0], file_type=FileType.VIDEO)
     with archive.sessions.read() as session:
-        other = clips.list_clips(session, clips.ClipFilter(unit_code=BRIGADES[1][0], file_type=FileType.VIDEO), limit=2)
+        other = clips.list_clips(session, wanted, limit=2, scope=permissions.clip_scope(session, Identity.user(ACTOR)))
     if other:
         spec = AccessRequestSpec(
             RequestKind.CLIPS, reason="核查群众投诉涉及的现场执法过程", clip_ids=tuple(c.id for c in other)
         )
-        requests.submit(archive.sessions, "reviewer", spec)
+        requests.submit(archive.sessions, Identity.user("reviewer"), spec)
 
 
 def _total(reports: list[IngestReport], outcome: IngestOutcome) -> int:

@@ -10,6 +10,7 @@ from db.models import Case, ClipCaseLink
 from workstation import audit, clock, permissions
 from workstation.errors import WorkstationError
 from workstation.footage.types import CaseKind
+from workstation.identity import Identity
 from workstation.types import Action
 
 
@@ -19,7 +20,7 @@ class CaseError(WorkstationError):
 
 def link_clips(
     session: Session,
-    actor: str,
+    who: Identity,
     clip_ids: Sequence[int],
     case_no: str,
     kind: CaseKind,
@@ -36,7 +37,7 @@ def link_clips(
     if not case_no:
         raise CaseError("请填写警情/案件编号。")
     for clip_id in clip_ids:  # an unknown clip is refused like a forbidden one
-        permissions.require_clip(session, actor, clip_id, Action.ANNOTATE)
+        permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
     case = session.execute(select(Case).where(Case.case_no == case_no)).scalar_one_or_none()
     previous = None
     if case is None:
@@ -60,11 +61,11 @@ def link_clips(
     now = clock.now()
     new_ids = [clip_id for clip_id in clip_ids if clip_id not in linked]
     for clip_id in new_ids:
-        session.add(ClipCaseLink(clip_id=clip_id, case_id=case.id, linked_at=now, linked_by=actor))
+        session.add(ClipCaseLink(clip_id=clip_id, case_id=case.id, linked_at=now, linked_by=who.audit_name))
     for clip_id in new_ids:
         audit.record(
             session,
-            actor,
+            who.audit_name,
             "clip.link_case",
             "clip",
             clip_id,
@@ -80,15 +81,15 @@ def link_clips(
     return len(new_ids)
 
 
-def unlink_clip(session: Session, actor: str, clip_id: int, case_no: str, reason: str) -> None:
+def unlink_clip(session: Session, who: Identity, clip_id: int, case_no: str, reason: str) -> None:
     """Remove a mistaken link; the reason is required and audit-logged."""
     if not reason.strip():
         raise CaseError("取消关联须填写原因。")
-    permissions.require_clip(session, actor, clip_id, Action.ANNOTATE)
+    permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
     case_id = session.execute(select(Case.id).where(Case.case_no == case_no)).scalar_one_or_none()
     removed = session.execute(
         delete(ClipCaseLink).where(ClipCaseLink.clip_id == clip_id, ClipCaseLink.case_id == case_id)
     )
     if not cast(CursorResult[Any], removed).rowcount:  # Session.execute is typed as returning a Result
         raise CaseError(f"该文件未关联 {case_no}。")
-    audit.record(session, actor, "clip.unlink_case", "clip", clip_id, {"case_no": case_no, "reason": reason})
+    audit.record(session, who.audit_name, "clip.unlink_case", "clip", clip_id, {"case_no": case_no, "reason": reason})

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
 from workstation import audit, permissions
 from workstation.footage.types import ClipDetail, ClipRow
+from workstation.identity import Identity
 from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filters
@@ -104,13 +105,12 @@ def _text_match(text: str) -> ColumnElement[bool]:
     return or_(Clip.officer_id.in_(officers), Clip.device_id.in_(devices), Clip.id.in_(cases))
 
 
-def scoped(statement: Select[*Columns], scope: ClipScope | None) -> Select[*Columns]:
-    """Only the clips a user may see (workstation.permissions.clip_scope); None means no restriction (the CLI).
+def scoped(statement: Select[*Columns], scope: ClipScope) -> Select[*Columns]:
+    """Only the clips the scope covers (workstation.permissions.clip_scope: a user's rights, or a system
+    actor's whole archive).
 
     Each branch is an indexed column (unit_id, officer_id, id), so a scoped listing stays on the indexes.
     """
-    if scope is None:
-        return statement
     visible: list[ColumnElement[bool]] = []
     if scope.unit_ids:
         visible.append(Clip.unit_id.in_(sorted(scope.unit_ids)))
@@ -123,7 +123,7 @@ def scoped(statement: Select[*Columns], scope: ClipScope | None) -> Select[*Colu
     return statement.where(or_(*visible) if visible else false())
 
 
-def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope | None = None) -> int:
+def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope) -> int:
     # count(*), not count(id): PostgreSQL can then answer from the (unit_id, recorded_start) index alone
     statement = scoped(_filtered(session, select(func.count()).select_from(Clip), criteria), scope)
     return int(session.execute(statement).scalar_one())
@@ -164,12 +164,13 @@ def list_clips(
     after: PageCursor | None = None,
     order: ClipOrder = NEWEST_FIRST,
     offset: int = 0,
-    scope: ClipScope | None = None,
+    *,
+    scope: ClipScope,
 ) -> list[ClipRow]:
     """One page of clips, newest recording first by default.
 
     For the default order pass the previous page's last row as `after` (keyset paging, cheap at any
-    depth); other orders page with `offset`. `scope` limits the page to what a user may see.
+    depth); other orders page with `offset`. `scope` (permissions.clip_scope) limits the page to what `who` may see.
     """
     if after is not None and order != NEWEST_FIRST:
         raise ValueError("keyset paging (after=) works with the default order only")
@@ -231,9 +232,9 @@ def get_clip(session: Session, clip_id: int) -> ClipRow | None:
     )
 
 
-def clip_detail(session: Session, clip_id: int, login: str) -> ClipDetail | None:
+def clip_detail(session: Session, clip_id: int, who: Identity) -> ClipDetail | None:
     """All metadata of one clip and its audit history, oldest first; the user must be allowed to view it."""
-    permissions.require_clip(session, login, clip_id, Action.VIEW)
+    permissions.require_clip(session, who, clip_id, Action.VIEW)
     clip = get_clip(session, clip_id)
     if clip is None:
         return None
@@ -246,19 +247,21 @@ def clip_detail(session: Session, clip_id: int, login: str) -> ClipDetail | None
     return ClipDetail(clip, history)
 
 
-def set_important(session: Session, actor: str, clip_ids: Sequence[int], important: bool) -> int:
+def set_important(session: Session, who: Identity, clip_ids: Sequence[int], important: bool) -> int:
     """Mark (标记) or unmark clips as important; marked clips are kept out of clean-up. Returns changes.
 
     Every clip must be one the actor may mark (PermissionDenied otherwise, and nothing changes).
     """
     for clip_id in clip_ids:
-        permissions.require_clip(session, actor, clip_id, Action.MARK)
+        permissions.require_clip(session, who, clip_id, Action.MARK)
     changed = (
         session.execute(select(Clip).where(Clip.id.in_(clip_ids), Clip.important.is_not(important))).scalars().all()
     )
     for clip in changed:
         clip.important = important
-        audit.record(session, actor, "clip.mark_important" if important else "clip.unmark_important", "clip", clip.id)
+        audit.record(
+            session, who.audit_name, "clip.mark_important" if important else "clip.unmark_important", "clip", clip.id
+        )
     session.flush()
     return len(changed)
 

@@ -42,6 +42,7 @@ from workstation.footage.naming import DEFAULT_PATTERNS, IMPORTANT_MARKER, NameP
 from workstation.footage.source_guard import ArchiveGuard
 from workstation.footage.types import IngestFileResult, IngestOutcome, IngestProgress, IngestReport, RejectReason
 from workstation.footage.verified_copy import CopyMismatch, copy_verified, sha256_of
+from workstation.identity import Identity
 from workstation.org import registry
 from workstation.types import FileType, MediaStatus
 
@@ -58,8 +59,9 @@ ProgressCallback = Callable[[IngestProgress], None]
 
 @dataclass(frozen=True)
 class IngestOptions:
+    who: Identity
+    """Who ingests: the ingest station (a system actor) or the signed-in user importing in the window."""
     station: str = field(default_factory=socket.gethostname)
-    actor: str = audit.SYSTEM_ACTOR
     clear_source: bool = False
     patterns: Sequence[NamePattern] = DEFAULT_PATTERNS
     parallel_sources: int = 4
@@ -104,7 +106,7 @@ class _Progress:
 def ingest(
     archive: Archive,
     sources: Sequence[Path],
-    options: IngestOptions | None = None,
+    options: IngestOptions,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Import every file under the source folders; returns what happened to each file.
@@ -113,7 +115,6 @@ def ingest(
     Raises DiskFull (after recording the run) when the media store fills up; everything imported
     before that is complete and the next run continues from there.
     """
-    options = options or IngestOptions()
     guard = ArchiveGuard.of(archive)
     guard.refuse_sources_inside(sources)
     incoming = archive.media_root / INCOMING_FOLDER
@@ -316,7 +317,7 @@ def _store(
     try:
         with archive.sessions.write() as session:
             parties = registry.resolve_recorder(
-                session, options.actor, parsed.device_no, parsed.badge_no, parsed.recorded_start
+                session, options.who, parsed.device_no, parsed.badge_no, parsed.recorded_start
             )
             relative = _place(
                 archive,
@@ -390,7 +391,7 @@ def _add_clip(
         )
     audit.record(
         session,
-        options.actor,
+        options.who.audit_name,
         "clip.ingest",
         "clip",
         clip.id,
@@ -406,7 +407,7 @@ def _add_clip(
     if parsed.recorder_important:  # the recorder's key-file mark (重点文件), kept apart from a person's mark
         audit.record(
             session,
-            options.actor,
+            options.who.audit_name,
             RECORDER_MARKED_IMPORTANT,
             "clip",
             clip.id,
@@ -479,13 +480,15 @@ def _start_run(archive: Archive, sources: Sequence[Path], options: IngestOptions
     with archive.sessions.write() as session:
         run = IngestRun(
             station=options.station,
-            started_by=options.actor,
+            started_by=options.who.audit_name,
             started_at=clock.now(),
             sources=json.dumps(_shown_sources(sources), ensure_ascii=False),
         )
         session.add(run)
         session.flush()
-        audit.record(session, options.actor, "ingest.start", "ingest_run", run.id, {"sources": _shown_sources(sources)})
+        audit.record(
+            session, options.who.audit_name, "ingest.start", "ingest_run", run.id, {"sources": _shown_sources(sources)}
+        )
         return run.id
 
 
@@ -512,4 +515,4 @@ def _finish_run(archive: Archive, report: IngestReport, options: IngestOptions) 
                         detail=result.detail[:500],
                     )
                 )
-        audit.record(session, options.actor, "ingest.finish", "ingest_run", run.id, counts)
+        audit.record(session, options.who.audit_name, "ingest.finish", "ingest_run", run.id, counts)

@@ -15,7 +15,7 @@ from db.models import Clip, Marker, MarkerCategory
 from workstation import audit, clock, permissions
 from workstation.errors import PermissionDenied, WorkstationError
 from workstation.footage.types import MarkerCategoryRow, MarkerRow
-from workstation.org.users import SignedInUser
+from workstation.identity import Identity
 from workstation.types import Action, FileType, Role
 
 MAX_NOTE_CHARS = 2000
@@ -40,9 +40,9 @@ def list_categories(session: Session, *, include_retired: bool = False) -> list[
     return [_category_row(category) for category in session.execute(statement).scalars()]
 
 
-def add_category(session: Session, user: SignedInUser, name: str, color: str) -> MarkerCategoryRow:
+def add_category(session: Session, who: Identity, name: str, color: str) -> MarkerCategoryRow:
     """A new word at the end of the list; its code is generated (custom_1, custom_2, ...)."""
-    _require_admin(user)
+    _require_admin(session, who)
     name, color = _valid_name(session, name), _valid_color(color)
     taken = set(session.execute(select(MarkerCategory.code)).scalars())
     number = 1
@@ -53,14 +53,19 @@ def add_category(session: Session, user: SignedInUser, name: str, color: str) ->
     session.add(category)
     session.flush()
     audit.record(
-        session, user.login, "marker_category.create", "marker_category", category.code, {"name": name, "color": color}
+        session,
+        who.audit_name,
+        "marker_category.create",
+        "marker_category",
+        category.code,
+        {"name": name, "color": color},
     )
     return _category_row(category)
 
 
 def update_category(
     session: Session,
-    user: SignedInUser,
+    who: Identity,
     code: str,
     *,
     name: str | None = None,
@@ -69,7 +74,7 @@ def update_category(
     active: bool | None = None,
 ) -> MarkerCategoryRow:
     """Rename, recolour, move or retire (active=False) / restore a word; markers keep its code."""
-    _require_admin(user)
+    _require_admin(session, who)
     category = session.get(MarkerCategory, code)
     if category is None:
         raise MarkerError(f"没有类别“{code}”。")
@@ -86,12 +91,12 @@ def update_category(
         setattr(category, field, new)
     if changes:
         session.flush()
-        audit.record(session, user.login, "marker_category.update", "marker_category", code, changes)
+        audit.record(session, who.audit_name, "marker_category.update", "marker_category", code, changes)
     return _category_row(category)
 
 
-def _require_admin(user: SignedInUser) -> None:
-    if user.role is not Role.ADMIN:
+def _require_admin(session: Session, who: Identity) -> None:
+    if permissions.principal_of(session, who).role is not Role.ADMIN:
         raise PermissionDenied("只有执法记录仪管理员可以修改标记类别。")
 
 
@@ -129,7 +134,7 @@ def list_markers(session: Session, clip_ids: Iterable[int]) -> list[MarkerRow]:
 
 def add_marker(
     session: Session,
-    user: SignedInUser,
+    who: Identity,
     clip_id: int,
     start_ms: int,
     end_ms: int | None,
@@ -137,13 +142,13 @@ def add_marker(
     note: str = "",
 ) -> MarkerRow:
     """A point (end_ms None) or a segment on a video or audio clip, authored by user."""
-    clip = _markable_clip(session, user, clip_id, note)
+    clip = _markable_clip(session, who, clip_id, note)
     start_ms, end_ms = _valid_times(clip, start_ms, end_ms)
     _require_active_category(session, category)
     now = clock.now()
     marker = Marker(
         clip_id=clip.id,
-        author=user.login,
+        author=who.name,
         start_ms=start_ms,
         end_ms=end_ms,
         category=category,
@@ -153,13 +158,13 @@ def add_marker(
     )
     session.add(marker)
     session.flush()
-    audit.record(session, user.login, "marker.create", "clip", clip.id, _audit_fields(marker))
+    audit.record(session, who.audit_name, "marker.create", "clip", clip.id, _audit_fields(marker))
     return _marker_row(marker)
 
 
 def update_marker(
     session: Session,
-    user: SignedInUser,
+    who: Identity,
     marker_id: int,
     *,
     start_ms: int,
@@ -168,8 +173,8 @@ def update_marker(
     note: str,
 ) -> MarkerRow:
     """Change times, category and note; the author only. A retired category may be kept, not chosen."""
-    marker = _own_marker(session, user, marker_id)
-    clip = _markable_clip(session, user, marker.clip_id, note)
+    marker = _own_marker(session, who, marker_id)
+    clip = _markable_clip(session, who, marker.clip_id, note)
     start_ms, end_ms = _valid_times(clip, start_ms, end_ms)
     if category != marker.category:
         _require_active_category(session, category)
@@ -180,24 +185,24 @@ def update_marker(
         marker.updated_at = clock.now()
         session.flush()
         changes = {key: [before[key], after[key]] for key in after if after[key] != before[key]}
-        audit.record(session, user.login, "marker.update", "clip", clip.id, {"marker": marker.id, **changes})
+        audit.record(session, who.audit_name, "marker.update", "clip", clip.id, {"marker": marker.id, **changes})
     return _marker_row(marker)
 
 
-def delete_marker(session: Session, user: SignedInUser, marker_id: int) -> None:
+def delete_marker(session: Session, who: Identity, marker_id: int) -> None:
     """Remove a marker; the author only. The audit event keeps what it said."""
-    marker = _own_marker(session, user, marker_id)
+    marker = _own_marker(session, who, marker_id)
     fields = _audit_fields(marker)
     session.delete(marker)
     session.flush()
-    audit.record(session, user.login, "marker.delete", "clip", marker.clip_id, fields)
+    audit.record(session, who.audit_name, "marker.delete", "clip", marker.clip_id, fields)
 
 
-def _markable_clip(session: Session, user: SignedInUser, clip_id: int, note: str) -> Clip:
+def _markable_clip(session: Session, who: Identity, clip_id: int, note: str) -> Clip:
     """The clip, if the user may mark it (标记) and, for a note, annotate it (备注): 附件3 二(六)."""
-    permissions.require_clip(session, user.login, clip_id, Action.MARK)
+    permissions.require_clip(session, who, clip_id, Action.MARK)
     if note.strip():
-        permissions.require_clip(session, user.login, clip_id, Action.ANNOTATE)
+        permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
     clip = session.get(Clip, clip_id)
     if clip is None:
         raise MarkerError(f"档案库中没有编号为 {clip_id} 的文件。")
@@ -206,11 +211,11 @@ def _markable_clip(session: Session, user: SignedInUser, clip_id: int, note: str
     return clip
 
 
-def _own_marker(session: Session, user: SignedInUser, marker_id: int) -> Marker:
+def _own_marker(session: Session, who: Identity, marker_id: int) -> Marker:
     marker = session.get(Marker, marker_id)
     if marker is None:
         raise MarkerError(f"标记 {marker_id} 不存在（可能已被删除）。")
-    if marker.author != user.login:
+    if marker.author != who.name:
         raise PermissionDenied(f"这个标记由 {marker.author} 添加，只有添加人可以修改或删除。")
     return marker
 

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Clip, Still
-from workstation import audit, clock
+from workstation import audit, clock, permissions
 from workstation.errors import WorkstationError
 from workstation.footage.types import StillRow
-from workstation.org.users import SignedInUser
-from workstation.types import FileType
+from workstation.identity import Identity
+from workstation.types import Action, FileType
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_PNG_BYTES = 50 * 1024 * 1024
@@ -34,8 +34,10 @@ def png_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
-def record_still(session: Session, user: SignedInUser, clip_id: int, position_ms: int, png: bytes) -> StillRow:
-    """Store png as the frame at position_ms of the clip, with the clip's current hash."""
+def record_still(session: Session, who: Identity, clip_id: int, position_ms: int, png: bytes) -> StillRow:
+    """Store png as the frame at position_ms of the clip, with the clip's current hash; `who` must be allowed
+    to view the clip (an unknown clip is refused alike)."""
+    permissions.require_clip(session, who, clip_id, Action.VIEW)
     clip = session.get(Clip, clip_id)
     if clip is None:
         raise StillError(f"档案库中没有编号为 {clip_id} 的文件。")
@@ -55,13 +57,13 @@ def record_still(session: Session, user: SignedInUser, clip_id: int, position_ms
         height=height,
         size_bytes=len(png),
         png=png,
-        taken_by=user.login,
+        taken_by=who.name,
         taken_at=clock.now(),
     )
     session.add(still)
     session.flush()
     details = {"still": still.id, "position_ms": position_ms, "png_sha256": still.png_sha256}
-    audit.record(session, user.login, "still.create", "clip", clip.id, {**details, "clip_sha256": clip.sha256})
+    audit.record(session, who.audit_name, "still.create", "clip", clip.id, {**details, "clip_sha256": clip.sha256})
     return _still_row(still)
 
 
@@ -70,15 +72,16 @@ def list_stills(session: Session, clip_id: int) -> list[StillRow]:
     return [_still_row(still) for still in session.execute(statement).scalars()]
 
 
-def export_still(session: Session, user: SignedInUser, still_id: int) -> bytes:
-    """The still's PNG, to be saved outside the archive; the export is audited."""
+def export_still(session: Session, who: Identity, still_id: int) -> bytes:
+    """The still's PNG, to be saved outside the archive, for someone allowed to view its clip; audited."""
     still = session.get(Still, still_id)
     if still is None:
         raise StillError(f"截图 {still_id} 不存在。")
+    permissions.require_clip(session, who, still.clip_id, Action.VIEW)
     png = still.png
     if hashlib.sha256(png).hexdigest() != still.png_sha256:
         raise StillError(f"截图 {still_id} 的校验值不符，数据可能已被改动。")
-    audit.record(session, user.login, "still.export", "clip", still.clip_id, {"still": still.id})
+    audit.record(session, who.audit_name, "still.export", "clip", still.clip_id, {"still": still.id})
     return png
 
 

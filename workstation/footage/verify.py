@@ -14,14 +14,13 @@ from workstation import audit, clock
 from workstation.archive import Archive
 from workstation.footage.types import VerifyProblem, VerifyReport
 from workstation.footage.verified_copy import sha256_of
+from workstation.identity import Identity
 from workstation.types import MediaStatus
 
 _BATCH = 1000
 
 
-def verify_archive(
-    archive: Archive, actor: str = audit.SYSTEM_ACTOR, on_file: Callable[[int, int], None] | None = None
-) -> VerifyReport:
+def verify_archive(archive: Archive, who: Identity, on_file: Callable[[int, int], None] | None = None) -> VerifyReport:
     """Check every archived file, a batch at a time (memory stays flat on millions of clips).
 
     `on_file(done, total)` reports progress. Each batch's results are committed as it finishes, so an
@@ -55,7 +54,7 @@ def verify_archive(
     with archive.sessions.write() as session:
         audit.record(
             session,
-            actor,
+            who.audit_name,
             "archive.verify",
             "archive",
             "media",

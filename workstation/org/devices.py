@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from db.models import Device, DeviceAssignment, Officer, Unit
 from workstation import audit, permissions
 from workstation.errors import PermissionDenied, WorkstationError
+from workstation.identity import Identity
 from workstation.org import registry
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow
 from workstation.orgtree import OrgTree
@@ -88,7 +89,7 @@ def device_history(session: Session, device_id: int) -> list[HolderPeriod]:
 
 
 def reassign_device(
-    session: Session, actor: str, device_id: int, officer_id: int, note: str, at: datetime | None = None
+    session: Session, who: Identity, device_id: int, officer_id: int, note: str, at: datetime | None = None
 ) -> DeviceRow:
     """Hand the device to an officer (交接): closes the current holder's period, opens the new one, audits.
 
@@ -100,15 +101,15 @@ def reassign_device(
     # locked: two workstations handing over the same recorder at once must not both close one period
     device = _get(session, Device, device_id, "设备", lock=True)
     officer = _get(session, Officer, officer_id, "执法人员")
-    require_registry_right(session, actor, device.unit_id, officer.unit_id)
+    require_registry_right(session, who, device.unit_id, officer.unit_id)
     if device.holder_officer_id == officer.id:
         raise DeviceRegistryError(f"设备 {device.device_no} 当前已由 {_person(officer)} 持有，无需交接。")
-    registry.assign_device(session, actor, device, officer, note, at)
+    registry.assign_device(session, who, device, officer, note, at)
     return get_device(session, device.id)
 
 
 def register_device(
-    session: Session, actor: str, device_no: str, serial: str, model: str, unit_id: int | None
+    session: Session, who: Identity, device_no: str, serial: str, model: str, unit_id: int | None
 ) -> DeviceRow:
     """Add a recorder to the registry, 待分配 until it is handed to an officer.
 
@@ -126,26 +127,26 @@ def register_device(
         if len(value) > limit:
             raise DeviceRegistryError(f"{label}过长，最多 {limit} 个字符。")
     unit = _get(session, Unit, unit_id, "单位") if unit_id is not None else None
-    require_registry_right(session, actor, unit_id)
+    require_registry_right(session, who, unit_id)
     taken = DeviceRegistryError(f"设备编号 {device_no} 已登记，不能重复登记。")
     if session.execute(select(Device.id).where(Device.device_no == device_no)).first():
         raise taken
     try:
         with session.begin_nested():  # another workstation may register the same number at the same moment
-            device = registry.register_device(session, actor, device_no, serial or None, model or None, unit)
+            device = registry.register_device(session, who, device_no, serial or None, model or None, unit)
     except IntegrityError as error:
         raise taken from error
     return get_device(session, device.id)
 
 
-def assign_officer_to_unit(session: Session, actor: str, officer_id: int, unit_id: int) -> OfficerRow:
+def assign_officer_to_unit(session: Session, who: Identity, officer_id: int, unit_id: int) -> OfficerRow:
     """Put an officer in a unit (typically one ingest registered as 待分配); audited with the previous unit.
 
     Footage already archived keeps the unit it was filed under; recorders keep theirs until a handover.
     """
     officer = _get(session, Officer, officer_id, "执法人员")
     unit = _get(session, Unit, unit_id, "单位")
-    require_registry_right(session, actor, officer.unit_id, unit.id)
+    require_registry_right(session, who, officer.unit_id, unit.id)
     if officer.unit_id == unit.id:
         raise DeviceRegistryError(f"{_person(officer)} 已属于 {unit.name}。")
     previous = officer.unit_id
@@ -153,7 +154,7 @@ def assign_officer_to_unit(session: Session, actor: str, officer_id: int, unit_i
     session.flush()
     audit.record(
         session,
-        actor,
+        who.audit_name,
         "officer.assign_unit",
         "officer",
         officer.id,
@@ -162,13 +163,13 @@ def assign_officer_to_unit(session: Session, actor: str, officer_id: int, unit_i
     return _officer_row(officer, unit.code, unit.name)
 
 
-def require_registry_right(session: Session, actor: str, *unit_ids: int | None) -> None:
+def require_registry_right(session: Session, who: Identity, *unit_ids: int | None) -> None:
     """Only administrators keep the registry, and only for their own unit and the units below it.
 
     A unit id of None (a recorder or officer still 待分配) is for administrators of 支队 level and above,
     the same rule as for 待分配 footage.
     """
-    principal = permissions.load_principal(session, actor)
+    principal = permissions.principal_of(session, who)
     if principal.role is not Role.ADMIN:
         raise PermissionDenied("只有执法记录仪管理员可以维护设备登记。")
     subtree = OrgTree.load(session).subtree(principal.unit_id)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Device, DeviceAssignment, Officer, Unit
 from workstation import audit, clock
+from workstation.identity import Identity
 from workstation.types import UnitLevel
 
 _Registered = TypeVar("_Registered", Device, Officer)  # what ingest registers as 待分配 when first seen
@@ -32,37 +33,39 @@ class RecordingParties:
 
 
 def create_unit(
-    session: Session, actor: str, code: str, name: str, level: UnitLevel, police_type: str, parent: Unit | None
+    session: Session, who: Identity, code: str, name: str, level: UnitLevel, police_type: str, parent: Unit | None
 ) -> Unit:
     unit = Unit(code=code, name=name, level=level, police_type=police_type, parent_id=parent.id if parent else None)
     session.add(unit)
     session.flush()
-    audit.record(session, actor, "unit.create", "unit", unit.id, {"code": code, "name": name, "level": level})
+    audit.record(session, who.audit_name, "unit.create", "unit", unit.id, {"code": code, "name": name, "level": level})
     return unit
 
 
-def create_officer(session: Session, actor: str, badge_no: str, name: str, unit: Unit | None) -> Officer:
+def create_officer(session: Session, who: Identity, badge_no: str, name: str, unit: Unit | None) -> Officer:
     officer = Officer(badge_no=badge_no, name=name, unit_id=unit.id if unit else None, registered_at=clock.now())
     session.add(officer)
     session.flush()
-    audit.record(session, actor, "officer.create", "officer", officer.id, {"badge_no": badge_no, "name": name})
+    audit.record(session, who.audit_name, "officer.create", "officer", officer.id, {"badge_no": badge_no, "name": name})
     return officer
 
 
 def register_device(
-    session: Session, actor: str, device_no: str, serial: str | None, model: str | None, unit: Unit | None
+    session: Session, who: Identity, device_no: str, serial: str | None, model: str | None, unit: Unit | None
 ) -> Device:
     device = Device(
         device_no=device_no, serial=serial, model=model, unit_id=unit.id if unit else None, registered_at=clock.now()
     )
     session.add(device)
     session.flush()
-    audit.record(session, actor, "device.register", "device", device.id, {"device_no": device_no, "serial": serial})
+    audit.record(
+        session, who.audit_name, "device.register", "device", device.id, {"device_no": device_no, "serial": serial}
+    )
     return device
 
 
 def assign_device(
-    session: Session, actor: str, device: Device, officer: Officer, note: str = "", at: datetime | None = None
+    session: Session, who: Identity, device: Device, officer: Officer, note: str = "", at: datetime | None = None
 ) -> DeviceAssignment:
     """Hand a recorder to an officer: closes the current holder's period and opens the new one."""
     at = at or clock.now()
@@ -75,7 +78,7 @@ def assign_device(
     if current:
         current.released_at = at
     assignment = DeviceAssignment(
-        device_id=device.id, officer_id=officer.id, assigned_at=at, handover_note=note, recorded_by=actor
+        device_id=device.id, officer_id=officer.id, assigned_at=at, handover_note=note, recorded_by=who.audit_name
     )
     session.add(assignment)
     device.holder_officer_id = officer.id
@@ -84,7 +87,7 @@ def assign_device(
     session.flush()
     audit.record(
         session,
-        actor,
+        who.audit_name,
         "device.assign",
         "device",
         device.id,
@@ -94,7 +97,7 @@ def assign_device(
 
 
 def _get_or_register(
-    session: Session, actor: str, model: type[_Registered], key: str, value: str, target_type: str, **fields: object
+    session: Session, who: Identity, model: type[_Registered], key: str, value: str, target_type: str, **fields: object
 ) -> _Registered:
     """Find a row by its unique key, or insert it; safe when another workstation inserts it concurrently."""
     column = getattr(model, key)
@@ -109,7 +112,12 @@ def _get_or_register(
     except IntegrityError:
         return session.execute(select(model).where(column == value)).scalar_one()
     audit.record(
-        session, actor, f"{target_type}.register_unassigned", target_type, row.id, {key: value, "status": "unassigned"}
+        session,
+        who.audit_name,
+        f"{target_type}.register_unassigned",
+        target_type,
+        row.id,
+        {key: value, "status": "unassigned"},
     )
     return row
 
@@ -129,13 +137,13 @@ def holder_at(session: Session, device_id: int, moment: datetime) -> int | None:
 
 
 def resolve_recorder(
-    session: Session, actor: str, device_no: str, badge_no: str | None, recorded_at: datetime
+    session: Session, who: Identity, device_no: str, badge_no: str | None, recorded_at: datetime
 ) -> RecordingParties:
     """The device, officer and unit of a recording; registers unknown device/badge as unassigned (待分配)."""
-    device = _get_or_register(session, actor, Device, "device_no", device_no, "device")
+    device = _get_or_register(session, who, Device, "device_no", device_no, "device")
     officer: Officer | None
     if badge_no:
-        officer = _get_or_register(session, actor, Officer, "badge_no", badge_no, "officer", name="")
+        officer = _get_or_register(session, who, Officer, "badge_no", badge_no, "officer", name="")
     else:
         officer_id = holder_at(session, device.id, recorded_at) or device.holder_officer_id
         officer = session.get(Officer, officer_id) if officer_id else None

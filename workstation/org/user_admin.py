@@ -15,6 +15,7 @@ from db.models import Unit, User
 from db.session import Sessions
 from workstation import audit, clock, permissions
 from workstation.errors import PermissionDenied
+from workstation.identity import Identity
 from workstation.org.passwords import hash_password
 from workstation.org.types import UserRow
 from workstation.org.users import check_password_policy, set_password
@@ -22,9 +23,9 @@ from workstation.orgtree import OrgTree
 from workstation.types import Role
 
 
-def list_users(session: Session, actor: str, now: datetime | None = None) -> list[UserRow]:
+def list_users(session: Session, who: Identity, now: datetime | None = None) -> list[UserRow]:
     """The accounts the administrator looks after, by unit code and login."""
-    units = _administered_units(session, actor)
+    units = _administered_units(session, who)
     moment = now or clock.now()
     rows = session.execute(
         select(User, Unit.code, Unit.name)
@@ -48,37 +49,39 @@ def list_users(session: Session, actor: str, now: datetime | None = None) -> lis
     ]
 
 
-def unlock_user(sessions: Sessions, actor: str, login: str) -> None:
+def unlock_user(sessions: Sessions, who: Identity, login: str) -> None:
     """End a lock-out (and forget the failed attempts counted so far); audited."""
     with sessions.write() as session:
-        user = _administered_user(session, actor, login)
+        user = _administered_user(session, who, login)
         details = {"login": login, "locked_until": clock.format_time(user.locked_until) if user.locked_until else None}
         user.locked_until = None
         user.failed_logins = 0
-        audit.record(session, actor, "user.unlock", "user", user.id, details)
+        audit.record(session, who.audit_name, "user.unlock", "user", user.id, details)
 
 
-def reset_password(sessions: Sessions, actor: str, login: str, temporary_password: str) -> None:
+def reset_password(sessions: Sessions, who: Identity, login: str, temporary_password: str) -> None:
     """Set a temporary password that the user must change at the next sign-in; audited (never the password)."""
-    if actor == login:
+    if who.name == login:
         raise PermissionDenied("不能重置自己的密码，请使用“修改密码”。")
     check_password_policy(login, temporary_password)
     password_hash = hash_password(temporary_password)  # outside the transaction: scrypt is slow on purpose
     with sessions.write() as session:
-        user = _administered_user(session, actor, login)
+        user = _administered_user(session, who, login)
         set_password(user, password_hash, must_change=True)
-        audit.record(session, actor, "user.password_reset", "user", user.id, {"login": login, "must_change": True})
+        audit.record(
+            session, who.audit_name, "user.password_reset", "user", user.id, {"login": login, "must_change": True}
+        )
 
 
-def _administered_units(session: Session, actor: str) -> frozenset[int]:
-    principal = permissions.load_principal(session, actor)
+def _administered_units(session: Session, who: Identity) -> frozenset[int]:
+    principal = permissions.principal_of(session, who)
     if principal.role is not Role.ADMIN:
         raise PermissionDenied("只有执法记录仪管理员可以管理用户账户。")
     return OrgTree.load(session).subtree(principal.unit_id)
 
 
-def _administered_user(session: Session, actor: str, login: str) -> User:
-    units = _administered_units(session, actor)
+def _administered_user(session: Session, who: Identity, login: str) -> User:
+    units = _administered_units(session, who)
     user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
     if user is None or user.unit_id not in units:
         raise PermissionDenied(f"用户“{login}”不存在，或不属于您管理的单位。")

@@ -23,6 +23,7 @@ from db.models import Unit, User
 from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import AuthenticationFailed, PasswordRejected
+from workstation.identity import Identity
 from workstation.org import passwords
 from workstation.org.login_digest import unknown_login_digest
 from workstation.org.passwords import hash_password
@@ -69,12 +70,12 @@ def check_password_policy(login: str, password: str) -> None:
 
 
 def create_user(
-    session: Session, actor: str, login: str, display_name: str, unit: Unit, role: Role, password: str
+    session: Session, who: Identity, login: str, display_name: str, unit: Unit, role: Role, password: str
 ) -> User:
-    return create_users(session, actor, [NewAccount(login, display_name, unit, role, password)])[0]
+    return create_users(session, who, [NewAccount(login, display_name, unit, role, password)])[0]
 
 
-def create_users(session: Session, actor: str, accounts: Sequence[NewAccount]) -> list[User]:
+def create_users(session: Session, who: Identity, accounts: Sequence[NewAccount]) -> list[User]:
     """Add accounts (audited); their passwords must meet the policy. Hashes are computed in parallel
     (hashlib.scrypt releases the GIL), so that setting up several users does not take several times 0.3 s."""
     for account in accounts:
@@ -94,7 +95,7 @@ def create_users(session: Session, actor: str, accounts: Sequence[NewAccount]) -
         session.add(user)
         session.flush()
         details = {"login": account.login, "role": account.role, "unit": account.unit.code}
-        audit.record(session, actor, "user.create", "user", user.id, details)
+        audit.record(session, who.audit_name, "user.create", "user", user.id, details)
         created.append(user)
     return created
 
@@ -224,7 +225,7 @@ def create_first_administrator(
         session.add(unit)
         session.flush()
         audit.record(session, login, "unit.create", "unit", unit.id, {"code": unit_code, "name": unit_name})
-        create_user(session, login, login, display_name, unit, Role.ADMIN, password)
+        create_user(session, Identity.user(login), login, display_name, unit, Role.ADMIN, password)
 
 
 def change_password(sessions: Sessions, login: str, old_password: str, new_password: str) -> None:

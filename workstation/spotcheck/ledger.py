@@ -271,9 +271,7 @@ def _statement() -> Select[*tuple[Any, ...]]:
     )
 
 
-def _filtered(
-    statement: Select[*Columns], criteria: LedgerFilter, units: frozenset[int] | None
-) -> Select[*Columns]:
+def _filtered(statement: Select[*Columns], criteria: LedgerFilter, units: frozenset[int] | None) -> Select[*Columns]:
     start, end = _bounds(criteria)
     if start is not None:
         statement = statement.where(SpotCheckReview.reviewed_at >= start)

@@ -8,13 +8,14 @@ from PySide6.QtGui import QColor
 from tests.helpers.builders import build_org
 from ui.admin.device_table_model import UNASSIGNED_BACKGROUND
 from ui.admin.devices_view import DevicesView
+from workstation.identity import Identity
 from workstation.org import registry
 
 
 def _view(qtbot, archive) -> DevicesView:
     build_org(archive)
     with archive.sessions.write() as session:  # what ingest does with an unknown recorder and 警号
-        registry.resolve_recorder(session, "admin", "DEV9999", "777777", datetime(2026, 11, 21, 8, 30))
+        registry.resolve_recorder(session, Identity.user("admin"), "DEV9999", "777777", datetime(2026, 11, 21, 8, 30))
     view = DevicesView(archive, "admin")
     qtbot.addWidget(view)
     view.resize(1200, 600)

@@ -10,6 +10,7 @@ from ui.admin.users_view import UsersView
 from ui.common import prefs
 from ui.shell.main_window import MainWindow
 from workstation.errors import AuthenticationFailed
+from workstation.identity import Identity
 from workstation.org import user_admin, users
 from workstation.types import Role
 
@@ -28,7 +29,7 @@ def _fill(dialog, new, repeat=None) -> None:
 
 
 def test_after_a_reset_the_user_sets_a_new_password_before_signing_in(qtbot, org):
-    user_admin.reset_password(org.sessions, "admin", "alice", "temporary-1")
+    user_admin.reset_password(org.sessions, Identity.user("admin"), "alice", "temporary-1")
     dialog = start_sign_in(qtbot, org, "alice", "temporary-1")
     qtbot.waitUntil(lambda: getattr(dialog, "change_dialog", None) is not None, timeout=5000)
     change = dialog.change_dialog
@@ -47,7 +48,7 @@ def test_after_a_reset_the_user_sets_a_new_password_before_signing_in(qtbot, org
 
 
 def test_without_a_new_password_there_is_no_sign_in(qtbot, org):
-    user_admin.reset_password(org.sessions, "admin", "alice", "temporary-1")
+    user_admin.reset_password(org.sessions, Identity.user("admin"), "alice", "temporary-1")
     dialog = start_sign_in(qtbot, org, "alice", "temporary-1")
     qtbot.waitUntil(lambda: getattr(dialog, "change_dialog", None) is not None, timeout=5000)
     dialog.change_dialog.reject()

@@ -17,6 +17,7 @@ from ui.approvals.request_dialog import AccessRequestDialog
 from ui.approvals.view import ApprovalsView
 from workstation.access import register as access_register
 from workstation.access.types import RequestStatus
+from workstation.identity import Identity
 from workstation.types import Role
 
 STAFF = (
@@ -80,8 +81,10 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     approvals.resize(1200, 500)
     approvals.grab().save(str(tmp_path / "approvals_view.png"))
 
-    viewing = access_register.start_viewing(archive.sessions, "reviewer", org.clips["DD02"])  # what the player calls
-    access_register.finish_viewing(archive.sessions, "reviewer", viewing.entry_id, played_ms=95_000)
+    viewing = access_register.start_viewing(
+        archive.sessions, Identity.user("reviewer"), org.clips["DD02"]
+    )  # what the player calls
+    access_register.finish_viewing(archive.sessions, Identity.user("reviewer"), viewing.entry_id, played_ms=95_000)
 
     audit = AuditView(archive, "inspector")
     qtbot.addWidget(audit)
@@ -116,8 +119,10 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
 
 def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org):
     for login in ("reviewer", "inspector"):
-        viewing = access_register.start_viewing(archive.sessions, login, org.clips["DD01"], reason="抽查")
-        access_register.finish_viewing(archive.sessions, login, viewing.entry_id, 1000)
+        viewing = access_register.start_viewing(
+            archive.sessions, Identity.user(login), org.clips["DD01"], reason="抽查"
+        )
+        access_register.finish_viewing(archive.sessions, Identity.user(login), viewing.entry_id, 1000)
     audit = AuditView(archive, "inspector")
     qtbot.addWidget(audit)
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
@@ -160,7 +165,7 @@ def test_an_outside_bodys_request_by_case(qtbot, archive, org):
     from workstation.footage.types import CaseKind
 
     with archive.sessions.write() as session:
-        cases.link_clips(session, "admin", [org.clips["DD02"]], "A2026-7", CaseKind.CASE)
+        cases.link_clips(session, Identity.user("admin"), [org.clips["DD02"]], "A2026-7", CaseKind.CASE)
     dialog = AccessRequestDialog(archive, "reviewer")
     qtbot.addWidget(dialog)
     dialog.open()

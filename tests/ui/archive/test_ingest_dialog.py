@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle
 
-from tests.helpers.builders import build_org, recorder_dump, video
+from tests.helpers.builders import build_org, recorder_dump, video, whole_archive
 from ui.archive import ingest_dialog
 from ui.archive.ingest_dialog import IngestDialog
 from ui.archive.ingest_progress import ProgressRelay
@@ -16,6 +16,9 @@ from workstation.errors import DiskFull, SourceInsideArchive
 from workstation.footage import clips
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import IngestOutcome, IngestProgress, IngestReport
+from workstation.identity import Identity
+
+STATION = Identity.system("采集站1")
 
 START = datetime(2026, 11, 21, 8, 30)
 
@@ -73,7 +76,7 @@ def test_imports_two_recorders_with_a_bar_each_and_summarises(qtbot, archive, tm
     ]
     assert stray.exists() and cut.exists(), "without 校验清空 the recorders keep their files"
     with archive.sessions.read() as session:
-        rows = clips.list_clips(session, clips.ClipFilter())
+        rows = clips.list_clips(session, clips.ClipFilter(), scope=whole_archive(session))
     assert len(rows) == 6 and {row.ingest_station for row in rows} == {"采集站1"}
     assert dialog.start_button.isEnabled() and dialog.close_button.text() == "关闭"
 
@@ -82,7 +85,7 @@ def test_verify_and_clear_asks_first_then_clears_what_is_archived(qtbot, archive
     build_org(archive)
     dump = tmp_path / "DEV0001"
     files = recorder_dump(dump, "DEV0001", "010203", START, clips=1)
-    ingest(archive, [dump])
+    ingest(archive, [dump], IngestOptions(who=STATION))
     dialog = _dialog(qtbot, archive)
     questions = []
     dialog.confirm = lambda title, _text: questions.append(title) or len(questions) > 1
@@ -106,7 +109,7 @@ def test_verify_and_clear_asks_first_then_clears_what_is_archived(qtbot, archive
 def test_a_source_inside_the_archive_is_refused_with_a_message_and_nothing_is_cleared(qtbot, archive, tmp_path):
     build_org(archive)
     files = recorder_dump(tmp_path / "DEV0001", "DEV0001", "010203", START, clips=1)
-    ingest(archive, [tmp_path / "DEV0001"])
+    ingest(archive, [tmp_path / "DEV0001"], IngestOptions(who=STATION))
     archived = sorted(path for path in archive.media_root.rglob("*") if path.is_file())
     dialog = _dialog(qtbot, archive)
     dialog.confirm = lambda _title, _text: True
@@ -186,14 +189,16 @@ def test_a_stop_request_ends_a_real_ingest_at_a_file_boundary(archive, tmp_path)
     relay = ProgressRelay()
     relay.stop()
 
-    report = ingest(archive, [dump], IngestOptions(cancel=relay.cancel), progress=relay.on_progress)
+    report = ingest(archive, [dump], IngestOptions(who=STATION, cancel=relay.cancel), progress=relay.on_progress)
 
     assert {result.reason for result in report.results} == {"cancelled"}
 
     with archive.sessions.read() as session:
-        assert clips.count_clips(session, clips.ClipFilter()) == 0
+        assert clips.count_clips(session, clips.ClipFilter(), scope=whole_archive(session)) == 0
     assert list((archive.media_root / ".incoming").iterdir()) == []
-    assert ingest(archive, [dump]).count(IngestOutcome.IMPORTED) == 3, "the next run imports all"
+    assert ingest(archive, [dump], IngestOptions(who=STATION)).count(IngestOutcome.IMPORTED) == 3, (
+        "the next run imports all"
+    )
 
 
 def test_progress_is_throttled_but_the_last_file_of_a_source_always_arrives(qapp):

@@ -19,6 +19,7 @@ from tests.player.conftest import TEST_VLC_OPTIONS, image_index
 from tests.player.framecode import read_index, write_indexed_clip
 from ui.playback.player_window import PlayerWindow
 from workstation.footage import markers, stills
+from workstation.identity import Identity
 from workstation.types import MediaStatus, Role
 
 ALICE = user("alice")
@@ -112,8 +113,8 @@ def test_editing_and_deleting_are_for_the_author(qtbot, archive, open_window, cl
     build_org(archive)
     clip_id = add_clip(archive, "010203", DAY_START, 10, with_media=clip_file)
     with archive.sessions.write() as session:
-        mine = markers.add_marker(session, ALICE, clip_id, 4_000, None, "evidence", "刀具")
-        theirs = markers.add_marker(session, user("bob"), clip_id, 6_000, 8_000, "violation", "推搡")
+        mine = markers.add_marker(session, Identity.user(ALICE.login), clip_id, 4_000, None, "evidence", "刀具")
+        theirs = markers.add_marker(session, Identity.user("bob"), clip_id, 6_000, 8_000, "violation", "推搡")
     window = open_window()
     window.open_clip(clip_id)
     wait_on_frame(qtbot, window, 0)
@@ -157,7 +158,7 @@ def test_a_still_is_the_frame_on_screen(qtbot, archive, open_window, clip_file):
     assert (still.position_ms, still.width, still.height, still.taken_by) == (3_090, 320, 240, "alice")
     assert still.shown_at == DAY_START + timedelta(milliseconds=3_090)
     with archive.sessions.write() as session:
-        png = stills.export_still(session, ALICE, still.id)
+        png = stills.export_still(session, Identity.user(ALICE.login), still.id)
     picture = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_COLOR)
     assert read_index(picture) == 77
     assert b"tEXtSource" in png  # the source file is named inside the PNG too
@@ -169,7 +170,7 @@ def test_an_officers_day_shows_the_gap_and_plays_across_it(qtbot, archive, open_
     first = add_clip(archive, "010203", DAY_START, 10, with_media=clip_file)
     second = add_clip(archive, "010203", DAY_START + timedelta(seconds=40), 10, with_media=clip_file)
     with archive.sessions.write() as session:
-        markers.add_marker(session, ALICE, second, 1_000, 3_000, "notice", "告知录音录像")
+        markers.add_marker(session, Identity.user(ALICE.login), second, 1_000, 3_000, "notice", "告知录音录像")
     window = open_window()
     window.open_officer_day("010203", date(2026, 11, 21))
     wait_idle(qtbot, window)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import select
 
 from db.models import AccessRegisterEntry
-from tests.helpers.builders import add_user, build_org, recorder_dump
+from tests.helpers.builders import add_user, build_org, recorder_dump, whole_archive
 from ui.archive.model import ClipRowRole
 from ui.common import prefs
 from ui.shell.main_window import MainWindow
@@ -17,13 +17,15 @@ from workstation.access import requests
 from workstation.access.types import AccessRequestSpec, RequestKind
 from workstation.footage import clips
 from workstation.footage.clips import ClipFilter
-from workstation.footage.ingest import ingest
+from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import CaseKind
 from workstation.identity import Identity
 from workstation.org import users
 from workstation.spotcheck import plans, queue
 from workstation.spotcheck.types import DrawSpec
 from workstation.types import Role
+
+STATION = Identity.system("采集站1")
 
 PASSWORD = "correct-horse"
 
@@ -38,7 +40,7 @@ def filled(archive, tmp_path):
     build_org(archive)
     recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3, seed=1)
     recorder_dump(tmp_path / "b", "DEV0002", "010204", datetime(2026, 11, 20, 9, 0), clips=2, seed=2)
-    ingest(archive, [tmp_path / "a", tmp_path / "b"])
+    ingest(archive, [tmp_path / "a", tmp_path / "b"], IngestOptions(who=STATION))
     return archive
 
 
@@ -122,7 +124,7 @@ def test_link_a_case_and_mark_important_from_the_browser(qtbot, window):
     qtbot.waitUntil(lambda: view.detail.important.isEnabled(), timeout=5000)
     clip = view.model.data(view.model.index(1, 0), ClipRowRole)
 
-    view.link_case([clip.id], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟", "", actor="admin")
+    view.link_case([clip.id], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟", "")
     qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 8)) == "J2026112100123", timeout=5000)
     view.detail.important.click()
     qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 7)) == "★", timeout=5000)
@@ -207,9 +209,9 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, fil
     add_user(filled, "head", Role.APPROVER, "ZD01")
     add_user(filled, "rev", Role.REVIEWER, "DD02")
     with filled.sessions.read() as session:
-        dd01_clip = clips.list_clips(session, ClipFilter(unit_code="DD01"), limit=1)[0].id
+        dd01_clip = clips.list_clips(session, ClipFilter(unit_code="DD01"), limit=1, scope=whole_archive(session))[0].id
     spec = AccessRequestSpec(RequestKind.CLIPS, reason="核查投诉", clip_ids=(dd01_clip,))
-    requests.submit(filled.sessions, "rev", spec)  # a sibling brigade's footage: the 支队 head decides
+    requests.submit(filled.sessions, Identity.user("rev"), spec)  # a sibling brigade's footage: the 支队 head decides
     windows = {}
     for login in ("admin", "head", "rev"):
         user = users.sign_in(filled.sessions, login, PASSWORD)

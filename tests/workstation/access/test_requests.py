@@ -24,6 +24,7 @@ from workstation.errors import (
 )
 from workstation.footage import cases
 from workstation.footage.types import CaseKind
+from workstation.identity import Identity
 from workstation.org import users
 from workstation.types import AccessBasis, Action, Role
 
@@ -72,29 +73,31 @@ def _route(row) -> list[tuple[Role, str]]:
     ],
 )
 def test_routing_of_a_brigade_users_request(archive, org, clip_unit, route):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips[clip_unit]), now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips[clip_unit]), now=NOW)
     assert _route(row) == route
     assert row.status is RequestStatus.PENDING and row.clip_count == 1
     assert row.steps[0].status is StepStatus.PENDING
 
 
 def test_same_level_detachments_go_to_the_corps(archive, org):
-    row = requests.submit(archive.sessions, "admin_zd01", _clips_spec(org.clips["ZD02"]), now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("admin_zd01"), _clips_spec(org.clips["ZD02"]), now=NOW)
     assert _route(row) == [(Role.APPROVER, "ZD")]
 
 
 def test_a_right_the_role_lacks_in_the_own_unit_goes_to_the_detachment(archive, org):
     """A reviewer may view but not download their brigade's footage (002 第十八条: the head approves)."""
     with pytest.raises(AccessError, match="权限范围内"):
-        requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD01"]), now=NOW)
+        requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD01"]), now=NOW)
     row = requests.submit(
-        archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD01"], with_download=True), now=NOW
+        archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD01"], with_download=True), now=NOW
     )
     assert _route(row) == [(Role.APPROVER, "ZD01")]
 
 
 def test_clips_already_in_scope_are_left_out_of_the_request(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD01"], org.clips["DD02"]), now=NOW)
+    row = requests.submit(
+        archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD01"], org.clips["DD02"]), now=NOW
+    )
     assert row.clip_count == 1
 
 
@@ -106,28 +109,32 @@ def test_request_by_officer_and_time_range(archive, org):
         period_start=RECORDED - timedelta(hours=1),
         period_end=RECORDED + timedelta(hours=1),
     )
-    row = requests.submit(archive.sessions, "reviewer_dd01", spec, now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), spec, now=NOW)
     assert (row.kind, row.badge_no, row.clip_count) == (RequestKind.OFFICER, "9DD02", 1)
     assert _route(row) == [(Role.APPROVER, "ZD01")]
     later = AccessRequestSpec(
         RequestKind.OFFICER, reason="x", badge_no="9DD02", period_start=NOW, period_end=NOW + timedelta(hours=1)
     )
     with pytest.raises(AccessError, match="没有符合条件"):
-        requests.submit(archive.sessions, "reviewer_dd01", later, now=NOW)
+        requests.submit(archive.sessions, Identity.user("reviewer_dd01"), later, now=NOW)
 
 
 def test_request_by_case_spanning_units_goes_to_the_unit_above_all_approvers(archive, org):
     with archive.sessions.write() as session:
-        cases.link_clips(session, "admin", [org.clips["DD02"], org.clips["DD03"]], "A2026-001", CaseKind.CASE)
+        cases.link_clips(
+            session, Identity.user("admin"), [org.clips["DD02"], org.clips["DD03"]], "A2026-001", CaseKind.CASE
+        )
     spec = AccessRequestSpec(RequestKind.CASE, reason="案件审核", case_no="A2026-001")
-    row = requests.submit(archive.sessions, "reviewer_dd01", spec, now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), spec, now=NOW)
     assert (row.case_no, row.clip_count, row.period_start) == ("A2026-001", 2, None)
     assert _route(row) == [(Role.APPROVER, "ZD")]
 
 
 def test_footage_of_two_organisations_cannot_be_requested_together(archive, org):
     with pytest.raises(AccessError, match="分别提交"):
-        requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"], org.clips["XB01"]), now=NOW)
+        requests.submit(
+            archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"], org.clips["XB01"]), now=NOW
+        )
 
 
 @pytest.mark.parametrize(
@@ -150,24 +157,24 @@ def test_footage_of_two_organisations_cannot_be_requested_together(archive, org)
 )
 def test_invalid_requests_are_refused(archive, org, spec, message):
     with pytest.raises(AccessError, match=message):
-        requests.submit(archive.sessions, "reviewer_dd01", spec, now=NOW)
+        requests.submit(archive.sessions, Identity.user("reviewer_dd01"), spec, now=NOW)
     with archive.sessions.read() as session:
-        assert requests.list_requests(session, "reviewer_dd01") == []
+        assert requests.list_requests(session, Identity.user("reviewer_dd01")) == []
 
 
 def test_approval_grants_exactly_the_requested_footage_for_seven_days(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
     with archive.sessions.read() as session:
-        assert [r.id for r in requests.inbox(session, "approver_zd01")] == [row.id]
-        assert requests.inbox_count(session, "approver_zd01") == 1
-        assert requests.inbox_count(session, "approver_zd") == 0
-        assert requests.inbox_count(session, "legal_zd01") == 0
+        assert [r.id for r in requests.inbox(session, Identity.user("approver_zd01"))] == [row.id]
+        assert requests.inbox_count(session, Identity.user("approver_zd01")) == 1
+        assert requests.inbox_count(session, Identity.user("approver_zd")) == 0
+        assert requests.inbox_count(session, Identity.user("legal_zd01")) == 0
         assert (
             permissions.clip_access(session, _principal(session, "reviewer_dd01"), org.clips["DD02"], Action.VIEW, NOW)
             is None
         )
 
-    approved = requests.approve(archive.sessions, "approver_zd01", row.id, "同意", now=NOW)
+    approved = requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, "同意", now=NOW)
 
     assert approved.status is RequestStatus.APPROVED
     assert approved.grant_expires_at == NOW + timedelta(days=7)
@@ -179,50 +186,66 @@ def test_approval_grants_exactly_the_requested_footage_for_seven_days(archive, o
         for action in (Action.DOWNLOAD, Action.MARK, Action.ANNOTATE):  # a view grant is a view grant
             assert permissions.clip_access(session, reviewer, org.clips["DD02"], action, NOW) is None
         assert permissions.clip_access(session, reviewer, org.clips["DD03"], Action.VIEW, NOW) is None
-        scope = permissions.clip_scope(session, "reviewer_dd01", now=NOW)
+        scope = permissions.clip_scope(session, Identity.user("reviewer_dd01"), now=NOW)
         assert scope.clip_ids == {org.clips["DD02"]}
-        assert requests.inbox_count(session, "approver_zd01") == 0
-        listed = requests.list_requests(session, "approver_zd01", now=NOW)
+        assert requests.inbox_count(session, Identity.user("approver_zd01")) == 0
+        listed = requests.list_requests(session, Identity.user("approver_zd01"), now=NOW)
         assert [r.status for r in listed] == [RequestStatus.APPROVED]
 
 
 def test_a_download_grant_allows_export(archive, org):
     row = requests.submit(
-        archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"], with_download=True, days=2), now=NOW
+        archive.sessions,
+        Identity.user("reviewer_dd01"),
+        _clips_spec(org.clips["DD02"], with_download=True, days=2),
+        now=NOW,
     )
-    requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)
+    requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW)
     viewing = register.start_viewing(
-        archive.sessions, "reviewer_dd01", org.clips["DD02"], ViewingKind.EXPORT, now=NOW + timedelta(days=1)
+        archive.sessions,
+        Identity.user("reviewer_dd01"),
+        org.clips["DD02"],
+        ViewingKind.EXPORT,
+        now=NOW + timedelta(days=1),
     )
     assert viewing.basis is AccessBasis.GRANT
     with pytest.raises(PermissionDenied):
         register.start_viewing(
-            archive.sessions, "reviewer_dd01", org.clips["DD02"], ViewingKind.EXPORT, now=NOW + timedelta(days=2)
+            archive.sessions,
+            Identity.user("reviewer_dd01"),
+            org.clips["DD02"],
+            ViewingKind.EXPORT,
+            now=NOW + timedelta(days=2),
         )
 
 
 def test_grants_expire_by_themselves(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
-    requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
+    requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW)
     last_second, expiry = NOW + timedelta(days=7, seconds=-1), NOW + timedelta(days=7)
     with archive.sessions.read() as session:
         reviewer = _principal(session, "reviewer_dd01")
         assert permissions.clip_access(session, reviewer, org.clips["DD02"], Action.VIEW, last_second) is not None
         assert permissions.clip_access(session, reviewer, org.clips["DD02"], Action.VIEW, expiry) is None
-        assert permissions.clip_scope(session, "reviewer_dd01", now=expiry).clip_ids == frozenset()
-        assert requests.list_requests(session, "reviewer_dd01", now=expiry)[0].status is RequestStatus.EXPIRED
+        assert permissions.clip_scope(session, Identity.user("reviewer_dd01"), now=expiry).clip_ids == frozenset()
+        assert (
+            requests.list_requests(session, Identity.user("reviewer_dd01"), now=expiry)[0].status
+            is RequestStatus.EXPIRED
+        )
     with pytest.raises(ApprovalConflict):
-        requests.revoke(archive.sessions, "approver_zd01", row.id, now=expiry)
+        requests.revoke(archive.sessions, Identity.user("approver_zd01"), row.id, now=expiry)
 
 
 def test_revocation_ends_a_grant_early(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
-    requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
+    requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW)
     for login in ("approver_zd", "admin_zd01", "reviewer_dd01"):  # only heads of the approving unit revoke
         with pytest.raises(PermissionDenied):
-            requests.revoke(archive.sessions, login, row.id, now=NOW)
+            requests.revoke(archive.sessions, Identity.user(login), row.id, now=NOW)
 
-    revoked = requests.revoke(archive.sessions, "approver2_zd01", row.id, "案件已办结", now=NOW + timedelta(hours=1))
+    revoked = requests.revoke(
+        archive.sessions, Identity.user("approver2_zd01"), row.id, "案件已办结", now=NOW + timedelta(hours=1)
+    )
 
     assert revoked.status is RequestStatus.REVOKED
     with archive.sessions.read() as session:
@@ -234,38 +257,41 @@ def test_revocation_ends_a_grant_early(archive, org):
             is None
         )
     with pytest.raises(ApprovalConflict):
-        requests.revoke(archive.sessions, "approver_zd01", row.id, now=NOW + timedelta(hours=3))
+        requests.revoke(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW + timedelta(hours=3))
 
 
 def test_rejection_needs_a_reason_and_ends_the_request(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
     with pytest.raises(AccessError, match="理由"):
-        requests.reject(archive.sessions, "approver_zd01", row.id, " ", now=NOW)
-    rejected = requests.reject(archive.sessions, "approver_zd01", row.id, "事由不充分", now=NOW)
+        requests.reject(archive.sessions, Identity.user("approver_zd01"), row.id, " ", now=NOW)
+    rejected = requests.reject(archive.sessions, Identity.user("approver_zd01"), row.id, "事由不充分", now=NOW)
     assert rejected.status is RequestStatus.REJECTED and rejected.steps[0].comment == "事由不充分"
     with pytest.raises(ApprovalConflict):
-        requests.approve(archive.sessions, "approver2_zd01", row.id, now=NOW)
+        requests.approve(archive.sessions, Identity.user("approver2_zd01"), row.id, now=NOW)
 
 
 def test_only_the_routed_unit_and_role_decide(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
     for login in ("approver_zd", "approver_dd01", "legal_zd01", "admin_zd01", "approver_zj01"):
         with pytest.raises(PermissionDenied):
-            requests.approve(archive.sessions, login, row.id, now=NOW)
+            requests.approve(archive.sessions, Identity.user(login), row.id, now=NOW)
     with pytest.raises(AccessError, match="没有编号"):
-        requests.approve(archive.sessions, "approver_zd01", 999_999, now=NOW)
+        requests.approve(archive.sessions, Identity.user("approver_zd01"), 999_999, now=NOW)
 
 
 def test_no_one_approves_their_own_request(archive, org):
     """An approver asking for footage their own unit answers for (here 待分配) needs another head's approval."""
-    row = requests.submit(archive.sessions, "approver_zd01", _clips_spec(org.clips[UNASSIGNED]), now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("approver_zd01"), _clips_spec(org.clips[UNASSIGNED]), now=NOW)
     assert _route(row) == [(Role.APPROVER, "ZD01")]
     with archive.sessions.read() as session:
-        assert requests.inbox_count(session, "approver_zd01") == 0
-        assert requests.inbox_count(session, "approver2_zd01") == 1
+        assert requests.inbox_count(session, Identity.user("approver_zd01")) == 0
+        assert requests.inbox_count(session, Identity.user("approver2_zd01")) == 1
     with pytest.raises(SelfApprovalRefused):
-        requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)
-    assert requests.approve(archive.sessions, "approver2_zd01", row.id, now=NOW).status is RequestStatus.APPROVED
+        requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW)
+    assert (
+        requests.approve(archive.sessions, Identity.user("approver2_zd01"), row.id, now=NOW).status
+        is RequestStatus.APPROVED
+    )
 
 
 def test_outside_bodies_need_legal_review_then_the_heads_approval(archive, org):
@@ -276,31 +302,35 @@ def test_outside_bodies_need_legal_review_then_the_heads_approval(archive, org):
         document_ref="X检调〔2026〕12号",
         with_download=True,
     )
-    row = requests.submit(archive.sessions, "admin_zd01", spec, now=NOW)  # in the admin's scope: still routed
+    row = requests.submit(
+        archive.sessions, Identity.user("admin_zd01"), spec, now=NOW
+    )  # in the admin's scope: still routed
     assert _route(row) == [(Role.LEGAL, "ZD01"), (Role.APPROVER, "ZD01")]
     assert [step.status for step in row.steps] == [StepStatus.PENDING, StepStatus.WAITING]
     with archive.sessions.read() as session:
-        assert requests.inbox_count(session, "approver_zd01") == 0
-        assert requests.inbox_count(session, "legal_zd01") == 1
+        assert requests.inbox_count(session, Identity.user("approver_zd01")) == 0
+        assert requests.inbox_count(session, Identity.user("legal_zd01")) == 1
     with pytest.raises(PermissionDenied):
-        requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)  # the head does not go first
+        requests.approve(
+            archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW
+        )  # the head does not go first
 
-    reviewed = requests.approve(archive.sessions, "legal_zd01", row.id, "手续齐全", now=NOW)
+    reviewed = requests.approve(archive.sessions, Identity.user("legal_zd01"), row.id, "手续齐全", now=NOW)
 
     assert reviewed.status is RequestStatus.PENDING
     assert [step.status for step in reviewed.steps] == [StepStatus.APPROVED, StepStatus.PENDING]
     with archive.sessions.read() as session:
-        assert requests.inbox_count(session, "legal_zd01") == 0
-        assert requests.inbox_count(session, "approver_zd01") == 1
+        assert requests.inbox_count(session, Identity.user("legal_zd01")) == 0
+        assert requests.inbox_count(session, Identity.user("approver_zd01")) == 1
         assert session.execute(select(func.count()).select_from(AccessGrant)).scalar_one() == 0
-    approved = requests.approve(archive.sessions, "approver_zd01", row.id, "同意", now=NOW)
+    approved = requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, "同意", now=NOW)
     assert approved.status is RequestStatus.APPROVED and approved.outside_body is OutsideBody.PROCURATORATE
 
 
 def test_legal_rejection_cancels_the_heads_step(archive, org):
     spec = _clips_spec(org.clips["DD01"], outside_body=OutsideBody.COURT, document_ref="(2026)法调1号")
-    row = requests.submit(archive.sessions, "admin_zd01", spec, now=NOW)
-    rejected = requests.reject(archive.sessions, "legal_zd01", row.id, "文书不全", now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("admin_zd01"), spec, now=NOW)
+    rejected = requests.reject(archive.sessions, Identity.user("legal_zd01"), row.id, "文书不全", now=NOW)
     assert [step.status for step in rejected.steps] == [StepStatus.REJECTED, StepStatus.CANCELLED]
 
 
@@ -315,7 +345,7 @@ def _race_to_approve(archive, request_id: int) -> list[object]:
     def decide(login: str) -> None:
         barrier.wait()
         try:
-            outcomes.append(requests.approve(archive.sessions, login, request_id, now=NOW).status)
+            outcomes.append(requests.approve(archive.sessions, Identity.user(login), request_id, now=NOW).status)
         except ApprovalConflict as error:
             outcomes.append(error)
 
@@ -330,7 +360,7 @@ def _race_to_approve(archive, request_id: int) -> list[object]:
 def test_two_approvers_deciding_at_once_cannot_both_win(archive, org):
     """Several rounds: the race window is narrow, and a missing row lock must not slip through by luck."""
     for _ in range(RACE_ROUNDS):
-        row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
+        row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
         outcomes = _race_to_approve(archive, row.id)
         assert sorted(type(outcome).__name__ for outcome in outcomes) == ["ApprovalConflict", "RequestStatus"]
     with archive.sessions.read() as session:
@@ -340,11 +370,11 @@ def test_two_approvers_deciding_at_once_cannot_both_win(archive, org):
 
 
 def test_every_step_is_audited(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"]), now=NOW)
-    requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)
-    requests.revoke(archive.sessions, "approver_zd01", row.id, "结束", now=NOW)
+    row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
+    requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW)
+    requests.revoke(archive.sessions, Identity.user("approver_zd01"), row.id, "结束", now=NOW)
     with archive.sessions.read() as session:
-        events = audit_viewer.list_events(session, "inspection_zd01", AuditFilter(action=None))
+        events = audit_viewer.list_events(session, Identity.user("inspection_zd01"), AuditFilter(action=None))
         trail = [
             (e.actor, e.action) for e in events if e.target_type == "access_request" and e.target_id == str(row.id)
         ]
@@ -356,14 +386,18 @@ def test_every_step_is_audited(archive, org):
 
 
 def test_the_register_records_viewing_under_own_unit_rights(archive, org):
-    viewing = register.start_viewing(archive.sessions, "reviewer_dd01", org.clips["DD01"], reason="日常抽查", now=NOW)
+    viewing = register.start_viewing(
+        archive.sessions, Identity.user("reviewer_dd01"), org.clips["DD01"], reason="日常抽查", now=NOW
+    )
     assert (viewing.basis, viewing.grant_id, viewing.kind) == (AccessBasis.UNIT, None, ViewingKind.PLAYBACK)
     assert viewing.media_path.startswith("DD01/")
-    register.finish_viewing(archive.sessions, "reviewer_dd01", viewing.entry_id, 42_500, now=NOW + timedelta(minutes=1))
+    register.finish_viewing(
+        archive.sessions, Identity.user("reviewer_dd01"), viewing.entry_id, 42_500, now=NOW + timedelta(minutes=1)
+    )
     with pytest.raises(AccessError, match="已结束"):
-        register.finish_viewing(archive.sessions, "reviewer_dd01", viewing.entry_id, 1)
+        register.finish_viewing(archive.sessions, Identity.user("reviewer_dd01"), viewing.entry_id, 1)
     with archive.sessions.read() as session:
-        [entry] = register.list_register(session, "inspection_zd01", AuditFilter())
+        [entry] = register.list_register(session, Identity.user("inspection_zd01"), AuditFilter())
         assert (entry.user, entry.clip_id, entry.basis, entry.reason) == (
             "reviewer_dd01",
             org.clips["DD01"],
@@ -371,28 +405,32 @@ def test_the_register_records_viewing_under_own_unit_rights(archive, org):
             "日常抽查",
         )
         assert (entry.started_at, entry.finished_at, entry.played_ms) == (NOW, NOW + timedelta(minutes=1), 42_500)
-        history = audit_viewer.list_events(session, "admin_zd01", AuditFilter(clip_id=org.clips["DD01"]))
+        history = audit_viewer.list_events(session, Identity.user("admin_zd01"), AuditFilter(clip_id=org.clips["DD01"]))
         assert [e.action for e in history] == ["clip.play_end", "clip.play"]
 
 
 def test_the_register_names_the_grant_and_its_reason(archive, org):
-    row = requests.submit(archive.sessions, "reviewer_dd01", _clips_spec(org.clips["DD02"], reason="核查信访"), now=NOW)
-    requests.approve(archive.sessions, "approver_zd01", row.id, now=NOW)
-    viewing = register.start_viewing(archive.sessions, "reviewer_dd01", org.clips["DD02"], now=NOW)
+    row = requests.submit(
+        archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"], reason="核查信访"), now=NOW
+    )
+    requests.approve(archive.sessions, Identity.user("approver_zd01"), row.id, now=NOW)
+    viewing = register.start_viewing(archive.sessions, Identity.user("reviewer_dd01"), org.clips["DD02"], now=NOW)
     assert viewing.basis is AccessBasis.GRANT
     with archive.sessions.read() as session:
-        [entry] = register.list_register(session, "admin_zd01", AuditFilter(actor="reviewer_dd01"))
+        [entry] = register.list_register(session, Identity.user("admin_zd01"), AuditFilter(actor="reviewer_dd01"))
     assert (entry.request_id, entry.reason, entry.finished_at) == (row.id, "核查信访", None)
 
 
 def test_a_refused_viewing_is_audited_and_not_registered(archive, org):
     with pytest.raises(PermissionDenied, match="调阅申请"):
-        register.start_viewing(archive.sessions, "reviewer_dd01", org.clips["DD02"], now=NOW)
+        register.start_viewing(archive.sessions, Identity.user("reviewer_dd01"), org.clips["DD02"], now=NOW)
     with pytest.raises(PermissionDenied):  # reviewers do not download
-        register.start_viewing(archive.sessions, "reviewer_dd01", org.clips["DD01"], ViewingKind.EXPORT)
+        register.start_viewing(archive.sessions, Identity.user("reviewer_dd01"), org.clips["DD01"], ViewingKind.EXPORT)
     with archive.sessions.read() as session:
-        assert register.list_register(session, "inspection_zd01", AuditFilter()) == []
-        denied = audit_viewer.list_events(session, "inspection_zd01", AuditFilter(action="access.denied"))
+        assert register.list_register(session, Identity.user("inspection_zd01"), AuditFilter()) == []
+        denied = audit_viewer.list_events(
+            session, Identity.user("inspection_zd01"), AuditFilter(action="access.denied")
+        )
     assert [(e.actor, e.target_id) for e in denied] == [
         ("reviewer_dd01", str(org.clips["DD01"])),
         ("reviewer_dd01", str(org.clips["DD02"])),
@@ -400,54 +438,63 @@ def test_a_refused_viewing_is_audited_and_not_registered(archive, org):
 
 
 def test_only_the_viewer_closes_their_register_entry(archive, org):
-    viewing = register.start_viewing(archive.sessions, "admin_zd01", org.clips["DD01"], now=NOW)
+    viewing = register.start_viewing(archive.sessions, Identity.user("admin_zd01"), org.clips["DD01"], now=NOW)
     with pytest.raises(PermissionDenied):
-        register.finish_viewing(archive.sessions, "reviewer_dd01", viewing.entry_id, 10)
+        register.finish_viewing(archive.sessions, Identity.user("reviewer_dd01"), viewing.entry_id, 10)
     with pytest.raises(AccessError):
-        register.finish_viewing(archive.sessions, "admin_zd01", viewing.entry_id, -1)
+        register.finish_viewing(archive.sessions, Identity.user("admin_zd01"), viewing.entry_id, -1)
 
 
 def test_the_audit_viewer_and_register_are_for_inspection_and_administrators(archive, org):
     with archive.sessions.read() as session:
         for login in ("reviewer_dd01", "approver_zd01", "legal_zd01"):
             with pytest.raises(PermissionDenied):
-                audit_viewer.list_events(session, login, AuditFilter())
+                audit_viewer.list_events(session, Identity.user(login), AuditFilter())
             with pytest.raises(PermissionDenied):
-                register.list_register(session, login, AuditFilter())
+                register.list_register(session, Identity.user(login), AuditFilter())
             with pytest.raises(PermissionDenied):
-                audit_viewer.verify(session, login)
-        assert audit_viewer.verify(session, "inspection_zd01").ok
-        assert "unit.create" in audit_viewer.actions(session, "admin_zd01")
+                audit_viewer.verify(session, Identity.user(login))
+        assert audit_viewer.verify(session, Identity.user("inspection_zd01")).ok
+        assert "unit.create" in audit_viewer.actions(session, Identity.user("admin_zd01"))
 
 
 def test_audit_filters(archive, org):
-    viewing = register.start_viewing(archive.sessions, "admin_zd01", org.clips["DD01"], now=NOW)
-    register.finish_viewing(archive.sessions, "admin_zd01", viewing.entry_id, 1000)
+    viewing = register.start_viewing(archive.sessions, Identity.user("admin_zd01"), org.clips["DD01"], now=NOW)
+    register.finish_viewing(archive.sessions, Identity.user("admin_zd01"), viewing.entry_id, 1000)
     with archive.sessions.read() as session:
-        mine = audit_viewer.list_events(session, "inspection_zd01", AuditFilter(actor="admin_zd01"))
+        mine = audit_viewer.list_events(session, Identity.user("inspection_zd01"), AuditFilter(actor="admin_zd01"))
         assert {e.action for e in mine} == {"clip.play", "clip.play_end"}
-        plays = audit_viewer.list_events(session, "inspection_zd01", AuditFilter(action="clip.play"))
+        plays = audit_viewer.list_events(session, Identity.user("inspection_zd01"), AuditFilter(action="clip.play"))
         assert [e.target_id for e in plays] == [str(org.clips["DD01"])]
-        everything = audit_viewer.list_events(session, "inspection_zd01", AuditFilter())
+        everything = audit_viewer.list_events(session, Identity.user("inspection_zd01"), AuditFilter())
         first, last = everything[-1], everything[0]
         window = AuditFilter(start=first.occurred_at, end=last.occurred_at + timedelta(seconds=1))
-        assert len(audit_viewer.list_events(session, "inspection_zd01", window)) == len(everything)
-        assert audit_viewer.list_events(session, "inspection_zd01", AuditFilter(end=first.occurred_at)) == []
-        page = audit_viewer.list_events(session, "inspection_zd01", AuditFilter(), limit=5)
+        assert len(audit_viewer.list_events(session, Identity.user("inspection_zd01"), window)) == len(everything)
+        assert (
+            audit_viewer.list_events(session, Identity.user("inspection_zd01"), AuditFilter(end=first.occurred_at))
+            == []
+        )
+        page = audit_viewer.list_events(session, Identity.user("inspection_zd01"), AuditFilter(), limit=5)
         following = audit_viewer.list_events(
-            session, "inspection_zd01", AuditFilter(), limit=5, before_seq=page[-1].seq
+            session, Identity.user("inspection_zd01"), AuditFilter(), limit=5, before_seq=page[-1].seq
         )
         assert [e.seq for e in page + following] == [e.seq for e in everything[:10]]
 
 
 def test_audit_and_register_export_to_excel_with_chinese_headers(archive, org, tmp_path):
-    viewing = register.start_viewing(archive.sessions, "admin_zd01", org.clips["DD01"], reason="抽查", now=NOW)
-    register.finish_viewing(archive.sessions, "admin_zd01", viewing.entry_id, 61_000, now=NOW + timedelta(minutes=2))
+    viewing = register.start_viewing(
+        archive.sessions, Identity.user("admin_zd01"), org.clips["DD01"], reason="抽查", now=NOW
+    )
+    register.finish_viewing(
+        archive.sessions, Identity.user("admin_zd01"), viewing.entry_id, 61_000, now=NOW + timedelta(minutes=2)
+    )
 
     count = audit_viewer.export_events(
-        archive.sessions, "inspection_zd01", AuditFilter(actor="admin_zd01"), tmp_path / "a.xlsx"
+        archive.sessions, Identity.user("inspection_zd01"), AuditFilter(actor="admin_zd01"), tmp_path / "a.xlsx"
     )
-    register_count = register.export_register(archive.sessions, "inspection_zd01", AuditFilter(), tmp_path / "r.xlsx")
+    register_count = register.export_register(
+        archive.sessions, Identity.user("inspection_zd01"), AuditFilter(), tmp_path / "r.xlsx"
+    )
 
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
@@ -475,10 +522,12 @@ def test_audit_and_register_export_to_excel_with_chinese_headers(archive, org, t
         61.0,
     )
     with archive.sessions.read() as session:
-        exports = audit_viewer.list_events(session, "inspection_zd01", AuditFilter(actor="inspection_zd01"))
+        exports = audit_viewer.list_events(
+            session, Identity.user("inspection_zd01"), AuditFilter(actor="inspection_zd01")
+        )
     assert [e.action for e in exports] == ["register.export", "audit.export"]
     with pytest.raises(PermissionDenied):
-        audit_viewer.export_events(archive.sessions, "reviewer_dd01", AuditFilter(), tmp_path / "x.xlsx")
+        audit_viewer.export_events(archive.sessions, Identity.user("reviewer_dd01"), AuditFilter(), tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -495,7 +544,8 @@ def test_password_change_needs_the_old_password_and_is_audited(archive, org):
     assert users.sign_in(archive.sessions, "reviewer_dd01", "new-secret-1").login == "reviewer_dd01"
     with archive.sessions.read() as session:
         actions = [
-            e.action for e in audit_viewer.list_events(session, "admin_zd01", AuditFilter(actor="reviewer_dd01"))
+            e.action
+            for e in audit_viewer.list_events(session, Identity.user("admin_zd01"), AuditFilter(actor="reviewer_dd01"))
         ]
     assert actions[:3] == ["user.sign_in", "user.sign_in_failed", "user.password_change"]
     assert actions.count("user.password_change_failed") == 1  # a rejected new password changes nothing

@@ -167,8 +167,8 @@ def _mean_brightness(archive: Archive, clip: Clip) -> float:
 
 def test_the_approver_has_a_pending_viewing_request(archive):
     with archive.sessions.read() as session:
-        assert requests.inbox_count(session, "approver") == 1
-        (request,) = requests.inbox(session, "approver")
+        assert requests.inbox_count(session, Identity.user("approver")) == 1
+        (request,) = requests.inbox(session, Identity.user("approver"))
     assert request.reason == "核查群众投诉涉及的现场执法过程" and request.clip_count == 2
 
 

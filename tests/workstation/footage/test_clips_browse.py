@@ -6,13 +6,16 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Clip, Marker
-from tests.helpers.builders import add_user, build_org, recorder_dump
+from tests.helpers.builders import add_user, build_org, recorder_dump, whole_archive
 from workstation import clock, permissions
 from workstation.errors import PermissionDenied
 from workstation.footage import browse, cases, clips
-from workstation.footage.ingest import ingest
+from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import CaseKind
+from workstation.identity import Identity
 from workstation.types import ClipScope, FileType, Role
+
+STATION = Identity.system("采集站1")
 
 
 @pytest.fixture
@@ -21,34 +24,40 @@ def filled(archive, tmp_path):
     recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 20, 9, 0), clips=2, seed=1)
     recorder_dump(tmp_path / "b", "DEV0001", "010203", datetime(2026, 11, 21, 9, 0), clips=3, seed=2)
     recorder_dump(tmp_path / "c", "DEV0002", "010204", datetime(2026, 11, 21, 10, 0), clips=1, seed=3)
-    ingest(archive, [tmp_path / "a", tmp_path / "b", tmp_path / "c"])
+    ingest(archive, [tmp_path / "a", tmp_path / "b", tmp_path / "c"], IngestOptions(who=STATION))
     return archive
 
 
 def _ids(archive, criteria, **options):
     with archive.sessions.read() as session:
-        return [row.id for row in clips.list_clips(session, criteria, **options)]
+        return [row.id for row in clips.list_clips(session, criteria, **options, scope=whole_archive(session))]
 
 
 def test_filters_combine_and_a_unit_includes_its_sub_units(filled):
     with filled.sessions.read() as session:
-        assert clips.count_clips(session, clips.ClipFilter()) == 9
-        assert clips.count_clips(session, clips.ClipFilter(unit_code="ZD01")) == 9
-        assert clips.count_clips(session, clips.ClipFilter(unit_code="DD02")) == 2
-        assert clips.count_clips(session, clips.ClipFilter(badge_no="010203", date_from=date(2026, 11, 21))) == 4
-        assert clips.count_clips(session, clips.ClipFilter(file_type=FileType.LOG)) == 3
-        assert clips.count_clips(session, clips.ClipFilter(text="李娜")) == 2
-        assert clips.count_clips(session, clips.ClipFilter(text="dev0002")) == 2
+        scope = whole_archive(session)
+        assert clips.count_clips(session, clips.ClipFilter(), scope=scope) == 9
+        assert clips.count_clips(session, clips.ClipFilter(unit_code="ZD01"), scope=scope) == 9
+        assert clips.count_clips(session, clips.ClipFilter(unit_code="DD02"), scope=scope) == 2
+        assert (
+            clips.count_clips(session, clips.ClipFilter(badge_no="010203", date_from=date(2026, 11, 21)), scope=scope)
+            == 4
+        )
+        assert clips.count_clips(session, clips.ClipFilter(file_type=FileType.LOG), scope=scope) == 3
+        assert clips.count_clips(session, clips.ClipFilter(text="李娜"), scope=scope) == 2
+        assert clips.count_clips(session, clips.ClipFilter(text="dev0002"), scope=scope) == 2
 
 
 def test_case_link_and_text_search_and_annotated_filter(filled):
     first, second = _ids(filled, clips.ClipFilter(file_type=FileType.VIDEO), limit=2)
     with filled.sessions.write() as session:
         assert (
-            cases.link_clips(session, "admin", [first, second], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟")
+            cases.link_clips(
+                session, Identity.user("admin"), [first, second], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟"
+            )
             == 2
         )
-        assert cases.link_clips(session, "admin", [first], "J2026112100123", CaseKind.INCIDENT) == 0
+        assert cases.link_clips(session, Identity.user("admin"), [first], "J2026112100123", CaseKind.INCIDENT) == 0
         session.add(
             Marker(
                 clip_id=second,
@@ -66,7 +75,7 @@ def test_case_link_and_text_search_and_annotated_filter(filled):
     assert _ids(filled, clips.ClipFilter(annotated=True)) == [second]
     with filled.sessions.read() as session:
         row = clips.get_clip(session, second)
-        detail = clips.clip_detail(session, first, "admin")
+        detail = clips.clip_detail(session, first, Identity.user("admin"))
     assert row.case_numbers == ("J2026112100123",) and row.marker_count == 1
     assert [entry.action for entry in detail.history] == ["clip.ingest", "clip.link_case"]
 
@@ -74,34 +83,43 @@ def test_case_link_and_text_search_and_annotated_filter(filled):
 def test_unlinking_needs_a_reason(filled):
     (clip_id,) = _ids(filled, clips.ClipFilter(), limit=1)
     with filled.sessions.write() as session:
-        cases.link_clips(session, "admin", [clip_id], "A1", CaseKind.CASE)
+        cases.link_clips(session, Identity.user("admin"), [clip_id], "A1", CaseKind.CASE)
     with pytest.raises(cases.CaseError), filled.sessions.write() as session:
-        cases.unlink_clip(session, "admin", clip_id, "A1", " ")
+        cases.unlink_clip(session, Identity.user("admin"), clip_id, "A1", " ")
     with filled.sessions.write() as session:
-        cases.unlink_clip(session, "admin", clip_id, "A1", "关联错误")
+        cases.unlink_clip(session, Identity.user("admin"), clip_id, "A1", "关联错误")
     with filled.sessions.read() as session:
         assert clips.get_clip(session, clip_id).case_numbers == ()
-        assert [e.action for e in clips.clip_detail(session, clip_id, "admin").history][-1] == "clip.unlink_case"
+        assert [e.action for e in clips.clip_detail(session, clip_id, Identity.user("admin")).history][
+            -1
+        ] == "clip.unlink_case"
 
 
 def test_important_mark_is_audited_once_per_change(filled):
     ids = _ids(filled, clips.ClipFilter(), limit=3)
     with filled.sessions.write() as session:
-        assert clips.set_important(session, "admin", ids, True) == 3
-        assert clips.set_important(session, "admin", ids, True) == 0
-        assert clips.set_important(session, "admin", ids[:1], False) == 1
+        assert clips.set_important(session, Identity.user("admin"), ids, True) == 3
+        assert clips.set_important(session, Identity.user("admin"), ids, True) == 0
+        assert clips.set_important(session, Identity.user("admin"), ids[:1], False) == 1
     assert _ids(filled, clips.ClipFilter(important=True)) == ids[1:]
 
 
 def test_orders_and_pages(filled):
     everything = _ids(filled, clips.ClipFilter(), limit=100)
     with filled.sessions.read() as session:
-        first_page = clips.list_clips(session, clips.ClipFilter(), limit=4)
-        second_page = clips.list_clips(session, clips.ClipFilter(), limit=4, after=clips.cursor_after(first_page[-1]))
-        by_name = clips.list_clips(
-            session, clips.ClipFilter(), limit=100, order=clips.ClipOrder(clips.SortKey.NAME, False)
+        scope = whole_archive(session)
+        first_page = clips.list_clips(session, clips.ClipFilter(), limit=4, scope=scope)
+        second_page = clips.list_clips(
+            session, clips.ClipFilter(), limit=4, after=clips.cursor_after(first_page[-1]), scope=scope
         )
-        offset_page = clips.list_clips(session, clips.ClipFilter(), limit=3, offset=4)
+        by_name = clips.list_clips(
+            session,
+            clips.ClipFilter(),
+            limit=100,
+            order=clips.ClipOrder(clips.SortKey.NAME, False),
+            scope=whole_archive(session),
+        )
+        offset_page = clips.list_clips(session, clips.ClipFilter(), limit=3, offset=4, scope=whole_archive(session))
         stored = session.execute(select(Clip.original_name)).scalars().all()
     assert [r.id for r in first_page + second_page] == everything[:8]
     assert [r.id for r in offset_page] == everything[4:7]
@@ -111,11 +129,11 @@ def test_orders_and_pages(filled):
 def test_officer_tree_shows_only_what_the_user_may_see(filled):
     add_user(filled, "dd02", Role.ADMIN, "DD02")
     with filled.sessions.read() as session:
-        scope = permissions.clip_scope(session, "admin")
+        scope = permissions.clip_scope(session, Identity.user("admin"))
         units = {unit.code: unit for unit in browse.units(session, scope)}
         officers = browse.officers_of(session, units["DD01"].id, scope)
         days = browse.days_of(session, officers[0].id, scope)
-        brigade_scope = permissions.clip_scope(session, "dd02")
+        brigade_scope = permissions.clip_scope(session, Identity.user("dd02"))
         brigade_units = [unit.code for unit in browse.units(session, brigade_scope)]
         hidden = browse.officers_of(session, units["DD01"].id, brigade_scope)
         no_days = browse.days_of(session, officers[0].id, ClipScope())
@@ -129,10 +147,10 @@ def test_marking_and_linking_footage_outside_ones_scope_is_refused(filled):
     add_user(filled, "dd02", Role.ADMIN, "DD02")
     (dd01_clip,) = _ids(filled, clips.ClipFilter(unit_code="DD01"), limit=1)
     with pytest.raises(PermissionDenied), filled.sessions.write() as session:
-        clips.set_important(session, "dd02", [dd01_clip], True)
+        clips.set_important(session, Identity.user("dd02"), [dd01_clip], True)
     with pytest.raises(PermissionDenied), filled.sessions.write() as session:
-        cases.link_clips(session, "dd02", [dd01_clip], "A9", CaseKind.CASE)
+        cases.link_clips(session, Identity.user("dd02"), [dd01_clip], "A9", CaseKind.CASE)
     with pytest.raises(PermissionDenied), filled.sessions.read() as session:
-        clips.clip_detail(session, dd01_clip, "dd02")
+        clips.clip_detail(session, dd01_clip, Identity.user("dd02"))
     with filled.sessions.read() as session:
         assert clips.get_clip(session, dd01_clip).important is False

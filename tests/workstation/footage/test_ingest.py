@@ -16,7 +16,10 @@ from tests.helpers.builders import build_org, recorder_dump, video
 from workstation import audit
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import IngestOutcome
+from workstation.identity import Identity
 from workstation.types import FileType, MediaStatus
+
+STATION = Identity.system("采集站1")
 
 START = datetime(2026, 11, 21, 8, 30, 0)
 
@@ -26,8 +29,7 @@ def test_imports_a_recorder_dump_filed_by_unit_officer_and_date(archive, tmp_pat
     dump = tmp_path / "rec1"
     sources = recorder_dump(dump, "DEV0001", "010203", START, clips=3)
 
-    report = ingest(archive, [dump], IngestOptions(station="采集站1", actor="admin"))
-
+    report = ingest(archive, [dump], IngestOptions(station="采集站1", who=Identity.user("admin")))
     assert report.count(IngestOutcome.IMPORTED) == 4
     with archive.sessions.read() as session:
         clips = session.execute(select(Clip).order_by(Clip.recorded_start, Clip.id)).scalars().all()
@@ -52,9 +54,9 @@ def test_second_run_skips_everything_and_clear_source_empties_the_recorder(archi
     build_org(archive)
     dump = tmp_path / "rec1"
     sources = recorder_dump(dump, "DEV0001", "010203", START, clips=2)
-    ingest(archive, [dump])
+    ingest(archive, [dump], IngestOptions(who=STATION))
 
-    report = ingest(archive, [dump], IngestOptions(clear_source=True))
+    report = ingest(archive, [dump], IngestOptions(who=STATION, clear_source=True))
 
     assert report.count(IngestOutcome.DUPLICATE) == 3 and report.count(IngestOutcome.IMPORTED) == 0
     assert all(result.source_cleared for result in report.results)
@@ -68,7 +70,7 @@ def test_unknown_recorder_and_badge_are_registered_unassigned_and_imported(archi
     dump = tmp_path / "new"
     recorder_dump(dump, "DEV9999", "777777", START, clips=1)
 
-    report = ingest(archive, [dump])
+    report = ingest(archive, [dump], IngestOptions(who=STATION))
 
     assert report.count(IngestOutcome.IMPORTED) == 2
     with archive.sessions.read() as session:
@@ -86,7 +88,7 @@ def test_unrecognised_names_are_left_in_place_and_reported(archive, tmp_path):
     (dump / "System Volume Information").mkdir()
     (dump / "System Volume Information" / "IndexerVolumeGuid").write_text("x")
 
-    report = ingest(archive, [dump], IngestOptions(clear_source=True))
+    report = ingest(archive, [dump], IngestOptions(who=STATION, clear_source=True))
 
     assert [(r.outcome, r.reason) for r in report.results] == [(IngestOutcome.REJECTED, "unrecognised_name")]
     assert odd.exists()
@@ -104,7 +106,7 @@ def test_corrupt_and_truncated_files_are_archived_and_flagged(archive, tmp_path)
     (dump / "DEV0001_010203_20261121083200_0003.MP4").write_bytes(os.urandom(50_000))
     (dump / "DEV0001_010203_20261121083300_0004.JPG").write_bytes(b"")
 
-    report = ingest(archive, [dump])
+    report = ingest(archive, [dump], IngestOptions(who=STATION))
 
     statuses = {Path(r.source_path).name[-8:-4]: (r.outcome, r.media_status) for r in report.results}
     assert statuses == {
@@ -127,7 +129,7 @@ def test_sixteen_recorders_at_once_with_progress(archive, tmp_path):
         sources.append(folder)
     seen = []
 
-    report = ingest(archive, sources, IngestOptions(parallel_sources=4), progress=seen.append)
+    report = ingest(archive, sources, IngestOptions(who=STATION, parallel_sources=4), progress=seen.append)
 
     assert report.count(IngestOutcome.IMPORTED) == 48
     finals = {}
@@ -155,7 +157,7 @@ def test_resume_adopts_a_file_renamed_before_a_crash_and_removes_stale_partial_c
     live = incoming / f"{socket.gethostname()}~{os.getpid()}~4567ef.part"
     live.write_bytes(b"another ingest of this process is still copying")
 
-    report = ingest(archive, [dump])
+    report = ingest(archive, [dump], IngestOptions(who=STATION))
 
     assert [r.outcome for r in report.results] == [IngestOutcome.IMPORTED]
     with archive.sessions.read() as session:
@@ -168,8 +170,8 @@ def test_same_name_different_content_gets_a_hash_suffix(archive, tmp_path):
     first = video(tmp_path / "a" / "DEV0001_010203_20261121083000_0001.MP4", seed=1)
     second = video(tmp_path / "b" / "DEV0001_010203_20261121083000_0001.MP4", seed=2)
 
-    ingest(archive, [first.parent])
-    ingest(archive, [second.parent])
+    ingest(archive, [first.parent], IngestOptions(who=STATION))
+    ingest(archive, [second.parent], IngestOptions(who=STATION))
 
     with archive.sessions.read() as session:
         paths = session.execute(select(Clip.media_path).order_by(Clip.id)).scalars().all()
@@ -189,8 +191,8 @@ def test_a_log_file_docked_again_with_more_lines_adds_only_the_new_events(archiv
     (tmp_path / "dock2").mkdir()
     (tmp_path / "dock2" / name).write_text(morning + "2026-11-21 12:00:00 电量低 10%\n", encoding="gb18030")
 
-    ingest(archive, [tmp_path / "dock1"])
-    ingest(archive, [tmp_path / "dock2"])
+    ingest(archive, [tmp_path / "dock1"], IngestOptions(who=STATION))
+    ingest(archive, [tmp_path / "dock2"], IngestOptions(who=STATION))
 
     with archive.sessions.read() as session:
         events = session.execute(select(DeviceLogEvent.event_type, DeviceLogEvent.detail)).all()
@@ -208,14 +210,16 @@ def test_a_cancelled_run_finishes_cleanly_and_the_next_run_imports_the_rest(arch
         if progress.files_done == 1:
             cancel.set()
 
-    report = ingest(archive, [tmp_path / "rec"], IngestOptions(cancel=cancel), progress=stop_after_first_file)
+    report = ingest(
+        archive, [tmp_path / "rec"], IngestOptions(who=STATION, cancel=cancel), progress=stop_after_first_file
+    )
 
     assert report.count(IngestOutcome.IMPORTED) == 1
     assert {r.reason for r in report.results if r.outcome is IngestOutcome.FAILED} == {"cancelled"}
     with archive.sessions.read() as session:
         run = session.get_one(IngestRun, report.run_id)
         assert run.finished_at is not None and run.failed == 4
-    assert ingest(archive, [tmp_path / "rec"]).count(IngestOutcome.IMPORTED) == 4
+    assert ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION)).count(IngestOutcome.IMPORTED) == 4
 
 
 def test_files_the_recorder_marked_imp_are_archived_as_important_and_say_so(archive, tmp_path):
@@ -230,7 +234,7 @@ def test_files_the_recorder_marked_imp_are_archived_as_important_and_say_so(arch
     for seed, name in enumerate(names):
         video(dump / name, seed=seed)
 
-    report = ingest(archive, [dump], IngestOptions(actor="admin"))
+    report = ingest(archive, [dump], IngestOptions(who=Identity.user("admin")))
 
     assert report.count(IngestOutcome.IMPORTED) == 4
     with archive.sessions.read() as session:

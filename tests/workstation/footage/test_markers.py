@@ -8,14 +8,15 @@ from sqlalchemy import select
 
 from db.models import AuditEvent
 from tests.helpers.builders import build_org
-from tests.helpers.playback_builders import DAY_START, add_clip, user
+from tests.helpers.playback_builders import DAY_START, add_clip
 from workstation import audit
 from workstation.errors import PermissionDenied
 from workstation.footage import markers
 from workstation.footage.markers import MarkerError
-from workstation.types import FileType, Role
+from workstation.identity import Identity
+from workstation.types import FileType
 
-ALICE, BOB, ADMIN = user("alice"), user("bob"), user("admin", Role.ADMIN)
+ALICE, BOB, ADMIN = Identity.user("alice"), Identity.user("bob"), Identity.user("admin")
 DEFAULT_WORDS = ["告知", "出示证件", "现场检查", "询问", "违法行为", "证据", "送达", "异常/中断", "其他"]
 
 
@@ -142,8 +143,8 @@ def test_administrators_edit_the_vocabulary(archive, clip_id):
 @pytest.mark.parametrize(
     ("name", "color", "message"), [("", "#123456", "名称"), ("询问", "#123456", "已有"), ("x", "red", "颜色")]
 )
-def test_invalid_categories_are_refused(archive, name, color, message):
-    with pytest.raises(MarkerError, match=message), archive.sessions.write() as session:
+def test_invalid_categories_are_refused(archive, clip_id, name, color, message):
+    with pytest.raises(MarkerError, match=message), archive.sessions.write() as session:  # clip_id: the org
         markers.add_category(session, ADMIN, name, color)
 
 

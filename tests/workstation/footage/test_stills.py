@@ -10,12 +10,13 @@ from sqlalchemy import select
 
 from db.models import AuditEvent
 from tests.helpers.builders import build_org
-from tests.helpers.playback_builders import DAY_START, add_clip, user
+from tests.helpers.playback_builders import DAY_START, add_clip
 from workstation.footage import stills
 from workstation.footage.stills import StillError
+from workstation.identity import Identity
 from workstation.types import FileType
 
-REVIEWER = user("reviewer")
+REVIEWER = Identity.user("reviewer")
 
 
 def tiny_png(width: int = 3, height: int = 2) -> bytes:

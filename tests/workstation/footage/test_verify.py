@@ -9,9 +9,12 @@ from db.models import AuditEvent, Clip
 from tests.helpers.builders import build_org, recorder_dump
 from workstation import cli
 from workstation.archive import Archive
-from workstation.footage.ingest import ingest
+from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.verify import verify_archive
+from workstation.identity import Identity
 from workstation.types import MediaStatus
+
+STATION = Identity.system("采集站1")
 
 
 def _flip_a_byte(path) -> None:
@@ -24,14 +27,14 @@ def _flip_a_byte(path) -> None:
 def test_verify_finds_a_flipped_byte_and_a_missing_file(archive, tmp_path):
     build_org(archive)
     recorder_dump(tmp_path / "rec", "DEV0001", "010203", datetime(2026, 11, 21, 9), clips=3)
-    ingest(archive, [tmp_path / "rec"])
-    assert verify_archive(archive).problems == ()
+    ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION))
+    assert verify_archive(archive, Identity.system("verify")).problems == ()
     with archive.sessions.read() as session:
         first, second = session.execute(select(Clip).order_by(Clip.id).limit(2)).scalars().all()
     _flip_a_byte(archive.absolute_path(first.media_path))
     archive.absolute_path(second.media_path).unlink()
 
-    report = verify_archive(archive, actor="inspector")
+    report = verify_archive(archive, who=Identity.user("inspector"))
 
     assert report.files_checked == 4
     assert {(p.clip_id, p.status) for p in report.problems} == {
@@ -50,7 +53,7 @@ def test_cli_verify_exits_1_and_lists_the_mismatch(tmp_path, capsys):
     archive = Archive.open_embedded(folder, create=True)
     build_org(archive)
     recorder_dump(tmp_path / "rec", "DEV0002", "010204", datetime(2026, 11, 21, 9), clips=1)
-    ingest(archive, [tmp_path / "rec"])
+    ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION))
     assert cli.main(["--archive", str(folder), "verify"]) == 0
     with archive.sessions.read() as session:
         path = session.execute(select(Clip.media_path).where(Clip.file_type == "video")).scalar_one()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from db.models import AuditEvent, DeviceAssignment
 from tests.helpers.builders import build_org
 from workstation import audit
+from workstation.identity import Identity
 from workstation.org import devices, registry
 from workstation.org.devices import DeviceRegistryError
 
@@ -38,7 +39,7 @@ def _audit_count(archive) -> int:
 def _ingest_unknown_recorder(archive) -> None:
     """What ingest does with a recorder and 警号 missing from the registry: registers both as 待分配."""
     with archive.sessions.write() as session:
-        registry.resolve_recorder(session, "admin", "DEV9999", "777777", datetime(2026, 11, 21, 8, 30))
+        registry.resolve_recorder(session, Identity.user("admin"), "DEV9999", "777777", datetime(2026, 11, 21, 8, 30))
 
 
 def test_lists_devices_with_holder_unit_and_unassigned_flag(archive):
@@ -62,7 +63,9 @@ def test_handover_closes_the_previous_period_moves_the_unit_and_is_audited(archi
     device, new_holder = _device(archive, "DEV0001"), _officer(archive, "010204")
 
     with archive.sessions.write() as session:
-        row = devices.reassign_device(session, "admin", device.id, new_holder.id, "  张伟调岗，移交李娜  ", HANDOVER_AT)
+        row = devices.reassign_device(
+            session, Identity.user("admin"), device.id, new_holder.id, "  张伟调岗，移交李娜  ", HANDOVER_AT
+        )
 
     assert (row.holder_name, row.holder_badge_no, row.holder_since) == ("李娜", "010204", HANDOVER_AT)
     assert row.unit_code == "DD02", "a recorder belongs to its holder's unit"
@@ -95,7 +98,9 @@ def test_first_assignment_of_an_unassigned_recorder_clears_its_flag(archive):
     unknown = _device(archive, "DEV9999")
 
     with archive.sessions.write() as session:
-        devices.reassign_device(session, "admin", unknown.id, _officer(archive, "010203").id, "借用设备登记")
+        devices.reassign_device(
+            session, Identity.user("admin"), unknown.id, _officer(archive, "010203").id, "借用设备登记"
+        )
 
     assigned = _device(archive, "DEV9999")
     assert not assigned.unassigned and assigned.holder_badge_no == "010203" and assigned.unit_code == "DD01"
@@ -114,7 +119,7 @@ def test_refused_handovers_change_nothing(archive, badge, note, message):
     events_before = _audit_count(archive)
 
     with pytest.raises(DeviceRegistryError, match=message), archive.sessions.write() as session:
-        devices.reassign_device(session, "admin", device.id, officer.id, note)
+        devices.reassign_device(session, Identity.user("admin"), device.id, officer.id, note)
 
     assert _audit_count(archive) == events_before
     assert _device(archive, "DEV0001").holder_badge_no == "010203"
@@ -128,7 +133,7 @@ def test_rows_removed_meanwhile_are_reported_in_plain_words(archive):
         with pytest.raises(DeviceRegistryError, match="找不到该设备"):
             devices.get_device(session, 999)
     with pytest.raises(DeviceRegistryError, match="找不到该执法人员"), archive.sessions.write() as session:
-        devices.reassign_device(session, "admin", device.id, 999, "")
+        devices.reassign_device(session, Identity.user("admin"), device.id, 999, "")
 
 
 def test_register_device_upper_cases_its_number_and_refuses_duplicates(archive):
@@ -137,15 +142,15 @@ def test_register_device_upper_cases_its_number_and_refuses_duplicates(archive):
         brigade = next(unit for unit in devices.list_units(session) if unit.code == "DD02")
 
     with archive.sessions.write() as session:
-        row = devices.register_device(session, "admin", " dsj0100 ", "V9A1B2C3", "DSJ-V9", brigade.id)
+        row = devices.register_device(session, Identity.user("admin"), " dsj0100 ", "V9A1B2C3", "DSJ-V9", brigade.id)
 
     assert (row.device_no, row.serial, row.model, row.unit_name) == ("DSJ0100", "V9A1B2C3", "DSJ-V9", "城西大队")
     assert row.unassigned
     assert json.loads(_audit_events(archive, "device.register")[-1].details)["device_no"] == "DSJ0100"
     with pytest.raises(DeviceRegistryError, match="已登记"), archive.sessions.write() as session:
-        devices.register_device(session, "admin", "DSJ0100", "", "", None)
+        devices.register_device(session, Identity.user("admin"), "DSJ0100", "", "", None)
     with pytest.raises(DeviceRegistryError, match="请填写设备编号"), archive.sessions.write() as session:
-        devices.register_device(session, "admin", "DSJ 0101", "", "", None)
+        devices.register_device(session, Identity.user("admin"), "DSJ 0101", "", "", None)
 
 
 def test_officers_awaiting_a_unit_and_assigning_one(archive):
@@ -157,7 +162,7 @@ def test_officers_awaiting_a_unit_and_assigning_one(archive):
     assert [(officer.badge_no, officer.name, officer.unassigned) for officer in waiting] == [("777777", "", True)]
 
     with archive.sessions.write() as session:
-        row = devices.assign_officer_to_unit(session, "admin", waiting[0].id, brigade.id)
+        row = devices.assign_officer_to_unit(session, Identity.user("admin"), waiting[0].id, brigade.id)
 
     assert (row.unit_code, row.unit_name, row.unassigned) == ("DD01", "城东大队", False)
     with archive.sessions.read() as session:
@@ -166,4 +171,4 @@ def test_officers_awaiting_a_unit_and_assigning_one(archive):
     assert event.target_id == str(waiting[0].id)
     assert json.loads(event.details) == {"unit_id": brigade.id, "unit_code": "DD01", "previous_unit_id": None}
     with pytest.raises(DeviceRegistryError, match="已属于 城东大队"), archive.sessions.write() as session:
-        devices.assign_officer_to_unit(session, "admin", waiting[0].id, brigade.id)
+        devices.assign_officer_to_unit(session, Identity.user("admin"), waiting[0].id, brigade.id)

@@ -23,6 +23,7 @@ from workstation import cli
 from workstation.archive import Archive
 from workstation.demo.archive import DEMO_USERS
 from workstation.errors import AuthenticationFailed, PasswordRejected, PermissionDenied
+from workstation.identity import Identity
 from workstation.org import login_digest, passwords, user_admin, users
 from workstation.profiles import KEYRING_SERVICE
 from workstation.types import Role
@@ -216,9 +217,9 @@ def test_the_password_policy(login, password, problem):
 def test_every_way_of_setting_a_password_applies_the_policy(org):
     with pytest.raises(PasswordRejected, match="至少"), org.sessions.write() as session:
         unit = session.get_one(Unit, session.execute(select(User.unit_id).where(User.login == "admin")).scalar_one())
-        users.create_user(session, "admin", "zhang", "张伟", unit, Role.REVIEWER, "short")
+        users.create_user(session, Identity.user("admin"), "zhang", "张伟", unit, Role.REVIEWER, "short")
     with pytest.raises(PasswordRejected, match="登录名"):
-        user_admin.reset_password(org.sessions, "admin", "reviewer", "REVIEWER")
+        user_admin.reset_password(org.sessions, Identity.user("admin"), "reviewer", "REVIEWER")
     with pytest.raises(PasswordRejected, match="至少"):
         users.change_password(org.sessions, "alice", ADMIN_PASSWORD, "short")
     with pytest.raises(PasswordRejected, match="原密码"):
@@ -251,9 +252,9 @@ def test_an_administrator_unlocks_a_locked_account_audited(org):
     with pytest.raises(AuthenticationFailed, match="锁定"):
         users.sign_in(org.sessions, "alice", ADMIN_PASSWORD)
     with org.sessions.read() as session:
-        [row] = [row for row in user_admin.list_users(session, "admin") if row.login == "alice"]
+        [row] = [row for row in user_admin.list_users(session, Identity.user("admin")) if row.login == "alice"]
     assert row.locked_until is not None
-    user_admin.unlock_user(org.sessions, "admin", "alice")
+    user_admin.unlock_user(org.sessions, Identity.user("admin"), "alice")
     assert users.sign_in(org.sessions, "alice", ADMIN_PASSWORD).login == "alice"
     [event] = _events(org, "user.unlock")
     assert event.actor == "admin" and json.loads(event.details)["login"] == "alice"
@@ -272,9 +273,9 @@ def test_an_administrator_unlocks_a_locked_account_audited(org):
 def test_only_administrators_of_the_users_unit_or_above_unlock_or_reset(org, actor, target):
     _lock(org, "alice")
     with pytest.raises(PermissionDenied):
-        user_admin.unlock_user(org.sessions, actor, target)
+        user_admin.unlock_user(org.sessions, Identity.user(actor), target)
     with pytest.raises(PermissionDenied):
-        user_admin.reset_password(org.sessions, actor, target, "temporary-1")
+        user_admin.reset_password(org.sessions, Identity.user(actor), target, "temporary-1")
     with pytest.raises(AuthenticationFailed, match="锁定"):
         users.sign_in(org.sessions, "alice", ADMIN_PASSWORD)
     assert not _events(org, "user.unlock") and not _events(org, "user.password_reset")
@@ -282,8 +283,11 @@ def test_only_administrators_of_the_users_unit_or_above_unlock_or_reset(org, act
 
 def test_administrators_list_the_accounts_they_look_after(org):
     with org.sessions.read() as session:
-        assert [row.login for row in user_admin.list_users(session, "admin_dd01")] == ["admin_dd01", "officer_dd01"]
-        assert {row.login for row in user_admin.list_users(session, "admin")} == {
+        assert [row.login for row in user_admin.list_users(session, Identity.user("admin_dd01"))] == [
+            "admin_dd01",
+            "officer_dd01",
+        ]
+        assert {row.login for row in user_admin.list_users(session, Identity.user("admin"))} == {
             "admin",
             "alice",
             "bob",
@@ -292,12 +296,14 @@ def test_administrators_list_the_accounts_they_look_after(org):
             "officer_dd01",
         }
         with pytest.raises(PermissionDenied):
-            user_admin.list_users(session, "alice")
+            user_admin.list_users(session, Identity.user("alice"))
 
 
 def test_a_reset_password_must_be_changed_at_the_next_sign_in(org):
     _lock(org, "officer_dd01")
-    user_admin.reset_password(org.sessions, "admin_dd01", "officer_dd01", "temporary-1")  # a reset also unlocks
+    user_admin.reset_password(
+        org.sessions, Identity.user("admin_dd01"), "officer_dd01", "temporary-1"
+    )  # a reset also unlocks
     with pytest.raises(AuthenticationFailed):
         users.sign_in(org.sessions, "officer_dd01", ADMIN_PASSWORD)
     signed_in = users.sign_in(org.sessions, "officer_dd01", "temporary-1")
@@ -310,7 +316,7 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(org):
     for event in _events(org):
         assert "temporary-1" not in event.details and "my-own-secret" not in event.details
     with pytest.raises(PermissionDenied, match="修改密码"):
-        user_admin.reset_password(org.sessions, "admin", "admin", "temporary-1")
+        user_admin.reset_password(org.sessions, Identity.user("admin"), "admin", "temporary-1")
 
 
 # --- command line ---------------------------------------------------------------------------------------------

@@ -163,8 +163,9 @@ def test_the_command_line_export(ledger, tmp_path, capsys):
     export = ["--archive", folder, "ledger", "export", "--from", "2026-11-22"]
     assert cli.main([*export, "--to", "2026-11-22", "--unit", "DD02", "--out", str(out)]) == 0
     assert "1 条检查记录" in capsys.readouterr().err
-    sheet = openpyxl.load_workbook(out, read_only=True)["检查台帐"]
-    assert sheet["A1"].value.startswith("城西区消防救援大队")
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book["检查台帐"]["A1"].value.startswith("城西区消防救援大队")
+    book.close()  # a read-only workbook keeps its file open until closed
     assert cli.main([*export, "--to", "2026-11-01", "--out", str(out)]) == 2
 
 

@@ -70,7 +70,7 @@ def test_the_automatic_items_come_from_the_archive(archive, item):
         clip = session.get(Clip, item.clip_id)
         clip.ingested_at = clip.recorded_start + timedelta(hours=30)
         clip.media_status = MediaStatus.TRUNCATED
-        cases.link_clips(session, "admin", [clip.id], "J2026112100123", CaseKind.INCIDENT)
+        cases.link_clips(session, Identity.user("admin"), [clip.id], "J2026112100123", CaseKind.INCIDENT)
     with archive.sessions.read() as session:
         facts = reviews.item_facts(session, Identity.user("checker1"), item.id)
     assert (facts.uploaded_24h, facts.case_linked, facts.file_intact) == (False, True, False)
