@@ -106,19 +106,24 @@ class BarePlayer:
         self.player = instance.media_player_new()
         self.player.set_media(instance.media_new_path(str(path)))
 
+        self.writing = threading.Lock()  # libVLC writes the next picture while the last one is read otherwise
+
         @vlc.CallbackDecorators.VideoLockCb
         def lock(opaque, planes):
+            self.writing.acquire()
             planes[0] = self.buffer.ctypes.data
             return None
 
         @vlc.CallbackDecorators.VideoUnlockCb
         def unlock(opaque, picture, planes):
-            return None
+            self.writing.release()
 
         @vlc.CallbackDecorators.VideoDisplayCb
         def display(opaque, picture):
+            with self.writing:
+                shown = read_index(self.buffer)
             with self.changed:
-                self.shown = read_index(self.buffer)
+                self.shown = shown
                 self.displayed_at = time.perf_counter()
                 self.changed.notify_all()
 
@@ -265,26 +270,11 @@ def test_player_latency_against_bare_python_vlc(qapp, clip: Path, scale: PlayerS
     }
     for round_number in range(scale.opens):
         engine, bare = EngineDriver(clip), BarePlayer(instance, clip)
-        order = (engine, bare) if round_number % 2 == 0 else (bare, engine)
-        for player in order:
-            opened = player.open()
-            results["open"]["engine" if player is engine else "bare"].append(opened)
-        bare.pause_settled()
-        seeks = [rng.randrange(frames) for _ in range(max(1, scale.seeks // scale.opens))]
-        for target in seeks:
-            for player in order:
-                results["seek"]["engine" if player is engine else "bare"].append(player.seek(target))
-        start = rng.randrange(frames - scale.steps - 2)
-        engine.seek(start)
-        bare.seek(start)
-        for number in range(1, max(1, scale.steps // scale.opens) + 1):
-            results["step"]["engine"].append(engine.step(start + number))
-            results["step"]["bare"].append(bare.seek(start + number))  # the exact step: a paused seek
-        bare.seek(start)
-        for _ in range(max(1, scale.steps // scale.opens)):
-            results["next_frame"]["bare"].append(bare.next_frame())
-        engine.close()
-        bare.close()
+        try:
+            _one_round(engine, bare, round_number, frames, scale, rng, results)
+        finally:  # a failed round must not leave libVLC calling back into a finished test
+            engine.close()
+            bare.close()
     instance.release()
 
     table, payload = [], {"clip": {"seconds": scale.seconds, "width": WIDTH, "height": HEIGHT, "fps": FPS, "gop": GOP}}
@@ -318,3 +308,25 @@ def test_player_latency_against_bare_python_vlc(qapp, clip: Path, scale: PlayerS
         ],
     )
     bench_report.write("player-latency", payload)
+
+
+def _one_round(engine, bare, round_number: int, frames: int, scale, rng, results) -> None:
+    """One open of each player, seeks, frame steps and libVLC's next_frame, in alternating order."""
+    order = (engine, bare) if round_number % 2 == 0 else (bare, engine)
+    for player in order:
+        opened = player.open()
+        results["open"]["engine" if player is engine else "bare"].append(opened)
+    bare.pause_settled()
+    seeks = [rng.randrange(frames) for _ in range(max(1, scale.seeks // scale.opens))]
+    for target in seeks:
+        for player in order:
+            results["seek"]["engine" if player is engine else "bare"].append(player.seek(target))
+    start = rng.randrange(frames - scale.steps - 2)
+    engine.seek(start)
+    bare.seek(start)
+    for number in range(1, max(1, scale.steps // scale.opens) + 1):
+        results["step"]["engine"].append(engine.step(start + number))
+        results["step"]["bare"].append(bare.seek(start + number))  # the exact step: a paused seek
+    bare.seek(start)
+    for _ in range(max(1, scale.steps // scale.opens)):
+        results["next_frame"]["bare"].append(bare.next_frame())
