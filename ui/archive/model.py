@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
 from player.media.thumbnails import thumbnail
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from workstation import permissions
 from workstation.archive import Archive
 from workstation.clock import format_time
@@ -66,13 +67,11 @@ class ClipPageModel(QAbstractTableModel):
     count_changed = Signal(int)
     load_failed = Signal(str)
 
-    def __init__(
-        self, archive: Archive, login: str, db_tasks: TaskRunner, io_tasks: TaskRunner, thumbnail_dir: Path, parent=None
-    ):
+    def __init__(self, archive: Archive, login: str, operations: Operations, thumbnail_dir: Path, parent=None):
         super().__init__(parent)
         self._archive, self._login = archive, login
         self._scope: ClipScope | None = None  # what the user may see; worked out again with every new query
-        self._db_tasks, self._io_tasks = db_tasks, io_tasks
+        self._operations = operations
         self._thumbnail_dir = thumbnail_dir
         self._criteria = clips.ClipFilter()
         self._order = clips.NEWEST_FIRST
@@ -142,9 +141,11 @@ class ClipPageModel(QAbstractTableModel):
                     with self._archive.sessions.read() as session:
                         return clips.count_clips(session, criteria, scope=scope)
 
-                self._db_tasks.run(fetch_count, lambda total: self._on_count(generation, total), self._on_failed)
+                self._operations.run(
+                    self, fetch_count, lambda total: self._on_count(generation, total), self._on_failed
+                )
 
-        self._db_tasks.run(fetch_first, on_first, self._on_failed)
+        self._operations.run(self, fetch_first, on_first, self._on_failed)
 
     def refresh(self) -> None:
         self.set_query(self._criteria, self._order)
@@ -171,7 +172,7 @@ class ClipPageModel(QAbstractTableModel):
 
     def _on_failed(self, error: Exception) -> None:
         self._pending = set()
-        self.load_failed.emit(str(error))
+        self.load_failed.emit(failure_text(error))
 
     def _request_page(self, page: int) -> None:
         if page in self._pending or page in self._pages:
@@ -189,7 +190,7 @@ class ClipPageModel(QAbstractTableModel):
                     session, criteria, limit=PAGE_ROWS, order=order, offset=page * PAGE_ROWS, scope=scope
                 )
 
-        self._db_tasks.run(fetch, lambda rows: self._on_page(generation, page, rows), self._on_failed)
+        self._operations.run(self, fetch, lambda rows: self._on_page(generation, page, rows), self._on_failed)
 
     def _on_page(self, generation: int, page: int, rows: list[ClipRow]) -> None:
         if generation != self._generation:
@@ -317,7 +318,9 @@ class ClipPageModel(QAbstractTableModel):
             if number < self._count:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, 0), [Qt.ItemDataRole.DecorationRole])
 
-        self._io_tasks.run(make, arrived, lambda error: _log.info("no thumbnail for clip %s: %s", row.id, error))
+        self._operations.run_file(
+            self, make, arrived, lambda error: _log.info("no thumbnail for clip %s: %s", row.id, error)
+        )
         return None
 
 
