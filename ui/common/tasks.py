@@ -11,6 +11,7 @@ Services are synchronous and Qt-free and own their transactions. Only plain data
 (no ORM objects cross threads).
 """
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -51,18 +52,23 @@ class _Failure:
         self.error = error
 
 
+class _Job:
+    """One call on its way: what to run, where the result goes, and (once run) the outcome.
+
+    Jobs are owned by the GUI thread (`Operations._jobs`). A worker drops its reference before it
+    signals, so the last reference to the call, the asking widget and the outcome (whose traceback may
+    reach that widget) always goes on the GUI thread: a widget must never be destroyed on a worker.
+    """
+
+    def __init__(self, call: Callable[[], Any], delivery: _Delivery) -> None:
+        self.call, self.delivery = call, delivery
+        self.outcome: Any = None
+
+
 class _Relay(QObject):
-    """Lives on the GUI thread: a worker emits (delivery, outcome) and the delivery runs on the GUI thread."""
+    """Lives on the GUI thread: a worker emits a job's number and the job is delivered on the GUI thread."""
 
-    delivered = Signal(object, object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.delivered.connect(self._deliver)
-
-    @Slot(object, object)
-    def _deliver(self, delivery: _Delivery, outcome: Any) -> None:
-        delivery.deliver(outcome)
+    finished = Signal(int)
 
 
 def _outcome(call: Callable[[], Any]) -> Any:
@@ -73,12 +79,15 @@ def _outcome(call: Callable[[], Any]) -> Any:
 
 
 class _Task(QRunnable):
-    def __init__(self, call: Callable[[], Any], delivery: _Delivery, relay: _Relay) -> None:
+    def __init__(self, number: int, job: _Job, relay: _Relay) -> None:
         super().__init__()
-        self._call, self._delivery, self._relay = call, delivery, relay
+        self._number, self._job, self._relay = number, job, relay
 
     def run(self) -> None:
-        self._relay.delivered.emit(self._delivery, _outcome(self._call))
+        job, self._job = self._job, None
+        job.outcome = _outcome(job.call)
+        del job  # the GUI thread holds the job until it is delivered
+        self._relay.finished.emit(self._number)
 
 
 class Operations(QObject):
@@ -96,6 +105,9 @@ class Operations(QObject):
         self._file_pool = QThreadPool(self)
         self._file_pool.setMaxThreadCount(file_threads)
         self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._jobs: dict[int, _Job] = {}
+        self._numbers = itertools.count()
 
     def run(self, parent: QObject, call: Callable[[], Any], on_done: Done, on_failed: Failed | None = None) -> None:
         """Archive work (services, which open their own database sessions)."""
@@ -112,7 +124,14 @@ class Operations(QObject):
         return self._archive_pool.waitForDone(msecs) and self._file_pool.waitForDone(msecs)
 
     def _start(self, pool: QThreadPool, call: Callable[[], Any], delivery: _Delivery) -> None:
-        pool.start(_Task(call, delivery, self._relay))
+        number = next(self._numbers)
+        self._jobs[number] = job = _Job(call, delivery)
+        pool.start(_Task(number, job, self._relay))
+
+    @Slot(int)
+    def _deliver(self, number: int) -> None:
+        job = self._jobs.pop(number)
+        job.delivery.deliver(job.outcome)
 
 
 class InlineOperations(Operations):
