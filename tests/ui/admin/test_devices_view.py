@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -96,6 +97,7 @@ def test_officer_awaiting_a_unit_is_assigned_to_one(qtbot, archive, operations):
     assert view.officers_group.title() == "待分配执法人员（0）" and view.officer_list.count() == 0
 
 
+@pytest.mark.allow_log("^operation failed unexpectedly$")  # the broken archive object is a bug, logged
 def test_a_failing_registry_read_shows_a_message(qtbot, archive, threaded_operations):
     view = _view(qtbot, archive, threaded_operations)
     view._archive = None  # a broken archive object: the read fails on the worker thread
