@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui.common import prefs
 from ui.common.application import application
 from ui.common.memory import freeze_startup_heap
+from ui.common.tasks import Operations
 from ui.shell.connection_dialog import ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
@@ -65,7 +66,9 @@ def _remembered_profile(preferences: prefs.Preferences) -> str | None:
     return profiles[0] if len(profiles) == 1 else None
 
 
-def _open(args: argparse.Namespace, preferences: prefs.Preferences) -> tuple[Archive, str] | None:
+def _open(
+    args: argparse.Namespace, preferences: prefs.Preferences, operations: Operations
+) -> tuple[Archive, str] | None:
     """Open the archive named on the command line, the last profile, or the default embedded archive.
 
     An unreachable archive offers Retry and Change connection instead of a traceback.
@@ -92,7 +95,7 @@ def _open(args: argparse.Namespace, preferences: prefs.Preferences) -> tuple[Arc
                 continue
             if box.clickedButton() is not change:
                 return None
-            dialog = ConnectionDialog()
+            dialog = ConnectionDialog(operations)
             if dialog.exec() != ConnectionDialog.DialogCode.Accepted or not dialog.chosen:
                 return None
             profile = dialog.chosen
@@ -134,7 +137,20 @@ def run_gui(arguments: Sequence[str]) -> int:
     app.setWindowIcon(QIcon(str(ICON)))
     preferences = prefs.Preferences()
     install_translators(app, preferences.get(prefs.LANGUAGE))
-    opened = _open(args, preferences)
+    operations = Operations()  # the one set of worker threads every window runs its work on
+    try:
+        return _run_signed_in(app, args, preferences, operations)
+    finally:
+        operations.wait()
+        operations.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _run_signed_in(
+    app: QApplication, args: argparse.Namespace, preferences: prefs.Preferences, operations: Operations
+) -> int:
+    """Open the archive, sign in, run the main window until it closes; the exit code."""
+    opened = _open(args, preferences, operations)
     if opened is None:
         return 2
     archive, location = opened
@@ -146,15 +162,16 @@ def run_gui(arguments: Sequence[str]) -> int:
         return 2
     if first_run and FirstAdministratorDialog(archive).exec() != FirstAdministratorDialog.DialogCode.Accepted:
         return 2
-    sign_in = SignInDialog(archive, location)
+    sign_in = SignInDialog(archive, location, operations)
     if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.user is None:
         return 0
-    window = MainWindow(archive, sign_in.user, location, preferences, thumbnail_cache())
+    window = MainWindow(archive, sign_in.user, location, preferences, thumbnail_cache(), operations)
     window.show()
     window.archive_view.model.first_page_shown.connect(freeze_startup_heap, Qt.ConnectionType.SingleShotConnection)
     window.load()
     code = app.exec()
-    window.deleteLater()  # destroy widgets and worker pools before the application object goes
+    operations.wait()  # no worker may hold a database session when the archive closes
+    window.deleteLater()  # destroy the widgets before the application object goes
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     archive.close()
     return code

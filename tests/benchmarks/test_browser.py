@@ -18,6 +18,7 @@ from tests.benchmarks.bulk import DAYS, FIRST_DAY
 from tests.helpers.builders import add_user
 from ui.archive.view import ArchiveView
 from ui.common.memory import freeze_startup_heap
+from ui.common.tasks import Operations
 from workstation import permissions
 from workstation.footage import clips
 from workstation.identity import Identity
@@ -78,7 +79,8 @@ def test_browser_filter_and_scroll(kind, request, qtbot, bench_scale, bench_repo
     archive = archive_fixture.archive
     org = archive_fixture.org
     add_user(archive, f"bench-{kind}", Role.ADMIN, org.unit_code(org.corps_id))  # sees all: the largest scope
-    view = ArchiveView(archive, f"bench-{kind}", tmp_path / "thumbs")
+    operations = Operations()
+    view = ArchiveView(archive, f"bench-{kind}", operations, tmp_path / "thumbs")
     qtbot.addWidget(view)
     view.resize(1500, 900)
     view.show()
@@ -98,7 +100,7 @@ def test_browser_filter_and_scroll(kind, request, qtbot, bench_scale, bench_repo
             view.model.set_query(criterion)
         view.table.viewport().repaint()  # the page is on screen, not just in the model
         gui_ms.append((time.perf_counter() - started) * 1000)
-        view.db_tasks.wait()
+        operations.wait()
         app.processEvents()
 
     with qtbot.waitSignal(view.model.count_changed, timeout=60_000):
@@ -118,7 +120,7 @@ def test_browser_filter_and_scroll(kind, request, qtbot, bench_scale, bench_repo
     qtbot.waitUntil(lambda: view.model.data(view.model.index(scroll_to, 0)) is not None, timeout=30_000)
     scroll_seconds = time.perf_counter() - started
     meter.stop()
-    view.wait()
+    operations.wait()
 
     service = _percentiles(service_ms)
     gui = _percentiles(gui_ms)

@@ -208,6 +208,7 @@ def test_a_missing_file_shows_a_message_and_can_be_retried(qtbot, player, indexe
     assert player.surface.mode is SurfaceMode.VIDEO
 
 
+@pytest.mark.qt_log_ignore("JPEG")  # Qt's JPEG reader warns about the damaged photo this test shows
 def test_a_damaged_photo_or_clip_says_so(qtbot, player, damaged_clip, tmp_path):
     player.open_item(item(damaged_clip))
     qtbot.waitUntil(lambda: player.surface.mode is SurfaceMode.MESSAGE, timeout=5000)

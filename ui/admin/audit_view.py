@@ -5,7 +5,6 @@ hash chain (`workstation audit verify`). The services refuse users without the a
 shows their refusal rather than relying on being hidden from them.
 """
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -33,19 +32,18 @@ from PySide6.QtWidgets import (
 
 from ui.admin.audit_table_model import AuditTableModel, RegisterTableModel
 from ui.common.access_labels import action_name
+from ui.common.messages import failure_text
 from ui.common.qt_dates import to_date
-from ui.common.tasks import TaskRunner
+from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access import audit_viewer
 from workstation.access import register as access_register
 from workstation.access.audit_viewer import AuditFilter
 from workstation.access.types import RegisterRow
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.types import AuditEventRow, AuditVerification
 
-_log = logging.getLogger(__name__)
 SHOWN_ROWS = 1000
 
 
@@ -58,8 +56,7 @@ class _Found:
 class AuditView(QWidget):
     """Read the audit log and the access register as `login`. Call `load()` to fill it.
 
-    Thread rules: services run on `tasks` (its own single-thread runner unless the caller passes a shared
-    one); callbacks run on the GUI thread. Call `wait()` before closing the archive.
+    Services run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: a search finished and the tables show it.
@@ -71,12 +68,10 @@ class AuditView(QWidget):
     exported = Signal(int)
     verified = Signal(object)
 
-    def __init__(
-        self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
-    ) -> None:
+    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(login)
-        self._tasks = tasks or TaskRunner(self)
+        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._operations = operations
 
         self.user_edit = QLineEdit(self)
         self.user_edit.setPlaceholderText(self.tr("Login name"))
@@ -138,11 +133,12 @@ class AuditView(QWidget):
 
     def load(self) -> None:
         """Read the action codes for the filter, then search."""
-        self._run(lambda: self._read(lambda session: audit_viewer.actions(session, self._who)), self._on_actions)
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until queued database work is done (before the archive is closed)."""
-        return self._tasks.wait(msecs)
+        self._operations.run(
+            self,
+            lambda: self._read(lambda session: audit_viewer.actions(session, self._who)),
+            self._on_actions,
+            self._on_failed,
+        )
 
     def criteria(self) -> AuditFilter:
         """The filter as set in the widgets; the period's end day is included."""
@@ -170,7 +166,7 @@ class AuditView(QWidget):
                 access_register.list_register(session, self._who, criteria, limit=SHOWN_ROWS),
             )
 
-        self._run(lambda: self._read(find), self._on_found)
+        self._operations.run(self, lambda: self._read(find), self._on_found, self._on_failed)
 
     def export(self, path: Path | None = None) -> None:
         """Export everything the filter matches in the current tab to an Excel workbook (asks where if no path)."""
@@ -184,13 +180,23 @@ class AuditView(QWidget):
         criteria, sessions = self.criteria(), self._archive.sessions
         exporter = access_register.export_register if register else audit_viewer.export_events
         self.status.setText(self.tr("Exporting…"))
-        self._run(lambda: exporter(sessions, self._who, criteria, path), lambda count: self._on_exported(count, path))
+        self._operations.run(
+            self,
+            lambda: exporter(sessions, self._who, criteria, path),
+            lambda count: self._on_exported(count, path),
+            self._on_failed,
+        )
 
     def verify(self) -> None:
         """Check the audit log's hash chain (may take a while on a long log)."""
         self.verify_label.setStyleSheet("")
         self.verify_label.setText(self.tr("Checking…"))
-        self._run(lambda: self._read(lambda session: audit_viewer.verify(session, self._who)), self._on_verified)
+        self._operations.run(
+            self,
+            lambda: self._read(lambda session: audit_viewer.verify(session, self._who)),
+            self._on_verified,
+            self._on_failed,
+        )
 
     def _read(self, work: Callable[[Any], Any]) -> Any:
         with self._archive.sessions.read() as session:
@@ -235,16 +241,9 @@ class AuditView(QWidget):
             )
         self.verified.emit(result)
 
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._tasks.run(work, on_done, self._on_failed)
-
     def _on_failed(self, error: Exception) -> None:
         self.verify_label.setText("")
-        if isinstance(error, WorkstationError):
-            self.status.setText(str(error))  # services word their refusals in plain Chinese
-        else:
-            _log.error("audit viewer task failed", exc_info=error)
-            self.status.setText(self.tr("Could not read the audit log: %1").replace("%1", type(error).__name__))
+        self.status.setText(failure_text(error))
 
 
 def _date_edit(day: QDate, parent: QWidget) -> QDateEdit:

@@ -2,13 +2,10 @@
 
 Above, every recorder with its current holder (待分配 ones highlighted) and a filter; below, the selected
 recorder's holder history and the officers ingest registered without a unit. All database work runs on the
-task runner; the widgets only ever see dataclasses.
+application's operations; the widgets only ever see dataclasses.
 """
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,15 +28,13 @@ from PySide6.QtWidgets import (
 from ui.admin.device_handover_dialog import HandoverDialog
 from ui.admin.device_table_model import DeviceFilterProxy, DeviceTableModel, HolderHistoryModel, person
 from ui.common.row_table_model import ROW_ROLE, read_only_table
-from ui.common.tasks import TaskRunner
+from ui.common.status_line import StatusLine
+from ui.common.tasks import Operations
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.org import devices
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow
 from workstation.types import UnitRow
-
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,8 +50,7 @@ class DevicesView(QWidget):
     """Browse the recorder registry, see who held a recorder when, hand recorders over, place new officers.
 
     `actor` is the signed-in login; every change is audited under it. Call `load()` to (re)read the
-    registry. Thread rules: services run on `tasks` (its own single-thread runner unless the caller passes
-    a shared one); callbacks run on the GUI thread. Call `wait()` before closing the archive.
+    registry. Services run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: the registry was (re)read and the tables show it.
@@ -66,13 +60,11 @@ class DevicesView(QWidget):
     loaded = Signal()
     registry_changed = Signal()
 
-    def __init__(
-        self, archive: Archive, actor: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
-    ) -> None:
+    def __init__(self, archive: Archive, actor: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._archive = archive
-        self._who = Identity.user(actor)
-        self._tasks = tasks or TaskRunner(self)
+        self._actor, self._who = actor, Identity.user(actor)
+        self._operations = operations
         self._registry = _Registry([], [], [])
         self._history_device_id: int | None = None
         self.handover_dialog: HandoverDialog | None = None
@@ -118,8 +110,7 @@ class DevicesView(QWidget):
         self.assign_unit_button.clicked.connect(self.assign_selected_officer)
         self.officer_list.currentRowChanged.connect(self._update_buttons)
 
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = StatusLine(self)
         self.status = QLabel(self)
         self._layout(refresh)
         self._show_history(None, [])
@@ -169,13 +160,9 @@ class DevicesView(QWidget):
         layout.addLayout(bottom)
 
     def load(self) -> None:
-        """Re-read devices, officers and units on the task runner; the tables refill when they arrive."""
+        """Re-read devices, officers and units on the operations; the tables refill when they arrive."""
         self.status.setText(self.tr("Loading…"))
-        self._run(self._read_registry, self._on_loaded)
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until queued database work is done (before the archive is closed)."""
-        return self._tasks.wait(msecs)
+        self._operations.run(self, self._read_registry, self._on_loaded, self._on_failed)
 
     def selected_device(self) -> DeviceRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -199,7 +186,7 @@ class DevicesView(QWidget):
             return
         dialog = HandoverDialog(device, self._registry.officers, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._hand_over(device, dialog.officer(), dialog.note()))
+        dialog.accepted.connect(self._on_handover_accepted)
         dialog.destroyed.connect(self._forget_handover_dialog)
         self.handover_dialog = dialog
         dialog.open()
@@ -223,7 +210,12 @@ class DevicesView(QWidget):
                 .replace("%2", row.unit_name or "")
             )
 
-        self._run(work, done)
+        self._operations.run(self, work, done, self._on_failed)
+
+    def _on_handover_accepted(self) -> None:
+        dialog = self.handover_dialog
+        if dialog is not None:
+            self._hand_over(dialog.device, dialog.officer(), dialog.note())
 
     def _hand_over(self, device: DeviceRow, officer: OfficerRow | None, note: str) -> None:
         if officer is None:
@@ -240,13 +232,13 @@ class DevicesView(QWidget):
                 .replace("%2", person(row.holder_name, row.holder_badge_no))
             )
 
-        self._run(work, done)
+        self._operations.run(self, work, done, self._on_failed)
 
     def _forget_handover_dialog(self) -> None:
         self.handover_dialog = None
 
     def _changed(self, message: str) -> None:
-        self._say(message)
+        self.message.say(message)
         self.registry_changed.emit()
         self.load()
 
@@ -299,7 +291,7 @@ class DevicesView(QWidget):
             if self._history_device_id == device.id:  # the selection may have moved on meanwhile
                 self._show_history(device, periods)
 
-        self._run(work, done)
+        self._operations.run(self, work, done, self._on_failed)
 
     def _show_history(self, device: DeviceRow | None, periods: list[HolderPeriod]) -> None:
         if device is None:
@@ -321,20 +313,6 @@ class DevicesView(QWidget):
         self.handover_button.setEnabled(self.selected_device() is not None)
         self.assign_unit_button.setEnabled(self.officer_list.currentItem() is not None and self.unit_box.count() > 0)
 
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._tasks.run(work, on_done, self._on_failed)
-
     def _on_failed(self, error: Exception) -> None:
         self.status.setText("")
-        if isinstance(error, WorkstationError):
-            self._say(str(error), problem=True)  # services word their errors in plain Chinese
-        else:
-            _log.error("device registry task failed", exc_info=error)
-            self._say(
-                self.tr("Could not read or change the device registry: %1").replace("%1", type(error).__name__),
-                problem=True,
-            )
-
-    def _say(self, text: str, problem: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if problem else "")
-        self.message.setText(text)
+        self.message.show_failure(error)

@@ -2,19 +2,18 @@
 unlock (解锁) and reset password (重置密码). The services check the administrator's rights and audit both.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.labels import role_name
 from ui.common.password_dialog import PasswordDialog
 from ui.common.row_table_model import DISPLAY, ROW_ROLE, RowTableModel, read_only_table
-from ui.common.tasks import TaskRunner
+from ui.common.status_line import StatusLine
+from ui.common.tasks import Operations
 from workstation.archive import Archive
 from workstation.clock import format_time
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.org import user_admin
 from workstation.org.types import UserRow
@@ -46,13 +45,13 @@ class UserTableModel(RowTableModel[UserRow]):
 class UsersView(QWidget):
     """List the accounts `actor` looks after; unlock one, or give it a temporary password.
 
-    Call `load()` to (re)read; `wait()` before the archive closes. Database work runs on the task runner.
+    Call `load()` to (re)read. Database work runs on the application's `operations`.
     """
 
-    def __init__(self, archive: Archive, actor: str, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, actor: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(actor)
-        self._tasks = TaskRunner(self)
+        self._archive, self._actor, self._who = archive, actor, Identity.user(actor)
+        self._operations = operations
         self.reset_dialog: PasswordDialog | None = None
         self.model = UserTableModel(self)
         self.table = read_only_table(self)
@@ -64,7 +63,7 @@ class UsersView(QWidget):
         self.reset_button.clicked.connect(self.reset_selected)
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.clicked.connect(self.load)
-        self.message = QLabel(self, wordWrap=True)
+        self.message = StatusLine(self)
         toolbar = QHBoxLayout()
         for button in (self.unlock_button, self.reset_button):
             toolbar.addWidget(button)
@@ -81,10 +80,7 @@ class UsersView(QWidget):
             with self._archive.sessions.read() as session:
                 return user_admin.list_users(session, self._who)
 
-        self._run(read, self._on_loaded)
-
-    def wait(self, msecs: int = -1) -> bool:
-        return self._tasks.wait(msecs)
+        self._operations.run(self, read, self._on_loaded, self.message.show_failure)
 
     def selected(self) -> UserRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -99,9 +95,11 @@ class UsersView(QWidget):
         if user is None:
             return
         sessions = self._archive.sessions
-        self._run(
+        self._operations.run(
+            self,
             lambda: user_admin.unlock_user(sessions, self._who, user.login),
             lambda _none: self._done(self.tr("%1 is unlocked.").replace("%1", user.login)),
+            self.message.show_failure,
         )
 
     def reset_selected(self) -> PasswordDialog | None:
@@ -113,6 +111,7 @@ class UsersView(QWidget):
             self.tr("Reset password of %1").replace("%1", user.login),
             self.tr("Give the user this temporary password in person. They must change it when they next sign in."),
             lambda _current, new: user_admin.reset_password(sessions, who, user.login, new),
+            self._operations,
             parent=self,
         )
         message = self.tr("The password of %1 is reset; they must change it at the next sign-in.")
@@ -121,7 +120,7 @@ class UsersView(QWidget):
         return self.reset_dialog
 
     def _done(self, message: str) -> None:
-        self.message.setText(message)
+        self.message.say(message)
         self.load()
 
     def _on_loaded(self, rows: list[UserRow]) -> None:
@@ -134,12 +133,4 @@ class UsersView(QWidget):
     def _update_buttons(self, *_selection: QItemSelection) -> None:
         user = self.selected()
         self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
-        self.reset_button.setEnabled(user is not None and user.login != self._who.name)
-
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._tasks.run(work, on_done, self._on_failed)
-
-    def _on_failed(self, error: Exception) -> None:
-        self.message.setText(
-            str(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
-        )
+        self.reset_button.setEnabled(user is not None and user.login != self._actor)

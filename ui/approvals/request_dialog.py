@@ -5,7 +5,6 @@ officer's 警号 and a time range, or an incident/case number. Requests on behal
 (检察院, 法院, 纪检监察, 司法行政) carry the number of its legal document and go to legal review first.
 """
 
-import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -27,23 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.access_labels import outside_body_name, request_kind_name
+from ui.common.messages import failure_text
 from ui.common.qt_dates import from_datetime, to_datetime
-from ui.common.tasks import TaskRunner
+from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access import requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, OutsideBody, RequestKind
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 
-_log = logging.getLogger(__name__)
 _DATETIME_DISPLAY = "yyyy-MM-dd HH:mm:ss"
 
 
 class AccessRequestDialog(QDialog):
     """Fill in and submit one request as `login`. Open it with `open()` (window-modal, not blocking).
 
-    The request is submitted on the task runner; the dialog closes (accepted) once it is filed and stays
+    The request is submitted on the application's `operations`; the dialog closes (accepted) once it is filed and stays
     open with the service's message when it is refused.
 
     Signals:
@@ -56,13 +54,13 @@ class AccessRequestDialog(QDialog):
         self,
         archive: Archive,
         login: str,
+        operations: Operations,
         parent: QWidget | None = None,
-        tasks: TaskRunner | None = None,
         clip_ids: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(login)
-        self._tasks = tasks or TaskRunner(self)
+        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._operations = operations
         self.setWindowTitle(self.tr("Request to view footage"))
 
         self.kind_box = QComboBox(self)
@@ -130,7 +128,7 @@ class AccessRequestDialog(QDialog):
         self._update_document()
 
     def submit(self) -> None:
-        """File the request on the task runner (the Submit button)."""
+        """File the request (the Submit button)."""
         try:
             spec = self.spec()
         except ValueError:
@@ -138,7 +136,8 @@ class AccessRequestDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.setText("")
-        self._tasks.run(
+        self._operations.run(
+            self,
             lambda: requests.submit(self._archive.sessions, self._who, spec),
             self._on_submitted,
             self._on_failed,
@@ -178,11 +177,7 @@ class AccessRequestDialog(QDialog):
 
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, WorkstationError):
-            self.message.setText(str(error))  # services word their refusals in plain Chinese
-        else:
-            _log.error("submitting a viewing request failed", exc_info=error)
-            self.message.setText(self.tr("Could not submit the request: %1").replace("%1", type(error).__name__))
+        self.message.setText(failure_text(error))
 
 
 def _datetime_edit(moment: datetime, parent: QWidget) -> QDateTimeEdit:

@@ -5,10 +5,8 @@ the requests they made and those routed to their unit, with their status, route 
 revoke a grant in force). The services decide who may do what; the buttons only offer it.
 """
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,14 +23,12 @@ from ui.approvals.request_dialog import AccessRequestDialog
 from ui.approvals.request_model import AccessRequestTableModel
 from ui.common.access_labels import request_status_name
 from ui.common.row_table_model import ROW_ROLE, read_only_table
-from ui.common.tasks import TaskRunner
+from ui.common.status_line import StatusLine
+from ui.common.tasks import Operations
 from workstation.access import requests as access_requests
 from workstation.access.types import AccessRequestRow, RequestStatus
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
-
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,8 +40,7 @@ class _Lists:
 class ApprovalsView(QWidget):
     """Decide and follow viewing requests as `login`. Call `load()` to (re)read them.
 
-    Thread rules: services run on `tasks` (its own single-thread runner unless the caller passes a shared
-    one); callbacks run on the GUI thread. Call `wait()` before closing the archive.
+    Services run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: the lists were (re)read.
@@ -55,12 +50,10 @@ class ApprovalsView(QWidget):
     loaded = Signal()
     inbox_count_changed = Signal(int)
 
-    def __init__(
-        self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
-    ) -> None:
+    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._archive, self._login, self._who = archive, login, Identity.user(login)
-        self._tasks = tasks or TaskRunner(self)
+        self._operations = operations
         self.request_dialog: AccessRequestDialog | None = None
 
         self.inbox_model = AccessRequestTableModel(self)
@@ -80,8 +73,7 @@ class ApprovalsView(QWidget):
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.clicked.connect(self.load)
         self.inbox_title = QLabel(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = StatusLine(self)
         self.inbox_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.requests_table.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -105,12 +97,8 @@ class ApprovalsView(QWidget):
         self._update_buttons()
 
     def load(self) -> None:
-        """Re-read the inbox and the request list on the task runner."""
-        self._run(self._read, self._on_loaded)
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until queued database work is done (before the archive is closed)."""
-        return self._tasks.wait(msecs)
+        """Re-read the inbox and the request list."""
+        self._operations.run(self, self._read, self._on_loaded, self._on_failed)
 
     def selected_inbox_request(self) -> AccessRequestRow | None:
         return _selected(self.inbox_table)
@@ -138,7 +126,7 @@ class ApprovalsView(QWidget):
 
     def open_request_dialog(self) -> AccessRequestDialog:
         """Open the request form (window-modal, not blocking); the lists reload once a request is filed."""
-        dialog = AccessRequestDialog(self._archive, self._login, self, self._tasks)
+        dialog = AccessRequestDialog(self._archive, self._login, self._operations, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(self._on_request_submitted)
         dialog.destroyed.connect(self._forget_request_dialog)
@@ -161,15 +149,17 @@ class ApprovalsView(QWidget):
         self.approve_button.setEnabled(False)
         self.reject_button.setEnabled(False)
         self.revoke_button.setEnabled(False)
-        self._run(work, self._on_decided)
+        self._operations.run(self, work, self._on_decided, self._on_failed)
 
     def _on_decided(self, row: AccessRequestRow) -> None:
         self.comment_edit.clear()
-        self._say(self.tr("Request %1: %2.").replace("%1", str(row.id)).replace("%2", request_status_name(row.status)))
+        self.message.say(
+            self.tr("Request %1: %2.").replace("%1", str(row.id)).replace("%2", request_status_name(row.status))
+        )
         self.load()
 
     def _on_request_submitted(self, row: AccessRequestRow) -> None:
-        self._say(self.tr("Request %1 submitted.").replace("%1", str(row.id)))
+        self.message.say(self.tr("Request %1 submitted.").replace("%1", str(row.id)))
         self.load()
 
     def _forget_request_dialog(self) -> None:
@@ -186,20 +176,9 @@ class ApprovalsView(QWidget):
         selected = self.selected_request()
         self.revoke_button.setEnabled(selected is not None and selected.status is RequestStatus.APPROVED)
 
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._tasks.run(work, on_done, self._on_failed)
-
     def _on_failed(self, error: Exception) -> None:
         self._update_buttons()
-        if isinstance(error, WorkstationError):
-            self._say(str(error), problem=True)  # services word their refusals in plain Chinese
-        else:
-            _log.error("approvals task failed", exc_info=error)
-            self._say(self.tr("Could not read or change the requests: %1").replace("%1", type(error).__name__), True)
-
-    def _say(self, text: str, problem: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if problem else "")
-        self.message.setText(text)
+        self.message.show_failure(error)
 
 
 def _selected(table: QTableView) -> AccessRequestRow | None:

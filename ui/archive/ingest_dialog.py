@@ -2,7 +2,8 @@
 
 The administrator lists source folders, names the collection station (采集站), may choose 校验清空 (delete
 each file from the recorder once its verified copy is archived), and starts. `workstation.ingest.ingest`
-runs on this dialog's task runner (never on the GUI thread) and copies several recorders in parallel;
+runs on the file threads of the application's `operations` (never on the GUI thread, and never
+holding up the archive thread the other views use) and copies several recorders in parallel;
 each source gets a progress bar, fed through `ui.ingest_progress.ProgressRelay`. At the end a summary lists
 the counts and every file that needs attention: rejected (left on the recorder), failed, and imported but
 damaged. Closing during a run asks first, then stops at the next file boundary and closes when the worker
@@ -38,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.archive.ingest_progress import ProgressRelay, SourceProgress
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from workstation import config
 from workstation.archive import Archive
-from workstation.errors import DiskFull, WorkstationError
+from workstation.errors import DiskFull
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import IngestFileResult, IngestOutcome, IngestProgress, IngestReport
@@ -66,11 +68,11 @@ class IngestDialog(QDialog):
 
     ingest_finished = Signal()
 
-    def __init__(self, archive: Archive, actor: str, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, actor: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._archive = archive
         self._who = Identity.user(actor)
-        self._tasks = TaskRunner(self)
+        self._operations = operations
         self._relay = ProgressRelay(self)
         self._relay.arrived.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._running = False
@@ -250,11 +252,7 @@ class IngestDialog(QDialog):
             )
             return ingest(archive, sources, options, progress=relay.on_progress)
 
-        self._tasks.run(work, self._on_done, self._on_failed)
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is done (the dialog's own callbacks still need the event loop)."""
-        return self._tasks.wait(msecs)
+        self._operations.run_file(self, work, self._on_done, self._on_failed)
 
     def reject(self) -> None:
         """Close; during a run, ask, then stop at the next file boundary and close once the worker is done."""
@@ -396,13 +394,7 @@ class IngestDialog(QDialog):
                 "The archive storage is full; the import stopped. Every file imported so far is complete. "
                 "Free or add storage, then import again: it continues where it stopped."
             )
-        if isinstance(error, WorkstationError):
-            return str(error)  # services word their errors in plain Chinese
-        _log.error("ingest failed", exc_info=error)
-        return self.tr(
-            "The import stopped because of an internal error (%1). Files imported so far are complete; "
-            "import again to continue."
-        ).replace("%1", type(error).__name__)
+        return failure_text(error)
 
     def _say(self, text: str, problem: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if problem else "")

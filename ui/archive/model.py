@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
 from player.media.thumbnails import thumbnail
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from workstation import permissions
 from workstation.archive import Archive
 from workstation.clock import format_time
@@ -71,15 +72,14 @@ class ClipPageModel(QAbstractTableModel):
         self,
         archive: Archive,
         login: str,
-        db_tasks: TaskRunner,
-        io_tasks: TaskRunner,
+        operations: Operations,
         thumbnail_dir: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._archive, self._login = archive, login
         self._scope: ClipScope | None = None  # what the user may see; worked out again with every new query
-        self._db_tasks, self._io_tasks = db_tasks, io_tasks
+        self._operations = operations
         self._thumbnail_dir = thumbnail_dir
         self._criteria = clips.ClipFilter()
         self._order = clips.NEWEST_FIRST
@@ -149,9 +149,11 @@ class ClipPageModel(QAbstractTableModel):
                     with self._archive.sessions.read() as session:
                         return clips.count_clips(session, criteria, scope=scope)
 
-                self._db_tasks.run(fetch_count, lambda total: self._on_count(generation, total), self._on_failed)
+                self._operations.run(
+                    self, fetch_count, lambda total: self._on_count(generation, total), self._on_failed
+                )
 
-        self._db_tasks.run(fetch_first, on_first, self._on_failed)
+        self._operations.run(self, fetch_first, on_first, self._on_failed)
 
     def refresh(self) -> None:
         self.set_query(self._criteria, self._order)
@@ -178,7 +180,7 @@ class ClipPageModel(QAbstractTableModel):
 
     def _on_failed(self, error: Exception) -> None:
         self._pending = set()
-        self.load_failed.emit(str(error))
+        self.load_failed.emit(failure_text(error))
 
     def _request_page(self, page: int) -> None:
         scope = self._scope
@@ -197,7 +199,7 @@ class ClipPageModel(QAbstractTableModel):
                     session, criteria, limit=PAGE_ROWS, order=order, offset=page * PAGE_ROWS, scope=scope
                 )
 
-        self._db_tasks.run(fetch, lambda rows: self._on_page(generation, page, rows), self._on_failed)
+        self._operations.run(self, fetch, lambda rows: self._on_page(generation, page, rows), self._on_failed)
 
     def _on_page(self, generation: int, page: int, rows: list[ClipRow]) -> None:
         if generation != self._generation:
@@ -325,7 +327,9 @@ class ClipPageModel(QAbstractTableModel):
             if number < self._count:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, 0), [Qt.ItemDataRole.DecorationRole])
 
-        self._io_tasks.run(make, arrived, lambda error: _log.info("no thumbnail for clip %s: %s", row.id, error))
+        self._operations.run_file(
+            self, make, arrived, lambda error: _log.info("no thumbnail for clip %s: %s", row.id, error)
+        )
         return None
 
 

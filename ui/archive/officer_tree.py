@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from workstation import permissions
 from workstation.archive import Archive
 from workstation.footage import browse
@@ -26,9 +27,9 @@ class OfficerTree(QTreeView):
     day_requested = Signal(str, object)  # 警号, date: play the officer's whole day
     load_failed = Signal(str)
 
-    def __init__(self, archive: Archive, login: str, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._who, self._tasks = archive, Identity.user(login), tasks
+        self._archive, self._who, self._operations = archive, Identity.user(login), operations
         self.tree_model = QStandardItemModel(self)
         self.tree_model.setHorizontalHeaderLabels([self.tr("One archive per officer")])
         self.setModel(self.tree_model)
@@ -40,10 +41,10 @@ class OfficerTree(QTreeView):
         self.doubleClicked.connect(self._on_double_clicked)
 
     def load(self) -> None:
-        self._tasks.run(self._fetch_units, self._on_units, self._failed)
+        self._operations.run(self, self._fetch_units, self._on_units, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        self.load_failed.emit(str(error))
+        self.load_failed.emit(failure_text(error))
 
     def _fetch_units(self) -> list[browse.UnitNode]:
         with self._archive.sessions.read() as session:
@@ -76,13 +77,16 @@ class OfficerTree(QTreeView):
         # results arrive later: by then the tree may have been reloaded, so hold a persistent index
         target = QPersistentModelIndex(index)
         if isinstance(node, browse.OfficerNode):
-            self._tasks.run(
-                lambda: self._fetch_days(node.id), lambda days: self._on_days(target, node, days), self._failed
+            self._operations.run(
+                self, lambda: self._fetch_days(node.id), lambda days: self._on_days(target, node, days), self._failed
             )
         else:
             unit_id = node.id if isinstance(node, browse.UnitNode) else None
-            self._tasks.run(
-                lambda: self._fetch_officers(unit_id), lambda found: self._on_officers(target, found), self._failed
+            self._operations.run(
+                self,
+                lambda: self._fetch_officers(unit_id),
+                lambda found: self._on_officers(target, found),
+                self._failed,
             )
 
     def _item_at(self, target: QPersistentModelIndex) -> QStandardItem | None:

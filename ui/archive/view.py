@@ -1,6 +1,6 @@
 """The archive browser (档案): officer tree, filters, the paged clip table and the detail pane.
 
-Every database call runs on the database task thread; marking and case links go through the services,
+Every database call runs on the application's `operations`; marking and case links go through the services,
 which check and audit them, and the table refreshes only the rows that changed.
 """
 
@@ -14,7 +14,8 @@ from ui.archive.clip_detail_pane import ClipDetailPane
 from ui.archive.filters import FilterBar
 from ui.archive.model import ClipPageModel
 from ui.archive.officer_tree import OfficerTree
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from workstation.archive import Archive
 from workstation.footage import cases, clips
 from workstation.footage.types import CaseKind, ClipDetail, ClipRow
@@ -29,14 +30,14 @@ class ArchiveView(QWidget):
     play_requested = Signal(int)
     problem = Signal(str)
 
-    def __init__(self, archive: Archive, actor: str, thumbnail_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, archive: Archive, actor: str, operations: Operations, thumbnail_dir: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(actor)
-        self.db_tasks = TaskRunner(self)
-        self.io_tasks = TaskRunner(self, max_threads=2)
-        self.tree = OfficerTree(archive, actor, self.db_tasks)
+        self._archive, self._who, self._operations = archive, Identity.user(actor), operations
+        self.tree = OfficerTree(archive, actor, operations)
         self.filters = FilterBar()
-        self.model = ClipPageModel(archive, actor, self.db_tasks, self.io_tasks, thumbnail_dir, self)
+        self.model = ClipPageModel(archive, actor, operations, thumbnail_dir, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -80,11 +81,6 @@ class ArchiveView(QWidget):
         self.tree.load()
         self.model.set_query(self.filters.current())
 
-    def wait(self) -> None:
-        """Let running database and thumbnail work finish (before closing the archive)."""
-        self.db_tasks.wait()
-        self.io_tasks.wait()
-
     def selected_clips(self) -> list[ClipRow]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         found = [self.model.row_at(row) for row in sorted(rows)]
@@ -111,7 +107,7 @@ class ArchiveView(QWidget):
             with self._archive.sessions.read() as session:
                 return clips.clip_detail(session, clip_id, self._who)
 
-        self.db_tasks.run(fetch, self._on_detail, self._on_error)
+        self._operations.run(self, fetch, self._on_detail, self._on_error)
 
     def _on_detail(self, detail: ClipDetail | None) -> None:
         self.detail.show_detail(detail)
@@ -127,7 +123,7 @@ class ArchiveView(QWidget):
             with self._archive.sessions.write() as session:
                 clips.set_important(session, who, ids, important)
 
-        self.db_tasks.run(change, lambda _: self._refresh_rows(ids), self._on_error)
+        self._operations.run(self, change, lambda _: self._refresh_rows(ids), self._on_error)
 
     def _link_case(self) -> None:
         chosen = self.selected_clips()
@@ -155,7 +151,7 @@ class ArchiveView(QWidget):
             with self._archive.sessions.write() as session:
                 cases.link_clips(session, who, ids, case_no, kind, party, handler, title)
 
-        self.db_tasks.run(change, lambda _: self._refresh_rows(ids), self._on_error)
+        self._operations.run(self, change, lambda _: self._refresh_rows(ids), self._on_error)
 
     def _refresh_rows(self, ids: list[int]) -> None:
         def fetch() -> list[ClipRow]:
@@ -170,7 +166,7 @@ class ArchiveView(QWidget):
             if current is not None and current.id in ids:
                 self._load_detail(current.id)
 
-        self.db_tasks.run(fetch, show, self._on_error)
+        self._operations.run(self, fetch, show, self._on_error)
 
     def _on_error(self, error: Exception) -> None:
-        self.problem.emit(str(error))
+        self.problem.emit(failure_text(error))

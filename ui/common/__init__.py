@@ -1,1 +1,2 @@
-"""What every section uses: the task runner, table models, labels, preferences, the password dialog."""
+"""What every section uses: the operations (worker threads) and failure messages, table models, labels,
+preferences, the password dialog."""

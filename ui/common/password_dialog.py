@@ -7,15 +7,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ui.common.tasks import TaskRunner
-from workstation.errors import WorkstationError
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 
 
 class PasswordDialog(QDialog):
     """Asks for a new password twice, and with `ask_current` for the current one too.
 
-    `apply(current, new)` runs on the task runner (scrypt takes a moment); the dialog closes when it
+    `apply(current, new)` runs on `operations` (scrypt takes a moment); the dialog closes when it
     succeeds and shows the service's message when it fails. `current` is "" without `ask_current`.
+    While a change is on its way the dialog cannot be cancelled: its answer must find the dialog there.
     """
 
     def __init__(
@@ -23,12 +24,13 @@ class PasswordDialog(QDialog):
         title: str,
         explanation: str,
         apply: Callable[[str, str], None],
+        operations: Operations,
         ask_current: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._apply = apply
-        self._tasks = TaskRunner(self)
+        self._operations = operations
         self.setWindowTitle(title)
         self.current = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.new = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -55,14 +57,16 @@ class PasswordDialog(QDialog):
         current, new = self.current.text(), self.new.text()
         self.message.clear()
         self.buttons.setEnabled(False)
-        self._tasks.run(lambda: self._apply(current, new), lambda _none: self.accept(), self._on_failed)
+        self._operations.run(self, lambda: self._apply(current, new), self._on_changed, self._on_failed)
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():
+            super().reject()
+
+    def _on_changed(self, _none: None) -> None:
+        self.buttons.setEnabled(True)
+        self.accept()
 
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(
-            str(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
-        )
-
-    def done(self, result: int) -> None:
-        self._tasks.wait()  # a running change must finish (or fail) before the dialog goes
-        super().done(result)
+        self.message.setText(failure_text(error))

@@ -21,12 +21,13 @@ from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.timecode import format_position, format_wall_clock
 from player.timeline import TimelineMark
 from player.widget import Draft, PlayerWidget
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from ui.playback.marker_panel import MarkerPanel
 from workstation.access import register
 from workstation.access.types import Viewing
 from workstation.archive import Archive
-from workstation.errors import PermissionDenied, WorkstationError
+from workstation.errors import PermissionDenied
 from workstation.footage import clips, markers, officer_day, stills
 from workstation.footage.types import ClipRow, DayEvent, DeviceEventType, MarkerCategoryRow, MarkerRow, OfficerDay
 from workstation.identity import Identity
@@ -70,6 +71,7 @@ class PlayerWindow(QMainWindow):
         self,
         archive: Archive,
         user: SignedInUser,
+        operations: Operations,
         parent: QWidget | None = None,
         *,
         engine: PlaybackEngine | None = None,
@@ -77,7 +79,7 @@ class PlayerWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._archive, self._user, self._who = archive, user, Identity.user(user.login)
-        self._tasks = TaskRunner(self)
+        self._operations = operations
         self._pending = 0
         self._categories: dict[str, MarkerCategoryRow] = {}
         self._markers: list[MarkerRow] = []
@@ -479,11 +481,9 @@ class PlayerWindow(QMainWindow):
 
         def failed(error: Exception) -> None:
             self._pending -= 1
-            if not isinstance(error, WorkstationError):
-                raise error
-            self._say(str(error))
+            self._say(failure_text(error))
 
-        self._tasks.run(work, done, failed)
+        self._operations.run(self, work, done, failed)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -514,8 +514,7 @@ class PlayerWindow(QMainWindow):
         self._run(lambda: register.finish_viewing(sessions, who, viewing.entry_id, played_ms), lambda _: None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.player.engine.close()
-        self._tasks.wait()  # a task may still hold a database session
+        self.player.engine.close()  # queues the register's "finished viewing" (the main window waits for it)
         super().closeEvent(event)
 
 

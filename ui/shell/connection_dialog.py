@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.tasks import TaskRunner
-from workstation.errors import WorkstationError
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
 
 EMBEDDED, POSTGRESQL = "embedded", "postgresql"
@@ -31,11 +31,11 @@ EMBEDDED, POSTGRESQL = "embedded", "postgresql"
 class ConnectionDialog(QDialog):
     """`chosen` is the profile name to use after accept()."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Archive connection"))
         self.chosen: str | None = None
-        self._tasks = TaskRunner(self)
+        self._operations = operations
         self.profiles = QListWidget()
         self.profiles.currentTextChanged.connect(self._show_profile)
         self.name = QLineEdit()
@@ -141,15 +141,12 @@ class ConnectionDialog(QDialog):
         def attempt() -> None:
             open_profile(profile.name).close()
 
-        self._tasks.run(attempt, lambda _: self.result_label.setText(self.tr("Connected.")), self._on_test_failed)
-
-    def _on_test_failed(self, error: Exception) -> None:
-        reason = (
-            str(error)
-            if isinstance(error, WorkstationError)
-            else self.tr("Unexpected error: %1").replace("%1", str(error))
+        self._operations.run(
+            self,
+            attempt,
+            lambda _: self.result_label.setText(self.tr("Connected.")),
+            lambda error: self.result_label.setText(failure_text(error)),
         )
-        self.result_label.setText(reason)
 
     def save_and_use(self) -> None:
         profile = self._save()

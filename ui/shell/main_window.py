@@ -27,6 +27,7 @@ from ui.common import prefs
 from ui.common.application import running_application
 from ui.common.labels import role_name
 from ui.common.password_dialog import PasswordDialog
+from ui.common.tasks import Operations
 from ui.playback.player_window import PlayerWindow
 from ui.shell.idle_lock import IdleWatcher
 from ui.shell.settings_dialog import SettingsDialog
@@ -42,45 +43,53 @@ from workstation.types import Role
 
 
 class _Section(Protocol):
-    """A section that loads data on its worker threads."""
+    """A section that loads data (on the application's operations)."""
 
     def load(self) -> None: ...
-
-    def wait(self) -> object: ...
 
 
 _Player = TypeVar("_Player", bound=PlayerWindow)
 
 
 class MainWindow(QMainWindow):
-    """One window per signed-in session. Sections are pages of a stack chosen in the navigation list."""
+    """One window per signed-in session. Sections are pages of a stack chosen in the navigation list.
+
+    Every view runs its work on the application's one `operations`; closing waits for it to finish.
+    """
 
     def __init__(
-        self, archive: Archive, user: SignedInUser, location: str, preferences: prefs.Preferences, thumbnail_dir: Path
+        self,
+        archive: Archive,
+        user: SignedInUser,
+        location: str,
+        preferences: prefs.Preferences,
+        thumbnail_dir: Path,
+        operations: Operations,
     ) -> None:
         super().__init__()
         self.archive, self.user, self.location = archive, user, location
+        self.operations = operations
         self._preferences = preferences
         self.setWindowTitle(self.tr("Body-worn camera footage review workstation"))
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(120)
         self.navigation.setStyleSheet("QListWidget { font-size: 13pt } QListWidget::item { padding: 10px }")
         self.pages = QStackedWidget()
-        self.archive_view = ArchiveView(archive, user.login, thumbnail_dir)
+        self.archive_view = ArchiveView(archive, user.login, operations, thumbnail_dir)
         self.archive_view.problem.connect(self.show_problem)
         self.archive_view.play_requested.connect(self.open_clip)
         self.archive_view.tree.day_requested.connect(self.open_officer_day)
         self.players: list[PlayerWindow] = []
         self.sections: dict[str, QWidget] = {}
         self.add_section("archive", self.tr("Archive"), self.archive_view)
-        self.spotcheck_view = SpotCheckView(archive, user.login)
+        self.spotcheck_view = SpotCheckView(archive, user.login, operations)
         self.spotcheck_view.review_requested.connect(self.open_review)
-        self.ledger_view = LedgerView(archive, user.login)
+        self.ledger_view = LedgerView(archive, user.login, operations)
         spot_tabs = QTabWidget()
         spot_tabs.addTab(self.spotcheck_view, self.tr("Daily spot check"))
         spot_tabs.addTab(self.ledger_view, self.tr("Check ledger"))
         self.add_section("spotcheck", self.tr("Spot check"), spot_tabs)
-        self.approvals_view = ApprovalsView(archive, user.login)
+        self.approvals_view = ApprovalsView(archive, user.login, operations)
         self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
         self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
         reports = self.tr("Reports")
@@ -93,13 +102,13 @@ class MainWindow(QMainWindow):
         self.users_view: UsersView | None = None
         self.audit_view: AuditView | None = None
         if user.role is Role.ADMIN:
-            self.devices_view = DevicesView(archive, user.login)
+            self.devices_view = DevicesView(archive, user.login, operations)
             self.devices_view.registry_changed.connect(self.archive_view.load)
             self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
-            self.users_view = UsersView(archive, user.login)
+            self.users_view = UsersView(archive, user.login, operations)
             self.admin_tabs.addTab(self.users_view, self.tr("User accounts"))
         if user.role in (Role.ADMIN, Role.INSPECTION):
-            self.audit_view = AuditView(archive, user.login)
+            self.audit_view = AuditView(archive, user.login, operations)
             self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
         if self.admin_tabs.count() == 0:
             self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")
@@ -181,7 +190,7 @@ class MainWindow(QMainWindow):
             view.load()
 
     def _views(self) -> list[_Section]:
-        """The sections that load data and must be waited for before the archive closes."""
+        """The sections that load data."""
         views = (
             self.archive_view,
             self.spotcheck_view,
@@ -201,17 +210,17 @@ class MainWindow(QMainWindow):
         return window
 
     def open_clip(self, clip_id: int) -> PlayerWindow:
-        window = self._show_player(PlayerWindow(self.archive, self.user))
+        window = self._show_player(PlayerWindow(self.archive, self.user, self.operations))
         window.open_clip(clip_id)
         return window
 
     def open_officer_day(self, badge_no: str, day: date) -> PlayerWindow:
-        window = self._show_player(PlayerWindow(self.archive, self.user))
+        window = self._show_player(PlayerWindow(self.archive, self.user, self.operations))
         window.open_officer_day(badge_no, day)
         return window
 
     def open_review(self, item: SampleItemRow) -> ReviewWindow:
-        window = ReviewWindow(self.archive, self.user, item)
+        window = ReviewWindow(self.archive, self.user, item, self.operations)
         window.reviewed.connect(self._on_reviewed)
         return self._show_player(window)
 
@@ -227,7 +236,7 @@ class MainWindow(QMainWindow):
     def open_ingest(self) -> IngestDialog:
         """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
         if self.ingest_dialog is None:
-            self.ingest_dialog = IngestDialog(self.archive, self.user.login, self)
+            self.ingest_dialog = IngestDialog(self.archive, self.user.login, self.operations, self)
             self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
             if self.devices_view is not None:
                 self.ingest_dialog.ingest_finished.connect(self.devices_view.load)
@@ -255,6 +264,7 @@ class MainWindow(QMainWindow):
             self.tr("Change password"),
             self.tr("Five wrong current passwords lock the account, as at sign-in."),
             lambda current, new: users.change_password(sessions, login, current, new),
+            self.operations,
             ask_current=True,
             parent=self,
         )
@@ -267,7 +277,7 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.body.setVisible(False)
-        dialog = SignInDialog(self.archive, self.location, locked_login=self.user.login, parent=self)
+        dialog = SignInDialog(self.archive, self.location, self.operations, locked_login=self.user.login, parent=self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(self._on_unlock_finished)
         self.lock_dialog = dialog
@@ -292,8 +302,7 @@ class MainWindow(QMainWindow):
                 return
         for player in self.players:
             player.close()  # registers how long each was played
-        for view in self._views():
-            view.wait()  # workers may still hold database sessions
+        self.operations.wait()  # workers may still hold database sessions
         running_application().removeEventFilter(self.idle)
         super().closeEvent(event)
 

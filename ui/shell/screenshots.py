@@ -18,6 +18,7 @@ from ui.archive.case_link_dialog import CaseLinkDialog
 from ui.archive.ingest_dialog import IngestDialog
 from ui.common import prefs
 from ui.common.application import application
+from ui.common.tasks import Operations
 from ui.shell.connection_dialog import ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
@@ -50,7 +51,8 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     preferences = prefs.Preferences(QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat))
     preferences.set(prefs.IDLE_LOCK_MINUTES, 0)
     user = users.sign_in(archive.sessions, "admin", "admin123")
-    window = MainWindow(archive, user, str(archive_folder), preferences, out / ".thumbnails")
+    operations = Operations()
+    window = MainWindow(archive, user, str(archive_folder), preferences, out / ".thumbnails", operations)
     window.resize(1600, 900)
     window.show()
     window.load()
@@ -66,12 +68,12 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     settle(app, 1500)  # thumbnails
     saved = [_save(window, out / "main_window.png", app)]
     screens: list[Screen] = [
-        ("sign_in.png", lambda: SignInDialog(archive, str(archive_folder))),
+        ("sign_in.png", lambda: SignInDialog(archive, str(archive_folder), operations)),
         ("first_administrator.png", lambda: FirstAdministratorDialog(archive)),
-        ("connection.png", ConnectionDialog),
+        ("connection.png", lambda: ConnectionDialog(operations)),
         ("case_link.png", lambda: CaseLinkDialog(3)),
         ("settings.png", lambda: SettingsDialog(preferences)),
-        ("ingest.png", lambda: IngestDialog(archive, user.login)),
+        ("ingest.png", lambda: IngestDialog(archive, user.login, operations)),
     ]
     for index in range(1, window.navigation.count()):
         window.navigation.setCurrentRow(index)
@@ -86,7 +88,8 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         widget.deleteLater()
     window.close()
     window.deleteLater()
-    # delete the widgets (and their worker pools) while the application still exists
+    operations.deleteLater()
+    # delete the widgets and the worker pools while the application still exists
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     archive.close()
     return saved

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.labels import level_name
+from ui.common.messages import failure_text
 from ui.common.password_dialog import PasswordDialog
-from ui.common.tasks import TaskRunner
+from ui.common.tasks import Operations
 from workstation.archive import Archive
 from workstation.errors import AuthenticationFailed, WorkstationError
 from workstation.org import users
@@ -30,10 +31,17 @@ class SignInDialog(QDialog):
     After an administrator's reset the user sets a new password (`change_dialog`) before the dialog accepts.
     """
 
-    def __init__(self, archive: Archive, location: str, locked_login: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        archive: Archive,
+        location: str,
+        operations: Operations,
+        locked_login: str | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._archive = archive
-        self._tasks = TaskRunner(self)
+        self._operations = operations
         self.user: SignedInUser | None = None
         self.setWindowTitle(self.tr("Screen locked") if locked_login else self.tr("Sign in"))
         self.login = QLineEdit(locked_login or "")
@@ -61,7 +69,8 @@ class SignInDialog(QDialog):
     def submit(self) -> None:
         login, password = self.login.text().strip(), self.password.text()
         self.buttons.setEnabled(False)
-        self._tasks.run(
+        self._operations.run(
+            self,
             lambda: users.sign_in(self._archive.sessions, login, password),
             lambda user: self._on_signed_in(user, password),
             self._on_failed,
@@ -77,6 +86,7 @@ class SignInDialog(QDialog):
             self.tr("Set a new password"),
             self.tr("An administrator has reset your password. Choose a new one before you continue."),
             lambda _current, new: users.change_password(sessions, user.login, password, new),
+            self._operations,
             parent=self,
         )
         self.change_dialog.finished.connect(lambda result: self._on_password_set(user, result))
@@ -93,9 +103,7 @@ class SignInDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self.message.setText(
-            str(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
-        )
+        self.message.setText(failure_text(error))
 
 
 class FirstAdministratorDialog(QDialog):

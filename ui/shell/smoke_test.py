@@ -361,12 +361,14 @@ def open_main_window(
     from PySide6.QtCore import QSettings
 
     from ui.common import prefs
+    from ui.common.tasks import Operations
     from ui.shell.main_window import MainWindow
     from ui.shell.sign_in_dialog import SignInDialog
 
     preferences = prefs.Preferences(QSettings(str(folder / "smoke.ini"), QSettings.Format.IniFormat))
     preferences.set(prefs.IDLE_LOCK_MINUTES, 0)
-    dialog = SignInDialog(archive, location)
+    operations = Operations()
+    dialog = SignInDialog(archive, location, operations)
     dialog.show()
     dialog.login.setText(login)
     dialog.password.setText(password)
@@ -377,7 +379,8 @@ def open_main_window(
         raise CheckFailed(f"登录失败：{dialog.message.text()}", "sign-in was refused")
     user = dialog.user
     dialog.deleteLater()
-    window = MainWindow(archive, user, location, preferences, folder / "thumbnails")
+    window = MainWindow(archive, user, location, preferences, folder / "thumbnails", operations)
+    operations.setParent(window)  # the worker pools go with the window
     first_page = threading.Event()
     window.archive_view.model.first_page_shown.connect(first_page.set)
     window.show()

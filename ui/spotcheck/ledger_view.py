@@ -1,6 +1,5 @@
 """The check ledger (检查台帐): every spot check of a period, filtered, and exported to Excel for printing."""
 
-import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,26 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.qt_dates import to_date
-from ui.common.tasks import TaskRunner
+from ui.common.status_line import StatusLine
+from ui.common.tasks import Operations
 from ui.spotcheck.labels import verdict_name
 from ui.spotcheck.models import LedgerTableModel
 from workstation import clock
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
 from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
 from workstation.spotcheck.types import LedgerRow, Verdict
 from workstation.types import UnitRow
 
-_log = logging.getLogger(__name__)
 SHOWN_ROWS = 1000
 
 
 class LedgerView(QWidget):
     """The ledger as `login` may read it (their unit and the units below). Call `load()` to fill it.
 
-    Thread rules: services run on `tasks`; callbacks run on the GUI thread. Call `wait()` before closing.
+    Services run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: a search finished and the table shows it.
@@ -52,12 +50,10 @@ class LedgerView(QWidget):
     loaded = Signal()
     exported = Signal(int)
 
-    def __init__(
-        self, archive: Archive, login: str, parent: QWidget | None = None, tasks: TaskRunner | None = None
-    ) -> None:
+    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(login)
-        self._tasks = tasks or TaskRunner(self)
+        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._operations = operations
         today = clock.now().date()
         self.from_edit = _date_edit(today.replace(day=1), self)
         self.to_edit = _date_edit(today, self)
@@ -84,8 +80,7 @@ class LedgerView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = StatusLine(self)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Checked from:"), self))
@@ -110,10 +105,12 @@ class LedgerView(QWidget):
 
     def load(self) -> None:
         """Read the units for the filter, then search."""
-        self._run(lambda: self._read(lambda s: units_in_charge(s, self._who, LEDGER_ROLES)), self._on_units)
-
-    def wait(self, msecs: int = -1) -> bool:
-        return self._tasks.wait(msecs)
+        self._operations.run(
+            self,
+            lambda: self._read(lambda s: units_in_charge(s, self._who, LEDGER_ROLES)),
+            self._on_units,
+            self.status.show_failure,
+        )
 
     def criteria(self) -> LedgerFilter:
         return LedgerFilter(
@@ -132,8 +129,11 @@ class LedgerView(QWidget):
     def search(self) -> None:
         criteria = self.criteria()
         self.status.setText(self.tr("Loading…"))
-        self._run(
-            lambda: self._read(lambda session: list_ledger(session, self._who, criteria, SHOWN_ROWS)), self._on_found
+        self._operations.run(
+            self,
+            lambda: self._read(lambda session: list_ledger(session, self._who, criteria, SHOWN_ROWS)),
+            self._on_found,
+            self.status.show_failure,
         )
 
     def export(self, path: Path | None = None) -> None:
@@ -148,9 +148,11 @@ class LedgerView(QWidget):
         unit_only = LedgerFilter(criteria.date_from, criteria.date_to, criteria.unit_code)
         sessions, who = self._archive.sessions, self._who
         self.status.setText(self.tr("Exporting…"))
-        self._run(
+        self._operations.run(
+            self,
             lambda: export_ledger(sessions, who, unit_only, path),
             lambda count: self._on_exported(count, path),
+            self.status.show_failure,
         )
 
     def _read(self, work: Callable[[Any], Any]) -> Any:
@@ -165,8 +167,7 @@ class LedgerView(QWidget):
 
     def _on_found(self, rows: list[LedgerRow]) -> None:
         self.model.set_rows(rows)
-        self.status.setStyleSheet("")
-        self.status.setText(
+        self.status.say(
             self.tr("%1 checks shown (at most %2, newest first).")
             .replace("%1", str(len(rows)))
             .replace("%2", str(SHOWN_ROWS))
@@ -174,22 +175,8 @@ class LedgerView(QWidget):
         self.loaded.emit()
 
     def _on_exported(self, count: int, path: Path) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(
-            self.tr("Ledger exported: %1 checks to %2.").replace("%1", str(count)).replace("%2", str(path))
-        )
+        self.status.say(self.tr("Ledger exported: %1 checks to %2.").replace("%1", str(count)).replace("%2", str(path)))
         self.exported.emit(count)
-
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._tasks.run(work, on_done, self._on_failed)
-
-    def _on_failed(self, error: Exception) -> None:
-        self.status.setStyleSheet("color: #b00020;")
-        if isinstance(error, WorkstationError):
-            self.status.setText(str(error))
-        else:
-            _log.error("ledger task failed", exc_info=error)
-            self.status.setText(self.tr("Could not read the ledger: %1").replace("%1", type(error).__name__))
 
 
 def _date_edit(day: date, parent: QWidget) -> QDateEdit:

@@ -5,7 +5,6 @@ coverage as it grows. The service decides: 合格 below the minimum coverage com
 Chinese explanation, which the form shows as it is.
 """
 
-import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -24,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.tasks import TaskRunner
+from ui.common.messages import failure_text
+from ui.common.tasks import Operations
 from ui.spotcheck.labels import answer_name, check_item_name, duration_text, percent_text, verdict_name
 from workstation import clock
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.spotcheck import coverage, reviews
 from workstation.spotcheck.policy import SpotCheckSettings
@@ -44,14 +43,13 @@ from workstation.spotcheck.types import (
     Verdict,
 )
 
-_log = logging.getLogger(__name__)
 _ANSWERS = (CheckAnswer.YES, CheckAnswer.NO, CheckAnswer.NOT_APPLICABLE)
 
 
 class ReviewChecklist(QWidget):
     """The checklist of the item given with `set_item`, filled in by `login`.
 
-    Thread rules: the submission and the automatic facts are read on `tasks`; callbacks run on the GUI thread.
+    The submission and the automatic facts run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         submitted(LedgerRow): the review is in the ledger.
@@ -65,13 +63,13 @@ class ReviewChecklist(QWidget):
         self,
         archive: Archive,
         login: str,
+        operations: Operations,
         parent: QWidget | None = None,
-        tasks: TaskRunner | None = None,
         settings: SpotCheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(login)
-        self._tasks = tasks or TaskRunner(self)
+        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._operations = operations
         self._min_coverage_bp = (settings or SpotCheckSettings.load()).min_coverage_bp
         self._item: SampleItemRow | None = None
         self._intervals: tuple[tuple[int, int], ...] = ()
@@ -173,7 +171,7 @@ class ReviewChecklist(QWidget):
                 with sessions.read() as session:
                     return reviews.item_facts(session, who, item_id)
 
-            self._tasks.run(facts, self._on_facts, self._on_failed)
+            self._operations.run(self, facts, self._on_facts, self._on_failed)
         self._show_coverage()
 
     def set_playback(self, intervals: Sequence[tuple[int, int]], top_speed: float) -> None:
@@ -217,14 +215,12 @@ class ReviewChecklist(QWidget):
         self.submit_button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Submitting…"))
-        self._tasks.run(
+        self._operations.run(
+            self,
             lambda: reviews.submit_review(sessions, who, item_id, review, min_coverage_bp=minimum),
             self._on_submitted,
             self._on_failed,
         )
-
-    def wait(self, msecs: int = -1) -> bool:
-        return self._tasks.wait(msecs)
 
     def _show_coverage(self) -> None:
         covered = self.coverage_bp()
@@ -252,11 +248,7 @@ class ReviewChecklist(QWidget):
 
     def _on_failed(self, error: Exception) -> None:
         self.submit_button.setEnabled(True)
-        if isinstance(error, WorkstationError):
-            self._refuse(str(error))  # services word their refusals in plain Chinese
-        else:
-            _log.error("checklist task failed", exc_info=error)
-            self._refuse(self.tr("The check could not be saved: %1").replace("%1", type(error).__name__))
+        self._refuse(failure_text(error))
 
     def _refuse(self, text: str) -> None:
         self.message.setStyleSheet("color: #b00020;")

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from player.engine import PlaybackState
+from ui.common.tasks import Operations
 from ui.playback.player_window import PlayerWindow
 from ui.spotcheck.review_checklist import ReviewChecklist
 from workstation.archive import Archive
@@ -22,11 +23,18 @@ class ReviewWindow(PlayerWindow):
 
     reviewed = Signal(object)
 
-    def __init__(self, archive: Archive, user: SignedInUser, item: SampleItemRow, parent: QWidget | None = None):
-        super().__init__(archive, user, parent)
+    def __init__(
+        self,
+        archive: Archive,
+        user: SignedInUser,
+        item: SampleItemRow,
+        operations: Operations,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(archive, user, operations, parent)
         self.item = item
         self._top_speed = 1.0
-        self.checklist = ReviewChecklist(archive, user.login, self)
+        self.checklist = ReviewChecklist(archive, user.login, operations, self)
         self.checklist.set_item(item)
         dock = QDockWidget(self.tr("Spot-check checklist"), self)
         dock.setWidget(self.checklist)

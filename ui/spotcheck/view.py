@@ -5,7 +5,6 @@ The page does not play footage: claiming an item emits `review_requested`, and t
 the page opens the clip in the player next to the checklist (ui/spotcheck/review_checklist.py).
 """
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,19 +30,17 @@ from PySide6.QtWidgets import (
 
 from ui.common.qt_dates import to_date
 from ui.common.row_table_model import read_only_table
-from ui.common.tasks import TaskRunner
+from ui.common.status_line import StatusLine
+from ui.common.tasks import Operations
 from ui.spotcheck.models import ItemTableModel, PlanTableModel, ProgressTableModel, RowsModel
 from workstation import clock
 from workstation.archive import Archive
-from workstation.errors import WorkstationError
 from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
 from workstation.spotcheck import queue as spotcheck_queue
 from workstation.spotcheck.policy import SpotCheckSettings, units_in_charge
 from workstation.spotcheck.types import DrawOutcome, DrawSpec, OfficerProgress, PlanRow, SampleItemRow
 from workstation.types import UnitRow
-
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -56,8 +53,7 @@ class _Snapshot:
 class SpotCheckView(QWidget):
     """The spot check for the signed-in `login`. Call `load()` to fill it.
 
-    Thread rules: services run on `tasks` (a single-thread runner of its own unless the caller passes a
-    shared one); callbacks run on the GUI thread. Call `wait()` before closing the archive.
+    Services run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: plans, queue and progress were read and are shown.
@@ -73,13 +69,13 @@ class SpotCheckView(QWidget):
         self,
         archive: Archive,
         login: str,
+        operations: Operations,
         parent: QWidget | None = None,
-        tasks: TaskRunner | None = None,
         settings: SpotCheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._who = archive, Identity.user(login)
-        self._tasks = tasks or TaskRunner(self)
+        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._operations = operations
         self._settings = settings or SpotCheckSettings.load()
 
         self.unit_box = QComboBox(self)
@@ -127,8 +123,7 @@ class SpotCheckView(QWidget):
         self.queue_label = QLabel(self)
         self.progress_label = QLabel(self)
         self.progress_label.setWordWrap(True)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = StatusLine(self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._queue_page(), self.tr("Review queue"))
@@ -141,11 +136,12 @@ class SpotCheckView(QWidget):
 
     def load(self) -> None:
         """Read the units the user works on, then plans, queue and progress."""
-        self._run(lambda: self._read(lambda session: units_in_charge(session, self._who)), self._on_units)
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until queued database work is done (before the archive is closed)."""
-        return self._tasks.wait(msecs)
+        self._operations.run(
+            self,
+            lambda: self._read(lambda session: units_in_charge(session, self._who)),
+            self._on_units,
+            self.status.show_failure,
+        )
 
     def day(self) -> date:
         return to_date(self.day_edit.date())
@@ -175,19 +171,24 @@ class SpotCheckView(QWidget):
                 spotcheck_queue.overview(session, self._who, day, day),
             )
 
-        self._run(lambda: self._read(read), self._on_snapshot)
+        self._operations.run(self, lambda: self._read(read), self._on_snapshot, self.status.show_failure)
 
     def draw(self) -> None:
         spec, sessions, who = self.spec(), self._archive.sessions, self._who
         due = self._settings.due_days
         self.status.setText(self.tr("Drawing…"))
-        self._run(lambda: spotcheck_plans.draw_plans(sessions, spec, who, due_days=due), self._on_drawn)
+        self._operations.run(
+            self,
+            lambda: spotcheck_plans.draw_plans(sessions, spec, who, due_days=due),
+            self._on_drawn,
+            self.status.show_failure,
+        )
 
     def redraw(self, reason: str | None = None) -> None:
         """Draw the selected plan again with the parameters set above; asks for the reason unless given."""
         plan = self._selected(self.plan_table, self.plan_model)
         if plan is None or not plan.active:
-            self._say(self.tr("Select a plan in force on the Plans tab first."), error=True)
+            self.status.say(self.tr("Select a plan in force on the Plans tab first."), problem=True)
             return
         if reason is None:
             reason, accepted = QInputDialog.getText(
@@ -197,9 +198,11 @@ class SpotCheckView(QWidget):
                 return
         spec, sessions, who = self.spec(), self._archive.sessions, self._who
         due = self._settings.due_days
-        self._run(
+        self._operations.run(
+            self,
             lambda: spotcheck_plans.redraw(sessions, plan.id, reason, who, spec=spec, due_days=due),
             self._on_redrawn,
+            self.status.show_failure,
         )
 
     def claim_next(self) -> None:
@@ -208,7 +211,7 @@ class SpotCheckView(QWidget):
     def claim_selected(self) -> None:
         item = self._selected(self.queue_table, self.queue_model)
         if item is None:
-            self._say(self.tr("Select an item in the queue first."), error=True)
+            self.status.say(self.tr("Select an item in the queue first."), problem=True)
             return
         self._claim(item.id)
 
@@ -217,11 +220,21 @@ class SpotCheckView(QWidget):
         if item is None:
             return
         sessions, who = self._archive.sessions, self._who
-        self._run(lambda: spotcheck_queue.release(sessions, who, item.id), lambda _released: self.refresh())
+        self._operations.run(
+            self,
+            lambda: spotcheck_queue.release(sessions, who, item.id),
+            lambda _released: self.refresh(),
+            self.status.show_failure,
+        )
 
     def _claim(self, item_id: int | None) -> None:
         sessions, who, minutes = self._archive.sessions, self._who, self._settings.claim_minutes
-        self._run(lambda: spotcheck_queue.claim(sessions, who, item_id, claim_minutes=minutes), self._on_claimed)
+        self._operations.run(
+            self,
+            lambda: spotcheck_queue.claim(sessions, who, item_id, claim_minutes=minutes),
+            self._on_claimed,
+            self.status.show_failure,
+        )
 
     def _draw_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -307,16 +320,18 @@ class SpotCheckView(QWidget):
             self.sample_model.set_rows([])
             return
         plan_id = self.plan_model.row(row).id
-        self._run(
+        self._operations.run(
+            self,
             lambda: self._read(lambda session: spotcheck_plans.plan_items(session, self._who, plan_id)),
             self.sample_model.set_rows,
+            self.status.show_failure,
         )
 
     def _on_drawn(self, outcomes: list[DrawOutcome]) -> None:
         drawn = [outcome.plan for outcome in outcomes if outcome.plan is not None]
         existing = [outcome for outcome in outcomes if outcome.existing_plan_id is not None]
         if not outcomes:
-            self._say(self.tr("No video or audio was recorded that day."))
+            self.status.say(self.tr("No video or audio was recorded that day."))
         else:
             text = self.tr("%1 plans drawn, %2 clips sampled.").replace("%1", str(len(drawn)))
             text = text.replace("%2", str(sum(plan.sample_count for plan in drawn)))
@@ -324,19 +339,21 @@ class SpotCheckView(QWidget):
                 text += " " + self.tr("%1 units already had a plan in force (use Redraw to replace one).").replace(
                     "%1", str(len(existing))
                 )
-            self._say(text)
+            self.status.say(text)
         self.plans_drawn.emit(outcomes)
         self.refresh()
 
     def _on_redrawn(self, plan: PlanRow) -> None:
-        self._say(self.tr("Plan %1 replaces plan %2.").replace("%1", str(plan.id)).replace("%2", str(plan.replaces_id)))
+        self.status.say(
+            self.tr("Plan %1 replaces plan %2.").replace("%1", str(plan.id)).replace("%2", str(plan.replaces_id))
+        )
         self.refresh()
 
     def _on_claimed(self, item: SampleItemRow | None) -> None:
         if item is None:
-            self._say(self.tr("Nothing left to check in the queue."))
+            self.status.say(self.tr("Nothing left to check in the queue."))
         else:
-            self._say(
+            self.status.say(
                 self.tr("You are checking %1 (%2) until %3.")
                 .replace("%1", item.original_name)
                 .replace("%2", item.officer_name)
@@ -348,20 +365,6 @@ class SpotCheckView(QWidget):
     def _selected(self, table: QTableView, model: RowsModel) -> Any:
         rows = table.selectionModel().selectedRows()
         return model.row(rows[0].row()) if rows else None
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b00020;" if error else "")
-        self.status.setText(text)
-
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._tasks.run(work, on_done, self._on_failed)
-
-    def _on_failed(self, error: Exception) -> None:
-        if isinstance(error, WorkstationError):
-            self._say(str(error), error=True)  # services word their refusals in plain Chinese
-        else:
-            _log.error("spot-check task failed", exc_info=error)
-            self._say(self.tr("The spot check failed: %1").replace("%1", type(error).__name__), error=True)
 
 
 def _table(parent: QWidget, model: RowsModel) -> QTableView:

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -12,11 +13,11 @@ from workstation.identity import Identity
 from workstation.org import registry
 
 
-def _view(qtbot, archive) -> DevicesView:
+def _view(qtbot, archive, operations) -> DevicesView:
     build_org(archive)
     with archive.sessions.write() as session:  # what ingest does with an unknown recorder and 警号
         registry.resolve_recorder(session, Identity.user("admin"), "DEV9999", "777777", datetime(2026, 11, 21, 8, 30))
-    view = DevicesView(archive, "admin")
+    view = DevicesView(archive, "admin", operations)
     qtbot.addWidget(view)
     view.resize(1200, 600)
     view.show()
@@ -29,8 +30,8 @@ def _column(model, column: int) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
-def test_lists_recorders_highlights_unassigned_and_filters(qtbot, qtmodeltester, archive):
-    view = _view(qtbot, archive)
+def test_lists_recorders_highlights_unassigned_and_filters(qtbot, qtmodeltester, archive, operations):
+    view = _view(qtbot, archive, operations)
 
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.proxy)
@@ -52,11 +53,11 @@ def test_lists_recorders_highlights_unassigned_and_filters(qtbot, qtmodeltester,
     assert _column(view.proxy, 0) == ["DEV9999"]
 
 
-def test_handover_through_the_dialog_updates_holder_and_history(qtbot, qtmodeltester, archive):
-    view = _view(qtbot, archive)
+def test_handover_through_the_dialog_updates_holder_and_history(qtbot, qtmodeltester, archive, operations):
+    view = _view(qtbot, archive, operations)
     assert not view.handover_button.isEnabled()
     view.select_device(view.model.index(0, 0).data(Qt.ItemDataRole.UserRole).id)
-    qtbot.waitUntil(lambda: view.history_model.rowCount() == 1, timeout=5000)
+    assert view.history_model.rowCount() == 1
     qtmodeltester.check(view.history_model)
     assert view.history_model.index(0, 0).data() == "张伟（010203）"
     assert view.history_model.index(0, 2).data() == "至今"
@@ -77,14 +78,13 @@ def test_handover_through_the_dialog_updates_holder_and_history(qtbot, qtmodelte
 
     assert view.message.text() == "设备 DEV0001 已交接给 李娜（010204）。"
     assert _column(view.proxy, 4)[0] == "李娜（010204）" and view.proxy.index(0, 3).data() == "城西大队"
-    qtbot.waitUntil(lambda: view.history_model.rowCount() == 2, timeout=5000)
     assert _column(view.history_model, 0) == ["李娜（010204）", "张伟（010203）"]
     assert view.history_model.index(0, 4).data() == "张伟调岗，设备移交李娜"
     assert view.history_model.index(1, 2).data() != "至今"
 
 
-def test_officer_awaiting_a_unit_is_assigned_to_one(qtbot, archive):
-    view = _view(qtbot, archive)
+def test_officer_awaiting_a_unit_is_assigned_to_one(qtbot, archive, operations):
+    view = _view(qtbot, archive, operations)
     assert view.officers_group.title() == "待分配执法人员（1）"
     assert view.officer_list.item(0).text() == "777777（未登记姓名）"
     assert not view.assign_unit_button.isEnabled()
@@ -98,10 +98,12 @@ def test_officer_awaiting_a_unit_is_assigned_to_one(qtbot, archive):
     assert view.officers_group.title() == "待分配执法人员（0）" and view.officer_list.count() == 0
 
 
-def test_a_failing_registry_read_shows_a_message(qtbot, archive):
-    view = _view(qtbot, archive)
+@pytest.mark.allow_log("^operation failed unexpectedly$")  # the broken archive object is a bug, logged
+def test_a_failing_registry_read_shows_a_message(qtbot, archive, threaded_operations):
+    view = _view(qtbot, archive, threaded_operations)
     view._archive = None  # a broken archive object: the read fails on the worker thread
 
     view.load()
-    qtbot.waitUntil(lambda: view.message.text().startswith("无法读取或修改设备登记"), timeout=5000)
+    qtbot.waitUntil(lambda: view.message.text() != "", timeout=5000)
+    assert view.message.text() == "程序内部错误（AttributeError）。此前已保存的内容不受影响。"
     assert view.status.text() == ""

@@ -37,9 +37,9 @@ def org(archive):
     return built
 
 
-def _request(qtbot, archive, clip_id: int, screenshot: Path):
+def _request(qtbot, archive, operations, clip_id: int, screenshot: Path):
     """The reviewer fills in and submits the request form; returns the filed request."""
-    dialog = AccessRequestDialog(archive, "reviewer", clip_ids=[clip_id])
+    dialog = AccessRequestDialog(archive, "reviewer", operations, clip_ids=[clip_id])
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.windowTitle() == "调阅申请" and dialog.clip_edit.text() == str(clip_id)
@@ -47,20 +47,20 @@ def _request(qtbot, archive, clip_id: int, screenshot: Path):
     dialog.grab().save(str(screenshot))
     with qtbot.waitSignal(dialog.submitted, timeout=TIMEOUT) as filed:
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+    assert not dialog.isVisible()
     return filed.args[0]
 
 
-def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, archive, org, tmp_path):
-    row = _request(qtbot, archive, org.clips["DD02"], tmp_path / "access_request_dialog.png")
+def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, archive, org, tmp_path, operations):
+    row = _request(qtbot, archive, operations, org.clips["DD02"], tmp_path / "access_request_dialog.png")
     assert row.status is RequestStatus.PENDING and row.steps[0].unit_code == "ZD01"
 
-    approvals = ApprovalsView(archive, "head")  # the detachment head's session
+    approvals = ApprovalsView(archive, "head", operations)  # the detachment head's session
     qtbot.addWidget(approvals)
     approvals.show()
     with qtbot.waitSignal(approvals.inbox_count_changed, timeout=TIMEOUT) as counted:
         approvals.load()
-    qtbot.waitUntil(lambda: approvals.inbox_model.rowCount() == 1, timeout=TIMEOUT)
+    assert approvals.inbox_model.rowCount() == 1
     assert counted.args == [1] and approvals.inbox_title.text() == "待我审批：1"
     qtmodeltester.check(approvals.inbox_model)
     model = approvals.inbox_model
@@ -73,7 +73,7 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     approvals.comment_edit.setText("同意调阅")
     with qtbot.waitSignal(approvals.loaded, timeout=TIMEOUT):
         qtbot.mouseClick(approvals.approve_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: approvals.inbox_model.rowCount() == 0, timeout=TIMEOUT)
+    assert approvals.inbox_model.rowCount() == 0
     assert approvals.message.text() == f"调阅申请 {row.id}：已批准。"
     assert approvals.requests_model.index(0, 8).data() == "已批准"
     assert approvals.requests_model.index(0, 10).data() != ""
@@ -86,7 +86,7 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     )  # what the player calls
     access_register.finish_viewing(archive.sessions, Identity.user("reviewer"), viewing.entry_id, played_ms=95_000)
 
-    audit = AuditView(archive, "inspector")
+    audit = AuditView(archive, "inspector", operations)
     qtbot.addWidget(audit)
     audit.show()
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
@@ -117,13 +117,13 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     audit.grab().save(str(tmp_path / "audit_view.png"))
 
 
-def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org):
+def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org, operations):
     for login in ("reviewer", "inspector"):
         viewing = access_register.start_viewing(
             archive.sessions, Identity.user(login), org.clips["DD01"], reason="抽查"
         )
         access_register.finish_viewing(archive.sessions, Identity.user(login), viewing.entry_id, 1000)
-    audit = AuditView(archive, "inspector")
+    audit = AuditView(archive, "inspector", operations)
     qtbot.addWidget(audit)
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
         audit.load()
@@ -140,33 +140,33 @@ def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org):
     assert audit.register_model.rowCount() == 0 and audit.audit_model.rowCount() == 0
 
 
-def test_users_without_the_audit_duty_see_the_refusal(qtbot, archive, org):
-    audit = AuditView(archive, "reviewer")
+def test_users_without_the_audit_duty_see_the_refusal(qtbot, archive, org, threaded_operations):
+    audit = AuditView(archive, "reviewer", threaded_operations)
     qtbot.addWidget(audit)
     audit.load()
     qtbot.waitUntil(lambda: audit.status.text() == "您没有此项权限。", timeout=TIMEOUT)
     assert audit.register_model.rowCount() == 0
 
 
-def test_the_dialog_shows_the_services_refusal_and_stays_open(qtbot, archive, org):
-    dialog = AccessRequestDialog(archive, "reviewer", clip_ids=[org.clips["DD02"]])
+def test_the_dialog_shows_the_services_refusal_and_stays_open(qtbot, archive, org, operations):
+    dialog = AccessRequestDialog(archive, "reviewer", operations, clip_ids=[org.clips["DD02"]])
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text() == "请填写调阅事由。", timeout=TIMEOUT)
+    assert dialog.message.text() == "请填写调阅事由。"
     assert dialog.isVisible() and dialog.buttons.isEnabled()
     dialog.clip_edit.setText("12, x")
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "文件编号应为以逗号分隔的整数。"
 
 
-def test_an_outside_bodys_request_by_case(qtbot, archive, org):
+def test_an_outside_bodys_request_by_case(qtbot, archive, org, operations):
     from workstation.footage import cases
     from workstation.footage.types import CaseKind
 
     with archive.sessions.write() as session:
         cases.link_clips(session, Identity.user("admin"), [org.clips["DD02"]], "A2026-7", CaseKind.CASE)
-    dialog = AccessRequestDialog(archive, "reviewer")
+    dialog = AccessRequestDialog(archive, "reviewer", operations)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.kind_box.setCurrentIndex(2)
@@ -184,8 +184,8 @@ def test_an_outside_bodys_request_by_case(qtbot, archive, org):
     assert [step.role for step in row.steps] == [Role.LEGAL, Role.APPROVER]
 
 
-def test_the_approvals_view_opens_the_request_form_and_lists_the_new_request(qtbot, archive, org):
-    view = ApprovalsView(archive, "reviewer")
+def test_the_approvals_view_opens_the_request_form_and_lists_the_new_request(qtbot, archive, org, operations):
+    view = ApprovalsView(archive, "reviewer", operations)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
         view.load()

@@ -23,8 +23,9 @@ STATION = Identity.system("采集站1")
 START = datetime(2026, 11, 21, 8, 30)
 
 
-def _dialog(qtbot, archive) -> IngestDialog:
-    dialog = IngestDialog(archive, "admin")
+def _dialog(qtbot, archive, operations) -> IngestDialog:
+    """The dialog on the real worker threads: the tests are about a run that goes on while the GUI works."""
+    dialog = IngestDialog(archive, "admin", operations)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -39,7 +40,7 @@ def _table(dialog: IngestDialog) -> list[list[str]]:
     return [[table.item(row, column).text() for column in range(4)] for row in range(table.rowCount())]
 
 
-def test_imports_two_recorders_with_a_bar_each_and_summarises(qtbot, archive, tmp_path):
+def test_imports_two_recorders_with_a_bar_each_and_summarises(qtbot, archive, tmp_path, threaded_operations):
     build_org(archive)
     first, second = tmp_path / "DEV0001", tmp_path / "DEV0002"
     recorder_dump(first, "DEV0001", "010203", START, clips=2)
@@ -47,7 +48,7 @@ def test_imports_two_recorders_with_a_bar_each_and_summarises(qtbot, archive, tm
     stray = video(first / "DCIM" / "VID_20261121_093512.mp4", seed=7)
     cut = video(second / "DCIM" / "DEV0002_010204_20261121084000_0009.MP4", seed=8)
     cut.write_bytes(cut.read_bytes()[: cut.stat().st_size // 2])  # power lost while recording
-    dialog = _dialog(qtbot, archive)
+    dialog = _dialog(qtbot, archive, threaded_operations)
     for folder in (first, second, first):
         dialog.add_source(folder)
     dialog.station_edit.setText("采集站1")
@@ -81,12 +82,12 @@ def test_imports_two_recorders_with_a_bar_each_and_summarises(qtbot, archive, tm
     assert dialog.start_button.isEnabled() and dialog.close_button.text() == "关闭"
 
 
-def test_verify_and_clear_asks_first_then_clears_what_is_archived(qtbot, archive, tmp_path):
+def test_verify_and_clear_asks_first_then_clears_what_is_archived(qtbot, archive, tmp_path, threaded_operations):
     build_org(archive)
     dump = tmp_path / "DEV0001"
     files = recorder_dump(dump, "DEV0001", "010203", START, clips=1)
     ingest(archive, [dump], IngestOptions(who=STATION))
-    dialog = _dialog(qtbot, archive)
+    dialog = _dialog(qtbot, archive, threaded_operations)
     questions = []
     dialog.confirm = lambda title, _text: questions.append(title) or len(questions) > 1
     dialog.add_source(dump)
@@ -106,12 +107,14 @@ def test_verify_and_clear_asks_first_then_clears_what_is_archived(qtbot, archive
     assert dialog.problem_table.isHidden()
 
 
-def test_a_source_inside_the_archive_is_refused_with_a_message_and_nothing_is_cleared(qtbot, archive, tmp_path):
+def test_a_source_inside_the_archive_is_refused_with_a_message_and_nothing_is_cleared(
+    qtbot, archive, tmp_path, threaded_operations
+):
     build_org(archive)
     files = recorder_dump(tmp_path / "DEV0001", "DEV0001", "010203", START, clips=1)
     ingest(archive, [tmp_path / "DEV0001"], IngestOptions(who=STATION))
     archived = sorted(path for path in archive.media_root.rglob("*") if path.is_file())
-    dialog = _dialog(qtbot, archive)
+    dialog = _dialog(qtbot, archive, threaded_operations)
     dialog.confirm = lambda _title, _text: True
     dialog.add_source(archive.media_root / "DD01")
     dialog.clear_source_box.setChecked(True)
@@ -125,18 +128,18 @@ def test_a_source_inside_the_archive_is_refused_with_a_message_and_nothing_is_cl
     assert len(archived) == len(files)
 
 
-def test_start_needs_a_source_folder(qtbot):
-    dialog = _dialog(qtbot, None)
+def test_start_needs_a_source_folder(qtbot, threaded_operations):
+    dialog = _dialog(qtbot, None, threaded_operations)
     dialog.start()
     assert not dialog.is_running() and dialog.message.text() == "请先添加至少一个源文件夹。"
 
 
-def test_a_full_disk_is_reported_in_plain_chinese(qtbot, monkeypatch, tmp_path):
+def test_a_full_disk_is_reported_in_plain_chinese(qtbot, monkeypatch, tmp_path, threaded_operations):
     def full(*_args, **_kwargs):
         raise DiskFull("No space left on device")
 
     monkeypatch.setattr(ingest_dialog, "ingest", full)
-    dialog = _dialog(qtbot, None)
+    dialog = _dialog(qtbot, None, threaded_operations)
     dialog.add_source(tmp_path)
 
     with qtbot.waitSignal(dialog.ingest_finished, timeout=5000):
@@ -147,7 +150,9 @@ def test_a_full_disk_is_reported_in_plain_chinese(qtbot, monkeypatch, tmp_path):
     assert dialog.summary_group.isHidden() and dialog.start_button.isEnabled()
 
 
-def test_closing_during_a_run_asks_then_stops_between_files_and_closes(qtbot, monkeypatch, tmp_path):
+def test_closing_during_a_run_asks_then_stops_between_files_and_closes(
+    qtbot, monkeypatch, tmp_path, threaded_operations
+):
     started = threading.Event()
 
     def endless(_archive, sources, options, progress):
@@ -162,7 +167,7 @@ def test_closing_during_a_run_asks_then_stops_between_files_and_closes(qtbot, mo
         return IngestReport(0)
 
     monkeypatch.setattr(ingest_dialog, "ingest", endless)
-    dialog = _dialog(qtbot, None)
+    dialog = _dialog(qtbot, None, threaded_operations)
     dialog.add_source(tmp_path)
     dialog.start()
     assert started.wait(5)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from db.models import Clip
 from tests.helpers.builders import build_org
 from ui.archive.model import PAGE_ROWS, ClipPageModel, ClipRowRole
-from ui.common.tasks import TaskRunner
 from workstation import clock
 from workstation.footage import clips
 
@@ -36,11 +35,13 @@ def _bulk_clips(archive) -> None:
             )
 
 
-def test_pages_load_on_demand_after_the_first_page_and_the_count(qtbot, qtmodeltester, archive, tmp_path):
+def test_pages_load_on_demand_after_the_first_page_and_the_count(
+    qtbot, qtmodeltester, archive, tmp_path, threaded_operations
+):
+    """On the real threads: a page is requested by reading a row, and arrives later."""
     build_org(archive)
     _bulk_clips(archive)
-    tasks, io = TaskRunner(), TaskRunner(max_threads=2)
-    model = ClipPageModel(archive, "admin", tasks, io, tmp_path / "thumbs")
+    model = ClipPageModel(archive, "admin", threaded_operations, tmp_path / "thumbs")
 
     with qtbot.waitSignal(model.first_page_shown, timeout=5000):
         model.set_query(clips.ClipFilter())
@@ -58,5 +59,3 @@ def test_pages_load_on_demand_after_the_first_page_and_the_count(qtbot, qtmodelt
     with qtbot.waitSignal(model.first_page_shown, timeout=5000):
         model.sort(11, Qt.SortOrder.AscendingOrder)  # by file name
     assert model.data(model.index(0, 11)).endswith("_0000.MP4")
-    tasks.wait()
-    io.wait()

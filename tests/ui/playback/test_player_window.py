@@ -31,11 +31,13 @@ def clip_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def open_window(qtbot, archive):
+def open_window(qtbot, archive, threaded_operations):
+    """Player windows on the real worker threads (playback and the database answer at their own pace)."""
     windows = []
 
     def make(login: str = "alice") -> PlayerWindow:
-        window = PlayerWindow(archive, user(login), engine=PlaybackEngine(vlc_options=TEST_VLC_OPTIONS), native=False)
+        engine = PlaybackEngine(vlc_options=TEST_VLC_OPTIONS)
+        window = PlayerWindow(archive, user(login), threaded_operations, engine=engine, native=False)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -206,7 +208,7 @@ def test_offline_share_and_damaged_files_are_explained(qtbot, archive, open_wind
 
 
 def test_playback_is_registered_with_how_long_was_played_and_refused_outside_ones_scope(
-    qtbot, archive, open_window, clip_file
+    qtbot, archive, open_window, clip_file, threaded_operations
 ):
     build_org(archive)
     add_user(archive, "dd02", Role.REVIEWER, "DD02")
@@ -217,6 +219,7 @@ def test_playback_is_registered_with_how_long_was_played_and_refused_outside_one
     window.player.engine.play()
     qtbot.wait(600)
     window.close()
+    threaded_operations.wait()  # closing queued the register's "finished viewing"
     with archive.sessions.read() as session:
         (entry,) = session.execute(select(AccessRegisterEntry)).scalars().all()
     assert entry.clip_id == clip_id and entry.finished_at is not None and entry.played_ms > 200

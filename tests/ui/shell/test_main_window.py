@@ -15,6 +15,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.access import requests
 from workstation.access.types import AccessRequestSpec, RequestKind
+from workstation.errors import ArchiveUnavailable
 from workstation.footage import clips
 from workstation.footage.clips import ClipFilter
 from workstation.footage.ingest import IngestOptions, ingest
@@ -44,9 +45,9 @@ def filled(archive, tmp_path):
     return archive
 
 
-def start_sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDialog:
-    """The sign-in dialog, filled in and submitted (the check runs on its task runner)."""
-    dialog = SignInDialog(archive, "测试档案库")
+def start_sign_in(qtbot, archive, operations, login="admin", password=PASSWORD) -> SignInDialog:
+    """The sign-in dialog, filled in and submitted (the check runs on `operations`)."""
+    dialog = SignInDialog(archive, "测试档案库", operations)
     qtbot.addWidget(dialog)
     dialog.login.setText(login)
     dialog.password.setText(password)
@@ -55,10 +56,11 @@ def start_sign_in(qtbot, archive, login="admin", password=PASSWORD) -> SignInDia
 
 
 @pytest.fixture
-def window(qtbot, filled, preferences, tmp_path):
-    dialog = start_sign_in(qtbot, filled)
+def window(qtbot, filled, preferences, tmp_path, threaded_operations):
+    """The main window on the real worker threads, as the program runs it."""
+    dialog = start_sign_in(qtbot, filled, threaded_operations)
     qtbot.waitUntil(lambda: dialog.user is not None, timeout=5000)
-    main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs")
+    main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs", threaded_operations)
     qtbot.addWidget(main)
     main.show()
     main.load()
@@ -66,9 +68,8 @@ def window(qtbot, filled, preferences, tmp_path):
     return main
 
 
-def test_wrong_password_is_refused_with_a_plain_message(qtbot, filled):
-    dialog = start_sign_in(qtbot, filled, password="wrong")
-    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+def test_wrong_password_is_refused_with_a_plain_message(qtbot, filled, operations):
+    dialog = start_sign_in(qtbot, filled, operations, password="wrong")
     assert dialog.message.text() == "用户名或密码错误。" and dialog.user is None
 
 
@@ -171,11 +172,10 @@ def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
 
     class Offline:
         def read(self):
-            raise OSError("网络路径不可用")
+            raise ArchiveUnavailable("网络路径不可用")
 
     qtbot.waitUntil(lambda: view.tree.tree_model.rowCount() == 2, timeout=5000)  # nothing else in flight
-    window.devices_view.wait()
-    view.db_tasks.wait()
+    window.operations.wait()
     view._archive.sessions = Offline()
     with qtbot.waitSignal(view.model.load_failed, timeout=5000):
         view.filters.search.setText("张")
@@ -205,7 +205,9 @@ def _device_numbers(view) -> set[str]:
     return {model.data(model.index(row, 0)) for row in range(model.rowCount())}
 
 
-def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, filled, preferences, tmp_path):
+def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(
+    qtbot, filled, preferences, tmp_path, threaded_operations
+):
     add_user(filled, "head", Role.APPROVER, "ZD01")
     add_user(filled, "rev", Role.REVIEWER, "DD02")
     with filled.sessions.read() as session:
@@ -215,7 +217,7 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(qtbot, fil
     windows = {}
     for login in ("admin", "head", "rev"):
         user = users.sign_in(filled.sessions, login, PASSWORD)
-        windows[login] = MainWindow(filled, user, "测试档案库", preferences, tmp_path / "thumbs")
+        windows[login] = MainWindow(filled, user, "测试档案库", preferences, tmp_path / "thumbs", threaded_operations)
         qtbot.addWidget(windows[login])
         windows[login].load()
     tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}
@@ -249,6 +251,8 @@ def test_play_from_the_browser_and_review_a_spot_check_item_with_the_player_besi
     qtbot.wait(600)  # the checklist hears about playback twice a second
     assert "%" in review.checklist.coverage_label.text()
     review.close()
+    window.operations.wait()  # the players register how long they played as they close
+    qtbot.waitUntil(lambda: not review.busy, timeout=5000)
     with filled.sessions.read() as session:
         played = session.execute(select(AccessRegisterEntry.played_ms).order_by(AccessRegisterEntry.id)).scalars().all()
     assert len(played) == 2 and all(ms is not None for ms in played)

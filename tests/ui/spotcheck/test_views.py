@@ -55,9 +55,9 @@ def _loaded(qtbot, view, resize=(1500, 700)):
     return view
 
 
-def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots):
+def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots, operations):
     opened_on = clock.now().date()
-    admin = _loaded(qtbot, SpotCheckView(demo, "admin"))
+    admin = _loaded(qtbot, SpotCheckView(demo, "admin", operations))
     assert admin.tabs.tabText(0) == "待查队列" and admin.draw_button.text() == "抽取"
     assert admin.unit_box.currentText() == "临江市消防救援支队（ZD01）"
     assert admin.day() in {opened_on - timedelta(days=1), clock.now().date() - timedelta(days=1)}  # yesterday
@@ -68,22 +68,22 @@ def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots):
     with qtbot.waitSignal(admin.plans_drawn, timeout=TIMEOUT) as drawn:
         qtbot.mouseClick(admin.draw_button, Qt.MouseButton.LeftButton)
     assert [o.unit_code for o in drawn.args[0]] == ["DD01", "DD02", "DD03"]
-    qtbot.waitUntil(lambda: admin.plan_model.rowCount() == 3 and admin.sample_model.rowCount() > 0, timeout=TIMEOUT)
+    assert admin.plan_model.rowCount() == 3 and admin.sample_model.rowCount() > 0
     assert admin.status.text().startswith("已抽取 3 个方案")
     assert admin.plan_model.index(0, 3).data() == "30.0%" and admin.plan_model.index(0, 10).data() == "有效"
     for model in (admin.plan_model, admin.sample_model, admin.queue_model, admin.progress_model):
         qtmodeltester.check(model)
     admin.tabs.setCurrentIndex(1)
     admin.plan_table.selectRow(0)
-    qtbot.waitUntil(lambda: admin.sample_model.rowCount() > 0 and admin.sample_model.row(0).unit_code == "DD01")
+    assert admin.sample_model.rowCount() > 0 and admin.sample_model.row(0).unit_code == "DD01"
     admin.grab().save(str(shots / "spotcheck_plans.png"))
 
-    reviewer = _loaded(qtbot, SpotCheckView(demo, "reviewer"))
+    reviewer = _loaded(qtbot, SpotCheckView(demo, "reviewer", operations))
     assert reviewer.unit_box.count() == 1  # a brigade reviewer works on DD01 only
     queued = reviewer.queue_model.rowCount()
     assert queued == admin.plan_model.row(0).sample_count
     assert {reviewer.queue_model.row(n).unit_code for n in range(queued)} == {"DD01"}
-    checklist = ReviewChecklist(demo, "reviewer")
+    checklist = ReviewChecklist(demo, "reviewer", operations)
     qtbot.addWidget(checklist)
     checklist.resize(620, 640)
     checklist.show()
@@ -92,14 +92,12 @@ def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots):
     with qtbot.waitSignal(reviewer.review_requested, timeout=TIMEOUT) as claimed:
         qtbot.mouseClick(reviewer.claim_next_button, Qt.MouseButton.LeftButton)
     item = claimed.args[0]
-    qtbot.waitUntil(
-        lambda: reviewer.queue_model.rowCount() == queued and reviewer.queue_model.row(0).claimed_by is not None
-    )
+    assert reviewer.queue_model.rowCount() == queued and reviewer.queue_model.row(0).claimed_by is not None
     assert reviewer.queue_model.index(0, 8).data() == "reviewer"
     assert reviewer.status.text().startswith(f"您已领取 {item.original_name}")
     reviewer.grab().save(str(shots / "spotcheck.png"))
 
-    qtbot.waitUntil(lambda: checklist.automatic_labels[CheckItem.FILE_INTACT].text() != "", timeout=TIMEOUT)
+    assert checklist.automatic_labels[CheckItem.FILE_INTACT].text() != ""
     assert checklist.automatic_labels[CheckItem.UPLOADED_24H].text() == "是（系统判定）"
     checklist.set_playback([(0, item.duration_ms // 2)], 2.0)
     assert checklist.coverage_label.text() == "已回放 50.0%（判定合格需达到 90.0%），最高倍速 2×"
@@ -122,9 +120,6 @@ def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots):
     assert len(progress) == 6 and sum(row.reviewed for row in progress) == 1
     assert admin.progress_label.text().startswith("当天有录像的 6 名执法人员中")
     admin.grab().save(str(shots / "spotcheck_progress.png"))
-    admin.wait()
-    reviewer.wait()
-    checklist.wait()
 
 
 def _review_everything(archive):
@@ -151,22 +146,21 @@ def _review_everything(archive):
     return number
 
 
-def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, tmp_path):
+def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, tmp_path, operations):
     with demo.sessions.read() as session:
         demo_reviews = session.execute(select(func.count()).select_from(SpotCheckReview)).scalar_one()
     assert demo_reviews >= 3, "the demo archive comes with a day already spot-checked"
-    spotcheck = SpotCheckView(demo, "admin")
+    spotcheck = SpotCheckView(demo, "admin", operations)
     qtbot.addWidget(spotcheck)
     spotcheck.day_edit.setDate(demo_last_day())
     spotcheck.ratio_spin.setValue(40)
     with qtbot.waitSignal(spotcheck.plans_drawn, timeout=TIMEOUT):
         spotcheck.draw()
-    spotcheck.wait()
     first_day = clock.now().date()
     checked = _review_everything(demo)
     assert checked >= 6
 
-    ledger = _loaded(qtbot, LedgerView(demo, "approver"), resize=(1600, 600))
+    ledger = _loaded(qtbot, LedgerView(demo, "approver", operations), resize=(1600, 600))
     ledger.set_period(demo_last_day(), clock.now().date())  # the demo's reviews were yesterday, maybe last month
     with qtbot.waitSignal(ledger.loaded, timeout=TIMEOUT):
         ledger.search()
@@ -199,4 +193,3 @@ def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, 
     assert book.sheetnames == ["检查台帐", "统计", "抽样记录"]
     assert book["检查台帐"]["A1"].value.startswith("临江市消防救援支队")
     assert book["检查台帐"].max_row >= checked + 2
-    ledger.wait()
