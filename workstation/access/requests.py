@@ -11,6 +11,8 @@ see listed. Every decision locks the request row first (SELECT ... FOR UPDATE on
 write session already holds the database's write lock), so two approvers deciding at once cannot both win.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -127,12 +129,7 @@ def approve(
 ) -> AccessRequestRow:
     """Approve the request's current step; the last approval grants access for the requested days."""
     now = now or clock.now()
-    with sessions.write() as session:
-        principal = principal_of(session, who)
-        request, steps = _locked(session, request_id)
-        step = _current_step(steps)
-        _check_decider(principal, request, step)
-        step.status, step.decided_by, step.decided_at, step.comment = StepStatus.APPROVED, principal.id, now, comment
+    with _deciding(sessions, who, request_id, StepStatus.APPROVED, comment, now) as (session, request, steps, step):
         details: dict[str, object] = {"step": step.step_no, "role": step.role, "comment": comment}
         following = next((s for s in steps if s.step_no == step.step_no + 1), None)
         if following is not None:
@@ -161,12 +158,7 @@ def reject(
     if not comment.strip():
         raise AccessError("驳回申请时请填写理由。")
     now = now or clock.now()
-    with sessions.write() as session:
-        principal = principal_of(session, who)
-        request, steps = _locked(session, request_id)
-        step = _current_step(steps)
-        _check_decider(principal, request, step)
-        step.status, step.decided_by, step.decided_at, step.comment = StepStatus.REJECTED, principal.id, now, comment
+    with _deciding(sessions, who, request_id, StepStatus.REJECTED, comment, now) as (session, request, steps, step):
         for later in steps:
             if later.status == StepStatus.WAITING:
                 later.status = StepStatus.CANCELLED
@@ -180,6 +172,21 @@ def reject(
             {"step": step.step_no, "role": step.role, "comment": comment},
         )
         return _rows(session, [request], now)[0]
+
+
+@contextmanager
+def _deciding(
+    sessions: Sessions, who: Identity, request_id: int, decision: StepStatus, comment: str, now: datetime
+) -> Iterator[tuple[Session, AccessRequest, list[ApprovalStep], ApprovalStep]]:
+    """One decision on the request's current step, in a transaction holding the request's lock: checks that
+    `who` may decide it and records who decided, when and why; the body adds what the decision brings."""
+    with sessions.write() as session:
+        principal = principal_of(session, who)
+        request, steps = _locked(session, request_id)
+        step = _current_step(steps)
+        _check_decider(principal, request, step)
+        step.status, step.decided_by, step.decided_at, step.comment = decision, principal.id, now, comment
+        yield session, request, steps, step
 
 
 def revoke(
