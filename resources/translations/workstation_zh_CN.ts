@@ -3,107 +3,107 @@
 <context>
     <name>AccessRequestDialog</name>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="64" />
+        <location filename="../../ui/approvals/request_dialog.py" line="67" />
         <source>Request to view footage</source>
         <translation>调阅申请</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="70" />
+        <location filename="../../ui/approvals/request_dialog.py" line="73" />
         <source>File numbers, separated by commas</source>
         <translation>文件编号，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="77" />
+        <location filename="../../ui/approvals/request_dialog.py" line="80" />
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="81" />
+        <location filename="../../ui/approvals/request_dialog.py" line="84" />
         <source>Badge no.:</source>
         <translation>警号：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="82" />
+        <location filename="../../ui/approvals/request_dialog.py" line="85" />
         <source>From:</source>
         <translation>起始时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="83" />
+        <location filename="../../ui/approvals/request_dialog.py" line="86" />
         <source>To:</source>
         <translation>截止时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="86" />
+        <location filename="../../ui/approvals/request_dialog.py" line="89" />
         <source>Incident/case no.:</source>
         <translation>警情/案件编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="90" />
+        <location filename="../../ui/approvals/request_dialog.py" line="93" />
         <source>Why the footage is needed (required)</source>
         <translation>调阅事由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="92" />
+        <location filename="../../ui/approvals/request_dialog.py" line="95" />
         <source>Also download a copy</source>
         <translation>同时申请下载</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="96" />
+        <location filename="../../ui/approvals/request_dialog.py" line="99" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="98" />
+        <location filename="../../ui/approvals/request_dialog.py" line="101" />
         <source>Own use</source>
         <translation>本单位使用</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="102" />
+        <location filename="../../ui/approvals/request_dialog.py" line="105" />
         <source>Number of the legal document</source>
         <translation>法律文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="109" />
+        <location filename="../../ui/approvals/request_dialog.py" line="112" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="114" />
+        <location filename="../../ui/approvals/request_dialog.py" line="117" />
         <source>Footage by:</source>
         <translation>申请方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="119" />
+        <location filename="../../ui/approvals/request_dialog.py" line="122" />
         <source>Reason:</source>
         <translation>调阅事由：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="120" />
+        <location filename="../../ui/approvals/request_dialog.py" line="123" />
         <source>Access:</source>
         <translation>调阅权限：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="121" />
+        <location filename="../../ui/approvals/request_dialog.py" line="124" />
         <source>Access period:</source>
         <translation>调阅期限：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="122" />
+        <location filename="../../ui/approvals/request_dialog.py" line="125" />
         <source>Requested for:</source>
         <translation>申请用途：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="123" />
+        <location filename="../../ui/approvals/request_dialog.py" line="126" />
         <source>Legal document:</source>
         <translation>法律文书：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="135" />
+        <location filename="../../ui/approvals/request_dialog.py" line="138" />
         <source>File numbers must be whole numbers separated by commas.</source>
         <translation>文件编号应为以逗号分隔的整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="183" />
+        <location filename="../../ui/approvals/request_dialog.py" line="186" />
         <source>Could not submit the request: %1</source>
         <translation>无法提交调阅申请：%1</translation>
     </message>
@@ -111,82 +111,82 @@
 <context>
     <name>AccessRequestTableModel</name>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="18" />
+        <location filename="../../ui/approvals/request_model.py" line="20" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="19" />
+        <location filename="../../ui/approvals/request_model.py" line="21" />
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="20" />
+        <location filename="../../ui/approvals/request_model.py" line="22" />
         <source>Requester</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="21" />
+        <location filename="../../ui/approvals/request_model.py" line="23" />
         <source>Requester's unit</source>
         <translation>申请人单位</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="22" />
+        <location filename="../../ui/approvals/request_model.py" line="24" />
         <source>Footage</source>
         <translation>调阅资料</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="23" />
+        <location filename="../../ui/approvals/request_model.py" line="25" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="24" />
+        <location filename="../../ui/approvals/request_model.py" line="26" />
         <source>Access</source>
         <translation>调阅权限</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="25" />
+        <location filename="../../ui/approvals/request_model.py" line="27" />
         <source>For</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="26" />
+        <location filename="../../ui/approvals/request_model.py" line="28" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="27" />
+        <location filename="../../ui/approvals/request_model.py" line="29" />
         <source>Approval route</source>
         <translation>审批流程</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="28" />
+        <location filename="../../ui/approvals/request_model.py" line="30" />
         <source>Access until</source>
         <translation>授权有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="37" />
+        <location filename="../../ui/approvals/request_model.py" line="39" />
         <source>View and download</source>
         <translation>调阅和下载</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="37" />
+        <location filename="../../ui/approvals/request_model.py" line="39" />
         <source>View</source>
         <translation>调阅</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="45" />
+        <location filename="../../ui/approvals/request_model.py" line="47" />
         <source>%1, %2 days</source>
         <translation>%1，%2 天</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="55" />
+        <location filename="../../ui/approvals/request_model.py" line="57" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_model.py" line="66" />
+        <location filename="../../ui/approvals/request_model.py" line="68" />
         <source>Own use</source>
         <translation>本单位使用</translation>
     </message>
@@ -194,37 +194,37 @@
 <context>
     <name>ApprovalsView</name>
     <message>
-        <location filename="../../ui/approvals/view.py" line="70" />
+        <location filename="../../ui/approvals/view.py" line="72" />
         <source>Comment (required when rejecting)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="71" />
+        <location filename="../../ui/approvals/view.py" line="73" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="73" />
+        <location filename="../../ui/approvals/view.py" line="75" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="75" />
+        <location filename="../../ui/approvals/view.py" line="77" />
         <source>Revoke grant</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="77" />
+        <location filename="../../ui/approvals/view.py" line="79" />
         <source>New request…</source>
         <translation>新建申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="79" />
+        <location filename="../../ui/approvals/view.py" line="81" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="92" />
+        <location filename="../../ui/approvals/view.py" line="94" />
         <source>My requests and my unit's requests</source>
         <translation>我的申请和本单位审批的申请</translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="99" />
+        <location filename="../../ui/archive/view.py" line="101" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
@@ -260,32 +260,32 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="16" />
+        <location filename="../../ui/admin/audit_table_model.py" line="18" />
         <source>Seq.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="17" />
+        <location filename="../../ui/admin/audit_table_model.py" line="19" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="18" />
+        <location filename="../../ui/admin/audit_table_model.py" line="20" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="19" />
+        <location filename="../../ui/admin/audit_table_model.py" line="21" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="20" />
+        <location filename="../../ui/admin/audit_table_model.py" line="22" />
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="21" />
+        <location filename="../../ui/admin/audit_table_model.py" line="23" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -293,112 +293,112 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="83" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="83" />
+        <location filename="../../ui/admin/audit_view.py" line="86" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="86" />
+        <location filename="../../ui/admin/audit_view.py" line="89" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="88" />
+        <location filename="../../ui/admin/audit_view.py" line="91" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="97" />
+        <location filename="../../ui/admin/audit_view.py" line="100" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="99" />
+        <location filename="../../ui/admin/audit_view.py" line="102" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="101" />
+        <location filename="../../ui/admin/audit_view.py" line="104" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="108" />
+        <location filename="../../ui/admin/audit_view.py" line="111" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="109" />
+        <location filename="../../ui/admin/audit_view.py" line="112" />
         <source>Access register</source>
         <translation>调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="115" />
+        <location filename="../../ui/admin/audit_view.py" line="118" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="116" />
+        <location filename="../../ui/admin/audit_view.py" line="119" />
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="117" />
+        <location filename="../../ui/admin/audit_view.py" line="120" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="163" />
+        <location filename="../../ui/admin/audit_view.py" line="166" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="178" />
+        <location filename="../../ui/admin/audit_view.py" line="181" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="178" />
+        <location filename="../../ui/admin/audit_view.py" line="181" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="184" />
+        <location filename="../../ui/admin/audit_view.py" line="187" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="190" />
+        <location filename="../../ui/admin/audit_view.py" line="193" />
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="210" />
+        <location filename="../../ui/admin/audit_view.py" line="213" />
         <source>%1 audit events and %2 register entries shown (at most %3 of each, newest first).</source>
         <translation>显示审计记录 %1 条、调阅登记 %2 条（各最多 %3 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="218" />
+        <location filename="../../ui/admin/audit_view.py" line="221" />
         <source>%1 rows exported to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="225" />
+        <location filename="../../ui/admin/audit_view.py" line="228" />
         <source>Audit log intact: %1 events checked.</source>
         <translation>审计日志完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="230" />
+        <location filename="../../ui/admin/audit_view.py" line="233" />
         <source>Audit log tampered with: %1 problems (first at event %2).</source>
         <translation>审计日志已被篡改：发现 %1 处问题（首处在第 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="245" />
+        <location filename="../../ui/admin/audit_view.py" line="248" />
         <source>Could not read the audit log: %1</source>
         <translation>无法读取审计日志：%1</translation>
     </message>
@@ -426,37 +426,37 @@
         <translation>例如 J2026112100123</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="26" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="27" />
         <source>%1 file(s) selected</source>
         <translation>已选择 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="27" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="28" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="28" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="29" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="29" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="30" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="30" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="31" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="31" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="32" />
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="37" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="38" />
         <source>Enter the incident or case number.</source>
         <translation>请填写警情/案件编号。</translation>
     </message>
@@ -573,102 +573,102 @@
 <context>
     <name>ClipPageModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="85" />
+        <location filename="../../ui/archive/model.py" line="93" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="86" />
+        <location filename="../../ui/archive/model.py" line="94" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="87" />
+        <location filename="../../ui/archive/model.py" line="95" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="88" />
+        <location filename="../../ui/archive/model.py" line="96" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="89" />
+        <location filename="../../ui/archive/model.py" line="97" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="90" />
+        <location filename="../../ui/archive/model.py" line="98" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="91" />
+        <location filename="../../ui/archive/model.py" line="99" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="92" />
+        <location filename="../../ui/archive/model.py" line="100" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="93" />
+        <location filename="../../ui/archive/model.py" line="101" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="94" />
+        <location filename="../../ui/archive/model.py" line="102" />
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="95" />
+        <location filename="../../ui/archive/model.py" line="103" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="96" />
+        <location filename="../../ui/archive/model.py" line="104" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="99" />
+        <location filename="../../ui/archive/model.py" line="107" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="100" />
+        <location filename="../../ui/archive/model.py" line="108" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="101" />
+        <location filename="../../ui/archive/model.py" line="109" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="102" />
+        <location filename="../../ui/archive/model.py" line="110" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="270" />
+        <location filename="../../ui/archive/model.py" line="279" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="292" />
+        <location filename="../../ui/archive/model.py" line="301" />
         <source>Integrity problem: %1</source>
         <translation>完整性问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="294" />
+        <location filename="../../ui/archive/model.py" line="303" />
         <source>Uploaded after 24 h</source>
         <translation>超过 24 小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="296" />
+        <location filename="../../ui/archive/model.py" line="305" />
         <source>Not linked to a case</source>
         <translation>未关联警情/案件</translation>
     </message>
@@ -676,108 +676,108 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="36" />
+        <location filename="../../ui/shell/connection_dialog.py" line="37" />
         <source>Archive connection</source>
         <translation>档案库连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="43" />
+        <location filename="../../ui/shell/connection_dialog.py" line="44" />
         <source>Embedded archive (this computer)</source>
         <translation>单机档案库（本机）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="44" />
+        <location filename="../../ui/shell/connection_dialog.py" line="45" />
         <source>Branch archive (PostgreSQL server)</source>
         <translation>分局档案库（PostgreSQL 服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="46" />
-        <location filename="../../ui/shell/connection_dialog.py" line="54" />
+        <location filename="../../ui/shell/connection_dialog.py" line="47" />
+        <location filename="../../ui/shell/connection_dialog.py" line="55" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="51" />
+        <location filename="../../ui/shell/connection_dialog.py" line="52" />
         <source>kept in the system credential store</source>
         <translation>保存在系统凭据管理器中</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="59" />
+        <location filename="../../ui/shell/connection_dialog.py" line="60" />
         <source>Archive folder</source>
         <translation>档案库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="62" />
+        <location filename="../../ui/shell/connection_dialog.py" line="63" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="63" />
+        <location filename="../../ui/shell/connection_dialog.py" line="64" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="64" />
+        <location filename="../../ui/shell/connection_dialog.py" line="65" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="65" />
+        <location filename="../../ui/shell/connection_dialog.py" line="66" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="66" />
+        <location filename="../../ui/shell/connection_dialog.py" line="67" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="67" />
+        <location filename="../../ui/shell/connection_dialog.py" line="68" />
         <source>Media share</source>
         <translation>媒体存储路径</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="74" />
+        <location filename="../../ui/shell/connection_dialog.py" line="75" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="77" />
+        <location filename="../../ui/shell/connection_dialog.py" line="78" />
         <source>Save and use</source>
         <translation>保存并使用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="81" />
+        <location filename="../../ui/shell/connection_dialog.py" line="82" />
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="82" />
+        <location filename="../../ui/shell/connection_dialog.py" line="83" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="96" />
+        <location filename="../../ui/shell/connection_dialog.py" line="97" />
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="130" />
+        <location filename="../../ui/shell/connection_dialog.py" line="131" />
         <source>Give the profile a name.</source>
         <translation>请填写配置名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="139" />
+        <location filename="../../ui/shell/connection_dialog.py" line="140" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="144" />
+        <location filename="../../ui/shell/connection_dialog.py" line="145" />
         <source>Connected.</source>
         <translation>连接成功。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="150" />
+        <location filename="../../ui/shell/connection_dialog.py" line="151" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -828,87 +828,87 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="86" />
+        <location filename="../../ui/admin/devices_view.py" line="88" />
         <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
         <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="90" />
+        <location filename="../../ui/admin/devices_view.py" line="92" />
         <source>Unassigned only</source>
         <translation>只看待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="92" />
+        <location filename="../../ui/admin/devices_view.py" line="94" />
         <source>Handover…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="95" />
+        <location filename="../../ui/admin/devices_view.py" line="97" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="116" />
+        <location filename="../../ui/admin/devices_view.py" line="118" />
         <source>Assign to unit</source>
         <translation>分配到单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="134" />
+        <location filename="../../ui/admin/devices_view.py" line="136" />
         <source>Holder history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="141" />
+        <location filename="../../ui/admin/devices_view.py" line="143" />
         <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
         <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="172" />
+        <location filename="../../ui/admin/devices_view.py" line="174" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="220" />
+        <location filename="../../ui/admin/devices_view.py" line="222" />
         <source>%1 now belongs to %2.</source>
         <translation>%1 已分配到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="237" />
+        <location filename="../../ui/admin/devices_view.py" line="239" />
         <source>Recorder %1 handed over to %2.</source>
         <translation>设备 %1 已交接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="263" />
+        <location filename="../../ui/admin/devices_view.py" line="265" />
         <source>%1 recorders, %2 of them unassigned.</source>
         <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="274" />
+        <location filename="../../ui/admin/devices_view.py" line="276" />
         <source>Officers awaiting a unit (%1)</source>
         <translation>待分配执法人员（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="277" />
+        <location filename="../../ui/admin/devices_view.py" line="279" />
         <source>%1 (name not registered)</source>
         <translation>%1（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="306" />
+        <location filename="../../ui/admin/devices_view.py" line="308" />
         <source>Select a recorder to see who held it when.</source>
         <translation>选择一台执法记录仪，查看历任持有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="309" />
+        <location filename="../../ui/admin/devices_view.py" line="311" />
         <source>%1 has never been handed to an officer.</source>
         <translation>%1 尚未交给任何执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="313" />
+        <location filename="../../ui/admin/devices_view.py" line="315" />
         <source>%1: %2 holding periods, newest first.</source>
         <translation>%1：共 %2 段持有记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="333" />
+        <location filename="../../ui/admin/devices_view.py" line="335" />
         <source>Could not read or change the device registry: %1</source>
         <translation>无法读取或修改设备登记：%1</translation>
     </message>
@@ -916,97 +916,97 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/archive/filters.py" line="23" />
+        <location filename="../../ui/archive/filters.py" line="22" />
         <source>Search officer, badge no., device or case</source>
         <translation>搜索执法人员、警号、设备编号或警情/案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="24" />
+        <location filename="../../ui/archive/filters.py" line="23" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="25" />
+        <location filename="../../ui/archive/filters.py" line="24" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="26" />
+        <location filename="../../ui/archive/filters.py" line="25" />
         <source>Device no.</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="27" />
+        <location filename="../../ui/archive/filters.py" line="26" />
         <source>Incident/case no.</source>
         <translation>警情/案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="28" />
+        <location filename="../../ui/archive/filters.py" line="27" />
         <source>Recorded from</source>
         <translation>录制日期</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="35" />
+        <location filename="../../ui/archive/filters.py" line="36" />
         <source>Important: any</source>
         <translation>重点：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="35" />
+        <location filename="../../ui/archive/filters.py" line="36" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="35" />
+        <location filename="../../ui/archive/filters.py" line="36" />
         <source>Not important</source>
         <translation>非重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="38" />
+        <location filename="../../ui/archive/filters.py" line="39" />
         <source>Marks: any</source>
         <translation>标记：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="38" />
+        <location filename="../../ui/archive/filters.py" line="39" />
         <source>Marked</source>
         <translation>有标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="38" />
+        <location filename="../../ui/archive/filters.py" line="39" />
         <source>Not marked</source>
         <translation>无标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="42" />
+        <location filename="../../ui/archive/filters.py" line="43" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="43" />
+        <location filename="../../ui/archive/filters.py" line="44" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="44" />
+        <location filename="../../ui/archive/filters.py" line="45" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="45" />
+        <location filename="../../ui/archive/filters.py" line="46" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="46" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="49" />
+        <location filename="../../ui/archive/filters.py" line="50" />
         <source>Clear filters</source>
         <translation>清除条件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="62" />
+        <location filename="../../ui/archive/filters.py" line="64" />
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -1014,67 +1014,67 @@
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="106" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="108" />
         <source>Set up a new archive</source>
         <translation>初始化档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="112" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="114" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="123" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="126" />
         <source>This archive has no users yet. Create its unit and first administrator.</source>
         <translation>该档案库尚无用户。请创建本单位和第一个管理员账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="126" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="129" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="127" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="130" />
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="128" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="131" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="129" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="132" />
         <source>Police type</source>
         <translation>警种</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="130" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="133" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="131" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="134" />
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="132" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="135" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="133" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="136" />
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="141" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="144" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="145" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="148" />
         <source>Fill in every field.</source>
         <translation>请填写所有项目。</translation>
     </message>
@@ -1082,68 +1082,68 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="36" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="39" />
         <source>Handover of recorder %1</source>
         <translation>设备交接 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="44" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="48" />
         <source>Type a name, badge no. or unit</source>
         <translation>输入姓名、警号或单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="51" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="55" />
         <source>Why the recorder changes hands, e.g. transfer, repair, new issue</source>
         <translation>交接原因，如调岗移交、维修后重新配发、新领用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="56" />
-        <location filename="../../ui/admin/device_handover_dialog.py" line="111" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="60" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="115" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="58" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="62" />
         <source>Recorder</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="59" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="63" />
         <source>Current holder</source>
         <translation>当前持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="60" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="64" />
         <source>New holder</source>
         <translation>新持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="61" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="65" />
         <source>Handover note</source>
         <translation>交接说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="65" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="69" />
         <source>Confirm handover</source>
         <translation>确认交接</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="91" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="95" />
         <source>Choose the officer who receives the recorder.</source>
         <translation>请选择接收设备的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="93" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="97" />
         <source>Write a handover note.</source>
         <translation>请填写交接说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="95" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="99" />
         <source>The note is too long: %1 of at most %2 characters.</source>
         <translation>交接说明过长：%1 字，最多 %2 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="104" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="108" />
         <source>%1: %2 → %3. The current holding period ends now and is kept in the history.</source>
         <translation>%1：%2 → %3。当前持有人的持有期到此结束，并保留在交接记录中。</translation>
     </message>
@@ -1184,233 +1184,233 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="81" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="83" />
         <source>Import from recorders</source>
         <translation>导入执法记录仪数据</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="86" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="88" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="88" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="90" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="92" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="94" />
         <source>Verify and clear: delete each file from the recorder once its verified copy is archived</source>
         <translation>校验清空：文件校验无误并入库后，从执法记录仪上删除原文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="96" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="98" />
         <source>Progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="107" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="109" />
         <source>Result</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="114" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="116" />
         <source>Start import</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="117" />
-        <location filename="../../ui/archive/ingest_dialog.py" line="283" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="119" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="285" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="125" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="127" />
         <source>Source folders (a recorder mounted as a folder, or a dock's export folder)</source>
         <translation>源文件夹（以文件夹方式接入的执法记录仪，或采集站的导出文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="135" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="137" />
         <source>Collection station</source>
         <translation>采集站</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="152" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="154" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="153" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="155" />
         <source>Skipped (already archived)</source>
         <translation>已跳过（重复）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="154" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="156" />
         <source>Rejected (left on the recorder)</source>
         <translation>拒收（留在记录仪上）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="155" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="157" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="156" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="158" />
         <source>Imported but damaged</source>
         <translation>已导入但损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="172" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="174" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="172" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="174" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="172" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="174" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="172" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="174" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="203" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="205" />
         <source>Choose a recorder or export folder</source>
         <translation>选择执法记录仪或导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="210" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="212" />
         <source>Clear the recorders?</source>
         <translation>清空执法记录仪？</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="212" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="214" />
         <source>Each file is deleted from the recorder only after its copy in the archive has been verified (SHA-256) and recorded. Rejected and failed files stay on the recorder. Continue?</source>
         <translation>每个文件只有在档案库中的副本校验（SHA-256）无误并入库登记后，才会从执法记录仪上删除；被拒收或导入失败的文件保留在记录仪上。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="229" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="231" />
         <source>Add at least one source folder first.</source>
         <translation>请先添加至少一个源文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="232" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="234" />
         <source>Enter the collection station's name.</source>
         <translation>请填写采集站名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="239" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="241" />
         <source>Importing… Copies are verified before anything is recorded.</source>
         <translation>正在导入……每个文件复制后先校验，再入库登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="264" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="266" />
         <source>Stop the import?</source>
         <translation>停止导入？</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="266" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="268" />
         <source>The files being copied now are finished, then the import stops. Nothing is lost or left half-done: run the import again later and it continues where it stopped.</source>
         <translation>正在复制的文件完成后，导入即停止。不会丢失文件，也不会留下不完整的数据：以后再次导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="274" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="276" />
         <source>Stopping after the files being copied now…</source>
         <translation>正在停止，等待当前文件复制完成……</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="283" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="285" />
         <source>Stop and close</source>
         <translation>停止并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="304" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="306" />
         <source>Import stopped. Run it again to continue.</source>
         <translation>导入已停止。再次导入即可从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="306" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="308" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="342" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="344" />
         <source>%1 verified files were deleted from the recorders.</source>
         <translation>已从执法记录仪上删除 %1 个校验无误的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="372" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="374" />
         <source>Rejected, left on the recorder</source>
         <translation>拒收，留在记录仪上</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="374" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="376" />
         <source>Failed, left on the recorder</source>
         <translation>失败，留在记录仪上</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="375" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="377" />
         <source>Imported, damaged</source>
         <translation>已导入，文件损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="379" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="381" />
         <source>Unrecognised file name</source>
         <translation>无法识别的文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="380" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="382" />
         <source>Unsupported file type</source>
         <translation>不支持的文件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="381" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="383" />
         <source>Invalid time in file name</source>
         <translation>文件名中的时间无效</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="382" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="384" />
         <source>Invalid file name</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="383" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="385" />
         <source>Link (not followed)</source>
         <translation>链接（不跟随）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="384" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="386" />
         <source>Cannot read the source file</source>
         <translation>无法读取源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="385" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="387" />
         <source>Copy or verification failed</source>
         <translation>复制或校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="386" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="388" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="387" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="389" />
         <source>Incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="395" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="397" />
         <source>The archive storage is full; the import stopped. Every file imported so far is complete. Free or add storage, then import again: it continues where it stopped.</source>
         <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="402" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="404" />
         <source>The import stopped because of an internal error (%1). Files imported so far are complete; import again to continue.</source>
         <translation>导入因内部错误（%1）中断。已导入的文件完整有效，重新导入即可继续。</translation>
     </message>
@@ -1539,92 +1539,92 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="62" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="68" />
         <source>Name or badge no.</source>
         <translation>姓名或警号</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="64" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="70" />
         <source>Name or login</source>
         <translation>姓名或登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="66" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="72" />
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="69" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="75" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="71" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="77" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="86" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="92" />
         <source>Checked from:</source>
         <translation>检查日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="88" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="94" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="91" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="97" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="92" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="98" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="93" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="99" />
         <source>Reviewer:</source>
         <translation>检查人：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="94" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="100" />
         <source>Verdict:</source>
         <translation>结论：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="129" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="135" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="139" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="145" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="139" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="145" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="145" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="151" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="165" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="171" />
         <source>%1 checks shown (at most %2, newest first).</source>
         <translation>显示 %1 条检查记录（最多 %2 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="174" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="180" />
         <source>Ledger exported: %1 checks to %2.</source>
         <translation>检查台帐已导出：%1 条检查记录，保存至 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="187" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="193" />
         <source>Could not read the ledger: %1</source>
         <translation>无法读取检查台帐：%1</translation>
     </message>
@@ -1632,134 +1632,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="52" />
+        <location filename="../../ui/shell/main_window.py" line="64" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="63" />
-        <location filename="../../ui/shell/smoke_test.py" line="125" />
+        <location filename="../../ui/shell/main_window.py" line="75" />
+        <location filename="../../ui/shell/smoke_test.py" line="130" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="70" />
+        <location filename="../../ui/shell/main_window.py" line="82" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="73" />
-        <location filename="../../ui/shell/main_window.py" line="205" />
+        <location filename="../../ui/shell/main_window.py" line="85" />
+        <location filename="../../ui/shell/main_window.py" line="223" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="74" />
+        <location filename="../../ui/shell/main_window.py" line="86" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94" />
+        <location filename="../../ui/shell/main_window.py" line="106" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="76" />
+        <location filename="../../ui/shell/main_window.py" line="88" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="68" />
+        <location filename="../../ui/shell/main_window.py" line="80" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="69" />
+        <location filename="../../ui/shell/main_window.py" line="81" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="86" />
+        <location filename="../../ui/shell/main_window.py" line="98" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="88" />
+        <location filename="../../ui/shell/main_window.py" line="100" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="91" />
+        <location filename="../../ui/shell/main_window.py" line="103" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="93" />
+        <location filename="../../ui/shell/main_window.py" line="105" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="106" />
+        <location filename="../../ui/shell/main_window.py" line="119" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="113" />
+        <location filename="../../ui/shell/main_window.py" line="127" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="150" />
+        <location filename="../../ui/shell/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="151" />
+        <location filename="../../ui/shell/main_window.py" line="165" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="153" />
+        <location filename="../../ui/shell/main_window.py" line="167" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="155" />
+        <location filename="../../ui/shell/main_window.py" line="169" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="158" />
+        <location filename="../../ui/shell/main_window.py" line="172" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="159" />
+        <location filename="../../ui/shell/main_window.py" line="173" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="161" />
+        <location filename="../../ui/shell/main_window.py" line="175" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="222" />
+        <location filename="../../ui/shell/main_window.py" line="240" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="237" />
+        <location filename="../../ui/shell/main_window.py" line="255" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="238" />
+        <location filename="../../ui/shell/main_window.py" line="256" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="119" />
+        <location filename="../../ui/shell/main_window.py" line="133" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -1767,54 +1767,54 @@
 <context>
     <name>MarkerPanel</name>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="50" />
-        <location filename="../../ui/playback/marker_panel.py" line="77" />
+        <location filename="../../ui/playback/marker_panel.py" line="51" />
+        <location filename="../../ui/playback/marker_panel.py" line="78" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="50" />
-        <location filename="../../ui/playback/marker_panel.py" line="78" />
+        <location filename="../../ui/playback/marker_panel.py" line="51" />
+        <location filename="../../ui/playback/marker_panel.py" line="79" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="50" />
+        <location filename="../../ui/playback/marker_panel.py" line="51" />
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="50" />
+        <location filename="../../ui/playback/marker_panel.py" line="51" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="62" />
+        <location filename="../../ui/playback/marker_panel.py" line="63" />
         <source>Note (备注), optional</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="63" />
+        <location filename="../../ui/playback/marker_panel.py" line="64" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="64" />
+        <location filename="../../ui/playback/marker_panel.py" line="65" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="65" />
+        <location filename="../../ui/playback/marker_panel.py" line="66" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="71" />
+        <location filename="../../ui/playback/marker_panel.py" line="72" />
         <source>M: marker at the playhead · I / O: segment start / end · Enter: save</source>
         <translation>M：当前位置标记点 · I / O：片段起点/终点 · Enter：保存</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="86" />
+        <location filename="../../ui/playback/marker_panel.py" line="87" />
         <source>Markers and segments</source>
         <translation>标记点与片段</translation>
     </message>
@@ -1822,22 +1822,22 @@
 <context>
     <name>OfficerTree</name>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="32" />
+        <location filename="../../ui/archive/officer_tree.py" line="34" />
         <source>One archive per officer</source>
         <translation>一人一档</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="57" />
+        <location filename="../../ui/archive/officer_tree.py" line="59" />
         <source>Unassigned (待分配)</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="108" />
+        <location filename="../../ui/archive/officer_tree.py" line="110" />
         <source>(no name)</source>
         <translation>（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="118" />
+        <location filename="../../ui/archive/officer_tree.py" line="120" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
     </message>
@@ -1845,27 +1845,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/common/password_dialog.py" line="43" />
+        <location filename="../../ui/common/password_dialog.py" line="45" />
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/password_dialog.py" line="44" />
+        <location filename="../../ui/common/password_dialog.py" line="46" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/password_dialog.py" line="45" />
+        <location filename="../../ui/common/password_dialog.py" line="47" />
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/password_dialog.py" line="52" />
+        <location filename="../../ui/common/password_dialog.py" line="54" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/password_dialog.py" line="62" />
+        <location filename="../../ui/common/password_dialog.py" line="64" />
         <source>The archive cannot be reached.</source>
         <translation>无法连接档案库。</translation>
     </message>
@@ -2252,157 +2252,157 @@
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="47" />
+        <location filename="../../ui/playback/player_window.py" line="49" />
         <source>Power on</source>
         <translation>开机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="48" />
+        <location filename="../../ui/playback/player_window.py" line="50" />
         <source>Power off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="49" />
+        <location filename="../../ui/playback/player_window.py" line="51" />
         <source>Recording started</source>
         <translation>开始录像</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="50" />
+        <location filename="../../ui/playback/player_window.py" line="52" />
         <source>Recording stopped</source>
         <translation>停止录像</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="51" />
+        <location filename="../../ui/playback/player_window.py" line="53" />
         <source>Low battery</source>
         <translation>电量低</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="52" />
+        <location filename="../../ui/playback/player_window.py" line="54" />
         <source>Battery changed</source>
         <translation>更换电池</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="53" />
+        <location filename="../../ui/playback/player_window.py" line="55" />
         <source>Abnormal interruption</source>
         <translation>异常中断</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="54" />
+        <location filename="../../ui/playback/player_window.py" line="56" />
         <source>Other event</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="83" />
+        <location filename="../../ui/playback/player_window.py" line="88" />
         <source>Footage playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="161" />
+        <location filename="../../ui/playback/player_window.py" line="166" />
         <source>This file is no longer in the archive.</source>
         <translation>档案库中已没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="177" />
+        <location filename="../../ui/playback/player_window.py" line="182" />
         <source>Playback — %1</source>
         <translation>回放 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="184" />
+        <location filename="../../ui/playback/player_window.py" line="189" />
         <source>%1 (%2), %3</source>
         <translation>%1（%2），%3</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="185" />
+        <location filename="../../ui/playback/player_window.py" line="190" />
         <source>An officer's day — %1</source>
         <translation>执法人员当日录像 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="189" />
+        <location filename="../../ui/playback/player_window.py" line="194" />
         <source>No recordings of %1 on this day.</source>
         <translation>%1 当日没有录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="217" />
+        <location filename="../../ui/playback/player_window.py" line="222" />
         <source>%1 recordings, %2 gaps (%3 min without recording)</source>
         <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="225" />
+        <location filename="../../ui/playback/player_window.py" line="230" />
         <source>Ingest found this file damaged: %1</source>
         <translation>入库时发现该文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="226" />
+        <location filename="../../ui/playback/player_window.py" line="231" />
         <source>Ingest found this file incomplete: %1</source>
         <translation>入库时发现该文件不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="227" />
+        <location filename="../../ui/playback/player_window.py" line="232" />
         <source>The last verification did not find this file: %1</source>
         <translation>上次校验时未找到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="228" />
+        <location filename="../../ui/playback/player_window.py" line="233" />
         <source>The last verification found this file changed since ingest: %1</source>
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="317" />
+        <location filename="../../ui/playback/player_window.py" line="322" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="323" />
+        <location filename="../../ui/playback/player_window.py" line="328" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="325" />
+        <location filename="../../ui/playback/player_window.py" line="330" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="330" />
+        <location filename="../../ui/playback/player_window.py" line="335" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="333" />
+        <location filename="../../ui/playback/player_window.py" line="338" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="343" />
+        <location filename="../../ui/playback/player_window.py" line="348" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="344" />
+        <location filename="../../ui/playback/player_window.py" line="349" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="345" />
+        <location filename="../../ui/playback/player_window.py" line="350" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="411" />
+        <location filename="../../ui/playback/player_window.py" line="414" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="425" />
+        <location filename="../../ui/playback/player_window.py" line="428" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="451" />
+        <location filename="../../ui/playback/player_window.py" line="454" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="466" />
+        <location filename="../../ui/playback/player_window.py" line="469" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>
@@ -2468,57 +2468,57 @@
 <context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="43" />
+        <location filename="../../ui/admin/audit_table_model.py" line="45" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="44" />
+        <location filename="../../ui/admin/audit_table_model.py" line="46" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="45" />
+        <location filename="../../ui/admin/audit_table_model.py" line="47" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="46" />
+        <location filename="../../ui/admin/audit_table_model.py" line="48" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="47" />
+        <location filename="../../ui/admin/audit_table_model.py" line="49" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="48" />
+        <location filename="../../ui/admin/audit_table_model.py" line="50" />
         <source>Right</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="49" />
+        <location filename="../../ui/admin/audit_table_model.py" line="51" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="50" />
+        <location filename="../../ui/admin/audit_table_model.py" line="52" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="51" />
+        <location filename="../../ui/admin/audit_table_model.py" line="53" />
         <source>Ended</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="52" />
+        <location filename="../../ui/admin/audit_table_model.py" line="54" />
         <source>Played</source>
         <translation>播放时长</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_table_model.py" line="62" />
+        <location filename="../../ui/admin/audit_table_model.py" line="64" />
         <source>%1 (request %2)</source>
         <translation>%1（申请 %2）</translation>
     </message>
@@ -2526,77 +2526,77 @@
 <context>
     <name>ReviewChecklist</name>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="88" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="90" />
         <source>Checklist</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="113" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="115" />
         <source>Required unless the verdict is Pass</source>
         <translation>结论不是“合格”时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="116" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="118" />
         <source>Required when the verdict is Fail</source>
         <translation>结论为“不合格”时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="118" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="120" />
         <source>Submit check</source>
         <translation>提交检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="124" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="126" />
         <source>Verdict:</source>
         <translation>结论：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="125" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="127" />
         <source>Problem found:</source>
         <translation>存在问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="126" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="128" />
         <source>Rectification required:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="158" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="160" />
         <source>Claim an item in the review queue to check it.</source>
         <translation>请在待查队列中领取一项后进行检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="161" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="163" />
         <source>%1 · %2 (%3) · %4 · recorded %5 · %6</source>
         <translation>%1 · %2（%3）· %4 · 录制于 %5 · 时长 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="212" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="214" />
         <source>Choose a verdict.</source>
         <translation>请选择结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="218" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="220" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="234" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="236" />
         <source>Played %1 of the clip (Pass needs %2), top speed %3×</source>
         <translation>已回放 %1（判定合格需达到 %2），最高倍速 %3×</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="243" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="245" />
         <source>%1 (from the archive)</source>
         <translation>%1（系统判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="249" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="251" />
         <source>Check recorded in the ledger: %1.</source>
         <translation>检查结果已记入台帐：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="258" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="260" />
         <source>The check could not be saved: %1</source>
         <translation>检查结果未能保存：%1</translation>
     </message>
@@ -2663,58 +2663,58 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="38" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="39" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="38" />
-        <location filename="../../ui/shell/sign_in_dialog.py" line="45" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="39" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="47" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="45" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="47" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="50" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="52" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="53" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="55" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="54" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="56" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="55" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="57" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="76" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="78" />
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="77" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="79" />
         <source>An administrator has reset your password. Choose a new one before you continue.</source>
         <translation>管理员已重置您的密码。请先设置新密码再继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="89" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="91" />
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="96" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="98" />
         <source>The archive cannot be reached.</source>
         <translation>无法连接档案库。</translation>
     </message>
@@ -2745,152 +2745,152 @@
 <context>
     <name>SpotCheckView</name>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="98" />
+        <location filename="../../ui/spotcheck/view.py" line="101" />
         <source>Favour long clips</source>
         <translation>偏重长录像</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="99" />
+        <location filename="../../ui/spotcheck/view.py" line="102" />
         <source>Add each officer's first clip</source>
         <translation>含每人首段</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="100" />
+        <location filename="../../ui/spotcheck/view.py" line="103" />
         <source>Leave out clips already checked</source>
         <translation>排除已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="102" />
+        <location filename="../../ui/spotcheck/view.py" line="105" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="104" />
+        <location filename="../../ui/spotcheck/view.py" line="107" />
         <source>Redraw…</source>
         <translation>重新抽取…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="117" />
+        <location filename="../../ui/spotcheck/view.py" line="120" />
         <source>Claim next</source>
         <translation>领取下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="119" />
+        <location filename="../../ui/spotcheck/view.py" line="122" />
         <source>Claim selected</source>
         <translation>领取所选</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="121" />
+        <location filename="../../ui/spotcheck/view.py" line="124" />
         <source>Give back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="123" />
+        <location filename="../../ui/spotcheck/view.py" line="126" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="132" />
+        <location filename="../../ui/spotcheck/view.py" line="135" />
         <source>Review queue</source>
         <translation>待查队列</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="133" />
+        <location filename="../../ui/spotcheck/view.py" line="136" />
         <source>Plans and samples</source>
         <translation>抽查方案</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="134" />
+        <location filename="../../ui/spotcheck/view.py" line="137" />
         <source>Check progress</source>
         <translation>检查进度</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="181" />
+        <location filename="../../ui/spotcheck/view.py" line="184" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="188" />
+        <location filename="../../ui/spotcheck/view.py" line="191" />
         <source>Select a plan in force on the Plans tab first.</source>
         <translation>请先在“抽查方案”页选择一个有效的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="192" />
+        <location filename="../../ui/spotcheck/view.py" line="195" />
         <source>Redraw plan %1</source>
         <translation>重新抽取方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="192" />
+        <location filename="../../ui/spotcheck/view.py" line="195" />
         <source>Why is the plan drawn again?</source>
         <translation>重新抽取的理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="209" />
+        <location filename="../../ui/spotcheck/view.py" line="212" />
         <source>Select an item in the queue first.</source>
         <translation>请先在待查队列中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="227" />
+        <location filename="../../ui/spotcheck/view.py" line="230" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="228" />
+        <location filename="../../ui/spotcheck/view.py" line="231" />
         <source>Recorded on:</source>
         <translation>录制日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="229" />
+        <location filename="../../ui/spotcheck/view.py" line="232" />
         <source>Ratio:</source>
         <translation>抽取比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="230" />
+        <location filename="../../ui/spotcheck/view.py" line="233" />
         <source>At least per officer:</source>
         <translation>每人最少：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="288" />
+        <location filename="../../ui/spotcheck/view.py" line="291" />
         <source>%1 items to check, %2 overdue.</source>
         <translation>待检查 %1 项，其中逾期 %2 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="295" />
+        <location filename="../../ui/spotcheck/view.py" line="298" />
         <source>%1 of %2 officers who recorded that day are checked; %3 still unchecked (%4 without a plan).</source>
         <translation>当天有录像的 %2 名执法人员中已检查完毕 %1 名；尚有 %3 名未检查（其中 %4 名所在单位未抽取）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="317" />
+        <location filename="../../ui/spotcheck/view.py" line="320" />
         <source>No video or audio was recorded that day.</source>
         <translation>当天没有可抽查的视频或音频。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="319" />
+        <location filename="../../ui/spotcheck/view.py" line="322" />
         <source>%1 plans drawn, %2 clips sampled.</source>
         <translation>已抽取 %1 个方案，共抽中 %2 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="322" />
+        <location filename="../../ui/spotcheck/view.py" line="325" />
         <source>%1 units already had a plan in force (use Redraw to replace one).</source>
         <translation>%1 个单位已有有效方案（如需替换，请使用“重新抽取”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="330" />
+        <location filename="../../ui/spotcheck/view.py" line="333" />
         <source>Plan %1 replaces plan %2.</source>
         <translation>方案 %1 已替代方案 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="335" />
+        <location filename="../../ui/spotcheck/view.py" line="338" />
         <source>Nothing left to check in the queue.</source>
         <translation>待查队列中已没有可领取的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="338" />
+        <location filename="../../ui/spotcheck/view.py" line="341" />
         <source>You are checking %1 (%2) until %3.</source>
         <translation>您已领取 %1（%2），请于 %3 前完成检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="362" />
+        <location filename="../../ui/spotcheck/view.py" line="365" />
         <source>The spot check failed: %1</source>
         <translation>抽查操作失败：%1</translation>
     </message>
@@ -2911,47 +2911,47 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="27" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="27" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="27" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="27" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="27" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="37" />
+        <location filename="../../ui/admin/users_view.py" line="39" />
         <source>Locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="39" />
+        <location filename="../../ui/admin/users_view.py" line="41" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="41" />
+        <location filename="../../ui/admin/users_view.py" line="43" />
         <source>Must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="42" />
+        <location filename="../../ui/admin/users_view.py" line="44" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -2959,42 +2959,42 @@
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="60" />
+        <location filename="../../ui/admin/users_view.py" line="62" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="62" />
+        <location filename="../../ui/admin/users_view.py" line="64" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="64" />
+        <location filename="../../ui/admin/users_view.py" line="66" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="103" />
+        <location filename="../../ui/admin/users_view.py" line="105" />
         <source>%1 is unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="112" />
+        <location filename="../../ui/admin/users_view.py" line="114" />
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="113" />
+        <location filename="../../ui/admin/users_view.py" line="115" />
         <source>Give the user this temporary password in person. They must change it when they next sign in.</source>
         <translation>请当面将临时密码告知该用户。该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="117" />
+        <location filename="../../ui/admin/users_view.py" line="119" />
         <source>The password of %1 is reset; they must change it at the next sign-in.</source>
         <translation>已重置 %1 的密码；该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="143" />
+        <location filename="../../ui/admin/users_view.py" line="145" />
         <source>The archive cannot be reached.</source>
         <translation>无法连接档案库。</translation>
     </message>
@@ -3311,86 +3311,224 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="81" />
-        <location filename="../../ui/app.py" line="143" />
+        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="146" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="86" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85" />
+        <location filename="../../ui/app.py" line="88" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="87" />
+        <location filename="../../ui/app.py" line="90" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108" />
+        <location filename="../../ui/app.py" line="111" />
         <source>The details were written to {0}; please send that file to support.</source>
         <translation>详细信息已写入 {0}，请将该文件发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="115" />
+        <location filename="../../ui/app.py" line="118" />
         <source>Internal error</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116" />
+        <location filename="../../ui/app.py" line="119" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="43" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="56" />
+        <source>The ledger export needs a start and an end date, the end not before the start.</source>
+        <translation>导出检查台帐需要起止日期，且截止日期不早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="59" />
+        <source>There is no unit with the code "{unit_code}".</source>
+        <translation>单位代码“{unit_code}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="60" />
+        <source>You may not see the check ledger of unit {unit_code}.</source>
+        <translation>您无权查看单位 {unit_code} 的检查台帐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="63" />
+        <source>A redraw needs a reason.</source>
+        <translation>重新抽取必须填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="64" />
+        <source>Spot-check plan {plan_id} does not exist.</source>
+        <translation>抽查方案 {plan_id} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="65" />
+        <source>Spot-check plan {plan_id} was redrawn on {superseded_at}.</source>
+        <translation>抽查方案 {plan_id} 已于 {superseded_at} 被重新抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="68" />
+        <source>The unit has no footage left to check in this period; the plan was not redrawn.</source>
+        <translation>该单位在此期间已没有可抽查的录像，未重新抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="71" />
+        <source>You may not run spot checks for unit {unit_code}.</source>
+        <translation>您无权对单位 {unit_code} 进行抽查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="74" />
+        <source>You may not see or work on another unit's spot-check plans.</source>
+        <translation>您无权查看或处理其他单位的抽查方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="77" />
+        <source>The period ends before it starts.</source>
+        <translation>抽查期间的截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="78" />
+        <source>A spot-check plan covers at most {max_days} days.</source>
+        <translation>一个抽查方案最多覆盖 {max_days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="79" />
+        <source>The [spotcheck] settings in workstation.toml are wrong: {detail}</source>
+        <translation>workstation.toml 的 [spotcheck] 设置有误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="82" />
+        <source>Your role can neither run spot checks nor see the check ledger.</source>
+        <translation>您的角色不能进行回放抽查或查看检查台帐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="85" />
+        <source>Spot-check item {item_id} was taken by another reviewer, or was checked or withdrawn.</source>
+        <translation>抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="88" />
+        <source>File {clip_id} does not exist.</source>
+        <translation>文件 {clip_id} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="89" />
+        <source>You may not check spot-check item {item_id}.</source>
+        <translation>您无权检查抽查项 {item_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="90" />
+        <source>Answer the checklist items: {items}.</source>
+        <translation>请填写检查项：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="91" />
+        <source>The verdict "{verdict}" needs the problems found.</source>
+        <translation>结论为“{verdict}”时必须填写存在问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="92" />
+        <source>The verdict "Fail" needs the rectification required.</source>
+        <translation>结论为“不合格”时必须填写整改要求。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="95" />
+        <source>The checklist items "{items}" are answered "No": the verdict cannot be "Pass".</source>
+        <translation>检查项“{items}”为“否”，不能判定为“合格”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="98" />
+        <source>Playback speed {speed} is implausible.</source>
+        <translation>播放倍速 {speed} 不合理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="99" />
+        <source>Spot-check item {item_id} was already checked or withdrawn (the plan was redrawn).</source>
+        <translation>抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="102" />
+        <source>Spot-check item {item_id} is held by another reviewer.</source>
+        <translation>抽查项 {item_id} 已由其他检查人领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="103" />
+        <source>The file's duration is unknown, so a full playback cannot be confirmed: the verdict cannot be "Pass".</source>
+        <translation>文件时长未知，无法确认已完整回放，不能判定为“合格”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="107" />
+        <source>The file is incomplete (damaged, missing or failing its checksum): the verdict cannot be "Pass".</source>
+        <translation>该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="110" />
+        <source>Playback covered {covered} of the file; "Pass" needs {required}. Play the file in full before submitting, or choose another verdict.</source>
+        <translation>回放覆盖率为 {covered}，低于判定“合格”所需的 {required}。请将该文件完整回放后再提交，或选择其他结论。</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="10" />
+        <location filename="../../ui/common/labels.py" line="11" />
         <source>Footage administrator</source>
         <translation>执法记录仪管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="11" />
+        <location filename="../../ui/common/labels.py" line="12" />
         <source>Spot-check reviewer</source>
         <translation>抽查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="12" />
+        <location filename="../../ui/common/labels.py" line="13" />
         <source>Unit head</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="13" />
+        <location filename="../../ui/common/labels.py" line="14" />
         <source>Legal</source>
         <translation>法制</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="14" />
+        <location filename="../../ui/common/labels.py" line="15" />
         <source>Inspection</source>
         <translation>督察</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="15" />
+        <location filename="../../ui/common/labels.py" line="16" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="22" />
+        <location filename="../../ui/common/labels.py" line="23" />
         <source>Corps</source>
         <translation>总队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="23" />
+        <location filename="../../ui/common/labels.py" line="24" />
         <source>Detachment</source>
         <translation>支队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="24" />
+        <location filename="../../ui/common/labels.py" line="25" />
         <source>Brigade</source>
         <translation>大队</translation>
     </message>
@@ -3398,102 +3536,102 @@
 <context>
     <name>spotcheck</name>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="10" />
+        <location filename="../../ui/common/labels.py" line="32" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="11" />
+        <location filename="../../ui/common/labels.py" line="33" />
         <source>Mostly compliant</source>
         <translation>基本合格</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="12" />
+        <location filename="../../ui/common/labels.py" line="34" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="19" />
+        <location filename="../../ui/common/labels.py" line="41" />
         <source>Recording announced</source>
         <translation>规范告知</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="20" />
+        <location filename="../../ui/common/labels.py" line="42" />
         <source>ID shown</source>
         <translation>出示证件</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="21" />
+        <location filename="../../ui/common/labels.py" line="43" />
         <source>Continuous, no interruption</source>
         <translation>全程连续无中断</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="22" />
+        <location filename="../../ui/common/labels.py" line="44" />
         <source>Picture and sound clear</source>
         <translation>画面声音清晰</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="23" />
+        <location filename="../../ui/common/labels.py" line="45" />
         <source>Lens not blocked</source>
         <translation>镜头无遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="24" />
+        <location filename="../../ui/common/labels.py" line="46" />
         <source>Conduct proper</source>
         <translation>执法行为规范</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="25" />
+        <location filename="../../ui/common/labels.py" line="47" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="26" />
+        <location filename="../../ui/common/labels.py" line="48" />
         <source>Linked to incident/case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="27" />
+        <location filename="../../ui/common/labels.py" line="49" />
         <source>File intact</source>
         <translation>文件完整</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="36" />
+        <location filename="../../ui/spotcheck/labels.py" line="14" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="37" />
+        <location filename="../../ui/spotcheck/labels.py" line="15" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="38" />
+        <location filename="../../ui/spotcheck/labels.py" line="16" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="45" />
+        <location filename="../../ui/spotcheck/labels.py" line="23" />
         <source>Random</source>
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="46" />
+        <location filename="../../ui/spotcheck/labels.py" line="24" />
         <source>First clip</source>
         <translation>首段</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="53" />
+        <location filename="../../ui/spotcheck/labels.py" line="31" />
         <source>To check</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="54" />
+        <location filename="../../ui/spotcheck/labels.py" line="32" />
         <source>Checked</source>
         <translation>已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="55" />
+        <location filename="../../ui/spotcheck/labels.py" line="33" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>

@@ -9,6 +9,6 @@ from ui.app import install_translators
 @pytest.fixture(scope="session", autouse=True)
 def chinese_ui(qapp: QApplication):
     translators = install_translators(qapp)
-    yield
+    yield translators
     for translator in translators:
         qapp.removeTranslator(translator)

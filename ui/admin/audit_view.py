@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui.admin.audit_table_model import AuditTableModel, RegisterTableModel
 from ui.common.access_labels import action_name
+from ui.common.error_text import describe
 from ui.common.qt_dates import to_date
 from ui.common.tasks import TaskRunner
 from workstation import clock
@@ -241,7 +242,7 @@ class AuditView(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self.verify_label.setText("")
         if isinstance(error, WorkstationError):
-            self.status.setText(str(error))  # services word their refusals in plain Chinese
+            self.status.setText(describe(error))
         else:
             _log.error("audit viewer task failed", exc_info=error)
             self.status.setText(self.tr("Could not read the audit log: %1").replace("%1", type(error).__name__))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.admin.device_handover_dialog import HandoverDialog
 from ui.admin.device_table_model import DeviceFilterProxy, DeviceTableModel, HolderHistoryModel, person
+from ui.common.error_text import describe
 from ui.common.row_table_model import ROW_ROLE, read_only_table
 from ui.common.tasks import TaskRunner
 from workstation.archive import Archive
@@ -327,7 +328,7 @@ class DevicesView(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self.status.setText("")
         if isinstance(error, WorkstationError):
-            self._say(str(error), problem=True)  # services word their errors in plain Chinese
+            self._say(describe(error), problem=True)
         else:
             _log.error("device registry task failed", exc_info=error)
             self._say(

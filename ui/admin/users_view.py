@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.common.error_text import describe
 from ui.common.labels import role_name
 from ui.common.password_dialog import PasswordDialog
 from ui.common.row_table_model import DISPLAY, ROW_ROLE, RowTableModel, read_only_table
@@ -141,5 +142,5 @@ class UsersView(QWidget):
 
     def _on_failed(self, error: Exception) -> None:
         self.message.setText(
-            str(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
+            describe(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.access_labels import outside_body_name, request_kind_name
+from ui.common.error_text import describe
 from ui.common.qt_dates import from_datetime, to_datetime
 from ui.common.tasks import TaskRunner
 from workstation import clock
@@ -179,7 +180,7 @@ class AccessRequestDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, WorkstationError):
-            self.message.setText(str(error))  # services word their refusals in plain Chinese
+            self.message.setText(describe(error))
         else:
             _log.error("submitting a viewing request failed", exc_info=error)
             self.message.setText(self.tr("Could not submit the request: %1").replace("%1", type(error).__name__))

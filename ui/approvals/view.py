@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.approvals.request_dialog import AccessRequestDialog
 from ui.approvals.request_model import AccessRequestTableModel
 from ui.common.access_labels import request_status_name
+from ui.common.error_text import describe
 from ui.common.row_table_model import ROW_ROLE, read_only_table
 from ui.common.tasks import TaskRunner
 from workstation.access import requests as access_requests
@@ -192,7 +193,7 @@ class ApprovalsView(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self._update_buttons()
         if isinstance(error, WorkstationError):
-            self._say(str(error), problem=True)  # services word their refusals in plain Chinese
+            self._say(describe(error), problem=True)
         else:
             _log.error("approvals task failed", exc_info=error)
             self._say(self.tr("Could not read or change the requests: %1").replace("%1", type(error).__name__), True)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.archive.ingest_progress import ProgressRelay, SourceProgress
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from workstation import config
 from workstation.archive import Archive
@@ -397,7 +398,7 @@ class IngestDialog(QDialog):
                 "Free or add storage, then import again: it continues where it stopped."
             )
         if isinstance(error, WorkstationError):
-            return str(error)  # services word their errors in plain Chinese
+            return describe(error)
         _log.error("ingest failed", exc_info=error)
         return self.tr(
             "The import stopped because of an internal error (%1). Files imported so far are complete; "

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
 from player.media.thumbnails import thumbnail
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from workstation import permissions
 from workstation.archive import Archive
@@ -178,7 +179,7 @@ class ClipPageModel(QAbstractTableModel):
 
     def _on_failed(self, error: Exception) -> None:
         self._pending = set()
-        self.load_failed.emit(str(error))
+        self.load_failed.emit(describe(error))
 
     def _request_page(self, page: int) -> None:
         scope = self._scope

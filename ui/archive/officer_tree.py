@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from workstation import permissions
 from workstation.archive import Archive
@@ -43,7 +44,7 @@ class OfficerTree(QTreeView):
         self._tasks.run(self._fetch_units, self._on_units, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        self.load_failed.emit(str(error))
+        self.load_failed.emit(describe(error))
 
     def _fetch_units(self) -> list[browse.UnitNode]:
         with self._archive.sessions.read() as session:

@@ -14,6 +14,7 @@ from ui.archive.clip_detail_pane import ClipDetailPane
 from ui.archive.filters import FilterBar
 from ui.archive.model import ClipPageModel
 from ui.archive.officer_tree import OfficerTree
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from workstation.archive import Archive
 from workstation.footage import cases, clips
@@ -173,4 +174,4 @@ class ArchiveView(QWidget):
         self.db_tasks.run(fetch, show, self._on_error)
 
     def _on_error(self, error: Exception) -> None:
-        self.problem.emit(str(error))
+        self.problem.emit(describe(error))

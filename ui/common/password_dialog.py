@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from workstation.errors import WorkstationError
 
@@ -60,7 +61,7 @@ class PasswordDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         self.message.setText(
-            str(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
+            describe(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
         )
 
     def done(self, result: int) -> None:

@@ -21,6 +21,7 @@ from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.timecode import format_position, format_wall_clock
 from player.timeline import TimelineMark
 from player.widget import Draft, PlayerWidget
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from ui.playback.marker_panel import MarkerPanel
 from workstation.access import register
@@ -481,7 +482,7 @@ class PlayerWindow(QMainWindow):
             self._pending -= 1
             if not isinstance(error, WorkstationError):
                 raise error
-            self._say(str(error))
+            self._say(describe(error))
 
         self._tasks.run(work, done, failed)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from workstation.errors import WorkstationError
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
@@ -145,7 +146,7 @@ class ConnectionDialog(QDialog):
 
     def _on_test_failed(self, error: Exception) -> None:
         reason = (
-            str(error)
+            describe(error)
             if isinstance(error, WorkstationError)
             else self.tr("Unexpected error: %1").replace("%1", str(error))
         )

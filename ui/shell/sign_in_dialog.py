@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_text import describe
 from ui.common.labels import level_name
 from ui.common.password_dialog import PasswordDialog
 from ui.common.tasks import TaskRunner
@@ -94,7 +95,7 @@ class SignInDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
         self.message.setText(
-            str(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
+            describe(error) if isinstance(error, WorkstationError) else self.tr("The archive cannot be reached.")
         )
 
 
@@ -158,6 +159,6 @@ class FirstAdministratorDialog(QDialog):
                 self.password.text(),
             )
         except WorkstationError as error:
-            self.message.setText(str(error))
+            self.message.setText(describe(error))
             return
         self.accept()

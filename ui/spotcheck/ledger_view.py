@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_text import describe
 from ui.common.qt_dates import to_date
 from ui.common.tasks import TaskRunner
 from ui.spotcheck.labels import verdict_name
@@ -186,7 +187,7 @@ class LedgerView(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self.status.setStyleSheet("color: #b00020;")
         if isinstance(error, WorkstationError):
-            self.status.setText(str(error))
+            self.status.setText(describe(error))
         else:
             _log.error("ledger task failed", exc_info=error)
             self.status.setText(self.tr("Could not read the ledger: %1").replace("%1", type(error).__name__))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_text import describe
 from ui.common.tasks import TaskRunner
 from ui.spotcheck.labels import answer_name, check_item_name, duration_text, percent_text, verdict_name
 from workstation import clock
@@ -253,7 +254,7 @@ class ReviewChecklist(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self.submit_button.setEnabled(True)
         if isinstance(error, WorkstationError):
-            self._refuse(str(error))  # services word their refusals in plain Chinese
+            self._refuse(describe(error))
         else:
             _log.error("checklist task failed", exc_info=error)
             self._refuse(self.tr("The check could not be saved: %1").replace("%1", type(error).__name__))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_text import describe
 from ui.common.qt_dates import to_date
 from ui.common.row_table_model import read_only_table
 from ui.common.tasks import TaskRunner
@@ -358,7 +359,7 @@ class SpotCheckView(QWidget):
 
     def _on_failed(self, error: Exception) -> None:
         if isinstance(error, WorkstationError):
-            self._say(str(error), error=True)  # services word their refusals in plain Chinese
+            self._say(describe(error), error=True)
         else:
             _log.error("spot-check task failed", exc_info=error)
             self._say(self.tr("The spot check failed: %1").replace("%1", type(error).__name__), error=True)

@@ -1,0 +1,115 @@
+"""The window's words for every typed error: `describe(error)` gives the message in the user's language.
+
+Services raise errors carrying a code and data (`workstation.errors`); this is the one place the window
+turns them into sentences, through Qt's translation (English source text, context "errors"; the Chinese
+is in `resources/translations/glossary/errors.tsv`). The command line has its own catalogue
+(`workstation.cli.messages`); a test keeps both complete. A code without an entry (which that test
+prevents) falls back to the error's neutral form rather than failing while reporting a failure.
+"""
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.common.labels import check_item_name, verdict_name
+from workstation import clock
+from workstation.errors import WorkstationError
+from workstation.spotcheck.types import CheckItem, Verdict
+
+Wording = str | Callable[[Mapping[str, object]], str]
+
+
+def describe(error: BaseException) -> str:
+    """The message for `error`: a typed error in words; anything else (a bug) as Python words it."""
+    if not isinstance(error, WorkstationError):
+        return str(error)
+    wording = messages().get(error.code)
+    if wording is None:
+        return str(error)
+    if callable(wording):
+        return wording(error.data)
+    return wording.format(**{name: _text(value) for name, value in error.data.items()})
+
+
+def _text(value: object) -> str:
+    if isinstance(value, CheckItem):
+        return check_item_name(value)
+    if isinstance(value, Verdict):
+        return verdict_name(value)
+    if isinstance(value, datetime):
+        return clock.format_time(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return QCoreApplication.translate("errors", ", ").join(_text(item) for item in value)
+    return str(value)
+
+
+def _percent(basis_points: object) -> str:
+    """9050 → "90.5%"."""
+    assert isinstance(basis_points, int)
+    return f"{basis_points / 100:g}%"
+
+
+def messages() -> dict[str, Wording]:
+    """Every code's wording in the current language (built per call: the language can change)."""
+    return {
+        "ledger_period_invalid": QCoreApplication.translate(
+            "errors", "The ledger export needs a start and an end date, the end not before the start."
+        ),
+        "unit_code_unknown": QCoreApplication.translate("errors", 'There is no unit with the code "{unit_code}".'),
+        "ledger_unit_denied": QCoreApplication.translate(
+            "errors", "You may not see the check ledger of unit {unit_code}."
+        ),
+        "redraw_needs_reason": QCoreApplication.translate("errors", "A redraw needs a reason."),
+        "plan_not_found": QCoreApplication.translate("errors", "Spot-check plan {plan_id} does not exist."),
+        "plan_superseded": QCoreApplication.translate(
+            "errors", "Spot-check plan {plan_id} was redrawn on {superseded_at}."
+        ),
+        "redraw_found_nothing": QCoreApplication.translate(
+            "errors", "The unit has no footage left to check in this period; the plan was not redrawn."
+        ),
+        "spotcheck_unit_denied": QCoreApplication.translate(
+            "errors", "You may not run spot checks for unit {unit_code}."
+        ),
+        "plan_of_other_unit": QCoreApplication.translate(
+            "errors", "You may not see or work on another unit's spot-check plans."
+        ),
+        "period_reversed": QCoreApplication.translate("errors", "The period ends before it starts."),
+        "period_too_long": QCoreApplication.translate("errors", "A spot-check plan covers at most {max_days} days."),
+        "spotcheck_settings_invalid": QCoreApplication.translate(
+            "errors", "The [spotcheck] settings in workstation.toml are wrong: {detail}"
+        ),
+        "spotcheck_role_denied": QCoreApplication.translate(
+            "errors", "Your role can neither run spot checks nor see the check ledger."
+        ),
+        "item_unavailable": QCoreApplication.translate(
+            "errors", "Spot-check item {item_id} was taken by another reviewer, or was checked or withdrawn."
+        ),
+        "review_clip_missing": QCoreApplication.translate("errors", "File {clip_id} does not exist."),
+        "review_item_denied": QCoreApplication.translate("errors", "You may not check spot-check item {item_id}."),
+        "checklist_unanswered": QCoreApplication.translate("errors", "Answer the checklist items: {items}."),
+        "problem_missing": QCoreApplication.translate("errors", 'The verdict "{verdict}" needs the problems found.'),
+        "rectification_missing": QCoreApplication.translate(
+            "errors", 'The verdict "Fail" needs the rectification required.'
+        ),
+        "pass_with_failed_items": QCoreApplication.translate(
+            "errors", 'The checklist items "{items}" are answered "No": the verdict cannot be "Pass".'
+        ),
+        "speed_implausible": QCoreApplication.translate("errors", "Playback speed {speed} is implausible."),
+        "item_closed": QCoreApplication.translate(
+            "errors", "Spot-check item {item_id} was already checked or withdrawn (the plan was redrawn)."
+        ),
+        "item_claimed": QCoreApplication.translate("errors", "Spot-check item {item_id} is held by another reviewer."),
+        "duration_unknown": QCoreApplication.translate(
+            "errors",
+            'The file\'s duration is unknown, so a full playback cannot be confirmed: the verdict cannot be "Pass".',
+        ),
+        "pass_on_damaged_file": QCoreApplication.translate(
+            "errors", 'The file is incomplete (damaged, missing or failing its checksum): the verdict cannot be "Pass".'
+        ),
+        "coverage_too_low": lambda data: QCoreApplication.translate(
+            "errors",
+            'Playback covered {covered} of the file; "Pass" needs {required}. '
+            "Play the file in full before submitting, or choose another verdict.",
+        ).format(covered=_percent(data["covered_bp"]), required=_percent(data["required_bp"])),
+    }
