@@ -3484,6 +3484,156 @@
         <source>Playback covered {covered} of the file; "Pass" needs {required}. Play the file in full before submitting, or choose another verdict.</source>
         <translation>回放覆盖率为 {covered}，低于判定“合格”所需的 {required}。请将该文件完整回放后再提交，或选择其他结论。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="115" />
+        <source>The user "{login}" does not exist or is deactivated.</source>
+        <translation>用户“{login}”不存在或已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="118" />
+        <source>"{name}" is a system identity and cannot do what needs a user.</source>
+        <translation>“{name}”是系统身份，不能执行需要用户身份的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="121" />
+        <source>You do not have this right.</source>
+        <translation>您没有此项权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="122" />
+        <source>You may not do this ({action}) with file {clip_id}. If you need the footage, submit a viewing request.</source>
+        <translation>您无权对文件 {clip_id} 执行此操作（{action}）。如确需调阅，请提交调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="126" />
+        <source>The played time cannot be negative.</source>
+        <translation>播放时长不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="127" />
+        <source>Register entry {entry_id} is not your viewing.</source>
+        <translation>登记 {entry_id} 不是您的调阅记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="128" />
+        <source>Register entry {entry_id} is already finished.</source>
+        <translation>登记 {entry_id} 已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="129" />
+        <source>You may not export file {clip_id}. If you need the footage, submit a viewing request.</source>
+        <translation>您无权导出文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="132" />
+        <source>You may not play file {clip_id}. If you need the footage, submit a viewing request.</source>
+        <translation>您无权播放文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="135" />
+        <source>All the footage asked for is within your rights; no request is needed.</source>
+        <translation>所申请的资料均在您的权限范围内，无需申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="138" />
+        <source>Give a reason when rejecting a request.</source>
+        <translation>驳回申请时请填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="139" />
+        <source>Viewing request {request_id} has no grant in force to revoke.</source>
+        <translation>调阅申请 {request_id} 没有生效中的授权，无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="142" />
+        <source>Only a head of the approving unit may revoke this grant.</source>
+        <translation>只有批准单位的负责人可以撤销此授权。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="145" />
+        <source>Give the reason for viewing.</source>
+        <translation>请填写调阅事由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="146" />
+        <source>The reason may have at most {max_chars} characters.</source>
+        <translation>调阅事由不能超过 {max_chars} 字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="147" />
+        <source>The viewing period must be 1 to {max_days} days.</source>
+        <translation>调阅期限应为 1 至 {max_days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="148" />
+        <source>A request from an outside body needs the legal document number.</source>
+        <translation>外单位调取须填写法律文书编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="151" />
+        <source>Name the files to view.</source>
+        <translation>请指定要调阅的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="152" />
+        <source>Give the badge number and a valid start and end time.</source>
+        <translation>请填写警号和有效的起止时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="155" />
+        <source>Give the incident/case number.</source>
+        <translation>请填写警情/案件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="156" />
+        <source>There is no officer with badge number {badge_no}.</source>
+        <translation>没有警号为 {badge_no} 的执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="157" />
+        <source>The archive has no such files: {clip_ids}</source>
+        <translation>档案中没有这些文件：{clip_ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="158" />
+        <source>No footage matches.</source>
+        <translation>没有符合条件的资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="159" />
+        <source>A request may name at most {max_clips} files; narrow it down.</source>
+        <translation>一次申请最多 {max_clips} 个文件，请缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="162" />
+        <source>There is no viewing request number {request_id}.</source>
+        <translation>没有编号为 {request_id} 的调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="163" />
+        <source>The request has already been decided.</source>
+        <translation>该申请已处理完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="164" />
+        <source>You cannot approve your own viewing request.</source>
+        <translation>不能审批本人提交的调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="165" />
+        <source>This request is not yours to approve now.</source>
+        <translation>此申请当前不由您审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="166" />
+        <source>The request holds no footage that needs approval.</source>
+        <translation>申请中没有需要审批的资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="167" />
+        <source>These files belong to different superior units; submit a separate request for each.</source>
+        <translation>所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

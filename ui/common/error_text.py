@@ -112,4 +112,60 @@ def messages() -> dict[str, Wording]:
             'Playback covered {covered} of the file; "Pass" needs {required}. '
             "Play the file in full before submitting, or choose another verdict.",
         ).format(covered=_percent(data["covered_bp"]), required=_percent(data["required_bp"])),
+        "user_unknown_or_inactive": QCoreApplication.translate(
+            "errors", 'The user "{login}" does not exist or is deactivated.'
+        ),
+        "system_identity": QCoreApplication.translate(
+            "errors", '"{name}" is a system identity and cannot do what needs a user.'
+        ),
+        "duty_missing": QCoreApplication.translate("errors", "You do not have this right."),
+        "clip_action": QCoreApplication.translate(
+            "errors",
+            "You may not do this ({action}) with file {clip_id}. If you need the footage, submit a viewing request.",
+        ),
+        "played_negative": QCoreApplication.translate("errors", "The played time cannot be negative."),
+        "entry_not_yours": QCoreApplication.translate("errors", "Register entry {entry_id} is not your viewing."),
+        "entry_finished": QCoreApplication.translate("errors", "Register entry {entry_id} is already finished."),
+        "export_denied": QCoreApplication.translate(
+            "errors", "You may not export file {clip_id}. If you need the footage, submit a viewing request."
+        ),
+        "playback_denied": QCoreApplication.translate(
+            "errors", "You may not play file {clip_id}. If you need the footage, submit a viewing request."
+        ),
+        "request_not_needed": QCoreApplication.translate(
+            "errors", "All the footage asked for is within your rights; no request is needed."
+        ),
+        "rejection_needs_reason": QCoreApplication.translate("errors", "Give a reason when rejecting a request."),
+        "no_grant_to_revoke": QCoreApplication.translate(
+            "errors", "Viewing request {request_id} has no grant in force to revoke."
+        ),
+        "revoke_denied": QCoreApplication.translate(
+            "errors", "Only a head of the approving unit may revoke this grant."
+        ),
+        "reason_missing": QCoreApplication.translate("errors", "Give the reason for viewing."),
+        "reason_too_long": QCoreApplication.translate("errors", "The reason may have at most {max_chars} characters."),
+        "days_out_of_range": QCoreApplication.translate("errors", "The viewing period must be 1 to {max_days} days."),
+        "legal_document_missing": QCoreApplication.translate(
+            "errors", "A request from an outside body needs the legal document number."
+        ),
+        "clips_missing": QCoreApplication.translate("errors", "Name the files to view."),
+        "officer_period_missing": QCoreApplication.translate(
+            "errors", "Give the badge number and a valid start and end time."
+        ),
+        "case_no_missing": QCoreApplication.translate("errors", "Give the incident/case number."),
+        "officer_unknown": QCoreApplication.translate("errors", "There is no officer with badge number {badge_no}."),
+        "clips_unknown": QCoreApplication.translate("errors", "The archive has no such files: {clip_ids}"),
+        "nothing_matches": QCoreApplication.translate("errors", "No footage matches."),
+        "too_many_clips": QCoreApplication.translate(
+            "errors", "A request may name at most {max_clips} files; narrow it down."
+        ),
+        "request_not_found": QCoreApplication.translate("errors", "There is no viewing request number {request_id}."),
+        "request_decided": QCoreApplication.translate("errors", "The request has already been decided."),
+        "own_request": QCoreApplication.translate("errors", "You cannot approve your own viewing request."),
+        "not_your_step": QCoreApplication.translate("errors", "This request is not yours to approve now."),
+        "nothing_to_approve": QCoreApplication.translate("errors", "The request holds no footage that needs approval."),
+        "approvers_differ": QCoreApplication.translate(
+            "errors",
+            "These files belong to different superior units; submit a separate request for each.",
+        ),
     }
