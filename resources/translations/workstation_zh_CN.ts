@@ -3634,6 +3634,136 @@
         <source>These files belong to different superior units; submit a separate request for each.</source>
         <translation>所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="171" />
+        <source>The file name rule "{name}" is not a valid regular expression: {detail}</source>
+        <translation>文件名规则“{name}”不是有效的正则表达式：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="174" />
+        <source>The file name rule "{name}" lacks the named groups: {groups}</source>
+        <translation>文件名规则“{name}”缺少命名分组：{groups}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="177" />
+        <source>A file name rule lacks the field {field}</source>
+        <translation>文件名规则缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="178" />
+        <source>The archive's storage is full; the import stopped. The files imported so far are complete. Free or add space, then import again: it resumes where it stopped.</source>
+        <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="183" />
+        <source>The import source "{source}" is inside the archive's own storage ({root}) and cannot be imported from: its files are already archived, and verify-and-clear would delete the originals. Choose a recorder's or a collection station's export folder.</source>
+        <translation>导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="189" />
+        <source>There is no category "{category}".</source>
+        <translation>没有类别“{category}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="190" />
+        <source>Only a footage administrator may change the marker categories.</source>
+        <translation>只有执法记录仪管理员可以修改标记类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="193" />
+        <source>A category name has 1 to {max_chars} characters.</source>
+        <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="196" />
+        <source>There already is a category named "{name}".</source>
+        <translation>已有名为“{name}”的类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="197" />
+        <source>The colour "{color}" is not valid; use #rrggbb.</source>
+        <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="198" />
+        <source>The archive has no file number {clip_id}.</source>
+        <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="199" />
+        <source>Only video and audio can be marked with moments or spans.</source>
+        <translation>只能在视频和音频上标记时间点或片段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="202" />
+        <source>Marker {marker_id} does not exist (it may have been deleted).</source>
+        <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="205" />
+        <source>This marker was added by {author}; only its author may change or delete it.</source>
+        <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="208" />
+        <source>A marker cannot be before the start of the file.</source>
+        <translation>标记时间不能早于文件开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="209" />
+        <source>A span must end after it starts.</source>
+        <translation>片段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="210" />
+        <source>The marker is beyond the end of the file.</source>
+        <translation>标记时间超出了文件的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="211" />
+        <source>The category "{category}" is not among the current marker categories.</source>
+        <translation>类别“{category}”不在当前的标记类别中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="214" />
+        <source>A note has at most {max_chars} characters.</source>
+        <translation>备注最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="215" />
+        <source>The still is not a valid PNG image.</source>
+        <translation>截图不是有效的 PNG 图像。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="216" />
+        <source>Stills can be taken from video only.</source>
+        <translation>只能从视频中截取画面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="217" />
+        <source>The still is too large.</source>
+        <translation>截图文件过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="218" />
+        <source>Still {still_id} does not exist.</source>
+        <translation>截图 {still_id} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="219" />
+        <source>Still {still_id} fails its checksum; the data may have been altered.</source>
+        <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="222" />
+        <source>Unlinking needs a reason.</source>
+        <translation>取消关联须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="223" />
+        <source>The file is not linked to {case_no}.</source>
+        <translation>该文件未关联 {case_no}。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

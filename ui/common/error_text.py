@@ -168,4 +168,57 @@ def messages() -> dict[str, Wording]:
             "errors",
             "These files belong to different superior units; submit a separate request for each.",
         ),
+        "pattern_invalid": QCoreApplication.translate(
+            "errors", 'The file name rule "{name}" is not a valid regular expression: {detail}'
+        ),
+        "pattern_groups_missing": QCoreApplication.translate(
+            "errors", 'The file name rule "{name}" lacks the named groups: {groups}'
+        ),
+        "pattern_field_missing": QCoreApplication.translate("errors", "A file name rule lacks the field {field}"),
+        "ingest_disk_full": QCoreApplication.translate(
+            "errors",
+            "The archive's storage is full; the import stopped. The files imported so far are complete. Free or "
+            "add space, then import again: it resumes where it stopped.",
+        ),
+        "SourceInsideArchive": QCoreApplication.translate(
+            "errors",
+            'The import source "{source}" is inside the archive\'s own storage ({root}) and cannot be imported '
+            "from: its files are already archived, and verify-and-clear would delete the originals. Choose a "
+            "recorder's or a collection station's export folder.",
+        ),
+        "category_unknown": QCoreApplication.translate("errors", 'There is no category "{category}".'),
+        "categories_admin_only": QCoreApplication.translate(
+            "errors", "Only a footage administrator may change the marker categories."
+        ),
+        "category_name_length": QCoreApplication.translate(
+            "errors", "A category name has 1 to {max_chars} characters."
+        ),
+        "category_name_taken": QCoreApplication.translate("errors", 'There already is a category named "{name}".'),
+        "color_invalid": QCoreApplication.translate("errors", 'The colour "{color}" is not valid; use #rrggbb.'),
+        "clip_not_found": QCoreApplication.translate("errors", "The archive has no file number {clip_id}."),
+        "clip_not_markable": QCoreApplication.translate(
+            "errors", "Only video and audio can be marked with moments or spans."
+        ),
+        "marker_not_found": QCoreApplication.translate(
+            "errors", "Marker {marker_id} does not exist (it may have been deleted)."
+        ),
+        "marker_not_yours": QCoreApplication.translate(
+            "errors", "This marker was added by {author}; only its author may change or delete it."
+        ),
+        "marker_before_start": QCoreApplication.translate("errors", "A marker cannot be before the start of the file."),
+        "span_reversed": QCoreApplication.translate("errors", "A span must end after it starts."),
+        "marker_after_end": QCoreApplication.translate("errors", "The marker is beyond the end of the file."),
+        "category_inactive": QCoreApplication.translate(
+            "errors", 'The category "{category}" is not among the current marker categories.'
+        ),
+        "note_too_long": QCoreApplication.translate("errors", "A note has at most {max_chars} characters."),
+        "still_not_png": QCoreApplication.translate("errors", "The still is not a valid PNG image."),
+        "still_needs_video": QCoreApplication.translate("errors", "Stills can be taken from video only."),
+        "still_too_large": QCoreApplication.translate("errors", "The still is too large."),
+        "still_not_found": QCoreApplication.translate("errors", "Still {still_id} does not exist."),
+        "still_checksum_mismatch": QCoreApplication.translate(
+            "errors", "Still {still_id} fails its checksum; the data may have been altered."
+        ),
+        "unlink_needs_reason": QCoreApplication.translate("errors", "Unlinking needs a reason."),
+        "case_not_linked": QCoreApplication.translate("errors", "The file is not linked to {case_no}."),
     }

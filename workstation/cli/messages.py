@@ -104,4 +104,35 @@ MESSAGES: dict[str, Wording] = {
     "not_your_step": "此申请当前不由您审批。",
     "nothing_to_approve": "申请中没有需要审批的资料。",
     "approvers_differ": "所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。",
+    "pattern_invalid": "文件名规则“{name}”不是有效的正则表达式：{detail}",
+    "pattern_groups_missing": "文件名规则“{name}”缺少命名分组：{groups}",
+    "pattern_field_missing": "文件名规则缺少字段 {field}",
+    "ingest_disk_full": (
+        "档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。"
+    ),
+    "SourceInsideArchive": (
+        "导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，"
+        "校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。"
+    ),
+    "category_unknown": "没有类别“{category}”。",
+    "categories_admin_only": "只有执法记录仪管理员可以修改标记类别。",
+    "category_name_length": "类别名称须为 1 至 {max_chars} 个字符。",
+    "category_name_taken": "已有名为“{name}”的类别。",
+    "color_invalid": "颜色“{color}”无效，应为 #rrggbb。",
+    "clip_not_found": "档案库中没有编号为 {clip_id} 的文件。",
+    "clip_not_markable": "只能在视频和音频上标记时间点或片段。",
+    "marker_not_found": "标记 {marker_id} 不存在（可能已被删除）。",
+    "marker_not_yours": "这个标记由 {author} 添加，只有添加人可以修改或删除。",
+    "marker_before_start": "标记时间不能早于文件开头。",
+    "span_reversed": "片段的结束时间必须晚于开始时间。",
+    "marker_after_end": "标记时间超出了文件的时长。",
+    "category_inactive": "类别“{category}”不在当前的标记类别中。",
+    "note_too_long": "备注最多 {max_chars} 个字符。",
+    "still_not_png": "截图不是有效的 PNG 图像。",
+    "still_needs_video": "只能从视频中截取画面。",
+    "still_too_large": "截图文件过大。",
+    "still_not_found": "截图 {still_id} 不存在。",
+    "still_checksum_mismatch": "截图 {still_id} 的校验值不符，数据可能已被改动。",
+    "unlink_needs_reason": "取消关联须填写原因。",
+    "case_not_linked": "该文件未关联 {case_no}。",
 }
