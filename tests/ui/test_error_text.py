@@ -62,7 +62,9 @@ def raise_sites() -> Iterator[tuple[str, str, frozenset[str]]]:
 
 
 def placeholders(template: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+    """The data a wording needs; `person` is made from an officer's `name` and `badge_no`."""
+    fields = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+    return (fields - {"person"}) | {"name", "badge_no"} if "person" in fields else fields
 
 
 @functools.cache
@@ -121,3 +123,13 @@ def test_the_window_words_an_error_in_english(qapp, chinese_ui):
 
 def test_anything_but_a_typed_error_is_shown_as_python_words_it(qapp: QApplication):
     assert error_text.describe(ValueError("bad")) == "bad"
+
+
+def test_every_window_wording_is_translated_to_chinese(qapp):
+    """A wording lupdate could not read (not a plain literal) would stay English under the Chinese translator."""
+    untranslated = [
+        code
+        for code, wording in error_text.messages().items()
+        if isinstance(wording, str) and not any("\u4e00" <= character <= "\u9fff" for character in wording)
+    ]
+    assert untranslated == []

@@ -29,7 +29,14 @@ def describe(error: BaseException) -> str:
         return str(error)
     if callable(wording):
         return wording(error.data)
-    return wording.format(**{name: _text(value) for name, value in error.data.items()})
+    fields = {name: _text(value) for name, value in error.data.items()}
+    if "badge_no" in error.data and "name" in error.data:  # an officer: by name and badge, or by badge alone
+        fields["person"] = (
+            QCoreApplication.translate("errors", "{name} (badge {badge_no})").format(**fields)
+            if fields["name"]
+            else QCoreApplication.translate("errors", "badge {badge_no}").format(**fields)
+        )
+    return wording.format(**fields)
 
 
 def _text(value: object) -> str:
@@ -221,4 +228,65 @@ def messages() -> dict[str, Wording]:
         ),
         "unlink_needs_reason": QCoreApplication.translate("errors", "Unlinking needs a reason."),
         "case_not_linked": QCoreApplication.translate("errors", "The file is not linked to {case_no}."),
+        "password_too_short": QCoreApplication.translate(
+            "errors", "A password needs at least {min_length} characters."
+        ),
+        "password_too_long": QCoreApplication.translate("errors", "A password has at most {max_length} characters."),
+        "password_is_login": QCoreApplication.translate("errors", "The password cannot be the login name."),
+        "wrong_credentials": QCoreApplication.translate("errors", "Wrong login name or password."),
+        "account_locked": QCoreApplication.translate(
+            "errors", "The account is locked: try again after {until}, or ask an administrator to unlock it."
+        ),
+        "password_changed_meanwhile": QCoreApplication.translate(
+            "errors", "The password was changed just now; enter it again."
+        ),
+        "archive_has_users": QCoreApplication.translate(
+            "errors", "The archive already has users; an administrator adds accounts."
+        ),
+        "password_unchanged": QCoreApplication.translate("errors", "The new password must differ from the old one."),
+        "old_password_wrong": QCoreApplication.translate("errors", "The current password is wrong."),
+        "reset_own_password": QCoreApplication.translate(
+            "errors", 'You cannot reset your own password; use "Change password".'
+        ),
+        "users_admin_only": QCoreApplication.translate(
+            "errors", "Only a footage administrator may manage user accounts."
+        ),
+        "user_not_managed": QCoreApplication.translate(
+            "errors", 'The user "{login}" does not exist or is not in a unit you manage.'
+        ),
+        "passwords_differ": QCoreApplication.translate("errors", "The two passwords differ."),
+        "device_gone": QCoreApplication.translate(
+            "errors", "The device cannot be found; another workstation may have changed it. Refresh and try again."
+        ),
+        "officer_gone": QCoreApplication.translate(
+            "errors", "The officer cannot be found; another workstation may have changed them. Refresh and try again."
+        ),
+        "unit_gone": QCoreApplication.translate(
+            "errors", "The unit cannot be found; another workstation may have changed it. Refresh and try again."
+        ),
+        "handover_note_too_long": QCoreApplication.translate(
+            "errors", "The handover note is too long ({length} characters); at most {max_chars}."
+        ),
+        "device_no_missing": QCoreApplication.translate("errors", "Enter the device number (without spaces)."),
+        "device_no_too_long": QCoreApplication.translate(
+            "errors", "The device number is too long; at most {max_chars} characters."
+        ),
+        "serial_too_long": QCoreApplication.translate(
+            "errors", "The serial number is too long; at most {max_chars} characters."
+        ),
+        "model_too_long": QCoreApplication.translate(
+            "errors", "The model is too long; at most {max_chars} characters."
+        ),
+        "device_no_taken": QCoreApplication.translate("errors", "Device number {device_no} is already registered."),
+        "devices_admin_only": QCoreApplication.translate(
+            "errors", "Only a footage administrator may maintain the device registry."
+        ),
+        "device_not_managed": QCoreApplication.translate(
+            "errors", "The device or officer is not in a unit you manage."
+        ),
+        "already_holder": QCoreApplication.translate(
+            "errors", "Device {device_no} is already held by {person}; no handover is needed."
+        ),
+        "already_in_unit": QCoreApplication.translate("errors", "{person} already belongs to {unit}."),
+        "new_password_required": QCoreApplication.translate("errors", "Set a new password to sign in."),
     }

@@ -88,7 +88,7 @@ class SignInDialog(QDialog):
             self.user = replace(user, must_change_password=False)
             self.accept()
             return
-        self._on_failed(AuthenticationFailed(self.tr("Set a new password to sign in.")))
+        self._on_failed(AuthenticationFailed("new_password_required"))
 
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)

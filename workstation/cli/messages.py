@@ -24,7 +24,11 @@ def describe(error: WorkstationError) -> str:
         return str(error)
     if callable(wording):
         return wording(error.data)
-    return wording.format(**{name: _text(value) for name, value in error.data.items()})
+    fields = {name: _text(value) for name, value in error.data.items()}
+    if "badge_no" in error.data and "name" in error.data:  # an officer: 张伟（警号 010203）, or just the 警号
+        name, badge_no = fields["name"], fields["badge_no"]
+        fields["person"] = f"{name}（警号 {badge_no}）" if name else f"警号 {badge_no}"
+    return wording.format(**fields)
 
 
 def _text(value: object) -> str:
@@ -135,4 +139,31 @@ MESSAGES: dict[str, Wording] = {
     "still_checksum_mismatch": "截图 {still_id} 的校验值不符，数据可能已被改动。",
     "unlink_needs_reason": "取消关联须填写原因。",
     "case_not_linked": "该文件未关联 {case_no}。",
+    "password_too_short": "密码至少需要 {min_length} 位。",
+    "password_too_long": "密码不能超过 {max_length} 位。",
+    "password_is_login": "密码不能与登录名相同。",
+    "wrong_credentials": "用户名或密码错误。",
+    "account_locked": "账户已被锁定，请于 {until} 后再试，或联系管理员解锁。",
+    "password_changed_meanwhile": "密码刚刚被修改，请重新输入。",
+    "archive_has_users": "档案库已有用户，请由管理员添加账户。",
+    "password_unchanged": "新密码不能与原密码相同。",
+    "old_password_wrong": "原密码错误。",
+    "reset_own_password": "不能重置自己的密码，请使用“修改密码”。",
+    "users_admin_only": "只有执法记录仪管理员可以管理用户账户。",
+    "user_not_managed": "用户“{login}”不存在，或不属于您管理的单位。",
+    "passwords_differ": "两次输入的密码不一致。",
+    "device_gone": "找不到该设备，可能已被其他工作站更改。请刷新后重试。",
+    "officer_gone": "找不到该执法人员，可能已被其他工作站更改。请刷新后重试。",
+    "unit_gone": "找不到该单位，可能已被其他工作站更改。请刷新后重试。",
+    "handover_note_too_long": "交接说明过长（{length} 字），最多 {max_chars} 字。",
+    "device_no_missing": "请填写设备编号（不能含空格）。",
+    "device_no_too_long": "设备编号过长，最多 {max_chars} 个字符。",
+    "serial_too_long": "序列号过长，最多 {max_chars} 个字符。",
+    "model_too_long": "型号过长，最多 {max_chars} 个字符。",
+    "device_no_taken": "设备编号 {device_no} 已登记，不能重复登记。",
+    "devices_admin_only": "只有执法记录仪管理员可以维护设备登记。",
+    "device_not_managed": "该设备或人员不属于您管理的单位。",
+    "already_holder": "设备 {device_no} 当前已由 {person} 持有，无需交接。",
+    "already_in_unit": "{person} 已属于 {unit}。",
+    "new_password_required": "设置新密码后才能登录。",
 }

@@ -556,11 +556,11 @@ def test_password_change_needs_the_old_password_and_is_audited(archive, org):
 
 def test_wrong_old_passwords_lock_the_account(archive, org):
     for _ in range(users.MAX_FAILED_SIGN_INS):
-        with pytest.raises(AuthenticationFailed, match="原密码错误"):
+        with pytest.raises(AuthenticationFailed, match="old_password_wrong"):
             users.change_password(archive.sessions, "reviewer_dd01", "wrong", "new-secret-1")
-    with pytest.raises(AuthenticationFailed, match="锁定"):
+    with pytest.raises(AuthenticationFailed, match="account_locked"):
         users.change_password(archive.sessions, "reviewer_dd01", PASSWORD, "new-secret-1")
-    with pytest.raises(AuthenticationFailed, match="锁定"):
+    with pytest.raises(AuthenticationFailed, match="account_locked"):
         users.sign_in(archive.sessions, "reviewer_dd01", PASSWORD)
 
 
