@@ -3904,6 +3904,131 @@
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="292" />
+        <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
+        <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="297" />
+        <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
+        <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="302" />
+        <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
+        <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="308" />
+        <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="314" />
+        <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="320" />
+        <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="326" />
+        <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="332" />
+        <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
+        <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="335" />
+        <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
+        <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="340" />
+        <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
+        <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="346" />
+        <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
+        <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="351" />
+        <source>Cannot read the archive database file {database} ({detail}).</source>
+        <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="354" />
+        <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
+        <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="359" />
+        <source>Unknown archive kind: {kind}</source>
+        <translation>未知的档案库类型：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="360" />
+        <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
+        <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="366" />
+        <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
+        <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="369" />
+        <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
+        <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="374" />
+        <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
+        <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="377" />
+        <source>Cannot read the settings file {path} ({detail}).</source>
+        <translation>无法读取配置文件 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="378" />
+        <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
+        <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="383" />
+        <source>The demo needs 1 to {max_officers} officers</source>
+        <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="386" />
+        <source>The demo covers 1 to {max_days} days</source>
+        <translation>演示天数应在 1 到 {max_days} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="387" />
+        <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
+        <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="392" />
+        <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
+        <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="395" />
+        <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
+        <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

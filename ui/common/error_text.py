@@ -47,7 +47,7 @@ def _text(value: object) -> str:
     if isinstance(value, datetime):
         return clock.format_time(value)
     if isinstance(value, list | tuple | set | frozenset):
-        return QCoreApplication.translate("errors", ", ").join(_text(item) for item in value)
+        return QCoreApplication.translate("errors", ", ").join(_text(item) for item in value) or "—"
     return str(value)
 
 
@@ -289,4 +289,110 @@ def messages() -> dict[str, Wording]:
         ),
         "already_in_unit": QCoreApplication.translate("errors", "{person} already belongs to {unit}."),
         "new_password_required": QCoreApplication.translate("errors", "Set a new password to sign in."),
+        "database_unreachable": QCoreApplication.translate(
+            "errors",
+            "Cannot connect to the archive database ({where}). Check the network, the server, and the user name and "
+            "password, then try again.",
+        ),
+        "database_disk_full": QCoreApplication.translate(
+            "errors",
+            "The archive database's disk is full. Free disk space or ask an administrator to add some, then try "
+            "again; the unfinished operation was not saved.",
+        ),
+        "ArchiveBusy": QCoreApplication.translate(
+            "errors",
+            "Another program is writing to the archive database ({where}) and the wait timed out. Try again later; "
+            "if this persists, check whether another program (such as another collection station) holds the archive "
+            "for long.",
+        ),
+        "damaged_per_driver": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; "
+            'an administrator restores the database file from a backup, then runs "workstation verify" and '
+            '"workstation audit verify".',
+        ),
+        "damaged_header": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was "
+            "changed. Stop using the archive; an administrator restores the database file from a backup, then runs "
+            '"workstation verify" and "workstation audit verify".',
+        ),
+        "damaged_partial_page": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of "
+            "pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a "
+            'backup, then runs "workstation verify" and "workstation audit verify".',
+        ),
+        "damaged_truncated": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least "
+            "{expected}). Nothing was changed. Stop using the archive; an administrator restores the database file "
+            'from a backup, then runs "workstation verify" and "workstation audit verify".',
+        ),
+        "archive_not_found": QCoreApplication.translate(
+            "errors", "There is no archive ({database}) in {folder}. Check the path, or create the archive first."
+        ),
+        "ArchiveNeedsUpgrade": QCoreApplication.translate(
+            "errors",
+            "The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it "
+            'with "workstation db upgrade".',
+        ),
+        "MigrationFailed": QCoreApplication.translate(
+            "errors",
+            "The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished "
+            "upgrade was kept. Send this message to technical support, and keep using the previous version of the "
+            "program until then.",
+        ),
+        "ArchiveTooNew": QCoreApplication.translate(
+            "errors",
+            "The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and "
+            "cannot be used by this one. Install the latest workstation program, then open it again.",
+        ),
+        "database_unreadable": QCoreApplication.translate(
+            "errors", "Cannot read the archive database file {database} ({detail})."
+        ),
+        "profiles_damaged": QCoreApplication.translate(
+            "errors",
+            "The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, "
+            "then add the connection profiles again.",
+        ),
+        "profile_kind_unknown": QCoreApplication.translate("errors", "Unknown archive kind: {kind}"),
+        "password_not_saved": QCoreApplication.translate(
+            "errors",
+            "Cannot save the password in the system's credential store ({detail}). The connection profile was not "
+            "saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try "
+            "again.",
+        ),
+        "profile_not_found": QCoreApplication.translate(
+            "errors", 'There is no connection profile named "{name}". Create it in the connection settings first.'
+        ),
+        "password_not_read": QCoreApplication.translate(
+            "errors",
+            'Cannot read the password of connection "{name}" from the system\'s credential store ({detail}). Make '
+            "sure the credential store works, then try again.",
+        ),
+        "settings_syntax": QCoreApplication.translate(
+            "errors", "The settings file {path} has a syntax error ({detail}). Correct it and try again."
+        ),
+        "settings_unreadable": QCoreApplication.translate("errors", "Cannot read the settings file {path} ({detail})."),
+        "folder_not_private": QCoreApplication.translate(
+            "errors",
+            "Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the "
+            "permissions of its disk, then try again.",
+        ),
+        "demo_officers_out_of_range": QCoreApplication.translate(
+            "errors", "The demo needs 1 to {max_officers} officers"
+        ),
+        "demo_days_out_of_range": QCoreApplication.translate("errors", "The demo covers 1 to {max_days} days"),
+        "DemoArchiveExists": QCoreApplication.translate(
+            "errors",
+            "{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty "
+            "archive only. Choose another folder.",
+        ),
+        "postgres_profile_incomplete": QCoreApplication.translate(
+            "errors", "A PostgreSQL connection profile needs --host, --database, --user and --media-root."
+        ),
+        "settings_invalid": QCoreApplication.translate(
+            "errors", "The settings file {path} is wrong: {problems}. Correct it and try again."
+        ),
     }

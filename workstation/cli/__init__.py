@@ -359,7 +359,7 @@ def _profile(args: argparse.Namespace) -> int:
         save_profile(Profile(name=args.name, kind="embedded", folder=str(args.embedded)))
         return 0
     if not (args.host and args.database and args.user and args.media_root):
-        raise WorkstationError("PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。")
+        raise WorkstationError("postgres_profile_incomplete")
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("数据库密码：")
     profile = Profile(
         name=args.name,

@@ -39,8 +39,13 @@ def _text(value: object) -> str:
     if isinstance(value, datetime):
         return clock.format_time(value)
     if isinstance(value, list | tuple | set | frozenset):
-        return "、".join(_text(item) for item in value)
+        return "、".join(_texts(value)) or "—"
     return str(value)
+
+
+def _texts(values: object) -> list[str]:
+    assert isinstance(values, list | tuple | set | frozenset)
+    return [_text(item) for item in values]
 
 
 def _int(value: object) -> int:
@@ -166,4 +171,63 @@ MESSAGES: dict[str, Wording] = {
     "already_holder": "设备 {device_no} 当前已由 {person} 持有，无需交接。",
     "already_in_unit": "{person} 已属于 {unit}。",
     "new_password_required": "设置新密码后才能登录。",
+    "database_unreachable": (
+        "无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。"
+    ),
+    "database_disk_full": "档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。",
+    "ArchiveBusy": (
+        "档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，"
+        "请检查是否有其他程序（如另一台采集站）长时间占用该档案库。"
+    ),
+    "damaged_per_driver": (
+        "档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，"
+        "由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "damaged_header": (
+        "档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，"
+        "由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "damaged_partial_page": (
+        "档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，"
+        "由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "damaged_truncated": (
+        "档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。"
+        "请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "archive_not_found": "在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。",
+    "ArchiveNeedsUpgrade": (
+        "档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。"
+    ),
+    "MigrationFailed": (
+        "档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；"
+        "在此之前请继续使用原版本的程序。"
+    ),
+    "ArchiveTooNew": (
+        "档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。"
+        "请安装最新版本的工作站程序后再打开。"
+    ),
+    "database_unreadable": "无法读取档案库数据库文件 {database}（{detail}）。",
+    "profiles_damaged": "连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。",
+    "profile_kind_unknown": "未知的档案库类型：{kind}",
+    "password_not_saved": (
+        "无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 "
+        "Secret Service）可用后重试。"
+    ),
+    "profile_not_found": "没有名为“{name}”的连接配置。请先在连接设置中创建。",
+    "password_not_read": "无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。",
+    "settings_syntax": "配置文件 {path} 有语法错误（{detail}）。请改正后重试。",
+    "settings_unreadable": "无法读取配置文件 {path}（{detail}）。",
+    "folder_not_private": (
+        "无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。"
+    ),
+    "demo_officers_out_of_range": "演示执法人员数应在 1 到 {max_officers} 之间",
+    "demo_days_out_of_range": "演示天数应在 1 到 {max_days} 之间",
+    "DemoArchiveExists": (
+        "{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。"
+    ),
+    "postgres_profile_incomplete": "PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。",
+    "settings_invalid": lambda data: (
+        f"配置文件 {data['path']} 有误：{'；'.join(_texts(data['problems']))}。请改正后重试。"
+    ),
 }

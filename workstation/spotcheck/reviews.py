@@ -151,4 +151,3 @@ def submit_review(
         )
         session.flush()
         return get_ledger_row(session, entry.id)
-
