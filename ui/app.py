@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.common import prefs
 from ui.common.application import application
+from ui.common.error_text import describe
 from ui.common.memory import freeze_startup_heap
 from ui.common.tasks import Operations
 from ui.shell.connection_dialog import ConnectionDialog
@@ -83,7 +84,7 @@ def _open(
             return archive, location
         except WorkstationError as error:
             box = QMessageBox(
-                QMessageBox.Icon.Warning, QApplication.translate("app", "Cannot open the archive"), str(error)
+                QMessageBox.Icon.Warning, QApplication.translate("app", "Cannot open the archive"), describe(error)
             )
             retry = box.addButton(QApplication.translate("app", "Retry"), QMessageBox.ButtonRole.AcceptRole)
             change = box.addButton(
@@ -158,7 +159,7 @@ def _run_signed_in(
         with archive.sessions.read() as session:
             first_run = not users.has_users(session)
     except EnvironmentProblem as error:
-        QMessageBox.critical(None, app.translate("app", "Cannot open the archive"), str(error))
+        QMessageBox.critical(None, app.translate("app", "Cannot open the archive"), describe(error))
         return 2
     if first_run and FirstAdministratorDialog(archive).exec() != FirstAdministratorDialog.DialogCode.Accepted:
         return 2

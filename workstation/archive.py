@@ -76,7 +76,7 @@ class Archive:
         folder = Path(folder)
         database = folder / EMBEDDED_DATABASE
         if not database.exists() and not create:
-            raise ArchiveUnavailable(f"在 {folder} 找不到档案库（{EMBEDDED_DATABASE}）。请检查路径，或先创建档案库。")
+            raise ArchiveUnavailable("archive_not_found", folder=str(folder), database=EMBEDDED_DATABASE)
         check_sqlite_file(database)
         make_private_folder(folder)
         (folder / EMBEDDED_MEDIA).mkdir(mode=0o700, exist_ok=True)
@@ -111,10 +111,7 @@ class Archive:
         """Raise unless the database is reachable and at the newest migration."""
         current, wanted = self._current_revisions(), migrate.head_revisions()
         if current != wanted:
-            raise ArchiveNeedsUpgrade(
-                f"档案库数据库版本为 {', '.join(sorted(current)) or '空'}，本程序需要 {', '.join(sorted(wanted))}。"
-                "请由管理员运行“workstation db upgrade”升级数据库。"
-            )
+            raise ArchiveNeedsUpgrade(current=sorted(current), wanted=sorted(wanted))
 
     def upgrade_schema(self) -> None:
         """Migrate to this program's schema. Unreachable, newer than this program, or a failed migration
@@ -124,9 +121,9 @@ class Archive:
             migrate.upgrade(self.engine)
         except DBAPIError as error:
             typed = database_errors.translate(error, self.engine.url)
-            raise typed or MigrationFailed(_migration_message(error)) from error
+            raise typed or MigrationFailed(detail=_migration_detail(error)) from error
         except (SQLAlchemyError, CommandError) as error:
-            raise MigrationFailed(_migration_message(error)) from error
+            raise MigrationFailed(detail=_migration_detail(error)) from error
 
     def _current_revisions(self) -> frozenset[str]:
         """The schema revisions of the database; ArchiveTooNew when one is unknown to this program."""
@@ -140,10 +137,7 @@ class Archive:
             ) from error
         unknown = current - migrate.known_revisions()
         if unknown:
-            raise ArchiveTooNew(
-                f"档案库（{database_errors.safe_location(self.engine.url)}）已由更新版本的程序升级"
-                f"（数据库版本 {', '.join(sorted(unknown))}），本程序不能使用。请安装最新版本的工作站程序后再打开。"
-            )
+            raise ArchiveTooNew(where=database_errors.safe_location(self.engine.url), revisions=sorted(unknown))
         return current
 
     def absolute_path(self, media_path: str) -> Path:
@@ -164,22 +158,20 @@ def check_sqlite_file(database: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise ArchiveUnavailable(f"无法读取档案库数据库文件 {database}（{error}）。") from error
+        raise ArchiveUnavailable("database_unreadable", database=str(database), detail=str(error)) from error
     if size == 0:
         return  # SQLite's own empty database: nothing was ever written
     location = str(database)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise ArchiveDamaged(database_errors.damaged_message(location, "文件头不是 SQLite 数据库"))
+        raise ArchiveDamaged("damaged_header", where=location)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     header_counts_pages = header[24:28] == header[92:96]  # "in-header database size" is valid
     if page_size < 512 or size % page_size:
-        raise ArchiveDamaged(database_errors.damaged_message(location, f"文件长度 {size} 字节不是整页"))
+        raise ArchiveDamaged("damaged_partial_page", where=location, size=size)
     if header_counts_pages and size < pages * page_size:
-        raise ArchiveDamaged(
-            database_errors.damaged_message(location, f"文件被截断（{size} 字节，应至少 {pages * page_size} 字节）")
-        )
+        raise ArchiveDamaged("damaged_truncated", where=location, size=size, expected=pages * page_size)
 
 
 def _busy_timeout_ms() -> int:
@@ -188,9 +180,6 @@ def _busy_timeout_ms() -> int:
     return SQLITE_BUSY_TIMEOUT_MS if seconds is None else max(0, int(seconds * 1000))
 
 
-def _migration_message(error: Exception) -> str:
-    detail = str(getattr(error, "orig", None) or error).splitlines()[0]
-    return (
-        f"档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。"
-        "请把这条信息发给技术支持；在此之前请继续使用原版本的程序。"
-    )
+def _migration_detail(error: Exception) -> str:
+    """The first line of what the database said, for the support engineer."""
+    return str(getattr(error, "orig", None) or error).splitlines()[0]

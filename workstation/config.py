@@ -61,12 +61,12 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"配置文件 {path} 有语法错误（{error}）。请改正后重试。") from error
+        raise SettingsError("settings_syntax", path=str(path), detail=str(error)) from error
     except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError(f"无法读取配置文件 {path}（{error}）。") from error
+        raise SettingsError("settings_unreadable", path=str(path), detail=str(error)) from error
     problems = list(_problems(settings))
     if problems:
-        raise SettingsError(f"配置文件 {path} 有误：{'；'.join(problems)}。请改正后重试。")
+        raise SettingsError("settings_invalid", path=str(path), problems=problems)
     return settings
 
 

@@ -1,12 +1,38 @@
-"""Typed errors. Services raise these; the UI and the CLI turn them into plain Chinese messages.
+"""Typed errors. Services raise these with data, never with words; the UI and the CLI word them.
+
+An error is its class (what callers catch) plus a `code` naming the one situation, and the data needed to
+word it: `PlanNotFound` is `SpotCheckError("plan_not_found", plan_id=7)`. A class with one situation
+leaves the code out (it is then the class name). The words live in two catalogues keyed by the code:
+`workstation.cli.messages` (the command line's Chinese) and `ui.common.error_text` (Qt-translated);
+`tests/test_error_catalogues.py` fails when a code raised anywhere in workstation/ lacks words in either.
+`str(error)` is a neutral debug form (`plan_not_found(plan_id=7)`) for logs, never shown to a user.
 
 `EnvironmentProblem`s are conditions a user can act on (share offline, disk full, database locked);
 anything else escaping a service is a bug.
 """
 
+from collections.abc import Mapping
+
 
 class WorkstationError(Exception):
-    """Base of every error a service raises on purpose."""
+    """Base of every error a service raises on purpose: `code` names the situation, `data` its particulars."""
+
+    def __init__(self, code: str = "", /, **data: object) -> None:
+        self.code = code or type(self).__name__
+        self.data: Mapping[str, object] = data
+        super().__init__(self.code, data)
+
+    def __str__(self) -> str:
+        details = ", ".join(f"{name}={value!r}" for name, value in self.data.items())
+        return f"{self.code}({details})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.code, dict(self.data)))
+
+
+def _rebuild(kind: type[WorkstationError], code: str, data: dict[str, object]) -> WorkstationError:
+    """Unpickles an error (its data are keyword arguments, which Exception's own pickling loses)."""
+    return kind(code, **data)
 
 
 class EnvironmentProblem(WorkstationError):

@@ -117,7 +117,7 @@ def load_principal(session: Session, login: str) -> Principal:
         select(User, Unit.level).join(Unit, Unit.id == User.unit_id).where(User.login == login)
     ).one_or_none()
     if row is None or not row[0].active:
-        raise PermissionDenied(f"用户“{login}”不存在或已停用。")
+        raise PermissionDenied("user_unknown_or_inactive", login=login)
     user, level = row
     return Principal(
         user.id, user.login, user.display_name, Role(user.role), user.unit_id, UnitLevel(level), user.officer_id
@@ -127,13 +127,13 @@ def load_principal(session: Session, login: str) -> Principal:
 def principal_of(session: Session, who: Identity) -> Principal:
     """The user `who` names, for a service that only users may call: a system actor is refused."""
     if not who.is_user:
-        raise PermissionDenied(f"“{who.name}”是系统身份，不能执行需要用户身份的操作。")
+        raise PermissionDenied("system_identity", name=who.name)
     return load_principal(session, who.name)
 
 
 def require_duty(principal: Principal, duty: Duty) -> None:
     if not principal.has(duty):
-        raise PermissionDenied("您没有此项权限。")
+        raise PermissionDenied("duty_missing")
 
 
 def own_right(
@@ -191,7 +191,7 @@ def require_clip(
     so that probing ids tells nothing about footage outside one's scope."""
     access = clip_access(session, principal_of(session, who), clip_id, action, now)
     if access is None:
-        raise PermissionDenied(f"您无权对文件 {clip_id} 执行此操作（{action.value}）。如确需调阅，请提交调阅申请。")
+        raise PermissionDenied("clip_action", clip_id=clip_id, action=action.value)
     return access
 
 

@@ -51,6 +51,4 @@ def _restrict_windows_acl(folder: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, errors="replace", check=False)
     if result.returncode != 0:
         reason = result.stderr.strip() or result.stdout.strip()
-        raise ArchiveUnavailable(
-            f"无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{reason}）。请检查该文件夹所在磁盘的权限后重试。"
-        )
+        raise ArchiveUnavailable("folder_not_private", folder=str(folder), detail=reason)

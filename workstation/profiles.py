@@ -60,26 +60,21 @@ def load_profiles() -> dict[str, Profile]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError, TypeError, AttributeError) as error:
-        raise ProfileError(
-            f"连接配置文件 {path} 已损坏，无法读取（{error}）。请改正或删除该文件，然后重新添加连接配置。"
-        ) from error
+        raise ProfileError("profiles_damaged", path=str(path), detail=str(error)) from error
 
 
 def save_profile(profile: Profile, password: str | None = None) -> None:
     """Store the profile; the password (if any) goes to the OS credential store only, and first: without
     a usable credential store nothing is written (CredentialStoreUnavailable)."""
     if profile.kind not in ("embedded", "postgresql"):
-        raise ProfileError(f"未知的档案库类型：{profile.kind}")
+        raise ProfileError("profile_kind_unknown", kind=profile.kind)
     profiles = load_profiles()
     profiles[profile.name] = profile
     if password is not None:
         try:
             keyring.set_password(KEYRING_SERVICE, _keyring_user(profile), password)
         except keyring.errors.KeyringError as error:
-            raise CredentialStoreUnavailable(
-                f"无法把密码保存到系统凭据管理器（{error}）。连接配置没有保存。"
-                "请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。"
-            ) from error
+            raise CredentialStoreUnavailable("password_not_saved", detail=str(error)) from error
     path = _profiles_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
@@ -97,13 +92,11 @@ def open_profile(name: str, upgrade: bool = False) -> Archive:
     """Open the archive a profile names, fetching its password from the OS credential store."""
     profile = load_profiles().get(name)
     if profile is None:
-        raise ProfileError(f"没有名为“{name}”的连接配置。请先在连接设置中创建。")
+        raise ProfileError("profile_not_found", name=name)
     if profile.kind == "embedded":
         return Archive.open_embedded(Path(profile.folder))
     try:
         password = keyring.get_password(KEYRING_SERVICE, _keyring_user(profile))
     except keyring.errors.KeyringError as error:
-        raise CredentialStoreUnavailable(
-            f"无法从系统凭据管理器读取连接“{name}”的密码（{error}）。请确认凭据管理器可用后重试。"
-        ) from error
+        raise CredentialStoreUnavailable("password_not_read", name=name, detail=str(error)) from error
     return Archive.open_url(profile.database_url(password), Path(profile.media_root), upgrade=upgrade)

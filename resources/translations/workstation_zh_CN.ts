@@ -989,67 +989,67 @@
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="115" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="116" />
         <source>Set up a new archive</source>
         <translation>初始化档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="121" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="122" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="133" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="134" />
         <source>This archive has no users yet. Create its unit and first administrator.</source>
         <translation>该档案库尚无用户。请创建本单位和第一个管理员账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="136" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="137" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="137" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="138" />
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="138" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="139" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="139" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="140" />
         <source>Police type</source>
         <translation>警种</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="140" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="141" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="141" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="142" />
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="142" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="143" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="143" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="144" />
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="151" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="152" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="155" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="156" />
         <source>Fill in every field.</source>
         <translation>请填写所有项目。</translation>
     </message>
@@ -2618,55 +2618,50 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="46" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="47" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="46" />
-        <location filename="../../ui/shell/sign_in_dialog.py" line="54" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="47" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="55" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="54" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="55" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="59" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="60" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="62" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="63" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="63" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="64" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="64" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="65" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="86" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="87" />
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="87" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="88" />
         <source>An administrator has reset your password. Choose a new one before you continue.</source>
         <translation>管理员已重置您的密码。请先设置新密码再继续。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="100" />
-        <source>Set a new password to sign in.</source>
-        <translation>设置新密码后才能登录。</translation>
     </message>
 </context>
 <context>
@@ -3251,86 +3246,774 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="86" />
-        <location filename="../../ui/app.py" line="161" />
+        <location filename="../../ui/app.py" line="87" />
+        <location filename="../../ui/app.py" line="162" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="88" />
+        <location filename="../../ui/app.py" line="89" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="90" />
+        <location filename="../../ui/app.py" line="91" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="92" />
+        <location filename="../../ui/app.py" line="93" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113" />
+        <location filename="../../ui/app.py" line="114" />
         <source>The details were written to {0}; please send that file to support.</source>
         <translation>详细信息已写入 {0}，请将该文件发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120" />
+        <location filename="../../ui/app.py" line="121" />
         <source>Internal error</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="121" />
+        <location filename="../../ui/app.py" line="122" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="35" />
+        <source>{name} (badge {badge_no})</source>
+        <translation>{name}（警号 {badge_no}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="37" />
+        <source>badge {badge_no}</source>
+        <translation>警号 {badge_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="50" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="63" />
+        <source>The ledger export needs a start and an end date, the end not before the start.</source>
+        <translation>导出检查台帐需要起止日期，且截止日期不早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="66" />
+        <source>There is no unit with the code "{unit_code}".</source>
+        <translation>单位代码“{unit_code}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="67" />
+        <source>You may not see the check ledger of unit {unit_code}.</source>
+        <translation>您无权查看单位 {unit_code} 的检查台帐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="70" />
+        <source>A redraw needs a reason.</source>
+        <translation>重新抽取必须填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="71" />
+        <source>Spot-check plan {plan_id} does not exist.</source>
+        <translation>抽查方案 {plan_id} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="72" />
+        <source>Spot-check plan {plan_id} was redrawn on {superseded_at}.</source>
+        <translation>抽查方案 {plan_id} 已于 {superseded_at} 被重新抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="75" />
+        <source>The unit has no footage left to check in this period; the plan was not redrawn.</source>
+        <translation>该单位在此期间已没有可抽查的录像，未重新抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="78" />
+        <source>You may not run spot checks for unit {unit_code}.</source>
+        <translation>您无权对单位 {unit_code} 进行抽查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="81" />
+        <source>You may not see or work on another unit's spot-check plans.</source>
+        <translation>您无权查看或处理其他单位的抽查方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="84" />
+        <source>The period ends before it starts.</source>
+        <translation>抽查期间的截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="85" />
+        <source>A spot-check plan covers at most {max_days} days.</source>
+        <translation>一个抽查方案最多覆盖 {max_days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="86" />
+        <source>The [spotcheck] settings in workstation.toml are wrong: {detail}</source>
+        <translation>workstation.toml 的 [spotcheck] 设置有误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="89" />
+        <source>Your role can neither run spot checks nor see the check ledger.</source>
+        <translation>您的角色不能进行回放抽查或查看检查台帐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="92" />
+        <source>Spot-check item {item_id} was taken by another reviewer, or was checked or withdrawn.</source>
+        <translation>抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="95" />
+        <source>File {clip_id} does not exist.</source>
+        <translation>文件 {clip_id} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="96" />
+        <source>You may not check spot-check item {item_id}.</source>
+        <translation>您无权检查抽查项 {item_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="97" />
+        <source>Answer the checklist items: {items}.</source>
+        <translation>请填写检查项：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="98" />
+        <source>The verdict "{verdict}" needs the problems found.</source>
+        <translation>结论为“{verdict}”时必须填写存在问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="99" />
+        <source>The verdict "Fail" needs the rectification required.</source>
+        <translation>结论为“不合格”时必须填写整改要求。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="102" />
+        <source>The checklist items "{items}" are answered "No": the verdict cannot be "Pass".</source>
+        <translation>检查项“{items}”为“否”，不能判定为“合格”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="105" />
+        <source>Playback speed {speed} is implausible.</source>
+        <translation>播放倍速 {speed} 不合理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="106" />
+        <source>Spot-check item {item_id} was already checked or withdrawn (the plan was redrawn).</source>
+        <translation>抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="109" />
+        <source>Spot-check item {item_id} is held by another reviewer.</source>
+        <translation>抽查项 {item_id} 已由其他检查人领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="110" />
+        <source>The file's duration is unknown, so a full playback cannot be confirmed: the verdict cannot be "Pass".</source>
+        <translation>文件时长未知，无法确认已完整回放，不能判定为“合格”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="114" />
+        <source>The file is incomplete (damaged, missing or failing its checksum): the verdict cannot be "Pass".</source>
+        <translation>该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="117" />
+        <source>Playback covered {covered} of the file; "Pass" needs {required}. Play the file in full before submitting, or choose another verdict.</source>
+        <translation>回放覆盖率为 {covered}，低于判定“合格”所需的 {required}。请将该文件完整回放后再提交，或选择其他结论。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="122" />
+        <source>The user "{login}" does not exist or is deactivated.</source>
+        <translation>用户“{login}”不存在或已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="125" />
+        <source>"{name}" is a system identity and cannot do what needs a user.</source>
+        <translation>“{name}”是系统身份，不能执行需要用户身份的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="128" />
+        <source>You do not have this right.</source>
+        <translation>您没有此项权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="129" />
+        <source>You may not do this ({action}) with file {clip_id}. If you need the footage, submit a viewing request.</source>
+        <translation>您无权对文件 {clip_id} 执行此操作（{action}）。如确需调阅，请提交调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="133" />
+        <source>The played time cannot be negative.</source>
+        <translation>播放时长不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="134" />
+        <source>Register entry {entry_id} is not your viewing.</source>
+        <translation>登记 {entry_id} 不是您的调阅记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="135" />
+        <source>Register entry {entry_id} is already finished.</source>
+        <translation>登记 {entry_id} 已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="136" />
+        <source>You may not export file {clip_id}. If you need the footage, submit a viewing request.</source>
+        <translation>您无权导出文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="139" />
+        <source>You may not play file {clip_id}. If you need the footage, submit a viewing request.</source>
+        <translation>您无权播放文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="142" />
+        <source>All the footage asked for is within your rights; no request is needed.</source>
+        <translation>所申请的资料均在您的权限范围内，无需申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="145" />
+        <source>Give a reason when rejecting a request.</source>
+        <translation>驳回申请时请填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="146" />
+        <source>Viewing request {request_id} has no grant in force to revoke.</source>
+        <translation>调阅申请 {request_id} 没有生效中的授权，无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="149" />
+        <source>Only a head of the approving unit may revoke this grant.</source>
+        <translation>只有批准单位的负责人可以撤销此授权。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="152" />
+        <source>Give the reason for viewing.</source>
+        <translation>请填写调阅事由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="153" />
+        <source>The reason may have at most {max_chars} characters.</source>
+        <translation>调阅事由不能超过 {max_chars} 字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="154" />
+        <source>The viewing period must be 1 to {max_days} days.</source>
+        <translation>调阅期限应为 1 至 {max_days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="155" />
+        <source>A request from an outside body needs the legal document number.</source>
+        <translation>外单位调取须填写法律文书编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="158" />
+        <source>Name the files to view.</source>
+        <translation>请指定要调阅的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="159" />
+        <source>Give the badge number and a valid start and end time.</source>
+        <translation>请填写警号和有效的起止时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="162" />
+        <source>Give the incident/case number.</source>
+        <translation>请填写警情/案件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="163" />
+        <source>There is no officer with badge number {badge_no}.</source>
+        <translation>没有警号为 {badge_no} 的执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="164" />
+        <source>The archive has no such files: {clip_ids}</source>
+        <translation>档案中没有这些文件：{clip_ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="165" />
+        <source>No footage matches.</source>
+        <translation>没有符合条件的资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="166" />
+        <source>A request may name at most {max_clips} files; narrow it down.</source>
+        <translation>一次申请最多 {max_clips} 个文件，请缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="169" />
+        <source>There is no viewing request number {request_id}.</source>
+        <translation>没有编号为 {request_id} 的调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="170" />
+        <source>The request has already been decided.</source>
+        <translation>该申请已处理完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="171" />
+        <source>You cannot approve your own viewing request.</source>
+        <translation>不能审批本人提交的调阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="172" />
+        <source>This request is not yours to approve now.</source>
+        <translation>此申请当前不由您审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="173" />
+        <source>The request holds no footage that needs approval.</source>
+        <translation>申请中没有需要审批的资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="174" />
+        <source>These files belong to different superior units; submit a separate request for each.</source>
+        <translation>所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="178" />
+        <source>The file name rule "{name}" is not a valid regular expression: {detail}</source>
+        <translation>文件名规则“{name}”不是有效的正则表达式：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="181" />
+        <source>The file name rule "{name}" lacks the named groups: {groups}</source>
+        <translation>文件名规则“{name}”缺少命名分组：{groups}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="184" />
+        <source>A file name rule lacks the field {field}</source>
+        <translation>文件名规则缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="185" />
+        <source>The archive's storage is full; the import stopped. The files imported so far are complete. Free or add space, then import again: it resumes where it stopped.</source>
+        <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="190" />
+        <source>The import source "{source}" is inside the archive's own storage ({root}) and cannot be imported from: its files are already archived, and verify-and-clear would delete the originals. Choose a recorder's or a collection station's export folder.</source>
+        <translation>导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="196" />
+        <source>There is no category "{category}".</source>
+        <translation>没有类别“{category}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="197" />
+        <source>Only a footage administrator may change the marker categories.</source>
+        <translation>只有执法记录仪管理员可以修改标记类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="200" />
+        <source>A category name has 1 to {max_chars} characters.</source>
+        <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="203" />
+        <source>There already is a category named "{name}".</source>
+        <translation>已有名为“{name}”的类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="204" />
+        <source>The colour "{color}" is not valid; use #rrggbb.</source>
+        <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="205" />
+        <source>The archive has no file number {clip_id}.</source>
+        <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="206" />
+        <source>Only video and audio can be marked with moments or spans.</source>
+        <translation>只能在视频和音频上标记时间点或片段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="209" />
+        <source>Marker {marker_id} does not exist (it may have been deleted).</source>
+        <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="212" />
+        <source>This marker was added by {author}; only its author may change or delete it.</source>
+        <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="215" />
+        <source>A marker cannot be before the start of the file.</source>
+        <translation>标记时间不能早于文件开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="216" />
+        <source>A span must end after it starts.</source>
+        <translation>片段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="217" />
+        <source>The marker is beyond the end of the file.</source>
+        <translation>标记时间超出了文件的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="218" />
+        <source>The category "{category}" is not among the current marker categories.</source>
+        <translation>类别“{category}”不在当前的标记类别中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="221" />
+        <source>A note has at most {max_chars} characters.</source>
+        <translation>备注最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="222" />
+        <source>The still is not a valid PNG image.</source>
+        <translation>截图不是有效的 PNG 图像。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="223" />
+        <source>Stills can be taken from video only.</source>
+        <translation>只能从视频中截取画面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="224" />
+        <source>The still is too large.</source>
+        <translation>截图文件过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="225" />
+        <source>Still {still_id} does not exist.</source>
+        <translation>截图 {still_id} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="226" />
+        <source>Still {still_id} fails its checksum; the data may have been altered.</source>
+        <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="229" />
+        <source>Unlinking needs a reason.</source>
+        <translation>取消关联须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="230" />
+        <source>The file is not linked to {case_no}.</source>
+        <translation>该文件未关联 {case_no}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="231" />
+        <source>A password needs at least {min_length} characters.</source>
+        <translation>密码至少需要 {min_length} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="234" />
+        <source>A password has at most {max_length} characters.</source>
+        <translation>密码不能超过 {max_length} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="235" />
+        <source>The password cannot be the login name.</source>
+        <translation>密码不能与登录名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="236" />
+        <source>Wrong login name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="237" />
+        <source>The account is locked: try again after {until}, or ask an administrator to unlock it.</source>
+        <translation>账户已被锁定，请于 {until} 后再试，或联系管理员解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="240" />
+        <source>The password was changed just now; enter it again.</source>
+        <translation>密码刚刚被修改，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="243" />
+        <source>The archive already has users; an administrator adds accounts.</source>
+        <translation>档案库已有用户，请由管理员添加账户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="246" />
+        <source>The new password must differ from the old one.</source>
+        <translation>新密码不能与原密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="247" />
+        <source>The current password is wrong.</source>
+        <translation>原密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="248" />
+        <source>You cannot reset your own password; use "Change password".</source>
+        <translation>不能重置自己的密码，请使用“修改密码”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="251" />
+        <source>Only a footage administrator may manage user accounts.</source>
+        <translation>只有执法记录仪管理员可以管理用户账户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="254" />
+        <source>The user "{login}" does not exist or is not in a unit you manage.</source>
+        <translation>用户“{login}”不存在，或不属于您管理的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="257" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="258" />
+        <source>The device cannot be found; another workstation may have changed it. Refresh and try again.</source>
+        <translation>找不到该设备，可能已被其他工作站更改。请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="261" />
+        <source>The officer cannot be found; another workstation may have changed them. Refresh and try again.</source>
+        <translation>找不到该执法人员，可能已被其他工作站更改。请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="264" />
+        <source>The unit cannot be found; another workstation may have changed it. Refresh and try again.</source>
+        <translation>找不到该单位，可能已被其他工作站更改。请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="267" />
+        <source>The handover note is too long ({length} characters); at most {max_chars}.</source>
+        <translation>交接说明过长（{length} 字），最多 {max_chars} 字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="270" />
+        <source>Enter the device number (without spaces).</source>
+        <translation>请填写设备编号（不能含空格）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="271" />
+        <source>The device number is too long; at most {max_chars} characters.</source>
+        <translation>设备编号过长，最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="274" />
+        <source>The serial number is too long; at most {max_chars} characters.</source>
+        <translation>序列号过长，最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="277" />
+        <source>The model is too long; at most {max_chars} characters.</source>
+        <translation>型号过长，最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="280" />
+        <source>Device number {device_no} is already registered.</source>
+        <translation>设备编号 {device_no} 已登记，不能重复登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="281" />
+        <source>Only a footage administrator may maintain the device registry.</source>
+        <translation>只有执法记录仪管理员可以维护设备登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="284" />
+        <source>The device or officer is not in a unit you manage.</source>
+        <translation>该设备或人员不属于您管理的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="287" />
+        <source>Device {device_no} is already held by {person}; no handover is needed.</source>
+        <translation>设备 {device_no} 当前已由 {person} 持有，无需交接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="290" />
+        <source>{person} already belongs to {unit}.</source>
+        <translation>{person} 已属于 {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="291" />
+        <source>Set a new password to sign in.</source>
+        <translation>设置新密码后才能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="292" />
+        <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
+        <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="297" />
+        <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
+        <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="302" />
+        <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
+        <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="308" />
+        <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="314" />
+        <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="320" />
+        <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="326" />
+        <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
+        <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="332" />
+        <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
+        <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="335" />
+        <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
+        <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="340" />
+        <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
+        <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="346" />
+        <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
+        <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="351" />
+        <source>Cannot read the archive database file {database} ({detail}).</source>
+        <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="354" />
+        <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
+        <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="359" />
+        <source>Unknown archive kind: {kind}</source>
+        <translation>未知的档案库类型：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="360" />
+        <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
+        <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="366" />
+        <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
+        <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="369" />
+        <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
+        <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="374" />
+        <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
+        <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="377" />
+        <source>Cannot read the settings file {path} ({detail}).</source>
+        <translation>无法读取配置文件 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="378" />
+        <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
+        <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="383" />
+        <source>The demo needs 1 to {max_officers} officers</source>
+        <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="386" />
+        <source>The demo covers 1 to {max_days} days</source>
+        <translation>演示天数应在 1 到 {max_days} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="387" />
+        <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
+        <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="392" />
+        <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
+        <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="395" />
+        <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
+        <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="10" />
+        <location filename="../../ui/common/labels.py" line="11" />
         <source>Footage administrator</source>
         <translation>执法记录仪管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="11" />
+        <location filename="../../ui/common/labels.py" line="12" />
         <source>Spot-check reviewer</source>
         <translation>抽查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="12" />
+        <location filename="../../ui/common/labels.py" line="13" />
         <source>Unit head</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="13" />
+        <location filename="../../ui/common/labels.py" line="14" />
         <source>Legal</source>
         <translation>法制</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="14" />
+        <location filename="../../ui/common/labels.py" line="15" />
         <source>Inspection</source>
         <translation>督察</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="15" />
+        <location filename="../../ui/common/labels.py" line="16" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="22" />
+        <location filename="../../ui/common/labels.py" line="23" />
         <source>Corps</source>
         <translation>总队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="23" />
+        <location filename="../../ui/common/labels.py" line="24" />
         <source>Detachment</source>
         <translation>支队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="24" />
+        <location filename="../../ui/common/labels.py" line="25" />
         <source>Brigade</source>
         <translation>大队</translation>
     </message>
@@ -3338,12 +4021,12 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="23" />
+        <location filename="../../ui/common/messages.py" line="24" />
         <source>Internal error (%1). What was saved before is kept.</source>
         <translation>程序内部错误（%1）。此前已保存的内容不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="33" />
+        <location filename="../../ui/common/messages.py" line="34" />
         <source>The operation failed</source>
         <translation>操作未能完成</translation>
     </message>
@@ -3351,102 +4034,102 @@
 <context>
     <name>spotcheck</name>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="10" />
+        <location filename="../../ui/common/labels.py" line="32" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="11" />
+        <location filename="../../ui/common/labels.py" line="33" />
         <source>Mostly compliant</source>
         <translation>基本合格</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="12" />
+        <location filename="../../ui/common/labels.py" line="34" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="19" />
+        <location filename="../../ui/common/labels.py" line="41" />
         <source>Recording announced</source>
         <translation>规范告知</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="20" />
+        <location filename="../../ui/common/labels.py" line="42" />
         <source>ID shown</source>
         <translation>出示证件</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="21" />
+        <location filename="../../ui/common/labels.py" line="43" />
         <source>Continuous, no interruption</source>
         <translation>全程连续无中断</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="22" />
+        <location filename="../../ui/common/labels.py" line="44" />
         <source>Picture and sound clear</source>
         <translation>画面声音清晰</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="23" />
+        <location filename="../../ui/common/labels.py" line="45" />
         <source>Lens not blocked</source>
         <translation>镜头无遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="24" />
+        <location filename="../../ui/common/labels.py" line="46" />
         <source>Conduct proper</source>
         <translation>执法行为规范</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="25" />
+        <location filename="../../ui/common/labels.py" line="47" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="26" />
+        <location filename="../../ui/common/labels.py" line="48" />
         <source>Linked to incident/case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="27" />
+        <location filename="../../ui/common/labels.py" line="49" />
         <source>File intact</source>
         <translation>文件完整</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="36" />
+        <location filename="../../ui/spotcheck/labels.py" line="14" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="37" />
+        <location filename="../../ui/spotcheck/labels.py" line="15" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="38" />
+        <location filename="../../ui/spotcheck/labels.py" line="16" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="45" />
+        <location filename="../../ui/spotcheck/labels.py" line="23" />
         <source>Random</source>
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="46" />
+        <location filename="../../ui/spotcheck/labels.py" line="24" />
         <source>First clip</source>
         <translation>首段</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="53" />
+        <location filename="../../ui/spotcheck/labels.py" line="31" />
         <source>To check</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="54" />
+        <location filename="../../ui/spotcheck/labels.py" line="32" />
         <source>Checked</source>
         <translation>已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="55" />
+        <location filename="../../ui/spotcheck/labels.py" line="33" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>

@@ -11,6 +11,7 @@ from db import migrate
 from db.models import Base
 from workstation import audit
 from workstation.archive import Archive
+from workstation.cli import messages
 from workstation.errors import ArchiveNeedsUpgrade
 
 
@@ -41,8 +42,9 @@ def test_the_database_refuses_to_change_audit_rows(archive, statement):
 def test_an_archive_at_an_older_schema_is_refused_until_upgraded(tmp_path):
     archive = Archive.open_embedded(tmp_path / "a", create=True)
     command.downgrade(migrate.alembic_config(archive.engine), "base")
-    with pytest.raises(ArchiveNeedsUpgrade, match="workstation db upgrade"):
+    with pytest.raises(ArchiveNeedsUpgrade) as refusal:
         archive.check_schema()
+    assert refusal.value.data["current"] == [] and "workstation db upgrade" in messages.describe(refusal.value)
     archive.upgrade_schema()
     archive.check_schema()
     archive.close()

@@ -143,7 +143,7 @@ def test_postgresql_going_away_mid_command_is_a_plain_message(tmp_path):
         with archive.sessions.read() as session:
             clips.list_clips(session, clips.ClipFilter(), limit=1, scope=whole_archive(session))
         stop_server(url)  # the pool still holds the connection the server just dropped
-        with pytest.raises(ArchiveUnavailable, match="无法连接档案库数据库"), archive.sessions.read() as session:
+        with pytest.raises(ArchiveUnavailable, match="database_unreachable"), archive.sessions.read() as session:
             clips.list_clips(session, clips.ClipFilter(), limit=1, scope=whole_archive(session))
         archive.close()
 

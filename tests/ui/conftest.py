@@ -19,7 +19,7 @@ from ui.common.tasks import InlineOperations, Operations
 @pytest.fixture(scope="session", autouse=True)
 def chinese_ui(qapp: QApplication):
     translators = install_translators(qapp)
-    yield
+    yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
 

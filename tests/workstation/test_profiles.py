@@ -7,6 +7,7 @@ from sqlalchemy.engine import make_url
 
 from tests.helpers.cli_archive import postgresql_profile
 from workstation import cli
+from workstation.cli import messages
 from workstation.errors import ArchiveUnavailable, ProfileError
 from workstation.profiles import KEYRING_SERVICE, Profile, load_profiles, open_profile, save_profile
 
@@ -36,9 +37,9 @@ def test_profile_opens_a_postgresql_archive_with_the_keyring_password(postgres_d
 
 def test_unreachable_server_gives_a_plain_message():
     save_profile(Profile(name="down", kind="postgresql", host="127.0.0.1", port=9, database="x", user="u"), "pw")
-    with pytest.raises(ArchiveUnavailable, match="无法连接档案库数据库") as caught:
+    with pytest.raises(ArchiveUnavailable, match="database_unreachable") as caught:
         open_profile("down")
-    assert "pw" not in str(caught.value)
+    assert "pw" not in str(caught.value) and "pw" not in messages.describe(caught.value)
 
 
 def test_unknown_profile():

@@ -1,7 +1,8 @@
-"""Display names for the services' codes (roles, unit levels), translated through Qt."""
+"""Display names for the services' codes (roles, unit levels, verdicts, checklist items), translated through Qt."""
 
 from PySide6.QtCore import QCoreApplication
 
+from workstation.spotcheck.types import CheckItem, Verdict
 from workstation.types import Role, UnitLevel
 
 
@@ -24,3 +25,27 @@ def level_name(level: UnitLevel) -> str:
         UnitLevel.BRIGADE: QCoreApplication.translate("labels", "Brigade"),
     }
     return names[level]
+
+
+def verdict_name(verdict: Verdict) -> str:
+    names = {
+        Verdict.PASS: QCoreApplication.translate("spotcheck", "Pass"),
+        Verdict.MOSTLY: QCoreApplication.translate("spotcheck", "Mostly compliant"),
+        Verdict.FAIL: QCoreApplication.translate("spotcheck", "Fail"),
+    }
+    return names[verdict]
+
+
+def check_item_name(item: CheckItem) -> str:
+    names = {
+        CheckItem.ANNOUNCED: QCoreApplication.translate("spotcheck", "Recording announced"),
+        CheckItem.ID_SHOWN: QCoreApplication.translate("spotcheck", "ID shown"),
+        CheckItem.CONTINUOUS: QCoreApplication.translate("spotcheck", "Continuous, no interruption"),
+        CheckItem.CLEAR: QCoreApplication.translate("spotcheck", "Picture and sound clear"),
+        CheckItem.LENS_CLEAR: QCoreApplication.translate("spotcheck", "Lens not blocked"),
+        CheckItem.CONDUCT: QCoreApplication.translate("spotcheck", "Conduct proper"),
+        CheckItem.UPLOADED_24H: QCoreApplication.translate("spotcheck", "Uploaded within 24 h"),
+        CheckItem.CASE_LINKED: QCoreApplication.translate("spotcheck", "Linked to incident/case"),
+        CheckItem.FILE_INTACT: QCoreApplication.translate("spotcheck", "File intact"),
+    }
+    return names[item]

@@ -10,6 +10,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.common.error_text import describe
 from workstation.errors import WorkstationError
 
 _log = logging.getLogger(__name__)
@@ -18,7 +19,7 @@ _log = logging.getLogger(__name__)
 def failure_text(error: Exception) -> str:
     """The message to show for a failed operation (logs the unexpected ones)."""
     if isinstance(error, WorkstationError):
-        return str(error)
+        return describe(error)
     _log.error("operation failed unexpectedly", exc_info=error)
     return QCoreApplication.translate("messages", "Internal error (%1). What was saved before is kept.").replace(
         "%1", type(error).__name__

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.error_text import describe
 from ui.common.labels import level_name
 from ui.common.messages import failure_text
 from ui.common.password_dialog import PasswordDialog
@@ -97,7 +98,7 @@ class SignInDialog(QDialog):
             self.user = replace(user, must_change_password=False)
             self.accept()
             return
-        self._on_failed(AuthenticationFailed(self.tr("Set a new password to sign in.")))
+        self._on_failed(AuthenticationFailed("new_password_required"))
 
     def _on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
@@ -166,6 +167,6 @@ class FirstAdministratorDialog(QDialog):
                 self.password.text(),
             )
         except WorkstationError as error:
-            self.message.setText(str(error))
+            self.message.setText(describe(error))
             return
         self.accept()

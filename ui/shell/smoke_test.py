@@ -33,6 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workstation.cli import messages
 from workstation.errors import WorkstationError
 
 if TYPE_CHECKING:  # imported where used: the import time is measured
@@ -343,8 +344,10 @@ def _run_one(check: Callable[[], str]) -> Outcome:
         return Outcome(True, check())
     except MachineNote as note:  # reported, but the installation itself is fine
         return Outcome(True, str(note), note=True)
-    except (CheckFailed, WorkstationError) as error:
+    except CheckFailed as error:
         return Outcome(False, str(error))
+    except WorkstationError as error:  # e.g. a bad workstation.toml: worded as the command line words it
+        return Outcome(False, messages.describe(error))
     except Exception as error:  # any other error is a failed check with its reason, not a traceback
         where = traceback.extract_tb(error.__traceback__)[-1]
         return Outcome(

@@ -2,31 +2,9 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Selection, Verdict
-
-
-def verdict_name(verdict: Verdict) -> str:
-    names = {
-        Verdict.PASS: QCoreApplication.translate("spotcheck", "Pass"),
-        Verdict.MOSTLY: QCoreApplication.translate("spotcheck", "Mostly compliant"),
-        Verdict.FAIL: QCoreApplication.translate("spotcheck", "Fail"),
-    }
-    return names[verdict]
-
-
-def check_item_name(item: CheckItem) -> str:
-    names = {
-        CheckItem.ANNOUNCED: QCoreApplication.translate("spotcheck", "Recording announced"),
-        CheckItem.ID_SHOWN: QCoreApplication.translate("spotcheck", "ID shown"),
-        CheckItem.CONTINUOUS: QCoreApplication.translate("spotcheck", "Continuous, no interruption"),
-        CheckItem.CLEAR: QCoreApplication.translate("spotcheck", "Picture and sound clear"),
-        CheckItem.LENS_CLEAR: QCoreApplication.translate("spotcheck", "Lens not blocked"),
-        CheckItem.CONDUCT: QCoreApplication.translate("spotcheck", "Conduct proper"),
-        CheckItem.UPLOADED_24H: QCoreApplication.translate("spotcheck", "Uploaded within 24 h"),
-        CheckItem.CASE_LINKED: QCoreApplication.translate("spotcheck", "Linked to incident/case"),
-        CheckItem.FILE_INTACT: QCoreApplication.translate("spotcheck", "File intact"),
-    }
-    return names[item]
+from ui.common.labels import check_item_name as check_item_name  # shared with the error catalogue
+from ui.common.labels import verdict_name as verdict_name
+from workstation.spotcheck.types import CheckAnswer, ItemStatus, Selection
 
 
 def answer_name(answer: CheckAnswer | None) -> str:

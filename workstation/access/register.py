@@ -77,16 +77,16 @@ def finish_viewing(
 ) -> None:
     """Close the user's register entry with how long was played (None for an export)."""
     if played_ms is not None and played_ms < 0:
-        raise AccessError("播放时长不能为负数。")
+        raise AccessError("played_negative")
     with sessions.write() as session:
         user_id = principal_of(session, who).id
         entry = session.execute(
             select(AccessRegisterEntry).where(AccessRegisterEntry.id == entry_id).with_for_update()
         ).scalar_one_or_none()
         if entry is None or entry.user_id != user_id:
-            raise PermissionDenied(f"登记 {entry_id} 不是您的调阅记录。")
+            raise PermissionDenied("entry_not_yours", entry_id=entry_id)
         if entry.finished_at is not None:
-            raise AccessError(f"登记 {entry_id} 已结束。")
+            raise AccessError("entry_finished", entry_id=entry_id)
         entry.finished_at, entry.played_ms = now or clock.now(), played_ms
         kind = ViewingKind(entry.kind)
         audit.record(
@@ -125,7 +125,9 @@ def _start(
     access = clip_access(session, principal, clip_id, _ACTION[kind], now)
     if access is None:
         audit.record(session, who.audit_name, "access.denied", "clip", clip_id, {"action": _ACTION[kind]})
-        return PermissionDenied(f"您无权{KIND_TEXT[kind]}文件 {clip_id}。如确需调阅，请提交调阅申请。")
+        if kind is ViewingKind.EXPORT:
+            return PermissionDenied("export_denied", clip_id=clip_id)
+        return PermissionDenied("playback_denied", clip_id=clip_id)
     if access.grant_id is not None and not reason:
         reason = session.execute(
             select(AccessRequest.reason)

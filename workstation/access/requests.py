@@ -77,7 +77,7 @@ def submit(sessions: Sessions, who: Identity, spec: AccessRequestSpec, now: date
             needed = (Action.VIEW, Action.DOWNLOAD) if spec.with_download else (Action.VIEW,)
             clips = [clip for clip in clips if not _already_allowed(principal, tree, clip, needed)]
             if not clips:
-                raise AccessError("所申请的资料均在您的权限范围内，无需申请。")
+                raise AccessError("request_not_needed")
         steps = routing.route(tree, principal.unit_id, [clip.unit_id for clip in clips], spec.outside_body)
         by_officer = spec.kind is RequestKind.OFFICER
         request = AccessRequest(
@@ -156,7 +156,7 @@ def reject(
 ) -> AccessRequestRow:
     """Reject the request at its current step; a rejection needs a comment saying why."""
     if not comment.strip():
-        raise AccessError("驳回申请时请填写理由。")
+        raise AccessError("rejection_needs_reason")
     now = now or clock.now()
     with _deciding(sessions, who, request_id, StepStatus.REJECTED, comment, now) as (session, request, steps, step):
         for later in steps:
@@ -199,10 +199,10 @@ def revoke(
         request, steps = _locked(session, request_id)
         grant = session.execute(select(AccessGrant).where(AccessGrant.request_id == request.id)).scalar_one_or_none()
         if grant is None or grant.revoked_at is not None or grant.expires_at <= now:
-            raise ApprovalConflict(f"调阅申请 {request.id} 没有生效中的授权，无法撤销。")
+            raise ApprovalConflict("no_grant_to_revoke", request_id=request.id)
         final = steps[-1]
         if not principal.has(Duty.APPROVE) or principal.unit_id != final.unit_id:
-            raise PermissionDenied("只有批准单位的负责人可以撤销此授权。")
+            raise PermissionDenied("revoke_denied")
         grant.revoked_at, grant.revoked_by, grant.revoke_comment = now, principal.id, comment
         audit.record(
             session,
@@ -254,21 +254,21 @@ def list_requests(
 def _check_spec(spec: AccessRequestSpec) -> None:
     reason = spec.reason.strip()
     if not reason:
-        raise AccessError("请填写调阅事由。")
+        raise AccessError("reason_missing")
     if len(reason) > MAX_REASON_CHARS:
-        raise AccessError(f"调阅事由不能超过 {MAX_REASON_CHARS} 字。")
+        raise AccessError("reason_too_long", max_chars=MAX_REASON_CHARS)
     if not 1 <= spec.days <= MAX_DAYS:
-        raise AccessError(f"调阅期限应为 1 至 {MAX_DAYS} 天。")
+        raise AccessError("days_out_of_range", max_days=MAX_DAYS)
     if spec.outside_body is not None and not spec.document_ref.strip():
-        raise AccessError("外单位调取须填写法律文书编号。")
+        raise AccessError("legal_document_missing")
     if spec.kind is RequestKind.CLIPS and not spec.clip_ids:
-        raise AccessError("请指定要调阅的文件。")
+        raise AccessError("clips_missing")
     if spec.kind is RequestKind.OFFICER and not (
         spec.badge_no and spec.period_start and spec.period_end and spec.period_start < spec.period_end
     ):
-        raise AccessError("请填写警号和有效的起止时间。")
+        raise AccessError("officer_period_missing")
     if spec.kind is RequestKind.CASE and not (spec.case_no and spec.case_no.strip()):
-        raise AccessError("请填写警情/案件编号。")
+        raise AccessError("case_no_missing")
 
 
 def _resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, list[_ClipFacts]]:
@@ -280,7 +280,7 @@ def _resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, lis
     elif spec.kind is RequestKind.OFFICER:
         officer_id = session.execute(select(Officer.id).where(Officer.badge_no == spec.badge_no)).scalar_one_or_none()
         if officer_id is None:
-            raise AccessError(f"没有警号为 {spec.badge_no} 的执法人员。")
+            raise AccessError("officer_unknown", badge_no=spec.badge_no)
         statement = statement.where(
             Clip.officer_id == officer_id,
             Clip.recorded_start >= spec.period_start,
@@ -295,11 +295,11 @@ def _resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, lis
         statement = statement.where(Clip.id.in_(linked))
     clips = [_ClipFacts(*row) for row in session.execute(statement.order_by(Clip.id).limit(MAX_CLIPS + 1))]
     if spec.kind is RequestKind.CLIPS and (missing := sorted(set(spec.clip_ids) - {clip.id for clip in clips})):
-        raise AccessError(f"档案中没有这些文件：{missing}")
+        raise AccessError("clips_unknown", clip_ids=missing)
     if not clips:
-        raise AccessError("没有符合条件的资料。")
+        raise AccessError("nothing_matches")
     if len(clips) > MAX_CLIPS:
-        raise AccessError(f"一次申请最多 {MAX_CLIPS} 个文件，请缩小范围。")
+        raise AccessError("too_many_clips", max_clips=MAX_CLIPS)
     return officer_id, clips
 
 
@@ -313,7 +313,7 @@ def _locked(session: Session, request_id: int) -> tuple[AccessRequest, list[Appr
         select(AccessRequest).where(AccessRequest.id == request_id).with_for_update()
     ).scalar_one_or_none()
     if request is None:
-        raise AccessError(f"没有编号为 {request_id} 的调阅申请。")
+        raise AccessError("request_not_found", request_id=request_id)
     steps = session.execute(
         select(ApprovalStep).where(ApprovalStep.request_id == request.id).order_by(ApprovalStep.step_no)
     ).scalars()
@@ -323,16 +323,16 @@ def _locked(session: Session, request_id: int) -> tuple[AccessRequest, list[Appr
 def _current_step(steps: list[ApprovalStep]) -> ApprovalStep:
     step = next((s for s in steps if s.status == StepStatus.PENDING), None)
     if step is None:
-        raise ApprovalConflict("该申请已处理完毕。")
+        raise ApprovalConflict("request_decided")
     return step
 
 
 def _check_decider(principal: Principal, request: AccessRequest, step: ApprovalStep) -> None:
     if principal.id == request.requester_id:
-        raise SelfApprovalRefused("不能审批本人提交的调阅申请。")
+        raise SelfApprovalRefused("own_request")
     role = Role(step.role)
     if principal.role is not role or principal.unit_id != step.unit_id or not principal.has(_STEP_DUTY[role]):
-        raise PermissionDenied("此申请当前不由您审批。")
+        raise PermissionDenied("not_your_step")
 
 
 def _inbox(principal: Principal) -> Select[int]:

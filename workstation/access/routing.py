@@ -47,7 +47,7 @@ def route(
     outside = outside_body is not None
     targets = {approving_unit(tree, requester_unit, unit, outside) for unit in set(clip_units)}
     if not targets:
-        raise AccessError("申请中没有需要审批的资料。")
+        raise AccessError("nothing_to_approve")
 
     def merge(first: int | None, second: int) -> int | None:
         return None if first is None else tree.common_superior(first, second)
@@ -55,7 +55,7 @@ def route(
     first: int | None = next(iter(targets))
     unit = reduce(merge, targets, first)
     if unit is None:
-        raise AccessError("所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。")
+        raise AccessError("approvers_differ")
     if outside:
         return (Step(Role.LEGAL, unit), Step(Role.APPROVER, unit))
     return (Step(Role.APPROVER, unit),)

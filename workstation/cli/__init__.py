@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from workstation import audit, config, crash_log, permissions
 from workstation.archive import Archive
-from workstation.cli import access, spotcheck
+from workstation.cli import access, messages, spotcheck
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.values import day, whole_number
@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except WorkstationError as error:
-        print(f"错误：{error}", file=sys.stderr)
+        print(f"错误：{messages.describe(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断。已完成的部分已保存，再次运行同一命令即可继续。", file=sys.stderr)
@@ -359,7 +359,7 @@ def _profile(args: argparse.Namespace) -> int:
         save_profile(Profile(name=args.name, kind="embedded", folder=str(args.embedded)))
         return 0
     if not (args.host and args.database and args.user and args.media_root):
-        raise WorkstationError("PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。")
+        raise WorkstationError("postgres_profile_incomplete")
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("数据库密码：")
     profile = Profile(
         name=args.name,

@@ -61,7 +61,7 @@ def _temporary_password(args: argparse.Namespace) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     password = getpass.getpass("临时密码：")
     if getpass.getpass("再次输入临时密码：") != password:
-        raise PasswordRejected("两次输入的密码不一致。")
+        raise PasswordRejected("passwords_differ")
     return password
 
 

@@ -197,9 +197,9 @@ def build_demo_archive(
     threads too. Raises DemoArchiveExists when `folder` already holds an archive with data.
     """
     if not 1 <= officers <= MAX_OFFICERS:
-        raise WorkstationError(f"演示执法人员数应在 1 到 {MAX_OFFICERS} 之间")
+        raise WorkstationError("demo_officers_out_of_range", max_officers=MAX_OFFICERS)
     if not 1 <= days <= MAX_DAYS:
-        raise WorkstationError(f"演示天数应在 1 到 {MAX_DAYS} 之间")
+        raise WorkstationError("demo_days_out_of_range", max_days=MAX_DAYS)
     started = time.perf_counter()
     report = progress or (lambda _message: None)
     folder = Path(folder)
@@ -333,10 +333,7 @@ def _refuse_unless_empty(archive: Archive, folder: Path) -> None:
         units = session.execute(select(func.count()).select_from(Unit)).scalar_one()
         clips = session.execute(select(func.count()).select_from(Clip)).scalar_one()
     if units or clips:
-        raise DemoArchiveExists(
-            f"{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。"
-            "请换一个文件夹。"
-        )
+        raise DemoArchiveExists(folder=str(folder), units=units, clips=clips)
 
 
 def _roster(rng: random.Random, count: int) -> list[_Officer]:

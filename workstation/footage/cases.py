@@ -35,7 +35,7 @@ def link_clips(
     """
     case_no = case_no.strip()
     if not case_no:
-        raise CaseError("请填写警情/案件编号。")
+        raise CaseError("case_no_missing")
     for clip_id in clip_ids:  # an unknown clip is refused like a forbidden one
         permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
     case = session.execute(select(Case).where(Case.case_no == case_no)).scalar_one_or_none()
@@ -84,12 +84,12 @@ def link_clips(
 def unlink_clip(session: Session, who: Identity, clip_id: int, case_no: str, reason: str) -> None:
     """Remove a mistaken link; the reason is required and audit-logged."""
     if not reason.strip():
-        raise CaseError("取消关联须填写原因。")
+        raise CaseError("unlink_needs_reason")
     permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
     case_id = session.execute(select(Case.id).where(Case.case_no == case_no)).scalar_one_or_none()
     removed = session.execute(
         delete(ClipCaseLink).where(ClipCaseLink.clip_id == clip_id, ClipCaseLink.case_id == case_id)
     )
     if not cast(CursorResult[Any], removed).rowcount:  # Session.execute is typed as returning a Result
-        raise CaseError(f"该文件未关联 {case_no}。")
+        raise CaseError("case_not_linked", case_no=case_no)
     audit.record(session, who.audit_name, "clip.unlink_case", "clip", clip_id, {"case_no": case_no, "reason": reason})

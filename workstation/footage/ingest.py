@@ -146,9 +146,7 @@ def ingest(
             report.results.extend(future.result())
     _finish_run(archive, report, options)
     if disk_full.is_set():
-        raise DiskFull(
-            "档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。"
-        )
+        raise DiskFull("ingest_disk_full")
     return report
 
 
@@ -228,7 +226,7 @@ def _ingest_file(
         return _failed(candidate, "复制后校验不一致，已放弃该副本，请重新导入")
     except OSError as error:
         if error.errno == errno.ENOSPC:
-            raise DiskFull(str(error)) from error
+            raise DiskFull("ingest_disk_full") from error
         return _failed(candidate, f"无法读取或复制文件：{shown(error.strerror or str(error))}")
     try:
         existing = _archived_path(archive, copy.sha256)

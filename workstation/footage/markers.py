@@ -77,7 +77,7 @@ def update_category(
     _require_admin(session, who)
     category = session.get(MarkerCategory, code)
     if category is None:
-        raise MarkerError(f"没有类别“{code}”。")
+        raise MarkerError("category_unknown", category=code)
     changes: dict[str, list[object]] = {}  # field: [old, new]
     if name is not None and name.strip() != category.name:
         changes["name"] = [category.name, _valid_name(session, name)]
@@ -97,22 +97,22 @@ def update_category(
 
 def _require_admin(session: Session, who: Identity) -> None:
     if permissions.principal_of(session, who).role is not Role.ADMIN:
-        raise PermissionDenied("只有执法记录仪管理员可以修改标记类别。")
+        raise PermissionDenied("categories_admin_only")
 
 
 def _valid_name(session: Session, name: str) -> str:
     name = name.strip()
     if not name or len(name) > MAX_CATEGORY_NAME_CHARS:
-        raise MarkerError(f"类别名称须为 1 至 {MAX_CATEGORY_NAME_CHARS} 个字符。")
+        raise MarkerError("category_name_length", max_chars=MAX_CATEGORY_NAME_CHARS)
     if session.execute(select(MarkerCategory.code).where(MarkerCategory.name == name)).first():
-        raise MarkerError(f"已有名为“{name}”的类别。")
+        raise MarkerError("category_name_taken", name=name)
     return name
 
 
 def _valid_color(color: str) -> str:
     color = color.strip().lower()
     if len(color) != 7 or color[0] != "#" or not set(color[1:]) <= _COLOR_DIGITS:
-        raise MarkerError(f"颜色“{color}”无效，应为 #rrggbb。")
+        raise MarkerError("color_invalid", color=color)
     return color
 
 
@@ -205,18 +205,18 @@ def _markable_clip(session: Session, who: Identity, clip_id: int, note: str) -> 
         permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
     clip = session.get(Clip, clip_id)
     if clip is None:
-        raise MarkerError(f"档案库中没有编号为 {clip_id} 的文件。")
+        raise MarkerError("clip_not_found", clip_id=clip_id)
     if clip.file_type not in MARKABLE:
-        raise MarkerError("只能在视频和音频上标记时间点或片段。")
+        raise MarkerError("clip_not_markable")
     return clip
 
 
 def _own_marker(session: Session, who: Identity, marker_id: int) -> Marker:
     marker = session.get(Marker, marker_id)
     if marker is None:
-        raise MarkerError(f"标记 {marker_id} 不存在（可能已被删除）。")
+        raise MarkerError("marker_not_found", marker_id=marker_id)
     if marker.author != who.name:
-        raise PermissionDenied(f"这个标记由 {marker.author} 添加，只有添加人可以修改或删除。")
+        raise PermissionDenied("marker_not_yours", author=marker.author)
     return marker
 
 
@@ -224,26 +224,26 @@ def _valid_times(clip: Clip, start_ms: int, end_ms: int | None) -> tuple[int, in
     start_ms = int(start_ms)
     end_ms = None if end_ms is None else int(end_ms)
     if start_ms < 0:
-        raise MarkerError("标记时间不能早于文件开头。")
+        raise MarkerError("marker_before_start")
     if end_ms is not None and end_ms <= start_ms:
-        raise MarkerError("片段的结束时间必须晚于开始时间。")
+        raise MarkerError("span_reversed")
     if clip.duration_ms:
         latest = clip.duration_ms + DURATION_TOLERANCE_MS
         if start_ms > latest or (end_ms is not None and end_ms > latest):
-            raise MarkerError("标记时间超出了文件的时长。")
+            raise MarkerError("marker_after_end")
     return start_ms, end_ms
 
 
 def _require_active_category(session: Session, code: str) -> None:
     category = session.get(MarkerCategory, code)
     if category is None or not category.active:
-        raise MarkerError(f"类别“{code}”不在当前的标记类别中。")
+        raise MarkerError("category_inactive", category=code)
 
 
 def _valid_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE_CHARS:
-        raise MarkerError(f"备注最多 {MAX_NOTE_CHARS} 个字符。")
+        raise MarkerError("note_too_long", max_chars=MAX_NOTE_CHARS)
     return note
 
 

@@ -62,10 +62,10 @@ class NamePattern:
         try:
             compiled = re.compile(regex)
         except re.error as error:
-            raise IngestConfigError(f"文件名规则“{name}”不是有效的正则表达式：{error}") from error
+            raise IngestConfigError("pattern_invalid", name=name, detail=str(error)) from error
         missing = REQUIRED_GROUPS - set(compiled.groupindex)
         if missing:
-            raise IngestConfigError(f"文件名规则“{name}”缺少命名分组：{', '.join(sorted(missing))}")
+            raise IngestConfigError("pattern_groups_missing", name=name, groups=sorted(missing))
         return cls(name=name, regex=compiled, time_format=time_format)
 
 
@@ -106,7 +106,7 @@ def patterns_from_settings(settings: Mapping[str, Any]) -> list[NamePattern]:
                 NamePattern.compile(entry["name"], entry["regex"], entry.get("time_format", "%Y%m%d%H%M%S"))
             )
         except KeyError as error:
-            raise IngestConfigError(f"文件名规则缺少字段 {error}") from error
+            raise IngestConfigError("pattern_field_missing", field=str(error)) from error
     return [*patterns, *DEFAULT_PATTERNS]
 
 

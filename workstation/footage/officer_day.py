@@ -28,7 +28,7 @@ class OfficerNotFound(WorkstationError):
 def officer_day(session: Session, badge_no: str, day: date) -> OfficerDay:
     officer = session.execute(select(Officer).where(Officer.badge_no == badge_no)).scalar_one_or_none()
     if officer is None:
-        raise OfficerNotFound(f"没有警号为 {badge_no} 的执法人员。")
+        raise OfficerNotFound("officer_unknown", badge_no=badge_no)
     unit = session.get(Unit, officer.unit_id) if officer.unit_id is not None else None
     first, last = datetime.combine(day, time.min), datetime.combine(day + timedelta(days=1), time.min)
     clips = _day_clips(session, officer.id, first, last)

@@ -32,11 +32,7 @@ class ArchiveGuard:
         """Raise SourceInsideArchive for the first source that is, or is inside, the archive."""
         for source in sources:
             if self.contains(Path(source)):
-                raise SourceInsideArchive(
-                    f"导入源“{shown(str(source))}”位于档案库自己的存储目录（{shown(str(self._roots[-1]))}）之内，"
-                    "不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。"
-                    "请选择执法记录仪或采集站的导出文件夹。"
-                )
+                raise SourceInsideArchive(source=shown(str(source)), root=shown(str(self._roots[-1])))
 
     def contains(self, path: Path) -> bool:
         """Whether path (followed through any links) is one of the archive's folders or lies inside one."""

@@ -29,7 +29,7 @@ class StillError(WorkstationError):
 def png_size(png: bytes) -> tuple[int, int]:
     """(width, height) from a PNG's header chunk; StillError if it is not a PNG."""
     if len(png) < 24 or not png.startswith(PNG_SIGNATURE) or png[12:16] != b"IHDR":
-        raise StillError("截图不是有效的 PNG 图像。")
+        raise StillError("still_not_png")
     width, height = struct.unpack(">II", png[16:24])
     return width, height
 
@@ -40,11 +40,11 @@ def record_still(session: Session, who: Identity, clip_id: int, position_ms: int
     permissions.require_clip(session, who, clip_id, Action.VIEW)
     clip = session.get(Clip, clip_id)
     if clip is None:
-        raise StillError(f"档案库中没有编号为 {clip_id} 的文件。")
+        raise StillError("clip_not_found", clip_id=clip_id)
     if clip.file_type != FileType.VIDEO:
-        raise StillError("只能从视频中截取画面。")
+        raise StillError("still_needs_video")
     if len(png) > MAX_PNG_BYTES:
-        raise StillError("截图文件过大。")
+        raise StillError("still_too_large")
     width, height = png_size(png)
     position_ms = max(0, int(position_ms))
     still = Still(
@@ -76,11 +76,11 @@ def export_still(session: Session, who: Identity, still_id: int) -> bytes:
     """The still's PNG, to be saved outside the archive, for someone allowed to view its clip; audited."""
     still = session.get(Still, still_id)
     if still is None:
-        raise StillError(f"截图 {still_id} 不存在。")
+        raise StillError("still_not_found", still_id=still_id)
     permissions.require_clip(session, who, still.clip_id, Action.VIEW)
     png = still.png
     if hashlib.sha256(png).hexdigest() != still.png_sha256:
-        raise StillError(f"截图 {still_id} 的校验值不符，数据可能已被改动。")
+        raise StillError("still_checksum_mismatch", still_id=still_id)
     audit.record(session, who.audit_name, "still.export", "clip", still.clip_id, {"still": still.id})
     return png
 

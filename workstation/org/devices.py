@@ -62,7 +62,7 @@ def list_devices(session: Session) -> list[DeviceRow]:
 def get_device(session: Session, device_id: int) -> DeviceRow:
     row = session.execute(_devices_statement().where(Device.id == device_id)).first()
     if row is None:
-        raise DeviceRegistryError("找不到该设备，可能已被其他工作站更改。请刷新后重试。")
+        raise DeviceRegistryError("device_gone")
     return _device_row(*row)
 
 
@@ -97,13 +97,15 @@ def reassign_device(
     """
     note = note.strip()
     if len(note) > MAX_NOTE_CHARS:
-        raise DeviceRegistryError(f"交接说明过长（{len(note)} 字），最多 {MAX_NOTE_CHARS} 字。")
+        raise DeviceRegistryError("handover_note_too_long", length=len(note), max_chars=MAX_NOTE_CHARS)
     # locked: two workstations handing over the same recorder at once must not both close one period
-    device = _get(session, Device, device_id, "设备", lock=True)
-    officer = _get(session, Officer, officer_id, "执法人员")
+    device = _get(session, Device, device_id, lock=True)
+    officer = _get(session, Officer, officer_id)
     require_registry_right(session, who, device.unit_id, officer.unit_id)
     if device.holder_officer_id == officer.id:
-        raise DeviceRegistryError(f"设备 {device.device_no} 当前已由 {_person(officer)} 持有，无需交接。")
+        raise DeviceRegistryError(
+            "already_holder", device_no=device.device_no, name=officer.name, badge_no=officer.badge_no
+        )
     registry.assign_device(session, who, device, officer, note, at)
     return get_device(session, device.id)
 
@@ -118,17 +120,17 @@ def register_device(
     device_no = device_no.strip().upper()
     serial, model = serial.strip(), model.strip()
     if not device_no or any(character.isspace() for character in device_no):
-        raise DeviceRegistryError("请填写设备编号（不能含空格）。")
-    for label, value, limit in (
-        ("设备编号", device_no, MAX_DEVICE_NO_CHARS),
-        ("序列号", serial, MAX_SERIAL_CHARS),
-        ("型号", model, MAX_MODEL_CHARS),
+        raise DeviceRegistryError("device_no_missing")
+    for too_long, value, limit in (
+        (DeviceRegistryError("device_no_too_long", max_chars=MAX_DEVICE_NO_CHARS), device_no, MAX_DEVICE_NO_CHARS),
+        (DeviceRegistryError("serial_too_long", max_chars=MAX_SERIAL_CHARS), serial, MAX_SERIAL_CHARS),
+        (DeviceRegistryError("model_too_long", max_chars=MAX_MODEL_CHARS), model, MAX_MODEL_CHARS),
     ):
         if len(value) > limit:
-            raise DeviceRegistryError(f"{label}过长，最多 {limit} 个字符。")
-    unit = _get(session, Unit, unit_id, "单位") if unit_id is not None else None
+            raise too_long
+    unit = _get(session, Unit, unit_id) if unit_id is not None else None
     require_registry_right(session, who, unit_id)
-    taken = DeviceRegistryError(f"设备编号 {device_no} 已登记，不能重复登记。")
+    taken = DeviceRegistryError("device_no_taken", device_no=device_no)
     if session.execute(select(Device.id).where(Device.device_no == device_no)).first():
         raise taken
     try:
@@ -144,11 +146,11 @@ def assign_officer_to_unit(session: Session, who: Identity, officer_id: int, uni
 
     Footage already archived keeps the unit it was filed under; recorders keep theirs until a handover.
     """
-    officer = _get(session, Officer, officer_id, "执法人员")
-    unit = _get(session, Unit, unit_id, "单位")
+    officer = _get(session, Officer, officer_id)
+    unit = _get(session, Unit, unit_id)
     require_registry_right(session, who, officer.unit_id, unit.id)
     if officer.unit_id == unit.id:
-        raise DeviceRegistryError(f"{_person(officer)} 已属于 {unit.name}。")
+        raise DeviceRegistryError("already_in_unit", name=officer.name, badge_no=officer.badge_no, unit=unit.name)
     previous = officer.unit_id
     officer.unit_id = unit.id
     session.flush()
@@ -171,12 +173,12 @@ def require_registry_right(session: Session, who: Identity, *unit_ids: int | Non
     """
     principal = permissions.principal_of(session, who)
     if principal.role is not Role.ADMIN:
-        raise PermissionDenied("只有执法记录仪管理员可以维护设备登记。")
+        raise PermissionDenied("devices_admin_only")
     subtree = OrgTree.load(session).subtree(principal.unit_id)
     handles_unassigned = permissions.allowed(principal.role, principal.level, Action.VIEW, Relation.UNASSIGNED)
     for unit_id in unit_ids:
         if (unit_id is None and not handles_unassigned) or (unit_id is not None and unit_id not in subtree):
-            raise PermissionDenied("该设备或人员不属于您管理的单位。")
+            raise PermissionDenied("device_not_managed")
 
 
 def _devices_statement() -> Select[Device, str, str, str, str, datetime]:  # outer joins: all but Device may be None
@@ -221,13 +223,12 @@ def _officer_row(officer: Officer, unit_code: str | None, unit_name: str | None)
     return OfficerRow(officer.id, officer.badge_no, officer.name, officer.unit_id, unit_code, unit_name)
 
 
-def _get(session: Session, model: type[_Row], row_id: int, label: str, lock: bool = False) -> _Row:
+def _get(session: Session, model: type[_Row], row_id: int, lock: bool = False) -> _Row:
     row = session.get(model, row_id, with_for_update=lock)
+    if row is None and model is Device:
+        raise DeviceRegistryError("device_gone")
+    if row is None and model is Officer:
+        raise DeviceRegistryError("officer_gone")
     if row is None:
-        raise DeviceRegistryError(f"找不到该{label}，可能已被其他工作站更改。请刷新后重试。")
+        raise DeviceRegistryError("unit_gone")
     return row
-
-
-def _person(officer: Officer) -> str:
-    """张伟（警号 010203）, or just the 警号 for an officer ingest registered without a name."""
-    return f"{officer.name}（警号 {officer.badge_no}）" if officer.name else f"警号 {officer.badge_no}"

@@ -62,7 +62,7 @@ def unlock_user(sessions: Sessions, who: Identity, login: str) -> None:
 def reset_password(sessions: Sessions, who: Identity, login: str, temporary_password: str) -> None:
     """Set a temporary password that the user must change at the next sign-in; audited (never the password)."""
     if who.name == login:
-        raise PermissionDenied("不能重置自己的密码，请使用“修改密码”。")
+        raise PermissionDenied("reset_own_password")
     check_password_policy(login, temporary_password)
     password_hash = hash_password(temporary_password)  # outside the transaction: scrypt is slow on purpose
     with sessions.write() as session:
@@ -76,7 +76,7 @@ def reset_password(sessions: Sessions, who: Identity, login: str, temporary_pass
 def _administered_units(session: Session, who: Identity) -> frozenset[int]:
     principal = permissions.principal_of(session, who)
     if principal.role is not Role.ADMIN:
-        raise PermissionDenied("只有执法记录仪管理员可以管理用户账户。")
+        raise PermissionDenied("users_admin_only")
     return OrgTree.load(session).subtree(principal.unit_id)
 
 
@@ -84,5 +84,5 @@ def _administered_user(session: Session, who: Identity, login: str) -> User:
     units = _administered_units(session, who)
     user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
     if user is None or user.unit_id not in units:
-        raise PermissionDenied(f"用户“{login}”不存在，或不属于您管理的单位。")
+        raise PermissionDenied("user_not_managed", login=login)
     return user

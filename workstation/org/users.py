@@ -36,8 +36,6 @@ LOCK_DURATION = timedelta(minutes=15)
 UNKNOWN_ACTOR = "(未知登录名)"
 """Who the audit log names for an attempt with a login that matches no account (never the typed text)."""
 
-_WRONG = "用户名或密码错误。"
-
 
 @dataclass(frozen=True)
 class SignedInUser:
@@ -62,11 +60,11 @@ class NewAccount(NamedTuple):
 def check_password_policy(login: str, password: str) -> None:
     """The one password policy, for every way a password is set. Raises PasswordRejected."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordRejected(f"密码至少需要 {MIN_PASSWORD_LENGTH} 位。")
+        raise PasswordRejected("password_too_short", min_length=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise PasswordRejected(f"密码不能超过 {MAX_PASSWORD_LENGTH} 位。")
+        raise PasswordRejected("password_too_long", max_length=MAX_PASSWORD_LENGTH)
     if password.strip().casefold() == login.strip().casefold():
-        raise PasswordRejected("密码不能与登录名相同。")
+        raise PasswordRejected("password_is_login")
 
 
 def create_user(
@@ -125,7 +123,9 @@ def _record_sign_in(
     session: Session, login: str, stored: str | None, verification: passwords.Verification, new_hash: str | None
 ) -> SignedInUser | AuthenticationFailed:
     user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
-    refusal = _refusal(session, "user.sign_in_failed", login, user, stored, verification, _WRONG)
+    refusal = _refusal(
+        session, "user.sign_in_failed", login, user, stored, verification, AuthenticationFailed("wrong_credentials")
+    )
     if refusal is not None:
         return refusal
     assert user is not None  # _refusal refuses a missing account
@@ -158,7 +158,7 @@ def _refusal(
     user: User | None,
     stored: str | None,
     verification: passwords.Verification,
-    wrong_password: str,
+    wrong_password: AuthenticationFailed,
 ) -> AuthenticationFailed | None:
     """Why a checked password does not let the user in (recorded in the audit log), or None if it does.
 
@@ -175,18 +175,16 @@ def _refusal(
             "",
             {"reason": "unknown_login", "login_digest": unknown_login_digest(login)},
         )
-        return AuthenticationFailed(_WRONG)
+        return AuthenticationFailed("wrong_credentials")
     if not user.active:
         audit.record(session, login, action, "user", user.id, {"reason": "inactive"})
-        return AuthenticationFailed(_WRONG)
+        return AuthenticationFailed("wrong_credentials")
     if user.locked_until and user.locked_until > now:
         audit.record(session, login, action, "user", user.id, {"reason": "locked"})
-        return AuthenticationFailed(
-            f"账户已被锁定，请于 {clock.format_time(user.locked_until)} 后再试，或联系管理员解锁。"
-        )
+        return AuthenticationFailed("account_locked", until=user.locked_until)
     if user.password_hash != stored:
         audit.record(session, login, action, "user", user.id, {"reason": "password_changed_meanwhile"})
-        return AuthenticationFailed("密码刚刚被修改，请重新输入。")
+        return AuthenticationFailed("password_changed_meanwhile")
     if verification.ok:
         return None
     user.failed_logins += 1
@@ -199,7 +197,7 @@ def _refusal(
         user.failed_logins = 0
         details["locked_until"] = clock.format_time(user.locked_until)
     audit.record(session, login, action, "user", user.id, details)
-    return AuthenticationFailed(wrong_password)
+    return wrong_password
 
 
 def has_users(session: Session) -> bool:
@@ -220,7 +218,7 @@ def create_first_administrator(
     check_password_policy(login, password)
     with sessions.write() as session:
         if has_users(session):
-            raise AuthenticationFailed("档案库已有用户，请由管理员添加账户。")
+            raise AuthenticationFailed("archive_has_users")
         unit = Unit(code=unit_code, name=unit_name, level=level, police_type=police_type, parent_id=None)
         session.add(unit)
         session.flush()
@@ -240,11 +238,19 @@ def change_password(sessions: Sessions, login: str, old_password: str, new_passw
     if verification.ok:
         check_password_policy(login, new_password)
         if new_password == old_password:
-            raise PasswordRejected("新密码不能与原密码相同。")
+            raise PasswordRejected("password_unchanged")
         new_hash = hash_password(new_password)
     with sessions.write() as session:
         user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
-        refusal = _refusal(session, "user.password_change_failed", login, user, stored, verification, "原密码错误。")
+        refusal = _refusal(
+            session,
+            "user.password_change_failed",
+            login,
+            user,
+            stored,
+            verification,
+            AuthenticationFailed("old_password_wrong"),
+        )
         if refusal is None:
             assert user is not None and new_hash is not None
             set_password(user, new_hash, must_change=False)

@@ -179,7 +179,7 @@ def export_ledger(
     name, so no export goes unlogged: a program killed in between leaves a logged export without a file.
     """
     if criteria.date_from is None or criteria.date_to is None or criteria.date_to < criteria.date_from:
-        raise SpotCheckError("导出检查台帐需要起止日期，且截止日期不早于起始日期。")
+        raise SpotCheckError("ledger_period_invalid")
     path = Path(path)
     with replacing(path) as partial:
         with sessions.read() as session:
@@ -219,11 +219,11 @@ def ledger_units(session: Session, who: Identity, criteria: LedgerFilter) -> fro
     if criteria.unit_code is not None:
         unit_id = session.execute(select(Unit.id).where(Unit.code == criteria.unit_code)).scalar_one_or_none()
         if unit_id is None:
-            raise SpotCheckError(f"单位代码“{criteria.unit_code}”不存在。")
+            raise SpotCheckError("unit_code_unknown", unit_code=criteria.unit_code)
         named = tree.subtree(unit_id)
     allowed = working_units(session, who, LEDGER_ROLES)
     if named is not None and not named <= allowed:
-        raise PermissionDenied(f"您无权查看单位 {criteria.unit_code} 的检查台帐。")
+        raise PermissionDenied("ledger_unit_denied", unit_code=criteria.unit_code)
     return named if named is not None else allowed
 
 

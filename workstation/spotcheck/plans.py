@@ -93,17 +93,17 @@ def redraw(
     """
     reason = reason.strip()
     if not reason:
-        raise SpotCheckError("重新抽取必须填写理由。")
+        raise SpotCheckError("redraw_needs_reason")
     now = now or clock.now()
     with sessions.write() as session:
         old = session.execute(
             select(SpotCheckPlan).where(SpotCheckPlan.id == plan_id).with_for_update()
         ).scalar_one_or_none()
         if old is None:
-            raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+            raise SpotCheckError("plan_not_found", plan_id=plan_id)
         _require_unit(session, who, old.unit_id)
         if old.superseded_at is not None:
-            raise SpotCheckError(f"抽查方案 {plan_id} 已于 {clock.format_time(old.superseded_at)} 被重新抽取。")
+            raise SpotCheckError("plan_superseded", plan_id=plan_id, superseded_at=old.superseded_at)
         unit_code = session.execute(select(Unit.code).where(Unit.id == old.unit_id)).scalar_one()
         previous = DrawSpec(
             old.day_from, old.day_to, unit_code, old.ratio_bp, old.min_per_officer, old.weight_long, old.include_first
@@ -125,7 +125,7 @@ def redraw(
         session.flush()  # frees the unit's active key before the new plan takes it
         outcome = _draw_unit(session, old.unit_id, unit_code, spec, params, who, now, due_days, old.id, reason)
         if outcome.plan is None:
-            raise SpotCheckError("该单位在此期间已没有可抽查的录像，未重新抽取。")
+            raise SpotCheckError("redraw_found_nothing")
     return outcome.plan
 
 
@@ -145,7 +145,7 @@ def get_plan(session: Session, who: Identity, plan_id: int) -> PlanRow:
     _require_unit(session, who, get_plan_unit(session, plan_id))
     rows = plan_rows(session, SpotCheckPlan.id == plan_id)
     if not rows:
-        raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+        raise SpotCheckError("plan_not_found", plan_id=plan_id)
     return rows[0]
 
 
@@ -163,7 +163,7 @@ def plan_items(session: Session, who: Identity, plan_id: int, now: datetime | No
 def get_plan_unit(session: Session, plan_id: int) -> int:
     unit_id = session.execute(select(SpotCheckPlan.unit_id).where(SpotCheckPlan.id == plan_id)).scalar_one_or_none()
     if unit_id is None:
-        raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+        raise SpotCheckError("plan_not_found", plan_id=plan_id)
     return unit_id
 
 
@@ -329,7 +329,7 @@ def _units_with_footage(session: Session, spec: DrawSpec, who: Identity) -> list
     if spec.unit_code is not None:
         named = _subtree(session, spec.unit_code)
         if not named <= units:
-            raise PermissionDenied(f"您无权对单位 {spec.unit_code} 进行抽查。")
+            raise PermissionDenied("spotcheck_unit_denied", unit_code=spec.unit_code)
         units = named
     start, end = period_bounds(spec.day_from, spec.day_to)
     statement = (
@@ -354,13 +354,13 @@ def _units_with_footage(session: Session, spec: DrawSpec, who: Identity) -> list
 def _subtree(session: Session, unit_code: str) -> frozenset[int]:
     unit_id = session.execute(select(Unit.id).where(Unit.code == unit_code)).scalar_one_or_none()
     if unit_id is None:
-        raise SpotCheckError(f"单位代码“{unit_code}”不存在。")
+        raise SpotCheckError("unit_code_unknown", unit_code=unit_code)
     return OrgTree.load(session).subtree(unit_id)
 
 
 def _require_unit(session: Session, who: Identity, unit_id: int) -> None:
     if unit_id not in working_units(session, who, CHECK_ROLES):
-        raise PermissionDenied("您无权查看或处理其他单位的抽查方案。")
+        raise PermissionDenied("plan_of_other_unit")
 
 
 def _active_plan_id(session: Session, unit_id: int, day_from: date, day_to: date) -> int | None:
@@ -374,6 +374,6 @@ def _unit_name(session: Session, unit_id: int) -> str:
 
 def _check_period(day_from: date, day_to: date) -> None:
     if day_to < day_from:
-        raise SpotCheckError("抽查期间的截止日期早于起始日期。")
+        raise SpotCheckError("period_reversed")
     if (day_to - day_from).days >= MAX_PERIOD_DAYS:
-        raise SpotCheckError(f"一个抽查方案最多覆盖 {MAX_PERIOD_DAYS} 天。")
+        raise SpotCheckError("period_too_long", max_days=MAX_PERIOD_DAYS)

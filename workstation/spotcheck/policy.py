@@ -64,7 +64,7 @@ class SpotCheckSettings:
                 due_days=int(section.get("due_days", defaults.due_days)),
             )
         except (TypeError, ValueError) as error:
-            raise SpotCheckError(f"workstation.toml 的 [spotcheck] 设置有误：{error}") from error
+            raise SpotCheckError("spotcheck_settings_invalid", detail=str(error)) from error
 
 
 def parse_share(value: object) -> int:
@@ -85,7 +85,7 @@ def require_units(session: Session, who: Identity, roles: frozenset[Role]) -> tu
     and for system actors (claiming and reviewing need a person)."""
     principal = principal_of(session, who)
     if principal.role not in roles:
-        raise PermissionDenied("您的角色不能进行回放抽查或查看检查台帐。")
+        raise PermissionDenied("spotcheck_role_denied")
     return principal, OrgTree.load(session).subtree(principal.unit_id)
 
 

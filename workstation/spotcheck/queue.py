@@ -78,7 +78,7 @@ def claim(
                     )
                 return row
             if item_id is not None:
-                raise ItemTaken(f"抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。")
+                raise ItemTaken("item_unavailable", item_id=item_id)
     return None
 
 

@@ -21,7 +21,6 @@ from workstation.identity import Identity
 from workstation.spotcheck import coverage
 from workstation.spotcheck.ledger import get_ledger_row
 from workstation.spotcheck.policy import CHECK_ROLES, require_units
-from workstation.spotcheck.text import CHECK_ITEM_NAMES, VERDICT_NAMES, percent
 from workstation.spotcheck.types import (
     MANUAL_CHECK_ITEMS,
     AutomaticFacts,
@@ -40,7 +39,7 @@ def automatic_facts(session: Session, clip_id: int) -> AutomaticFacts:
     """What the archive says about the clip for the three automatic checklist items."""
     clip = session.get(Clip, clip_id)
     if clip is None:
-        raise ReviewIncomplete(f"文件 {clip_id} 不存在。")
+        raise ReviewIncomplete("review_clip_missing", clip_id=clip_id)
     linked = session.execute(select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == clip_id).limit(1)).first()
     return AutomaticFacts(
         uploaded_24h=clip.ingested_at - clip.recorded_start <= timedelta(hours=LATE_UPLOAD_HOURS),
@@ -54,25 +53,24 @@ def item_facts(session: Session, who: Identity, item_id: int) -> AutomaticFacts:
     _, units = require_units(session, who, CHECK_ROLES)
     item = session.get(SpotCheckItem, item_id)
     if item is None or item.unit_id not in units:
-        raise PermissionDenied(f"您无权检查抽查项 {item_id}。")
+        raise PermissionDenied("review_item_denied", item_id=item_id)
     return automatic_facts(session, item.clip_id)
 
 
 def check_review(review: ReviewInput) -> None:
     """Refuse an incomplete checklist before touching the database (ReviewIncomplete)."""
-    missing = [CHECK_ITEM_NAMES[item] for item in MANUAL_CHECK_ITEMS if item not in review.answers]
+    missing = tuple(item for item in MANUAL_CHECK_ITEMS if item not in review.answers)
     if missing:
-        raise ReviewIncomplete(f"请填写检查项：{'、'.join(missing)}。")
-    verdict = VERDICT_NAMES[review.verdict]
+        raise ReviewIncomplete("checklist_unanswered", items=missing)
     if review.verdict is not Verdict.PASS and not review.problem.strip():
-        raise ReviewIncomplete(f"结论为“{verdict}”时必须填写存在问题。")
+        raise ReviewIncomplete("problem_missing", verdict=review.verdict)
     if review.verdict is Verdict.FAIL and not review.rectification.strip():
-        raise ReviewIncomplete("结论为“不合格”时必须填写整改要求。")
-    failed = [CHECK_ITEM_NAMES[item] for item in MANUAL_CHECK_ITEMS if review.answers[item] is CheckAnswer.NO]
+        raise ReviewIncomplete("rectification_missing")
+    failed = tuple(item for item in MANUAL_CHECK_ITEMS if review.answers[item] is CheckAnswer.NO)
     if review.verdict is Verdict.PASS and failed:
-        raise ReviewIncomplete(f"检查项“{'、'.join(failed)}”为“否”，不能判定为“合格”。")
+        raise ReviewIncomplete("pass_with_failed_items", items=failed)
     if not 0 < review.top_speed <= MAX_SPEED:
-        raise ReviewIncomplete(f"播放倍速 {review.top_speed} 不合理。")
+        raise ReviewIncomplete("speed_implausible", speed=review.top_speed)
 
 
 def submit_review(
@@ -96,19 +94,21 @@ def submit_review(
             select(SpotCheckItem).where(SpotCheckItem.id == item_id).with_for_update()
         ).scalar_one_or_none()
         if item is None or item.unit_id not in units:
-            raise PermissionDenied(f"您无权检查抽查项 {item_id}。")
+            raise PermissionDenied("review_item_denied", item_id=item_id)
         if item.status != ItemStatus.OPEN:
-            raise ItemTaken(f"抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。")
+            raise ItemTaken("item_closed", item_id=item_id)
         if item.claimed_by not in (None, principal.id) and item.claim_expires_at and item.claim_expires_at > now:
-            raise ItemTaken(f"抽查项 {item_id} 已由其他检查人领取。")
+            raise ItemTaken("item_claimed", item_id=item_id)
         clip = session.get_one(Clip, item.clip_id)
         spans = coverage.merge(review.played_intervals, clip.duration_ms)
         covered = coverage.coverage_bp(spans, clip.duration_ms)
         if review.verdict is Verdict.PASS and covered < min_coverage_bp:
-            raise CoverageTooLow(_coverage_message(covered, min_coverage_bp, clip.duration_ms))
+            if not clip.duration_ms:
+                raise CoverageTooLow("duration_unknown")
+            raise CoverageTooLow("coverage_too_low", covered_bp=covered, required_bp=min_coverage_bp)
         facts = automatic_facts(session, clip.id)
         if review.verdict is Verdict.PASS and not facts.file_intact:
-            raise ReviewIncomplete("该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。")
+            raise ReviewIncomplete("pass_on_damaged_file")
         entry = SpotCheckReview(
             item_id=item.id,
             clip_id=clip.id,
@@ -151,12 +151,3 @@ def submit_review(
         )
         session.flush()
         return get_ledger_row(session, entry.id)
-
-
-def _coverage_message(covered: int, required: int, duration_ms: int | None) -> str:
-    if not duration_ms:
-        return "文件时长未知，无法确认已完整回放，不能判定为“合格”。"
-    return (
-        f"回放覆盖率为 {percent(covered)}，低于判定“合格”所需的 {percent(required)}。"
-        "请将该文件完整回放后再提交，或选择其他结论。"
-    )

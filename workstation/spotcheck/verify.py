@@ -31,9 +31,9 @@ def verify_plan(session: Session, who: Identity, plan_id: int) -> PlanVerificati
     """Check one plan of the units `who` works on; `ok` when nothing differs."""
     plan = session.get(SpotCheckPlan, plan_id)
     if plan is None:
-        raise SpotCheckError(f"抽查方案 {plan_id} 不存在。")
+        raise SpotCheckError("plan_not_found", plan_id=plan_id)
     if plan.unit_id not in working_units(session, who, CHECK_ROLES):
-        raise PermissionDenied("您无权查看或处理其他单位的抽查方案。")
+        raise PermissionDenied("plan_of_other_unit")
     unit_code = session.execute(select(Unit.code).where(Unit.id == plan.unit_id)).scalar_one()
     candidates = candidate_snapshot(session, plan_id)
     problems = _against_audit(session, plan, unit_code)

@@ -26,7 +26,7 @@ def test_results_and_failures_arrive_on_the_gui_thread(qtbot, threaded_operation
         return 42
 
     def refuse() -> None:
-        raise PermissionDenied("您没有此项权限。")
+        raise PermissionDenied("duty_missing")
 
     threaded_operations.run(parent, work, lambda value: seen.append(("done", value, on_gui_thread())))
     threaded_operations.run(parent, refuse, print, lambda error: seen.append(("failed", error, on_gui_thread())))
@@ -58,7 +58,7 @@ def test_the_inline_runner_delivers_before_run_returns(qtbot, operations: Inline
 
 
 def test_a_refusal_is_shown_as_worded_and_a_bug_as_an_internal_error_that_is_logged(qtbot, operations, caplog):
-    assert failure_text(PermissionDenied("您没有此项权限。")) == "您没有此项权限。"
+    assert failure_text(PermissionDenied("duty_missing")) == "您没有此项权限。"
     with caplog.at_level(logging.ERROR):
         text = failure_text(KeyError("clip"))
     assert text == "程序内部错误（KeyError）。此前已保存的内容不受影响。"
@@ -68,7 +68,7 @@ def test_a_refusal_is_shown_as_worded_and_a_bug_as_an_internal_error_that_is_log
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    operations.run(window, lambda: (_ for _ in ()).throw(PermissionDenied("您没有此项权限。")), print)
+    operations.run(window, lambda: (_ for _ in ()).throw(PermissionDenied("duty_missing")), print)
     box = next(widget for widget in QApplication.topLevelWidgets() if isinstance(widget, QMessageBox))
     assert box.isVisible() and box.text() == "您没有此项权限。" and box.windowTitle() == "操作未能完成"
     box.accept()

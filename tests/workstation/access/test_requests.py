@@ -86,7 +86,7 @@ def test_same_level_detachments_go_to_the_corps(archive, org):
 
 def test_a_right_the_role_lacks_in_the_own_unit_goes_to_the_detachment(archive, org):
     """A reviewer may view but not download their brigade's footage (002 第十八条: the head approves)."""
-    with pytest.raises(AccessError, match="权限范围内"):
+    with pytest.raises(AccessError, match="request_not_needed"):
         requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD01"]), now=NOW)
     row = requests.submit(
         archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD01"], with_download=True), now=NOW
@@ -115,7 +115,7 @@ def test_request_by_officer_and_time_range(archive, org):
     later = AccessRequestSpec(
         RequestKind.OFFICER, reason="x", badge_no="9DD02", period_start=NOW, period_end=NOW + timedelta(hours=1)
     )
-    with pytest.raises(AccessError, match="没有符合条件"):
+    with pytest.raises(AccessError, match="nothing_matches"):
         requests.submit(archive.sessions, Identity.user("reviewer_dd01"), later, now=NOW)
 
 
@@ -131,32 +131,35 @@ def test_request_by_case_spanning_units_goes_to_the_unit_above_all_approvers(arc
 
 
 def test_footage_of_two_organisations_cannot_be_requested_together(archive, org):
-    with pytest.raises(AccessError, match="分别提交"):
+    with pytest.raises(AccessError, match="approvers_differ"):
         requests.submit(
             archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"], org.clips["XB01"]), now=NOW
         )
 
 
 @pytest.mark.parametrize(
-    ("spec", "message"),
+    ("spec", "code"),
     [
-        (AccessRequestSpec(RequestKind.CLIPS, reason="  ", clip_ids=(1,)), "事由"),
-        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=(1,), days=0), "期限"),
-        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=()), "指定"),
-        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=(999_999,)), "没有这些文件"),
-        (AccessRequestSpec(RequestKind.CASE, reason="x", case_no="无此案"), "没有符合条件"),
-        (AccessRequestSpec(RequestKind.OFFICER, reason="x", badge_no="9DD02"), "起止时间"),
+        (AccessRequestSpec(RequestKind.CLIPS, reason="  ", clip_ids=(1,)), "reason_missing"),
+        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=(1,), days=0), "days_out_of_range"),
+        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=()), "clips_missing"),
+        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=(999_999,)), "clips_unknown"),
+        (AccessRequestSpec(RequestKind.CASE, reason="x", case_no="无此案"), "nothing_matches"),
+        (AccessRequestSpec(RequestKind.OFFICER, reason="x", badge_no="9DD02"), "officer_period_missing"),
         (
             AccessRequestSpec(
                 RequestKind.OFFICER, reason="x", badge_no="nobody", period_start=NOW, period_end=NOW + timedelta(1)
             ),
-            "警号",
+            "officer_unknown",
         ),
-        (AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=(1,), outside_body=OutsideBody.COURT), "法律文书"),
+        (
+            AccessRequestSpec(RequestKind.CLIPS, reason="x", clip_ids=(1,), outside_body=OutsideBody.COURT),
+            "legal_document_missing",
+        ),
     ],
 )
-def test_invalid_requests_are_refused(archive, org, spec, message):
-    with pytest.raises(AccessError, match=message):
+def test_invalid_requests_are_refused(archive, org, spec, code):
+    with pytest.raises(AccessError, match=code):
         requests.submit(archive.sessions, Identity.user("reviewer_dd01"), spec, now=NOW)
     with archive.sessions.read() as session:
         assert requests.list_requests(session, Identity.user("reviewer_dd01")) == []
@@ -262,7 +265,7 @@ def test_revocation_ends_a_grant_early(archive, org):
 
 def test_rejection_needs_a_reason_and_ends_the_request(archive, org):
     row = requests.submit(archive.sessions, Identity.user("reviewer_dd01"), _clips_spec(org.clips["DD02"]), now=NOW)
-    with pytest.raises(AccessError, match="理由"):
+    with pytest.raises(AccessError, match="rejection_needs_reason"):
         requests.reject(archive.sessions, Identity.user("approver_zd01"), row.id, " ", now=NOW)
     rejected = requests.reject(archive.sessions, Identity.user("approver_zd01"), row.id, "事由不充分", now=NOW)
     assert rejected.status is RequestStatus.REJECTED and rejected.steps[0].comment == "事由不充分"
@@ -275,7 +278,7 @@ def test_only_the_routed_unit_and_role_decide(archive, org):
     for login in ("approver_zd", "approver_dd01", "legal_zd01", "admin_zd01", "approver_zj01"):
         with pytest.raises(PermissionDenied):
             requests.approve(archive.sessions, Identity.user(login), row.id, now=NOW)
-    with pytest.raises(AccessError, match="没有编号"):
+    with pytest.raises(AccessError, match="request_not_found"):
         requests.approve(archive.sessions, Identity.user("approver_zd01"), 999_999, now=NOW)
 
 
@@ -394,7 +397,7 @@ def test_the_register_records_viewing_under_own_unit_rights(archive, org):
     register.finish_viewing(
         archive.sessions, Identity.user("reviewer_dd01"), viewing.entry_id, 42_500, now=NOW + timedelta(minutes=1)
     )
-    with pytest.raises(AccessError, match="已结束"):
+    with pytest.raises(AccessError, match="entry_finished"):
         register.finish_viewing(archive.sessions, Identity.user("reviewer_dd01"), viewing.entry_id, 1)
     with archive.sessions.read() as session:
         [entry] = register.list_register(session, Identity.user("inspection_zd01"), AuditFilter())
@@ -422,7 +425,7 @@ def test_the_register_names_the_grant_and_its_reason(archive, org):
 
 
 def test_a_refused_viewing_is_audited_and_not_registered(archive, org):
-    with pytest.raises(PermissionDenied, match="调阅申请"):
+    with pytest.raises(PermissionDenied, match="playback_denied"):
         register.start_viewing(archive.sessions, Identity.user("reviewer_dd01"), org.clips["DD02"], now=NOW)
     with pytest.raises(PermissionDenied):  # reviewers do not download
         register.start_viewing(archive.sessions, Identity.user("reviewer_dd01"), org.clips["DD01"], ViewingKind.EXPORT)
@@ -553,11 +556,11 @@ def test_password_change_needs_the_old_password_and_is_audited(archive, org):
 
 def test_wrong_old_passwords_lock_the_account(archive, org):
     for _ in range(users.MAX_FAILED_SIGN_INS):
-        with pytest.raises(AuthenticationFailed, match="原密码错误"):
+        with pytest.raises(AuthenticationFailed, match="old_password_wrong"):
             users.change_password(archive.sessions, "reviewer_dd01", "wrong", "new-secret-1")
-    with pytest.raises(AuthenticationFailed, match="锁定"):
+    with pytest.raises(AuthenticationFailed, match="account_locked"):
         users.change_password(archive.sessions, "reviewer_dd01", PASSWORD, "new-secret-1")
-    with pytest.raises(AuthenticationFailed, match="锁定"):
+    with pytest.raises(AuthenticationFailed, match="account_locked"):
         users.sign_in(archive.sessions, "reviewer_dd01", PASSWORD)
 
 

@@ -89,13 +89,13 @@ def test_an_unchanged_update_writes_no_audit_event(archive, clip_id):
 @pytest.mark.parametrize(
     ("start", "end", "category", "note", "message"),
     [
-        (-1, None, "other", "", "开头"),
-        (5_000, 5_000, "other", "", "结束时间"),
-        (5_000, 4_000, "other", "", "结束时间"),
-        (62_000, None, "other", "", "时长"),
+        (-1, None, "other", "", "marker_before_start"),
+        (5_000, 5_000, "other", "", "span_reversed"),
+        (5_000, 4_000, "other", "", "span_reversed"),
+        (62_000, None, "other", "", "marker_after_end"),
         (1_000, 60_800, "other", "", None),  # within the tolerance: the player may measure a bit more
-        (1_000, None, "nonsense", "", "类别"),
-        (1_000, None, "other", "长" * 2001, "备注"),
+        (1_000, None, "nonsense", "", "category_inactive"),
+        (1_000, None, "other", "长" * 2001, "note_too_long"),
     ],
 )
 def test_invalid_markers_are_refused(archive, clip_id, start, end, category, note, message):
@@ -110,7 +110,7 @@ def test_invalid_markers_are_refused(archive, clip_id, start, end, category, not
 def test_photos_cannot_carry_time_markers(archive):
     build_org(archive)
     photo = add_clip(archive, "010203", DAY_START, 0, file_type=FileType.PHOTO)
-    with pytest.raises(MarkerError, match="视频和音频"), archive.sessions.write() as session:
+    with pytest.raises(MarkerError, match="clip_not_markable"), archive.sessions.write() as session:
         markers.add_marker(session, ALICE, photo, 0, None, "other")
 
 
@@ -129,7 +129,7 @@ def test_administrators_edit_the_vocabulary(archive, clip_id):
         assert "送达" not in [word.name for word in markers.list_categories(session)]
         assert "送达" in [word.name for word in markers.list_categories(session, include_retired=True)]
         assert markers.list_markers(session, [clip_id])[0].category == "custom_1"
-    with pytest.raises(MarkerError, match="类别"), archive.sessions.write() as session:
+    with pytest.raises(MarkerError, match="category_inactive"), archive.sessions.write() as session:
         markers.add_marker(session, ALICE, clip_id, 2_000, None, "service")
     trail = audit_trail(archive, "marker_category.")
     assert [(actor, action, target) for actor, action, target, _ in trail] == [
@@ -141,7 +141,12 @@ def test_administrators_edit_the_vocabulary(archive, clip_id):
 
 
 @pytest.mark.parametrize(
-    ("name", "color", "message"), [("", "#123456", "名称"), ("询问", "#123456", "已有"), ("x", "red", "颜色")]
+    ("name", "color", "message"),
+    [
+        ("", "#123456", "category_name_length"),
+        ("询问", "#123456", "category_name_taken"),
+        ("x", "red", "color_invalid"),
+    ],
 )
 def test_invalid_categories_are_refused(archive, clip_id, name, color, message):
     with pytest.raises(MarkerError, match=message), archive.sessions.write() as session:  # clip_id: the org

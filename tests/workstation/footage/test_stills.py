@@ -53,7 +53,8 @@ def test_a_still_records_its_frame_time_and_the_clips_hash(archive):
 
 
 @pytest.mark.parametrize(
-    ("file_type", "payload", "message"), [(FileType.VIDEO, b"GIF89a....", "PNG"), (FileType.AUDIO, None, "视频")]
+    ("file_type", "payload", "message"),
+    [(FileType.VIDEO, b"GIF89a....", "still_not_png"), (FileType.AUDIO, None, "still_needs_video")],
 )
 def test_only_pngs_of_videos_are_stored(archive, file_type, payload, message):
     build_org(archive)

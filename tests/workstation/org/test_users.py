@@ -136,7 +136,7 @@ def test_an_account_with_an_invalid_stored_hash_cannot_sign_in_and_it_is_recorde
 def test_an_unknown_login_is_audited_as_a_keyed_digest_never_as_typed(archive, memory_keyring):
     build_org(archive)
     for typed in (TYPED_PASSWORD, TYPED_PASSWORD, "someone-else"):
-        with pytest.raises(AuthenticationFailed, match="用户名或密码错误"):
+        with pytest.raises(AuthenticationFailed, match="wrong_credentials"):
             users.sign_in(archive.sessions, typed, "whatever-1")
     events = _events(archive, "user.sign_in_failed")
     for event in _events(archive):
@@ -207,7 +207,11 @@ def _scrypt_seconds() -> float:
 
 @pytest.mark.parametrize(
     ("login", "password", "problem"),
-    [("zhang", "short12", "至少"), ("zhang", "x" * 129, "不能超过"), ("zhang.wei", " Zhang.Wei", "登录名")],
+    [
+        ("zhang", "short12", "password_too_short"),
+        ("zhang", "x" * 129, "password_too_long"),
+        ("zhang.wei", " Zhang.Wei", "password_is_login"),
+    ],
 )
 def test_the_password_policy(login, password, problem):
     with pytest.raises(PasswordRejected, match=problem):
@@ -215,14 +219,14 @@ def test_the_password_policy(login, password, problem):
 
 
 def test_every_way_of_setting_a_password_applies_the_policy(org):
-    with pytest.raises(PasswordRejected, match="至少"), org.sessions.write() as session:
+    with pytest.raises(PasswordRejected, match="password_too_short"), org.sessions.write() as session:
         unit = session.get_one(Unit, session.execute(select(User.unit_id).where(User.login == "admin")).scalar_one())
         users.create_user(session, Identity.user("admin"), "zhang", "张伟", unit, Role.REVIEWER, "short")
-    with pytest.raises(PasswordRejected, match="登录名"):
+    with pytest.raises(PasswordRejected, match="password_is_login"):
         user_admin.reset_password(org.sessions, Identity.user("admin"), "reviewer", "REVIEWER")
-    with pytest.raises(PasswordRejected, match="至少"):
+    with pytest.raises(PasswordRejected, match="password_too_short"):
         users.change_password(org.sessions, "alice", ADMIN_PASSWORD, "short")
-    with pytest.raises(PasswordRejected, match="原密码"):
+    with pytest.raises(PasswordRejected, match="password_unchanged"):
         users.change_password(org.sessions, "alice", ADMIN_PASSWORD, ADMIN_PASSWORD)
     assert users.sign_in(org.sessions, "alice", ADMIN_PASSWORD).login == "alice"  # nothing changed
     with org.sessions.read() as session:
@@ -233,7 +237,7 @@ def test_the_first_administrator_and_the_demo_users_meet_the_policy(tmp_path):
     for demo in DEMO_USERS:
         users.check_password_policy(demo.login, demo.password)
     archive = Archive.open_embedded(tmp_path / "new", create=True)
-    with pytest.raises(PasswordRejected, match="至少"):
+    with pytest.raises(PasswordRejected, match="password_too_short"):
         users.create_first_administrator(
             archive.sessions, "ZD01", "支队", "detachment", "消防", "admin", "管理员", "short"
         )
@@ -249,7 +253,7 @@ def test_the_first_administrator_and_the_demo_users_meet_the_policy(tmp_path):
 
 def test_an_administrator_unlocks_a_locked_account_audited(org):
     _lock(org, "alice")
-    with pytest.raises(AuthenticationFailed, match="锁定"):
+    with pytest.raises(AuthenticationFailed, match="account_locked"):
         users.sign_in(org.sessions, "alice", ADMIN_PASSWORD)
     with org.sessions.read() as session:
         [row] = [row for row in user_admin.list_users(session, Identity.user("admin")) if row.login == "alice"]
@@ -276,7 +280,7 @@ def test_only_administrators_of_the_users_unit_or_above_unlock_or_reset(org, act
         user_admin.unlock_user(org.sessions, Identity.user(actor), target)
     with pytest.raises(PermissionDenied):
         user_admin.reset_password(org.sessions, Identity.user(actor), target, "temporary-1")
-    with pytest.raises(AuthenticationFailed, match="锁定"):
+    with pytest.raises(AuthenticationFailed, match="account_locked"):
         users.sign_in(org.sessions, "alice", ADMIN_PASSWORD)
     assert not _events(org, "user.unlock") and not _events(org, "user.password_reset")
 
@@ -315,7 +319,7 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(org):
     assert json.loads(reset.details) == {"login": "officer_dd01", "must_change": True}
     for event in _events(org):
         assert "temporary-1" not in event.details and "my-own-secret" not in event.details
-    with pytest.raises(PermissionDenied, match="修改密码"):
+    with pytest.raises(PermissionDenied, match="reset_own_password"):
         user_admin.reset_password(org.sessions, Identity.user("admin"), "admin", "temporary-1")
 
 

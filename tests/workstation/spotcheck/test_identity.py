@@ -36,12 +36,12 @@ def test_a_system_actor_draws_for_every_unit_and_is_named_as_a_system_in_the_aud
 def test_a_system_actor_can_neither_claim_nor_review(archive):
     build_spotcheck_org(archive)
     plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), SCHEDULER, now=NOW)
-    with pytest.raises(PermissionDenied, match="系统身份"):
+    with pytest.raises(PermissionDenied, match="system_identity"):
         queue.claim(archive.sessions, SCHEDULER, now=NOW)
-    with archive.sessions.read() as session, pytest.raises(PermissionDenied, match="系统身份"):
+    with archive.sessions.read() as session, pytest.raises(PermissionDenied, match="system_identity"):
         queue.queue(session, SCHEDULER, now=NOW)
     item = queue.claim(archive.sessions, Identity.user("checker1"), now=NOW)
-    with archive.sessions.read() as session, pytest.raises(PermissionDenied, match="系统身份"):
+    with archive.sessions.read() as session, pytest.raises(PermissionDenied, match="system_identity"):
         reviews.item_facts(session, SCHEDULER, item.id)
 
 
@@ -69,9 +69,9 @@ def test_a_user_without_a_spot_check_role_is_refused_everywhere(archive):
 def test_an_unknown_user_is_refused_not_waved_through(archive):
     build_spotcheck_org(archive)
     ghost = Identity.user("nobody")
-    with pytest.raises(PermissionDenied, match="不存在"):
+    with pytest.raises(PermissionDenied, match="user_unknown_or_inactive"):
         plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), ghost, now=NOW)
-    with archive.sessions.read() as session, pytest.raises(PermissionDenied, match="不存在"):
+    with archive.sessions.read() as session, pytest.raises(PermissionDenied, match="user_unknown_or_inactive"):
         queue.overview(session, ghost, DAY, DAY)
 
 

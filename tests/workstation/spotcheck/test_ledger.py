@@ -170,5 +170,5 @@ def test_the_command_line_export(ledger, tmp_path, capsys):
 
 
 def test_an_export_needs_a_period(ledger, tmp_path):
-    with pytest.raises(SpotCheckError, match="起止日期"):
+    with pytest.raises(SpotCheckError, match="ledger_period_invalid"):
         export_ledger(ledger.sessions, Identity.user("admin"), LedgerFilter(), tmp_path / "x.xlsx")

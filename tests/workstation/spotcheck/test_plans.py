@@ -88,7 +88,7 @@ def test_a_second_draw_is_refused_and_a_redraw_needs_a_reason(archive, org):
     [first, _] = _draw(archive)
     again = _draw(archive, "DD01")
     assert again[0].plan is None and again[0].existing_plan_id == first.plan.id
-    with pytest.raises(SpotCheckError, match="理由"):
+    with pytest.raises(SpotCheckError, match="redraw_needs_reason"):
         spotcheck_plans.redraw(archive.sessions, first.plan.id, "  ", Identity.user("admin"))
     old_items = _items(archive, first.plan.id)
     new = spotcheck_plans.redraw(
@@ -105,7 +105,7 @@ def test_a_second_draw_is_refused_and_a_redraw_needs_a_reason(archive, org):
     assert {i.status for i in _items(archive, first.plan.id)} == {ItemStatus.WITHDRAWN}
     assert len(old_items) == 2
     assert _verify(archive, first.plan.id).ok and _verify(archive, new.id).ok
-    with pytest.raises(SpotCheckError, match="已于"):
+    with pytest.raises(SpotCheckError, match="plan_superseded"):
         spotcheck_plans.redraw(archive.sessions, first.plan.id, "再来一次", Identity.user("admin"))
 
 
@@ -127,9 +127,9 @@ def test_rights_follow_the_unit_and_role(archive, org):
         spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), Identity.user("officer"))
     mine = spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, DAY), Identity.user("checker1"))
     assert [o.unit_code for o in mine] == ["DD01"]  # no unit given: the user's own units
-    with pytest.raises(SpotCheckError, match="不存在"):
+    with pytest.raises(SpotCheckError, match="unit_code_unknown"):
         _draw(archive, "XX99")
-    with pytest.raises(SpotCheckError, match="截止日期"):
+    with pytest.raises(SpotCheckError, match="period_reversed"):
         spotcheck_plans.draw_plans(archive.sessions, DrawSpec(DAY, date(2026, 11, 1)), Identity.user("admin"))
 
 

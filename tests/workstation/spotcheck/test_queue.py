@@ -63,7 +63,7 @@ def test_a_claim_is_exclusive_until_it_expires_or_is_released(archive):
     )
     assert spotcheck_queue.release(archive.sessions, Identity.user("checker2"), first.id)
     assert not spotcheck_queue.release(archive.sessions, CHECKER1, first.id)
-    with pytest.raises(ItemTaken, match="其他检查人"):
+    with pytest.raises(ItemTaken, match="item_claimed"):
         reviews.submit_review(archive.sessions, CHECKER1, second.id, REVIEW, now=NOW)
     with pytest.raises(PermissionDenied):
         spotcheck_queue.claim(archive.sessions, Identity.user("officer"))

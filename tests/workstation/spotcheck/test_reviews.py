@@ -8,6 +8,7 @@ from sqlalchemy import select
 from db.models import AuditEvent, Clip, SpotCheckAnswer
 from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
 from workstation import audit
+from workstation.cli import messages
 from workstation.errors import CoverageTooLow, ItemTaken, ReviewIncomplete
 from workstation.footage import cases
 from workstation.footage.types import CaseKind
@@ -37,8 +38,10 @@ def _submit(archive, item, review: ReviewInput, **options):
 
 def test_pass_needs_the_clip_played_back(archive, item):
     skimmed = ReviewInput(ALL_YES, Verdict.PASS, played_intervals=((0, 20_000), (10_000, 30_000), (50_000, 60_000)))
-    with pytest.raises(CoverageTooLow, match=r"回放覆盖率为 66\.66%，低于判定“合格”所需的 90%"):
+    with pytest.raises(CoverageTooLow) as refusal:
         _submit(archive, item, skimmed)
+    assert refusal.value.data == {"covered_bp": 6666, "required_bp": 9000}
+    assert "回放覆盖率为 66.66%，低于判定“合格”所需的 90%" in messages.describe(refusal.value)
     row = _submit(
         archive, item, ReviewInput(ALL_YES, Verdict.MOSTLY, "告知用语不完整", played_intervals=((0, 20_000),))
     )
@@ -77,18 +80,27 @@ def test_the_automatic_items_come_from_the_archive(archive, item):
 
 
 @pytest.mark.parametrize(
-    ("review", "message"),
+    ("review", "code", "message"),
     [
-        (ReviewInput({CheckItem.ANNOUNCED: CheckAnswer.YES}, Verdict.PASS), "出示证件、全程连续无中断"),
-        (ReviewInput(ALL_YES, Verdict.MOSTLY), "必须填写存在问题"),
-        (ReviewInput(ALL_YES, Verdict.FAIL, "未出示证件"), "必须填写整改要求"),
-        (ReviewInput(ALL_YES | {CheckItem.LENS_CLEAR: CheckAnswer.NO}, Verdict.PASS), "镜头无遮挡"),
-        (ReviewInput(ALL_YES, Verdict.PASS, played_intervals=((0, 60_000),), top_speed=0), "倍速"),
+        (
+            ReviewInput({CheckItem.ANNOUNCED: CheckAnswer.YES}, Verdict.PASS),
+            "checklist_unanswered",
+            "出示证件、全程连续无中断",
+        ),
+        (ReviewInput(ALL_YES, Verdict.MOSTLY), "problem_missing", "结论为“基本合格”时必须填写存在问题"),
+        (ReviewInput(ALL_YES, Verdict.FAIL, "未出示证件"), "rectification_missing", "必须填写整改要求"),
+        (
+            ReviewInput(ALL_YES | {CheckItem.LENS_CLEAR: CheckAnswer.NO}, Verdict.PASS),
+            "pass_with_failed_items",
+            "镜头无遮挡",
+        ),
+        (ReviewInput(ALL_YES, Verdict.PASS, played_intervals=((0, 60_000),), top_speed=0), "speed_implausible", "倍速"),
     ],
 )
-def test_an_incomplete_checklist_is_refused(archive, item, review, message):
-    with pytest.raises(ReviewIncomplete, match=message):
+def test_an_incomplete_checklist_is_refused(archive, item, review, code, message):
+    with pytest.raises(ReviewIncomplete) as refusal:
         _submit(archive, item, review)
+    assert refusal.value.code == code and message in messages.describe(refusal.value)
 
 
 def test_not_applicable_is_an_answer_and_a_failed_check_is_recorded(archive, item):
@@ -96,7 +108,7 @@ def test_not_applicable_is_an_answer_and_a_failed_check_is_recorded(archive, ite
     row = _submit(archive, item, ReviewInput(answers, Verdict.FAIL, "言语不文明", "组织学习执法用语规范"))
     assert row.verdict is Verdict.FAIL and row.problem == "言语不文明" and row.rectification == "组织学习执法用语规范"
     assert row.answer(CheckItem.ID_SHOWN) is CheckAnswer.NOT_APPLICABLE
-    with pytest.raises(ItemTaken, match="已检查"):
+    with pytest.raises(ItemTaken, match="item_closed"):
         _submit(archive, item, ReviewInput(answers, Verdict.FAIL, "重复", "重复"))
 
 

@@ -1,0 +1,398 @@
+"""The window's words for every typed error: `describe(error)` gives the message in the user's language.
+
+Services raise errors carrying a code and data (`workstation.errors`); this is the one place the window
+turns them into sentences, through Qt's translation (English source text, context "errors"; the Chinese
+is in `resources/translations/glossary/errors.tsv`). The command line has its own catalogue
+(`workstation.cli.messages`); a test keeps both complete. A code without an entry (which that test
+prevents) falls back to the error's neutral form rather than failing while reporting a failure.
+"""
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.common.labels import check_item_name, verdict_name
+from workstation import clock
+from workstation.errors import WorkstationError
+from workstation.spotcheck.types import CheckItem, Verdict
+
+Wording = str | Callable[[Mapping[str, object]], str]
+
+
+def describe(error: BaseException) -> str:
+    """The message for `error`: a typed error in words; anything else (a bug) as Python words it."""
+    if not isinstance(error, WorkstationError):
+        return str(error)
+    wording = messages().get(error.code)
+    if wording is None:
+        return str(error)
+    if callable(wording):
+        return wording(error.data)
+    fields = {name: _text(value) for name, value in error.data.items()}
+    if "badge_no" in error.data and "name" in error.data:  # an officer: by name and badge, or by badge alone
+        fields["person"] = (
+            QCoreApplication.translate("errors", "{name} (badge {badge_no})").format(**fields)
+            if fields["name"]
+            else QCoreApplication.translate("errors", "badge {badge_no}").format(**fields)
+        )
+    return wording.format(**fields)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, CheckItem):
+        return check_item_name(value)
+    if isinstance(value, Verdict):
+        return verdict_name(value)
+    if isinstance(value, datetime):
+        return clock.format_time(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return QCoreApplication.translate("errors", ", ").join(_text(item) for item in value) or "—"
+    return str(value)
+
+
+def _percent(basis_points: object) -> str:
+    """9050 → "90.5%"."""
+    assert isinstance(basis_points, int)
+    return f"{basis_points / 100:g}%"
+
+
+def messages() -> dict[str, Wording]:
+    """Every code's wording in the current language (built per call: the language can change)."""
+    return {
+        "ledger_period_invalid": QCoreApplication.translate(
+            "errors", "The ledger export needs a start and an end date, the end not before the start."
+        ),
+        "unit_code_unknown": QCoreApplication.translate("errors", 'There is no unit with the code "{unit_code}".'),
+        "ledger_unit_denied": QCoreApplication.translate(
+            "errors", "You may not see the check ledger of unit {unit_code}."
+        ),
+        "redraw_needs_reason": QCoreApplication.translate("errors", "A redraw needs a reason."),
+        "plan_not_found": QCoreApplication.translate("errors", "Spot-check plan {plan_id} does not exist."),
+        "plan_superseded": QCoreApplication.translate(
+            "errors", "Spot-check plan {plan_id} was redrawn on {superseded_at}."
+        ),
+        "redraw_found_nothing": QCoreApplication.translate(
+            "errors", "The unit has no footage left to check in this period; the plan was not redrawn."
+        ),
+        "spotcheck_unit_denied": QCoreApplication.translate(
+            "errors", "You may not run spot checks for unit {unit_code}."
+        ),
+        "plan_of_other_unit": QCoreApplication.translate(
+            "errors", "You may not see or work on another unit's spot-check plans."
+        ),
+        "period_reversed": QCoreApplication.translate("errors", "The period ends before it starts."),
+        "period_too_long": QCoreApplication.translate("errors", "A spot-check plan covers at most {max_days} days."),
+        "spotcheck_settings_invalid": QCoreApplication.translate(
+            "errors", "The [spotcheck] settings in workstation.toml are wrong: {detail}"
+        ),
+        "spotcheck_role_denied": QCoreApplication.translate(
+            "errors", "Your role can neither run spot checks nor see the check ledger."
+        ),
+        "item_unavailable": QCoreApplication.translate(
+            "errors", "Spot-check item {item_id} was taken by another reviewer, or was checked or withdrawn."
+        ),
+        "review_clip_missing": QCoreApplication.translate("errors", "File {clip_id} does not exist."),
+        "review_item_denied": QCoreApplication.translate("errors", "You may not check spot-check item {item_id}."),
+        "checklist_unanswered": QCoreApplication.translate("errors", "Answer the checklist items: {items}."),
+        "problem_missing": QCoreApplication.translate("errors", 'The verdict "{verdict}" needs the problems found.'),
+        "rectification_missing": QCoreApplication.translate(
+            "errors", 'The verdict "Fail" needs the rectification required.'
+        ),
+        "pass_with_failed_items": QCoreApplication.translate(
+            "errors", 'The checklist items "{items}" are answered "No": the verdict cannot be "Pass".'
+        ),
+        "speed_implausible": QCoreApplication.translate("errors", "Playback speed {speed} is implausible."),
+        "item_closed": QCoreApplication.translate(
+            "errors", "Spot-check item {item_id} was already checked or withdrawn (the plan was redrawn)."
+        ),
+        "item_claimed": QCoreApplication.translate("errors", "Spot-check item {item_id} is held by another reviewer."),
+        "duration_unknown": QCoreApplication.translate(
+            "errors",
+            'The file\'s duration is unknown, so a full playback cannot be confirmed: the verdict cannot be "Pass".',
+        ),
+        "pass_on_damaged_file": QCoreApplication.translate(
+            "errors", 'The file is incomplete (damaged, missing or failing its checksum): the verdict cannot be "Pass".'
+        ),
+        "coverage_too_low": lambda data: QCoreApplication.translate(
+            "errors",
+            'Playback covered {covered} of the file; "Pass" needs {required}. '
+            "Play the file in full before submitting, or choose another verdict.",
+        ).format(covered=_percent(data["covered_bp"]), required=_percent(data["required_bp"])),
+        "user_unknown_or_inactive": QCoreApplication.translate(
+            "errors", 'The user "{login}" does not exist or is deactivated.'
+        ),
+        "system_identity": QCoreApplication.translate(
+            "errors", '"{name}" is a system identity and cannot do what needs a user.'
+        ),
+        "duty_missing": QCoreApplication.translate("errors", "You do not have this right."),
+        "clip_action": QCoreApplication.translate(
+            "errors",
+            "You may not do this ({action}) with file {clip_id}. If you need the footage, submit a viewing request.",
+        ),
+        "played_negative": QCoreApplication.translate("errors", "The played time cannot be negative."),
+        "entry_not_yours": QCoreApplication.translate("errors", "Register entry {entry_id} is not your viewing."),
+        "entry_finished": QCoreApplication.translate("errors", "Register entry {entry_id} is already finished."),
+        "export_denied": QCoreApplication.translate(
+            "errors", "You may not export file {clip_id}. If you need the footage, submit a viewing request."
+        ),
+        "playback_denied": QCoreApplication.translate(
+            "errors", "You may not play file {clip_id}. If you need the footage, submit a viewing request."
+        ),
+        "request_not_needed": QCoreApplication.translate(
+            "errors", "All the footage asked for is within your rights; no request is needed."
+        ),
+        "rejection_needs_reason": QCoreApplication.translate("errors", "Give a reason when rejecting a request."),
+        "no_grant_to_revoke": QCoreApplication.translate(
+            "errors", "Viewing request {request_id} has no grant in force to revoke."
+        ),
+        "revoke_denied": QCoreApplication.translate(
+            "errors", "Only a head of the approving unit may revoke this grant."
+        ),
+        "reason_missing": QCoreApplication.translate("errors", "Give the reason for viewing."),
+        "reason_too_long": QCoreApplication.translate("errors", "The reason may have at most {max_chars} characters."),
+        "days_out_of_range": QCoreApplication.translate("errors", "The viewing period must be 1 to {max_days} days."),
+        "legal_document_missing": QCoreApplication.translate(
+            "errors", "A request from an outside body needs the legal document number."
+        ),
+        "clips_missing": QCoreApplication.translate("errors", "Name the files to view."),
+        "officer_period_missing": QCoreApplication.translate(
+            "errors", "Give the badge number and a valid start and end time."
+        ),
+        "case_no_missing": QCoreApplication.translate("errors", "Give the incident/case number."),
+        "officer_unknown": QCoreApplication.translate("errors", "There is no officer with badge number {badge_no}."),
+        "clips_unknown": QCoreApplication.translate("errors", "The archive has no such files: {clip_ids}"),
+        "nothing_matches": QCoreApplication.translate("errors", "No footage matches."),
+        "too_many_clips": QCoreApplication.translate(
+            "errors", "A request may name at most {max_clips} files; narrow it down."
+        ),
+        "request_not_found": QCoreApplication.translate("errors", "There is no viewing request number {request_id}."),
+        "request_decided": QCoreApplication.translate("errors", "The request has already been decided."),
+        "own_request": QCoreApplication.translate("errors", "You cannot approve your own viewing request."),
+        "not_your_step": QCoreApplication.translate("errors", "This request is not yours to approve now."),
+        "nothing_to_approve": QCoreApplication.translate("errors", "The request holds no footage that needs approval."),
+        "approvers_differ": QCoreApplication.translate(
+            "errors",
+            "These files belong to different superior units; submit a separate request for each.",
+        ),
+        "pattern_invalid": QCoreApplication.translate(
+            "errors", 'The file name rule "{name}" is not a valid regular expression: {detail}'
+        ),
+        "pattern_groups_missing": QCoreApplication.translate(
+            "errors", 'The file name rule "{name}" lacks the named groups: {groups}'
+        ),
+        "pattern_field_missing": QCoreApplication.translate("errors", "A file name rule lacks the field {field}"),
+        "ingest_disk_full": QCoreApplication.translate(
+            "errors",
+            "The archive's storage is full; the import stopped. The files imported so far are complete. Free or "
+            "add space, then import again: it resumes where it stopped.",
+        ),
+        "SourceInsideArchive": QCoreApplication.translate(
+            "errors",
+            'The import source "{source}" is inside the archive\'s own storage ({root}) and cannot be imported '
+            "from: its files are already archived, and verify-and-clear would delete the originals. Choose a "
+            "recorder's or a collection station's export folder.",
+        ),
+        "category_unknown": QCoreApplication.translate("errors", 'There is no category "{category}".'),
+        "categories_admin_only": QCoreApplication.translate(
+            "errors", "Only a footage administrator may change the marker categories."
+        ),
+        "category_name_length": QCoreApplication.translate(
+            "errors", "A category name has 1 to {max_chars} characters."
+        ),
+        "category_name_taken": QCoreApplication.translate("errors", 'There already is a category named "{name}".'),
+        "color_invalid": QCoreApplication.translate("errors", 'The colour "{color}" is not valid; use #rrggbb.'),
+        "clip_not_found": QCoreApplication.translate("errors", "The archive has no file number {clip_id}."),
+        "clip_not_markable": QCoreApplication.translate(
+            "errors", "Only video and audio can be marked with moments or spans."
+        ),
+        "marker_not_found": QCoreApplication.translate(
+            "errors", "Marker {marker_id} does not exist (it may have been deleted)."
+        ),
+        "marker_not_yours": QCoreApplication.translate(
+            "errors", "This marker was added by {author}; only its author may change or delete it."
+        ),
+        "marker_before_start": QCoreApplication.translate("errors", "A marker cannot be before the start of the file."),
+        "span_reversed": QCoreApplication.translate("errors", "A span must end after it starts."),
+        "marker_after_end": QCoreApplication.translate("errors", "The marker is beyond the end of the file."),
+        "category_inactive": QCoreApplication.translate(
+            "errors", 'The category "{category}" is not among the current marker categories.'
+        ),
+        "note_too_long": QCoreApplication.translate("errors", "A note has at most {max_chars} characters."),
+        "still_not_png": QCoreApplication.translate("errors", "The still is not a valid PNG image."),
+        "still_needs_video": QCoreApplication.translate("errors", "Stills can be taken from video only."),
+        "still_too_large": QCoreApplication.translate("errors", "The still is too large."),
+        "still_not_found": QCoreApplication.translate("errors", "Still {still_id} does not exist."),
+        "still_checksum_mismatch": QCoreApplication.translate(
+            "errors", "Still {still_id} fails its checksum; the data may have been altered."
+        ),
+        "unlink_needs_reason": QCoreApplication.translate("errors", "Unlinking needs a reason."),
+        "case_not_linked": QCoreApplication.translate("errors", "The file is not linked to {case_no}."),
+        "password_too_short": QCoreApplication.translate(
+            "errors", "A password needs at least {min_length} characters."
+        ),
+        "password_too_long": QCoreApplication.translate("errors", "A password has at most {max_length} characters."),
+        "password_is_login": QCoreApplication.translate("errors", "The password cannot be the login name."),
+        "wrong_credentials": QCoreApplication.translate("errors", "Wrong login name or password."),
+        "account_locked": QCoreApplication.translate(
+            "errors", "The account is locked: try again after {until}, or ask an administrator to unlock it."
+        ),
+        "password_changed_meanwhile": QCoreApplication.translate(
+            "errors", "The password was changed just now; enter it again."
+        ),
+        "archive_has_users": QCoreApplication.translate(
+            "errors", "The archive already has users; an administrator adds accounts."
+        ),
+        "password_unchanged": QCoreApplication.translate("errors", "The new password must differ from the old one."),
+        "old_password_wrong": QCoreApplication.translate("errors", "The current password is wrong."),
+        "reset_own_password": QCoreApplication.translate(
+            "errors", 'You cannot reset your own password; use "Change password".'
+        ),
+        "users_admin_only": QCoreApplication.translate(
+            "errors", "Only a footage administrator may manage user accounts."
+        ),
+        "user_not_managed": QCoreApplication.translate(
+            "errors", 'The user "{login}" does not exist or is not in a unit you manage.'
+        ),
+        "passwords_differ": QCoreApplication.translate("errors", "The two passwords differ."),
+        "device_gone": QCoreApplication.translate(
+            "errors", "The device cannot be found; another workstation may have changed it. Refresh and try again."
+        ),
+        "officer_gone": QCoreApplication.translate(
+            "errors", "The officer cannot be found; another workstation may have changed them. Refresh and try again."
+        ),
+        "unit_gone": QCoreApplication.translate(
+            "errors", "The unit cannot be found; another workstation may have changed it. Refresh and try again."
+        ),
+        "handover_note_too_long": QCoreApplication.translate(
+            "errors", "The handover note is too long ({length} characters); at most {max_chars}."
+        ),
+        "device_no_missing": QCoreApplication.translate("errors", "Enter the device number (without spaces)."),
+        "device_no_too_long": QCoreApplication.translate(
+            "errors", "The device number is too long; at most {max_chars} characters."
+        ),
+        "serial_too_long": QCoreApplication.translate(
+            "errors", "The serial number is too long; at most {max_chars} characters."
+        ),
+        "model_too_long": QCoreApplication.translate(
+            "errors", "The model is too long; at most {max_chars} characters."
+        ),
+        "device_no_taken": QCoreApplication.translate("errors", "Device number {device_no} is already registered."),
+        "devices_admin_only": QCoreApplication.translate(
+            "errors", "Only a footage administrator may maintain the device registry."
+        ),
+        "device_not_managed": QCoreApplication.translate(
+            "errors", "The device or officer is not in a unit you manage."
+        ),
+        "already_holder": QCoreApplication.translate(
+            "errors", "Device {device_no} is already held by {person}; no handover is needed."
+        ),
+        "already_in_unit": QCoreApplication.translate("errors", "{person} already belongs to {unit}."),
+        "new_password_required": QCoreApplication.translate("errors", "Set a new password to sign in."),
+        "database_unreachable": QCoreApplication.translate(
+            "errors",
+            "Cannot connect to the archive database ({where}). Check the network, the server, and the user name and "
+            "password, then try again.",
+        ),
+        "database_disk_full": QCoreApplication.translate(
+            "errors",
+            "The archive database's disk is full. Free disk space or ask an administrator to add some, then try "
+            "again; the unfinished operation was not saved.",
+        ),
+        "ArchiveBusy": QCoreApplication.translate(
+            "errors",
+            "Another program is writing to the archive database ({where}) and the wait timed out. Try again later; "
+            "if this persists, check whether another program (such as another collection station) holds the archive "
+            "for long.",
+        ),
+        "damaged_per_driver": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; "
+            'an administrator restores the database file from a backup, then runs "workstation verify" and '
+            '"workstation audit verify".',
+        ),
+        "damaged_header": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was "
+            "changed. Stop using the archive; an administrator restores the database file from a backup, then runs "
+            '"workstation verify" and "workstation audit verify".',
+        ),
+        "damaged_partial_page": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of "
+            "pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a "
+            'backup, then runs "workstation verify" and "workstation audit verify".',
+        ),
+        "damaged_truncated": QCoreApplication.translate(
+            "errors",
+            "The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least "
+            "{expected}). Nothing was changed. Stop using the archive; an administrator restores the database file "
+            'from a backup, then runs "workstation verify" and "workstation audit verify".',
+        ),
+        "archive_not_found": QCoreApplication.translate(
+            "errors", "There is no archive ({database}) in {folder}. Check the path, or create the archive first."
+        ),
+        "ArchiveNeedsUpgrade": QCoreApplication.translate(
+            "errors",
+            "The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it "
+            'with "workstation db upgrade".',
+        ),
+        "MigrationFailed": QCoreApplication.translate(
+            "errors",
+            "The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished "
+            "upgrade was kept. Send this message to technical support, and keep using the previous version of the "
+            "program until then.",
+        ),
+        "ArchiveTooNew": QCoreApplication.translate(
+            "errors",
+            "The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and "
+            "cannot be used by this one. Install the latest workstation program, then open it again.",
+        ),
+        "database_unreadable": QCoreApplication.translate(
+            "errors", "Cannot read the archive database file {database} ({detail})."
+        ),
+        "profiles_damaged": QCoreApplication.translate(
+            "errors",
+            "The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, "
+            "then add the connection profiles again.",
+        ),
+        "profile_kind_unknown": QCoreApplication.translate("errors", "Unknown archive kind: {kind}"),
+        "password_not_saved": QCoreApplication.translate(
+            "errors",
+            "Cannot save the password in the system's credential store ({detail}). The connection profile was not "
+            "saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try "
+            "again.",
+        ),
+        "profile_not_found": QCoreApplication.translate(
+            "errors", 'There is no connection profile named "{name}". Create it in the connection settings first.'
+        ),
+        "password_not_read": QCoreApplication.translate(
+            "errors",
+            'Cannot read the password of connection "{name}" from the system\'s credential store ({detail}). Make '
+            "sure the credential store works, then try again.",
+        ),
+        "settings_syntax": QCoreApplication.translate(
+            "errors", "The settings file {path} has a syntax error ({detail}). Correct it and try again."
+        ),
+        "settings_unreadable": QCoreApplication.translate("errors", "Cannot read the settings file {path} ({detail})."),
+        "folder_not_private": QCoreApplication.translate(
+            "errors",
+            "Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the "
+            "permissions of its disk, then try again.",
+        ),
+        "demo_officers_out_of_range": QCoreApplication.translate(
+            "errors", "The demo needs 1 to {max_officers} officers"
+        ),
+        "demo_days_out_of_range": QCoreApplication.translate("errors", "The demo covers 1 to {max_days} days"),
+        "DemoArchiveExists": QCoreApplication.translate(
+            "errors",
+            "{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty "
+            "archive only. Choose another folder.",
+        ),
+        "postgres_profile_incomplete": QCoreApplication.translate(
+            "errors", "A PostgreSQL connection profile needs --host, --database, --user and --media-root."
+        ),
+        "settings_invalid": QCoreApplication.translate(
+            "errors", "The settings file {path} is wrong: {problems}. Correct it and try again."
+        ),
+    }

@@ -1,0 +1,233 @@
+"""The command line's words for every typed error: `describe(error)` gives the plain Chinese message.
+
+Services raise errors carrying a code and data (`workstation.errors`); this is the one place the command
+line turns them into sentences. The window has its own, translated catalogue (`ui.common.error_text`);
+a test keeps both complete. A code without an entry (which that test prevents) falls back to the
+error's neutral form rather than failing while reporting a failure.
+"""
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from workstation import clock
+from workstation.errors import WorkstationError
+from workstation.spotcheck.text import CHECK_ITEM_NAMES, VERDICT_NAMES, percent
+from workstation.spotcheck.types import CheckItem, Verdict
+
+Wording = str | Callable[[Mapping[str, object]], str]
+
+
+def describe(error: WorkstationError) -> str:
+    """The Chinese message for `error`: what went wrong and what to do."""
+    wording = MESSAGES.get(error.code)
+    if wording is None:
+        return str(error)
+    if callable(wording):
+        return wording(error.data)
+    fields = {name: _text(value) for name, value in error.data.items()}
+    if "badge_no" in error.data and "name" in error.data:  # an officer: 张伟（警号 010203）, or just the 警号
+        name, badge_no = fields["name"], fields["badge_no"]
+        fields["person"] = f"{name}（警号 {badge_no}）" if name else f"警号 {badge_no}"
+    return wording.format(**fields)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, CheckItem):
+        return CHECK_ITEM_NAMES[value]
+    if isinstance(value, Verdict):
+        return VERDICT_NAMES[value]
+    if isinstance(value, datetime):
+        return clock.format_time(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return "、".join(_texts(value)) or "—"
+    return str(value)
+
+
+def _texts(values: object) -> list[str]:
+    assert isinstance(values, list | tuple | set | frozenset)
+    return [_text(item) for item in values]
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, int)
+    return value
+
+
+MESSAGES: dict[str, Wording] = {
+    "ledger_period_invalid": "导出检查台帐需要起止日期，且截止日期不早于起始日期。",
+    "unit_code_unknown": "单位代码“{unit_code}”不存在。",
+    "ledger_unit_denied": "您无权查看单位 {unit_code} 的检查台帐。",
+    "redraw_needs_reason": "重新抽取必须填写理由。",
+    "plan_not_found": "抽查方案 {plan_id} 不存在。",
+    "plan_superseded": "抽查方案 {plan_id} 已于 {superseded_at} 被重新抽取。",
+    "redraw_found_nothing": "该单位在此期间已没有可抽查的录像，未重新抽取。",
+    "spotcheck_unit_denied": "您无权对单位 {unit_code} 进行抽查。",
+    "plan_of_other_unit": "您无权查看或处理其他单位的抽查方案。",
+    "period_reversed": "抽查期间的截止日期早于起始日期。",
+    "period_too_long": "一个抽查方案最多覆盖 {max_days} 天。",
+    "spotcheck_settings_invalid": "workstation.toml 的 [spotcheck] 设置有误：{detail}",
+    "spotcheck_role_denied": "您的角色不能进行回放抽查或查看检查台帐。",
+    "item_unavailable": "抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。",
+    "review_clip_missing": "文件 {clip_id} 不存在。",
+    "review_item_denied": "您无权检查抽查项 {item_id}。",
+    "checklist_unanswered": "请填写检查项：{items}。",
+    "problem_missing": "结论为“{verdict}”时必须填写存在问题。",
+    "rectification_missing": "结论为“不合格”时必须填写整改要求。",
+    "pass_with_failed_items": "检查项“{items}”为“否”，不能判定为“合格”。",
+    "speed_implausible": "播放倍速 {speed} 不合理。",
+    "item_closed": "抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。",
+    "item_claimed": "抽查项 {item_id} 已由其他检查人领取。",
+    "duration_unknown": "文件时长未知，无法确认已完整回放，不能判定为“合格”。",
+    "pass_on_damaged_file": "该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。",
+    "coverage_too_low": lambda data: (
+        f"回放覆盖率为 {percent(_int(data['covered_bp']))}，低于判定“合格”所需的 {percent(_int(data['required_bp']))}。"
+        "请将该文件完整回放后再提交，或选择其他结论。"
+    ),
+    "user_unknown_or_inactive": "用户“{login}”不存在或已停用。",
+    "system_identity": "“{name}”是系统身份，不能执行需要用户身份的操作。",
+    "duty_missing": "您没有此项权限。",
+    "clip_action": "您无权对文件 {clip_id} 执行此操作（{action}）。如确需调阅，请提交调阅申请。",
+    "played_negative": "播放时长不能为负数。",
+    "entry_not_yours": "登记 {entry_id} 不是您的调阅记录。",
+    "entry_finished": "登记 {entry_id} 已结束。",
+    "export_denied": "您无权导出文件 {clip_id}。如确需调阅，请提交调阅申请。",
+    "playback_denied": "您无权播放文件 {clip_id}。如确需调阅，请提交调阅申请。",
+    "request_not_needed": "所申请的资料均在您的权限范围内，无需申请。",
+    "rejection_needs_reason": "驳回申请时请填写理由。",
+    "no_grant_to_revoke": "调阅申请 {request_id} 没有生效中的授权，无法撤销。",
+    "revoke_denied": "只有批准单位的负责人可以撤销此授权。",
+    "reason_missing": "请填写调阅事由。",
+    "reason_too_long": "调阅事由不能超过 {max_chars} 字。",
+    "days_out_of_range": "调阅期限应为 1 至 {max_days} 天。",
+    "legal_document_missing": "外单位调取须填写法律文书编号。",
+    "clips_missing": "请指定要调阅的文件。",
+    "officer_period_missing": "请填写警号和有效的起止时间。",
+    "case_no_missing": "请填写警情/案件编号。",
+    "officer_unknown": "没有警号为 {badge_no} 的执法人员。",
+    "clips_unknown": "档案中没有这些文件：{clip_ids}",
+    "nothing_matches": "没有符合条件的资料。",
+    "too_many_clips": "一次申请最多 {max_clips} 个文件，请缩小范围。",
+    "request_not_found": "没有编号为 {request_id} 的调阅申请。",
+    "request_decided": "该申请已处理完毕。",
+    "own_request": "不能审批本人提交的调阅申请。",
+    "not_your_step": "此申请当前不由您审批。",
+    "nothing_to_approve": "申请中没有需要审批的资料。",
+    "approvers_differ": "所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。",
+    "pattern_invalid": "文件名规则“{name}”不是有效的正则表达式：{detail}",
+    "pattern_groups_missing": "文件名规则“{name}”缺少命名分组：{groups}",
+    "pattern_field_missing": "文件名规则缺少字段 {field}",
+    "ingest_disk_full": (
+        "档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。"
+    ),
+    "SourceInsideArchive": (
+        "导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，"
+        "校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。"
+    ),
+    "category_unknown": "没有类别“{category}”。",
+    "categories_admin_only": "只有执法记录仪管理员可以修改标记类别。",
+    "category_name_length": "类别名称须为 1 至 {max_chars} 个字符。",
+    "category_name_taken": "已有名为“{name}”的类别。",
+    "color_invalid": "颜色“{color}”无效，应为 #rrggbb。",
+    "clip_not_found": "档案库中没有编号为 {clip_id} 的文件。",
+    "clip_not_markable": "只能在视频和音频上标记时间点或片段。",
+    "marker_not_found": "标记 {marker_id} 不存在（可能已被删除）。",
+    "marker_not_yours": "这个标记由 {author} 添加，只有添加人可以修改或删除。",
+    "marker_before_start": "标记时间不能早于文件开头。",
+    "span_reversed": "片段的结束时间必须晚于开始时间。",
+    "marker_after_end": "标记时间超出了文件的时长。",
+    "category_inactive": "类别“{category}”不在当前的标记类别中。",
+    "note_too_long": "备注最多 {max_chars} 个字符。",
+    "still_not_png": "截图不是有效的 PNG 图像。",
+    "still_needs_video": "只能从视频中截取画面。",
+    "still_too_large": "截图文件过大。",
+    "still_not_found": "截图 {still_id} 不存在。",
+    "still_checksum_mismatch": "截图 {still_id} 的校验值不符，数据可能已被改动。",
+    "unlink_needs_reason": "取消关联须填写原因。",
+    "case_not_linked": "该文件未关联 {case_no}。",
+    "password_too_short": "密码至少需要 {min_length} 位。",
+    "password_too_long": "密码不能超过 {max_length} 位。",
+    "password_is_login": "密码不能与登录名相同。",
+    "wrong_credentials": "用户名或密码错误。",
+    "account_locked": "账户已被锁定，请于 {until} 后再试，或联系管理员解锁。",
+    "password_changed_meanwhile": "密码刚刚被修改，请重新输入。",
+    "archive_has_users": "档案库已有用户，请由管理员添加账户。",
+    "password_unchanged": "新密码不能与原密码相同。",
+    "old_password_wrong": "原密码错误。",
+    "reset_own_password": "不能重置自己的密码，请使用“修改密码”。",
+    "users_admin_only": "只有执法记录仪管理员可以管理用户账户。",
+    "user_not_managed": "用户“{login}”不存在，或不属于您管理的单位。",
+    "passwords_differ": "两次输入的密码不一致。",
+    "device_gone": "找不到该设备，可能已被其他工作站更改。请刷新后重试。",
+    "officer_gone": "找不到该执法人员，可能已被其他工作站更改。请刷新后重试。",
+    "unit_gone": "找不到该单位，可能已被其他工作站更改。请刷新后重试。",
+    "handover_note_too_long": "交接说明过长（{length} 字），最多 {max_chars} 字。",
+    "device_no_missing": "请填写设备编号（不能含空格）。",
+    "device_no_too_long": "设备编号过长，最多 {max_chars} 个字符。",
+    "serial_too_long": "序列号过长，最多 {max_chars} 个字符。",
+    "model_too_long": "型号过长，最多 {max_chars} 个字符。",
+    "device_no_taken": "设备编号 {device_no} 已登记，不能重复登记。",
+    "devices_admin_only": "只有执法记录仪管理员可以维护设备登记。",
+    "device_not_managed": "该设备或人员不属于您管理的单位。",
+    "already_holder": "设备 {device_no} 当前已由 {person} 持有，无需交接。",
+    "already_in_unit": "{person} 已属于 {unit}。",
+    "new_password_required": "设置新密码后才能登录。",
+    "database_unreachable": (
+        "无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。"
+    ),
+    "database_disk_full": "档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。",
+    "ArchiveBusy": (
+        "档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，"
+        "请检查是否有其他程序（如另一台采集站）长时间占用该档案库。"
+    ),
+    "damaged_per_driver": (
+        "档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，"
+        "由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "damaged_header": (
+        "档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，"
+        "由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "damaged_partial_page": (
+        "档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，"
+        "由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "damaged_truncated": (
+        "档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。"
+        "请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。"
+    ),
+    "archive_not_found": "在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。",
+    "ArchiveNeedsUpgrade": (
+        "档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。"
+    ),
+    "MigrationFailed": (
+        "档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；"
+        "在此之前请继续使用原版本的程序。"
+    ),
+    "ArchiveTooNew": (
+        "档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。"
+        "请安装最新版本的工作站程序后再打开。"
+    ),
+    "database_unreadable": "无法读取档案库数据库文件 {database}（{detail}）。",
+    "profiles_damaged": "连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。",
+    "profile_kind_unknown": "未知的档案库类型：{kind}",
+    "password_not_saved": (
+        "无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 "
+        "Secret Service）可用后重试。"
+    ),
+    "profile_not_found": "没有名为“{name}”的连接配置。请先在连接设置中创建。",
+    "password_not_read": "无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。",
+    "settings_syntax": "配置文件 {path} 有语法错误（{detail}）。请改正后重试。",
+    "settings_unreadable": "无法读取配置文件 {path}（{detail}）。",
+    "folder_not_private": (
+        "无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。"
+    ),
+    "demo_officers_out_of_range": "演示执法人员数应在 1 到 {max_officers} 之间",
+    "demo_days_out_of_range": "演示天数应在 1 到 {max_days} 之间",
+    "DemoArchiveExists": (
+        "{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。"
+    ),
+    "postgres_profile_incomplete": "PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。",
+    "settings_invalid": lambda data: (
+        f"配置文件 {data['path']} 有误：{'；'.join(_texts(data['problems']))}。请改正后重试。"
+    ),
+}
