@@ -38,8 +38,7 @@ from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access import audit_viewer
 from workstation.access import register as access_register
-from workstation.access.audit_viewer import AuditFilter
-from workstation.access.types import RegisterRow
+from workstation.access.types import AuditFilter, RegisterRow
 from workstation.archive import Archive
 from workstation.identity import Identity
 from workstation.types import AuditEventRow, AuditVerification

@@ -36,6 +36,8 @@ from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_window import ReviewWindow
 from ui.spotcheck.view import SpotCheckView
 from workstation.archive import Archive
+from workstation.client.local import LocalClient
+from workstation.identity import Identity
 from workstation.org import users
 from workstation.org.users import SignedInUser
 from workstation.spotcheck.types import SampleItemRow
@@ -54,7 +56,9 @@ _Player = TypeVar("_Player", bound=PlayerWindow)
 class MainWindow(QMainWindow):
     """One window per signed-in session. Sections are pages of a stack chosen in the navigation list.
 
-    Every view runs its work on the application's one `operations`; closing waits for it to finish.
+    The window makes the signed-in user's archive client and hands it to every section (issue 11: the views
+    never open a database session). Every view runs its work on the application's one `operations`;
+    closing waits for it to finish.
     """
 
     def __init__(
@@ -68,6 +72,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.archive, self.user, self.location = archive, user, location
+        self.client = LocalClient(archive, Identity.user(user.login))  # every section asks the archive through it
         self.operations = operations
         self._preferences = preferences
         self.setWindowTitle(self.tr("Body-worn camera footage review workstation"))
@@ -75,7 +80,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(120)
         self.navigation.setStyleSheet("QListWidget { font-size: 13pt } QListWidget::item { padding: 10px }")
         self.pages = QStackedWidget()
-        self.archive_view = ArchiveView(archive, user.login, operations, thumbnail_dir)
+        self.archive_view = ArchiveView(self.client, operations, thumbnail_dir)
         self.archive_view.problem.connect(self.show_problem)
         self.archive_view.play_requested.connect(self.open_clip)
         self.archive_view.tree.day_requested.connect(self.open_officer_day)

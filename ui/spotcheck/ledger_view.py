@@ -29,9 +29,9 @@ from ui.spotcheck.models import LedgerTableModel
 from workstation import clock
 from workstation.archive import Archive
 from workstation.identity import Identity
-from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
+from workstation.spotcheck.ledger import export_ledger, list_ledger
 from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
-from workstation.spotcheck.types import LedgerRow, Verdict
+from workstation.spotcheck.types import LedgerFilter, LedgerRow, Verdict
 from workstation.types import UnitRow
 
 SHOWN_ROWS = 1000

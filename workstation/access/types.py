@@ -131,3 +131,17 @@ class RegisterRow:
     started_at: datetime
     finished_at: datetime | None
     played_ms: int | None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Every field narrows the result; None means "any". `end` is exclusive.
+
+    The access register (workstation.access_register) takes the same filter and ignores `action`.
+    """
+
+    actor: str | None = None
+    action: str | None = None
+    clip_id: int | None = None
+    start: datetime | None = None
+    end: datetime | None = None
