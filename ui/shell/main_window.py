@@ -215,17 +215,17 @@ class MainWindow(QMainWindow):
         return window
 
     def open_clip(self, clip_id: int) -> PlayerWindow:
-        window = self._show_player(PlayerWindow(self.archive, self.user, self.operations))
+        window = self._show_player(PlayerWindow(self.client, self.operations))
         window.open_clip(clip_id)
         return window
 
     def open_officer_day(self, badge_no: str, day: date) -> PlayerWindow:
-        window = self._show_player(PlayerWindow(self.archive, self.user, self.operations))
+        window = self._show_player(PlayerWindow(self.client, self.operations))
         window.open_officer_day(badge_no, day)
         return window
 
     def open_review(self, item: SampleItemRow) -> ReviewWindow:
-        window = ReviewWindow(self.archive, self.user, item, self.operations)
+        window = ReviewWindow(self.client, item, self.operations)
         window.reviewed.connect(self._on_reviewed)
         return self._show_player(window)
 

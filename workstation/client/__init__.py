@@ -142,6 +142,12 @@ class ArchiveClient(Protocol):
         """Close an access-register entry with how long the clip was played."""
         ...
 
+    @property
+    def media_root(self) -> Path:
+        """The folder the archived files are under (the player tells an offline share from a missing file).
+        Like `media_file`, part of the remaining seam for issue 12."""
+        ...
+
     def media_file(self, media_path: str) -> Path:
         """Where the player and the thumbnails read an archived file (`ClipRow.media_path`, `Viewing.media_path`).
 

@@ -171,6 +171,10 @@ class LocalClient:
     def finish_viewing(self, entry_id: int, played_ms: int | None) -> None:
         register.finish_viewing(self.archive.sessions, self.who, entry_id, played_ms)
 
+    @property
+    def media_root(self) -> Path:
+        return self.archive.media_root
+
     def media_file(self, media_path: str) -> Path:
         return self.archive.absolute_path(media_path)
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from db.models import SpotCheckReview
+from tests.helpers.clients import client_for
 from tests.helpers.spotcheck_builders import demo_copy, demo_last_day
 from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_checklist import ReviewChecklist
@@ -83,7 +84,7 @@ def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots, opera
     queued = reviewer.queue_model.rowCount()
     assert queued == admin.plan_model.row(0).sample_count
     assert {reviewer.queue_model.row(n).unit_code for n in range(queued)} == {"DD01"}
-    checklist = ReviewChecklist(demo, "reviewer", operations)
+    checklist = ReviewChecklist(client_for(demo, "reviewer"), operations)
     qtbot.addWidget(checklist)
     checklist.resize(620, 640)
     checklist.show()
