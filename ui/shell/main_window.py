@@ -87,9 +87,9 @@ class MainWindow(QMainWindow):
         self.players: list[PlayerWindow] = []
         self.sections: dict[str, QWidget] = {}
         self.add_section("archive", self.tr("Archive"), self.archive_view)
-        self.spotcheck_view = SpotCheckView(archive, user.login, operations)
+        self.spotcheck_view = SpotCheckView(self.client, operations)
         self.spotcheck_view.review_requested.connect(self.open_review)
-        self.ledger_view = LedgerView(archive, user.login, operations)
+        self.ledger_view = LedgerView(self.client, operations)
         spot_tabs = QTabWidget()
         spot_tabs.addTab(self.spotcheck_view, self.tr("Daily spot check"))
         spot_tabs.addTab(self.ledger_view, self.tr("Check ledger"))
