@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         spot_tabs.addTab(self.spotcheck_view, self.tr("Daily spot check"))
         spot_tabs.addTab(self.ledger_view, self.tr("Check ledger"))
         self.add_section("spotcheck", self.tr("Spot check"), spot_tabs)
-        self.approvals_view = ApprovalsView(archive, user.login, operations)
+        self.approvals_view = ApprovalsView(self.client, operations)
         self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
         self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
         reports = self.tr("Reports")

@@ -6,6 +6,11 @@ from enum import StrEnum
 
 from workstation.types import AccessBasis, Role
 
+DEFAULT_DAYS = 7
+"""How long a grant lasts unless the request asks otherwise."""
+MAX_DAYS = 90
+"""The longest access period a request may ask for."""
+
 
 class RequestKind(StrEnum):
     """How a viewing request names its footage."""
@@ -52,7 +57,7 @@ class AccessRequestSpec:
     kind: RequestKind
     reason: str  # 事由, required
     with_download: bool = False
-    days: int = 7
+    days: int = DEFAULT_DAYS
     clip_ids: tuple[int, ...] = ()
     badge_no: str | None = None
     period_start: datetime | None = None
