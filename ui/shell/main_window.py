@@ -107,13 +107,13 @@ class MainWindow(QMainWindow):
         self.users_view: UsersView | None = None
         self.audit_view: AuditView | None = None
         if user.role is Role.ADMIN:
-            self.devices_view = DevicesView(archive, user.login, operations)
+            self.devices_view = DevicesView(self.client, operations)
             self.devices_view.registry_changed.connect(self.archive_view.load)
             self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
-            self.users_view = UsersView(archive, user.login, operations)
+            self.users_view = UsersView(self.client, operations)
             self.admin_tabs.addTab(self.users_view, self.tr("User accounts"))
         if user.role in (Role.ADMIN, Role.INSPECTION):
-            self.audit_view = AuditView(archive, user.login, operations)
+            self.audit_view = AuditView(self.client, operations)
             self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
         if self.admin_tabs.count() == 0:
             self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")

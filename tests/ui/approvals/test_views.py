@@ -87,7 +87,7 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     )  # what the player calls
     access_register.finish_viewing(archive.sessions, Identity.user("reviewer"), viewing.entry_id, played_ms=95_000)
 
-    audit = AuditView(archive, "inspector", operations)
+    audit = AuditView(client_for(archive, "inspector"), operations)
     qtbot.addWidget(audit)
     audit.show()
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
@@ -124,7 +124,7 @@ def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org, operations):
             archive.sessions, Identity.user(login), org.clips["DD01"], reason="抽查"
         )
         access_register.finish_viewing(archive.sessions, Identity.user(login), viewing.entry_id, 1000)
-    audit = AuditView(archive, "inspector", operations)
+    audit = AuditView(client_for(archive, "inspector"), operations)
     qtbot.addWidget(audit)
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
         audit.load()
@@ -142,7 +142,7 @@ def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org, operations):
 
 
 def test_users_without_the_audit_duty_see_the_refusal(qtbot, archive, org, threaded_operations):
-    audit = AuditView(archive, "reviewer", threaded_operations)
+    audit = AuditView(client_for(archive, "reviewer"), threaded_operations)
     qtbot.addWidget(audit)
     audit.load()
     qtbot.waitUntil(lambda: audit.status.text() == "您没有此项权限。", timeout=TIMEOUT)
