@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
     def open_ingest(self) -> IngestDialog:
         """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
         if self.ingest_dialog is None:
-            self.ingest_dialog = IngestDialog(self.archive, self.user.login, self.operations, self)
+            self.ingest_dialog = IngestDialog(self.client, self.operations, self)
             self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
             if self.devices_view is not None:
                 self.ingest_dialog.ingest_finished.connect(self.devices_view.load)

@@ -10,7 +10,8 @@ every call; the services check each call's rights. Signing in is not here: it is
 Every method may raise `workstation.errors.WorkstationError` (a refusal, bad input) or a database error.
 """
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -23,6 +24,8 @@ from workstation.footage.types import (
     ClipOrder,
     ClipRow,
     DayNode,
+    IngestProgress,
+    IngestReport,
     MarkerCategoryRow,
     MarkerRow,
     OfficerDay,
@@ -88,6 +91,22 @@ class ArchiveClient(Protocol):
         self, clip_ids: Sequence[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str
     ) -> int:
         """Link clips to an incident or case (created if new); returns how many links were made."""
+        ...
+
+    def ingest(
+        self,
+        sources: Sequence[Path],
+        station: str,
+        clear_source: bool,
+        cancel: threading.Event,
+        progress: Callable[[IngestProgress], None],
+    ) -> IngestReport:
+        """Import the recorder dumps in these folders of this workstation (导入), as collection station `station`.
+
+        `progress` is called from worker threads; setting `cancel` stops each recorder at its next file.
+        The naming patterns are the deployment's (workstation.toml). Locally the files are copied into the
+        media store; a remote client must upload them instead (a seam for issue 12, like `media_file`).
+        """
         ...
 
     def tree_units(self) -> list[UnitNode]:

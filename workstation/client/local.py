@@ -5,6 +5,7 @@ and calls the service as `who`. Calls come from one thread at a time (the window
 is what the one remembered clip scope relies on.
 """
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -12,12 +13,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
-from workstation import permissions
+from workstation import config, permissions
 from workstation.access import audit_viewer, register, requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
 from workstation.footage import browse, cases, clips, markers, officer_day, stills
+from workstation.footage.ingest import IngestOptions, ingest
+from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import (
     CaseKind,
     ClipDetail,
@@ -25,6 +28,8 @@ from workstation.footage.types import (
     ClipOrder,
     ClipRow,
     DayNode,
+    IngestProgress,
+    IngestReport,
     MarkerCategoryRow,
     MarkerRow,
     OfficerDay,
@@ -120,6 +125,20 @@ class LocalClient:
         return self._write(
             lambda session: cases.link_clips(session, self.who, clip_ids, case_no, kind, party, handler, title)
         )
+
+    def ingest(
+        self,
+        sources: Sequence[Path],
+        station: str,
+        clear_source: bool,
+        cancel: threading.Event,
+        progress: Callable[[IngestProgress], None],
+    ) -> IngestReport:
+        patterns = patterns_from_settings(config.load_settings())
+        options = IngestOptions(
+            who=self.who, station=station, clear_source=clear_source, patterns=patterns, cancel=cancel
+        )
+        return ingest(self.archive, sources, options, progress=progress)
 
     def tree_units(self) -> list[UnitNode]:
         return self._read(lambda session: browse.units(session, permissions.clip_scope(session, self.who)))
