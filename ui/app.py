@@ -156,8 +156,7 @@ def _run_signed_in(
         return 2
     archive, location = opened
     try:
-        with archive.sessions.read() as session:
-            first_run = not users.has_users(session)
+        first_run = users.needs_first_administrator(archive.sessions)
     except EnvironmentProblem as error:
         QMessageBox.critical(None, app.translate("app", "Cannot open the archive"), describe(error))
         return 2

@@ -39,8 +39,8 @@ from db.models import Clip
 from tests.benchmarks.bulk import CLIP_COLUMNS, timestamp
 from tests.benchmarks.conftest import BenchReport, BenchScale, ClipArchive
 from tests.helpers.builders import whole_archive
-from workstation.footage.clips import ClipFilter, count_clips, cursor_after, list_clips
-from workstation.footage.types import ClipRow
+from workstation.footage.clips import count_clips, list_clips
+from workstation.footage.types import ClipFilter, ClipRow, cursor_after
 
 PAGE = 100
 TARGET_MS = 50.0

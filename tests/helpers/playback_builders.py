@@ -12,15 +12,9 @@ from sqlalchemy import func, select
 
 from db.models import Clip, Device, Officer
 from workstation.archive import Archive
-from workstation.org.users import SignedInUser
-from workstation.types import FileType, Role
+from workstation.types import FileType
 
 DAY_START = datetime(2026, 11, 21, 8, 30, 0)
-
-
-def user(login: str, role: Role = Role.REVIEWER) -> SignedInUser:
-    """A signed-in user as the services see one (permissions are not what these tests are about)."""
-    return SignedInUser(1, login, f"用户{login}", role, 1, "ZD01", "某市支队")
 
 
 def add_clip(

@@ -26,8 +26,10 @@ from db.models import Device, DeviceLogEvent, Officer
 from player.engine import PlaybackEngine, PlaybackState
 from player.video_surface import SurfaceMode
 from tests.helpers.builders import build_org
-from tests.helpers.playback_builders import add_clip, user
+from tests.helpers.clients import client_for
+from tests.helpers.playback_builders import add_clip
 from ui.app import install_translators
+from ui.common.tasks import InlineOperations
 from ui.playback.player_window import PlayerWindow
 from workstation.archive import Archive
 from workstation.demo import synth
@@ -39,7 +41,7 @@ from workstation.types import FileType
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 START = datetime(2026, 11, 21, 9, 12, 30)
 OVERLAY = "DEV0001 警号010203 张伟"
-REVIEWER, COLLEAGUE = user("reviewer"), user("zhaolei")
+REVIEWER, COLLEAGUE = "reviewer", "zhaolei"
 SPEECH = "0.6*sin(2*PI*220*t)*abs(sin(2*PI*0.7*t))*(0.3+0.7*abs(sin(2*PI*0.11*t)))*gt(sin(2*PI*0.23*t)+0.4\\,0)"
 
 
@@ -113,7 +115,7 @@ def build(folder: Path) -> tuple[Archive, dict[str, int]]:
 
 def window(archive: Archive) -> PlayerWindow:
     engine = PlaybackEngine(vlc_options=("--quiet", "--no-xlib", "--aout=dummy"))
-    shown = PlayerWindow(archive, REVIEWER, engine=engine, native=False)
+    shown = PlayerWindow(client_for(archive, REVIEWER), InlineOperations(), engine=engine, native=False)
     shown.resize(1440, 860)
     shown.show()
     shown.splitter.setSizes([1000, 440])

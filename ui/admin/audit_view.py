@@ -5,7 +5,6 @@ hash chain (`workstation audit verify`). The services refuse users without the a
 shows their refusal rather than relying on being hidden from them.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -36,12 +35,8 @@ from ui.common.messages import failure_text
 from ui.common.qt_dates import to_date
 from ui.common.tasks import Operations
 from workstation import clock
-from workstation.access import audit_viewer
-from workstation.access import register as access_register
-from workstation.access.audit_viewer import AuditFilter
-from workstation.access.types import RegisterRow
-from workstation.archive import Archive
-from workstation.identity import Identity
+from workstation.access.types import AuditFilter, RegisterRow
+from workstation.client import ArchiveClient
 from workstation.types import AuditEventRow, AuditVerification
 
 SHOWN_ROWS = 1000
@@ -68,9 +63,9 @@ class AuditView(QWidget):
     exported = Signal(int)
     verified = Signal(object)
 
-    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._client = client
         self._operations = operations
 
         self.user_edit = QLineEdit(self)
@@ -135,7 +130,7 @@ class AuditView(QWidget):
         """Read the action codes for the filter, then search."""
         self._operations.run(
             self,
-            lambda: self._read(lambda session: audit_viewer.actions(session, self._who)),
+            self._client.audit_actions,
             self._on_actions,
             self._on_failed,
         )
@@ -157,16 +152,13 @@ class AuditView(QWidget):
 
     def search(self) -> None:
         """Fill both tabs with the newest matching rows."""
-        criteria = self.criteria()
+        criteria, client = self.criteria(), self._client
         self.status.setText(self.tr("Loading…"))
 
-        def find(session: Any) -> _Found:
-            return _Found(
-                audit_viewer.list_events(session, self._who, criteria, limit=SHOWN_ROWS),
-                access_register.list_register(session, self._who, criteria, limit=SHOWN_ROWS),
-            )
+        def find() -> _Found:
+            return _Found(client.audit_events(criteria, SHOWN_ROWS), client.register_rows(criteria, SHOWN_ROWS))
 
-        self._operations.run(self, lambda: self._read(find), self._on_found, self._on_failed)
+        self._operations.run(self, find, self._on_found, self._on_failed)
 
     def export(self, path: Path | None = None) -> None:
         """Export everything the filter matches in the current tab to an Excel workbook (asks where if no path)."""
@@ -177,12 +169,12 @@ class AuditView(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        criteria, sessions = self.criteria(), self._archive.sessions
-        exporter = access_register.export_register if register else audit_viewer.export_events
+        criteria, client = self.criteria(), self._client
+        exporter = client.export_register if register else client.export_audit
         self.status.setText(self.tr("Exporting…"))
         self._operations.run(
             self,
-            lambda: exporter(sessions, self._who, criteria, path),
+            lambda: exporter(criteria, path),
             lambda count: self._on_exported(count, path),
             self._on_failed,
         )
@@ -193,14 +185,10 @@ class AuditView(QWidget):
         self.verify_label.setText(self.tr("Checking…"))
         self._operations.run(
             self,
-            lambda: self._read(lambda session: audit_viewer.verify(session, self._who)),
+            self._client.verify_audit,
             self._on_verified,
             self._on_failed,
         )
-
-    def _read(self, work: Callable[[Any], Any]) -> Any:
-        with self._archive.sessions.read() as session:
-            return work(session)
 
     def _on_actions(self, codes: list[str]) -> None:
         current = self.action_box.currentData()

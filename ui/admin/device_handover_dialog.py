@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.admin.device_table_model import person
-from workstation.org.devices import MAX_NOTE_CHARS
-from workstation.org.types import DeviceRow, OfficerRow
+from workstation.org.types import MAX_NOTE_CHARS, DeviceRow, OfficerRow
 
 
 class HandoverDialog(QDialog):

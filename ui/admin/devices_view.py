@@ -30,9 +30,7 @@ from ui.admin.device_table_model import DeviceFilterProxy, DeviceTableModel, Hol
 from ui.common.row_table_model import ROW_ROLE, read_only_table
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
-from workstation.archive import Archive
-from workstation.identity import Identity
-from workstation.org import devices
+from workstation.client import ArchiveClient
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow
 from workstation.types import UnitRow
 
@@ -60,10 +58,9 @@ class DevicesView(QWidget):
     loaded = Signal()
     registry_changed = Signal()
 
-    def __init__(self, archive: Archive, actor: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive = archive
-        self._actor, self._who = actor, Identity.user(actor)
+        self._client = client
         self._operations = operations
         self._registry = _Registry([], [], [])
         self._history_device_id: int | None = None
@@ -199,9 +196,10 @@ class DevicesView(QWidget):
             return
         officer: OfficerRow = item.data(ROW_ROLE)
 
+        client = self._client
+
         def work() -> OfficerRow:
-            with self._archive.sessions.write() as session:
-                return devices.assign_officer_to_unit(session, self._who, officer.id, unit.id)
+            return client.assign_officer(officer.id, unit.id)
 
         def done(row: OfficerRow) -> None:
             self._changed(
@@ -221,9 +219,10 @@ class DevicesView(QWidget):
         if officer is None:
             return
 
+        client = self._client
+
         def work() -> DeviceRow:
-            with self._archive.sessions.write() as session:
-                return devices.reassign_device(session, self._who, device.id, officer.id, note)
+            return client.reassign_device(device.id, officer.id, note)
 
         def done(row: DeviceRow) -> None:
             self._changed(
@@ -243,8 +242,8 @@ class DevicesView(QWidget):
         self.load()
 
     def _read_registry(self) -> _Registry:
-        with self._archive.sessions.read() as session:
-            return _Registry(devices.list_devices(session), devices.list_officers(session), devices.list_units(session))
+        client = self._client
+        return _Registry(client.list_devices(), client.list_officers(), client.list_units())
 
     def _on_loaded(self, registry: _Registry) -> None:
         selected = self._history_device_id
@@ -283,9 +282,10 @@ class DevicesView(QWidget):
             return
         self._history_device_id = device.id
 
+        client = self._client
+
         def work() -> list[HolderPeriod]:
-            with self._archive.sessions.read() as session:
-                return devices.device_history(session, device.id)
+            return client.device_history(device.id)
 
         def done(periods: list[HolderPeriod]) -> None:
             if self._history_device_id == device.id:  # the selection may have moved on meanwhile

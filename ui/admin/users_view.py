@@ -12,10 +12,8 @@ from ui.common.password_dialog import PasswordDialog
 from ui.common.row_table_model import DISPLAY, ROW_ROLE, RowTableModel, read_only_table
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
-from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.clock import format_time
-from workstation.identity import Identity
-from workstation.org import user_admin
 from workstation.org.types import UserRow
 
 
@@ -48,9 +46,9 @@ class UsersView(QWidget):
     Call `load()` to (re)read. Database work runs on the application's `operations`.
     """
 
-    def __init__(self, archive: Archive, actor: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._actor, self._who = archive, actor, Identity.user(actor)
+        self._client = client
         self._operations = operations
         self.reset_dialog: PasswordDialog | None = None
         self.model = UserTableModel(self)
@@ -76,11 +74,7 @@ class UsersView(QWidget):
         self._update_buttons()
 
     def load(self) -> None:
-        def read() -> list[UserRow]:
-            with self._archive.sessions.read() as session:
-                return user_admin.list_users(session, self._who)
-
-        self._operations.run(self, read, self._on_loaded, self.message.show_failure)
+        self._operations.run(self, self._client.list_users, self._on_loaded, self.message.show_failure)
 
     def selected(self) -> UserRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -94,10 +88,10 @@ class UsersView(QWidget):
         user = self.selected()
         if user is None:
             return
-        sessions = self._archive.sessions
+        client = self._client
         self._operations.run(
             self,
-            lambda: user_admin.unlock_user(sessions, self._who, user.login),
+            lambda: client.unlock_user(user.login),
             lambda _none: self._done(self.tr("%1 is unlocked.").replace("%1", user.login)),
             self.message.show_failure,
         )
@@ -106,11 +100,11 @@ class UsersView(QWidget):
         user = self.selected()
         if user is None:
             return None
-        sessions, who = self._archive.sessions, self._who
+        client = self._client
         self.reset_dialog = PasswordDialog(
             self.tr("Reset password of %1").replace("%1", user.login),
             self.tr("Give the user this temporary password in person. They must change it when they next sign in."),
-            lambda _current, new: user_admin.reset_password(sessions, who, user.login, new),
+            lambda _current, new: client.reset_password(user.login, new),
             self._operations,
             parent=self,
         )
@@ -133,4 +127,4 @@ class UsersView(QWidget):
     def _update_buttons(self, *_selection: QItemSelection) -> None:
         user = self.selected()
         self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
-        self.reset_button.setEnabled(user is not None and user.login != self._actor)
+        self.reset_button.setEnabled(user is not None and user.login != self._client.who.name)

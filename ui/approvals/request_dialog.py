@@ -30,16 +30,21 @@ from ui.common.messages import failure_text
 from ui.common.qt_dates import from_datetime, to_datetime
 from ui.common.tasks import Operations
 from workstation import clock
-from workstation.access import requests
-from workstation.access.types import AccessRequestRow, AccessRequestSpec, OutsideBody, RequestKind
-from workstation.archive import Archive
-from workstation.identity import Identity
+from workstation.access.types import (
+    DEFAULT_DAYS,
+    MAX_DAYS,
+    AccessRequestRow,
+    AccessRequestSpec,
+    OutsideBody,
+    RequestKind,
+)
+from workstation.client import ArchiveClient
 
 _DATETIME_DISPLAY = "yyyy-MM-dd HH:mm:ss"
 
 
 class AccessRequestDialog(QDialog):
-    """Fill in and submit one request as `login`. Open it with `open()` (window-modal, not blocking).
+    """Fill in and submit one request as the client's user. Open it with `open()` (window-modal, not blocking).
 
     The request is submitted on the application's `operations`; the dialog closes (accepted) once it is filed and stays
     open with the service's message when it is refused.
@@ -52,14 +57,13 @@ class AccessRequestDialog(QDialog):
 
     def __init__(
         self,
-        archive: Archive,
-        login: str,
+        client: ArchiveClient,
         operations: Operations,
         parent: QWidget | None = None,
         clip_ids: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._client = client
         self._operations = operations
         self.setWindowTitle(self.tr("Request to view footage"))
 
@@ -91,8 +95,8 @@ class AccessRequestDialog(QDialog):
         self.reason_edit.setFixedHeight(70)
         self.download_box = QCheckBox(self.tr("Also download a copy"), self)
         self.days_box = QSpinBox(self)
-        self.days_box.setRange(1, requests.MAX_DAYS)
-        self.days_box.setValue(requests.DEFAULT_DAYS)
+        self.days_box.setRange(1, MAX_DAYS)
+        self.days_box.setValue(DEFAULT_DAYS)
         self.days_box.setSuffix(self.tr(" days"))
         self.body_box = QComboBox(self)
         self.body_box.addItem(self.tr("Own use"), None)
@@ -136,9 +140,10 @@ class AccessRequestDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.setText("")
+        client = self._client
         self._operations.run(
             self,
-            lambda: requests.submit(self._archive.sessions, self._who, spec),
+            lambda: client.submit_request(spec),
             self._on_submitted,
             self._on_failed,
         )

@@ -25,10 +25,8 @@ from ui.common.access_labels import request_status_name
 from ui.common.row_table_model import ROW_ROLE, read_only_table
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
-from workstation.access import requests as access_requests
 from workstation.access.types import AccessRequestRow, RequestStatus
-from workstation.archive import Archive
-from workstation.identity import Identity
+from workstation.client import ArchiveClient
 
 
 @dataclass(frozen=True)
@@ -38,9 +36,9 @@ class _Lists:
 
 
 class ApprovalsView(QWidget):
-    """Decide and follow viewing requests as `login`. Call `load()` to (re)read them.
+    """Decide and follow viewing requests as the client's user. Call `load()` to (re)read them.
 
-    Services run on the application's `operations`; callbacks run on the GUI thread.
+    Calls to the archive client run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: the lists were (re)read.
@@ -50,9 +48,9 @@ class ApprovalsView(QWidget):
     loaded = Signal()
     inbox_count_changed = Signal(int)
 
-    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._client = client
         self._operations = operations
         self.request_dialog: AccessRequestDialog | None = None
 
@@ -110,23 +108,26 @@ class ApprovalsView(QWidget):
         request = self.selected_inbox_request()
         if request is not None:
             comment = self.comment_edit.text()
-            self._decide(lambda: access_requests.approve(self._archive.sessions, self._who, request.id, comment))
+            client = self._client
+            self._decide(lambda: client.approve_request(request.id, comment))
 
     def reject_selected(self) -> None:
         request = self.selected_inbox_request()
         if request is not None:
             comment = self.comment_edit.text()
-            self._decide(lambda: access_requests.reject(self._archive.sessions, self._who, request.id, comment))
+            client = self._client
+            self._decide(lambda: client.reject_request(request.id, comment))
 
     def revoke_selected(self) -> None:
         request = self.selected_request()
         if request is not None:
             comment = self.comment_edit.text()
-            self._decide(lambda: access_requests.revoke(self._archive.sessions, self._who, request.id, comment))
+            client = self._client
+            self._decide(lambda: client.revoke_request(request.id, comment))
 
     def open_request_dialog(self) -> AccessRequestDialog:
         """Open the request form (window-modal, not blocking); the lists reload once a request is filed."""
-        dialog = AccessRequestDialog(self._archive, self._login, self._operations, self)
+        dialog = AccessRequestDialog(self._client, self._operations, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(self._on_request_submitted)
         dialog.destroyed.connect(self._forget_request_dialog)
@@ -135,8 +136,7 @@ class ApprovalsView(QWidget):
         return dialog
 
     def _read(self) -> _Lists:
-        with self._archive.sessions.read() as session:
-            return _Lists(access_requests.inbox(session, self._who), access_requests.list_requests(session, self._who))
+        return _Lists(self._client.inbox(), self._client.my_requests())
 
     def _on_loaded(self, lists: _Lists) -> None:
         self.inbox_model.set_rows(lists.inbox)

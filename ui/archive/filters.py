@@ -4,7 +4,7 @@ from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.common.qt_dates import to_date
-from workstation.footage.clips import ClipFilter
+from workstation.footage.types import ClipFilter
 from workstation.types import FileType
 
 TYPING_PAUSE_MS = 300

@@ -41,13 +41,9 @@ from PySide6.QtWidgets import (
 from ui.archive.ingest_progress import ProgressRelay, SourceProgress
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
-from workstation import config
-from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.errors import DiskFull
-from workstation.footage.ingest import IngestOptions, ingest
-from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import IngestFileResult, IngestOutcome, IngestProgress, IngestReport
-from workstation.identity import Identity
 from workstation.types import MediaStatus
 
 _log = logging.getLogger(__name__)
@@ -68,10 +64,9 @@ class IngestDialog(QDialog):
 
     ingest_finished = Signal()
 
-    def __init__(self, archive: Archive, actor: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive = archive
-        self._who = Identity.user(actor)
+        self._client = client
         self._operations = operations
         self._relay = ProgressRelay(self)
         self._relay.arrived.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -240,17 +235,10 @@ class IngestDialog(QDialog):
         self.summary_group.hide()
         self._set_running(True)
         self._say(self.tr("Importing… Copies are verified before anything is recorded."))
-        clear_source, who, archive, relay = self.clear_source_box.isChecked(), self._who, self._archive, self._relay
+        clear_source, client, relay = self.clear_source_box.isChecked(), self._client, self._relay
 
         def work() -> IngestReport:
-            options = IngestOptions(
-                station=station,
-                who=who,
-                clear_source=clear_source,
-                patterns=patterns_from_settings(config.load_settings()),
-                cancel=relay.cancel,
-            )
-            return ingest(archive, sources, options, progress=relay.on_progress)
+            return client.ingest(sources, station, clear_source, relay.cancel, relay.on_progress)
 
         self._operations.run_file(self, work, self._on_done, self._on_failed)
 

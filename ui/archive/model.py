@@ -3,7 +3,8 @@
 rowCount() is the filter's count; rows are fetched a page at a time on the database thread when the view
 first asks for them (data() of a row not loaded yet shows a blank row and requests its page), and kept in
 a small LRU cache. The default order pages by keyset from a cached neighbour page, so scrolling never runs
-a deep OFFSET scan. Thumbnails are made on the I/O pool and cached on disk by hash.
+a deep OFFSET scan (what the user may see is worked out by the client once per query, not per page).
+Thumbnails are made on the I/O pool from the client's media files and cached on disk by hash.
 """
 
 import logging
@@ -17,13 +18,10 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 from player.media.thumbnails import thumbnail
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
-from workstation import permissions
-from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.clock import format_time
-from workstation.footage import clips
-from workstation.footage.types import ClipRow
-from workstation.identity import Identity
-from workstation.types import ClipScope, FileType, MediaStatus
+from workstation.footage.types import NEWEST_FIRST, ClipFilter, ClipOrder, ClipRow, SortKey, cursor_after
+from workstation.types import FileType, MediaStatus
 
 _log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
@@ -51,10 +49,10 @@ COLUMNS = (
     "name",
 )
 _SORTABLE = {
-    "recorded": clips.SortKey.RECORDED,
-    "duration": clips.SortKey.DURATION,
-    "type": clips.SortKey.FILE_TYPE,
-    "name": clips.SortKey.NAME,
+    "recorded": SortKey.RECORDED,
+    "duration": SortKey.DURATION,
+    "type": SortKey.FILE_TYPE,
+    "name": SortKey.NAME,
 }
 
 
@@ -70,19 +68,18 @@ class ClipPageModel(QAbstractTableModel):
 
     def __init__(
         self,
-        archive: Archive,
-        login: str,
+        client: ArchiveClient,
         operations: Operations,
         thumbnail_dir: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login = archive, login
-        self._scope: ClipScope | None = None  # what the user may see; worked out again with every new query
+        self._client = client
+        self._started = False  # the first page of a query has come back: the client knows the query's scope
         self._operations = operations
         self._thumbnail_dir = thumbnail_dir
-        self._criteria = clips.ClipFilter()
-        self._order = clips.NEWEST_FIRST
+        self._criteria = ClipFilter()
+        self._order = NEWEST_FIRST
         self._generation = 0
         self._count = 0
         self._pages: OrderedDict[int, list[ClipRow]] = OrderedDict()
@@ -112,10 +109,10 @@ class ClipPageModel(QAbstractTableModel):
     # --- querying -------------------------------------------------------------------------------------
 
     @property
-    def criteria(self) -> clips.ClipFilter:
+    def criteria(self) -> ClipFilter:
         return self._criteria
 
-    def set_query(self, criteria: clips.ClipFilter, order: clips.ClipOrder | None = None) -> None:
+    def set_query(self, criteria: ClipFilter, order: ClipOrder | None = None) -> None:
         """Show the clips matching `criteria`.
 
         The first page is fetched and shown first; the full count follows as a second task (counting a
@@ -127,33 +124,26 @@ class ClipPageModel(QAbstractTableModel):
         self._generation += 1
         generation, order_now = self._generation, self._order
         self.beginResetModel()
-        self._count, self._pages, self._pending = 0, OrderedDict(), {0}
+        self._count, self._pages, self._pending, self._started = 0, OrderedDict(), {0}, False
         self.endResetModel()
+        client = self._client
 
-        who = Identity.user(self._login)
-
-        def fetch_first() -> tuple[ClipScope, list[ClipRow]]:
-            with self._archive.sessions.read() as session:
-                scope = permissions.clip_scope(session, who)
-                return scope, clips.list_clips(session, criteria, limit=PAGE_ROWS, order=order_now, scope=scope)
-
-        def on_first(result: tuple[ClipScope, list[ClipRow]]) -> None:
-            scope, rows = result
+        def on_first(rows: list[ClipRow]) -> None:
             if generation != self._generation:
                 return
-            self._scope = scope
+            self._started = True
             self._on_first_page(generation, rows)
             if len(rows) == PAGE_ROWS:
-
-                def fetch_count() -> int:
-                    with self._archive.sessions.read() as session:
-                        return clips.count_clips(session, criteria, scope=scope)
-
                 self._operations.run(
-                    self, fetch_count, lambda total: self._on_count(generation, total), self._on_failed
+                    self,
+                    lambda: client.count_clips(criteria),
+                    lambda total: self._on_count(generation, total),
+                    self._on_failed,
                 )
 
-        self._operations.run(self, fetch_first, on_first, self._on_failed)
+        self._operations.run(
+            self, lambda: client.first_clip_page(criteria, order_now, PAGE_ROWS), on_first, self._on_failed
+        )
 
     def refresh(self) -> None:
         self.set_query(self._criteria, self._order)
@@ -183,21 +173,15 @@ class ClipPageModel(QAbstractTableModel):
         self.load_failed.emit(failure_text(error))
 
     def _request_page(self, page: int) -> None:
-        scope = self._scope
-        if scope is None or page in self._pending or page in self._pages:
-            return  # no scope yet: the first page, which works it out, has not come back
+        if not self._started or page in self._pending or page in self._pages:
+            return  # not started: the first page, which begins the query, has not come back
         self._pending.add(page)
-        generation, criteria, order = self._generation, self._criteria, self._order
+        generation, criteria, order, client = self._generation, self._criteria, self._order, self._client
         previous = self._pages.get(page - 1)
-        after = clips.cursor_after(previous[-1]) if previous and order == clips.NEWEST_FIRST else None
+        after = cursor_after(previous[-1]) if previous and order == NEWEST_FIRST else None
 
         def fetch() -> list[ClipRow]:
-            with self._archive.sessions.read() as session:
-                if after is not None:
-                    return clips.list_clips(session, criteria, limit=PAGE_ROWS, after=after, scope=scope)
-                return clips.list_clips(
-                    session, criteria, limit=PAGE_ROWS, order=order, offset=page * PAGE_ROWS, scope=scope
-                )
+            return client.clip_page(criteria, order, PAGE_ROWS, after=after, offset=page * PAGE_ROWS)
 
         self._operations.run(self, fetch, lambda rows: self._on_page(generation, page, rows), self._on_failed)
 
@@ -250,7 +234,7 @@ class ClipPageModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORTABLE.get(COLUMNS[column])
         if key is not None:
-            self.set_query(self._criteria, clips.ClipOrder(key, order == Qt.SortOrder.DescendingOrder))
+            self.set_query(self._criteria, ClipOrder(key, order == Qt.SortOrder.DescendingOrder))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -315,7 +299,7 @@ class ClipPageModel(QAbstractTableModel):
         self._thumbnails[row.sha256] = None  # requested; shown when it arrives
         while len(self._thumbnails) > CACHED_THUMBNAILS:
             self._thumbnails.popitem(last=False)
-        source = self._archive.absolute_path(row.media_path)
+        source = self._client.media_file(row.media_path)
 
         def make() -> QImage | None:
             path = thumbnail(source, row.file_type.value, row.sha256, self._thumbnail_dir)

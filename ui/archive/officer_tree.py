@@ -8,11 +8,8 @@ from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
-from workstation import permissions
-from workstation.archive import Archive
-from workstation.footage import browse
-from workstation.footage.clips import ClipFilter
-from workstation.identity import Identity
+from workstation.client import ArchiveClient
+from workstation.footage.types import ClipFilter, DayNode, OfficerNode, UnitNode
 
 _NodeRole = Qt.ItemDataRole.UserRole + 1
 _LoadedRole = Qt.ItemDataRole.UserRole + 2
@@ -27,9 +24,9 @@ class OfficerTree(QTreeView):
     day_requested = Signal(str, object)  # 警号, date: play the officer's whole day
     load_failed = Signal(str)
 
-    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._who, self._operations = archive, Identity.user(login), operations
+        self._client, self._operations = client, operations
         self.tree_model = QStandardItemModel(self)
         self.tree_model.setHorizontalHeaderLabels([self.tr("One archive per officer")])
         self.setModel(self.tree_model)
@@ -41,16 +38,12 @@ class OfficerTree(QTreeView):
         self.doubleClicked.connect(self._on_double_clicked)
 
     def load(self) -> None:
-        self._operations.run(self, self._fetch_units, self._on_units, self._failed)
+        self._operations.run(self, self._client.tree_units, self._on_units, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.load_failed.emit(failure_text(error))
 
-    def _fetch_units(self) -> list[browse.UnitNode]:
-        with self._archive.sessions.read() as session:
-            return browse.units(session, permissions.clip_scope(session, self._who))
-
-    def _on_units(self, units: list[browse.UnitNode]) -> None:
+    def _on_units(self, units: list[UnitNode]) -> None:
         self.tree_model.removeRows(0, self.tree_model.rowCount())
         items = {unit.id: self._item(f"{unit.name}（{unit.code}）", unit) for unit in units}
         for unit in units:
@@ -76,15 +69,18 @@ class OfficerTree(QTreeView):
         node = item.data(_NodeRole)
         # results arrive later: by then the tree may have been reloaded, so hold a persistent index
         target = QPersistentModelIndex(index)
-        if isinstance(node, browse.OfficerNode):
-            self._operations.run(
-                self, lambda: self._fetch_days(node.id), lambda days: self._on_days(target, node, days), self._failed
-            )
-        else:
-            unit_id = node.id if isinstance(node, browse.UnitNode) else None
+        if isinstance(node, OfficerNode):
             self._operations.run(
                 self,
-                lambda: self._fetch_officers(unit_id),
+                lambda: self._client.tree_days(node.id),
+                lambda days: self._on_days(target, node, days),
+                self._failed,
+            )
+        else:
+            unit_id = node.id if isinstance(node, UnitNode) else None
+            self._operations.run(
+                self,
+                lambda: self._client.tree_officers(unit_id),
                 lambda found: self._on_officers(target, found),
                 self._failed,
             )
@@ -97,15 +93,7 @@ class OfficerTree(QTreeView):
             _remove_placeholder(item)
         return item
 
-    def _fetch_officers(self, unit_id: int | None) -> list[browse.OfficerNode]:
-        with self._archive.sessions.read() as session:
-            return browse.officers_of(session, unit_id, permissions.clip_scope(session, self._who))
-
-    def _fetch_days(self, officer_id: int) -> list[browse.DayNode]:
-        with self._archive.sessions.read() as session:
-            return browse.days_of(session, officer_id, permissions.clip_scope(session, self._who))
-
-    def _on_officers(self, target: QPersistentModelIndex, officers: list[browse.OfficerNode]) -> None:
+    def _on_officers(self, target: QPersistentModelIndex, officers: list[OfficerNode]) -> None:
         item = self._item_at(target)
         if item is None:
             return
@@ -115,7 +103,7 @@ class OfficerTree(QTreeView):
             officer_item.appendRow(_placeholder())
             item.appendRow(officer_item)
 
-    def _on_days(self, target: QPersistentModelIndex, officer: browse.OfficerNode, days: list[browse.DayNode]) -> None:
+    def _on_days(self, target: QPersistentModelIndex, officer: OfficerNode, days: list[DayNode]) -> None:
         item = self._item_at(target)
         if item is None:
             return
@@ -133,9 +121,9 @@ class OfficerTree(QTreeView):
     def _on_clicked(self, index: QModelIndex) -> None:
         item = self.tree_model.itemFromIndex(index)
         node = item.data(_NodeRole) if item else None
-        if isinstance(node, browse.UnitNode):
+        if isinstance(node, UnitNode):
             self.filter_chosen.emit(ClipFilter(unit_code=node.code))
-        elif isinstance(node, browse.OfficerNode):
+        elif isinstance(node, OfficerNode):
             self.filter_chosen.emit(ClipFilter(badge_no=node.badge_no))
         elif isinstance(node, tuple):
             officer, day = node

@@ -1,7 +1,7 @@
 """The archive browser (档案): officer tree, filters, the paged clip table and the detail pane.
 
-Every database call runs on the application's `operations`; marking and case links go through the services,
-which check and audit them, and the table refreshes only the rows that changed.
+Every call to the archive client runs on the application's `operations`; marking and case links go through
+the services behind it, which check and audit them, and the table refreshes only the rows that changed.
 """
 
 from pathlib import Path
@@ -16,10 +16,8 @@ from ui.archive.model import ClipPageModel
 from ui.archive.officer_tree import OfficerTree
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
-from workstation.archive import Archive
-from workstation.footage import cases, clips
+from workstation.client import ArchiveClient
 from workstation.footage.types import CaseKind, ClipDetail, ClipRow
-from workstation.identity import Identity
 
 ROW_HEIGHT = 40
 
@@ -31,13 +29,13 @@ class ArchiveView(QWidget):
     problem = Signal(str)
 
     def __init__(
-        self, archive: Archive, actor: str, operations: Operations, thumbnail_dir: Path, parent: QWidget | None = None
+        self, client: ArchiveClient, operations: Operations, thumbnail_dir: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._archive, self._who, self._operations = archive, Identity.user(actor), operations
-        self.tree = OfficerTree(archive, actor, operations)
+        self._client, self._operations = client, operations
+        self.tree = OfficerTree(client, operations)
         self.filters = FilterBar()
-        self.model = ClipPageModel(archive, actor, operations, thumbnail_dir, self)
+        self.model = ClipPageModel(client, operations, thumbnail_dir, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -103,11 +101,8 @@ class ArchiveView(QWidget):
         self._load_detail(clip.id)
 
     def _load_detail(self, clip_id: int) -> None:
-        def fetch() -> ClipDetail | None:
-            with self._archive.sessions.read() as session:
-                return clips.clip_detail(session, clip_id, self._who)
-
-        self._operations.run(self, fetch, self._on_detail, self._on_error)
+        client = self._client
+        self._operations.run(self, lambda: client.clip_detail(clip_id), self._on_detail, self._on_error)
 
     def _on_detail(self, detail: ClipDetail | None) -> None:
         self.detail.show_detail(detail)
@@ -116,14 +111,10 @@ class ArchiveView(QWidget):
 
     def _set_important(self, important: bool) -> None:
         chosen = self.selected_clips()
-        ids = [clip.id for clip in chosen]
-        who = self._who
-
-        def change() -> None:
-            with self._archive.sessions.write() as session:
-                clips.set_important(session, who, ids, important)
-
-        self._operations.run(self, change, lambda _: self._refresh_rows(ids), self._on_error)
+        ids, client = [clip.id for clip in chosen], self._client
+        self._operations.run(
+            self, lambda: client.set_important(ids, important), lambda _: self._refresh_rows(ids), self._on_error
+        )
 
     def _link_case(self) -> None:
         chosen = self.selected_clips()
@@ -143,20 +134,17 @@ class ArchiveView(QWidget):
         self.link_case(ids, *fields)
 
     def link_case(self, ids: list[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str) -> None:
-        """Run the link service for `ids` (the dialog's OK, or a test) and refresh those rows."""
-
-        who = self._who
-
-        def change() -> None:
-            with self._archive.sessions.write() as session:
-                cases.link_clips(session, who, ids, case_no, kind, party, handler, title)
-
-        self._operations.run(self, change, lambda _: self._refresh_rows(ids), self._on_error)
+        """Link `ids` to the case (the dialog's OK, or a test) and refresh those rows."""
+        client = self._client
+        self._operations.run(
+            self,
+            lambda: client.link_case(ids, case_no, kind, party, handler, title),
+            lambda _: self._refresh_rows(ids),
+            self._on_error,
+        )
 
     def _refresh_rows(self, ids: list[int]) -> None:
-        def fetch() -> list[ClipRow]:
-            with self._archive.sessions.read() as session:
-                return [row for row in (clips.get_clip(session, clip_id) for clip_id in ids) if row is not None]
+        client = self._client
 
         def show(rows: list[ClipRow]) -> None:
             for row in rows:
@@ -166,7 +154,7 @@ class ArchiveView(QWidget):
             if current is not None and current.id in ids:
                 self._load_detail(current.id)
 
-        self._operations.run(self, fetch, show, self._on_error)
+        self._operations.run(self, lambda: client.get_clips(ids), show, self._on_error)
 
     def _on_error(self, error: Exception) -> None:
         self.problem.emit(failure_text(error))

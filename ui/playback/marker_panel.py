@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.footage.markers import MAX_NOTE_CHARS
-from workstation.footage.types import MarkerCategoryRow, MarkerRow
+from workstation.footage.types import MAX_NOTE_CHARS, MarkerCategoryRow, MarkerRow
 
 
 def swatch(color: str) -> QIcon:

@@ -2,7 +2,8 @@
 
 Glue between the archive services (markers, stills, officer_day, clips) and the archive-agnostic
 player: clips become PlaylistItems, markers become TimelineMarks, the player's drafts become saved
-markers. Every service call runs on the window's database thread (ui.tasks); only dataclasses come back.
+markers. Every call to the archive client runs on the application's archive thread (ui.common.tasks); only
+dataclasses come back. The files are played from where the client says they are (`media_file`, `media_root`).
 """
 
 import tempfile
@@ -24,14 +25,10 @@ from player.widget import Draft, PlayerWidget
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
 from ui.playback.marker_panel import MarkerPanel
-from workstation.access import register
 from workstation.access.types import Viewing
-from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.errors import PermissionDenied
-from workstation.footage import clips, markers, officer_day, stills
 from workstation.footage.types import ClipRow, DayEvent, DeviceEventType, MarkerCategoryRow, MarkerRow, OfficerDay
-from workstation.identity import Identity
-from workstation.org.users import SignedInUser
 from workstation.types import FileType, MediaStatus
 
 EVENT_COLOR = "#95a5a6"
@@ -69,8 +66,7 @@ class PlayerWindow(QMainWindow):
 
     def __init__(
         self,
-        archive: Archive,
-        user: SignedInUser,
+        client: ArchiveClient,
         operations: Operations,
         parent: QWidget | None = None,
         *,
@@ -78,7 +74,7 @@ class PlayerWindow(QMainWindow):
         native: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._user, self._who = archive, user, Identity.user(user.login)
+        self._client = client
         self._operations = operations
         self._pending = 0
         self._categories: dict[str, MarkerCategoryRow] = {}
@@ -131,32 +127,24 @@ class PlayerWindow(QMainWindow):
     def open_clip(self, clip_id: int, start_ms: int = 0) -> None:
         """Load the clip's record, the vocabulary and the clip's markers, then open it in the player."""
 
+        client = self._client
+
         def load() -> tuple[ClipRow | None, list[MarkerCategoryRow], list[MarkerRow]]:
             # checks the right to view (PermissionDenied otherwise) and registers the viewing (003 第二十二条)
-            self._register(register.start_viewing(self._archive.sessions, self._who, clip_id))
-            with self._archive.sessions.read() as session:
-                row = clips.get_clip(session, clip_id)
-                return (
-                    row,
-                    markers.list_categories(session, include_retired=True),
-                    markers.list_markers(session, [clip_id]),
-                )
+            self._register(client.start_viewing(clip_id))
+            rows = client.get_clips([clip_id])
+            return (rows[0] if rows else None, client.marker_categories(), client.list_markers([clip_id]))
 
         self._run(load, lambda result: self._show_clip(*result, start_ms=start_ms))
 
     def open_officer_day(self, badge_no: str, day: date) -> None:
         """All of an officer's video and audio of a day on one timeline, gaps shown, played through."""
 
+        client = self._client
+
         def load() -> tuple[OfficerDay, list[MarkerCategoryRow], list[MarkerRow]]:
-            with self._archive.sessions.read() as session:
-                found = officer_day.officer_day(session, badge_no, day)
-            found = self._viewable(found)
-            with self._archive.sessions.read() as session:
-                return (
-                    found,
-                    markers.list_categories(session, include_retired=True),
-                    markers.list_markers(session, [clip.clip_id for clip in found.clips]),
-                )
+            found = self._viewable(client.officer_day(badge_no, day))
+            return found, client.marker_categories(), client.list_markers([clip.clip_id for clip in found.clips])
 
         self._run(load, lambda result: self._show_day(*result))
 
@@ -169,14 +157,14 @@ class PlayerWindow(QMainWindow):
         self._set_categories(categories)
         officer = f"{row.officer_name} ({row.badge_no})" if row.officer_name else (row.badge_no or "")
         item = PlaylistItem(
-            self._archive.absolute_path(row.media_path),
+            self._client.media_file(row.media_path),
             KINDS.get(row.file_type, MediaKind.VIDEO),
             duration_ms=row.duration_ms or 0,
             origin=row.recorded_start + timedelta(milliseconds=row.clock_offset_ms),
             file_name=row.original_name,
             officer=officer,
             device=row.device_no or "",
-            root=self._archive.media_root,
+            root=self._client.media_root,
             key=row.id,
         )
         self._day_events = []
@@ -198,7 +186,7 @@ class PlayerWindow(QMainWindow):
         officer = f"{day.officer_name} ({day.badge_no})"
         items = [
             PlaylistItem(
-                self._archive.absolute_path(clip.media_path),
+                self._client.media_file(clip.media_path),
                 KINDS.get(clip.file_type, MediaKind.VIDEO),
                 start_ms=int((clip.start - first).total_seconds() * 1000),
                 duration_ms=clip.duration_ms,
@@ -206,7 +194,7 @@ class PlayerWindow(QMainWindow):
                 file_name=clip.original_name,
                 officer=officer,
                 device=clip.device_no or "",
-                root=self._archive.media_root,
+                root=self._client.media_root,
                 key=clip.clip_id,
             )
             for clip in day.clips
@@ -319,7 +307,7 @@ class PlayerWindow(QMainWindow):
 
     def _refresh_form(self) -> None:
         draft, editing = self.player.draft, self._editing
-        if editing is not None and editing.author != self._user.login:
+        if editing is not None and editing.author != self._client.who.name:
             text = self.tr("Added by %1: only they may change it.").replace("%1", editing.author)
             self.panel.show_form(text, editable=False, deletable=False)
             return
@@ -355,25 +343,18 @@ class PlayerWindow(QMainWindow):
         category, note, editing = self.panel.category_code(), self.panel.note.text(), self._editing
         if category is None:
             return
+        client = self._client
         if editing is not None and editing.clip_id == clip_id:
 
-            def save() -> Any:
-                with self._archive.sessions.write() as session:
-                    return markers.update_marker(
-                        session,
-                        self._who,
-                        editing.id,
-                        start_ms=draft.start_ms,
-                        end_ms=draft.end_ms,
-                        category=category,
-                        note=note,
-                    )
+            def save() -> MarkerRow:
+                return client.update_marker(
+                    editing.id, start_ms=draft.start_ms, end_ms=draft.end_ms, category=category, note=note
+                )
 
         else:
 
-            def save() -> Any:
-                with self._archive.sessions.write() as session:
-                    return markers.add_marker(session, self._who, clip_id, draft.start_ms, draft.end_ms, category, note)
+            def save() -> MarkerRow:
+                return client.add_marker(clip_id, draft.start_ms, draft.end_ms, category, note)
 
         self._run(save, self._after_save)
 
@@ -389,21 +370,14 @@ class PlayerWindow(QMainWindow):
         (With a draft the player emits draft_saved, handled by _on_draft_saved.)
         """
         editing, category = self._editing, self.panel.category_code()
-        if self.player.draft is not None or editing is None or editing.author != self._user.login or not category:
+        if self.player.draft is not None or editing is None or editing.author != self._client.who.name or not category:
             return
-        note = self.panel.note.text()
+        note, client = self.panel.note.text(), self._client
 
-        def save() -> Any:
-            with self._archive.sessions.write() as session:
-                return markers.update_marker(
-                    session,
-                    self._who,
-                    editing.id,
-                    start_ms=editing.start_ms,
-                    end_ms=editing.end_ms,
-                    category=category,
-                    note=note,
-                )
+        def save() -> MarkerRow:
+            return client.update_marker(
+                editing.id, start_ms=editing.start_ms, end_ms=editing.end_ms, category=category, note=note
+            )
 
         self._run(save, self._after_save)
 
@@ -420,9 +394,10 @@ class PlayerWindow(QMainWindow):
         if editing is None:
             return
 
+        client = self._client
+
         def delete() -> None:
-            with self._archive.sessions.write() as session:
-                markers.delete_marker(session, self._who, editing.id)
+            client.delete_marker(editing.id)
 
         def done(_: None) -> None:
             self._stop_editing()
@@ -434,11 +409,8 @@ class PlayerWindow(QMainWindow):
     def _reload_markers(self) -> None:
         clip_ids = [cast(int, item.key) for item in self.player.playlist.items]  # the keys are clip ids
 
-        def load() -> list[MarkerRow]:
-            with self._archive.sessions.read() as session:
-                return markers.list_markers(session, clip_ids)
-
-        self._run(load, self._set_markers)
+        client = self._client
+        self._run(lambda: client.list_markers(clip_ids), self._set_markers)
 
     # --- stills ---
 
@@ -462,12 +434,10 @@ class PlayerWindow(QMainWindow):
         png = _png_bytes(image)
         clip_id = cast(int, item.key)  # the keys are clip ids
 
-        def save() -> Any:
-            with self._archive.sessions.write() as session:
-                return stills.record_still(session, self._who, clip_id, position, png)
-
+        client = self._client
         self._run(
-            save, lambda still: self._say(self.tr("Still saved: %1").replace("%1", format_wall_clock(still.shown_at)))
+            lambda: client.record_still(clip_id, position, png),
+            lambda still: self._say(self.tr("Still saved: %1").replace("%1", format_wall_clock(still.shown_at))),
         )
 
     # --- plumbing ---
@@ -492,14 +462,14 @@ class PlayerWindow(QMainWindow):
 
     def _register(self, viewing: Viewing) -> None:
         """(worker thread) Remember an open register entry under the path the engine will report."""
-        self._viewings[str(self._archive.absolute_path(viewing.media_path))] = viewing
+        self._viewings[str(self._client.media_file(viewing.media_path))] = viewing
 
     def _viewable(self, day: OfficerDay) -> OfficerDay:
         """(worker thread) The day's clips the user may view, each registered; the others are left out."""
         allowed = []
         for clip in day.clips:
             try:
-                self._register(register.start_viewing(self._archive.sessions, self._who, clip.clip_id))
+                self._register(self._client.start_viewing(clip.clip_id))
             except PermissionDenied:
                 continue
             allowed.append(clip)
@@ -510,8 +480,8 @@ class PlayerWindow(QMainWindow):
         if viewing is None:
             return
         played_ms = sum(end - start for start, end in spans)
-        sessions, who = self._archive.sessions, self._who
-        self._run(lambda: register.finish_viewing(sessions, who, viewing.entry_id, played_ms), lambda _: None)
+        client = self._client
+        self._run(lambda: client.finish_viewing(viewing.entry_id, played_ms), lambda _: None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.player.engine.close()  # queues the register's "finished viewing" (the main window waits for it)

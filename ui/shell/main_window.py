@@ -36,6 +36,8 @@ from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_window import ReviewWindow
 from ui.spotcheck.view import SpotCheckView
 from workstation.archive import Archive
+from workstation.client.local import LocalClient
+from workstation.identity import Identity
 from workstation.org import users
 from workstation.org.users import SignedInUser
 from workstation.spotcheck.types import SampleItemRow
@@ -54,7 +56,9 @@ _Player = TypeVar("_Player", bound=PlayerWindow)
 class MainWindow(QMainWindow):
     """One window per signed-in session. Sections are pages of a stack chosen in the navigation list.
 
-    Every view runs its work on the application's one `operations`; closing waits for it to finish.
+    The window makes the signed-in user's archive client and hands it to every section (issue 11: the views
+    never open a database session). Every view runs its work on the application's one `operations`;
+    closing waits for it to finish.
     """
 
     def __init__(
@@ -68,6 +72,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.archive, self.user, self.location = archive, user, location
+        self.client = LocalClient(archive, Identity.user(user.login))  # every section asks the archive through it
         self.operations = operations
         self._preferences = preferences
         self.setWindowTitle(self.tr("Body-worn camera footage review workstation"))
@@ -75,21 +80,21 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(120)
         self.navigation.setStyleSheet("QListWidget { font-size: 13pt } QListWidget::item { padding: 10px }")
         self.pages = QStackedWidget()
-        self.archive_view = ArchiveView(archive, user.login, operations, thumbnail_dir)
+        self.archive_view = ArchiveView(self.client, operations, thumbnail_dir)
         self.archive_view.problem.connect(self.show_problem)
         self.archive_view.play_requested.connect(self.open_clip)
         self.archive_view.tree.day_requested.connect(self.open_officer_day)
         self.players: list[PlayerWindow] = []
         self.sections: dict[str, QWidget] = {}
         self.add_section("archive", self.tr("Archive"), self.archive_view)
-        self.spotcheck_view = SpotCheckView(archive, user.login, operations)
+        self.spotcheck_view = SpotCheckView(self.client, operations)
         self.spotcheck_view.review_requested.connect(self.open_review)
-        self.ledger_view = LedgerView(archive, user.login, operations)
+        self.ledger_view = LedgerView(self.client, operations)
         spot_tabs = QTabWidget()
         spot_tabs.addTab(self.spotcheck_view, self.tr("Daily spot check"))
         spot_tabs.addTab(self.ledger_view, self.tr("Check ledger"))
         self.add_section("spotcheck", self.tr("Spot check"), spot_tabs)
-        self.approvals_view = ApprovalsView(archive, user.login, operations)
+        self.approvals_view = ApprovalsView(self.client, operations)
         self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
         self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
         reports = self.tr("Reports")
@@ -102,13 +107,13 @@ class MainWindow(QMainWindow):
         self.users_view: UsersView | None = None
         self.audit_view: AuditView | None = None
         if user.role is Role.ADMIN:
-            self.devices_view = DevicesView(archive, user.login, operations)
+            self.devices_view = DevicesView(self.client, operations)
             self.devices_view.registry_changed.connect(self.archive_view.load)
             self.admin_tabs.addTab(self.devices_view, self.tr("Recorders and holders"))
-            self.users_view = UsersView(archive, user.login, operations)
+            self.users_view = UsersView(self.client, operations)
             self.admin_tabs.addTab(self.users_view, self.tr("User accounts"))
         if user.role in (Role.ADMIN, Role.INSPECTION):
-            self.audit_view = AuditView(archive, user.login, operations)
+            self.audit_view = AuditView(self.client, operations)
             self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
         if self.admin_tabs.count() == 0:
             self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")
@@ -210,17 +215,17 @@ class MainWindow(QMainWindow):
         return window
 
     def open_clip(self, clip_id: int) -> PlayerWindow:
-        window = self._show_player(PlayerWindow(self.archive, self.user, self.operations))
+        window = self._show_player(PlayerWindow(self.client, self.operations))
         window.open_clip(clip_id)
         return window
 
     def open_officer_day(self, badge_no: str, day: date) -> PlayerWindow:
-        window = self._show_player(PlayerWindow(self.archive, self.user, self.operations))
+        window = self._show_player(PlayerWindow(self.client, self.operations))
         window.open_officer_day(badge_no, day)
         return window
 
     def open_review(self, item: SampleItemRow) -> ReviewWindow:
-        window = ReviewWindow(self.archive, self.user, item, self.operations)
+        window = ReviewWindow(self.client, item, self.operations)
         window.reviewed.connect(self._on_reviewed)
         return self._show_player(window)
 
@@ -236,7 +241,7 @@ class MainWindow(QMainWindow):
     def open_ingest(self) -> IngestDialog:
         """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
         if self.ingest_dialog is None:
-            self.ingest_dialog = IngestDialog(self.archive, self.user.login, self.operations, self)
+            self.ingest_dialog = IngestDialog(self.client, self.operations, self)
             self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
             if self.devices_view is not None:
                 self.ingest_dialog.ingest_finished.connect(self.devices_view.load)

@@ -53,6 +53,7 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     user = users.sign_in(archive.sessions, "admin", "admin123")
     operations = Operations()
     window = MainWindow(archive, user, str(archive_folder), preferences, out / ".thumbnails", operations)
+    client = window.client
     window.resize(1600, 900)
     window.show()
     window.load()
@@ -73,7 +74,7 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         ("connection.png", lambda: ConnectionDialog(operations)),
         ("case_link.png", lambda: CaseLinkDialog(3)),
         ("settings.png", lambda: SettingsDialog(preferences)),
-        ("ingest.png", lambda: IngestDialog(archive, user.login, operations)),
+        ("ingest.png", lambda: IngestDialog(client, operations)),
     ]
     for index in range(1, window.navigation.count()):
         window.navigation.setCurrentRow(index)

@@ -213,9 +213,8 @@ def check_database(state: dict[str, Any], folder: Path) -> str:
     archive = Archive.open_embedded(folder / "archive", create=True)
     state["archive"] = archive
     archive.check_schema()
-    with archive.sessions.read() as session:
-        if users.has_users(session):
-            raise CheckFailed("新档案库里已有用户", "a new archive already has users")
+    if not users.needs_first_administrator(archive.sessions):
+        raise CheckFailed("新档案库里已有用户", "a new archive already has users")
     users.create_first_administrator(
         archive.sessions, "SMOKE", "自检单位", UnitLevel.DETACHMENT, "消防", SMOKE_LOGIN, "自检", SMOKE_PASSWORD
     )

@@ -1,9 +1,7 @@
 """The check ledger (检查台帐): every spot check of a period, filtered, and exported to Excel for printing."""
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -27,20 +25,17 @@ from ui.common.tasks import Operations
 from ui.spotcheck.labels import verdict_name
 from ui.spotcheck.models import LedgerTableModel
 from workstation import clock
-from workstation.archive import Archive
-from workstation.identity import Identity
-from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
-from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
-from workstation.spotcheck.types import LedgerRow, Verdict
+from workstation.client import ArchiveClient
+from workstation.spotcheck.types import LedgerFilter, LedgerRow, Verdict
 from workstation.types import UnitRow
 
 SHOWN_ROWS = 1000
 
 
 class LedgerView(QWidget):
-    """The ledger as `login` may read it (their unit and the units below). Call `load()` to fill it.
+    """The ledger as the client's user may read it (their unit and the units below). Call `load()` to fill it.
 
-    Services run on the application's `operations`; callbacks run on the GUI thread.
+    Calls to the archive client run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: a search finished and the table shows it.
@@ -50,9 +45,9 @@ class LedgerView(QWidget):
     loaded = Signal()
     exported = Signal(int)
 
-    def __init__(self, archive: Archive, login: str, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._client = client
         self._operations = operations
         today = clock.now().date()
         self.from_edit = _date_edit(today.replace(day=1), self)
@@ -107,7 +102,7 @@ class LedgerView(QWidget):
         """Read the units for the filter, then search."""
         self._operations.run(
             self,
-            lambda: self._read(lambda s: units_in_charge(s, self._who, LEDGER_ROLES)),
+            self._client.ledger_units,
             self._on_units,
             self.status.show_failure,
         )
@@ -127,11 +122,11 @@ class LedgerView(QWidget):
         self.to_edit.setDate(QDate(date_to.year, date_to.month, date_to.day))
 
     def search(self) -> None:
-        criteria = self.criteria()
+        criteria, client = self.criteria(), self._client
         self.status.setText(self.tr("Loading…"))
         self._operations.run(
             self,
-            lambda: self._read(lambda session: list_ledger(session, self._who, criteria, SHOWN_ROWS)),
+            lambda: client.ledger_rows(criteria, SHOWN_ROWS),
             self._on_found,
             self.status.show_failure,
         )
@@ -146,18 +141,14 @@ class LedgerView(QWidget):
                 return
             path = Path(chosen)
         unit_only = LedgerFilter(criteria.date_from, criteria.date_to, criteria.unit_code)
-        sessions, who = self._archive.sessions, self._who
+        client = self._client
         self.status.setText(self.tr("Exporting…"))
         self._operations.run(
             self,
-            lambda: export_ledger(sessions, who, unit_only, path),
+            lambda: client.export_ledger(unit_only, path),
             lambda count: self._on_exported(count, path),
             self.status.show_failure,
         )
-
-    def _read(self, work: Callable[[Any], Any]) -> Any:
-        with self._archive.sessions.read() as session:
-            return work(session)
 
     def _on_units(self, units: list[UnitRow]) -> None:
         self.unit_box.clear()

@@ -27,9 +27,8 @@ from ui.common.messages import failure_text
 from ui.common.tasks import Operations
 from ui.spotcheck.labels import answer_name, check_item_name, duration_text, percent_text, verdict_name
 from workstation import clock
-from workstation.archive import Archive
-from workstation.identity import Identity
-from workstation.spotcheck import coverage, reviews
+from workstation.client import ArchiveClient
+from workstation.spotcheck import coverage
 from workstation.spotcheck.policy import SpotCheckSettings
 from workstation.spotcheck.types import (
     AUTOMATIC_CHECK_ITEMS,
@@ -47,7 +46,7 @@ _ANSWERS = (CheckAnswer.YES, CheckAnswer.NO, CheckAnswer.NOT_APPLICABLE)
 
 
 class ReviewChecklist(QWidget):
-    """The checklist of the item given with `set_item`, filled in by `login`.
+    """The checklist of the item given with `set_item`, filled in by the client's user.
 
     The submission and the automatic facts run on the application's `operations`; callbacks run on the GUI thread.
 
@@ -61,14 +60,13 @@ class ReviewChecklist(QWidget):
 
     def __init__(
         self,
-        archive: Archive,
-        login: str,
+        client: ArchiveClient,
         operations: Operations,
         parent: QWidget | None = None,
         settings: SpotCheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._client = client
         self._operations = operations
         self._min_coverage_bp = (settings or SpotCheckSettings.load()).min_coverage_bp
         self._item: SampleItemRow | None = None
@@ -165,13 +163,8 @@ class ReviewChecklist(QWidget):
                 .replace("%5", clock.format_time(item.recorded_start))
                 .replace("%6", duration_text(item.duration_ms))
             )
-            item_id, sessions, who = item.id, self._archive.sessions, self._who
-
-            def facts() -> AutomaticFacts:
-                with sessions.read() as session:
-                    return reviews.item_facts(session, who, item_id)
-
-            self._operations.run(self, facts, self._on_facts, self._on_failed)
+            item_id, client = item.id, self._client
+            self._operations.run(self, lambda: client.item_facts(item_id), self._on_facts, self._on_failed)
         self._show_coverage()
 
     def set_playback(self, intervals: Sequence[tuple[int, int]], top_speed: float) -> None:
@@ -211,13 +204,13 @@ class ReviewChecklist(QWidget):
             self._refuse(self.tr("Choose a verdict."))
             return
         review, item_id = self.review(), self._item.id
-        sessions, who, minimum = self._archive.sessions, self._who, self._min_coverage_bp
+        client, minimum = self._client, self._min_coverage_bp
         self.submit_button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Submitting…"))
         self._operations.run(
             self,
-            lambda: reviews.submit_review(sessions, who, item_id, review, min_coverage_bp=minimum),
+            lambda: client.submit_review(item_id, review, minimum),
             self._on_submitted,
             self._on_failed,
         )

@@ -11,8 +11,7 @@ from player.engine import PlaybackState
 from ui.common.tasks import Operations
 from ui.playback.player_window import PlayerWindow
 from ui.spotcheck.review_checklist import ReviewChecklist
-from workstation.archive import Archive
-from workstation.org.users import SignedInUser
+from workstation.client import ArchiveClient
 from workstation.spotcheck.types import SampleItemRow
 
 PROGRESS_INTERVAL_MS = 500
@@ -25,16 +24,15 @@ class ReviewWindow(PlayerWindow):
 
     def __init__(
         self,
-        archive: Archive,
-        user: SignedInUser,
+        client: ArchiveClient,
         item: SampleItemRow,
         operations: Operations,
         parent: QWidget | None = None,
     ):
-        super().__init__(archive, user, operations, parent)
+        super().__init__(client, operations, parent)
         self.item = item
         self._top_speed = 1.0
-        self.checklist = ReviewChecklist(archive, user.login, operations, self)
+        self.checklist = ReviewChecklist(client, operations, self)
         self.checklist.set_item(item)
         dock = QDockWidget(self.tr("Spot-check checklist"), self)
         dock.setWidget(self.checklist)

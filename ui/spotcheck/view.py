@@ -5,7 +5,6 @@ The page does not play footage: claiming an item emits `review_requested`, and t
 the page opens the clip in the player next to the checklist (ui/spotcheck/review_checklist.py).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -34,11 +33,8 @@ from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
 from ui.spotcheck.models import ItemTableModel, PlanTableModel, ProgressTableModel, RowsModel
 from workstation import clock
-from workstation.archive import Archive
-from workstation.identity import Identity
-from workstation.spotcheck import plans as spotcheck_plans
-from workstation.spotcheck import queue as spotcheck_queue
-from workstation.spotcheck.policy import SpotCheckSettings, units_in_charge
+from workstation.client import ArchiveClient
+from workstation.spotcheck.policy import SpotCheckSettings
 from workstation.spotcheck.types import DrawOutcome, DrawSpec, OfficerProgress, PlanRow, SampleItemRow
 from workstation.types import UnitRow
 
@@ -51,9 +47,9 @@ class _Snapshot:
 
 
 class SpotCheckView(QWidget):
-    """The spot check for the signed-in `login`. Call `load()` to fill it.
+    """The spot check for the client's user. Call `load()` to fill it.
 
-    Services run on the application's `operations`; callbacks run on the GUI thread.
+    Calls to the archive client run on the application's `operations`; callbacks run on the GUI thread.
 
     Signals:
         loaded: plans, queue and progress were read and are shown.
@@ -67,14 +63,13 @@ class SpotCheckView(QWidget):
 
     def __init__(
         self,
-        archive: Archive,
-        login: str,
+        client: ArchiveClient,
         operations: Operations,
         parent: QWidget | None = None,
         settings: SpotCheckSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._archive, self._login, self._who = archive, login, Identity.user(login)
+        self._client = client
         self._operations = operations
         self._settings = settings or SpotCheckSettings.load()
 
@@ -138,7 +133,7 @@ class SpotCheckView(QWidget):
         """Read the units the user works on, then plans, queue and progress."""
         self._operations.run(
             self,
-            lambda: self._read(lambda session: units_in_charge(session, self._who)),
+            self._client.check_units,
             self._on_units,
             self.status.show_failure,
         )
@@ -162,24 +157,19 @@ class SpotCheckView(QWidget):
 
     def refresh(self) -> None:
         """Re-read plans, queue and progress for the chosen day."""
-        day = self.day()
+        day, client = self.day(), self._client
 
-        def read(session: Any) -> _Snapshot:
-            return _Snapshot(
-                spotcheck_plans.list_plans(session, self._who, day, day),
-                spotcheck_queue.queue(session, self._who),
-                spotcheck_queue.overview(session, self._who, day, day),
-            )
+        def read() -> _Snapshot:
+            return _Snapshot(client.list_plans(day, day), client.review_queue(), client.check_progress(day, day))
 
-        self._operations.run(self, lambda: self._read(read), self._on_snapshot, self.status.show_failure)
+        self._operations.run(self, read, self._on_snapshot, self.status.show_failure)
 
     def draw(self) -> None:
-        spec, sessions, who = self.spec(), self._archive.sessions, self._who
-        due = self._settings.due_days
+        spec, client, due = self.spec(), self._client, self._settings.due_days
         self.status.setText(self.tr("Drawing…"))
         self._operations.run(
             self,
-            lambda: spotcheck_plans.draw_plans(sessions, spec, who, due_days=due),
+            lambda: client.draw_plans(spec, due),
             self._on_drawn,
             self.status.show_failure,
         )
@@ -196,11 +186,10 @@ class SpotCheckView(QWidget):
             )
             if not accepted:
                 return
-        spec, sessions, who = self.spec(), self._archive.sessions, self._who
-        due = self._settings.due_days
+        spec, client, due = self.spec(), self._client, self._settings.due_days
         self._operations.run(
             self,
-            lambda: spotcheck_plans.redraw(sessions, plan.id, reason, who, spec=spec, due_days=due),
+            lambda: client.redraw_plan(plan.id, reason, spec, due),
             self._on_redrawn,
             self.status.show_failure,
         )
@@ -219,19 +208,19 @@ class SpotCheckView(QWidget):
         item = self._selected(self.queue_table, self.queue_model)
         if item is None:
             return
-        sessions, who = self._archive.sessions, self._who
+        client = self._client
         self._operations.run(
             self,
-            lambda: spotcheck_queue.release(sessions, who, item.id),
+            lambda: client.release(item.id),
             lambda _released: self.refresh(),
             self.status.show_failure,
         )
 
     def _claim(self, item_id: int | None) -> None:
-        sessions, who, minutes = self._archive.sessions, self._who, self._settings.claim_minutes
+        client, minutes = self._client, self._settings.claim_minutes
         self._operations.run(
             self,
-            lambda: spotcheck_queue.claim(sessions, who, item_id, claim_minutes=minutes),
+            lambda: client.claim(item_id, minutes),
             self._on_claimed,
             self.status.show_failure,
         )
@@ -276,10 +265,6 @@ class SpotCheckView(QWidget):
         layout.addWidget(self.progress_table, 1)
         return page
 
-    def _read(self, work: Callable[[Any], Any]) -> Any:
-        with self._archive.sessions.read() as session:
-            return work(session)
-
     def _on_units(self, units: list[UnitRow]) -> None:
         current = self.unit_box.currentData()
         self.unit_box.clear()
@@ -319,10 +304,10 @@ class SpotCheckView(QWidget):
         if row < 0:
             self.sample_model.set_rows([])
             return
-        plan_id = self.plan_model.row(row).id
+        plan_id, client = self.plan_model.row(row).id, self._client
         self._operations.run(
             self,
-            lambda: self._read(lambda session: spotcheck_plans.plan_items(session, self._who, plan_id)),
+            lambda: client.plan_items(plan_id),
             self.sample_model.set_rows,
             self.status.show_failure,
         )

@@ -4,8 +4,6 @@ Reading is itself a duty (Duty.AUDIT), checked here; an export to Excel is recor
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TypeVarTuple
 
@@ -15,6 +13,7 @@ from sqlalchemy.orm import Session
 from db.models import AuditEvent
 from db.session import Sessions
 from workstation import audit
+from workstation.access.types import AuditFilter
 from workstation.atomic_file import replacing
 from workstation.identity import Identity
 from workstation.permissions import principal_of, require_duty
@@ -26,20 +25,6 @@ Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
 PAGE_SIZE = 1000
 EXPORT_BATCH = 5000
 HEADERS = ("序号", "时间", "用户", "操作", "对象类型", "对象编号", "详情")
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    """Every field narrows the result; None means "any". `end` is exclusive.
-
-    The access register (workstation.access_register) takes the same filter and ignores `action`.
-    """
-
-    actor: str | None = None
-    action: str | None = None
-    clip_id: int | None = None
-    start: datetime | None = None
-    end: datetime | None = None
 
 
 def list_events(

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 from db.models import AccessGrant, AccessRegisterEntry, AccessRequest, Clip, User
 from db.session import Sessions
 from workstation import audit, clock
-from workstation.access.audit_viewer import AuditFilter
-from workstation.access.types import RegisterRow, Viewing, ViewingKind
+from workstation.access.types import AuditFilter, RegisterRow, Viewing, ViewingKind
 from workstation.atomic_file import replacing
 from workstation.errors import AccessError, PermissionDenied
 from workstation.identity import Identity

@@ -35,6 +35,7 @@ from db.session import Sessions
 from workstation import audit, clock
 from workstation.access import routing
 from workstation.access.types import (
+    MAX_DAYS,
     AccessRequestRow,
     AccessRequestSpec,
     ApprovalStepRow,
@@ -49,8 +50,6 @@ from workstation.orgtree import OrgTree
 from workstation.permissions import Principal, own_right, principal_of
 from workstation.types import Action, Duty, Role
 
-DEFAULT_DAYS = 7
-MAX_DAYS = 90
 MAX_CLIPS = 1000
 MAX_REASON_CHARS = 500
 LIST_LIMIT = 500

@@ -6,6 +6,11 @@ from enum import StrEnum
 
 from workstation.types import AccessBasis, Role
 
+DEFAULT_DAYS = 7
+"""How long a grant lasts unless the request asks otherwise."""
+MAX_DAYS = 90
+"""The longest access period a request may ask for."""
+
 
 class RequestKind(StrEnum):
     """How a viewing request names its footage."""
@@ -52,7 +57,7 @@ class AccessRequestSpec:
     kind: RequestKind
     reason: str  # 事由, required
     with_download: bool = False
-    days: int = 7
+    days: int = DEFAULT_DAYS
     clip_ids: tuple[int, ...] = ()
     badge_no: str | None = None
     period_start: datetime | None = None
@@ -131,3 +136,17 @@ class RegisterRow:
     started_at: datetime
     finished_at: datetime | None
     played_ms: int | None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Every field narrows the result; None means "any". `end` is exclusive.
+
+    The access register (workstation.access_register) takes the same filter and ignores `action`.
+    """
+
+    actor: str | None = None
+    action: str | None = None
+    clip_id: int | None = None
+    start: datetime | None = None
+    end: datetime | None = None

@@ -29,7 +29,7 @@ from workstation.errors import WorkstationError
 from workstation.footage import clips
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
-from workstation.footage.types import ClipRow, IngestFileResult, IngestOutcome
+from workstation.footage.types import ClipFilter, ClipRow, IngestFileResult, IngestOutcome, cursor_after
 from workstation.footage.verify import verify_archive
 from workstation.identity import Identity
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
@@ -263,7 +263,7 @@ def _print_ingest_summary(results: Sequence[IngestFileResult]) -> None:
 
 
 def _clips(args: argparse.Namespace) -> int:
-    criteria = clips.ClipFilter(
+    criteria = ClipFilter(
         unit_code=args.unit,
         badge_no=args.officer,
         device_no=args.device,
@@ -298,7 +298,7 @@ def _clips(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clip_rows(session: Session, criteria: clips.ClipFilter, limit: int) -> list[ClipRow]:
+def _clip_rows(session: Session, criteria: ClipFilter, limit: int) -> list[ClipRow]:
     """The matching clips, newest first, in pages of 1000 by keyset; `limit` 0 means all. The command line
     lists as the computer's account, a system actor: the whole archive."""
     scope = permissions.clip_scope(session, cli_actor())
@@ -310,7 +310,7 @@ def _clip_rows(session: Session, criteria: clips.ClipFilter, limit: int) -> list
         rows.extend(page)
         if len(page) < page_size or (limit and len(rows) >= limit):
             return rows
-        after = clips.cursor_after(page[-1])
+        after = cursor_after(page[-1])
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -11,7 +11,14 @@ from dataclasses import asdict
 from typing import Any
 
 from workstation.access import requests
-from workstation.access.types import AccessRequestRow, AccessRequestSpec, OutsideBody, RequestKind
+from workstation.access.types import (
+    DEFAULT_DAYS,
+    MAX_DAYS,
+    AccessRequestRow,
+    AccessRequestSpec,
+    OutsideBody,
+    RequestKind,
+)
 from workstation.archive import Archive
 from workstation.cli.console import json_value
 from workstation.cli.values import moment, whole_number
@@ -35,8 +42,8 @@ def add_parser(commands: Any) -> None:
     request.add_argument("--download", action="store_true", help="同时申请下载")
     request.add_argument(
         "--days",
-        type=whole_number(1, requests.MAX_DAYS),
-        default=requests.DEFAULT_DAYS,
+        type=whole_number(1, MAX_DAYS),
+        default=DEFAULT_DAYS,
         help="调阅期限（天）",
     )
     request.add_argument("--body", choices=[body.value for body in OutsideBody], help="代外单位调取")

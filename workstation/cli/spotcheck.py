@@ -19,10 +19,10 @@ from workstation.cli.console import json_value
 from workstation.cli.values import day, output_file, share, whole_number
 from workstation.identity import Identity
 from workstation.spotcheck import plans
-from workstation.spotcheck.ledger import LedgerFilter, export_ledger
+from workstation.spotcheck.ledger import export_ledger
 from workstation.spotcheck.policy import SpotCheckSettings
 from workstation.spotcheck.text import SELECTION_NAMES, STATUS_NAMES, percent
-from workstation.spotcheck.types import DrawOutcome, DrawSpec, PlanRow
+from workstation.spotcheck.types import DrawOutcome, DrawSpec, LedgerFilter, PlanRow
 from workstation.spotcheck.verify import verify_plan
 
 

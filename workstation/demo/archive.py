@@ -36,7 +36,7 @@ from workstation.errors import WorkstationError
 from workstation.footage import clips
 from workstation.footage.devicelog import LogEvent
 from workstation.footage.ingest import IngestOptions, ProgressCallback, ingest
-from workstation.footage.types import DeviceEventType, IngestOutcome, IngestProgress, IngestReport
+from workstation.footage.types import ClipFilter, DeviceEventType, IngestOutcome, IngestProgress, IngestReport
 from workstation.identity import Identity
 from workstation.org import registry, users
 from workstation.spotcheck import plans, queue, reviews
@@ -490,7 +490,7 @@ def _ingest_progress(report: Callable[[str], None]) -> ProgressCallback:
 def _request_sibling_footage(archive: Archive) -> None:
     """A pending viewing request, so the approver's inbox has something to decide: the reviewer of DD01 asks
     for another brigade's footage, which the 支队 head must approve (附件3 二(六))."""
-    wanted = clips.ClipFilter(unit_code=BRIGADES[1][0], file_type=FileType.VIDEO)
+    wanted = ClipFilter(unit_code=BRIGADES[1][0], file_type=FileType.VIDEO)
     with archive.sessions.read() as session:
         other = clips.list_clips(session, wanted, limit=2, scope=permissions.clip_scope(session, Identity.user(ACTOR)))
     if other:

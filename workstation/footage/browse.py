@@ -4,7 +4,6 @@ Each level is loaded when it is opened, with counts, so the tree is as quick on 
 as on five hundred (the (officer_id, recorded_start) index answers the per-day counts).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
@@ -12,31 +11,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Clip, Officer, Unit
 from workstation.footage.clips import scoped
+from workstation.footage.types import DayNode, OfficerNode, UnitNode
 from workstation.types import ClipScope, UnitLevel
-
-
-@dataclass(frozen=True)
-class UnitNode:
-    id: int
-    code: str
-    name: str
-    level: UnitLevel
-    police_type: str
-    parent_id: int | None
-
-
-@dataclass(frozen=True)
-class OfficerNode:
-    id: int
-    badge_no: str
-    name: str
-    unit_id: int | None
-
-
-@dataclass(frozen=True)
-class DayNode:
-    day: date
-    clips: int
 
 
 def units(session: Session, scope: ClipScope) -> list[UnitNode]:

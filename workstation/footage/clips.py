@@ -6,9 +6,7 @@ about the same on an archive of 500 clips as on one of 5,000,000.
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import datetime, time, timedelta
 from typing import TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
@@ -16,35 +14,19 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
 from workstation import audit, permissions
-from workstation.footage.types import ClipDetail, ClipRow
+from workstation.footage.types import (
+    NEWEST_FIRST,
+    ClipDetail,
+    ClipFilter,
+    ClipOrder,
+    ClipRow,
+    PageCursor,
+    SortKey,
+)
 from workstation.identity import Identity
 from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filters
-
-
-@dataclass(frozen=True)
-class ClipFilter:
-    """Every field narrows the result; None means "any". A unit includes the units below it."""
-
-    unit_code: str | None = None
-    badge_no: str | None = None
-    device_no: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None  # inclusive
-    case_no: str | None = None
-    important: bool | None = None
-    file_type: FileType | None = None
-    annotated: bool | None = None  # has markers or segments
-    text: str | None = None  # free text: officer name or 警号, device number, case number
-
-
-@dataclass(frozen=True)
-class PageCursor:
-    """Where the previous page ended (keyset paging: no deep OFFSET scans)."""
-
-    recorded_start: datetime
-    clip_id: int
 
 
 def unit_subtree_ids(session: Session, unit_code: str) -> list[int]:
@@ -129,24 +111,6 @@ def count_clips(session: Session, criteria: ClipFilter, scope: ClipScope) -> int
     return int(session.execute(statement).scalar_one())
 
 
-class SortKey(StrEnum):
-    RECORDED = "recorded"
-    DURATION = "duration"
-    SIZE = "size"
-    FILE_TYPE = "file_type"
-    NAME = "name"
-    INGESTED = "ingested"
-
-
-@dataclass(frozen=True)
-class ClipOrder:
-    """Sort order of a listing; ties are broken by clip id in the same direction, so pages are stable."""
-
-    key: SortKey = SortKey.RECORDED
-    descending: bool = True
-
-
-NEWEST_FIRST = ClipOrder()
 _SORT_COLUMNS = {
     SortKey.RECORDED: Clip.recorded_start,
     SortKey.DURATION: Clip.duration_ms,
@@ -264,10 +228,6 @@ def set_important(session: Session, who: Identity, clip_ids: Sequence[int], impo
         )
     session.flush()
     return len(changed)
-
-
-def cursor_after(row: ClipRow) -> PageCursor:
-    return PageCursor(row.recorded_start, row.id)
 
 
 def _case_numbers(session: Session, clip_ids: list[int]) -> dict[int, tuple[str, ...]]:

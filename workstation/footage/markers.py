@@ -14,11 +14,10 @@ from sqlalchemy.orm import Session
 from db.models import Clip, Marker, MarkerCategory
 from workstation import audit, clock, permissions
 from workstation.errors import PermissionDenied, WorkstationError
-from workstation.footage.types import MarkerCategoryRow, MarkerRow
+from workstation.footage.types import MAX_NOTE_CHARS, MarkerCategoryRow, MarkerRow
 from workstation.identity import Identity
 from workstation.types import Action, FileType, Role
 
-MAX_NOTE_CHARS = 2000
 MAX_CATEGORY_NAME_CHARS = 64
 DURATION_TOLERANCE_MS = 1000  # the player may find a clip a little longer than ingest measured
 MARKABLE = (FileType.VIDEO, FileType.AUDIO)

@@ -4,7 +4,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from workstation.types import LATE_UPLOAD_HOURS, AuditEntry, FileType, MediaStatus
+from workstation.types import LATE_UPLOAD_HOURS, AuditEntry, FileType, MediaStatus, UnitLevel
+
+MAX_NOTE_CHARS = 2000
+"""The longest note on a marker."""
 
 
 class CaseKind(StrEnum):
@@ -244,3 +247,79 @@ class OfficerDay:
     clips: tuple[DayClip, ...]
     gaps: tuple[DayGap, ...]
     events: tuple[DayEvent, ...]
+
+
+# --- what the archive browser asks for (workstation.footage.clips, browse) ---
+
+
+@dataclass(frozen=True)
+class ClipFilter:
+    """Every field narrows the result; None means "any". A unit includes the units below it."""
+
+    unit_code: str | None = None
+    badge_no: str | None = None
+    device_no: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    case_no: str | None = None
+    important: bool | None = None
+    file_type: FileType | None = None
+    annotated: bool | None = None  # has markers or segments
+    text: str | None = None  # free text: officer name or 警号, device number, case number
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the previous page ended (keyset paging: no deep OFFSET scans)."""
+
+    recorded_start: datetime
+    clip_id: int
+
+
+class SortKey(StrEnum):
+    RECORDED = "recorded"
+    DURATION = "duration"
+    SIZE = "size"
+    FILE_TYPE = "file_type"
+    NAME = "name"
+    INGESTED = "ingested"
+
+
+@dataclass(frozen=True)
+class ClipOrder:
+    """Sort order of a listing; ties are broken by clip id in the same direction, so pages are stable."""
+
+    key: SortKey = SortKey.RECORDED
+    descending: bool = True
+
+
+NEWEST_FIRST = ClipOrder()
+
+
+def cursor_after(row: ClipRow) -> PageCursor:
+    """The cursor of the page that follows `row` in the default order (newest first)."""
+    return PageCursor(row.recorded_start, row.id)
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    id: int
+    code: str
+    name: str
+    level: UnitLevel
+    police_type: str
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class OfficerNode:
+    id: int
+    badge_no: str
+    name: str
+    unit_id: int | None
+
+
+@dataclass(frozen=True)
+class DayNode:
+    day: date
+    clips: int

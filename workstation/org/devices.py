@@ -18,12 +18,10 @@ from workstation import audit, permissions
 from workstation.errors import PermissionDenied, WorkstationError
 from workstation.identity import Identity
 from workstation.org import registry
-from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow
+from workstation.org.types import MAX_NOTE_CHARS, DeviceRow, HolderPeriod, OfficerRow
 from workstation.orgtree import OrgTree
 from workstation.types import Action, Relation, Role, UnitLevel, UnitRow
 
-MAX_NOTE_CHARS = 500
-"""The width of device_assignments.handover_note."""
 MAX_DEVICE_NO_CHARS = 64
 MAX_SERIAL_CHARS = 64
 MAX_MODEL_CHARS = 64

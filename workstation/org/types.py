@@ -5,6 +5,9 @@ from datetime import datetime
 
 from workstation.types import Role
 
+MAX_NOTE_CHARS = 500
+"""The longest handover note of a recorder: the width of device_assignments.handover_note."""
+
 
 @dataclass(frozen=True)
 class OfficerRow:

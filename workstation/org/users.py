@@ -204,6 +204,12 @@ def has_users(session: Session) -> bool:
     return session.execute(select(User.id).limit(1)).first() is not None
 
 
+def needs_first_administrator(sessions: Sessions) -> bool:
+    """True while the archive has no account at all: the program then asks for its first administrator."""
+    with sessions.read() as session:
+        return not has_users(session)
+
+
 def create_first_administrator(
     sessions: Sessions,
     unit_code: str,

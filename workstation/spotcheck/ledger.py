@@ -8,8 +8,7 @@ ledger in batches, so a year of checks never sits in memory at once.
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVarTuple, cast
 
@@ -37,24 +36,20 @@ from workstation.spotcheck.ledger_workbook import LedgerHeading, write_ledger
 from workstation.spotcheck.plans import CANDIDATE_TYPES
 from workstation.spotcheck.policy import LEDGER_ROLES, working_units
 from workstation.spotcheck.rows import plan_rows
-from workstation.spotcheck.types import CheckAnswer, CheckItem, LedgerRow, OfficerStatistics, PlanRow, Verdict
+from workstation.spotcheck.types import (
+    CheckAnswer,
+    CheckItem,
+    LedgerFilter,
+    LedgerRow,
+    OfficerStatistics,
+    PlanRow,
+    Verdict,
+)
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
 
 PAGE_SIZE = 1000
 EXPORT_BATCH = 2000
-
-
-@dataclass(frozen=True)
-class LedgerFilter:
-    """Every field narrows the ledger; None means "any". Days are the check days, both ends included."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    unit_code: str | None = None  # the unit and the units below it
-    officer: str | None = None  # 警号, or part of the officer's name
-    reviewer: str | None = None  # login, or part of the reviewer's name
-    verdict: Verdict | None = None
 
 
 def list_ledger(session: Session, who: Identity, criteria: LedgerFilter, limit: int = PAGE_SIZE) -> list[LedgerRow]:

@@ -250,3 +250,15 @@ class PlanVerification:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Every field narrows the ledger; None means "any". Days are the check days, both ends included."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    unit_code: str | None = None  # the unit and the units below it
+    officer: str | None = None  # 警号, or part of the officer's name
+    reviewer: str | None = None  # login, or part of the reviewer's name
+    verdict: Verdict | None = None

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.helpers.builders import build_org
+from tests.helpers.clients import client_for
 from ui.admin.device_table_model import UNASSIGNED_BACKGROUND
 from ui.admin.devices_view import DevicesView
 from workstation.identity import Identity
@@ -17,7 +18,7 @@ def _view(qtbot, archive, operations) -> DevicesView:
     build_org(archive)
     with archive.sessions.write() as session:  # what ingest does with an unknown recorder and 警号
         registry.resolve_recorder(session, Identity.user("admin"), "DEV9999", "777777", datetime(2026, 11, 21, 8, 30))
-    view = DevicesView(archive, "admin", operations)
+    view = DevicesView(client_for(archive, "admin"), operations)
     qtbot.addWidget(view)
     view.resize(1200, 600)
     view.show()
@@ -101,7 +102,7 @@ def test_officer_awaiting_a_unit_is_assigned_to_one(qtbot, archive, operations):
 @pytest.mark.allow_log("^operation failed unexpectedly$")  # the broken archive object is a bug, logged
 def test_a_failing_registry_read_shows_a_message(qtbot, archive, threaded_operations):
     view = _view(qtbot, archive, threaded_operations)
-    view._archive = None  # a broken archive object: the read fails on the worker thread
+    view._client.archive = None  # a broken archive object: the read fails on the worker thread
 
     view.load()
     qtbot.waitUntil(lambda: view.message.text() != "", timeout=5000)

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.helpers.builders import ADMIN_PASSWORD, add_user, build_org
+from tests.helpers.clients import client_for
 from tests.ui.shell.test_main_window import start_sign_in
 from ui.admin.users_view import UsersView
 from ui.common import prefs
@@ -56,7 +57,7 @@ def test_without_a_new_password_there_is_no_sign_in(qtbot, org, operations):
 
 
 def _loaded_view(qtbot, archive, actor, operations) -> UsersView:
-    view = UsersView(archive, actor, operations)
+    view = UsersView(client_for(archive, actor), operations)
     qtbot.addWidget(view)
     view.load()
     return view

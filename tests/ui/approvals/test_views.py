@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.helpers.access_builders import add_users, build_access_org
+from tests.helpers.clients import client_for
 from ui.admin.audit_view import AuditView
 from ui.approvals.request_dialog import AccessRequestDialog
 from ui.approvals.view import ApprovalsView
@@ -39,7 +40,7 @@ def org(archive):
 
 def _request(qtbot, archive, operations, clip_id: int, screenshot: Path):
     """The reviewer fills in and submits the request form; returns the filed request."""
-    dialog = AccessRequestDialog(archive, "reviewer", operations, clip_ids=[clip_id])
+    dialog = AccessRequestDialog(client_for(archive, "reviewer"), operations, clip_ids=[clip_id])
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.windowTitle() == "调阅申请" and dialog.clip_edit.text() == str(clip_id)
@@ -55,7 +56,7 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     row = _request(qtbot, archive, operations, org.clips["DD02"], tmp_path / "access_request_dialog.png")
     assert row.status is RequestStatus.PENDING and row.steps[0].unit_code == "ZD01"
 
-    approvals = ApprovalsView(archive, "head", operations)  # the detachment head's session
+    approvals = ApprovalsView(client_for(archive, "head"), operations)  # the detachment head's session
     qtbot.addWidget(approvals)
     approvals.show()
     with qtbot.waitSignal(approvals.inbox_count_changed, timeout=TIMEOUT) as counted:
@@ -86,7 +87,7 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     )  # what the player calls
     access_register.finish_viewing(archive.sessions, Identity.user("reviewer"), viewing.entry_id, played_ms=95_000)
 
-    audit = AuditView(archive, "inspector", operations)
+    audit = AuditView(client_for(archive, "inspector"), operations)
     qtbot.addWidget(audit)
     audit.show()
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
@@ -123,7 +124,7 @@ def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org, operations):
             archive.sessions, Identity.user(login), org.clips["DD01"], reason="抽查"
         )
         access_register.finish_viewing(archive.sessions, Identity.user(login), viewing.entry_id, 1000)
-    audit = AuditView(archive, "inspector", operations)
+    audit = AuditView(client_for(archive, "inspector"), operations)
     qtbot.addWidget(audit)
     with qtbot.waitSignal(audit.loaded, timeout=TIMEOUT):
         audit.load()
@@ -141,7 +142,7 @@ def test_the_audit_filters_narrow_both_tabs(qtbot, archive, org, operations):
 
 
 def test_users_without_the_audit_duty_see_the_refusal(qtbot, archive, org, threaded_operations):
-    audit = AuditView(archive, "reviewer", threaded_operations)
+    audit = AuditView(client_for(archive, "reviewer"), threaded_operations)
     qtbot.addWidget(audit)
     audit.load()
     qtbot.waitUntil(lambda: audit.status.text() == "您没有此项权限。", timeout=TIMEOUT)
@@ -149,7 +150,7 @@ def test_users_without_the_audit_duty_see_the_refusal(qtbot, archive, org, threa
 
 
 def test_the_dialog_shows_the_services_refusal_and_stays_open(qtbot, archive, org, operations):
-    dialog = AccessRequestDialog(archive, "reviewer", operations, clip_ids=[org.clips["DD02"]])
+    dialog = AccessRequestDialog(client_for(archive, "reviewer"), operations, clip_ids=[org.clips["DD02"]])
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
@@ -166,7 +167,7 @@ def test_an_outside_bodys_request_by_case(qtbot, archive, org, operations):
 
     with archive.sessions.write() as session:
         cases.link_clips(session, Identity.user("admin"), [org.clips["DD02"]], "A2026-7", CaseKind.CASE)
-    dialog = AccessRequestDialog(archive, "reviewer", operations)
+    dialog = AccessRequestDialog(client_for(archive, "reviewer"), operations)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.kind_box.setCurrentIndex(2)
@@ -185,7 +186,7 @@ def test_an_outside_bodys_request_by_case(qtbot, archive, org, operations):
 
 
 def test_the_approvals_view_opens_the_request_form_and_lists_the_new_request(qtbot, archive, org, operations):
-    view = ApprovalsView(archive, "reviewer", operations)
+    view = ApprovalsView(client_for(archive, "reviewer"), operations)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
         view.load()

@@ -9,9 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyle
 
 from tests.helpers.builders import build_org, recorder_dump, video, whole_archive
-from ui.archive import ingest_dialog
+from tests.helpers.clients import client_for
 from ui.archive.ingest_dialog import IngestDialog
 from ui.archive.ingest_progress import ProgressRelay
+from workstation.client import local
 from workstation.errors import DiskFull, SourceInsideArchive
 from workstation.footage import clips
 from workstation.footage.ingest import IngestOptions, ingest
@@ -25,7 +26,7 @@ START = datetime(2026, 11, 21, 8, 30)
 
 def _dialog(qtbot, archive, operations) -> IngestDialog:
     """The dialog on the real worker threads: the tests are about a run that goes on while the GUI works."""
-    dialog = IngestDialog(archive, "admin", operations)
+    dialog = IngestDialog(client_for(archive, "admin"), operations)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -138,7 +139,7 @@ def test_a_full_disk_is_reported_in_plain_chinese(qtbot, monkeypatch, tmp_path, 
     def full(*_args, **_kwargs):
         raise DiskFull("No space left on device")
 
-    monkeypatch.setattr(ingest_dialog, "ingest", full)
+    monkeypatch.setattr(local, "ingest", full)
     dialog = _dialog(qtbot, None, threaded_operations)
     dialog.add_source(tmp_path)
 
@@ -166,7 +167,7 @@ def test_closing_during_a_run_asks_then_stops_between_files_and_closes(
             progress(IngestProgress(str(sources[0]), f"F{number}.MP4", number + 1, 10_000, number + 1, 10_000))
         return IngestReport(0)
 
-    monkeypatch.setattr(ingest_dialog, "ingest", endless)
+    monkeypatch.setattr(local, "ingest", endless)
     dialog = _dialog(qtbot, None, threaded_operations)
     dialog.add_source(tmp_path)
     dialog.start()

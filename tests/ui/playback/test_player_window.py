@@ -14,7 +14,8 @@ from db.models import AccessRegisterEntry, AuditEvent, Clip
 from player.engine import PlaybackEngine, PlaybackState
 from player.video_surface import SurfaceMode
 from tests.helpers.builders import add_user, build_org
-from tests.helpers.playback_builders import DAY_START, add_clip, user
+from tests.helpers.clients import client_for
+from tests.helpers.playback_builders import DAY_START, add_clip
 from tests.player.conftest import TEST_VLC_OPTIONS, image_index
 from tests.player.framecode import read_index, write_indexed_clip
 from ui.playback.player_window import PlayerWindow
@@ -22,7 +23,7 @@ from workstation.footage import markers, stills
 from workstation.identity import Identity
 from workstation.types import MediaStatus, Role
 
-ALICE = user("alice")
+ALICE = "alice"
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def open_window(qtbot, archive, threaded_operations):
 
     def make(login: str = "alice") -> PlayerWindow:
         engine = PlaybackEngine(vlc_options=TEST_VLC_OPTIONS)
-        window = PlayerWindow(archive, user(login), threaded_operations, engine=engine, native=False)
+        window = PlayerWindow(client_for(archive, login), threaded_operations, engine=engine, native=False)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -115,7 +116,7 @@ def test_editing_and_deleting_are_for_the_author(qtbot, archive, open_window, cl
     build_org(archive)
     clip_id = add_clip(archive, "010203", DAY_START, 10, with_media=clip_file)
     with archive.sessions.write() as session:
-        mine = markers.add_marker(session, Identity.user(ALICE.login), clip_id, 4_000, None, "evidence", "刀具")
+        mine = markers.add_marker(session, Identity.user(ALICE), clip_id, 4_000, None, "evidence", "刀具")
         theirs = markers.add_marker(session, Identity.user("bob"), clip_id, 6_000, 8_000, "violation", "推搡")
     window = open_window()
     window.open_clip(clip_id)
@@ -160,7 +161,7 @@ def test_a_still_is_the_frame_on_screen(qtbot, archive, open_window, clip_file):
     assert (still.position_ms, still.width, still.height, still.taken_by) == (3_090, 320, 240, "alice")
     assert still.shown_at == DAY_START + timedelta(milliseconds=3_090)
     with archive.sessions.write() as session:
-        png = stills.export_still(session, Identity.user(ALICE.login), still.id)
+        png = stills.export_still(session, Identity.user(ALICE), still.id)
     picture = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_COLOR)
     assert read_index(picture) == 77
     assert b"tEXtSource" in png  # the source file is named inside the PNG too
@@ -172,7 +173,7 @@ def test_an_officers_day_shows_the_gap_and_plays_across_it(qtbot, archive, open_
     first = add_clip(archive, "010203", DAY_START, 10, with_media=clip_file)
     second = add_clip(archive, "010203", DAY_START + timedelta(seconds=40), 10, with_media=clip_file)
     with archive.sessions.write() as session:
-        markers.add_marker(session, Identity.user(ALICE.login), second, 1_000, 3_000, "notice", "告知录音录像")
+        markers.add_marker(session, Identity.user(ALICE), second, 1_000, 3_000, "notice", "告知录音录像")
     window = open_window()
     window.open_officer_day("010203", date(2026, 11, 21))
     wait_idle(qtbot, window)

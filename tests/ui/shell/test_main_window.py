@@ -168,7 +168,7 @@ def test_a_new_archive_asks_for_its_first_administrator(qtbot, archive):
 
 def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
     view = window.archive_view
-    real_sessions = view._archive.sessions
+    real_sessions = window.client.archive.sessions
 
     class Offline:
         def read(self):
@@ -176,12 +176,12 @@ def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
 
     qtbot.waitUntil(lambda: view.tree.tree_model.rowCount() == 2, timeout=5000)  # nothing else in flight
     window.operations.wait()
-    view._archive.sessions = Offline()
+    window.client.archive.sessions = Offline()
     with qtbot.waitSignal(view.model.load_failed, timeout=5000):
         view.filters.search.setText("张")
     assert window.retry.isVisible()
     assert "网络路径不可用" in window.problem_label.text()
-    view._archive.sessions = real_sessions
+    window.client.archive.sessions = real_sessions
     window.retry.click()
     qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=5000)
     assert not window.retry.isVisible()

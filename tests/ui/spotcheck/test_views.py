@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from db.models import SpotCheckReview
+from tests.helpers.clients import client_for
 from tests.helpers.spotcheck_builders import demo_copy, demo_last_day
 from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_checklist import ReviewChecklist
@@ -57,7 +58,7 @@ def _loaded(qtbot, view, resize=(1500, 700)):
 
 def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots, operations):
     opened_on = clock.now().date()
-    admin = _loaded(qtbot, SpotCheckView(demo, "admin", operations))
+    admin = _loaded(qtbot, SpotCheckView(client_for(demo, "admin"), operations))
     assert admin.tabs.tabText(0) == "待查队列" and admin.draw_button.text() == "抽取"
     assert admin.unit_box.currentText() == "临江市消防救援支队（ZD01）"
     assert admin.day() in {opened_on - timedelta(days=1), clock.now().date() - timedelta(days=1)}  # yesterday
@@ -78,12 +79,12 @@ def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots, opera
     assert admin.sample_model.rowCount() > 0 and admin.sample_model.row(0).unit_code == "DD01"
     admin.grab().save(str(shots / "spotcheck_plans.png"))
 
-    reviewer = _loaded(qtbot, SpotCheckView(demo, "reviewer", operations))
+    reviewer = _loaded(qtbot, SpotCheckView(client_for(demo, "reviewer"), operations))
     assert reviewer.unit_box.count() == 1  # a brigade reviewer works on DD01 only
     queued = reviewer.queue_model.rowCount()
     assert queued == admin.plan_model.row(0).sample_count
     assert {reviewer.queue_model.row(n).unit_code for n in range(queued)} == {"DD01"}
-    checklist = ReviewChecklist(demo, "reviewer", operations)
+    checklist = ReviewChecklist(client_for(demo, "reviewer"), operations)
     qtbot.addWidget(checklist)
     checklist.resize(620, 640)
     checklist.show()
@@ -150,7 +151,7 @@ def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, 
     with demo.sessions.read() as session:
         demo_reviews = session.execute(select(func.count()).select_from(SpotCheckReview)).scalar_one()
     assert demo_reviews >= 3, "the demo archive comes with a day already spot-checked"
-    spotcheck = SpotCheckView(demo, "admin", operations)
+    spotcheck = SpotCheckView(client_for(demo, "admin"), operations)
     qtbot.addWidget(spotcheck)
     spotcheck.day_edit.setDate(demo_last_day())
     spotcheck.ratio_spin.setValue(40)
@@ -160,7 +161,7 @@ def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, 
     checked = _review_everything(demo)
     assert checked >= 6
 
-    ledger = _loaded(qtbot, LedgerView(demo, "approver", operations), resize=(1600, 600))
+    ledger = _loaded(qtbot, LedgerView(client_for(demo, "approver"), operations), resize=(1600, 600))
     ledger.set_period(demo_last_day(), clock.now().date())  # the demo's reviews were yesterday, maybe last month
     with qtbot.waitSignal(ledger.loaded, timeout=TIMEOUT):
         ledger.search()

@@ -11,8 +11,15 @@ from db.models import AccessGrant, AuditEvent
 from tests.helpers.access_builders import PASSWORD, RECORDED, UNASSIGNED, add_users, build_access_org
 from workstation import cli, permissions
 from workstation.access import audit_viewer, register, requests
-from workstation.access.audit_viewer import AuditFilter
-from workstation.access.types import AccessRequestSpec, OutsideBody, RequestKind, RequestStatus, StepStatus, ViewingKind
+from workstation.access.types import (
+    AccessRequestSpec,
+    AuditFilter,
+    OutsideBody,
+    RequestKind,
+    RequestStatus,
+    StepStatus,
+    ViewingKind,
+)
 from workstation.archive import Archive
 from workstation.errors import (
     AccessError,

@@ -11,7 +11,7 @@ from workstation import clock, permissions
 from workstation.errors import PermissionDenied
 from workstation.footage import browse, cases, clips
 from workstation.footage.ingest import IngestOptions, ingest
-from workstation.footage.types import CaseKind
+from workstation.footage.types import CaseKind, cursor_after
 from workstation.identity import Identity
 from workstation.types import ClipScope, FileType, Role
 
@@ -110,7 +110,7 @@ def test_orders_and_pages(filled):
         scope = whole_archive(session)
         first_page = clips.list_clips(session, clips.ClipFilter(), limit=4, scope=scope)
         second_page = clips.list_clips(
-            session, clips.ClipFilter(), limit=4, after=clips.cursor_after(first_page[-1]), scope=scope
+            session, clips.ClipFilter(), limit=4, after=cursor_after(first_page[-1]), scope=scope
         )
         by_name = clips.list_clips(
             session,

@@ -1,0 +1,330 @@
+"""The archive client: everything the window asks of the archive, as one interface (issues 11 and 12).
+
+The views talk to an `ArchiveClient` and never to a database session or a service module: the client
+owns the transactions. `workstation.client.local.LocalClient` implements it in this process over an open
+`Archive`; a remote implementation (the branch server, issue 12) can stand behind the same interface,
+which is why every method takes plain values and returns the plain dataclasses of the areas' `types`
+modules (they serialise). A client is made for one signed-in user (`who`) and acts as that user in
+every call; the services check each call's rights. Signing in is not here: it is what makes the user.
+
+Every method may raise `workstation.errors.WorkstationError` (a refusal, bad input) or a database error.
+"""
+
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
+from workstation.footage.types import (
+    CaseKind,
+    ClipDetail,
+    ClipFilter,
+    ClipOrder,
+    ClipRow,
+    DayNode,
+    IngestProgress,
+    IngestReport,
+    MarkerCategoryRow,
+    MarkerRow,
+    OfficerDay,
+    OfficerNode,
+    PageCursor,
+    StillRow,
+    UnitNode,
+)
+from workstation.identity import Identity
+from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
+from workstation.spotcheck.types import (
+    AutomaticFacts,
+    DrawOutcome,
+    DrawSpec,
+    LedgerFilter,
+    LedgerRow,
+    OfficerProgress,
+    PlanRow,
+    ReviewInput,
+    SampleItemRow,
+)
+from workstation.types import AuditEventRow, AuditVerification, UnitRow
+
+
+class ArchiveClient(Protocol):
+    """What the window does with the archive, as the signed-in user `who`."""
+
+    @property
+    def who(self) -> Identity:
+        """The user every call acts as."""
+        ...
+
+    # --- the archive browser (档案) ---
+
+    def first_clip_page(self, criteria: ClipFilter, order: ClipOrder, limit: int) -> list[ClipRow]:
+        """The first page of a new query. What the user may see is worked out afresh here and kept for the
+        query's later pages and count (working it out for every page would cost each scroll a query)."""
+        ...
+
+    def clip_page(
+        self, criteria: ClipFilter, order: ClipOrder, limit: int, after: PageCursor | None = None, offset: int = 0
+    ) -> list[ClipRow]:
+        """A later page of the query `first_clip_page` began: after a cursor (newest first) or at an offset."""
+        ...
+
+    def count_clips(self, criteria: ClipFilter) -> int:
+        """How many clips of the query `first_clip_page` began the user may see."""
+        ...
+
+    def get_clips(self, clip_ids: Sequence[int]) -> list[ClipRow]:
+        """These clips as they are now (a clip no longer in the archive is left out)."""
+        ...
+
+    def clip_detail(self, clip_id: int) -> ClipDetail | None:
+        """One clip with its cases, markers and history, if the user may see it."""
+        ...
+
+    def set_important(self, clip_ids: Sequence[int], important: bool) -> int:
+        """Mark or unmark clips as important (重要); returns how many changed."""
+        ...
+
+    def link_case(
+        self, clip_ids: Sequence[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str
+    ) -> int:
+        """Link clips to an incident or case (created if new); returns how many links were made."""
+        ...
+
+    def ingest(
+        self,
+        sources: Sequence[Path],
+        station: str,
+        clear_source: bool,
+        cancel: threading.Event,
+        progress: Callable[[IngestProgress], None],
+    ) -> IngestReport:
+        """Import the recorder dumps in these folders of this workstation (导入), as collection station `station`.
+
+        `progress` is called from worker threads; setting `cancel` stops each recorder at its next file.
+        The naming patterns are the deployment's (workstation.toml). Locally the files are copied into the
+        media store; a remote client must upload them instead (a seam for issue 12, like `media_file`).
+        """
+        ...
+
+    def tree_units(self) -> list[UnitNode]:
+        """The units of the officer tree whose footage the user may see, with the units above them."""
+        ...
+
+    def tree_officers(self, unit_id: int | None) -> list[OfficerNode]:
+        """A unit's officers with footage the user may see (None: the officers of no unit)."""
+        ...
+
+    def tree_days(self, officer_id: int) -> list[DayNode]:
+        """An officer's days with footage the user may see, newest first, with counts."""
+        ...
+
+    # --- playback (回放) ---
+
+    def officer_day(self, badge_no: str, day: date) -> OfficerDay:
+        """An officer's clips, gaps and recorder events of one day (the caller registers each viewing)."""
+        ...
+
+    def marker_categories(self) -> list[MarkerCategoryRow]:
+        """The marker vocabulary, retired categories included (old markers still show theirs)."""
+        ...
+
+    def list_markers(self, clip_ids: Sequence[int]) -> list[MarkerRow]:
+        """The markers of these clips."""
+        ...
+
+    def add_marker(self, clip_id: int, start_ms: int, end_ms: int | None, category: str, note: str) -> MarkerRow:
+        """Mark a moment or a span of a clip."""
+        ...
+
+    def update_marker(
+        self, marker_id: int, *, start_ms: int, end_ms: int | None, category: str, note: str
+    ) -> MarkerRow:
+        """Change one of the user's own markers."""
+        ...
+
+    def delete_marker(self, marker_id: int) -> None:
+        """Delete one of the user's own markers."""
+        ...
+
+    def record_still(self, clip_id: int, position_ms: int, png: bytes) -> StillRow:
+        """Keep a frame of a clip as a still (the original is never touched)."""
+        ...
+
+    def start_viewing(self, clip_id: int) -> Viewing:
+        """Check the right to view a clip and open its access-register entry (PermissionDenied otherwise)."""
+        ...
+
+    def finish_viewing(self, entry_id: int, played_ms: int | None) -> None:
+        """Close an access-register entry with how long the clip was played."""
+        ...
+
+    @property
+    def media_root(self) -> Path:
+        """The folder the archived files are under (the player tells an offline share from a missing file).
+        Like `media_file`, part of the remaining seam for issue 12."""
+        ...
+
+    def media_file(self, media_path: str) -> Path:
+        """Where the player and the thumbnails read an archived file (`ClipRow.media_path`, `Viewing.media_path`).
+
+        Locally the file under the archive's media root. The remaining seam for issue 12: a remote client
+        must fetch or stream the file instead.
+        """
+        ...
+
+    # --- viewing requests and approvals (审批) ---
+
+    def submit_request(self, spec: AccessRequestSpec) -> AccessRequestRow:
+        """Ask for footage outside the user's rights; routed to the approving unit."""
+        ...
+
+    def approve_request(self, request_id: int, comment: str) -> AccessRequestRow:
+        """Approve the step of a request that waits for the user."""
+        ...
+
+    def reject_request(self, request_id: int, comment: str) -> AccessRequestRow:
+        """Reject the step of a request that waits for the user (a reason is required)."""
+        ...
+
+    def revoke_request(self, request_id: int, comment: str) -> AccessRequestRow:
+        """Withdraw one's own request, or revoke a grant one approved."""
+        ...
+
+    def inbox(self) -> list[AccessRequestRow]:
+        """The requests waiting for the user's decision."""
+        ...
+
+    def inbox_count(self) -> int:
+        """How many requests wait for the user's decision (the navigation's badge)."""
+        ...
+
+    def my_requests(self) -> list[AccessRequestRow]:
+        """The user's own requests and those they decided, newest first."""
+        ...
+
+    # --- audit log and access register (审计) ---
+
+    def audit_events(self, criteria: AuditFilter, limit: int) -> list[AuditEventRow]:
+        """The newest audit rows matching the filter."""
+        ...
+
+    def audit_actions(self) -> list[str]:
+        """The action codes present in the audit log (for the filter)."""
+        ...
+
+    def verify_audit(self) -> AuditVerification:
+        """Check the audit log's hash chain."""
+        ...
+
+    def export_audit(self, criteria: AuditFilter, path: Path) -> int:
+        """Write every matching audit row to an Excel workbook at `path`; returns the row count."""
+        ...
+
+    def register_rows(self, criteria: AuditFilter, limit: int) -> list[RegisterRow]:
+        """The newest access-register entries matching the filter (its `action` is ignored)."""
+        ...
+
+    def export_register(self, criteria: AuditFilter, path: Path) -> int:
+        """Write every matching access-register entry to an Excel workbook at `path`; returns the row count."""
+        ...
+
+    # --- the spot check (抽查) and its ledger ---
+
+    def check_units(self) -> list[UnitRow]:
+        """The units the user draws plans for and reviews."""
+        ...
+
+    def draw_plans(self, spec: DrawSpec, due_days: int) -> list[DrawOutcome]:
+        """Draw the day's sample for each unit of the spec that has footage and no plan yet."""
+        ...
+
+    def redraw_plan(self, plan_id: int, reason: str, spec: DrawSpec, due_days: int) -> PlanRow:
+        """Replace a plan with a new draw (the old one stays in the record, with the reason)."""
+        ...
+
+    def list_plans(self, day_from: date, day_to: date) -> list[PlanRow]:
+        """The plans of a period over the user's units."""
+        ...
+
+    def plan_items(self, plan_id: int) -> list[SampleItemRow]:
+        """A plan's sample."""
+        ...
+
+    def review_queue(self) -> list[SampleItemRow]:
+        """The items waiting for review in the user's units, oldest due first."""
+        ...
+
+    def claim(self, item_id: int | None, claim_minutes: int) -> SampleItemRow | None:
+        """Claim an item for review (None: the next free one); None when there is none."""
+        ...
+
+    def release(self, item_id: int) -> bool:
+        """Give back a claimed item; False if the user no longer held it."""
+        ...
+
+    def check_progress(self, day_from: date, day_to: date) -> list[OfficerProgress]:
+        """Per officer who recorded in the period: drawn, checked, or not."""
+        ...
+
+    def item_facts(self, item_id: int) -> AutomaticFacts:
+        """What the archive already knows about an item's clip (the checklist's automatic answers)."""
+        ...
+
+    def submit_review(self, item_id: int, review: ReviewInput, min_coverage_bp: int) -> LedgerRow:
+        """Submit the review of a claimed item; writes its ledger line."""
+        ...
+
+    def ledger_units(self) -> list[UnitRow]:
+        """The units whose ledger the user reads (unit heads too)."""
+        ...
+
+    def ledger_rows(self, criteria: LedgerFilter, limit: int) -> list[LedgerRow]:
+        """The ledger lines matching the filter, newest first."""
+        ...
+
+    def export_ledger(self, criteria: LedgerFilter, path: Path) -> int:
+        """Write the 检查台帐 workbook of the filter's period and unit to `path`; returns the line count."""
+        ...
+
+    # --- the registry: units, officers, recorders (设备) ---
+
+    def list_units(self) -> list[UnitRow]:
+        """Every unit."""
+        ...
+
+    def list_officers(self) -> list[OfficerRow]:
+        """Every officer."""
+        ...
+
+    def list_devices(self) -> list[DeviceRow]:
+        """Every recorder, with its current holder."""
+        ...
+
+    def device_history(self, device_id: int) -> list[HolderPeriod]:
+        """Who held a recorder when."""
+        ...
+
+    def reassign_device(self, device_id: int, officer_id: int, note: str) -> DeviceRow:
+        """Hand a recorder over to an officer, with a handover note."""
+        ...
+
+    def assign_officer(self, officer_id: int, unit_id: int) -> OfficerRow:
+        """Place an officer in a unit."""
+        ...
+
+    # --- user accounts (用户) ---
+
+    def list_users(self) -> list[UserRow]:
+        """The accounts the user administers."""
+        ...
+
+    def unlock_user(self, login: str) -> None:
+        """Unlock an account locked after failed sign-ins."""
+        ...
+
+    def reset_password(self, login: str, temporary_password: str) -> None:
+        """Set a temporary password the account must change at its next sign-in."""
+        ...

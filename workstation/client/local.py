@@ -1,0 +1,320 @@
+"""`LocalClient`: the archive client in this process, over an open `Archive` (see workstation.client).
+
+Each method opens its own session — a read session to read, a write session (one transaction) to change —
+and calls the service as `who`. Calls come from one thread at a time (the window's archive thread), which
+is what the one remembered clip scope relies on.
+"""
+
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy.orm import Session
+
+from workstation import config, permissions
+from workstation.access import audit_viewer, register, requests
+from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
+from workstation.archive import Archive
+from workstation.client import ArchiveClient
+from workstation.footage import browse, cases, clips, markers, officer_day, stills
+from workstation.footage.ingest import IngestOptions, ingest
+from workstation.footage.naming import patterns_from_settings
+from workstation.footage.types import (
+    CaseKind,
+    ClipDetail,
+    ClipFilter,
+    ClipOrder,
+    ClipRow,
+    DayNode,
+    IngestProgress,
+    IngestReport,
+    MarkerCategoryRow,
+    MarkerRow,
+    OfficerDay,
+    OfficerNode,
+    PageCursor,
+    StillRow,
+    UnitNode,
+)
+from workstation.identity import Identity
+from workstation.org import devices, user_admin
+from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
+from workstation.spotcheck import ledger, plans, queue, reviews
+from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
+from workstation.spotcheck.types import (
+    AutomaticFacts,
+    DrawOutcome,
+    DrawSpec,
+    LedgerFilter,
+    LedgerRow,
+    OfficerProgress,
+    PlanRow,
+    ReviewInput,
+    SampleItemRow,
+)
+from workstation.types import AuditEventRow, AuditVerification, ClipScope, UnitRow
+
+_T = TypeVar("_T")
+
+
+class LocalClient:
+    """`ArchiveClient` over `archive`, acting as `who`."""
+
+    def __init__(self, archive: Archive, who: Identity) -> None:
+        self.archive = archive
+        self._who = who
+        self._scope: ClipScope | None = None  # the clip query's scope, worked out by first_clip_page
+
+    @property
+    def who(self) -> Identity:
+        return self._who
+
+    def _read(self, work: Callable[[Session], _T]) -> _T:
+        with self.archive.sessions.read() as session:
+            return work(session)
+
+    def _write(self, work: Callable[[Session], _T]) -> _T:
+        with self.archive.sessions.write() as session:
+            return work(session)
+
+    # --- the archive browser ---
+
+    def first_clip_page(self, criteria: ClipFilter, order: ClipOrder, limit: int) -> list[ClipRow]:
+        def work(session: Session) -> list[ClipRow]:
+            self._scope = permissions.clip_scope(session, self.who)
+            return clips.list_clips(session, criteria, limit=limit, order=order, scope=self._scope)
+
+        return self._read(work)
+
+    def clip_page(
+        self, criteria: ClipFilter, order: ClipOrder, limit: int, after: PageCursor | None = None, offset: int = 0
+    ) -> list[ClipRow]:
+        def work(session: Session) -> list[ClipRow]:
+            scope = self._query_scope(session)
+            if after is not None:
+                return clips.list_clips(session, criteria, limit=limit, after=after, scope=scope)
+            return clips.list_clips(session, criteria, limit=limit, order=order, offset=offset, scope=scope)
+
+        return self._read(work)
+
+    def count_clips(self, criteria: ClipFilter) -> int:
+        return self._read(lambda session: clips.count_clips(session, criteria, scope=self._query_scope(session)))
+
+    def _query_scope(self, session: Session) -> ClipScope:
+        if self._scope is None:  # no query begun: work it out now
+            self._scope = permissions.clip_scope(session, self.who)
+        return self._scope
+
+    def get_clips(self, clip_ids: Sequence[int]) -> list[ClipRow]:
+        def work(session: Session) -> list[ClipRow]:
+            return [row for row in (clips.get_clip(session, clip_id) for clip_id in clip_ids) if row is not None]
+
+        return self._read(work)
+
+    def clip_detail(self, clip_id: int) -> ClipDetail | None:
+        return self._read(lambda session: clips.clip_detail(session, clip_id, self.who))
+
+    def set_important(self, clip_ids: Sequence[int], important: bool) -> int:
+        return self._write(lambda session: clips.set_important(session, self.who, clip_ids, important))
+
+    def link_case(
+        self, clip_ids: Sequence[int], case_no: str, kind: CaseKind, party: str, handler: str, title: str
+    ) -> int:
+        return self._write(
+            lambda session: cases.link_clips(session, self.who, clip_ids, case_no, kind, party, handler, title)
+        )
+
+    def ingest(
+        self,
+        sources: Sequence[Path],
+        station: str,
+        clear_source: bool,
+        cancel: threading.Event,
+        progress: Callable[[IngestProgress], None],
+    ) -> IngestReport:
+        patterns = patterns_from_settings(config.load_settings())
+        options = IngestOptions(
+            who=self.who, station=station, clear_source=clear_source, patterns=patterns, cancel=cancel
+        )
+        return ingest(self.archive, sources, options, progress=progress)
+
+    def tree_units(self) -> list[UnitNode]:
+        return self._read(lambda session: browse.units(session, permissions.clip_scope(session, self.who)))
+
+    def tree_officers(self, unit_id: int | None) -> list[OfficerNode]:
+        return self._read(
+            lambda session: browse.officers_of(session, unit_id, permissions.clip_scope(session, self.who))
+        )
+
+    def tree_days(self, officer_id: int) -> list[DayNode]:
+        return self._read(
+            lambda session: browse.days_of(session, officer_id, permissions.clip_scope(session, self.who))
+        )
+
+    # --- playback ---
+
+    def officer_day(self, badge_no: str, day: date) -> OfficerDay:
+        return self._read(lambda session: officer_day.officer_day(session, badge_no, day))
+
+    def marker_categories(self) -> list[MarkerCategoryRow]:
+        return self._read(lambda session: markers.list_categories(session, include_retired=True))
+
+    def list_markers(self, clip_ids: Sequence[int]) -> list[MarkerRow]:
+        return self._read(lambda session: markers.list_markers(session, clip_ids))
+
+    def add_marker(self, clip_id: int, start_ms: int, end_ms: int | None, category: str, note: str) -> MarkerRow:
+        return self._write(
+            lambda session: markers.add_marker(session, self.who, clip_id, start_ms, end_ms, category, note)
+        )
+
+    def update_marker(
+        self, marker_id: int, *, start_ms: int, end_ms: int | None, category: str, note: str
+    ) -> MarkerRow:
+        return self._write(
+            lambda session: markers.update_marker(
+                session, self.who, marker_id, start_ms=start_ms, end_ms=end_ms, category=category, note=note
+            )
+        )
+
+    def delete_marker(self, marker_id: int) -> None:
+        self._write(lambda session: markers.delete_marker(session, self.who, marker_id))
+
+    def record_still(self, clip_id: int, position_ms: int, png: bytes) -> StillRow:
+        return self._write(lambda session: stills.record_still(session, self.who, clip_id, position_ms, png))
+
+    def start_viewing(self, clip_id: int) -> Viewing:
+        return register.start_viewing(self.archive.sessions, self.who, clip_id)
+
+    def finish_viewing(self, entry_id: int, played_ms: int | None) -> None:
+        register.finish_viewing(self.archive.sessions, self.who, entry_id, played_ms)
+
+    @property
+    def media_root(self) -> Path:
+        return self.archive.media_root
+
+    def media_file(self, media_path: str) -> Path:
+        return self.archive.absolute_path(media_path)
+
+    # --- viewing requests and approvals ---
+
+    def submit_request(self, spec: AccessRequestSpec) -> AccessRequestRow:
+        return requests.submit(self.archive.sessions, self.who, spec)
+
+    def approve_request(self, request_id: int, comment: str) -> AccessRequestRow:
+        return requests.approve(self.archive.sessions, self.who, request_id, comment)
+
+    def reject_request(self, request_id: int, comment: str) -> AccessRequestRow:
+        return requests.reject(self.archive.sessions, self.who, request_id, comment)
+
+    def revoke_request(self, request_id: int, comment: str) -> AccessRequestRow:
+        return requests.revoke(self.archive.sessions, self.who, request_id, comment)
+
+    def inbox(self) -> list[AccessRequestRow]:
+        return self._read(lambda session: requests.inbox(session, self.who))
+
+    def inbox_count(self) -> int:
+        return self._read(lambda session: requests.inbox_count(session, self.who))
+
+    def my_requests(self) -> list[AccessRequestRow]:
+        return self._read(lambda session: requests.list_requests(session, self.who))
+
+    # --- audit log and access register ---
+
+    def audit_events(self, criteria: AuditFilter, limit: int) -> list[AuditEventRow]:
+        return self._read(lambda session: audit_viewer.list_events(session, self.who, criteria, limit=limit))
+
+    def audit_actions(self) -> list[str]:
+        return self._read(lambda session: audit_viewer.actions(session, self.who))
+
+    def verify_audit(self) -> AuditVerification:
+        return self._read(lambda session: audit_viewer.verify(session, self.who))
+
+    def export_audit(self, criteria: AuditFilter, path: Path) -> int:
+        return audit_viewer.export_events(self.archive.sessions, self.who, criteria, path)
+
+    def register_rows(self, criteria: AuditFilter, limit: int) -> list[RegisterRow]:
+        return self._read(lambda session: register.list_register(session, self.who, criteria, limit=limit))
+
+    def export_register(self, criteria: AuditFilter, path: Path) -> int:
+        return register.export_register(self.archive.sessions, self.who, criteria, path)
+
+    # --- the spot check and its ledger ---
+
+    def check_units(self) -> list[UnitRow]:
+        return self._read(lambda session: units_in_charge(session, self.who))
+
+    def draw_plans(self, spec: DrawSpec, due_days: int) -> list[DrawOutcome]:
+        return plans.draw_plans(self.archive.sessions, spec, self.who, due_days=due_days)
+
+    def redraw_plan(self, plan_id: int, reason: str, spec: DrawSpec, due_days: int) -> PlanRow:
+        return plans.redraw(self.archive.sessions, plan_id, reason, self.who, spec=spec, due_days=due_days)
+
+    def list_plans(self, day_from: date, day_to: date) -> list[PlanRow]:
+        return self._read(lambda session: plans.list_plans(session, self.who, day_from, day_to))
+
+    def plan_items(self, plan_id: int) -> list[SampleItemRow]:
+        return self._read(lambda session: plans.plan_items(session, self.who, plan_id))
+
+    def review_queue(self) -> list[SampleItemRow]:
+        return self._read(lambda session: queue.queue(session, self.who))
+
+    def claim(self, item_id: int | None, claim_minutes: int) -> SampleItemRow | None:
+        return queue.claim(self.archive.sessions, self.who, item_id, claim_minutes=claim_minutes)
+
+    def release(self, item_id: int) -> bool:
+        return queue.release(self.archive.sessions, self.who, item_id)
+
+    def check_progress(self, day_from: date, day_to: date) -> list[OfficerProgress]:
+        return self._read(lambda session: queue.overview(session, self.who, day_from, day_to))
+
+    def item_facts(self, item_id: int) -> AutomaticFacts:
+        return self._read(lambda session: reviews.item_facts(session, self.who, item_id))
+
+    def submit_review(self, item_id: int, review: ReviewInput, min_coverage_bp: int) -> LedgerRow:
+        return reviews.submit_review(self.archive.sessions, self.who, item_id, review, min_coverage_bp=min_coverage_bp)
+
+    def ledger_units(self) -> list[UnitRow]:
+        return self._read(lambda session: units_in_charge(session, self.who, LEDGER_ROLES))
+
+    def ledger_rows(self, criteria: LedgerFilter, limit: int) -> list[LedgerRow]:
+        return self._read(lambda session: ledger.list_ledger(session, self.who, criteria, limit))
+
+    def export_ledger(self, criteria: LedgerFilter, path: Path) -> int:
+        return ledger.export_ledger(self.archive.sessions, self.who, criteria, path)
+
+    # --- the registry ---
+
+    def list_units(self) -> list[UnitRow]:
+        return self._read(devices.list_units)
+
+    def list_officers(self) -> list[OfficerRow]:
+        return self._read(devices.list_officers)
+
+    def list_devices(self) -> list[DeviceRow]:
+        return self._read(devices.list_devices)
+
+    def device_history(self, device_id: int) -> list[HolderPeriod]:
+        return self._read(lambda session: devices.device_history(session, device_id))
+
+    def reassign_device(self, device_id: int, officer_id: int, note: str) -> DeviceRow:
+        return self._write(lambda session: devices.reassign_device(session, self.who, device_id, officer_id, note))
+
+    def assign_officer(self, officer_id: int, unit_id: int) -> OfficerRow:
+        return self._write(lambda session: devices.assign_officer_to_unit(session, self.who, officer_id, unit_id))
+
+    # --- user accounts ---
+
+    def list_users(self) -> list[UserRow]:
+        return self._read(lambda session: user_admin.list_users(session, self.who))
+
+    def unlock_user(self, login: str) -> None:
+        user_admin.unlock_user(self.archive.sessions, self.who, login)
+
+    def reset_password(self, login: str, temporary_password: str) -> None:
+        user_admin.reset_password(self.archive.sessions, self.who, login, temporary_password)
+
+
+if TYPE_CHECKING:
+    _conforms: type[ArchiveClient] = LocalClient  # mypy checks LocalClient against the interface
