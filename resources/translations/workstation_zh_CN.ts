@@ -3,102 +3,102 @@
 <context>
     <name>AccessRequestDialog</name>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="64" />
+        <location filename="../../ui/approvals/request_dialog.py" line="68" />
         <source>Request to view footage</source>
         <translation>调阅申请</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="70" />
+        <location filename="../../ui/approvals/request_dialog.py" line="74" />
         <source>File numbers, separated by commas</source>
         <translation>文件编号，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="77" />
+        <location filename="../../ui/approvals/request_dialog.py" line="81" />
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="81" />
+        <location filename="../../ui/approvals/request_dialog.py" line="85" />
         <source>Badge no.:</source>
         <translation>警号：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="82" />
+        <location filename="../../ui/approvals/request_dialog.py" line="86" />
         <source>From:</source>
         <translation>起始时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="83" />
+        <location filename="../../ui/approvals/request_dialog.py" line="87" />
         <source>To:</source>
         <translation>截止时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="86" />
+        <location filename="../../ui/approvals/request_dialog.py" line="90" />
         <source>Incident/case no.:</source>
         <translation>警情/案件编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="90" />
+        <location filename="../../ui/approvals/request_dialog.py" line="94" />
         <source>Why the footage is needed (required)</source>
         <translation>调阅事由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="92" />
+        <location filename="../../ui/approvals/request_dialog.py" line="96" />
         <source>Also download a copy</source>
         <translation>同时申请下载</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="96" />
+        <location filename="../../ui/approvals/request_dialog.py" line="100" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="98" />
+        <location filename="../../ui/approvals/request_dialog.py" line="102" />
         <source>Own use</source>
         <translation>本单位使用</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="102" />
+        <location filename="../../ui/approvals/request_dialog.py" line="106" />
         <source>Number of the legal document</source>
         <translation>法律文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="109" />
+        <location filename="../../ui/approvals/request_dialog.py" line="113" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="114" />
+        <location filename="../../ui/approvals/request_dialog.py" line="118" />
         <source>Footage by:</source>
         <translation>申请方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="119" />
+        <location filename="../../ui/approvals/request_dialog.py" line="123" />
         <source>Reason:</source>
         <translation>调阅事由：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="120" />
+        <location filename="../../ui/approvals/request_dialog.py" line="124" />
         <source>Access:</source>
         <translation>调阅权限：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="121" />
+        <location filename="../../ui/approvals/request_dialog.py" line="125" />
         <source>Access period:</source>
         <translation>调阅期限：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="122" />
+        <location filename="../../ui/approvals/request_dialog.py" line="126" />
         <source>Requested for:</source>
         <translation>申请用途：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="123" />
+        <location filename="../../ui/approvals/request_dialog.py" line="127" />
         <source>Legal document:</source>
         <translation>法律文书：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/request_dialog.py" line="135" />
+        <location filename="../../ui/approvals/request_dialog.py" line="139" />
         <source>File numbers must be whole numbers separated by commas.</source>
         <translation>文件编号应为以逗号分隔的整数。</translation>
     </message>
@@ -189,37 +189,37 @@
 <context>
     <name>ApprovalsView</name>
     <message>
-        <location filename="../../ui/approvals/view.py" line="64" />
+        <location filename="../../ui/approvals/view.py" line="62" />
         <source>Comment (required when rejecting)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="65" />
+        <location filename="../../ui/approvals/view.py" line="63" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="67" />
+        <location filename="../../ui/approvals/view.py" line="65" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="69" />
+        <location filename="../../ui/approvals/view.py" line="67" />
         <source>Revoke grant</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="71" />
+        <location filename="../../ui/approvals/view.py" line="69" />
         <source>New request…</source>
         <translation>新建申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="73" />
+        <location filename="../../ui/approvals/view.py" line="71" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="85" />
+        <location filename="../../ui/approvals/view.py" line="83" />
         <source>My requests and my unit's requests</source>
         <translation>我的申请和本单位审批的申请</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="96" />
+        <location filename="../../ui/archive/view.py" line="94" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
@@ -283,107 +283,107 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="77" />
+        <location filename="../../ui/admin/audit_view.py" line="72" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="75" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="83" />
+        <location filename="../../ui/admin/audit_view.py" line="78" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="85" />
+        <location filename="../../ui/admin/audit_view.py" line="80" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="94" />
+        <location filename="../../ui/admin/audit_view.py" line="89" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="96" />
+        <location filename="../../ui/admin/audit_view.py" line="91" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="98" />
+        <location filename="../../ui/admin/audit_view.py" line="93" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="105" />
+        <location filename="../../ui/admin/audit_view.py" line="100" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="106" />
+        <location filename="../../ui/admin/audit_view.py" line="101" />
         <source>Access register</source>
         <translation>调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="112" />
+        <location filename="../../ui/admin/audit_view.py" line="107" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="113" />
+        <location filename="../../ui/admin/audit_view.py" line="108" />
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="114" />
+        <location filename="../../ui/admin/audit_view.py" line="109" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="161" />
+        <location filename="../../ui/admin/audit_view.py" line="156" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="176" />
+        <location filename="../../ui/admin/audit_view.py" line="168" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="176" />
+        <location filename="../../ui/admin/audit_view.py" line="168" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="182" />
+        <location filename="../../ui/admin/audit_view.py" line="174" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="193" />
+        <location filename="../../ui/admin/audit_view.py" line="185" />
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="218" />
+        <location filename="../../ui/admin/audit_view.py" line="206" />
         <source>%1 audit events and %2 register entries shown (at most %3 of each, newest first).</source>
         <translation>显示审计记录 %1 条、调阅登记 %2 条（各最多 %3 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="226" />
+        <location filename="../../ui/admin/audit_view.py" line="214" />
         <source>%1 rows exported to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="233" />
+        <location filename="../../ui/admin/audit_view.py" line="221" />
         <source>Audit log intact: %1 events checked.</source>
         <translation>审计日志完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="238" />
+        <location filename="../../ui/admin/audit_view.py" line="226" />
         <source>Audit log tampered with: %1 problems (first at event %2).</source>
         <translation>审计日志已被篡改：发现 %1 处问题（首处在第 %2 条）。</translation>
     </message>
@@ -558,102 +558,102 @@
 <context>
     <name>ClipPageModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="92" />
+        <location filename="../../ui/archive/model.py" line="89" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="93" />
+        <location filename="../../ui/archive/model.py" line="90" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="94" />
+        <location filename="../../ui/archive/model.py" line="91" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="95" />
+        <location filename="../../ui/archive/model.py" line="92" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="96" />
+        <location filename="../../ui/archive/model.py" line="93" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="97" />
+        <location filename="../../ui/archive/model.py" line="94" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="98" />
+        <location filename="../../ui/archive/model.py" line="95" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="99" />
+        <location filename="../../ui/archive/model.py" line="96" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="100" />
+        <location filename="../../ui/archive/model.py" line="97" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="101" />
+        <location filename="../../ui/archive/model.py" line="98" />
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="102" />
+        <location filename="../../ui/archive/model.py" line="99" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="103" />
+        <location filename="../../ui/archive/model.py" line="100" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="106" />
+        <location filename="../../ui/archive/model.py" line="103" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="107" />
+        <location filename="../../ui/archive/model.py" line="104" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="108" />
+        <location filename="../../ui/archive/model.py" line="105" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="109" />
+        <location filename="../../ui/archive/model.py" line="106" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="280" />
+        <location filename="../../ui/archive/model.py" line="264" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="302" />
+        <location filename="../../ui/archive/model.py" line="286" />
         <source>Integrity problem: %1</source>
         <translation>完整性问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="304" />
+        <location filename="../../ui/archive/model.py" line="288" />
         <source>Uploaded after 24 h</source>
         <translation>超过 24 小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="306" />
+        <location filename="../../ui/archive/model.py" line="290" />
         <source>Not linked to a case</source>
         <translation>未关联警情/案件</translation>
     </message>
@@ -808,67 +808,67 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="79" />
+        <location filename="../../ui/admin/devices_view.py" line="76" />
         <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
         <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="83" />
+        <location filename="../../ui/admin/devices_view.py" line="80" />
         <source>Unassigned only</source>
         <translation>只看待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="85" />
+        <location filename="../../ui/admin/devices_view.py" line="82" />
         <source>Handover…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="88" />
+        <location filename="../../ui/admin/devices_view.py" line="85" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="109" />
+        <location filename="../../ui/admin/devices_view.py" line="106" />
         <source>Assign to unit</source>
         <translation>分配到单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="126" />
+        <location filename="../../ui/admin/devices_view.py" line="123" />
         <source>Holder history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="133" />
+        <location filename="../../ui/admin/devices_view.py" line="130" />
         <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
         <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="164" />
+        <location filename="../../ui/admin/devices_view.py" line="161" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="208" />
+        <location filename="../../ui/admin/devices_view.py" line="206" />
         <source>%1 now belongs to %2.</source>
         <translation>%1 已分配到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="230" />
+        <location filename="../../ui/admin/devices_view.py" line="229" />
         <source>Recorder %1 handed over to %2.</source>
         <translation>设备 %1 已交接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="256" />
+        <location filename="../../ui/admin/devices_view.py" line="255" />
         <source>%1 recorders, %2 of them unassigned.</source>
         <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="267" />
+        <location filename="../../ui/admin/devices_view.py" line="266" />
         <source>Officers awaiting a unit (%1)</source>
         <translation>待分配执法人员（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="270" />
+        <location filename="../../ui/admin/devices_view.py" line="269" />
         <source>%1 (name not registered)</source>
         <translation>%1（未登记姓名）</translation>
     </message>
@@ -1057,68 +1057,68 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="39" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="38" />
         <source>Handover of recorder %1</source>
         <translation>设备交接 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="48" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="47" />
         <source>Type a name, badge no. or unit</source>
         <translation>输入姓名、警号或单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="55" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="54" />
         <source>Why the recorder changes hands, e.g. transfer, repair, new issue</source>
         <translation>交接原因，如调岗移交、维修后重新配发、新领用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="60" />
-        <location filename="../../ui/admin/device_handover_dialog.py" line="115" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="59" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="114" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="62" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="61" />
         <source>Recorder</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="63" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="62" />
         <source>Current holder</source>
         <translation>当前持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="64" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="63" />
         <source>New holder</source>
         <translation>新持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="65" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="64" />
         <source>Handover note</source>
         <translation>交接说明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="69" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="68" />
         <source>Confirm handover</source>
         <translation>确认交接</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="95" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="94" />
         <source>Choose the officer who receives the recorder.</source>
         <translation>请选择接收设备的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="97" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="96" />
         <source>Write a handover note.</source>
         <translation>请填写交接说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="99" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="98" />
         <source>The note is too long: %1 of at most %2 characters.</source>
         <translation>交接说明过长：%1 字，最多 %2 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/device_handover_dialog.py" line="108" />
+        <location filename="../../ui/admin/device_handover_dialog.py" line="107" />
         <source>%1: %2 → %3. The current holding period ends now and is kept in the history.</source>
         <translation>%1：%2 → %3。当前持有人的持有期到此结束，并保留在交接记录中。</translation>
     </message>
@@ -1159,228 +1159,228 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="84" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="79" />
         <source>Import from recorders</source>
         <translation>导入执法记录仪数据</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="89" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="84" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="91" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="86" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="95" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="90" />
         <source>Verify and clear: delete each file from the recorder once its verified copy is archived</source>
         <translation>校验清空：文件校验无误并入库后，从执法记录仪上删除原文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="99" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="94" />
         <source>Progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="110" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="105" />
         <source>Result</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="117" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="112" />
         <source>Start import</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="120" />
-        <location filename="../../ui/archive/ingest_dialog.py" line="282" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="115" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="270" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="128" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="123" />
         <source>Source folders (a recorder mounted as a folder, or a dock's export folder)</source>
         <translation>源文件夹（以文件夹方式接入的执法记录仪，或采集站的导出文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="138" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="133" />
         <source>Collection station</source>
         <translation>采集站</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="155" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="150" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="156" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="151" />
         <source>Skipped (already archived)</source>
         <translation>已跳过（重复）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="157" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="152" />
         <source>Rejected (left on the recorder)</source>
         <translation>拒收（留在记录仪上）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="158" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="153" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="159" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="154" />
         <source>Imported but damaged</source>
         <translation>已导入但损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="175" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="170" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="175" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="170" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="175" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="170" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="175" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="170" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="206" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="201" />
         <source>Choose a recorder or export folder</source>
         <translation>选择执法记录仪或导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="213" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="208" />
         <source>Clear the recorders?</source>
         <translation>清空执法记录仪？</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="215" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="210" />
         <source>Each file is deleted from the recorder only after its copy in the archive has been verified (SHA-256) and recorded. Rejected and failed files stay on the recorder. Continue?</source>
         <translation>每个文件只有在档案库中的副本校验（SHA-256）无误并入库登记后，才会从执法记录仪上删除；被拒收或导入失败的文件保留在记录仪上。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="232" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="227" />
         <source>Add at least one source folder first.</source>
         <translation>请先添加至少一个源文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="235" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="230" />
         <source>Enter the collection station's name.</source>
         <translation>请填写采集站名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="242" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="237" />
         <source>Importing… Copies are verified before anything is recorded.</source>
         <translation>正在导入……每个文件复制后先校验，再入库登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="263" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="251" />
         <source>Stop the import?</source>
         <translation>停止导入？</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="265" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="253" />
         <source>The files being copied now are finished, then the import stops. Nothing is lost or left half-done: run the import again later and it continues where it stopped.</source>
         <translation>正在复制的文件完成后，导入即停止。不会丢失文件，也不会留下不完整的数据：以后再次导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="273" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="261" />
         <source>Stopping after the files being copied now…</source>
         <translation>正在停止，等待当前文件复制完成……</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="282" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="270" />
         <source>Stop and close</source>
         <translation>停止并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="303" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="291" />
         <source>Import stopped. Run it again to continue.</source>
         <translation>导入已停止。再次导入即可从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="305" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="293" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="341" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="329" />
         <source>%1 verified files were deleted from the recorders.</source>
         <translation>已从执法记录仪上删除 %1 个校验无误的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="371" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="359" />
         <source>Rejected, left on the recorder</source>
         <translation>拒收，留在记录仪上</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="373" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="361" />
         <source>Failed, left on the recorder</source>
         <translation>失败，留在记录仪上</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="374" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="362" />
         <source>Imported, damaged</source>
         <translation>已导入，文件损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="378" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="366" />
         <source>Unrecognised file name</source>
         <translation>无法识别的文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="379" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="367" />
         <source>Unsupported file type</source>
         <translation>不支持的文件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="380" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="368" />
         <source>Invalid time in file name</source>
         <translation>文件名中的时间无效</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="381" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="369" />
         <source>Invalid file name</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="382" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="370" />
         <source>Link (not followed)</source>
         <translation>链接（不跟随）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="383" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="371" />
         <source>Cannot read the source file</source>
         <translation>无法读取源文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="384" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="372" />
         <source>Copy or verification failed</source>
         <translation>复制或校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="385" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="373" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="386" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="374" />
         <source>Incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/ingest_dialog.py" line="394" />
+        <location filename="../../ui/archive/ingest_dialog.py" line="382" />
         <source>The archive storage is full; the import stopped. Every file imported so far is complete. Free or add storage, then import again: it continues where it stopped.</source>
         <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
     </message>
@@ -1509,87 +1509,87 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="63" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="58" />
         <source>Name or badge no.</source>
         <translation>姓名或警号</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="65" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="60" />
         <source>Name or login</source>
         <translation>姓名或登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="67" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="62" />
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="70" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="65" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="72" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="67" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="86" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="81" />
         <source>Checked from:</source>
         <translation>检查日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="88" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="83" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="91" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="86" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="92" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="87" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="93" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="88" />
         <source>Reviewer:</source>
         <translation>检查人：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="94" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="89" />
         <source>Verdict:</source>
         <translation>结论：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="131" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="126" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="144" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="139" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="144" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="139" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="150" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="145" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="171" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="162" />
         <source>%1 checks shown (at most %2, newest first).</source>
         <translation>显示 %1 条检查记录（最多 %2 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="178" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="169" />
         <source>Ledger exported: %1 checks to %2.</source>
         <translation>检查台帐已导出：%1 条检查记录，保存至 %2。</translation>
     </message>
@@ -1597,134 +1597,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="73" />
+        <location filename="../../ui/shell/main_window.py" line="78" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="84" />
-        <location filename="../../ui/shell/smoke_test.py" line="130" />
+        <location filename="../../ui/shell/main_window.py" line="89" />
+        <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="91" />
+        <location filename="../../ui/shell/main_window.py" line="96" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94" />
-        <location filename="../../ui/shell/main_window.py" line="232" />
+        <location filename="../../ui/shell/main_window.py" line="99" />
+        <location filename="../../ui/shell/main_window.py" line="237" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95" />
+        <location filename="../../ui/shell/main_window.py" line="100" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="115" />
+        <location filename="../../ui/shell/main_window.py" line="120" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="97" />
+        <location filename="../../ui/shell/main_window.py" line="102" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="89" />
+        <location filename="../../ui/shell/main_window.py" line="94" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="90" />
+        <location filename="../../ui/shell/main_window.py" line="95" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="107" />
+        <location filename="../../ui/shell/main_window.py" line="112" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="109" />
+        <location filename="../../ui/shell/main_window.py" line="114" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="112" />
+        <location filename="../../ui/shell/main_window.py" line="117" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="114" />
+        <location filename="../../ui/shell/main_window.py" line="119" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="128" />
+        <location filename="../../ui/shell/main_window.py" line="133" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="136" />
+        <location filename="../../ui/shell/main_window.py" line="141" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="173" />
+        <location filename="../../ui/shell/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="174" />
+        <location filename="../../ui/shell/main_window.py" line="179" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="176" />
+        <location filename="../../ui/shell/main_window.py" line="181" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="178" />
+        <location filename="../../ui/shell/main_window.py" line="183" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="181" />
+        <location filename="../../ui/shell/main_window.py" line="186" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="182" />
+        <location filename="../../ui/shell/main_window.py" line="187" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="184" />
+        <location filename="../../ui/shell/main_window.py" line="189" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="249" />
+        <location filename="../../ui/shell/main_window.py" line="254" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="264" />
+        <location filename="../../ui/shell/main_window.py" line="269" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="265" />
+        <location filename="../../ui/shell/main_window.py" line="270" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="142" />
+        <location filename="../../ui/shell/main_window.py" line="147" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -1732,54 +1732,54 @@
 <context>
     <name>MarkerPanel</name>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="51" />
-        <location filename="../../ui/playback/marker_panel.py" line="78" />
+        <location filename="../../ui/playback/marker_panel.py" line="50" />
+        <location filename="../../ui/playback/marker_panel.py" line="77" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="51" />
-        <location filename="../../ui/playback/marker_panel.py" line="79" />
+        <location filename="../../ui/playback/marker_panel.py" line="50" />
+        <location filename="../../ui/playback/marker_panel.py" line="78" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="51" />
+        <location filename="../../ui/playback/marker_panel.py" line="50" />
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="51" />
+        <location filename="../../ui/playback/marker_panel.py" line="50" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="63" />
+        <location filename="../../ui/playback/marker_panel.py" line="62" />
         <source>Note (备注), optional</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="64" />
+        <location filename="../../ui/playback/marker_panel.py" line="63" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="65" />
+        <location filename="../../ui/playback/marker_panel.py" line="64" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="66" />
+        <location filename="../../ui/playback/marker_panel.py" line="65" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="72" />
+        <location filename="../../ui/playback/marker_panel.py" line="71" />
         <source>M: marker at the playhead · I / O: segment start / end · Enter: save</source>
         <translation>M：当前位置标记点 · I / O：片段起点/终点 · Enter：保存</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/marker_panel.py" line="87" />
+        <location filename="../../ui/playback/marker_panel.py" line="86" />
         <source>Markers and segments</source>
         <translation>标记点与片段</translation>
     </message>
@@ -1787,22 +1787,22 @@
 <context>
     <name>OfficerTree</name>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="34" />
+        <location filename="../../ui/archive/officer_tree.py" line="31" />
         <source>One archive per officer</source>
         <translation>一人一档</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="59" />
+        <location filename="../../ui/archive/officer_tree.py" line="52" />
         <source>Unassigned (待分配)</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="113" />
+        <location filename="../../ui/archive/officer_tree.py" line="101" />
         <source>(no name)</source>
         <translation>（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="123" />
+        <location filename="../../ui/archive/officer_tree.py" line="111" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
     </message>
@@ -2212,157 +2212,157 @@
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="49" />
+        <location filename="../../ui/playback/player_window.py" line="46" />
         <source>Power on</source>
         <translation>开机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="50" />
+        <location filename="../../ui/playback/player_window.py" line="47" />
         <source>Power off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="51" />
+        <location filename="../../ui/playback/player_window.py" line="48" />
         <source>Recording started</source>
         <translation>开始录像</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="52" />
+        <location filename="../../ui/playback/player_window.py" line="49" />
         <source>Recording stopped</source>
         <translation>停止录像</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="53" />
+        <location filename="../../ui/playback/player_window.py" line="50" />
         <source>Low battery</source>
         <translation>电量低</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="54" />
+        <location filename="../../ui/playback/player_window.py" line="51" />
         <source>Battery changed</source>
         <translation>更换电池</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="55" />
+        <location filename="../../ui/playback/player_window.py" line="52" />
         <source>Abnormal interruption</source>
         <translation>异常中断</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="56" />
+        <location filename="../../ui/playback/player_window.py" line="53" />
         <source>Other event</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="89" />
+        <location filename="../../ui/playback/player_window.py" line="85" />
         <source>Footage playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="167" />
+        <location filename="../../ui/playback/player_window.py" line="155" />
         <source>This file is no longer in the archive.</source>
         <translation>档案库中已没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="183" />
+        <location filename="../../ui/playback/player_window.py" line="171" />
         <source>Playback — %1</source>
         <translation>回放 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="190" />
+        <location filename="../../ui/playback/player_window.py" line="178" />
         <source>%1 (%2), %3</source>
         <translation>%1（%2），%3</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="191" />
+        <location filename="../../ui/playback/player_window.py" line="179" />
         <source>An officer's day — %1</source>
         <translation>执法人员当日录像 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="195" />
+        <location filename="../../ui/playback/player_window.py" line="183" />
         <source>No recordings of %1 on this day.</source>
         <translation>%1 当日没有录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="223" />
+        <location filename="../../ui/playback/player_window.py" line="211" />
         <source>%1 recordings, %2 gaps (%3 min without recording)</source>
         <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="231" />
+        <location filename="../../ui/playback/player_window.py" line="219" />
         <source>Ingest found this file damaged: %1</source>
         <translation>入库时发现该文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="232" />
+        <location filename="../../ui/playback/player_window.py" line="220" />
         <source>Ingest found this file incomplete: %1</source>
         <translation>入库时发现该文件不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="233" />
+        <location filename="../../ui/playback/player_window.py" line="221" />
         <source>The last verification did not find this file: %1</source>
         <translation>上次校验时未找到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="234" />
+        <location filename="../../ui/playback/player_window.py" line="222" />
         <source>The last verification found this file changed since ingest: %1</source>
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="323" />
+        <location filename="../../ui/playback/player_window.py" line="311" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="329" />
+        <location filename="../../ui/playback/player_window.py" line="317" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="331" />
+        <location filename="../../ui/playback/player_window.py" line="319" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="336" />
+        <location filename="../../ui/playback/player_window.py" line="324" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="339" />
+        <location filename="../../ui/playback/player_window.py" line="327" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="349" />
+        <location filename="../../ui/playback/player_window.py" line="337" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="350" />
+        <location filename="../../ui/playback/player_window.py" line="338" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="351" />
+        <location filename="../../ui/playback/player_window.py" line="339" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="415" />
+        <location filename="../../ui/playback/player_window.py" line="389" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="429" />
+        <location filename="../../ui/playback/player_window.py" line="404" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="455" />
+        <location filename="../../ui/playback/player_window.py" line="427" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="470" />
+        <location filename="../../ui/playback/player_window.py" line="440" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>
@@ -2486,72 +2486,72 @@
 <context>
     <name>ReviewChecklist</name>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="87" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="85" />
         <source>Checklist</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="112" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="110" />
         <source>Required unless the verdict is Pass</source>
         <translation>结论不是“合格”时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="115" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="113" />
         <source>Required when the verdict is Fail</source>
         <translation>结论为“不合格”时必填</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="117" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="115" />
         <source>Submit check</source>
         <translation>提交检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="123" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="121" />
         <source>Verdict:</source>
         <translation>结论：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="124" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="122" />
         <source>Problem found:</source>
         <translation>存在问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="125" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="123" />
         <source>Rectification required:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="157" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="155" />
         <source>Claim an item in the review queue to check it.</source>
         <translation>请在待查队列中领取一项后进行检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="160" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="158" />
         <source>%1 · %2 (%3) · %4 · recorded %5 · %6</source>
         <translation>%1 · %2（%3）· %4 · 录制于 %5 · 时长 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="211" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="204" />
         <source>Choose a verdict.</source>
         <translation>请选择结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="217" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="210" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="231" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="224" />
         <source>Played %1 of the clip (Pass needs %2), top speed %3×</source>
         <translation>已回放 %1（判定合格需达到 %2），最高倍速 %3×</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="240" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="233" />
         <source>%1 (from the archive)</source>
         <translation>%1（系统判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/review_checklist.py" line="246" />
+        <location filename="../../ui/spotcheck/review_checklist.py" line="239" />
         <source>Check recorded in the ledger: %1.</source>
         <translation>检查结果已记入台帐：%1。</translation>
     </message>
@@ -2559,7 +2559,7 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/spotcheck/review_window.py" line="39" />
+        <location filename="../../ui/spotcheck/review_window.py" line="37" />
         <source>Spot-check checklist</source>
         <translation>抽查检查项目</translation>
     </message>
@@ -2690,147 +2690,147 @@
 <context>
     <name>SpotCheckView</name>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="96" />
+        <location filename="../../ui/spotcheck/view.py" line="91" />
         <source>Favour long clips</source>
         <translation>偏重长录像</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="97" />
+        <location filename="../../ui/spotcheck/view.py" line="92" />
         <source>Add each officer's first clip</source>
         <translation>含每人首段</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="98" />
+        <location filename="../../ui/spotcheck/view.py" line="93" />
         <source>Leave out clips already checked</source>
         <translation>排除已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="100" />
+        <location filename="../../ui/spotcheck/view.py" line="95" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="102" />
+        <location filename="../../ui/spotcheck/view.py" line="97" />
         <source>Redraw…</source>
         <translation>重新抽取…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="115" />
+        <location filename="../../ui/spotcheck/view.py" line="110" />
         <source>Claim next</source>
         <translation>领取下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="117" />
+        <location filename="../../ui/spotcheck/view.py" line="112" />
         <source>Claim selected</source>
         <translation>领取所选</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="119" />
+        <location filename="../../ui/spotcheck/view.py" line="114" />
         <source>Give back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="121" />
+        <location filename="../../ui/spotcheck/view.py" line="116" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="129" />
+        <location filename="../../ui/spotcheck/view.py" line="124" />
         <source>Review queue</source>
         <translation>待查队列</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="130" />
+        <location filename="../../ui/spotcheck/view.py" line="125" />
         <source>Plans and samples</source>
         <translation>抽查方案</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="131" />
+        <location filename="../../ui/spotcheck/view.py" line="126" />
         <source>Check progress</source>
         <translation>检查进度</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="179" />
+        <location filename="../../ui/spotcheck/view.py" line="169" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="191" />
+        <location filename="../../ui/spotcheck/view.py" line="181" />
         <source>Select a plan in force on the Plans tab first.</source>
         <translation>请先在“抽查方案”页选择一个有效的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="195" />
+        <location filename="../../ui/spotcheck/view.py" line="185" />
         <source>Redraw plan %1</source>
         <translation>重新抽取方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="195" />
+        <location filename="../../ui/spotcheck/view.py" line="185" />
         <source>Why is the plan drawn again?</source>
         <translation>重新抽取的理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="214" />
+        <location filename="../../ui/spotcheck/view.py" line="203" />
         <source>Select an item in the queue first.</source>
         <translation>请先在待查队列中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="242" />
+        <location filename="../../ui/spotcheck/view.py" line="231" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="243" />
+        <location filename="../../ui/spotcheck/view.py" line="232" />
         <source>Recorded on:</source>
         <translation>录制日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="244" />
+        <location filename="../../ui/spotcheck/view.py" line="233" />
         <source>Ratio:</source>
         <translation>抽取比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="245" />
+        <location filename="../../ui/spotcheck/view.py" line="234" />
         <source>At least per officer:</source>
         <translation>每人最少：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="303" />
+        <location filename="../../ui/spotcheck/view.py" line="288" />
         <source>%1 items to check, %2 overdue.</source>
         <translation>待检查 %1 项，其中逾期 %2 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="310" />
+        <location filename="../../ui/spotcheck/view.py" line="295" />
         <source>%1 of %2 officers who recorded that day are checked; %3 still unchecked (%4 without a plan).</source>
         <translation>当天有录像的 %2 名执法人员中已检查完毕 %1 名；尚有 %3 名未检查（其中 %4 名所在单位未抽取）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="334" />
+        <location filename="../../ui/spotcheck/view.py" line="319" />
         <source>No video or audio was recorded that day.</source>
         <translation>当天没有可抽查的视频或音频。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="336" />
+        <location filename="../../ui/spotcheck/view.py" line="321" />
         <source>%1 plans drawn, %2 clips sampled.</source>
         <translation>已抽取 %1 个方案，共抽中 %2 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="339" />
+        <location filename="../../ui/spotcheck/view.py" line="324" />
         <source>%1 units already had a plan in force (use Redraw to replace one).</source>
         <translation>%1 个单位已有有效方案（如需替换，请使用“重新抽取”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="348" />
+        <location filename="../../ui/spotcheck/view.py" line="333" />
         <source>Plan %1 replaces plan %2.</source>
         <translation>方案 %1 已替代方案 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="354" />
+        <location filename="../../ui/spotcheck/view.py" line="339" />
         <source>Nothing left to check in the queue.</source>
         <translation>待查队列中已没有可领取的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="357" />
+        <location filename="../../ui/spotcheck/view.py" line="342" />
         <source>You are checking %1 (%2) until %3.</source>
         <translation>您已领取 %1（%2），请于 %3 前完成检查。</translation>
     </message>
@@ -2851,47 +2851,47 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="23" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="23" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="23" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="23" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="25" />
+        <location filename="../../ui/admin/users_view.py" line="23" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="37" />
+        <location filename="../../ui/admin/users_view.py" line="35" />
         <source>Locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="39" />
+        <location filename="../../ui/admin/users_view.py" line="37" />
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="41" />
+        <location filename="../../ui/admin/users_view.py" line="39" />
         <source>Must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="42" />
+        <location filename="../../ui/admin/users_view.py" line="40" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -2899,37 +2899,37 @@
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="60" />
+        <location filename="../../ui/admin/users_view.py" line="58" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="62" />
+        <location filename="../../ui/admin/users_view.py" line="60" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="64" />
+        <location filename="../../ui/admin/users_view.py" line="62" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="101" />
+        <location filename="../../ui/admin/users_view.py" line="95" />
         <source>%1 is unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="111" />
+        <location filename="../../ui/admin/users_view.py" line="105" />
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="112" />
+        <location filename="../../ui/admin/users_view.py" line="106" />
         <source>Give the user this temporary password in person. They must change it when they next sign in.</source>
         <translation>请当面将临时密码告知该用户。该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_view.py" line="117" />
+        <location filename="../../ui/admin/users_view.py" line="111" />
         <source>The password of %1 is reset; they must change it at the next sign-in.</source>
         <translation>已重置 %1 的密码；该用户下次登录时须修改密码。</translation>
     </message>
@@ -3247,7 +3247,7 @@
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="87" />
-        <location filename="../../ui/app.py" line="162" />
+        <location filename="../../ui/app.py" line="161" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
