@@ -10,6 +10,7 @@ the place and what is expected, never a traceback in the middle of an import.
 import os
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
 """Every setting there is: section → key → the TOML types it may have."""
 PATTERN_KEYS = {"name": True, "regex": True, "time_format": False}
 """The keys of an [[ingest.patterns]] entry (all text) and whether each is required."""
-_TYPE_NAMES = {int: "整数", float: "数字", str: "文本", list: "列表"}
+_TYPE_CODES = {int: "integer", float: "number", str: "text", list: "list"}
 
 
 def config_dir() -> Path:
@@ -70,23 +71,39 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
     return settings
 
 
-def _problems(settings: dict[str, Any]) -> list[str]:
+@dataclass(frozen=True)
+class SettingsProblem:
+    """One thing wrong in workstation.toml, as data (the CLI and the window word it).
+
+    kind: unknown_section, not_a_section, unknown_key, wrong_type, pattern_not_a_table,
+    pattern_missing_key, pattern_unknown_key, pattern_not_text. `place` is the section (or, for a name
+    pattern, its number); `expected` the type codes (integer, number, text, list) or the known names.
+    """
+
+    kind: str
+    place: str
+    key: str = ""
+    expected: tuple[str, ...] = ()
+    value: str = ""
+
+
+def _problems(settings: dict[str, Any]) -> list[SettingsProblem]:
     problems = []
     for section, values in settings.items():
         keys = SCHEMA.get(section)
         if keys is None:
-            problems.append(f"未知的设置节 [{section}]（可用：{'、'.join(SCHEMA)}）")
+            problems.append(SettingsProblem("unknown_section", section, expected=tuple(SCHEMA)))
             continue
         if not isinstance(values, dict):
-            problems.append(f"[{section}] 应是一个设置节")
+            problems.append(SettingsProblem("not_a_section", section))
             continue
         for key, value in values.items():
             allowed = keys.get(key)
             if allowed is None:
-                problems.append(f"[{section}] 中没有设置项 {key}（可用：{'、'.join(keys)}）")
+                problems.append(SettingsProblem("unknown_key", section, key, tuple(keys)))
             elif isinstance(value, bool) or not isinstance(value, allowed):
-                expected = "或".join(_TYPE_NAMES[kind] for kind in allowed)
-                problems.append(f"[{section}] {key} 应为{expected}，而不是 {value!r}")
+                expected = tuple(_TYPE_CODES[kind] for kind in allowed)
+                problems.append(SettingsProblem("wrong_type", section, key, expected, repr(value)))
     patterns = settings.get("ingest", {}).get("patterns", [])
     if isinstance(patterns, list):
         problems += [
@@ -95,14 +112,18 @@ def _problems(settings: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _pattern_problems(number: int, entry: object) -> list[str]:
-    where = f"[[ingest.patterns]] 第 {number} 条"
+def _pattern_problems(number: int, entry: object) -> list[SettingsProblem]:
+    place = str(number)
     if not isinstance(entry, dict):
-        return [f"{where}应是一个设置表（name、regex、time_format）"]
-    problems = [f"{where}缺少 {key}" for key, required in PATTERN_KEYS.items() if required and key not in entry]
+        return [SettingsProblem("pattern_not_a_table", place, expected=tuple(PATTERN_KEYS))]
+    problems = [
+        SettingsProblem("pattern_missing_key", place, key)
+        for key, required in PATTERN_KEYS.items()
+        if required and key not in entry
+    ]
     for key, value in entry.items():
         if key not in PATTERN_KEYS:
-            problems.append(f"{where}中没有设置项 {key}")
+            problems.append(SettingsProblem("pattern_unknown_key", place, key, tuple(PATTERN_KEYS)))
         elif not isinstance(value, str):
-            problems.append(f"{where}的 {key} 应为文本")
+            problems.append(SettingsProblem("pattern_not_text", place, key, ("text",)))
     return problems

@@ -3285,687 +3285,753 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/common/error_text.py" line="35" />
+        <location filename="../../ui/common/error_text.py" line="36" />
         <source>{name} (badge {badge_no})</source>
         <translation>{name}（警号 {badge_no}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="37" />
+        <location filename="../../ui/common/error_text.py" line="38" />
         <source>badge {badge_no}</source>
         <translation>警号 {badge_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="50" />
+        <location filename="../../ui/common/error_text.py" line="53" />
+        <location filename="../../ui/common/error_text.py" line="69" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
+        <location filename="../../ui/common/error_text.py" line="61" />
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="62" />
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
         <location filename="../../ui/common/error_text.py" line="63" />
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="64" />
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="70" />
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="74" />
+        <source>unknown section [{place}] (known: {known})</source>
+        <translation>未知的设置节 [{place}]（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="75" />
+        <source>[{place}] should be a section</source>
+        <translation>[{place}] 应是一个设置节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="76" />
+        <source>[{place}] has no setting {key} (known: {known})</source>
+        <translation>[{place}] 中没有设置项 {key}（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="77" />
+        <source>[{place}] {key} should be {expected}, not {value}</source>
+        <translation>[{place}] {key} 应为{expected}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="78" />
+        <source>name pattern {place} should be a table ({known})</source>
+        <translation>[[ingest.patterns]] 第 {place} 条应是一个设置表（{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="79" />
+        <source>name pattern {place} lacks {key}</source>
+        <translation>[[ingest.patterns]] 第 {place} 条缺少 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="80" />
+        <source>name pattern {place} has no setting {key}</source>
+        <translation>[[ingest.patterns]] 第 {place} 条中没有设置项 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="81" />
+        <source>name pattern {place}: {key} should be text</source>
+        <translation>[[ingest.patterns]] 第 {place} 条的 {key} 应为文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="95" />
         <source>The ledger export needs a start and an end date, the end not before the start.</source>
         <translation>导出检查台帐需要起止日期，且截止日期不早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="66" />
+        <location filename="../../ui/common/error_text.py" line="98" />
         <source>There is no unit with the code "{unit_code}".</source>
         <translation>单位代码“{unit_code}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="67" />
+        <location filename="../../ui/common/error_text.py" line="99" />
         <source>You may not see the check ledger of unit {unit_code}.</source>
         <translation>您无权查看单位 {unit_code} 的检查台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="70" />
+        <location filename="../../ui/common/error_text.py" line="102" />
         <source>A redraw needs a reason.</source>
         <translation>重新抽取必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="71" />
+        <location filename="../../ui/common/error_text.py" line="103" />
         <source>Spot-check plan {plan_id} does not exist.</source>
         <translation>抽查方案 {plan_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="72" />
+        <location filename="../../ui/common/error_text.py" line="104" />
         <source>Spot-check plan {plan_id} was redrawn on {superseded_at}.</source>
         <translation>抽查方案 {plan_id} 已于 {superseded_at} 被重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="75" />
+        <location filename="../../ui/common/error_text.py" line="107" />
         <source>The unit has no footage left to check in this period; the plan was not redrawn.</source>
         <translation>该单位在此期间已没有可抽查的录像，未重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="78" />
+        <location filename="../../ui/common/error_text.py" line="110" />
         <source>You may not run spot checks for unit {unit_code}.</source>
         <translation>您无权对单位 {unit_code} 进行抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="81" />
+        <location filename="../../ui/common/error_text.py" line="113" />
         <source>You may not see or work on another unit's spot-check plans.</source>
         <translation>您无权查看或处理其他单位的抽查方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="84" />
+        <location filename="../../ui/common/error_text.py" line="116" />
         <source>The period ends before it starts.</source>
         <translation>抽查期间的截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="85" />
+        <location filename="../../ui/common/error_text.py" line="117" />
         <source>A spot-check plan covers at most {max_days} days.</source>
         <translation>一个抽查方案最多覆盖 {max_days} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="86" />
+        <location filename="../../ui/common/error_text.py" line="118" />
         <source>The [spotcheck] settings in workstation.toml are wrong: {detail}</source>
         <translation>workstation.toml 的 [spotcheck] 设置有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="89" />
+        <location filename="../../ui/common/error_text.py" line="121" />
         <source>Your role can neither run spot checks nor see the check ledger.</source>
         <translation>您的角色不能进行回放抽查或查看检查台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="92" />
+        <location filename="../../ui/common/error_text.py" line="124" />
         <source>Spot-check item {item_id} was taken by another reviewer, or was checked or withdrawn.</source>
         <translation>抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="95" />
+        <location filename="../../ui/common/error_text.py" line="127" />
         <source>File {clip_id} does not exist.</source>
         <translation>文件 {clip_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="96" />
+        <location filename="../../ui/common/error_text.py" line="128" />
         <source>You may not check spot-check item {item_id}.</source>
         <translation>您无权检查抽查项 {item_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="97" />
+        <location filename="../../ui/common/error_text.py" line="129" />
         <source>Answer the checklist items: {items}.</source>
         <translation>请填写检查项：{items}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="98" />
+        <location filename="../../ui/common/error_text.py" line="130" />
         <source>The verdict "{verdict}" needs the problems found.</source>
         <translation>结论为“{verdict}”时必须填写存在问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="99" />
+        <location filename="../../ui/common/error_text.py" line="131" />
         <source>The verdict "Fail" needs the rectification required.</source>
         <translation>结论为“不合格”时必须填写整改要求。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="102" />
+        <location filename="../../ui/common/error_text.py" line="134" />
         <source>The checklist items "{items}" are answered "No": the verdict cannot be "Pass".</source>
         <translation>检查项“{items}”为“否”，不能判定为“合格”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="105" />
+        <location filename="../../ui/common/error_text.py" line="137" />
         <source>Playback speed {speed} is implausible.</source>
         <translation>播放倍速 {speed} 不合理。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="106" />
+        <location filename="../../ui/common/error_text.py" line="138" />
         <source>Spot-check item {item_id} was already checked or withdrawn (the plan was redrawn).</source>
         <translation>抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="109" />
+        <location filename="../../ui/common/error_text.py" line="141" />
         <source>Spot-check item {item_id} is held by another reviewer.</source>
         <translation>抽查项 {item_id} 已由其他检查人领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="110" />
+        <location filename="../../ui/common/error_text.py" line="142" />
         <source>The file's duration is unknown, so a full playback cannot be confirmed: the verdict cannot be "Pass".</source>
         <translation>文件时长未知，无法确认已完整回放，不能判定为“合格”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="114" />
+        <location filename="../../ui/common/error_text.py" line="146" />
         <source>The file is incomplete (damaged, missing or failing its checksum): the verdict cannot be "Pass".</source>
         <translation>该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="117" />
+        <location filename="../../ui/common/error_text.py" line="149" />
         <source>Playback covered {covered} of the file; "Pass" needs {required}. Play the file in full before submitting, or choose another verdict.</source>
         <translation>回放覆盖率为 {covered}，低于判定“合格”所需的 {required}。请将该文件完整回放后再提交，或选择其他结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="122" />
+        <location filename="../../ui/common/error_text.py" line="154" />
         <source>The user "{login}" does not exist or is deactivated.</source>
         <translation>用户“{login}”不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="125" />
+        <location filename="../../ui/common/error_text.py" line="157" />
         <source>"{name}" is a system identity and cannot do what needs a user.</source>
         <translation>“{name}”是系统身份，不能执行需要用户身份的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="128" />
+        <location filename="../../ui/common/error_text.py" line="160" />
         <source>You do not have this right.</source>
         <translation>您没有此项权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="129" />
+        <location filename="../../ui/common/error_text.py" line="161" />
         <source>You may not do this ({action}) with file {clip_id}. If you need the footage, submit a viewing request.</source>
         <translation>您无权对文件 {clip_id} 执行此操作（{action}）。如确需调阅，请提交调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="133" />
+        <location filename="../../ui/common/error_text.py" line="165" />
         <source>The played time cannot be negative.</source>
         <translation>播放时长不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="134" />
+        <location filename="../../ui/common/error_text.py" line="166" />
         <source>Register entry {entry_id} is not your viewing.</source>
         <translation>登记 {entry_id} 不是您的调阅记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="135" />
+        <location filename="../../ui/common/error_text.py" line="167" />
         <source>Register entry {entry_id} is already finished.</source>
         <translation>登记 {entry_id} 已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="136" />
+        <location filename="../../ui/common/error_text.py" line="168" />
         <source>You may not export file {clip_id}. If you need the footage, submit a viewing request.</source>
         <translation>您无权导出文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="139" />
+        <location filename="../../ui/common/error_text.py" line="171" />
         <source>You may not play file {clip_id}. If you need the footage, submit a viewing request.</source>
         <translation>您无权播放文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="142" />
+        <location filename="../../ui/common/error_text.py" line="174" />
         <source>All the footage asked for is within your rights; no request is needed.</source>
         <translation>所申请的资料均在您的权限范围内，无需申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="145" />
+        <location filename="../../ui/common/error_text.py" line="177" />
         <source>Give a reason when rejecting a request.</source>
         <translation>驳回申请时请填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="146" />
+        <location filename="../../ui/common/error_text.py" line="178" />
         <source>Viewing request {request_id} has no grant in force to revoke.</source>
         <translation>调阅申请 {request_id} 没有生效中的授权，无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="149" />
+        <location filename="../../ui/common/error_text.py" line="181" />
         <source>Only a head of the approving unit may revoke this grant.</source>
         <translation>只有批准单位的负责人可以撤销此授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="152" />
+        <location filename="../../ui/common/error_text.py" line="184" />
         <source>Give the reason for viewing.</source>
         <translation>请填写调阅事由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="153" />
+        <location filename="../../ui/common/error_text.py" line="185" />
         <source>The reason may have at most {max_chars} characters.</source>
         <translation>调阅事由不能超过 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="154" />
+        <location filename="../../ui/common/error_text.py" line="186" />
         <source>The viewing period must be 1 to {max_days} days.</source>
         <translation>调阅期限应为 1 至 {max_days} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="155" />
+        <location filename="../../ui/common/error_text.py" line="187" />
         <source>A request from an outside body needs the legal document number.</source>
         <translation>外单位调取须填写法律文书编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="158" />
+        <location filename="../../ui/common/error_text.py" line="190" />
         <source>Name the files to view.</source>
         <translation>请指定要调阅的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="159" />
+        <location filename="../../ui/common/error_text.py" line="191" />
         <source>Give the badge number and a valid start and end time.</source>
         <translation>请填写警号和有效的起止时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="162" />
+        <location filename="../../ui/common/error_text.py" line="194" />
         <source>Give the incident/case number.</source>
         <translation>请填写警情/案件编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="163" />
+        <location filename="../../ui/common/error_text.py" line="195" />
         <source>There is no officer with badge number {badge_no}.</source>
         <translation>没有警号为 {badge_no} 的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="164" />
+        <location filename="../../ui/common/error_text.py" line="196" />
         <source>The archive has no such files: {clip_ids}</source>
         <translation>档案中没有这些文件：{clip_ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="165" />
+        <location filename="../../ui/common/error_text.py" line="197" />
         <source>No footage matches.</source>
         <translation>没有符合条件的资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="166" />
+        <location filename="../../ui/common/error_text.py" line="198" />
         <source>A request may name at most {max_clips} files; narrow it down.</source>
         <translation>一次申请最多 {max_clips} 个文件，请缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="169" />
+        <location filename="../../ui/common/error_text.py" line="201" />
         <source>There is no viewing request number {request_id}.</source>
         <translation>没有编号为 {request_id} 的调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="170" />
+        <location filename="../../ui/common/error_text.py" line="202" />
         <source>The request has already been decided.</source>
         <translation>该申请已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="171" />
+        <location filename="../../ui/common/error_text.py" line="203" />
         <source>You cannot approve your own viewing request.</source>
         <translation>不能审批本人提交的调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="172" />
+        <location filename="../../ui/common/error_text.py" line="204" />
         <source>This request is not yours to approve now.</source>
         <translation>此申请当前不由您审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="173" />
+        <location filename="../../ui/common/error_text.py" line="205" />
         <source>The request holds no footage that needs approval.</source>
         <translation>申请中没有需要审批的资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="174" />
+        <location filename="../../ui/common/error_text.py" line="206" />
         <source>These files belong to different superior units; submit a separate request for each.</source>
         <translation>所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="178" />
+        <location filename="../../ui/common/error_text.py" line="210" />
         <source>The file name rule "{name}" is not a valid regular expression: {detail}</source>
         <translation>文件名规则“{name}”不是有效的正则表达式：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="181" />
+        <location filename="../../ui/common/error_text.py" line="213" />
         <source>The file name rule "{name}" lacks the named groups: {groups}</source>
         <translation>文件名规则“{name}”缺少命名分组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="184" />
+        <location filename="../../ui/common/error_text.py" line="216" />
         <source>A file name rule lacks the field {field}</source>
         <translation>文件名规则缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="185" />
+        <location filename="../../ui/common/error_text.py" line="217" />
         <source>The archive's storage is full; the import stopped. The files imported so far are complete. Free or add space, then import again: it resumes where it stopped.</source>
         <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="190" />
+        <location filename="../../ui/common/error_text.py" line="222" />
         <source>The import source "{source}" is inside the archive's own storage ({root}) and cannot be imported from: its files are already archived, and verify-and-clear would delete the originals. Choose a recorder's or a collection station's export folder.</source>
         <translation>导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="196" />
+        <location filename="../../ui/common/error_text.py" line="228" />
         <source>There is no category "{category}".</source>
         <translation>没有类别“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="197" />
+        <location filename="../../ui/common/error_text.py" line="229" />
         <source>Only a footage administrator may change the marker categories.</source>
         <translation>只有执法记录仪管理员可以修改标记类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="200" />
+        <location filename="../../ui/common/error_text.py" line="232" />
         <source>A category name has 1 to {max_chars} characters.</source>
         <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="203" />
+        <location filename="../../ui/common/error_text.py" line="235" />
         <source>There already is a category named "{name}".</source>
         <translation>已有名为“{name}”的类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="204" />
+        <location filename="../../ui/common/error_text.py" line="236" />
         <source>The colour "{color}" is not valid; use #rrggbb.</source>
         <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="205" />
+        <location filename="../../ui/common/error_text.py" line="237" />
         <source>The archive has no file number {clip_id}.</source>
         <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="206" />
+        <location filename="../../ui/common/error_text.py" line="238" />
         <source>Only video and audio can be marked with moments or spans.</source>
         <translation>只能在视频和音频上标记时间点或片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="209" />
+        <location filename="../../ui/common/error_text.py" line="241" />
         <source>Marker {marker_id} does not exist (it may have been deleted).</source>
         <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="212" />
+        <location filename="../../ui/common/error_text.py" line="244" />
         <source>This marker was added by {author}; only its author may change or delete it.</source>
         <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="215" />
+        <location filename="../../ui/common/error_text.py" line="247" />
         <source>A marker cannot be before the start of the file.</source>
         <translation>标记时间不能早于文件开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="216" />
+        <location filename="../../ui/common/error_text.py" line="248" />
         <source>A span must end after it starts.</source>
         <translation>片段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="217" />
+        <location filename="../../ui/common/error_text.py" line="249" />
         <source>The marker is beyond the end of the file.</source>
         <translation>标记时间超出了文件的时长。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="218" />
+        <location filename="../../ui/common/error_text.py" line="250" />
         <source>The category "{category}" is not among the current marker categories.</source>
         <translation>类别“{category}”不在当前的标记类别中。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="221" />
+        <location filename="../../ui/common/error_text.py" line="253" />
         <source>A note has at most {max_chars} characters.</source>
         <translation>备注最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="222" />
+        <location filename="../../ui/common/error_text.py" line="254" />
         <source>The still is not a valid PNG image.</source>
         <translation>截图不是有效的 PNG 图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="223" />
+        <location filename="../../ui/common/error_text.py" line="255" />
         <source>Stills can be taken from video only.</source>
         <translation>只能从视频中截取画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="224" />
+        <location filename="../../ui/common/error_text.py" line="256" />
         <source>The still is too large.</source>
         <translation>截图文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="225" />
+        <location filename="../../ui/common/error_text.py" line="257" />
         <source>Still {still_id} does not exist.</source>
         <translation>截图 {still_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="226" />
+        <location filename="../../ui/common/error_text.py" line="258" />
         <source>Still {still_id} fails its checksum; the data may have been altered.</source>
         <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="229" />
+        <location filename="../../ui/common/error_text.py" line="261" />
         <source>Unlinking needs a reason.</source>
         <translation>取消关联须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="230" />
+        <location filename="../../ui/common/error_text.py" line="262" />
         <source>The file is not linked to {case_no}.</source>
         <translation>该文件未关联 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="231" />
+        <location filename="../../ui/common/error_text.py" line="263" />
         <source>A password needs at least {min_length} characters.</source>
         <translation>密码至少需要 {min_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="234" />
+        <location filename="../../ui/common/error_text.py" line="266" />
         <source>A password has at most {max_length} characters.</source>
         <translation>密码不能超过 {max_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="235" />
+        <location filename="../../ui/common/error_text.py" line="267" />
         <source>The password cannot be the login name.</source>
         <translation>密码不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="236" />
+        <location filename="../../ui/common/error_text.py" line="268" />
         <source>Wrong login name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="237" />
+        <location filename="../../ui/common/error_text.py" line="269" />
         <source>The account is locked: try again after {until}, or ask an administrator to unlock it.</source>
         <translation>账户已被锁定，请于 {until} 后再试，或联系管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="240" />
+        <location filename="../../ui/common/error_text.py" line="272" />
         <source>The password was changed just now; enter it again.</source>
         <translation>密码刚刚被修改，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="243" />
+        <location filename="../../ui/common/error_text.py" line="275" />
         <source>The archive already has users; an administrator adds accounts.</source>
         <translation>档案库已有用户，请由管理员添加账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="246" />
+        <location filename="../../ui/common/error_text.py" line="278" />
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与原密码相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="247" />
+        <location filename="../../ui/common/error_text.py" line="279" />
         <source>The current password is wrong.</source>
         <translation>原密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="248" />
+        <location filename="../../ui/common/error_text.py" line="280" />
         <source>You cannot reset your own password; use "Change password".</source>
         <translation>不能重置自己的密码，请使用“修改密码”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="251" />
+        <location filename="../../ui/common/error_text.py" line="283" />
         <source>Only a footage administrator may manage user accounts.</source>
         <translation>只有执法记录仪管理员可以管理用户账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="254" />
+        <location filename="../../ui/common/error_text.py" line="286" />
         <source>The user "{login}" does not exist or is not in a unit you manage.</source>
         <translation>用户“{login}”不存在，或不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="257" />
+        <location filename="../../ui/common/error_text.py" line="289" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="258" />
+        <location filename="../../ui/common/error_text.py" line="290" />
         <source>The device cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该设备，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="261" />
+        <location filename="../../ui/common/error_text.py" line="293" />
         <source>The officer cannot be found; another workstation may have changed them. Refresh and try again.</source>
         <translation>找不到该执法人员，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="264" />
+        <location filename="../../ui/common/error_text.py" line="296" />
         <source>The unit cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该单位，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="267" />
+        <location filename="../../ui/common/error_text.py" line="299" />
         <source>The handover note is too long ({length} characters); at most {max_chars}.</source>
         <translation>交接说明过长（{length} 字），最多 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="270" />
+        <location filename="../../ui/common/error_text.py" line="302" />
         <source>Enter the device number (without spaces).</source>
         <translation>请填写设备编号（不能含空格）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="271" />
+        <location filename="../../ui/common/error_text.py" line="303" />
         <source>The device number is too long; at most {max_chars} characters.</source>
         <translation>设备编号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="274" />
+        <location filename="../../ui/common/error_text.py" line="306" />
         <source>The serial number is too long; at most {max_chars} characters.</source>
         <translation>序列号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="277" />
+        <location filename="../../ui/common/error_text.py" line="309" />
         <source>The model is too long; at most {max_chars} characters.</source>
         <translation>型号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="280" />
+        <location filename="../../ui/common/error_text.py" line="312" />
         <source>Device number {device_no} is already registered.</source>
         <translation>设备编号 {device_no} 已登记，不能重复登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="281" />
+        <location filename="../../ui/common/error_text.py" line="313" />
         <source>Only a footage administrator may maintain the device registry.</source>
         <translation>只有执法记录仪管理员可以维护设备登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="284" />
+        <location filename="../../ui/common/error_text.py" line="316" />
         <source>The device or officer is not in a unit you manage.</source>
         <translation>该设备或人员不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="287" />
+        <location filename="../../ui/common/error_text.py" line="319" />
         <source>Device {device_no} is already held by {person}; no handover is needed.</source>
         <translation>设备 {device_no} 当前已由 {person} 持有，无需交接。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="290" />
+        <location filename="../../ui/common/error_text.py" line="322" />
         <source>{person} already belongs to {unit}.</source>
         <translation>{person} 已属于 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="291" />
+        <location filename="../../ui/common/error_text.py" line="323" />
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="292" />
+        <location filename="../../ui/common/error_text.py" line="324" />
         <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
         <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="297" />
+        <location filename="../../ui/common/error_text.py" line="329" />
         <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
         <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="302" />
+        <location filename="../../ui/common/error_text.py" line="334" />
         <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
         <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="308" />
+        <location filename="../../ui/common/error_text.py" line="340" />
         <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="314" />
+        <location filename="../../ui/common/error_text.py" line="346" />
         <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="320" />
+        <location filename="../../ui/common/error_text.py" line="352" />
         <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="326" />
+        <location filename="../../ui/common/error_text.py" line="358" />
         <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="332" />
+        <location filename="../../ui/common/error_text.py" line="364" />
         <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
         <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="335" />
+        <location filename="../../ui/common/error_text.py" line="367" />
         <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
         <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="340" />
+        <location filename="../../ui/common/error_text.py" line="372" />
         <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
         <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="346" />
+        <location filename="../../ui/common/error_text.py" line="378" />
         <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
         <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="351" />
+        <location filename="../../ui/common/error_text.py" line="383" />
         <source>Cannot read the archive database file {database} ({detail}).</source>
         <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="354" />
+        <location filename="../../ui/common/error_text.py" line="386" />
         <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
         <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="359" />
+        <location filename="../../ui/common/error_text.py" line="391" />
         <source>Unknown archive kind: {kind}</source>
         <translation>未知的档案库类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="360" />
+        <location filename="../../ui/common/error_text.py" line="392" />
         <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
         <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="366" />
+        <location filename="../../ui/common/error_text.py" line="398" />
         <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
         <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="369" />
+        <location filename="../../ui/common/error_text.py" line="401" />
         <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
         <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="374" />
+        <location filename="../../ui/common/error_text.py" line="406" />
         <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
         <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="377" />
+        <location filename="../../ui/common/error_text.py" line="409" />
         <source>Cannot read the settings file {path} ({detail}).</source>
         <translation>无法读取配置文件 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="378" />
+        <location filename="../../ui/common/error_text.py" line="410" />
         <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
         <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="383" />
+        <location filename="../../ui/common/error_text.py" line="415" />
         <source>The demo needs 1 to {max_officers} officers</source>
         <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="386" />
+        <location filename="../../ui/common/error_text.py" line="418" />
         <source>The demo covers 1 to {max_days} days</source>
         <translation>演示天数应在 1 到 {max_days} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="387" />
+        <location filename="../../ui/common/error_text.py" line="419" />
         <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
         <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="392" />
+        <location filename="../../ui/common/error_text.py" line="424" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="395" />
+        <location filename="../../ui/common/error_text.py" line="427" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication
 import ui
 import workstation
 from ui.common import error_text
+from workstation import config
 from workstation.cli import messages
-from workstation.errors import PermissionDenied, WorkstationError
+from workstation.errors import PermissionDenied, SettingsError, WorkstationError
 from workstation.spotcheck.types import CheckItem, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,3 +134,26 @@ def test_every_window_wording_is_translated_to_chinese(qapp):
         if isinstance(wording, str) and not any("\u4e00" <= character <= "\u9fff" for character in wording)
     ]
     assert untranslated == []
+
+
+def test_a_bad_settings_file_is_worded_problem_by_problem_in_either_language(qapp, chinese_ui, tmp_path):
+    path = tmp_path / "workstation.toml"
+    path.write_text('[spotcheck]\nclaim_minutes = "thirty"\n[spotchek]\nratio = 1\n', encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        config.load_settings(path)
+    chinese = error_text.describe(caught.value)
+    assert "[spotcheck] claim_minutes 应为整数，而不是 'thirty'" in chinese and "未知的设置节 [spotchek]" in chinese
+    assert messages.describe(caught.value) == (
+        f"配置文件 {path} 有误：[spotcheck] claim_minutes 应为整数，而不是 'thirty'；"
+        "未知的设置节 [spotchek]（可用：archive、ingest、spotcheck）。请改正后重试。"
+    )
+    for translator in chinese_ui:
+        qapp.removeTranslator(translator)
+    try:
+        english = error_text.describe(caught.value)
+    finally:
+        for translator in chinese_ui:
+            qapp.installTranslator(translator)
+    assert "[spotcheck] claim_minutes should be a whole number, not 'thirty'" in english
+    assert "unknown section [spotchek] (known: archive, ingest, spotcheck)" in english
+    assert not any("\u4e00" <= character <= "\u9fff" for character in english)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.common.labels import check_item_name, verdict_name
 from workstation import clock
+from workstation.config import SettingsProblem
 from workstation.errors import WorkstationError
 from workstation.spotcheck.types import CheckItem, Verdict
 
@@ -46,9 +47,40 @@ def _text(value: object) -> str:
         return verdict_name(value)
     if isinstance(value, datetime):
         return clock.format_time(value)
+    if isinstance(value, SettingsProblem):
+        return _settings_problem(value)
     if isinstance(value, list | tuple | set | frozenset):
         return QCoreApplication.translate("errors", ", ").join(_text(item) for item in value) or "—"
     return str(value)
+
+
+def _settings_problem(problem: SettingsProblem) -> str:
+    """One problem of workstation.toml (workstation.config.SettingsProblem), in the window's language."""
+    translate = QCoreApplication.translate
+    types = {
+        "integer": translate("errors", "a whole number"),
+        "number": translate("errors", "a number"),
+        "text": translate("errors", "text"),
+        "list": translate("errors", "a list"),
+    }
+    fields = {
+        "place": problem.place,
+        "key": problem.key,
+        "known": translate("errors", ", ").join(problem.expected),
+        "expected": translate("errors", " or ").join(types.get(code, code) for code in problem.expected),
+        "value": problem.value,
+    }
+    wordings = {
+        "unknown_section": translate("errors", "unknown section [{place}] (known: {known})"),
+        "not_a_section": translate("errors", "[{place}] should be a section"),
+        "unknown_key": translate("errors", "[{place}] has no setting {key} (known: {known})"),
+        "wrong_type": translate("errors", "[{place}] {key} should be {expected}, not {value}"),
+        "pattern_not_a_table": translate("errors", "name pattern {place} should be a table ({known})"),
+        "pattern_missing_key": translate("errors", "name pattern {place} lacks {key}"),
+        "pattern_unknown_key": translate("errors", "name pattern {place} has no setting {key}"),
+        "pattern_not_text": translate("errors", "name pattern {place}: {key} should be text"),
+    }
+    return wordings[problem.kind].format(**fields)
 
 
 def _percent(basis_points: object) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from workstation import clock
+from workstation.config import SettingsProblem
 from workstation.errors import WorkstationError
 from workstation.spotcheck.text import CHECK_ITEM_NAMES, VERDICT_NAMES, percent
 from workstation.spotcheck.types import CheckItem, Verdict
@@ -46,6 +47,35 @@ def _text(value: object) -> str:
 def _texts(values: object) -> list[str]:
     assert isinstance(values, list | tuple | set | frozenset)
     return [_text(item) for item in values]
+
+
+_TYPE_WORDS = {"integer": "整数", "number": "数字", "text": "文本", "list": "列表"}
+
+
+def _problems(data: Mapping[str, object]) -> list[SettingsProblem]:
+    problems = data["problems"]
+    assert isinstance(problems, list)
+    return problems
+
+
+def _settings_problem(problem: SettingsProblem) -> str:
+    """One problem of workstation.toml in Chinese (workstation.config.SettingsProblem)."""
+    known = "、".join(problem.expected)
+    pattern = f"[[ingest.patterns]] 第 {problem.place} 条"
+    wordings = {
+        "unknown_section": f"未知的设置节 [{problem.place}]（可用：{known}）",
+        "not_a_section": f"[{problem.place}] 应是一个设置节",
+        "unknown_key": f"[{problem.place}] 中没有设置项 {problem.key}（可用：{known}）",
+        "wrong_type": (
+            f"[{problem.place}] {problem.key} 应为{'或'.join(_TYPE_WORDS.get(code, code) for code in problem.expected)}，"
+            f"而不是 {problem.value}"
+        ),
+        "pattern_not_a_table": f"{pattern}应是一个设置表（{known}）",
+        "pattern_missing_key": f"{pattern}缺少 {problem.key}",
+        "pattern_unknown_key": f"{pattern}中没有设置项 {problem.key}",
+        "pattern_not_text": f"{pattern}的 {problem.key} 应为文本",
+    }
+    return wordings[problem.kind]
 
 
 def _int(value: object) -> int:
@@ -228,6 +258,6 @@ MESSAGES: dict[str, Wording] = {
     ),
     "postgres_profile_incomplete": "PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。",
     "settings_invalid": lambda data: (
-        f"配置文件 {data['path']} 有误：{'；'.join(_texts(data['problems']))}。请改正后重试。"
+        f"配置文件 {data['path']} 有误：{'；'.join(_settings_problem(p) for p in _problems(data))}。请改正后重试。"
     ),
 }
