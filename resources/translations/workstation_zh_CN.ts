@@ -4027,11 +4027,16 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="424" />
+        <source>{path} is not a folder; give the folder to write to.</source>
+        <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="425" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="427" />
+        <location filename="../../ui/common/error_text.py" line="428" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>

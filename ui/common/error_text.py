@@ -421,6 +421,9 @@ def messages() -> dict[str, Wording]:
             "{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty "
             "archive only. Choose another folder.",
         ),
+        "output_not_folder": QCoreApplication.translate(
+            "errors", "{path} is not a folder; give the folder to write to."
+        ),
         "postgres_profile_incomplete": QCoreApplication.translate(
             "errors", "A PostgreSQL connection profile needs --host, --database, --user and --media-root."
         ),

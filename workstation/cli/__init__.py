@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from workstation import audit, config, crash_log, permissions
 from workstation.archive import Archive
-from workstation.cli import access, messages, spotcheck
+from workstation.cli import access, messages, spotcheck, tls
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.values import day, whole_number
@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     access.add_parser(commands)
     user_cli.add_parser(commands)
+    tls.add_parser(commands)
     spotcheck.add_parsers(commands)
     for command in _subparsers(parser):
         _add_archive_options(command, top_level=False)
@@ -192,6 +193,7 @@ def _run(args: argparse.Namespace) -> int:
         "user": _user,
         "spotcheck": _spotcheck,
         "ledger": _ledger,
+        "tls": tls.run,
     }
     return handlers[args.command](args)
 

@@ -61,15 +61,13 @@ def _problems(data: Mapping[str, object]) -> list[SettingsProblem]:
 def _settings_problem(problem: SettingsProblem) -> str:
     """One problem of workstation.toml in Chinese (workstation.config.SettingsProblem)."""
     known = "、".join(problem.expected)
+    types = "或".join(_TYPE_WORDS.get(code, code) for code in problem.expected)
     pattern = f"[[ingest.patterns]] 第 {problem.place} 条"
     wordings = {
         "unknown_section": f"未知的设置节 [{problem.place}]（可用：{known}）",
         "not_a_section": f"[{problem.place}] 应是一个设置节",
         "unknown_key": f"[{problem.place}] 中没有设置项 {problem.key}（可用：{known}）",
-        "wrong_type": (
-            f"[{problem.place}] {problem.key} 应为{'或'.join(_TYPE_WORDS.get(code, code) for code in problem.expected)}，"
-            f"而不是 {problem.value}"
-        ),
+        "wrong_type": (f"[{problem.place}] {problem.key} 应为{types}，而不是 {problem.value}"),
         "pattern_not_a_table": f"{pattern}应是一个设置表（{known}）",
         "pattern_missing_key": f"{pattern}缺少 {problem.key}",
         "pattern_unknown_key": f"{pattern}中没有设置项 {problem.key}",
@@ -256,6 +254,7 @@ MESSAGES: dict[str, Wording] = {
     "DemoArchiveExists": (
         "{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。"
     ),
+    "output_not_folder": "{path} 不是文件夹，请给出要写入的文件夹。",
     "postgres_profile_incomplete": "PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。",
     "settings_invalid": lambda data: (
         f"配置文件 {data['path']} 有误：{'；'.join(_settings_problem(p) for p in _problems(data))}。请改正后重试。"
