@@ -202,8 +202,7 @@ class EngineDriver:
     def wait_for(self, condition: Callable[[int], bool]) -> float:
         self.condition = condition
         if not any(condition(frame) for _, frame in self.arrivals):
-            QTimer.singleShot(int(TIMEOUT_S * 1000), self.loop.quit)
-            self.loop.exec()
+            self._spin(TIMEOUT_S)
         self.condition = _never
         for arrived, frame in self.arrivals:
             if condition(frame):
@@ -223,8 +222,17 @@ class EngineDriver:
         return first
 
     def settle(self, seconds: float = 0.1) -> None:
-        QTimer.singleShot(int(seconds * 1000), self.loop.quit)
+        self._spin(seconds)
+
+    def _spin(self, seconds: float) -> None:
+        """Run the event loop until the condition is met or `seconds` pass. The timer is stopped afterwards:
+        a stray single-shot timer of an earlier wait would otherwise end a later wait before its picture."""
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.loop.quit)
+        timer.start(int(seconds * 1000))
         self.loop.exec()
+        timer.stop()
 
     def seek(self, frame: int) -> float:
         self.arrivals.clear()
