@@ -80,7 +80,7 @@ def test_browser_filter_and_scroll(kind, request, qtbot, bench_scale, bench_repo
     archive = archive_fixture.archive
     org = archive_fixture.org
     add_user(archive, f"bench-{kind}", Role.ADMIN, org.unit_code(org.corps_id))  # sees all: the largest scope
-    operations = Operations()
+    operations = Operations(QApplication.instance())  # owned by Qt: see tests/ui/conftest.py
     view = ArchiveView(client_for(archive, f"bench-{kind}"), operations, tmp_path / "thumbs")
     qtbot.addWidget(view)
     view.resize(1500, 900)

@@ -31,7 +31,10 @@ def operations(qapp: QApplication) -> InlineOperations:
 
 @pytest.fixture
 def threaded_operations(qapp: QApplication) -> Iterator[Operations]:
-    threaded = Operations()
+    # Owned by the application, not by Python: were the garbage collector to destroy the thread pools
+    # while a late job of this test still ran, their destructor would wait for it holding the GIL that
+    # the job needs (a deadlock seen in CI). Idle threads end by themselves after 30 s.
+    threaded = Operations(qapp)
     yield threaded
     threaded.wait()  # no worker may outlive the test's archive
 
