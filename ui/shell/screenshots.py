@@ -80,6 +80,11 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         window.navigation.setCurrentRow(index)
         key = list(window.sections)[index]
         saved.append(_save(window, out / f"section_{key}.png", app))
+    window.navigation.setCurrentRow(list(window.sections).index("admin"))
+    for tab in range(1, window.admin_tabs.count()):  # the admin section's other tabs: users, audit log
+        window.admin_tabs.setCurrentIndex(tab)
+        saved.append(_save(window, out / f"section_admin_{tab + 1}.png", app))
+    window.admin_tabs.setCurrentIndex(0)
     window.navigation.setCurrentRow(0)
     for name, make in screens:
         widget = make()

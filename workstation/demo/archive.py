@@ -265,7 +265,7 @@ def _replay(
     archive: Archive, timeline: list[tuple[datetime, list[_RecorderDay] | date]], report: Callable[[str], None]
 ) -> list[IngestReport]:
     """Carry out the timeline, each event at its own (simulated) time; returns the ingest reports."""
-    options = IngestOptions(station=STATION, who=Identity.user(ACTOR))
+    options = IngestOptions(station=STATION, who=Identity.system(STATION))
     reports = []
     for moment, what in timeline:
         with clock.simulated(moment):
