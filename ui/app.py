@@ -21,6 +21,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation import cli, crash_log
 from workstation.archive import Archive
+from workstation.cli import target
 from workstation.errors import EnvironmentProblem, WorkstationError
 from workstation.org import users
 from workstation.profiles import load_profiles
@@ -79,8 +80,8 @@ def _open(
         try:
             if profile:
                 args.profile, args.archive = profile, None
-            archive = cli.open_archive(args, create=True)
-            location = profile or str(args.archive or cli.default_archive_folder())
+            archive = target.open_archive(args, create=True)
+            location = profile or str(args.archive or target.default_archive_folder())
             return archive, location
         except WorkstationError as error:
             box = QMessageBox(

@@ -31,6 +31,13 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
         "claim_minutes": (int,),
         "due_days": (int,),
     },
+    "server": {
+        "listen": (str,),
+        "tls_cert": (str,),
+        "tls_key": (str,),
+        "session_idle_minutes": (int,),
+        "session_hours": (int,),
+    },
 }
 """Every setting there is: section → key → the TOML types it may have."""
 PATTERN_KEYS = {"name": True, "regex": True, "time_format": False}

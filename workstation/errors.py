@@ -134,3 +134,13 @@ class CredentialStoreUnavailable(EnvironmentProblem):
 
 class BadOutputPath(WorkstationError):
     """An output file cannot be written where it was asked for (a folder, or in a folder that does not exist)."""
+
+
+class SessionInvalid(AuthenticationFailed):
+    """A server request whose session token is missing, unknown, expired or ended (codes: session_missing,
+    session_unknown, session_expired, session_ended): the user signs in again."""
+
+
+class RequestReplayed(WorkstationError):
+    """A retried write whose first attempt was carried out but whose answer was not kept (code
+    request_done_answer_lost), or that is still being carried out (request_in_progress)."""

@@ -7,6 +7,7 @@ from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
 from db.models.ingest import IngestRejection, IngestRun
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 from db.models.player import MarkerCategory, Still
+from db.models.server import ApiRequest, ApiSession
 from db.models.spotcheck import (
     SpotCheckAnswer,
     SpotCheckCandidate,
@@ -20,6 +21,8 @@ __all__ = [
     "AccessRegisterEntry",
     "AccessRequest",
     "AccessRequestItem",
+    "ApiRequest",
+    "ApiSession",
     "ApprovalStep",
     "AuditChainHead",
     "AuditEvent",

@@ -3246,38 +3246,38 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="87" />
-        <location filename="../../ui/app.py" line="161" />
+        <location filename="../../ui/app.py" line="88" />
+        <location filename="../../ui/app.py" line="162" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="89" />
+        <location filename="../../ui/app.py" line="90" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="91" />
+        <location filename="../../ui/app.py" line="92" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="93" />
+        <location filename="../../ui/app.py" line="94" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114" />
+        <location filename="../../ui/app.py" line="115" />
         <source>The details were written to {0}; please send that file to support.</source>
         <translation>详细信息已写入 {0}，请将该文件发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="121" />
+        <location filename="../../ui/app.py" line="122" />
         <source>Internal error</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122" />
+        <location filename="../../ui/app.py" line="123" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
     </message>
@@ -4031,14 +4031,134 @@
         <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="425" />
+        <location filename="../../ui/common/error_text.py" line="427" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="428" />
+        <location filename="../../ui/common/error_text.py" line="430" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="433" />
+        <source>Sign in to the archive server first.</source>
+        <translation>请先登录档案服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="434" />
+        <source>The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.</source>
+        <translation>档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="438" />
+        <source>The sign-in has expired: sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="439" />
+        <source>The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): sign in again.</source>
+        <translation>登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="444" />
+        <source>The server carried the request out, but its answer was lost: refresh to see the result.</source>
+        <translation>服务器已执行该操作，但结果未能返回，请刷新查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="447" />
+        <source>The server is still carrying out this request: wait a moment and refresh.</source>
+        <translation>服务器仍在执行该操作，请稍候刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="450" />
+        <source>The archive server refused the request {call} ({detail}): client and server versions may differ.</source>
+        <translation>档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="453" />
+        <source>The archive server does not know the request {call}: client and server versions may differ.</source>
+        <translation>档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="456" />
+        <source>An administrator reset your password: change it before doing anything else.</source>
+        <translation>管理员已重置您的密码，请先修改密码再操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="459" />
+        <source>The archive server {server} does not answer. Check the network and the address, then try again.</source>
+        <translation>档案服务器 {server} 无响应，请检查网络和地址后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="462" />
+        <source>The server {server} presented a certificate other than the pinned one: the connection was refused. Ask the administrator which certificate is right.</source>
+        <translation>服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="467" />
+        <source>{server} answered with something that is not the archive server's (HTTP {status}). Check the address.</source>
+        <translation>{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="471" />
+        <source>The pinned certificate {path} cannot be read ({detail}).</source>
+        <translation>无法读取固定信任的证书 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="474" />
+        <source>Not signed in to {server}: run workstation --server {server} login --user LOGIN first.</source>
+        <translation>尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="477" />
+        <source>Through the archive server a command acts as the signed-in user: leave out --user.</source>
+        <translation>经档案服务器操作时以登录的用户身份执行，请去掉 --user。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="480" />
+        <source>On an archive opened here, name the workstation user to act as with --user LOGIN.</source>
+        <translation>在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="483" />
+        <source>The command {command} works only on an archive opened on this computer (--archive or --profile), not through the server.</source>
+        <translation>命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="488" />
+        <source>The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of workstation.toml).</source>
+        <translation>启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="493" />
+        <source>{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443.</source>
+        <translation>{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="496" />
+        <source>Cannot listen on {listen} ({detail}): the port may be in use, or need other rights.</source>
+        <translation>无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="499" />
+        <source>The TLS certificate {certificate} and key {key} cannot be used ({detail}).</source>
+        <translation>无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="502" />
+        <source>{command} needs --server URL.</source>
+        <translation>{command} 需要 --server 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="503" />
+        <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
+        <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="506" />
+        <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
+        <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
 </context>
 <context>

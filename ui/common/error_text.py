@@ -430,4 +430,80 @@ def messages() -> dict[str, Wording]:
         "settings_invalid": QCoreApplication.translate(
             "errors", "The settings file {path} is wrong: {problems}. Correct it and try again."
         ),
+        "session_missing": QCoreApplication.translate("errors", "Sign in to the archive server first."),
+        "session_unknown": QCoreApplication.translate(
+            "errors",
+            "The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.",
+        ),
+        "session_expired": QCoreApplication.translate("errors", "The sign-in has expired: sign in again."),
+        "session_ended": QCoreApplication.translate(
+            "errors",
+            "The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): "
+            "sign in again.",
+        ),
+        "request_done_answer_lost": QCoreApplication.translate(
+            "errors", "The server carried the request out, but its answer was lost: refresh to see the result."
+        ),
+        "request_in_progress": QCoreApplication.translate(
+            "errors", "The server is still carrying out this request: wait a moment and refresh."
+        ),
+        "bad_arguments": QCoreApplication.translate(
+            "errors", "The archive server refused the request {call} ({detail}): client and server versions may differ."
+        ),
+        "unknown_call": QCoreApplication.translate(
+            "errors", "The archive server does not know the request {call}: client and server versions may differ."
+        ),
+        "password_change_required": QCoreApplication.translate(
+            "errors", "An administrator reset your password: change it before doing anything else."
+        ),
+        "server_unreachable": QCoreApplication.translate(
+            "errors", "The archive server {server} does not answer. Check the network and the address, then try again."
+        ),
+        "server_certificate_mismatch": QCoreApplication.translate(
+            "errors",
+            "The server {server} presented a certificate other than the pinned one: the connection was refused. "
+            "Ask the administrator which certificate is right.",
+        ),
+        "server_answer_invalid": QCoreApplication.translate(
+            "errors",
+            "{server} answered with something that is not the archive server's (HTTP {status}). Check the address.",
+        ),
+        "pin_unreadable": QCoreApplication.translate(
+            "errors", "The pinned certificate {path} cannot be read ({detail})."
+        ),
+        "not_signed_in": QCoreApplication.translate(
+            "errors", "Not signed in to {server}: run workstation --server {server} login --user LOGIN first."
+        ),
+        "user_option_remote": QCoreApplication.translate(
+            "errors", "Through the archive server a command acts as the signed-in user: leave out --user."
+        ),
+        "user_option_required": QCoreApplication.translate(
+            "errors", "On an archive opened here, name the workstation user to act as with --user LOGIN."
+        ),
+        "command_not_remote": QCoreApplication.translate(
+            "errors",
+            "The command {command} works only on an archive opened on this computer (--archive or --profile), "
+            "not through the server.",
+        ),
+        "serve_options_missing": QCoreApplication.translate(
+            "errors",
+            "The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of "
+            "workstation.toml).",
+        ),
+        "listen_address_invalid": QCoreApplication.translate(
+            "errors", "{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443."
+        ),
+        "listen_failed": QCoreApplication.translate(
+            "errors", "Cannot listen on {listen} ({detail}): the port may be in use, or need other rights."
+        ),
+        "tls_files_unusable": QCoreApplication.translate(
+            "errors", "The TLS certificate {certificate} and key {key} cannot be used ({detail})."
+        ),
+        "server_option_required": QCoreApplication.translate("errors", "{command} needs --server URL."),
+        "token_not_read": QCoreApplication.translate(
+            "errors", "The sign-in token cannot be read from the system credential store ({detail})."
+        ),
+        "token_not_saved": QCoreApplication.translate(
+            "errors", "The sign-in token cannot be kept in the system credential store ({detail})."
+        ),
     }

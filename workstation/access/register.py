@@ -71,6 +71,21 @@ def start_viewing(
     return outcome
 
 
+def media_of_open_entry(session: Session, who: Identity, entry_id: int, now: datetime | None = None) -> str:
+    """The media path an open register entry of `who` authorises to be read (the archive server streams it).
+
+    Only the user who opened the entry, only while it is open, and only while the right it was opened
+    under still holds (a grant revoked or expired meanwhile ends the stream). PermissionDenied otherwise.
+    """
+    principal = principal_of(session, who)
+    entry = session.get(AccessRegisterEntry, entry_id)
+    if entry is None or entry.user_id != principal.id or entry.finished_at is not None:
+        raise PermissionDenied("entry_not_yours", entry_id=entry_id)
+    if clip_access(session, principal, entry.clip_id, _ACTION[ViewingKind(entry.kind)], now) is None:
+        raise PermissionDenied("clip_action", clip_id=entry.clip_id, action=_ACTION[ViewingKind(entry.kind)].value)
+    return session.get_one(Clip, entry.clip_id).media_path
+
+
 def finish_viewing(
     sessions: Sessions, who: Identity, entry_id: int, played_ms: int | None, now: datetime | None = None
 ) -> None:

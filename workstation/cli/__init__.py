@@ -1,6 +1,7 @@
 """The `workstation` command line (R12): a stable interface for scripts and other platforms.
 
     workstation [--archive DIR | --profile NAME] COMMAND ...
+    workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
 Commands: demo, ingest, clips, verify, audit verify, db upgrade, profile add/list. Exit codes: 0 success;
 1 the command ran and found a problem (rejected or failed files, integrity mismatches, a broken audit
@@ -11,42 +12,35 @@ launcher (ui.launcher) opens the GUI instead.
 import argparse
 import getpass
 import json
-import os
 import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from workstation import audit, config, crash_log, permissions
-from workstation.archive import Archive
-from workstation.cli import access, messages, spotcheck, tls
+from workstation import config, crash_log
+from workstation.cli import access, messages, server, spotcheck, tls
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
+from workstation.cli.target import (
+    acting_client,
+    add_server_options,
+    default_archive_folder,
+    open_archive,
+    user_of,
+)
 from workstation.cli.values import day, whole_number
+from workstation.client import ArchiveClient
 from workstation.errors import WorkstationError
-from workstation.footage import clips
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
-from workstation.footage.types import ClipFilter, ClipRow, IngestFileResult, IngestOutcome, cursor_after
+from workstation.footage.types import NEWEST_FIRST, ClipFilter, ClipRow, IngestFileResult, IngestOutcome, cursor_after
 from workstation.footage.verify import verify_archive
 from workstation.identity import Identity
-from workstation.profiles import Profile, load_profiles, open_profile, save_profile
+from workstation.profiles import Profile, load_profiles, save_profile
 from workstation.types import FileType
 
 TABLE_PAGE = 100
 """How many rows `clips` prints as a table unless --limit says otherwise (JSON prints every row)."""
-
-
-def default_archive_folder() -> Path:
-    """The embedded archive used when neither --archive nor --profile is given."""
-    override = os.environ.get("WORKSTATION_ARCHIVE")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / config.APP_FOLDER / "archive"
-    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local/share")) / "bodycam-workstation" / "archive"
 
 
 def cli_actor() -> Identity:
@@ -135,9 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     access.add_parser(commands)
     user_cli.add_parser(commands)
     tls.add_parser(commands)
+    server.add_parsers(commands)
     spotcheck.add_parsers(commands)
+    add_server_options(parser, top_level=True)
     for command in _subparsers(parser):
         _add_archive_options(command, top_level=False)
+        add_server_options(command, top_level=False)
     return parser
 
 
@@ -147,14 +144,11 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.archive is not None and args.profile is not None:
         parser.error("--archive 与 --profile 只能指定其中一个")
+    if args.server is not None and (args.archive is not None or args.profile is not None):
+        parser.error("--server 不能与 --archive 或 --profile 同时使用")
+    if args.pin is not None and args.server is None:
+        parser.error("--pin 须与 --server 一起使用")
     return args
-
-
-def open_archive(args: argparse.Namespace, create: bool = False, upgrade: bool = False) -> Archive:
-    """The archive named by --profile or --archive (embedded archives always upgrade on opening)."""
-    if args.profile:
-        return open_profile(args.profile, upgrade=upgrade)
-    return Archive.open_embedded(args.archive or default_archive_folder(), create=create)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -194,6 +188,9 @@ def _run(args: argparse.Namespace) -> int:
         "spotcheck": _spotcheck,
         "ledger": _ledger,
         "tls": tls.run,
+        "serve": server.run_serve,
+        "login": server.run_login,
+        "logout": server.run_logout,
     }
     return handlers[args.command](args)
 
@@ -276,12 +273,8 @@ def _clips(args: argparse.Namespace) -> int:
         file_type=FileType(args.type) if args.type else None,
     )
     limit = args.limit if args.limit is not None else (0 if args.format == "json" else TABLE_PAGE)
-    archive = open_archive(args)
-    try:
-        with archive.sessions.read() as session:
-            rows = _clip_rows(session, criteria, limit + 1 if limit else 0)  # one more: are there more?
-    finally:
-        archive.close()
+    with acting_client(args, cli_actor()) as client:
+        rows = _clip_rows(client, criteria, limit + 1 if limit else 0)  # one more: are there more?
     more = bool(limit) and len(rows) > limit
     rows = rows[:limit] if limit else rows
     if args.format == "json":
@@ -300,19 +293,19 @@ def _clips(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clip_rows(session: Session, criteria: ClipFilter, limit: int) -> list[ClipRow]:
-    """The matching clips, newest first, in pages of 1000 by keyset; `limit` 0 means all. The command line
-    lists as the computer's account, a system actor: the whole archive."""
-    scope = permissions.clip_scope(session, cli_actor())
+def _clip_rows(client: ArchiveClient, criteria: ClipFilter, limit: int) -> list[ClipRow]:
+    """The matching clips, newest first, in pages of 1000 by keyset; `limit` 0 means all. On an archive opened
+    here the command lists as the computer's account, a system actor: the whole archive; through the server,
+    what the signed-in user may see."""
     rows: list[ClipRow] = []
-    after = None
+    page_size = 1000 if limit == 0 else min(1000, limit)
+    page = client.first_clip_page(criteria, NEWEST_FIRST, page_size)
     while True:
-        page_size = 1000 if limit == 0 else min(1000, limit - len(rows))
-        page = clips.list_clips(session, criteria, limit=page_size, after=after, scope=scope)
         rows.extend(page)
-        if len(page) < page_size or (limit and len(rows) >= limit):
+        page_size = 1000 if limit == 0 else min(1000, limit - len(rows))
+        if (len(page) < 1000 and (limit == 0 or len(page) < page_size)) or (limit and len(rows) >= limit):
             return rows
-        after = cursor_after(page[-1])
+        page = client.clip_page(criteria, NEWEST_FIRST, page_size, after=cursor_after(page[-1]))
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -332,12 +325,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    try:
-        with archive.sessions.read() as session:
-            result = audit.verify_chain(session)
-    finally:
-        archive.close()
+    with acting_client(args, cli_actor()) as client:
+        result = client.verify_audit()
     meaning = {"hash": "记录内容被修改", "gap": "记录被删除或顺序被打乱", "head": "日志末尾被截断"}
     for problem in result.problems:
         print(f"{problem.problem}\t{problem.seq}\t{meaning[problem.problem]}")
@@ -377,16 +366,20 @@ def _profile(args: argparse.Namespace) -> int:
 
 
 def _access(args: argparse.Namespace) -> int:
-    return access.run(args, open_archive(args))
+    with acting_client(args, user_of(args)) as client:
+        return access.run(args, client)
 
 
 def _user(args: argparse.Namespace) -> int:
-    return user_cli.run(args, open_archive(args))
+    with acting_client(args, user_of(args)) as client:
+        return user_cli.run(args, client)
 
 
 def _spotcheck(args: argparse.Namespace) -> int:
-    return spotcheck.run_spotcheck(args, open_archive(args), cli_actor())
+    with acting_client(args, cli_actor()) as client:
+        return spotcheck.run_spotcheck(args, client)
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    return spotcheck.run_ledger(args, open_archive(args), cli_actor())
+    with acting_client(args, cli_actor()) as client:
+        return spotcheck.run_ledger(args, client)

@@ -1,8 +1,9 @@
-"""`workstation access request|approve|reject|revoke|list --user LOGIN`: viewing requests from the command line.
+"""`workstation access request|approve|reject|revoke|list`: viewing requests from the command line.
 
-The command acts as the workstation user named by --user, without their password: like every command it
-trusts the operating-system account that runs it, which holds the archive's database credentials anyway.
-The policy, the routing and the audit log are the same as in the GUI (workstation.access_requests).
+Through the archive server (`--server URL`) the command acts as the signed-in user. On an archive opened
+here it acts as the workstation user named by --user, without their password: it trusts the operating-
+system account that runs it, which holds the archive itself (see workstation.cli.target). The policy, the
+routing and the audit log are the same as in the GUI (workstation.access.requests).
 """
 
 import argparse
@@ -10,7 +11,6 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from workstation.access import requests
 from workstation.access.types import (
     DEFAULT_DAYS,
     MAX_DAYS,
@@ -19,11 +19,10 @@ from workstation.access.types import (
     OutsideBody,
     RequestKind,
 )
-from workstation.archive import Archive
 from workstation.cli.console import json_value
 from workstation.cli.values import moment, whole_number
+from workstation.client import ArchiveClient
 from workstation.clock import format_time
-from workstation.identity import Identity
 
 
 def add_parser(commands: Any) -> None:
@@ -59,32 +58,24 @@ def add_parser(commands: Any) -> None:
     listing.add_argument("--format", choices=("table", "json"), default="table")
 
 
-def run(args: argparse.Namespace, archive: Archive) -> int:
-    """Carry out the access command on the open archive (closed here)."""
-    try:
-        if args.action == "list":
-            return _list(args, archive)
-        if args.action == "request":
-            row = requests.submit(archive.sessions, Identity.user(args.user), _spec(args))
-        elif args.action == "approve":
-            row = requests.approve(archive.sessions, Identity.user(args.user), args.request_id, args.comment)
-        elif args.action == "reject":
-            row = requests.reject(archive.sessions, Identity.user(args.user), args.request_id, args.comment)
-        else:
-            row = requests.revoke(archive.sessions, Identity.user(args.user), args.request_id, args.comment)
-    finally:
-        archive.close()
+def run(args: argparse.Namespace, client: ArchiveClient) -> int:
+    """Carry out the access command as the client's user."""
+    if args.action == "list":
+        return _list(args, client)
+    if args.action == "request":
+        row = client.submit_request(_spec(args))
+    elif args.action == "approve":
+        row = client.approve_request(args.request_id, args.comment)
+    elif args.action == "reject":
+        row = client.reject_request(args.request_id, args.comment)
+    else:
+        row = client.revoke_request(args.request_id, args.comment)
     print(_line(row))
     return 0
 
 
-def _list(args: argparse.Namespace, archive: Archive) -> int:
-    with archive.sessions.read() as session:
-        rows = (
-            requests.inbox(session, Identity.user(args.user))
-            if args.inbox
-            else requests.list_requests(session, Identity.user(args.user))
-        )
+def _list(args: argparse.Namespace, client: ArchiveClient) -> int:
+    rows = client.inbox() if args.inbox else client.my_requests()
     if args.format == "json":
         print(json.dumps([_json(row) for row in rows], ensure_ascii=False, indent=1))
     else:
@@ -133,4 +124,4 @@ def _clip_ids(text: str) -> list[int]:
 
 
 def _user_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", required=True, metavar="LOGIN", help="以哪位工作站用户的身份操作")
+    parser.add_argument("--user", metavar="LOGIN", help="以哪位工作站用户的身份操作（仅本机档案库）")

@@ -259,4 +259,32 @@ MESSAGES: dict[str, Wording] = {
     "settings_invalid": lambda data: (
         f"配置文件 {data['path']} 有误：{'；'.join(_settings_problem(p) for p in _problems(data))}。请改正后重试。"
     ),
+    "session_missing": "请先登录档案服务器。",
+    "session_unknown": "档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。",
+    "session_expired": "登录已过期，请重新登录。",
+    "session_ended": "登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。",
+    "request_done_answer_lost": "服务器已执行该操作，但结果未能返回，请刷新查看。",
+    "request_in_progress": "服务器仍在执行该操作，请稍候刷新。",
+    "bad_arguments": "档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。",
+    "unknown_call": "档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。",
+    "password_change_required": "管理员已重置您的密码，请先修改密码再操作。",
+    "server_unreachable": "档案服务器 {server} 无响应，请检查网络和地址后重试。",
+    "server_certificate_mismatch": (
+        "服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。"
+    ),
+    "server_answer_invalid": "{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。",
+    "pin_unreadable": "无法读取固定信任的证书 {path}（{detail}）。",
+    "not_signed_in": "尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。",
+    "user_option_remote": "经档案服务器操作时以登录的用户身份执行，请去掉 --user。",
+    "user_option_required": "在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。",
+    "command_not_remote": "命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。",
+    "serve_options_missing": (
+        "启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。"
+    ),
+    "listen_address_invalid": "{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。",
+    "listen_failed": "无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。",
+    "tls_files_unusable": "无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。",
+    "server_option_required": "{command} 需要 --server 地址。",
+    "token_not_read": "无法从系统凭据管理器读取登录令牌（{detail}）。",
+    "token_not_saved": "无法将登录令牌保存到系统凭据管理器（{detail}）。",
 }

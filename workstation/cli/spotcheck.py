@@ -1,7 +1,8 @@
 """`workstation spotcheck draw|redraw|verify|show|list` and `workstation ledger export` (R5).
 
-Like every command these trust the operating-system account that runs them (it holds the archive's
-database credentials): the audit log names that account, and no workstation user's rights are checked.
+On an archive opened here these act as the operating-system account that runs them (a system actor: it
+holds the archive itself), which the audit log names; through the archive server (`--server URL`) they
+act as the signed-in user, whose rights the server checks.
 Exit codes as everywhere: 0 done, 1 done but something needs attention (a plan that does not verify),
 2 could not run.
 """
@@ -12,18 +13,12 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from workstation.archive import Archive
 from workstation.cli.console import json_value
 from workstation.cli.values import day, output_file, share, whole_number
-from workstation.identity import Identity
-from workstation.spotcheck import plans
-from workstation.spotcheck.ledger import export_ledger
+from workstation.client import ArchiveClient
 from workstation.spotcheck.policy import SpotCheckSettings
 from workstation.spotcheck.text import SELECTION_NAMES, STATUS_NAMES, percent
 from workstation.spotcheck.types import DrawOutcome, DrawSpec, LedgerFilter, PlanRow
-from workstation.spotcheck.verify import verify_plan
 
 
 def add_parsers(commands: Any) -> None:
@@ -59,53 +54,44 @@ def add_parsers(commands: Any) -> None:
     export.add_argument("--out", type=output_file, required=True, metavar="FILE.xlsx")
 
 
-def run_spotcheck(args: argparse.Namespace, archive: Archive, who: Identity) -> int:
-    """Carry out a spotcheck command on the open archive (closed here)."""
+def run_spotcheck(args: argparse.Namespace, client: ArchiveClient) -> int:
+    """Carry out a spotcheck command as the client's user (here: the computer's account, a system actor)."""
     settings = SpotCheckSettings.load()
-    try:
-        if args.action == "draw":
-            spec = DrawSpec(
-                day_from=args.day,
-                day_to=args.day_to or args.day,
-                unit_code=args.unit,
-                ratio_bp=args.ratio or settings.ratio_bp,
-                min_per_officer=settings.min_per_officer if args.min_per_officer is None else args.min_per_officer,
-                weight_long=args.weight_long,
-                include_first=args.include_first,
-                exclude_checked=not args.include_checked,
-            )
-            outcomes = plans.draw_plans(archive.sessions, spec, who, due_days=settings.due_days)
-            return _print_draw(outcomes, args.format)
-        if args.action == "redraw":
-            return _redraw(args, archive, who, settings)
-        with archive.sessions.read() as session:
-            if args.action == "verify":
-                return _verify(session, who, args.plan_id)
-            if args.action == "show":
-                return _show(session, who, args.plan_id)
-            for plan in plans.list_plans(session, who, args.day, args.day_to or args.day, unit_code=args.unit):
-                _print_plan(plan)
-            return 0
-    finally:
-        archive.close()
+    if args.action == "draw":
+        spec = DrawSpec(
+            day_from=args.day,
+            day_to=args.day_to or args.day,
+            unit_code=args.unit,
+            ratio_bp=args.ratio or settings.ratio_bp,
+            min_per_officer=settings.min_per_officer if args.min_per_officer is None else args.min_per_officer,
+            weight_long=args.weight_long,
+            include_first=args.include_first,
+            exclude_checked=not args.include_checked,
+        )
+        return _print_draw(client.draw_plans(spec, settings.due_days), args.format)
+    if args.action == "redraw":
+        return _redraw(args, client, settings)
+    if args.action == "verify":
+        return _verify(client, args.plan_id)
+    if args.action == "show":
+        return _show(client, args.plan_id)
+    for plan in client.list_plans(args.day, args.day_to or args.day, args.unit):
+        _print_plan(plan)
+    return 0
 
 
-def run_ledger(args: argparse.Namespace, archive: Archive, who: Identity) -> int:
+def run_ledger(args: argparse.Namespace, client: ArchiveClient) -> int:
     """`ledger export`: write the workbook and say how many lines it holds."""
     criteria = LedgerFilter(date_from=args.date_from, date_to=args.date_to, unit_code=args.unit)
-    try:
-        count = export_ledger(archive.sessions, who, criteria, args.out)
-    finally:
-        archive.close()
+    count = client.export_ledger(criteria, args.out)
     print(f"检查台帐已导出：{args.out}（{count} 条检查记录）", file=sys.stderr)
     return 0
 
 
-def _redraw(args: argparse.Namespace, archive: Archive, who: Identity, settings: SpotCheckSettings) -> int:
+def _redraw(args: argparse.Namespace, client: ArchiveClient, settings: SpotCheckSettings) -> int:
     spec = None
     if args.ratio or args.min_per_officer is not None or args.weight_long or args.include_first:
-        with archive.sessions.read() as session:
-            old = plans.get_plan(session, who, args.plan_id)
+        old = client.get_plan(args.plan_id)
         spec = DrawSpec(
             old.day_from,
             old.day_to,
@@ -115,13 +101,12 @@ def _redraw(args: argparse.Namespace, archive: Archive, who: Identity, settings:
             args.weight_long or old.weight_long,
             args.include_first or old.include_first,
         )
-    plan = plans.redraw(archive.sessions, args.plan_id, args.reason, who, spec=spec, due_days=settings.due_days)
-    _print_plan(plan)
+    _print_plan(client.redraw_plan(args.plan_id, args.reason, spec, settings.due_days))
     return 0
 
 
-def _verify(session: Session, who: Identity, plan_id: int) -> int:
-    result = verify_plan(session, who, plan_id)
+def _verify(client: ArchiveClient, plan_id: int) -> int:
+    result = client.verify_plan(plan_id)
     for problem in result.problems:
         print(problem)
     verdict = "复核一致" if result.ok else f"发现 {len(result.problems)} 处不一致"
@@ -129,9 +114,9 @@ def _verify(session: Session, who: Identity, plan_id: int) -> int:
     return 0 if result.ok else 1
 
 
-def _show(session: Session, who: Identity, plan_id: int) -> int:
-    _print_plan(plans.get_plan(session, who, plan_id))
-    for item in plans.plan_items(session, who, plan_id):
+def _show(client: ArchiveClient, plan_id: int) -> int:
+    _print_plan(client.get_plan(plan_id))
+    for item in client.plan_items(plan_id):
         print(
             f"  {item.badge_no:<8} {item.officer_name:<6} {item.clip_id:>8}  {item.recorded_start:%Y-%m-%d %H:%M:%S}  "
             f"{SELECTION_NAMES[item.selection]}  {STATUS_NAMES[item.status]}  {item.original_name}"

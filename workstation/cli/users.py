@@ -1,8 +1,8 @@
-"""`workstation user list|unlock|reset-password --user ADMIN`: account administration from the command line.
+"""`workstation user list|unlock|reset-password`: account administration from the command line.
 
-Like `workstation access`, the command acts as the administrator named by --user without their password (it
-trusts the operating-system account that runs it); the rights, the password policy and the audit log are
-those of workstation.user_admin, the same as in the GUI. A temporary password is read from stdin
+Like `workstation access`, the command acts as the signed-in user through the server, or on an archive
+opened here as the administrator named by --user without their password; the rights, the password policy
+and the audit log are those of workstation.user_admin, the same as in the GUI. A temporary password is read from stdin
 (--password-stdin, first line) or asked for twice, never taken as an argument (it would show in the
 process list and the shell history).
 """
@@ -12,11 +12,9 @@ import getpass
 import sys
 from typing import Any
 
-from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.clock import format_time
 from workstation.errors import PasswordRejected
-from workstation.identity import Identity
-from workstation.org import user_admin
 
 
 def add_parser(commands: Any) -> None:
@@ -34,25 +32,20 @@ def add_parser(commands: Any) -> None:
     reset.add_argument("--password-stdin", action="store_true", help="从标准输入读取临时密码")
 
 
-def run(args: argparse.Namespace, archive: Archive) -> int:
-    """Carry out the user command on the open archive (closed here)."""
-    try:
-        if args.action == "list":
-            with archive.sessions.read() as session:
-                rows = user_admin.list_users(session, Identity.user(args.user))
-            for row in rows:
-                state = f"锁定至 {format_time(row.locked_until)}" if row.locked_until else "正常"
-                state += "" if row.active else "，已停用"
-                state += "，须修改密码" if row.must_change_password else ""
-                print(f"{row.login}\t{row.display_name}\t{row.role.value}\t{row.unit_code}\t{state}")
-        elif args.action == "unlock":
-            user_admin.unlock_user(archive.sessions, Identity.user(args.user), args.login)
-            print(f"已解除 {args.login} 的锁定。")
-        else:
-            user_admin.reset_password(archive.sessions, Identity.user(args.user), args.login, _temporary_password(args))
-            print(f"已重置 {args.login} 的密码；该用户下次登录时须修改密码。")
-    finally:
-        archive.close()
+def run(args: argparse.Namespace, client: ArchiveClient) -> int:
+    """Carry out the user command as the client's user."""
+    if args.action == "list":
+        for row in client.list_users():
+            state = f"锁定至 {format_time(row.locked_until)}" if row.locked_until else "正常"
+            state += "" if row.active else "，已停用"
+            state += "，须修改密码" if row.must_change_password else ""
+            print(f"{row.login}\t{row.display_name}\t{row.role.value}\t{row.unit_code}\t{state}")
+    elif args.action == "unlock":
+        client.unlock_user(args.login)
+        print(f"已解除 {args.login} 的锁定。")
+    else:
+        client.reset_password(args.login, _temporary_password(args))
+        print(f"已重置 {args.login} 的密码；该用户下次登录时须修改密码。")
     return 0
 
 
@@ -66,4 +59,4 @@ def _temporary_password(args: argparse.Namespace) -> str:
 
 
 def _admin_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", required=True, metavar="ADMIN", help="以哪位管理员的身份操作")
+    parser.add_argument("--user", metavar="ADMIN", help="以哪位管理员的身份操作（仅本机档案库）")

@@ -44,6 +44,7 @@ from workstation.spotcheck.types import (
     LedgerRow,
     OfficerProgress,
     PlanRow,
+    PlanVerification,
     ReviewInput,
     SampleItemRow,
 )
@@ -241,12 +242,21 @@ class ArchiveClient(Protocol):
         """Draw the day's sample for each unit of the spec that has footage and no plan yet."""
         ...
 
-    def redraw_plan(self, plan_id: int, reason: str, spec: DrawSpec, due_days: int) -> PlanRow:
-        """Replace a plan with a new draw (the old one stays in the record, with the reason)."""
+    def redraw_plan(self, plan_id: int, reason: str, spec: DrawSpec | None, due_days: int) -> PlanRow:
+        """Replace a plan with a new draw (the old one stays in the record, with the reason); spec None draws
+        with the old plan's parameters."""
         ...
 
-    def list_plans(self, day_from: date, day_to: date) -> list[PlanRow]:
-        """The plans of a period over the user's units."""
+    def list_plans(self, day_from: date, day_to: date, unit_code: str | None = None) -> list[PlanRow]:
+        """The plans of a period over the user's units (or one unit and the units below it)."""
+        ...
+
+    def get_plan(self, plan_id: int) -> PlanRow:
+        """One plan of the user's units."""
+        ...
+
+    def verify_plan(self, plan_id: int) -> PlanVerification:
+        """Re-derive a plan from its seed and candidates and compare with what was kept and audited."""
         ...
 
     def plan_items(self, plan_id: int) -> list[SampleItemRow]:

@@ -41,7 +41,7 @@ from workstation.footage.types import (
 from workstation.identity import Identity
 from workstation.org import devices, user_admin
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
-from workstation.spotcheck import ledger, plans, queue, reviews
+from workstation.spotcheck import ledger, plans, queue, reviews, verify
 from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
 from workstation.spotcheck.types import (
     AutomaticFacts,
@@ -51,6 +51,7 @@ from workstation.spotcheck.types import (
     LedgerRow,
     OfficerProgress,
     PlanRow,
+    PlanVerification,
     ReviewInput,
     SampleItemRow,
 )
@@ -108,10 +109,7 @@ class LocalClient:
         return self._scope
 
     def get_clips(self, clip_ids: Sequence[int]) -> list[ClipRow]:
-        def work(session: Session) -> list[ClipRow]:
-            return [row for row in (clips.get_clip(session, clip_id) for clip_id in clip_ids) if row is not None]
-
-        return self._read(work)
+        return self._read(lambda session: clips.visible_clips(session, self.who, clip_ids))
 
     def clip_detail(self, clip_id: int) -> ClipDetail | None:
         return self._read(lambda session: clips.clip_detail(session, clip_id, self.who))
@@ -248,11 +246,17 @@ class LocalClient:
     def draw_plans(self, spec: DrawSpec, due_days: int) -> list[DrawOutcome]:
         return plans.draw_plans(self.archive.sessions, spec, self.who, due_days=due_days)
 
-    def redraw_plan(self, plan_id: int, reason: str, spec: DrawSpec, due_days: int) -> PlanRow:
+    def redraw_plan(self, plan_id: int, reason: str, spec: DrawSpec | None, due_days: int) -> PlanRow:
         return plans.redraw(self.archive.sessions, plan_id, reason, self.who, spec=spec, due_days=due_days)
 
-    def list_plans(self, day_from: date, day_to: date) -> list[PlanRow]:
-        return self._read(lambda session: plans.list_plans(session, self.who, day_from, day_to))
+    def list_plans(self, day_from: date, day_to: date, unit_code: str | None = None) -> list[PlanRow]:
+        return self._read(lambda session: plans.list_plans(session, self.who, day_from, day_to, unit_code))
+
+    def get_plan(self, plan_id: int) -> PlanRow:
+        return self._read(lambda session: plans.get_plan(session, self.who, plan_id))
+
+    def verify_plan(self, plan_id: int) -> PlanVerification:
+        return self._read(lambda session: verify.verify_plan(session, self.who, plan_id))
 
     def plan_items(self, plan_id: int) -> list[SampleItemRow]:
         return self._read(lambda session: plans.plan_items(session, self.who, plan_id))

@@ -196,6 +196,19 @@ def get_clip(session: Session, clip_id: int) -> ClipRow | None:
     )
 
 
+def visible_clips(session: Session, who: Identity, clip_ids: Sequence[int]) -> list[ClipRow]:
+    """These clips as they are now, leaving out those gone from the archive and those `who` may not view."""
+    principal = permissions.principal_of(session, who) if who.is_user else None
+    rows = []
+    for clip_id in clip_ids:
+        if principal is not None and permissions.clip_access(session, principal, clip_id, Action.VIEW) is None:
+            continue
+        row = get_clip(session, clip_id)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
 def clip_detail(session: Session, clip_id: int, who: Identity) -> ClipDetail | None:
     """All metadata of one clip and its audit history, oldest first; the user must be allowed to view it."""
     permissions.require_clip(session, who, clip_id, Action.VIEW)

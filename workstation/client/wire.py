@@ -1,0 +1,96 @@
+"""How `ArchiveClient` calls travel between the remote client and the archive server (issue 12).
+
+One source of truth: the `ArchiveClient` Protocol. Every method listed in `REMOTE_CALLS` is a call
+`POST /api/v1/call/{name}` whose JSON body holds the arguments by parameter name and whose answer is
+`{"result": ...}`; both ends encode and check the values with the Protocol's own type hints (pydantic
+models built from them), so a wrong or missing argument is refused before a service sees it, and the
+areas' dataclasses arrive as themselves. Bytes travel as base64.
+
+What is not a call: `who` (the server knows the user from the token), `ingest` (an upload, see
+workstation.footage.upload), `media_root`/`media_file` (media are streamed, `/api/v1/media/{entry}`), and
+the three exports, which write a file on the client (`/api/v1/export/{what}` answers the workbook).
+"""
+
+import inspect
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, cast
+
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+
+from workstation.client import ArchiveClient
+from workstation.errors import WorkstationError
+
+API = "/api/v1"
+LOCAL_ONLY = frozenset(
+    {"who", "ingest", "media_root", "media_file", "export_audit", "export_register", "export_ledger"}
+)
+EXPORTS = {"ledger": "export_ledger", "audit": "export_audit", "register": "export_register"}
+"""`/api/v1/export/{what}` → the client method whose criteria it takes (its first parameter)."""
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+_CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", arbitrary_types_allowed=False)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One remote call: its parameters and answer as pydantic models built from the Protocol's hints."""
+
+    name: str
+    parameters: tuple[str, ...]
+    arguments: type[BaseModel]
+    answer: type[BaseModel]
+    signature: inspect.Signature
+
+    def encode_arguments(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> bytes:
+        bound = self.signature.bind(None, *args, **kwargs)  # None stands for self
+        bound.apply_defaults()
+        values = {name: value for name, value in bound.arguments.items() if name != "self"}
+        return self.arguments(**values).model_dump_json().encode()
+
+    def decode_arguments(self, body: bytes) -> dict[str, Any]:
+        """The arguments of a request body; BadRequest when they do not fit the Protocol."""
+        try:
+            model = self.arguments.model_validate_json(body or b"{}")
+        except ValidationError as error:
+            raise BadRequest("bad_arguments", call=self.name, detail=_first_problem(error)) from error
+        return {name: getattr(model, name) for name in self.parameters}
+
+    def encode_answer(self, result: Any) -> bytes:
+        return self.answer(result=result).model_dump_json().encode()
+
+    def decode_answer(self, body: bytes) -> Any:
+        return self.answer.model_validate_json(body).result  # type: ignore[attr-defined]
+
+
+class BadRequest(WorkstationError):
+    """A request that does not fit the interface (a client of another version, or someone typing HTTP)."""
+
+
+def _first_problem(error: ValidationError) -> str:
+    first = error.errors()[0]
+    return f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+
+
+def _make_call(name: str, method: Callable[..., Any]) -> Call:
+    hints = typing.get_type_hints(method)
+    signature = inspect.signature(method)
+    parameters = tuple(p for p in signature.parameters if p != "self")
+    fields: dict[str, Any] = {}
+    for parameter in parameters:
+        default = signature.parameters[parameter].default
+        fields[parameter] = (hints[parameter], ... if default is inspect.Parameter.empty else default)
+    arguments = create_model(f"{name}_arguments", __config__=_CONFIG, **fields)
+    answer = create_model(f"{name}_answer", __config__=_CONFIG, result=(cast(Any, hints["return"]), ...))
+    return Call(name, parameters, arguments, answer, signature)
+
+
+@cache
+def remote_calls() -> Mapping[str, Call]:
+    """Every `ArchiveClient` method that is a remote call, by name."""
+    return {
+        name: _make_call(name, method)
+        for name, method in inspect.getmembers(ArchiveClient, inspect.isfunction)
+        if not name.startswith("_") and name not in LOCAL_ONLY
+    }

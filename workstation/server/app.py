@@ -1,0 +1,206 @@
+"""The branch archive server's HTTP interface (issue 12): the same services, behind one trust boundary.
+
+    POST   /api/v1/session               {login, password} → {token, expires_at, user}   (sign in)
+    GET    /api/v1/session               → the signed-in user
+    DELETE /api/v1/session               sign out
+    POST   /api/v1/session/password      {old_password, new_password}
+    POST   /api/v1/call/{name}           an ArchiveClient call (workstation.client.wire) → {result}
+    POST   /api/v1/export/{what}         {criteria} → the workbook (ledger, audit, register); X-Row-Count
+    GET    /api/v1/media/{entry}         the bytes of a clip an open register entry authorises (Range)
+    GET    /api/v1/clips/{id}/thumbnail  a JPEG thumbnail of a clip the user may view
+    GET    /api/v1/health                {ok: true} (no sign-in; for a load balancer)
+
+Every request but sign-in and health carries `Authorization: Bearer TOKEN`; the server derives the user
+from the token (workstation.server.sessions) and acts as that user in the services, which check the user's
+rights as they do in the window: nothing the client says about who it is counts. Without a valid token
+the answer is 401; a refused right is 403; every refusal is JSON (workstation.client.wire_errors).
+Calls that write record their `Idempotency-Key` in the same transaction (workstation.server.idempotency).
+"""
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel
+
+from player.media.thumbnails import thumbnail as make_thumbnail
+from workstation.access import register
+from workstation.archive import Archive
+from workstation.cli.messages import describe
+from workstation.client.local import LocalClient
+from workstation.client.wire import API, EXPORTS, IDEMPOTENCY_HEADER, BadRequest, remote_calls
+from workstation.client.wire_errors import error_body
+from workstation.errors import (
+    AuthenticationFailed,
+    EnvironmentProblem,
+    PermissionDenied,
+    RequestReplayed,
+    SessionInvalid,
+    WorkstationError,
+)
+from workstation.identity import Identity
+from workstation.org.users import SignedInUser, change_password
+from workstation.server import idempotency
+from workstation.server.sessions import SessionPolicy, close_session, open_session, session_user
+from workstation.types import FileType, Role
+
+
+class SignIn(BaseModel):
+    login: str
+    password: str
+
+
+class PasswordChange(BaseModel):
+    old_password: str
+    new_password: str
+
+
+def status_of(error: WorkstationError) -> int:
+    """The HTTP status of a refusal: who you are (401), what you may do (403), the archive (503), input (400)."""
+    if isinstance(error, AuthenticationFailed):
+        return 401
+    if isinstance(error, PermissionDenied):
+        return 403
+    if isinstance(error, RequestReplayed):
+        return 409
+    if isinstance(error, EnvironmentProblem):
+        return 503
+    return 400
+
+
+def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
+    """The application serving `archive` (opened and owned by the caller)."""
+    app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None)
+    sessions = archive.sessions
+
+    @app.exception_handler(WorkstationError)
+    async def refused(_request: Request, error: WorkstationError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, SessionInvalid) else None
+        return JSONResponse(error_body(error, describe(error)), status_code=status_of(error), headers=headers)
+
+    def signed_in(request: Request, allow_password_change: bool = False) -> SignedInUser:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        user = session_user(sessions, token.strip() if scheme.lower() == "bearer" else None, policy)
+        if user.must_change_password and not allow_password_change:
+            raise PermissionDenied("password_change_required")
+        return user
+
+    async def in_thread(work: Callable[[], Any]) -> Any:
+        return await run_in_threadpool(work)
+
+    @app.get(f"{API}/health")
+    async def health() -> dict[str, bool]:
+        return {"ok": True}
+
+    @app.post(f"{API}/session")
+    async def sign_in(form: SignIn, request: Request) -> dict[str, Any]:
+        client = f"{request.client.host if request.client else '?'} {request.headers.get('user-agent', '')}"
+        opened = await in_thread(lambda: open_session(sessions, form.login, form.password, client, policy))
+        return {"token": opened.token, "expires_at": opened.expires_at.isoformat(), "user": _user_json(opened.user)}
+
+    @app.get(f"{API}/session")
+    async def current(request: Request) -> dict[str, Any]:
+        return _user_json(await in_thread(lambda: signed_in(request, allow_password_change=True)))
+
+    @app.delete(f"{API}/session", status_code=204)
+    async def sign_out(request: Request) -> Response:
+        await in_thread(lambda: signed_in(request, allow_password_change=True))
+        token = request.headers["authorization"].partition(" ")[2].strip()
+        await in_thread(lambda: close_session(sessions, token))
+        return Response(status_code=204)
+
+    @app.post(f"{API}/session/password", status_code=204)
+    async def new_password(form: PasswordChange, request: Request) -> Response:
+        def work() -> None:
+            user = signed_in(request, allow_password_change=True)
+            change_password(sessions, user.login, form.old_password, form.new_password)
+
+        await in_thread(work)
+        return Response(status_code=204)
+
+    @app.post(f"{API}/call/{{name}}")
+    async def call(name: str, request: Request) -> Response:
+        remote_call = remote_calls().get(name)
+        if remote_call is None:
+            raise BadRequest("unknown_call", call=name)
+        body, key = await request.body(), request.headers.get(IDEMPOTENCY_HEADER, "")[:64]
+
+        def work() -> bytes:
+            user = signed_in(request)
+            arguments = remote_call.decode_arguments(body)
+            if not key:
+                client = LocalClient(archive, Identity.user(user.login))
+                return remote_call.encode_answer(getattr(client, name)(**arguments))
+            earlier = idempotency.earlier_answer(sessions, user.id, key)
+            if earlier is not None:
+                return earlier
+            view = idempotency.recording_archive(archive, user.id, key, name)
+            answer = remote_call.encode_answer(getattr(LocalClient(view, Identity.user(user.login)), name)(**arguments))
+            idempotency.keep_answer(sessions, user.id, key, answer)
+            return answer
+
+        return Response(await in_thread(work), media_type="application/json")
+
+    @app.post(f"{API}/export/{{what}}")
+    async def export(what: str, request: Request) -> Response:
+        method = EXPORTS.get(what)
+        if method is None:
+            raise BadRequest("unknown_call", call=f"export/{what}")
+        body = await request.body()
+
+        def work() -> tuple[bytes, int]:
+            user = signed_in(request)
+            criteria = remote_calls()[_criteria_call(what)].decode_arguments(body)["criteria"]
+            with tempfile.TemporaryDirectory(prefix="export-") as folder:
+                target = Path(folder) / f"{what}.xlsx"
+                count = getattr(LocalClient(archive, Identity.user(user.login)), method)(criteria, target)
+                return target.read_bytes(), count
+
+        content, count = await in_thread(work)
+        media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return Response(content, media_type=media_type, headers={"X-Row-Count": str(count)})
+
+    @app.get(f"{API}/media/{{entry_id}}")
+    async def media(entry_id: int, request: Request) -> FileResponse:
+        def work() -> Path:
+            user = signed_in(request)
+            with sessions.read() as session:
+                media_path = register.media_of_open_entry(session, Identity.user(user.login), entry_id)
+            return archive.absolute_path(media_path)
+
+        return FileResponse(await in_thread(work), media_type="application/octet-stream")
+
+    @app.get(f"{API}/clips/{{clip_id}}/thumbnail")
+    async def thumbnail(clip_id: int, request: Request) -> Response:
+        def work() -> Path | None:
+            user = signed_in(request)
+            rows = LocalClient(archive, Identity.user(user.login)).get_clips([clip_id])
+            if not rows:
+                raise PermissionDenied("clip_action", clip_id=clip_id, action="view")
+            row = rows[0]
+            if row.file_type not in (FileType.VIDEO, FileType.PHOTO):
+                return None
+            return make_thumbnail(
+                archive.absolute_path(row.media_path), row.file_type.value, row.sha256, thumbnail_cache
+            )
+
+        made = await in_thread(work)
+        if made is None:
+            return Response(status_code=204)
+        return FileResponse(made, media_type="image/jpeg")
+
+    return app
+
+
+def _criteria_call(what: str) -> str:
+    """The listing call whose `criteria` argument an export takes (the same filter type)."""
+    return {"ledger": "ledger_rows", "audit": "audit_events", "register": "register_rows"}[what]
+
+
+def _user_json(user: SignedInUser) -> dict[str, Any]:
+    return {name: str(value) if isinstance(value, Role) else value for name, value in asdict(user).items()}

@@ -1,0 +1,85 @@
+"""`workstation serve`: run the branch archive server until stopped (issue 12).
+
+uvicorn serves the application over TLS on one listening socket that is bound here first, so that an
+address in use or not allowed is a plain error (exit code 2) before anything starts. SIGTERM or Ctrl+C
+stops taking connections, lets the requests in flight finish (up to `GRACE_SECONDS`), then returns.
+"""
+
+import socket
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from workstation.archive import Archive
+from workstation.errors import WorkstationError
+from workstation.server.app import create_app
+from workstation.server.sessions import SessionPolicy
+
+GRACE_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Listen:
+    host: str
+    port: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Listen":
+        """HOST:PORT, [IPv6]:PORT or :PORT (every address)."""
+        host, colon, port = text.rpartition(":")
+        if not colon or not port.isdigit() or not 0 < int(port) < 65536:
+            raise WorkstationError("listen_address_invalid", listen=text)
+        return cls(host.strip("[]") or "0.0.0.0", int(port))
+
+
+def bind(listen: Listen) -> socket.socket:
+    family = socket.AF_INET6 if ":" in listen.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((listen.host, listen.port))
+    except OSError as error:
+        sock.close()
+        raise WorkstationError("listen_failed", listen=f"{listen.host}:{listen.port}", detail=error.strerror) from error
+    sock.listen(512)
+    return sock
+
+
+def check_tls_files(certificate: Path, key: Path) -> None:
+    """Load the pair once here, so that a wrong path or a key of another certificate is a plain error."""
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(certificate, key)
+    except (OSError, ssl.SSLError) as error:
+        raise WorkstationError(
+            "tls_files_unusable", certificate=str(certificate), key=str(key), detail=str(error)
+        ) from error
+
+
+def serve(
+    archive: Archive,
+    listen: Listen,
+    certificate: Path,
+    key: Path,
+    policy: SessionPolicy,
+    thumbnail_cache: Path,
+    started: Callable[[str], None],
+) -> None:
+    """Serve `archive` until SIGTERM/SIGINT. `started` is told the address as soon as the socket listens
+    (connections made from then on wait in its backlog until uvicorn takes them)."""
+    check_tls_files(certificate, key)
+    sock = bind(listen)
+    config = uvicorn.Config(
+        create_app(archive, policy, thumbnail_cache),
+        ssl_certfile=str(certificate),
+        ssl_keyfile=str(key),
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=GRACE_SECONDS,
+        server_header=False,
+    )
+    address = sock.getsockname()
+    started(f"https://{f'[{address[0]}]' if ':' in address[0] else address[0]}:{address[1]}")
+    uvicorn.Server(config).run(sockets=[sock])
