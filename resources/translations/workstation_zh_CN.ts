@@ -4160,6 +4160,11 @@
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="509" />
+        <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
+        <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -506,4 +506,9 @@ def messages() -> dict[str, Wording]:
         "token_not_saved": QCoreApplication.translate(
             "errors", "The sign-in token cannot be kept in the system credential store ({detail})."
         ),
+        "server_internal_error": QCoreApplication.translate(
+            "errors",
+            "The archive server failed to carry out the request (an internal error, recorded in its log). "
+            "Tell the administrator.",
+        ),
     }

@@ -287,4 +287,5 @@ MESSAGES: dict[str, Wording] = {
     "server_option_required": "{command} 需要 --server 地址。",
     "token_not_read": "无法从系统凭据管理器读取登录令牌（{detail}）。",
     "token_not_saved": "无法将登录令牌保存到系统凭据管理器（{detail}）。",
+    "server_internal_error": "档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。",
 }

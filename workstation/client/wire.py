@@ -30,7 +30,7 @@ LOCAL_ONLY = frozenset(
 EXPORTS = {"ledger": "export_ledger", "audit": "export_audit", "register": "export_register"}
 """`/api/v1/export/{what}` → the client method whose criteria it takes (its first parameter)."""
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-_CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", arbitrary_types_allowed=False)
+_CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", extra="forbid")
 
 
 @dataclass(frozen=True)

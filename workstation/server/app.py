@@ -17,6 +17,7 @@ the answer is 401; a refused right is 403; every refusal is JSON (workstation.cl
 Calls that write record their `Idempotency-Key` in the same transaction (workstation.server.idempotency).
 """
 
+import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
@@ -48,6 +49,8 @@ from workstation.org.users import SignedInUser, change_password
 from workstation.server import idempotency
 from workstation.server.sessions import SessionPolicy, close_session, open_session, session_user
 from workstation.types import FileType, Role
+
+_log = logging.getLogger(__name__)
 
 
 class SignIn(BaseModel):
@@ -82,6 +85,13 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
     async def refused(_request: Request, error: WorkstationError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, SessionInvalid) else None
         return JSONResponse(error_body(error, describe(error)), status_code=status_of(error), headers=headers)
+
+    @app.exception_handler(Exception)
+    async def failed(_request: Request, error: Exception) -> JSONResponse:
+        """A bug: the details go to the server's log, the client gets a typed error without them."""
+        _log.error("request failed", exc_info=error)
+        internal = WorkstationError("server_internal_error")
+        return JSONResponse(error_body(internal, describe(internal)), status_code=500)
 
     def signed_in(request: Request, allow_password_change: bool = False) -> SignedInUser:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")

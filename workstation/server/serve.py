@@ -5,11 +5,13 @@ address in use or not allowed is a plain error (exit code 2) before anything sta
 stops taking connections, lets the requests in flight finish (up to `GRACE_SECONDS`), then returns.
 """
 
+import signal
 import socket
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -82,4 +84,16 @@ def serve(
     )
     address = sock.getsockname()
     started(f"https://{f'[{address[0]}]' if ':' in address[0] else address[0]}:{address[1]}")
-    uvicorn.Server(config).run(sockets=[sock])
+    # uvicorn stops gracefully on SIGTERM/SIGINT, then raises the signal again for the handlers it found:
+    # these take it as the end of a clean stop, so that the command exits 0 (not killed, not interrupted).
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, _stopped_cleanly) for number in stop_signals}
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _stopped_cleanly(_number: int, _frame: FrameType | None) -> None:
+    """The stop signal, raised again by uvicorn after its graceful shutdown: nothing left to do."""
