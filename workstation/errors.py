@@ -134,3 +134,21 @@ class CredentialStoreUnavailable(EnvironmentProblem):
 
 class BadOutputPath(WorkstationError):
     """An output file cannot be written where it was asked for (a folder, or in a folder that does not exist)."""
+
+
+class UploadError(WorkstationError):
+    """An upload to the branch server that cannot go on as asked (unknown, incomplete, not where it stands)."""
+
+
+class UploadOffsetMismatch(UploadError):
+    """A chunk does not start where the received bytes end; `expected` says where to continue."""
+
+
+class UploadRefused(UploadError):
+    """The received file does not have the SHA-256 the station claimed: nothing was archived, the bytes are
+    discarded, and the station must send the file again."""
+
+
+class UploadInterrupted(EnvironmentProblem):
+    """The connection to the archive server broke during an upload (raised by the transport); the station
+    resumes the upload where the server's received bytes end."""
