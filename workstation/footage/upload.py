@@ -104,7 +104,7 @@ def begin_upload(
                 return _state(upload)
         except IntegrityError:
             continue
-    raise UploadError("upload_not_found", upload_id=key)  # the racing upload ended between both reads
+    raise UploadError("upload_gone", upload_id=key)  # the racing upload ended between both reads
 
 
 def append_chunk(
