@@ -144,3 +144,21 @@ class SessionInvalid(AuthenticationFailed):
 class RequestReplayed(WorkstationError):
     """A retried write whose first attempt was carried out but whose answer was not kept (code
     request_done_answer_lost), or that is still being carried out (request_in_progress)."""
+
+
+class UploadError(WorkstationError):
+    """An upload to the branch server that cannot go on as asked (unknown, incomplete, not where it stands)."""
+
+
+class UploadOffsetMismatch(UploadError):
+    """A chunk does not start where the received bytes end; `expected` says where to continue."""
+
+
+class UploadRefused(UploadError):
+    """The received file does not have the SHA-256 the station claimed: nothing was archived, the bytes are
+    discarded, and the station must send the file again."""
+
+
+class UploadInterrupted(EnvironmentProblem):
+    """The connection to the archive server broke during an upload (raised by the transport); the station
+    resumes the upload where the server's received bytes end."""

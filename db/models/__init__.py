@@ -4,7 +4,7 @@ from db.models.access import AccessGrant, AccessRegisterEntry, AccessRequest, Ac
 from db.models.audit import AuditChainHead, AuditEvent
 from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
-from db.models.ingest import IngestRejection, IngestRun
+from db.models.ingest import IngestRejection, IngestRun, Upload
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 from db.models.player import MarkerCategory, Still
 from db.models.server import ApiRequest, ApiSession
@@ -45,5 +45,6 @@ __all__ = [
     "SpotCheckReview",
     "Still",
     "Unit",
+    "Upload",
     "User",
 ]

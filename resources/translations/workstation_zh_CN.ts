@@ -3672,496 +3672,541 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="228" />
+        <source>The upload {upload_id} expired, or the bytes the server had received are lost. Import again (the file is sent from the start).</source>
+        <translation>上传 {upload_id} 已过期，或服务器已接收的数据已丢失。请重新导入（该文件将从头上传）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="233" />
+        <source>The upload {upload_id} was begun by another account; you cannot continue or finish it.</source>
+        <translation>上传 {upload_id} 由其他账户开始，您不能继续或完成它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="237" />
+        <source>The import run {run_id} was begun by another account; you cannot end it.</source>
+        <translation>导入批次 {run_id} 由其他账户开始，您不能结束它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="241" />
+        <source>There is no open import run {run_id}.</source>
+        <translation>没有进行中的导入批次 {run_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="245" />
+        <source>The upload {upload_id} sent more bytes than the file's size ({size} bytes); they were refused.</source>
+        <translation>上传 {upload_id} 的数据超出了文件大小（{size} 字节），已拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="249" />
+        <source>The server has received {expected} bytes; the upload must continue there, not at byte {offset}.</source>
+        <translation>服务器已接收 {expected} 字节，应从该处续传，而不是从第 {offset} 字节处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="253" />
+        <source>The upload {upload_id} is not complete ({received} of {size} bytes received); send the rest, then finish it.</source>
+        <translation>上传 {upload_id} 尚未传完（已接收 {received} / {size} 字节），请续传后再完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="258" />
+        <source>The file "{source}" the server received does not have the checksum (SHA-256) the station read: nothing was archived and the received bytes were discarded. Import the file again.</source>
+        <translation>服务器收到的“{source}”与采集站读取的校验值（SHA-256）不一致：未归档，收到的数据已丢弃。请重新导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="263" />
+        <source>The upload request is invalid ({field}). Update the station's program and try again.</source>
+        <translation>上传请求无效（{field}）。请更新采集站程序后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="267" />
         <source>There is no category "{category}".</source>
         <translation>没有类别“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="229" />
+        <location filename="../../ui/common/error_text.py" line="268" />
         <source>Only a footage administrator may change the marker categories.</source>
         <translation>只有执法记录仪管理员可以修改标记类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="232" />
+        <location filename="../../ui/common/error_text.py" line="271" />
         <source>A category name has 1 to {max_chars} characters.</source>
         <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="235" />
+        <location filename="../../ui/common/error_text.py" line="274" />
         <source>There already is a category named "{name}".</source>
         <translation>已有名为“{name}”的类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="236" />
+        <location filename="../../ui/common/error_text.py" line="275" />
         <source>The colour "{color}" is not valid; use #rrggbb.</source>
         <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="237" />
+        <location filename="../../ui/common/error_text.py" line="276" />
         <source>The archive has no file number {clip_id}.</source>
         <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="238" />
+        <location filename="../../ui/common/error_text.py" line="277" />
         <source>Only video and audio can be marked with moments or spans.</source>
         <translation>只能在视频和音频上标记时间点或片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="241" />
+        <location filename="../../ui/common/error_text.py" line="280" />
         <source>Marker {marker_id} does not exist (it may have been deleted).</source>
         <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="244" />
+        <location filename="../../ui/common/error_text.py" line="283" />
         <source>This marker was added by {author}; only its author may change or delete it.</source>
         <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="247" />
+        <location filename="../../ui/common/error_text.py" line="286" />
         <source>A marker cannot be before the start of the file.</source>
         <translation>标记时间不能早于文件开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="248" />
+        <location filename="../../ui/common/error_text.py" line="287" />
         <source>A span must end after it starts.</source>
         <translation>片段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="249" />
+        <location filename="../../ui/common/error_text.py" line="288" />
         <source>The marker is beyond the end of the file.</source>
         <translation>标记时间超出了文件的时长。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="250" />
+        <location filename="../../ui/common/error_text.py" line="289" />
         <source>The category "{category}" is not among the current marker categories.</source>
         <translation>类别“{category}”不在当前的标记类别中。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="253" />
+        <location filename="../../ui/common/error_text.py" line="292" />
         <source>A note has at most {max_chars} characters.</source>
         <translation>备注最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="254" />
+        <location filename="../../ui/common/error_text.py" line="293" />
         <source>The still is not a valid PNG image.</source>
         <translation>截图不是有效的 PNG 图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="255" />
+        <location filename="../../ui/common/error_text.py" line="294" />
         <source>Stills can be taken from video only.</source>
         <translation>只能从视频中截取画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="256" />
+        <location filename="../../ui/common/error_text.py" line="295" />
         <source>The still is too large.</source>
         <translation>截图文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="257" />
+        <location filename="../../ui/common/error_text.py" line="296" />
         <source>Still {still_id} does not exist.</source>
         <translation>截图 {still_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="258" />
+        <location filename="../../ui/common/error_text.py" line="297" />
         <source>Still {still_id} fails its checksum; the data may have been altered.</source>
         <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="261" />
+        <location filename="../../ui/common/error_text.py" line="300" />
         <source>Unlinking needs a reason.</source>
         <translation>取消关联须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="262" />
+        <location filename="../../ui/common/error_text.py" line="301" />
         <source>The file is not linked to {case_no}.</source>
         <translation>该文件未关联 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="263" />
+        <location filename="../../ui/common/error_text.py" line="302" />
         <source>A password needs at least {min_length} characters.</source>
         <translation>密码至少需要 {min_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="266" />
+        <location filename="../../ui/common/error_text.py" line="305" />
         <source>A password has at most {max_length} characters.</source>
         <translation>密码不能超过 {max_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="267" />
+        <location filename="../../ui/common/error_text.py" line="306" />
         <source>The password cannot be the login name.</source>
         <translation>密码不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="268" />
+        <location filename="../../ui/common/error_text.py" line="307" />
         <source>Wrong login name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="269" />
+        <location filename="../../ui/common/error_text.py" line="308" />
         <source>The account is locked: try again after {until}, or ask an administrator to unlock it.</source>
         <translation>账户已被锁定，请于 {until} 后再试，或联系管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="272" />
+        <location filename="../../ui/common/error_text.py" line="311" />
         <source>The password was changed just now; enter it again.</source>
         <translation>密码刚刚被修改，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="275" />
+        <location filename="../../ui/common/error_text.py" line="314" />
         <source>The archive already has users; an administrator adds accounts.</source>
         <translation>档案库已有用户，请由管理员添加账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="278" />
+        <location filename="../../ui/common/error_text.py" line="317" />
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与原密码相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="279" />
+        <location filename="../../ui/common/error_text.py" line="318" />
         <source>The current password is wrong.</source>
         <translation>原密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="280" />
+        <location filename="../../ui/common/error_text.py" line="319" />
         <source>You cannot reset your own password; use "Change password".</source>
         <translation>不能重置自己的密码，请使用“修改密码”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="283" />
+        <location filename="../../ui/common/error_text.py" line="322" />
         <source>Only a footage administrator may manage user accounts.</source>
         <translation>只有执法记录仪管理员可以管理用户账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="286" />
+        <location filename="../../ui/common/error_text.py" line="325" />
         <source>The user "{login}" does not exist or is not in a unit you manage.</source>
         <translation>用户“{login}”不存在，或不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="289" />
+        <location filename="../../ui/common/error_text.py" line="328" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="290" />
+        <location filename="../../ui/common/error_text.py" line="329" />
         <source>The device cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该设备，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="293" />
+        <location filename="../../ui/common/error_text.py" line="332" />
         <source>The officer cannot be found; another workstation may have changed them. Refresh and try again.</source>
         <translation>找不到该执法人员，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="296" />
+        <location filename="../../ui/common/error_text.py" line="335" />
         <source>The unit cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该单位，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="299" />
+        <location filename="../../ui/common/error_text.py" line="338" />
         <source>The handover note is too long ({length} characters); at most {max_chars}.</source>
         <translation>交接说明过长（{length} 字），最多 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="302" />
+        <location filename="../../ui/common/error_text.py" line="341" />
         <source>Enter the device number (without spaces).</source>
         <translation>请填写设备编号（不能含空格）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="303" />
+        <location filename="../../ui/common/error_text.py" line="342" />
         <source>The device number is too long; at most {max_chars} characters.</source>
         <translation>设备编号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="306" />
+        <location filename="../../ui/common/error_text.py" line="345" />
         <source>The serial number is too long; at most {max_chars} characters.</source>
         <translation>序列号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="309" />
+        <location filename="../../ui/common/error_text.py" line="348" />
         <source>The model is too long; at most {max_chars} characters.</source>
         <translation>型号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="312" />
+        <location filename="../../ui/common/error_text.py" line="351" />
         <source>Device number {device_no} is already registered.</source>
         <translation>设备编号 {device_no} 已登记，不能重复登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="313" />
+        <location filename="../../ui/common/error_text.py" line="352" />
         <source>Only a footage administrator may maintain the device registry.</source>
         <translation>只有执法记录仪管理员可以维护设备登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="316" />
+        <location filename="../../ui/common/error_text.py" line="355" />
         <source>The device or officer is not in a unit you manage.</source>
         <translation>该设备或人员不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="319" />
+        <location filename="../../ui/common/error_text.py" line="358" />
         <source>Device {device_no} is already held by {person}; no handover is needed.</source>
         <translation>设备 {device_no} 当前已由 {person} 持有，无需交接。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="322" />
+        <location filename="../../ui/common/error_text.py" line="361" />
         <source>{person} already belongs to {unit}.</source>
         <translation>{person} 已属于 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="323" />
+        <location filename="../../ui/common/error_text.py" line="362" />
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="324" />
+        <location filename="../../ui/common/error_text.py" line="363" />
         <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
         <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="329" />
+        <location filename="../../ui/common/error_text.py" line="368" />
         <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
         <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="334" />
+        <location filename="../../ui/common/error_text.py" line="373" />
         <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
         <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="340" />
+        <location filename="../../ui/common/error_text.py" line="379" />
         <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="346" />
+        <location filename="../../ui/common/error_text.py" line="385" />
         <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="352" />
+        <location filename="../../ui/common/error_text.py" line="391" />
         <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="358" />
+        <location filename="../../ui/common/error_text.py" line="397" />
         <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="364" />
+        <location filename="../../ui/common/error_text.py" line="403" />
         <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
         <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="367" />
+        <location filename="../../ui/common/error_text.py" line="406" />
         <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
         <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="372" />
+        <location filename="../../ui/common/error_text.py" line="411" />
         <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
         <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="378" />
+        <location filename="../../ui/common/error_text.py" line="417" />
         <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
         <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="383" />
+        <location filename="../../ui/common/error_text.py" line="422" />
         <source>Cannot read the archive database file {database} ({detail}).</source>
         <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="386" />
+        <location filename="../../ui/common/error_text.py" line="425" />
         <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
         <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="391" />
+        <location filename="../../ui/common/error_text.py" line="430" />
         <source>Unknown archive kind: {kind}</source>
         <translation>未知的档案库类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="392" />
+        <location filename="../../ui/common/error_text.py" line="431" />
         <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
         <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="398" />
+        <location filename="../../ui/common/error_text.py" line="437" />
         <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
         <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="401" />
+        <location filename="../../ui/common/error_text.py" line="440" />
         <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
         <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="406" />
+        <location filename="../../ui/common/error_text.py" line="445" />
         <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
         <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="409" />
+        <location filename="../../ui/common/error_text.py" line="448" />
         <source>Cannot read the settings file {path} ({detail}).</source>
         <translation>无法读取配置文件 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="410" />
+        <location filename="../../ui/common/error_text.py" line="449" />
         <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
         <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="415" />
+        <location filename="../../ui/common/error_text.py" line="454" />
         <source>The demo needs 1 to {max_officers} officers</source>
         <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="418" />
+        <location filename="../../ui/common/error_text.py" line="457" />
         <source>The demo covers 1 to {max_days} days</source>
         <translation>演示天数应在 1 到 {max_days} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="419" />
+        <location filename="../../ui/common/error_text.py" line="458" />
         <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
         <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="424" />
+        <location filename="../../ui/common/error_text.py" line="463" />
         <source>{path} is not a folder; give the folder to write to.</source>
         <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="427" />
+        <location filename="../../ui/common/error_text.py" line="466" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="430" />
+        <location filename="../../ui/common/error_text.py" line="469" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="433" />
+        <location filename="../../ui/common/error_text.py" line="472" />
         <source>Sign in to the archive server first.</source>
         <translation>请先登录档案服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="434" />
+        <location filename="../../ui/common/error_text.py" line="473" />
         <source>The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.</source>
         <translation>档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="438" />
+        <location filename="../../ui/common/error_text.py" line="477" />
         <source>The sign-in has expired: sign in again.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="439" />
+        <location filename="../../ui/common/error_text.py" line="478" />
         <source>The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): sign in again.</source>
         <translation>登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="444" />
+        <location filename="../../ui/common/error_text.py" line="483" />
         <source>The server carried the request out, but its answer was lost: refresh to see the result.</source>
         <translation>服务器已执行该操作，但结果未能返回，请刷新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="447" />
+        <location filename="../../ui/common/error_text.py" line="486" />
         <source>The server is still carrying out this request: wait a moment and refresh.</source>
         <translation>服务器仍在执行该操作，请稍候刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="450" />
+        <location filename="../../ui/common/error_text.py" line="489" />
         <source>The archive server refused the request {call} ({detail}): client and server versions may differ.</source>
         <translation>档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="453" />
+        <location filename="../../ui/common/error_text.py" line="492" />
         <source>The archive server does not know the request {call}: client and server versions may differ.</source>
         <translation>档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="456" />
+        <location filename="../../ui/common/error_text.py" line="495" />
         <source>An administrator reset your password: change it before doing anything else.</source>
         <translation>管理员已重置您的密码，请先修改密码再操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="459" />
+        <location filename="../../ui/common/error_text.py" line="498" />
         <source>The archive server {server} does not answer. Check the network and the address, then try again.</source>
         <translation>档案服务器 {server} 无响应，请检查网络和地址后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="462" />
+        <location filename="../../ui/common/error_text.py" line="501" />
         <source>The server {server} presented a certificate other than the pinned one: the connection was refused. Ask the administrator which certificate is right.</source>
         <translation>服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="467" />
+        <location filename="../../ui/common/error_text.py" line="506" />
         <source>{server} answered with something that is not the archive server's (HTTP {status}). Check the address.</source>
         <translation>{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="471" />
+        <location filename="../../ui/common/error_text.py" line="510" />
         <source>The pinned certificate {path} cannot be read ({detail}).</source>
         <translation>无法读取固定信任的证书 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="474" />
+        <location filename="../../ui/common/error_text.py" line="513" />
         <source>Not signed in to {server}: run workstation --server {server} login --user LOGIN first.</source>
         <translation>尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="477" />
+        <location filename="../../ui/common/error_text.py" line="516" />
         <source>Through the archive server a command acts as the signed-in user: leave out --user.</source>
         <translation>经档案服务器操作时以登录的用户身份执行，请去掉 --user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="480" />
+        <location filename="../../ui/common/error_text.py" line="519" />
         <source>On an archive opened here, name the workstation user to act as with --user LOGIN.</source>
         <translation>在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="483" />
+        <location filename="../../ui/common/error_text.py" line="522" />
         <source>The command {command} works only on an archive opened on this computer (--archive or --profile), not through the server.</source>
         <translation>命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="488" />
+        <location filename="../../ui/common/error_text.py" line="527" />
         <source>The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of workstation.toml).</source>
         <translation>启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="493" />
+        <location filename="../../ui/common/error_text.py" line="532" />
         <source>{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443.</source>
         <translation>{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="496" />
+        <location filename="../../ui/common/error_text.py" line="535" />
         <source>Cannot listen on {listen} ({detail}): the port may be in use, or need other rights.</source>
         <translation>无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="499" />
+        <location filename="../../ui/common/error_text.py" line="538" />
         <source>The TLS certificate {certificate} and key {key} cannot be used ({detail}).</source>
         <translation>无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="502" />
+        <location filename="../../ui/common/error_text.py" line="541" />
         <source>{command} needs --server URL.</source>
         <translation>{command} 需要 --server 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="503" />
+        <location filename="../../ui/common/error_text.py" line="542" />
         <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
         <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="506" />
+        <location filename="../../ui/common/error_text.py" line="545" />
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="509" />
+        <location filename="../../ui/common/error_text.py" line="548" />
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>

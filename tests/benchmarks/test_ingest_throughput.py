@@ -12,7 +12,7 @@ MB/s means 10^6 bytes per second (as in platform.md §9). Besides wall time, eac
 process's CPU time (user + sys, all threads; kernel writeback threads not included): on a shared
 2-core machine wall time swings with other load, CPU seconds per GB hardly do. The single-source
 ingest also records how long it spent inside copy_verified and probe (timing wrappers around the names
-workstation.ingest calls, for that run only), so its figure is explained from the same runs.
+ingest calls, for that run only), so its figure is explained from the same runs.
 """
 
 import os
@@ -35,6 +35,7 @@ from db.models import Clip
 from player.media.probe import probe
 from tests.benchmarks.conftest import MIB, BenchReport, BenchScale, Footage
 from workstation.archive import Archive
+from workstation.footage import filing as filing_module
 from workstation.footage import ingest as ingest_module
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import IngestOutcome
@@ -61,11 +62,15 @@ class Method:
     breakdown: bool = False  # time the calls of copy_verified and probe inside this run
 
 
+TIMED_IN = {"copy_verified": ingest_module, "probe": filing_module}
+"""Where ingest calls each timed function (the copy in ingest, the probe in the shared filing pipeline)."""
+
+
 @contextmanager
 def timed_calls(names: tuple[str, ...]) -> Iterator[dict[str, float]]:
-    """Seconds spent inside workstation.ingest's `names` (called sequentially: one source) during the block."""
+    """Seconds spent inside ingest's calls of `names` (called sequentially: one source) during the block."""
     spent: dict[str, float] = defaultdict(float)
-    originals = {name: getattr(ingest_module, name) for name in names}
+    originals = {name: getattr(TIMED_IN[name], name) for name in names}
 
     def wrapped(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -78,12 +83,12 @@ def timed_calls(names: tuple[str, ...]) -> Iterator[dict[str, float]]:
         return call
 
     for name, function in originals.items():
-        setattr(ingest_module, name, wrapped(name, function))
+        setattr(TIMED_IN[name], name, wrapped(name, function))
     try:
         yield spent
     finally:
         for name, function in originals.items():
-            setattr(ingest_module, name, function)
+            setattr(TIMED_IN[name], name, function)
 
 
 def _registered_archive(folder: Path, footage: Footage) -> Archive:

@@ -225,6 +225,45 @@ def messages() -> dict[str, Wording]:
             "from: its files are already archived, and verify-and-clear would delete the originals. Choose a "
             "recorder's or a collection station's export folder.",
         ),
+        "upload_gone": QCoreApplication.translate(
+            "errors",
+            "The upload {upload_id} expired, or the bytes the server had received are lost. Import again (the "
+            "file is sent from the start).",
+        ),
+        "upload_not_yours": QCoreApplication.translate(
+            "errors",
+            "The upload {upload_id} was begun by another account; you cannot continue or finish it.",
+        ),
+        "upload_run_not_yours": QCoreApplication.translate(
+            "errors",
+            "The import run {run_id} was begun by another account; you cannot end it.",
+        ),
+        "upload_run_not_open": QCoreApplication.translate(
+            "errors",
+            "There is no open import run {run_id}.",
+        ),
+        "upload_beyond_size": QCoreApplication.translate(
+            "errors",
+            "The upload {upload_id} sent more bytes than the file's size ({size} bytes); they were refused.",
+        ),
+        "upload_offset_mismatch": QCoreApplication.translate(
+            "errors",
+            "The server has received {expected} bytes; the upload must continue there, not at byte {offset}.",
+        ),
+        "upload_incomplete": QCoreApplication.translate(
+            "errors",
+            "The upload {upload_id} is not complete ({received} of {size} bytes received); send the rest, then "
+            "finish it.",
+        ),
+        "upload_checksum_mismatch": QCoreApplication.translate(
+            "errors",
+            'The file "{source}" the server received does not have the checksum (SHA-256) the station read: '
+            "nothing was archived and the received bytes were discarded. Import the file again.",
+        ),
+        "upload_spec_invalid": QCoreApplication.translate(
+            "errors",
+            "The upload request is invalid ({field}). Update the station's program and try again.",
+        ),
         "category_unknown": QCoreApplication.translate("errors", 'There is no category "{category}".'),
         "categories_admin_only": QCoreApplication.translate(
             "errors", "Only a footage administrator may change the marker categories."

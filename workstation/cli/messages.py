@@ -151,6 +151,17 @@ MESSAGES: dict[str, Wording] = {
         "导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，"
         "校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。"
     ),
+    "upload_gone": "上传 {upload_id} 已过期，或服务器已接收的数据已丢失。请重新导入（该文件将从头上传）。",
+    "upload_not_yours": "上传 {upload_id} 由其他账户开始，您不能继续或完成它。",
+    "upload_run_not_yours": "导入批次 {run_id} 由其他账户开始，您不能结束它。",
+    "upload_run_not_open": "没有进行中的导入批次 {run_id}。",
+    "upload_beyond_size": "上传 {upload_id} 的数据超出了文件大小（{size} 字节），已拒收。",
+    "upload_offset_mismatch": "服务器已接收 {expected} 字节，应从该处续传，而不是从第 {offset} 字节处。",
+    "upload_incomplete": "上传 {upload_id} 尚未传完（已接收 {received} / {size} 字节），请续传后再完成。",
+    "upload_checksum_mismatch": (
+        "服务器收到的“{source}”与采集站读取的校验值（SHA-256）不一致：未归档，收到的数据已丢弃。请重新导入该文件。"
+    ),
+    "upload_spec_invalid": "上传请求无效（{field}）。请更新采集站程序后重试。",
     "category_unknown": "没有类别“{category}”。",
     "categories_admin_only": "只有执法记录仪管理员可以修改标记类别。",
     "category_name_length": "类别名称须为 1 至 {max_chars} 个字符。",

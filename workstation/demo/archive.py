@@ -35,7 +35,8 @@ from workstation.demo import synth
 from workstation.errors import WorkstationError
 from workstation.footage import clips
 from workstation.footage.devicelog import LogEvent
-from workstation.footage.ingest import IngestOptions, ProgressCallback, ingest
+from workstation.footage.ingest import IngestOptions, ingest
+from workstation.footage.ingest_runner import ProgressCallback
 from workstation.footage.types import ClipFilter, DeviceEventType, IngestOutcome, IngestProgress, IngestReport
 from workstation.identity import Identity
 from workstation.org import registry, users

@@ -111,6 +111,37 @@ class IngestFileResult:
     detail: str = ""  # plain-language explanation (also the media problem of an imported damaged file)
     media_status: MediaStatus | None = None
     source_cleared: bool = False
+    archive_confirmed: bool = False
+    """The archive holds exactly these bytes, proven now: IMPORTED (its verified copy was just stored), or a
+    DUPLICATE whose archived copy was read back (asked for when the source is to be cleared). Only then may
+    a recorder file be cleared."""
+
+
+@dataclass(frozen=True)
+class UploadSpec:
+    """What an ingest station tells the branch server about a file before sending it."""
+
+    station: str
+    source: str
+    """The file as the station shows it (its folder on the recorder, printable): reported and audited."""
+    name: str
+    """The original file name, which the server's naming patterns parse (no folder)."""
+    size: int
+    sha256: str
+    """The SHA-256 the station read; the server archives the file only if the received bytes have it."""
+    confirm_duplicate: bool = False
+    """The station will clear the file once archived: an already archived copy is read back first."""
+
+
+@dataclass(frozen=True)
+class UploadState:
+    """Where an upload stands: bytes received so far, or (result set) nothing more to send."""
+
+    upload_id: str
+    """"" when no upload was needed: the result says why (already archived, or the name was rejected)."""
+    size: int
+    received: int
+    result: IngestFileResult | None = None
 
 
 @dataclass

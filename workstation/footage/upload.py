@@ -1,0 +1,417 @@
+"""Receive files from ingest stations in chunks and archive them (the branch server's side of issue 12).
+
+An ingest station begins an upload with what it read (name, size, SHA-256), appends chunks in order and
+finishes it; the branch server's routes are thin wrappers over these services, which take the open
+archive and the signed-in station account. The guarantees are those of local ingest:
+
+- Resumable: an unfinished upload of the same file (account, station, source, size, SHA-256) is found
+  again by begin, which says how many bytes are received; a chunk the server already has is accepted
+  again without effect; a chunk elsewhere is refused with the offset to continue at.
+- Durable before counted: a chunk is written to a staging file under the media root's incoming folder
+  and fsynced before the received count is committed.
+- Nothing unproven is archived: finish re-reads the staged file; bytes whose SHA-256 is not the claimed
+  one are discarded and nothing is archived. Otherwise the file goes through the very pipeline of local
+  ingest (workstation.footage.filing); the clip and the finished upload commit in one transaction, so a
+  retried finish returns the same result and never makes a second clip.
+- Only the account that began an upload may continue or finish it; uploads left untouched for a day
+  expire (their staged bytes are removed) whenever a new upload begins.
+
+Names are parsed by the server's own patterns (workstation.toml [[ingest.patterns]]), so a station
+cannot file footage under a name the deployment does not recognise.
+"""
+
+import errno
+import hashlib
+import os
+import re
+import threading
+import uuid
+import weakref
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, NoReturn, cast
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.models import Clip, IngestRun, Upload
+from workstation import audit, clock, config
+from workstation.archive import Archive
+from workstation.errors import DiskFull, PermissionDenied, UploadError, UploadOffsetMismatch, UploadRefused
+from workstation.footage.filenames import name_problem
+from workstation.footage.filing import INCOMING_FOLDER, Arrival, Filer, duplicate_of, file_arrival
+from workstation.footage.ingest import finish_run, start_run
+from workstation.footage.naming import NamePattern, ParsedName, Unrecognised, parse_name, patterns_from_settings
+from workstation.footage.types import (
+    IngestFileResult,
+    IngestOutcome,
+    IngestReport,
+    UploadSpec,
+    UploadState,
+)
+from workstation.footage.verified_copy import sha256_of
+from workstation.identity import Identity
+from workstation.types import MediaStatus
+
+ABANDONED_AFTER = timedelta(hours=24)
+"""An upload untouched this long is abandoned: its staged bytes are removed and it cannot be resumed."""
+STAGING_SUFFIX = ".upload"
+REFUSED = "refused"
+"""Upload outcome: the received bytes did not have the claimed SHA-256 (nothing archived)."""
+EXPIRED = "expired"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_locks: "weakref.WeakValueDictionary[str, threading.Lock]" = weakref.WeakValueDictionary()
+_locks_guard = threading.Lock()
+
+
+def begin_upload(
+    archive: Archive,
+    who: Identity,
+    spec: UploadSpec,
+    *,
+    patterns: Sequence[NamePattern] | None = None,
+    now: datetime | None = None,
+) -> UploadState:
+    """Start (or find again) the upload of one file; returns where it stands.
+
+    The result is set at once, with nothing to send, when the name is not recognised (REJECTED, as local
+    ingest reports it) or the content is already archived (DUPLICATE; with spec.confirm_duplicate its
+    archived copy is read back first). Uploads abandoned for ABANDONED_AFTER are expired first.
+    """
+    moment = now or clock.now()
+    _check_spec(spec)
+    expire_uploads(archive, now=moment)
+    parsed = _parse(spec.source, spec.name, patterns)
+    if isinstance(parsed, IngestFileResult):
+        return UploadState("", spec.size, 0, parsed)
+    duplicate = duplicate_of(archive, spec.source, spec.sha256, confirm=spec.confirm_duplicate)
+    if duplicate is not None:
+        return UploadState("", spec.size, 0, duplicate)
+    key = _open_key(who, spec)
+    for _attempt in range(2):  # a second begin of the same file at the same moment loses the insert race
+        with archive.sessions.write() as session:
+            upload = session.execute(select(Upload).where(Upload.open_key == key)).scalar_one_or_none()
+            if upload is not None:
+                upload.touched_at = moment
+                return _state(upload)
+        try:
+            with archive.sessions.write() as session:
+                upload = _new_upload(who, spec, key, moment)
+                session.add(upload)
+                return _state(upload)
+        except IntegrityError:
+            continue
+    raise UploadError("upload_gone", upload_id=key)  # the racing upload ended between both reads
+
+
+def append_chunk(
+    archive: Archive, who: Identity, upload_id: str, offset: int, data: bytes, *, now: datetime | None = None
+) -> UploadState:
+    """Write `data` at `offset` of the upload; returns the new state once the chunk is durable.
+
+    A chunk the server already holds entirely (a retry) is accepted without effect. Raises
+    UploadOffsetMismatch (data: expected) for any other offset but the received count, UploadError
+    upload_beyond_size for bytes past the announced size, DiskFull when the media store is full.
+    """
+    with _upload_lock(upload_id):
+        upload = _owned(archive, who, upload_id)
+        if upload.outcome is not None:
+            return _state(upload)
+        end = offset + len(data)
+        if end > upload.size_bytes or offset < 0:
+            raise UploadError("upload_beyond_size", upload_id=upload_id, size=upload.size_bytes)
+        if (offset < upload.received_bytes and end <= upload.received_bytes) or not data:
+            return _state(upload)
+        if offset != upload.received_bytes:
+            raise UploadOffsetMismatch("upload_offset_mismatch", offset=offset, expected=upload.received_bytes)
+        _write_chunk(archive, upload, offset, data)
+        with archive.sessions.write() as session:
+            moved = cast(
+                CursorResult[Any],
+                session.execute(
+                    update(Upload)
+                    .where(Upload.id == upload_id, Upload.received_bytes == offset, Upload.open_key.is_not(None))
+                    .values(received_bytes=end, touched_at=now or clock.now())
+                ),
+            ).rowcount  # Session.execute is typed as returning a Result
+        if not moved:  # another server process moved it meanwhile: tell the station where it stands
+            current = _owned(archive, who, upload_id)
+            raise UploadOffsetMismatch("upload_offset_mismatch", offset=offset, expected=current.received_bytes)
+        return UploadState(upload_id, upload.size_bytes, end)
+
+
+def finish_upload(
+    archive: Archive,
+    who: Identity,
+    upload_id: str,
+    *,
+    patterns: Sequence[NamePattern] | None = None,
+    now: datetime | None = None,
+) -> IngestFileResult:
+    """Check the received file and archive it exactly like local ingest; returns what happened.
+
+    Finishing again returns the same result. Raises UploadError upload_incomplete while bytes are
+    missing, UploadRefused when the bytes do not have the claimed SHA-256 (they are discarded, nothing
+    is archived: send the file again), UploadError upload_gone when the received bytes were lost.
+    """
+    moment = now or clock.now()
+    with _upload_lock(upload_id):
+        upload = _owned(archive, who, upload_id)
+        if upload.outcome is not None:
+            return _ended(upload)
+        if upload.received_bytes != upload.size_bytes:
+            raise UploadError(
+                "upload_incomplete", upload_id=upload_id, received=upload.received_bytes, size=upload.size_bytes
+            )
+        staged = _staging(archive, upload_id)
+        if upload.size_bytes == 0:
+            staged.touch()
+        if not staged.exists() or staged.stat().st_size < upload.size_bytes:
+            return _lost(archive, upload, moment)
+        os.truncate(staged, upload.size_bytes)  # bytes of a chunk written but never counted
+        received = sha256_of(staged)
+        if received != upload.sha256:
+            staged.unlink()
+            _refuse(archive, who, upload, received, moment)
+        parsed = _parse(upload.source_path, upload.original_name, patterns)
+        if isinstance(parsed, IngestFileResult):
+            staged.unlink()
+            return _record(archive, upload, parsed, moment)
+        arrival = Arrival(staged, upload.source_path, upload.original_name, parsed, received, upload.size_bytes)
+
+        def finished_with_clip(session: Session, clip_id: int) -> None:
+            clip = session.get_one(Clip, clip_id)
+            result = IngestFileResult(
+                upload.source_path,
+                IngestOutcome.IMPORTED,
+                clip_id=clip_id,
+                sha256=received,
+                media_status=MediaStatus(clip.media_status),
+                detail=clip.media_problem,
+                archive_confirmed=True,
+            )
+            _close(session.get_one(Upload, upload_id), result, moment)
+
+        result = file_arrival(
+            archive, arrival, Filer(who, upload.station), confirm_duplicate=True, on_stored=finished_with_clip
+        )
+        if result.outcome is IngestOutcome.DUPLICATE:
+            return _record(archive, upload, result, moment)
+        return result
+
+
+def expire_uploads(archive: Archive, *, now: datetime | None = None, older_than: timedelta = ABANDONED_AFTER) -> int:
+    """End uploads untouched for `older_than` and remove their staged bytes, and staging files no open
+    upload owns (left by a crash); returns how many uploads expired.
+
+    The folder is listed before the open uploads are read: an upload's row exists before its staging
+    file, so a file listed here whose upload is not open by then is no one's.
+    """
+    moment = now or clock.now()
+    incoming = archive.media_root / INCOMING_FOLDER
+    staged = list(incoming.glob(f"*{STAGING_SUFFIX}")) if incoming.is_dir() else []
+    with archive.sessions.write() as session:
+        stale = (
+            session.execute(select(Upload).where(Upload.open_key.is_not(None), Upload.touched_at < moment - older_than))
+            .scalars()
+            .all()
+        )
+        for upload in stale:
+            upload.open_key, upload.outcome, upload.finished_at = None, EXPIRED, moment
+        open_ids = set(session.execute(select(Upload.id).where(Upload.open_key.is_not(None))).scalars())
+    for path in staged:
+        if path.stem not in open_ids:
+            path.unlink(missing_ok=True)
+    return len(stale)
+
+
+def start_upload_run(archive: Archive, who: Identity, station: str, sources: Sequence[str]) -> int:
+    """Record the start of a station's upload run (its recorder folders as the station shows them)."""
+    return start_run(archive, Filer(who, station), sources)
+
+
+def finish_upload_run(archive: Archive, who: Identity, report: IngestReport) -> None:
+    """Record a station's run: its counts and the files it left on the recorders, with the reasons."""
+    with archive.sessions.read() as session:
+        run = session.get(IngestRun, report.run_id)
+    if run is None or run.finished_at is not None:
+        raise UploadError("upload_run_not_open", run_id=report.run_id)
+    if run.started_by != who.audit_name:
+        raise PermissionDenied("upload_run_not_yours", run_id=report.run_id)
+    finish_run(archive, Filer(who, run.station), report)
+
+
+def _check_spec(spec: UploadSpec) -> None:
+    problem = (
+        "sha256"
+        if not _SHA256.fullmatch(spec.sha256)
+        else "size"
+        if spec.size < 0
+        else "name"
+        if not spec.name or "/" in spec.name or "\\" in spec.name or name_problem(spec.name)
+        else "station"
+        if not spec.station or len(spec.station) > 64
+        else None
+    )
+    if problem is not None:
+        raise UploadError("upload_spec_invalid", field=problem)
+
+
+def _parse(source: str, name: str, patterns: Sequence[NamePattern] | None) -> ParsedName | IngestFileResult:
+    """The name parsed by the server's patterns, or the REJECTED result local ingest gives it."""
+    parsed = parse_name(name, patterns if patterns is not None else patterns_from_settings(config.load_settings()))
+    if isinstance(parsed, Unrecognised):
+        return IngestFileResult(source, IngestOutcome.REJECTED, reason=parsed.reason, detail=parsed.detail)
+    return parsed
+
+
+def _open_key(who: Identity, spec: UploadSpec) -> str:
+    identity = "\0".join((who.audit_name, spec.station, spec.source, str(spec.size), spec.sha256))
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _new_upload(who: Identity, spec: UploadSpec, key: str, moment: datetime) -> Upload:
+    return Upload(
+        id=uuid.uuid4().hex,
+        account=who.audit_name,
+        station=spec.station,
+        source_path=spec.source[:1024],
+        original_name=spec.name,
+        size_bytes=spec.size,
+        sha256=spec.sha256,
+        received_bytes=0,
+        open_key=key,
+        started_at=moment,
+        touched_at=moment,
+        reason="",
+        detail="",
+        confirmed=False,
+    )
+
+
+def _state(upload: Upload) -> UploadState:
+    ended = _ended(upload) if upload.outcome is not None else None
+    return UploadState(upload.id, upload.size_bytes, upload.received_bytes, ended)
+
+
+@contextmanager
+def _upload_lock(upload_id: str) -> Iterator[None]:
+    """One append or finish of an upload at a time in this server process (a retry while the first try
+    still runs waits for it, then sees its effect)."""
+    with _locks_guard:
+        lock = _locks.get(upload_id)
+        if lock is None:
+            lock = _locks[upload_id] = threading.Lock()
+    with lock:
+        yield
+
+
+def _owned(archive: Archive, who: Identity, upload_id: str) -> Upload:
+    with archive.sessions.read() as session:
+        upload = session.get(Upload, upload_id)
+    if upload is None or upload.outcome == EXPIRED:
+        raise UploadError("upload_gone", upload_id=upload_id)
+    if upload.account != who.audit_name:
+        raise PermissionDenied("upload_not_yours", upload_id=upload_id)
+    return upload
+
+
+def _staging(archive: Archive, upload_id: str) -> Path:
+    return archive.media_root / INCOMING_FOLDER / f"{upload_id}{STAGING_SUFFIX}"
+
+
+def _write_chunk(archive: Archive, upload: Upload, offset: int, data: bytes) -> None:
+    """Write the chunk at offset of the staging file and fsync it; anything past offset that was written
+    but never counted (a server killed meanwhile) is cut off first."""
+    staged = _staging(archive, upload.id)
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(staged, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        if os.fstat(descriptor).st_size < offset:  # the received bytes are gone (removed by hand, or expired)
+            raise UploadError("upload_gone", upload_id=upload.id)
+        os.ftruncate(descriptor, offset)
+        view = memoryview(data)
+        position = offset
+        while view:
+            written = os.pwrite(descriptor, view, position)
+            view, position = view[written:], position + written
+        os.fsync(descriptor)
+    except OSError as error:
+        os.ftruncate(descriptor, offset)
+        if error.errno == errno.ENOSPC:
+            raise DiskFull("ingest_disk_full") from error
+        raise
+    finally:
+        os.close(descriptor)
+
+
+def _lost(archive: Archive, upload: Upload, moment: datetime) -> IngestFileResult:
+    """The staged file is missing at finish: someone else archived the content meanwhile (a duplicate),
+    or the server was killed while the file was being renamed into place: send it again."""
+    duplicate = duplicate_of(archive, upload.source_path, upload.sha256, confirm=True)
+    if duplicate is not None:
+        return _record(archive, upload, duplicate, moment)
+    with archive.sessions.write() as session:
+        ended = session.get_one(Upload, upload.id)
+        ended.open_key, ended.outcome, ended.finished_at = None, EXPIRED, moment
+    raise UploadError("upload_gone", upload_id=upload.id)
+
+
+def _refuse(archive: Archive, who: Identity, upload: Upload, received: str, moment: datetime) -> NoReturn:
+    with archive.sessions.write() as session:
+        ended = session.get_one(Upload, upload.id)
+        ended.open_key, ended.outcome, ended.finished_at = None, REFUSED, moment
+        audit.record(
+            session,
+            who.audit_name,
+            "upload.refused",
+            "upload",
+            None,
+            {
+                "upload": upload.id,
+                "source": upload.source_path,
+                "station": upload.station,
+                "claimed_sha256": upload.sha256,
+                "received_sha256": received,
+            },
+        )
+    raise UploadRefused("upload_checksum_mismatch", source=upload.source_path)
+
+
+def _record(archive: Archive, upload: Upload, result: IngestFileResult, moment: datetime) -> IngestFileResult:
+    with archive.sessions.write() as session:
+        _close(session.get_one(Upload, upload.id), result, moment)
+    return result
+
+
+def _close(upload: Upload, result: IngestFileResult, moment: datetime) -> None:
+    upload.open_key = None
+    upload.finished_at = moment
+    upload.outcome = result.outcome.value
+    upload.clip_id = result.clip_id
+    upload.media_status = result.media_status.value if result.media_status else None
+    upload.reason = result.reason
+    upload.detail = result.detail[:500]
+    upload.confirmed = result.archive_confirmed
+
+
+def _ended(upload: Upload) -> IngestFileResult:
+    """The result finish returned for an upload that ended (again, for a retried finish)."""
+    assert upload.outcome is not None
+    if upload.outcome == REFUSED:
+        raise UploadRefused("upload_checksum_mismatch", source=upload.source_path)
+    if upload.outcome == EXPIRED:
+        raise UploadError("upload_gone", upload_id=upload.id)
+    return IngestFileResult(
+        upload.source_path,
+        IngestOutcome(upload.outcome),
+        clip_id=upload.clip_id,
+        sha256=upload.sha256 if upload.clip_id is not None else None,
+        reason=upload.reason,
+        detail=upload.detail,
+        media_status=MediaStatus(upload.media_status) if upload.media_status else None,
+        archive_confirmed=upload.confirmed,
+    )

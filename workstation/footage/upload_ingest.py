@@ -1,0 +1,208 @@
+"""Ingest at a station without an archive: upload the recorders' files to the branch server (issue 12).
+
+The recorder folders are scanned exactly as local ingest scans them (workstation.footage.ingest_scan,
+the same rejections of odd names, links and devices), recorders in parallel, the files of one in order
+(workstation.footage.ingest_runner). Each file is read once to hash it, then sent in chunks; the server
+archives it only if the received bytes have that SHA-256 (workstation.footage.upload). A broken
+connection or a refused chunk is retried from where the server's received bytes end, a refused file
+(bytes damaged on the way) is sent again; the next run resumes what this one could not finish. A file
+is cleared from the recorder (`clear_source`) only after the server confirmed that the archive holds
+exactly its bytes, and only if it is unchanged since it was read (workstation.footage.source_clearing).
+
+The server is reached through an `UploadTarget`: `ServiceUploadTarget` calls the services in-process
+(the tests, and a station that holds the archive itself); the branch server's client implements the same
+Protocol over HTTPS and raises UploadInterrupted when the connection breaks.
+"""
+
+import functools
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from workstation.archive import Archive
+from workstation.errors import DiskFull, UploadError, UploadInterrupted, UploadRefused, WorkstationError
+from workstation.footage import upload
+from workstation.footage.ingest import shown_sources
+from workstation.footage.ingest_runner import ProgressCallback, Scheduling, failed, run_sources
+from workstation.footage.ingest_scan import Candidate
+from workstation.footage.naming import DEFAULT_PATTERNS, NamePattern
+from workstation.footage.source_clearing import clear_if_confirmed, unchanged
+from workstation.footage.source_guard import ArchiveGuard
+from workstation.footage.types import IngestFileResult, IngestReport, UploadSpec, UploadState
+from workstation.footage.verified_copy import open_source, sha256_of_source
+from workstation.identity import Identity
+
+_log = logging.getLogger(__name__)
+
+CHUNK_BYTES = 8 * 1024 * 1024
+"""Bytes per chunk: large enough that a request's overhead is small, small enough to resend cheaply."""
+NO_ARCHIVE_HERE = ArchiveGuard([])
+"""A station has no archive of its own: nothing on it is the archive's (the server guards its own)."""
+
+
+class UploadTarget(Protocol):
+    """The branch server as the station sees it: the services of workstation.footage.upload, for the
+    signed-in station account. Raise UploadInterrupted when the connection breaks (the station retries);
+    any other typed error is the server's answer."""
+
+    def start_run(self, station: str, sources: Sequence[str]) -> int: ...
+
+    def begin(self, spec: UploadSpec) -> UploadState: ...
+
+    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState: ...
+
+    def finish(self, upload_id: str) -> IngestFileResult: ...
+
+    def finish_run(self, report: IngestReport) -> None: ...
+
+
+class ServiceUploadTarget:
+    """The upload services called in-process on an open archive, as `who`."""
+
+    def __init__(self, archive: Archive, who: Identity, patterns: Sequence[NamePattern] | None = None) -> None:
+        self.archive, self.who, self.patterns = archive, who, patterns
+
+    def start_run(self, station: str, sources: Sequence[str]) -> int:
+        return upload.start_upload_run(self.archive, self.who, station, sources)
+
+    def begin(self, spec: UploadSpec) -> UploadState:
+        return upload.begin_upload(self.archive, self.who, spec, patterns=self.patterns)
+
+    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState:
+        return upload.append_chunk(self.archive, self.who, upload_id, offset, data)
+
+    def finish(self, upload_id: str) -> IngestFileResult:
+        return upload.finish_upload(self.archive, self.who, upload_id, patterns=self.patterns)
+
+    def finish_run(self, report: IngestReport) -> None:
+        upload.finish_upload_run(self.archive, self.who, report)
+
+
+@dataclass(frozen=True)
+class UploadOptions:
+    station: str = field(default_factory=socket.gethostname)
+    clear_source: bool = False
+    patterns: Sequence[NamePattern] = DEFAULT_PATTERNS
+    """The station's patterns, for the scan; the server parses the names again with its own."""
+    parallel_sources: int = 4
+    cancel: threading.Event | None = None
+    """Set it (from any thread) to stop at each recorder's next file; files being sent finish first."""
+    chunk_bytes: int = CHUNK_BYTES
+    attempts: int = 5
+    """Tries per file when the connection breaks or the server refuses the bytes received."""
+    retry_delay: float = 1.0
+    """Seconds before the second try, doubled for each further one."""
+
+
+class _Retry(Exception):
+    """This try of a file ended in a way another try can mend."""
+
+
+def upload_ingest(
+    target: UploadTarget,
+    sources: Sequence[Path],
+    options: UploadOptions,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Upload every file under the source folders; returns what happened to each file.
+
+    Raises DiskFull (after recording the run) when the server's media store fills up; everything
+    archived before that is complete and the next run continues from there.
+    """
+    report = IngestReport(target.start_run(options.station, shown_sources(sources)))
+    disk_full = run_sources(
+        report,
+        sources,
+        Scheduling(options.patterns, NO_ARCHIVE_HERE, options.parallel_sources, options.cancel),
+        functools.partial(_upload_file, target, options),
+        progress,
+    )
+    target.finish_run(report)
+    if disk_full:
+        raise DiskFull("ingest_disk_full")
+    return report
+
+
+def _upload_file(
+    target: UploadTarget, options: UploadOptions, candidate: Candidate, on_bytes: Callable[[int], None]
+) -> IngestFileResult:
+    sha256: str | None = None
+    counted = _Counted(on_bytes)
+    for attempt in range(max(1, options.attempts)):
+        if attempt:
+            time.sleep(options.retry_delay * 2 ** (attempt - 1))
+        try:
+            if sha256 is None:
+                sha256 = sha256_of_source(candidate.path)
+            result = _try_upload(target, options, candidate, sha256, counted)
+        except _Retry as reason:
+            _log.warning("upload of %s interrupted (%s), try %d", candidate.shown, reason, attempt + 1)
+            continue
+        except UploadRefused:
+            _log.warning("the server refused the bytes of %s, try %d", candidate.shown, attempt + 1)
+            sha256 = None  # read it again: it may have changed since it was hashed
+            continue
+        except DiskFull:
+            raise
+        except WorkstationError as error:
+            return failed(candidate, f"服务器拒绝了该文件（{error.code}），文件仍在原处")
+        except OSError as error:
+            return failed(candidate, f"无法读取文件：{error.strerror or error}，文件仍在原处")
+        cleared = options.clear_source and clear_if_confirmed(NO_ARCHIVE_HERE, candidate, result, sha256)
+        return replace(result, source_cleared=cleared)
+    return failed(candidate, "上传多次中断，未归档，文件仍在原处；再次导入将从中断处继续")
+
+
+class _Counted:
+    """Reports each byte the server acknowledged once, however often it was sent."""
+
+    def __init__(self, on_bytes: Callable[[int], None]) -> None:
+        self.on_bytes, self.reported = on_bytes, 0
+
+    def acknowledged(self, received: int) -> None:
+        if received > self.reported:
+            self.on_bytes(received - self.reported)
+            self.reported = received
+
+
+def _try_upload(
+    target: UploadTarget, options: UploadOptions, candidate: Candidate, sha256: str, counted: _Counted
+) -> IngestFileResult:
+    """One try: begin (or resume), send what the server lacks, finish. Raises _Retry when a retry can help."""
+    spec = UploadSpec(
+        options.station,
+        candidate.shown,
+        candidate.path.name,
+        candidate.size,
+        sha256,
+        confirm_duplicate=options.clear_source,
+    )
+    try:
+        state = target.begin(spec)
+        if state.result is not None:
+            return state.result
+        counted.acknowledged(state.received)
+        with open_source(candidate.path) as reader:
+            reader.seek(state.received)
+            offset = state.received
+            while offset < candidate.size:
+                chunk = reader.read(min(options.chunk_bytes, candidate.size - offset))
+                if not chunk or not unchanged(candidate):
+                    return failed(candidate, "文件在导入过程中被改动，未归档，文件仍在原处")
+                state = target.append(state.upload_id, offset, chunk)
+                counted.acknowledged(state.received)
+                offset = state.received
+        return target.finish(state.upload_id)
+    except UploadInterrupted as error:
+        raise _Retry("connection broken") from error
+    except UploadRefused:
+        raise
+    except UploadError as error:  # not where the server stands, or its bytes are gone: begin again
+        if error.code in ("upload_offset_mismatch", "upload_gone", "upload_incomplete"):
+            raise _Retry(error.code) from error
+        raise
