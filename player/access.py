@@ -1,12 +1,15 @@
 """Can this media file be read right now? Missing, offline share and no permission, told apart.
 
 Runs before libVLC sees the file, on a worker thread: on Windows a path on a share that went offline
-can take many seconds to answer, and the GUI must not wait for it.
+can take many seconds to answer, and the GUI must not wait for it. A ByteSource (a stream from the
+archive server) is checked by reading its first byte; its errors say what is wrong by their type.
 """
 
+import io
 from enum import StrEnum
 from pathlib import Path
 
+from player.byte_source import ByteSource, SourceReader
 from player.media import mp4
 
 
@@ -41,12 +44,33 @@ def check_access(path: Path, root: Path | None = None) -> MediaProblem | None:
     return None
 
 
-def picture_size(path: Path) -> tuple[int, int] | None:
+def source_problem(error: OSError) -> MediaProblem:
+    """What a ByteSource's error means: refused (PermissionError), gone (FileNotFoundError), or unreachable."""
+    if isinstance(error, PermissionError):
+        return MediaProblem.UNREADABLE
+    if isinstance(error, FileNotFoundError):
+        return MediaProblem.MISSING
+    return MediaProblem.UNREACHABLE
+
+
+def check_source(source: ByteSource) -> tuple[MediaProblem, str] | None:
+    """None when the source's size and first byte can be had; otherwise what is wrong, and the error's text."""
+    try:
+        if source.size:
+            source.read_at(0, 1)
+    except OSError as error:
+        return source_problem(error), str(error)
+    return None
+
+
+def picture_size(media: Path | ByteSource) -> tuple[int, int] | None:
     """The video's picture size from an MP4/MOV header; None for other containers or on any error."""
-    if path.suffix.lower().lstrip(".") not in mp4.MP4_EXTENSIONS:
+    if Path(media.name).suffix.lower().lstrip(".") not in mp4.MP4_EXTENSIONS:
         return None
     try:
-        with path.open("rb") as handle:
-            return mp4.read_picture_size(handle, path.stat().st_size)
+        if isinstance(media, Path):
+            with media.open("rb") as handle:
+                return mp4.read_picture_size(handle, media.stat().st_size)
+        return mp4.read_picture_size(io.BufferedReader(SourceReader(media)), media.size)
     except OSError:
         return None

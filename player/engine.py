@@ -8,6 +8,11 @@ settles on an exact frame (the interpolated playhead), so the picture on screen 
 at `position_ms` while paused, which is what markers and stills record. A paused seek is sent only
 once libVLC has confirmed the pause: sent earlier, one more picture follows the sought one.
 
+Media: a file path, or a `ByteSource` (player.byte_source; a stream from the archive server) that
+libVLC reads through callbacks. The engine owns an opened ByteSource and closes it with the media. For
+a ByteSource the access check reads its first byte instead of looking at shares, and a failed read
+while playing fails the media with the problem the error's type says (player.access.source_problem).
+
 Threads: every method runs on the GUI thread. libVLC's event and video callbacks run on its threads
 and only emit `_Bridge` signals, which Qt queues to the GUI thread; the engine calls libVLC from there
 only (player.libvlc stops a closed player on a thread of its own; the waveform uses its own instance).
@@ -25,7 +30,8 @@ from PySide6.QtCore import QObject, QSize, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QImage
 
 from player import libvlc, waveform
-from player.access import MediaProblem, check_access, picture_size
+from player.access import MediaProblem, check_access, check_source, picture_size, source_problem
+from player.byte_source import ByteSource
 from player.frames import FrameStore
 
 _log = logging.getLogger(__name__)
@@ -51,6 +57,9 @@ class PlaybackState(Enum):
 
 @dataclass(frozen=True)
 class PlaybackError:
+    """Why the open media cannot be played. path is the file, or Path(source.name) of a ByteSource (for
+    messages only); detail is the technical cause (for a stream, the server's message)."""
+
     problem: MediaProblem
     path: Path
     detail: str = ""
@@ -61,7 +70,7 @@ class _Bridge(QObject):
 
     vlc_event = Signal(int, str, int)  # session token, libVLC event name, value (not `event`: QObject.event)
     frame = Signal(int)  # session token
-    checked = Signal(int, object, object)  # session token, MediaProblem or None, picture size or None
+    checked = Signal(int, object, object, str)  # media token, MediaProblem or None, picture size or None, detail
     waveform = Signal(int, object)  # media token, tuple of peaks
 
 
@@ -106,8 +115,10 @@ class PlaybackEngine(QObject):
         waveform_ready(tuple): peaks 0..1 of an audio-only file (opened with audio_only=True)
         failed(PlaybackError)
         ended()
-        closed(Path, tuple): a file was closed (or replaced), with the (start_ms, end_ms) spans of it
-            that were played: the proof of review that spot checks and the viewing register keep
+        closed(object, tuple): a file was closed (or replaced), with the (start_ms, end_ms) spans of it
+            that were played: the proof of review that spot checks and the viewing register keep. The
+            object is what `open` was given: the Path, or the ByteSource object itself (its identity:
+            a source's name is only for display and need not be unique)
     """
 
     state_changed = Signal(object)
@@ -149,7 +160,7 @@ class PlaybackEngine(QObject):
         self._frames: FrameStore | None = None
         self._token = 0  # identifies the libVLC session: events of earlier sessions are dropped
         self._media_token = 0  # identifies the opened file (a restart after the end keeps it)
-        self._path: Path | None = None
+        self._media: Path | ByteSource | None = None
         self._audio_only = False
         self._state = PlaybackState.IDLE
         self._duration_ms = 0
@@ -180,8 +191,20 @@ class PlaybackEngine(QObject):
         return self._state
 
     @property
+    def media(self) -> Path | ByteSource | None:
+        """What is open: the file's Path or the ByteSource given to `open` (None when nothing is)."""
+        return self._media
+
+    @property
     def path(self) -> Path | None:
-        return self._path
+        """The open file; None when nothing is open or the media is a ByteSource (see `media`)."""
+        return self._media if isinstance(self._media, Path) else None
+
+    @property
+    def _display_path(self) -> Path:
+        """The file, or a ByteSource's name as a Path: what PlaybackError names."""
+        media = self._media
+        return Path() if media is None else media if isinstance(media, Path) else Path(media.name)
 
     @property
     def duration_ms(self) -> int:
@@ -252,20 +275,21 @@ class PlaybackEngine(QObject):
 
     def open(
         self,
-        path: Path,
+        media: Path | ByteSource,
         *,
         start_ms: int = 0,
         play: bool = False,
         root: Path | None = None,
         audio_only: bool = False,
     ) -> None:
-        """Start opening path; the result is `state_changed` (PAUSED or PLAYING) or `failed`.
+        """Start opening a file or a ByteSource; the result is `state_changed` (PAUSED or PLAYING) or `failed`.
 
-        root is where the file should be found (the archive's media root) and lets a missing file be
-        told apart from an unreachable share. Paused, the picture at start_ms is shown.
+        root is where a file should be found (the archive's media root) and lets a missing file be
+        told apart from an unreachable share; it does not apply to a ByteSource, which the engine owns
+        from now on and closes with the media. Paused, the picture at start_ms is shown.
         """
         self.close()
-        self._path, self._audio_only = Path(path), audio_only
+        self._media, self._audio_only = media, audio_only
         self._start_ms, self._start_playing = max(0, int(start_ms)), play
         self._position_ms = self._start_ms
         self._set_state(PlaybackState.OPENING)
@@ -273,14 +297,17 @@ class PlaybackEngine(QObject):
         self._start_session()
         if self._session is None:  # libVLC is missing
             return
-        media_token, bridge, frames, path = self._media_token, self._bridge, self._frames, self._path
+        media_token, bridge, frames, opened = self._media_token, self._bridge, self._frames, self._media
 
         def check() -> None:
-            problem = check_access(path, root)
-            size = None if problem or audio_only else picture_size(path)
+            if isinstance(opened, Path):
+                problem, detail = check_access(opened, root), ""
+            else:
+                problem, detail = check_source(opened) or (None, "")
+            size = None if problem or audio_only else picture_size(opened)
             if frames is not None:
                 frames.set_picture_size(size)
-            _emit(bridge.checked, media_token, problem, size)
+            _emit(bridge.checked, media_token, problem, size, detail)
 
         # In parallel with libVLC opening the file: the check tells a missing file from an offline
         # share, and reads the picture size from the header before libVLC asks for it.
@@ -288,17 +315,19 @@ class PlaybackEngine(QObject):
 
     def close(self) -> None:
         """Stop and forget the current file (libVLC finishes stopping on a background thread)."""
-        path, played = self._path, self.played_spans
+        media, played = self._media, self.played_spans
         self._played, self._span_start = [], None
-        if path is not None:
-            self.closed.emit(path, played)
+        if media is not None:
+            self.closed.emit(media, played)
         self._token += 1
         self._media_token += 1
         self._ticker.stop()
         self._watchdog.stop()
         self._release_session()
+        if media is not None and not isinstance(media, Path):
+            media.close()  # libVLC, still stopping, reads no more: its reads fail (and are not reported)
         self._frames, self._image = None, None
-        self._path, self._starting, self._saw_video = None, False, False
+        self._media, self._starting, self._saw_video = None, False, False
         self._awaiting_pause, self._pause_target = False, None
         self._duration_ms = self._position_ms = self._anchor_ms = 0
         self._anchor_clock = 0.0
@@ -482,7 +511,7 @@ class PlaybackEngine(QObject):
             self._span_start = None
 
     def _fail(self, problem: MediaProblem, detail: str = "") -> None:
-        path = self._path or Path()
+        path = self._display_path
         self._watchdog.stop()
         self._ticker.stop()
         self._release_session()
@@ -490,29 +519,34 @@ class PlaybackEngine(QObject):
         self._set_state(PlaybackState.FAILED)
         self.failed.emit(PlaybackError(problem, path, detail))
 
-    @Slot(int, object, object)
-    def _on_bridge_checked(self, media_token: int, problem: MediaProblem | None, size: tuple[int, int] | None) -> None:
+    @Slot(int, object, object, str)
+    def _on_bridge_checked(
+        self, media_token: int, problem: MediaProblem | None, size: tuple[int, int] | None, detail: str
+    ) -> None:
         """The access check's verdict: a problem it found wins over what libVLC said meanwhile."""
-        if media_token != self._media_token or self._path is None:
+        if media_token != self._media_token or self._media is None:
             return
         self._checked, self._picture_size = True, size
         if problem is not None:
-            self._fail(problem)
+            self._fail(problem, detail)
         elif self._deferred_failure is not None:
             self._fail(*self._deferred_failure)
         elif self._audio_only and self._state is not PlaybackState.FAILED:
-            path, bridge = self._path, self._bridge
+            media, bridge = self._media, self._bridge
 
             def analyse() -> None:
-                _emit(bridge.waveform, media_token, waveform.waveform(path, WAVEFORM_BUCKETS))
+                _emit(bridge.waveform, media_token, waveform.waveform(media, WAVEFORM_BUCKETS))
 
             threading.Thread(target=analyse, name="waveform", daemon=True).start()
 
     def _fail_after_check(self, problem: MediaProblem, detail: str) -> None:
-        """libVLC gave up; if the access check has not answered yet, its answer may explain it better."""
+        """libVLC gave up; if the access check has not answered yet, its answer may explain it better.
+
+        The first reason given is kept: a ByteSource's failure comes before libVLC's error about it.
+        """
         if self._checked:
             self._fail(problem, detail)
-        else:
+        elif self._deferred_failure is None:
             self._deferred_failure = (problem, detail)
 
     def _media_options(self) -> tuple[str, ...]:
@@ -526,7 +560,7 @@ class PlaybackEngine(QObject):
 
     def _start_session(self) -> None:
         """A libVLC player for the open file, told to play; _start_when_ready takes it from there."""
-        assert self._path is not None
+        assert self._media is not None
         token = self._token
         try:
             bridge = self._bridge
@@ -535,7 +569,7 @@ class PlaybackEngine(QObject):
                 self._frames.set_picture_size(self._picture_size)
             self._listener = _Listener(bridge, token)
             self._session = libvlc.VlcPlayer(
-                self._path,
+                self._media,
                 self._listener,
                 window=self._window,
                 frames=self._frames,
@@ -572,6 +606,10 @@ class PlaybackEngine(QObject):
         elif name == "MediaPlayerEncounteredError":
             self._fail_after_check(MediaProblem.DAMAGED, "libVLC could not read or decode the file")
             return
+        elif name == libvlc.SOURCE_FAILED:
+            error = self._session.source_error or OSError("the source failed")
+            self._fail_after_check(source_problem(error), str(error))
+            return
         self._start_when_ready()
 
     def _ready(self) -> bool:
@@ -591,7 +629,13 @@ class PlaybackEngine(QObject):
             return bool(self._session.length() or self._saw_video)
         clock_running = self._last_vlc_time is not None
         if self._frames is not None:
-            return self._frames.frames_displayed > 0 and clock_running
+            shown = self._frames.frames_displayed
+            if not isinstance(self._media, Path):
+                # libVLC's callback input buffers a fixed 300 ms (DEFAULT_PTS_DELAY; --file-caching does not
+                # apply), and holds its first time event back that long. The first picture is shown before
+                # the clock starts; a second one only once it runs, which is what the time event tells.
+                clock_running = clock_running or shown > 1
+            return shown > 0 and clock_running
         return self._saw_video and clock_running  # native window: no display callback
 
     def _start_when_ready(self) -> None:

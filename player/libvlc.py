@@ -1,5 +1,8 @@
 """The only module that imports python-vlc: finds a bundled libVLC, makes the instance, wraps a media player.
 
+Media is a file path, or a `ByteSource` read through libVLC's media callbacks (a stream from the
+archive server: libVLC never sees a URL or a credential).
+
 Thread rules: `VlcPlayer` methods are called from one thread (the GUI thread), except `close`, which
 hands the blocking stop/release to a background thread so that a file on a dead network share cannot
 freeze the program. libVLC calls event and video callbacks on its own threads; here they only pass
@@ -16,6 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TypeAlias
+
+from player.byte_source import ByteSource
 
 
 def _use_bundled_libvlc() -> None:
@@ -54,8 +59,21 @@ class LibVlcUnavailable(RuntimeError):
     """libVLC or its plugins are not installed (python-vlc imports fine without them)."""
 
 
+SOURCE_READ_LIMIT = 256 * 1024
+"""Most bytes handed to libVLC per read callback. libVLC's prefetch filter asks for up to 16 MiB at once
+(a whole clip, measured); a stream would then download all of it before the first picture. Shorter
+reads are fine: libVLC reads on (in the background) until its buffer is full."""
+
+SOURCE_FAILED = "ByteSourceFailed"
+"""Not a libVLC event: a ByteSource failed to give bytes (`VlcPlayer.source_error` says why). libVLC itself
+takes a failed read for the end of the stream and would report `MediaPlayerEndReached`."""
+
+
 class EventListener(Protocol):
-    """Receives libVLC player events on libVLC's threads; must only queue them for the GUI thread."""
+    """Receives libVLC player events on libVLC's threads; must only queue them for the GUI thread.
+
+    Besides libVLC's events, `SOURCE_FAILED` comes once from libVLC's input thread when a ByteSource fails.
+    """
 
     def vlc_event(self, name: str, value: int) -> None: ...
 
@@ -183,15 +201,86 @@ class _FrameCallbacks:
         player.video_set_format_callbacks(ctypes.cast(self.setup, vlc.VideoFormatCb), self.cleanup)
 
 
-class VlcPlayer:
-    """One media file on its own libVLC media player: a new one per file, so closing never waits.
+class _SourceCallbacks:
+    """libVLC's four media callbacks over a ByteSource (libvlc_media_new_callbacks).
 
-    Video goes either into a native window (`window` handle) or, with `frames`, into memory.
+    libVLC calls them on its input thread, one at a time for one media instance. A failed read returns
+    -1, which libVLC takes for the end of the stream; so the error is kept (`error`) and reported once
+    to the listener as SOURCE_FAILED, and every later read fails too. The ctypes objects must stay
+    referenced as long as libVLC may call them (until the player is stopped and released).
+    """
+
+    def __init__(self, source: ByteSource, listener: EventListener) -> None:
+        self.source = source
+        self.error: OSError | None = None
+        self._position = 0
+
+        def open_media(opaque: int | None, data: _VoidPointer, size: "ctypes._Pointer[ctypes.c_uint64]") -> int:  # noqa: ARG001
+            try:
+                size[0] = source.size
+            except OSError as error:
+                self._failed(listener, error)
+                return -1
+            self._position = 0
+            data[0] = None
+            return 0
+
+        def read(opaque: int | None, buffer: "ctypes._Pointer[ctypes.c_char]", length: int) -> int:  # noqa: ARG001
+            if self.error is not None:
+                return -1
+            try:
+                chunk = source.read_at(self._position, min(length, SOURCE_READ_LIMIT))
+            except OSError as error:
+                self._failed(listener, error)
+                return -1
+            ctypes.memmove(buffer, chunk, len(chunk))
+            self._position += len(chunk)
+            return len(chunk)
+
+        def seek(opaque: int | None, offset: int) -> int:  # noqa: ARG001
+            self._position = offset
+            return 0
+
+        def close(opaque: int | None) -> None:  # noqa: ARG001 - the engine closes the source, not libVLC
+            return None
+
+        callbacks = vlc.CallbackDecorators
+        self.open = callbacks.MediaOpenCb(open_media)
+        self.read = callbacks.MediaReadCb(read)
+        self.seek = callbacks.MediaSeekCb(seek)
+        self.close = callbacks.MediaCloseCb(close)
+
+    def _failed(self, listener: EventListener, error: OSError) -> None:
+        first = self.error is None
+        self.error = error
+        if first:
+            _log.info("reading %s failed: %s", self.source.name, error)
+            listener.vlc_event(SOURCE_FAILED, 0)
+
+    def new_media(self, instance: vlc.Instance) -> vlc.Media:
+        return instance.media_new_callbacks(self.open, self.read, self.seek, self.close, None)
+
+
+def _new_media(
+    instance: vlc.Instance, media: Path | ByteSource, listener: EventListener
+) -> tuple[vlc.Media, _SourceCallbacks | None]:
+    """A libVLC media for a file, or for a ByteSource with the callbacks that must outlive it."""
+    if isinstance(media, Path):
+        return instance.media_new_path(str(media)), None
+    callbacks = _SourceCallbacks(media, listener)
+    return callbacks.new_media(instance), callbacks
+
+
+class VlcPlayer:
+    """One media file (or ByteSource) on its own libVLC media player: a new one per file, so closing never waits.
+
+    Video goes either into a native window (`window` handle) or, with `frames`, into memory. A ByteSource
+    stays the caller's: it is read, never closed, here.
     """
 
     def __init__(
         self,
-        path: Path,
+        media: Path | ByteSource,
         listener: EventListener,
         *,
         window: int | None = None,
@@ -201,11 +290,11 @@ class VlcPlayer:
     ) -> None:
         self._instance = new_instance(options)
         self._player = self._instance.media_player_new()
-        media = self._instance.media_new_path(str(path))
+        vlc_media, self._source_callbacks = _new_media(self._instance, media, listener)
         for option in media_options:
-            media.add_option(option)
-        self._player.set_media(media)
-        media.release()
+            vlc_media.add_option(option)
+        self._player.set_media(vlc_media)
+        vlc_media.release()
         self._callbacks = _FrameCallbacks(frames) if frames is not None else None
         if self._callbacks is not None:
             self._callbacks.attach(self._player)
@@ -248,6 +337,11 @@ class VlcPlayer:
             return 0, 0
         return int(width), int(height)
 
+    @property
+    def source_error(self) -> OSError | None:
+        """Why the ByteSource failed (after SOURCE_FAILED); None for a file or while it reads fine."""
+        return None if self._source_callbacks is None else self._source_callbacks.error
+
     def has_video(self) -> bool:
         return bool(self._player.has_vout() > 0)
 
@@ -268,7 +362,8 @@ class VlcPlayer:
         """Stop and release on a background thread; stop() blocks while the input thread is stuck in a read."""
         worker = threading.Thread(
             target=_stop_and_release,
-            args=(self._player, self._instance, self._events, self._callbacks),  # referenced until released
+            # the callbacks stay referenced until the player is released
+            args=(self._player, self._instance, self._events, self._callbacks, self._source_callbacks),
             name="vlc-close",
             daemon=True,
         )
@@ -291,7 +386,14 @@ def _set_window(player: vlc.MediaPlayer, handle: int) -> None:
         player.set_xwindow(handle)
 
 
-def extract_audio(source: Path, target: Path, sample_rate: int = 8000, timeout_s: float = 120.0) -> bool:
+class _NoEvents:
+    """The listener of a player whose events nobody waits for (a ByteSource failure shows as no result)."""
+
+    def vlc_event(self, name: str, value: int) -> None:  # noqa: ARG002 - EventListener's signature
+        return None
+
+
+def extract_audio(source: Path | ByteSource, target: Path, sample_rate: int = 8000, timeout_s: float = 120.0) -> bool:
     """Decode source's sound to a mono 16-bit WAV at target, as fast as libVLC can (not in real time).
 
     Blocking: run it on a worker thread. Used for the waveform of audio-only clips (a 10-minute AAC
@@ -303,7 +405,7 @@ def extract_audio(source: Path, target: Path, sample_rate: int = 8000, timeout_s
     )
     owner = new_instance((*DEFAULT_OPTIONS, "--aout=dummy", "--vout=dummy"))
     player = owner.media_player_new()
-    media = owner.media_new_path(str(source))
+    media, callbacks = _new_media(owner, source, _NoEvents())
     media.add_option(f":sout={chain}")
     media.add_option(":no-sout-video")
     media.add_option(":no-sout-spu")
@@ -315,7 +417,7 @@ def extract_audio(source: Path, target: Path, sample_rate: int = 8000, timeout_s
         deadline = time.monotonic() + timeout_s
         while player.get_state() not in finished and time.monotonic() < deadline:
             time.sleep(0.01)
-        completed = player.get_state() == vlc.State.Ended
+        completed = player.get_state() == vlc.State.Ended and (callbacks is None or callbacks.error is None)
     finally:
         player.stop()
         player.release()

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from player.byte_source import ByteSourceFactory
+
 
 class MediaKind(StrEnum):
     VIDEO = "video"
@@ -21,6 +23,10 @@ class PlaylistItem:
 
     origin is the true time of the item's first picture (the recorder's clock corrected by its
     offset); the absolute time at the playhead is origin + the position in the item.
+
+    source, when set, makes the ByteSource the item is played (or shown) from, a fresh one for each
+    opening (a stream from the archive server); path and root are then not read (path may be just the
+    file's name).
     """
 
     path: Path
@@ -33,6 +39,7 @@ class PlaylistItem:
     device: str = ""
     root: Path | None = None  # the folder the file must be under (the archive's media root)
     key: object = None  # the caller's id for the item (a clip id)
+    source: ByteSourceFactory | None = None
 
     @property
     def end_ms(self) -> int:

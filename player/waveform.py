@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy
 
 from player import libvlc
+from player.byte_source import ByteSource
 
 SAMPLE_RATE = 8000
 
@@ -36,7 +37,7 @@ def read_mono16(path: Path) -> numpy.ndarray:
     return data.reshape(-1, channels).mean(axis=1).astype(numpy.int16) if channels > 1 else data
 
 
-def waveform(source: Path, buckets: int = 1000) -> tuple[float, ...]:
+def waveform(source: Path | ByteSource, buckets: int = 1000) -> tuple[float, ...]:
     """Peaks of source's sound over its whole length; empty when it has no decodable sound."""
     with tempfile.TemporaryDirectory(prefix="waveform-") as folder:
         target = Path(folder) / "sound.wav"

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from player.access import MediaProblem, check_access
+from player.access import MediaProblem, check_access, source_problem
+from player.byte_source import ByteSource
 from player.engine import PlaybackEngine, PlaybackError, PlaybackState
 from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.shortcuts import SHORTCUTS, ShortcutsDialog, describe, key_text
@@ -282,7 +283,8 @@ class PlayerWidget(QWidget):
             self.surface.show_video()
             self.engine.set_window(self.surface.native_handle())
         audio_only = item.kind is MediaKind.AUDIO
-        self.engine.open(item.path, start_ms=local_ms, play=play, root=item.root, audio_only=audio_only)
+        media: Path | ByteSource = item.path if item.source is None else item.source()
+        self.engine.open(media, start_ms=local_ms, play=play, root=item.root, audio_only=audio_only)
         self.timeline.set_position(self.playlist.timeline_ms(index, local_ms))
 
     def _load_photo(self, item: PlaylistItem) -> None:
@@ -291,8 +293,7 @@ class PlayerWidget(QWidget):
         request, loader = self._photo_request, self._photo_loader
 
         def load() -> None:
-            problem = check_access(item.path, item.root)
-            image = QImage(str(item.path)) if problem is None else None
+            image, problem = _read_photo(item)
             if image is not None and image.isNull():
                 image, problem = None, MediaProblem.DAMAGED
             loader.loaded.emit(request, image, problem)
@@ -483,3 +484,17 @@ class PlayerWidget(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.engine.close()
         super().closeEvent(event)
+
+
+def _read_photo(item: PlaylistItem) -> tuple[QImage | None, MediaProblem | None]:
+    """(worker thread) The item's photo from its file or its ByteSource, or what is wrong."""
+    if item.source is None:
+        problem = check_access(item.path, item.root)
+        return (QImage(str(item.path)) if problem is None else None), problem
+    source = item.source()
+    try:
+        return QImage.fromData(source.read_at(0, source.size)), None
+    except OSError as error:
+        return None, source_problem(error)
+    finally:
+        source.close()

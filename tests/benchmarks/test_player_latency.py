@@ -37,6 +37,7 @@ import vlc
 from PySide6.QtCore import QEventLoop, QTimer
 
 from player import libvlc
+from player.byte_source import ByteSource
 from player.engine import PlaybackEngine, PlaybackState
 from tests.benchmarks.conftest import BenchReport
 from tests.player.conftest import image_index
@@ -196,8 +197,10 @@ class EngineDriver:
     libVLC's callbacks need, and slow down what is being measured.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, media: Path | Callable[[], ByteSource]) -> None:
+        """media: the file, or what makes a fresh ByteSource for each open (tests/benchmarks/test_player_stream.py)."""
+        self.media = media
+        self.ready_s = 0.0  # the last open: until paused on its first picture, ready for exact seeks
         self.engine = PlaybackEngine(vlc_options=OPTIONS)
         self.arrivals: list[tuple[float, int]] = []
         self.loop = QEventLoop()
@@ -224,12 +227,13 @@ class EngineDriver:
     def open(self) -> float:
         self.arrivals.clear()
         started = time.perf_counter()
-        self.engine.open(self.path)
+        self.engine.open(self.media if isinstance(self.media, Path) else self.media())
         first = self.wait_for(lambda frame: frame >= 0) - started
         deadline = time.monotonic() + TIMEOUT_S
         while self.engine.state is not PlaybackState.PAUSED or self.engine._awaiting_pause:
             assert time.monotonic() < deadline, "the engine did not settle paused"
-            self.settle(0.01)
+            self.settle(0.005)
+        self.ready_s = time.perf_counter() - started
         self.settle()
         return first
 

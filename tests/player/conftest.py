@@ -7,7 +7,7 @@ import numpy
 import pytest
 from PySide6.QtGui import QImage
 
-from player.engine import PlaybackEngine
+from player.engine import PlaybackEngine, PlaybackState
 from tests.player.framecode import read_index, write_indexed_clip
 from workstation.demo import synth
 
@@ -63,3 +63,22 @@ def image_index(image: QImage) -> int:
     width, height = image.width(), image.height()
     rows = numpy.frombuffer(image.constBits(), numpy.uint8).reshape(height, image.bytesPerLine())
     return read_index(rows[:, : width * 4].reshape(height, width, 4))
+
+
+def shown(engine: PlaybackEngine) -> int | None:
+    """The frame number of the picture on screen (None before the first)."""
+    image = engine.current_image()
+    return None if image is None else image_index(image)
+
+
+def wait_for_frame(qtbot, engine: PlaybackEngine, frame: int) -> None:
+    """The picture on screen becomes `frame` and stays (libVLC repaints a paused picture every ~60 ms)."""
+    qtbot.waitUntil(lambda: shown(engine) == frame, timeout=3000)
+    qtbot.wait(120)
+    assert shown(engine) == frame
+
+
+def open_paused(qtbot, engine: PlaybackEngine, media, **options) -> None:
+    """Open a file or a ByteSource and wait until it is paused on its first picture."""
+    with qtbot.waitSignal(engine.state_changed, check_params_cb=lambda s: s is PlaybackState.PAUSED, timeout=5000):
+        engine.open(media, **options)

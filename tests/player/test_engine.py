@@ -11,28 +11,11 @@ import cv2
 import pytest
 
 from player.access import MediaProblem
-from player.engine import PlaybackEngine, PlaybackState
-from tests.player.conftest import INDEXED_FPS, image_index
+from player.engine import PlaybackState
+from tests.player.conftest import INDEXED_FPS, open_paused, shown, wait_for_frame
 from tests.player.framecode import read_index
 
 FRAME_MS = 1000 / INDEXED_FPS
-
-
-def shown(engine: PlaybackEngine) -> int | None:
-    image = engine.current_image()
-    return None if image is None else image_index(image)
-
-
-def wait_for_frame(qtbot, engine: PlaybackEngine, frame: int) -> None:
-    """The picture on screen becomes `frame` and stays (libVLC repaints a paused picture every ~60 ms)."""
-    qtbot.waitUntil(lambda: shown(engine) == frame, timeout=3000)
-    qtbot.wait(120)
-    assert shown(engine) == frame
-
-
-def open_paused(qtbot, engine: PlaybackEngine, path, **options) -> None:
-    with qtbot.waitSignal(engine.state_changed, check_params_cb=lambda s: s is PlaybackState.PAUSED, timeout=5000):
-        engine.open(path, **options)
 
 
 def test_opens_paused_on_the_first_frame(qtbot, engine, indexed_clip):

@@ -1,10 +1,12 @@
 """PlayerWidget: keys and buttons drive real playback; details and the absolute time; the officer's day."""
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from player.byte_source import FileByteSource
 from player.engine import PlaybackEngine, PlaybackState
 from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.shortcuts import SHORTCUTS
@@ -236,3 +238,22 @@ def test_full_screen_toggles_with_f_and_leaves_with_escape(qtbot, player):
     with qtbot.waitSignal(player.full_screen_changed) as change:
         qtbot.keyClick(player, Qt.Key.Key_Escape)
     assert change.args == [False]
+
+
+def test_an_item_plays_from_a_fresh_byte_source_each_time_it_opens(qtbot, player, indexed_clip, photo):
+    made: list[FileByteSource] = []
+
+    def source() -> FileByteSource:
+        made.append(FileByteSource(indexed_clip))
+        return made[-1]
+
+    player.open_item(item(Path("DD01.mp4"), source=source), start_ms=2_000)
+    wait_paused_on(qtbot, player, 50)
+    assert player.engine.media is made[0]
+    player.reload()
+    wait_paused_on(qtbot, player, 50)
+    assert len(made) == 2 and player.engine.media is made[1]
+    player.open_item(item(Path("still.jpg"), MediaKind.PHOTO, source=lambda: FileByteSource(photo)))
+    qtbot.waitUntil(lambda: player.surface.mode is SurfaceMode.PHOTO, timeout=3000)
+    with pytest.raises(OSError):
+        made[1].read_at(0, 1)  # closed when the photo replaced it

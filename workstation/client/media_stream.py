@@ -1,0 +1,233 @@
+"""Footage from the branch archive server, read with HTTP Range requests: `HttpsRangeSource` (issue 12).
+
+A review PC plays footage only through the server. The player (player.byte_source.ByteSource, which
+this class satisfies without importing the player) asks for bytes at offsets; this module fetches
+them with `GET {base_url}/api/v1/media/{entry_id}`, `Authorization: Bearer {token}` and
+`Range: bytes=A-B` over one keep-alive HTTPS connection that trusts exactly the pinned certificate.
+libVLC never sees the URL or the token.
+
+libVLC reads in pieces of a few KiB to 256 KiB, mostly in order. Bytes are fetched in aligned blocks
+(256 KiB) kept in a small LRU cache, and a run of in-order reads fetches ever more blocks per request
+(read-ahead, up to 2 MiB), so playing costs a round trip per few MiB, not per libVLC read.
+
+Errors are OSErrors, so the player tells them apart by type: `MediaStreamRefused` (401, 403; a
+PermissionError), `MediaStreamNotFound` (404; a FileNotFoundError), `MediaStreamUntrusted` (the
+server's certificate is not the pinned one) and `MediaStreamError` for the rest (server down, bad
+answers). A connection dropped by the network or the server is retried once, transparently.
+
+Thread-safe: libVLC reads on its input thread, the engine's check thread reads the header, and the GUI
+thread closes; requests are serialised, and `close` never waits for one in progress.
+"""
+
+import re
+import ssl
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+BLOCK_SIZE = 256 * 1024
+CACHE_BLOCKS = 32  # 8 MiB
+MAX_RUN_BLOCKS = 8  # read-ahead: at most 2 MiB per request
+TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+_CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
+
+
+class MediaStreamError(OSError):
+    """The server could not give the bytes. status is the HTTP status (0 without an answer); code and
+    message are the server's (`{"code": ..., "message": ...}`) or this client's own."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.status or 'no answer'}, {self.code})"
+
+
+class MediaStreamRefused(MediaStreamError, PermissionError):
+    """401 (the token expired or was revoked: sign in again) or 403 (no right to this footage)."""
+
+
+class MediaStreamNotFound(MediaStreamError, FileNotFoundError):
+    """404: the server has no such media entry."""
+
+
+class MediaStreamUntrusted(MediaStreamError):
+    """The server's certificate is not the pinned one (a wrong pin, or not the archive server)."""
+
+
+class HttpsRangeSource:
+    """One media entry of the archive server as a ByteSource (see the module docstring).
+
+    Nothing is fetched until the first `size` or `read_at`; the first request also tells the size.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        entry_id: int | str,
+        token: str,
+        pin: Path,
+        *,
+        name: str = "",
+        block_size: int = BLOCK_SIZE,
+        cache_blocks: int = CACHE_BLOCKS,
+        timeout: httpx.Timeout = TIMEOUT,
+    ) -> None:
+        self.entry_id = entry_id
+        self._name = name or str(entry_id)
+        self._url = f"{base_url.rstrip('/')}/api/v1/media/{entry_id}"
+        self._headers = {"Authorization": f"Bearer {token}"}
+        self._block_size = block_size
+        self._cache_blocks = max(cache_blocks, MAX_RUN_BLOCKS)
+        self._client = httpx.Client(verify=ssl.create_default_context(cafile=str(pin)), timeout=timeout)
+        self._lock = threading.Lock()  # one request at a time on the one connection; guards the cache
+        self._blocks: OrderedDict[int, bytes] = OrderedDict()
+        self._size: int | None = None
+        self._next_block = 0  # the block after the last one fetched: asking for it continues a run
+        self._run = 1  # blocks per request in the current run of in-order reads
+        self._closed = False
+        self.requests = 0  # HTTP requests made (for tests and benchmarks)
+
+    def __repr__(self) -> str:  # never the token
+        return f"HttpsRangeSource({self._url!r})"
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def size(self) -> int:
+        if self._size is None:
+            with self._locked():
+                if self._size is None:
+                    self._fetch(0, 1)
+        assert self._size is not None
+        return self._size
+
+    def read_at(self, offset: int, length: int) -> bytes:
+        if self._closed:
+            raise self._closed_error()
+        if length <= 0 or offset >= self.size:
+            return b""
+        end = min(offset + length, self.size)
+        first, last = offset // self._block_size, (end - 1) // self._block_size
+        with self._locked():
+            pieces = [self._block(index, last) for index in range(first, last + 1)]
+        data = b"".join(pieces)
+        start = offset - first * self._block_size
+        return data[start : start + end - offset]
+
+    def close(self) -> None:
+        """Later reads fail; the connection closes now, or when the request in progress ends."""
+        self._closed = True
+        if self._lock.acquire(blocking=False):
+            try:
+                self._client.close()
+            finally:
+                self._lock.release()
+
+    # --- internals (called with the lock held) ---
+
+    def _closed_error(self) -> MediaStreamError:
+        return MediaStreamError(0, "closed", f"{self._name}: the stream is closed")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The lock, held; closing the connection on the way out if `close` came meanwhile."""
+        with self._lock:
+            try:
+                yield
+            finally:
+                if self._closed:
+                    self._client.close()
+
+    def _block(self, index: int, last_wanted: int) -> bytes:
+        cached = self._blocks.get(index)
+        if cached is not None:
+            self._blocks.move_to_end(index)
+            return cached
+        self._run = min(self._run * 2, MAX_RUN_BLOCKS) if index == self._next_block else 1
+        count = max(self._run, last_wanted - index + 1)
+        self._fetch(index, min(count, self._cache_blocks))
+        return self._blocks[index]
+
+    def _fetch(self, first: int, count: int) -> None:
+        """Blocks first .. first + count - 1 (fewer at the end of the media) into the cache."""
+        start = first * self._block_size
+        end = start + count * self._block_size - 1
+        if self._size is not None:
+            end = min(end, self._size - 1)
+        data = self._get_range(start, end)
+        for number in range(0, len(data), self._block_size):
+            self._blocks[first + number // self._block_size] = data[number : number + self._block_size]
+            self._blocks.move_to_end(first + number // self._block_size)
+        while len(self._blocks) > self._cache_blocks:
+            self._blocks.popitem(last=False)
+        self._next_block = first + max(1, -(-len(data) // self._block_size))
+
+    def _get_range(self, start: int, end: int) -> bytes:
+        headers = {**self._headers, "Range": f"bytes={start}-{end}"}
+        for attempt in (1, 2):
+            if self._closed:
+                raise self._closed_error()
+            self.requests += 1
+            try:
+                with self._client.stream("GET", self._url, headers=headers) as response:
+                    return self._range_body(response, start, end)
+            except httpx.TransportError as error:
+                untrusted = _certificate_error(error)
+                if untrusted is not None:
+                    message = f"the server's certificate is not the pinned one: {untrusted.verify_message}"
+                    raise MediaStreamUntrusted(0, "untrusted", message) from error
+                if attempt == 2 or isinstance(error, httpx.TimeoutException):
+                    message = f"the archive server cannot be reached: {error or type(error).__name__}"
+                    raise MediaStreamError(0, "unreachable", message) from error
+                # a dropped connection: once more, on a new connection
+        raise AssertionError("not reached: the second attempt returns or raises")
+
+    def _range_body(self, response: httpx.Response, start: int, end: int) -> bytes:
+        """The body of a 206 answer for bytes start..end, checked; the typed error for any other answer."""
+        if response.status_code == 200:  # the whole file is coming: do not read it
+            raise MediaStreamError(200, "no_ranges", "the server sent the whole file instead of a range")
+        if response.status_code != 206:
+            response.read()  # the server's JSON reason (small)
+            raise _refusal(response)
+        found = _CONTENT_RANGE.fullmatch(response.headers.get("content-range", ""))
+        body = response.read()
+        if found is None or int(found[1]) != start or len(body) != int(found[2]) - start + 1:
+            raise MediaStreamError(206, "bad_range", f"the server answered another range than bytes={start}-{end}")
+        total = int(found[3])
+        if self._size is not None and total != self._size:
+            raise MediaStreamError(206, "size_changed", f"{self._name} changed size on the server")
+        self._size = total
+        return body
+
+
+def _certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate verification failure behind an httpx error, if that is what it is."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _refusal(response: httpx.Response) -> MediaStreamError:
+    """The typed error for a non-206 answer, with the server's code and message when it sent them."""
+    status = response.status_code
+    try:
+        body = response.json()
+        code, message = str(body["code"]), str(body["message"])
+    except (ValueError, KeyError, TypeError):
+        code, message = f"http_{status}", response.reason_phrase or f"HTTP {status}"
+    if status in (401, 403):
+        return MediaStreamRefused(status, code, message)
+    if status == 404:
+        return MediaStreamNotFound(status, code, message)
+    return MediaStreamError(status, code, message)
