@@ -39,6 +39,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.LEGAL: frozenset({Action.VIEW, Action.DOWNLOAD, Action.ANNOTATE}),
     Role.INSPECTION: _FOOTAGE_WORK,
     Role.OFFICER: frozenset(),
+    Role.STATION: frozenset(),
 }
 """What each role needs on its unit's footage; a user gets the intersection with their level's actions."""
 
@@ -52,17 +53,19 @@ GRANT_ACTIONS = frozenset({Action.VIEW, Action.DOWNLOAD})
 """An approved request grants viewing, and download when it was asked for; never marking or editing."""
 
 ROLE_DUTIES: dict[Role, frozenset[Duty]] = {
-    Role.ADMIN: frozenset({Duty.AUDIT}),
+    Role.ADMIN: frozenset({Duty.AUDIT, Duty.INGEST}),
     Role.REVIEWER: frozenset(),
     Role.APPROVER: frozenset({Duty.APPROVE}),
     Role.LEGAL: frozenset({Duty.LEGAL_REVIEW}),
     Role.INSPECTION: frozenset({Duty.AUDIT}),
     Role.OFFICER: frozenset(),
+    Role.STATION: frozenset({Duty.INGEST}),
 }
 DUTY_FLOOR: dict[Duty, UnitLevel] = {
     Duty.APPROVE: UnitLevel.DETACHMENT,  # 附件3: approval starts at the 支队
     Duty.LEGAL_REVIEW: UnitLevel.DETACHMENT,  # 002 第十八条: 县级以上 legal department
     Duty.AUDIT: UnitLevel.BRIGADE,
+    Duty.INGEST: UnitLevel.BRIGADE,
 }
 
 

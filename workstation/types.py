@@ -23,6 +23,7 @@ class Role(StrEnum):
     LEGAL = "legal"  # 法制
     INSPECTION = "inspection"  # 督察
     OFFICER = "officer"  # 执法人员
+    STATION = "station"  # 采集站账户: uploads recorder dumps to the branch server, and nothing else
 
 
 class FileType(StrEnum):
@@ -147,3 +148,4 @@ class Duty(StrEnum):
     APPROVE = "approve"  # decide viewing requests routed to the user's unit (单位负责人)
     LEGAL_REVIEW = "legal_review"  # first step of an outside body's request (法制审核)
     AUDIT = "audit"  # read the audit log and the access register (督察, 管理员)
+    INGEST = "ingest"  # put recorder dumps into the archive (采集站, 管理员)

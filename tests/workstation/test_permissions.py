@@ -57,6 +57,9 @@ inspection  corps       VDMA    VDMA    -           -           -       .       
 officer     brigade     .       -       .           .           .       .        .
 officer     detachment  .       .       .           .           .       .        .
 officer     corps       .       .       -           -           -       .        .
+station     brigade     .       -       .           .           .       .        .
+station     detachment  .       .       .           .           .       .        .
+station     corps       .       .       -           -           -       .        .
 """
 
 USER_UNIT = {UnitLevel.BRIGADE: "DD01", UnitLevel.DETACHMENT: "ZD01", UnitLevel.CORPS: "ZD"}
@@ -207,10 +210,12 @@ def test_unknown_clips_and_deactivated_users_are_refused(archive):
         (Role.APPROVER, UnitLevel.CORPS, {Duty.APPROVE}),
         (Role.LEGAL, UnitLevel.BRIGADE, set()),
         (Role.LEGAL, UnitLevel.DETACHMENT, {Duty.LEGAL_REVIEW}),
-        (Role.ADMIN, UnitLevel.BRIGADE, {Duty.AUDIT}),
+        (Role.ADMIN, UnitLevel.BRIGADE, {Duty.AUDIT, Duty.INGEST}),
         (Role.INSPECTION, UnitLevel.DETACHMENT, {Duty.AUDIT}),
         (Role.REVIEWER, UnitLevel.CORPS, set()),
         (Role.OFFICER, UnitLevel.CORPS, set()),
+        (Role.STATION, UnitLevel.BRIGADE, {Duty.INGEST}),
+        (Role.STATION, UnitLevel.CORPS, {Duty.INGEST}),
     ],
 )
 def test_duties(role, level, expected):

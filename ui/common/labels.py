@@ -14,6 +14,7 @@ def role_name(role: Role) -> str:
         Role.LEGAL: QCoreApplication.translate("labels", "Legal"),
         Role.INSPECTION: QCoreApplication.translate("labels", "Inspection"),
         Role.OFFICER: QCoreApplication.translate("labels", "Officer"),
+        Role.STATION: QCoreApplication.translate("labels", "Ingest station"),
     }
     return names[role]
 

@@ -54,7 +54,8 @@ from workstation.footage.types import (
 )
 from workstation.footage.verified_copy import sha256_of
 from workstation.identity import Identity
-from workstation.types import MediaStatus
+from workstation.permissions import principal_of, require_duty
+from workstation.types import Duty, MediaStatus
 
 ABANDONED_AFTER = timedelta(hours=24)
 """An upload untouched this long is abandoned: its staged bytes are removed and it cannot be resumed."""
@@ -82,6 +83,7 @@ def begin_upload(
     archived copy is read back first). Uploads abandoned for ABANDONED_AFTER are expired first.
     """
     moment = now or clock.now()
+    require_ingest(archive, who)
     _check_spec(spec)
     expire_uploads(archive, now=moment)
     parsed = _parse(spec.source, spec.name, patterns)
@@ -158,6 +160,7 @@ def finish_upload(
     is archived: send the file again), UploadError upload_gone when the received bytes were lost.
     """
     moment = now or clock.now()
+    require_ingest(archive, who)
     with _upload_lock(upload_id):
         upload = _owned(archive, who, upload_id)
         if upload.outcome is not None:
@@ -230,7 +233,16 @@ def expire_uploads(archive: Archive, *, now: datetime | None = None, older_than:
 
 def start_upload_run(archive: Archive, who: Identity, station: str, sources: Sequence[str]) -> int:
     """Record the start of a station's upload run (its recorder folders as the station shows them)."""
+    require_ingest(archive, who)
     return start_run(archive, Filer(who, station), sources)
+
+
+def require_ingest(archive: Archive, who: Identity) -> None:
+    """Only station accounts and administrators upload (Duty.INGEST); a system actor is the computer's own
+    account on an archive it holds. PermissionDenied otherwise."""
+    if who.is_user:
+        with archive.sessions.read() as session:
+            require_duty(principal_of(session, who), Duty.INGEST)
 
 
 def finish_upload_run(archive: Archive, who: Identity, report: IngestReport) -> None:
