@@ -2009,202 +2009,202 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../player/widget.py" line="113" />
+        <location filename="../../player/widget.py" line="114" />
         <source>Recording time at the playhead (device clock corrected)</source>
         <translation>播放位置的录制时间（已按设备时钟偏差校正）</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="142" />
+        <location filename="../../player/widget.py" line="143" />
         <source>Play / pause</source>
         <translation>播放/暂停</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="143" />
+        <location filename="../../player/widget.py" line="144" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="144" />
+        <location filename="../../player/widget.py" line="145" />
         <source>Slower</source>
         <translation>减速</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="145" />
+        <location filename="../../player/widget.py" line="146" />
         <source>Play / faster</source>
         <translation>播放/加速</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="146" />
+        <location filename="../../player/widget.py" line="147" />
         <source>Frame back</source>
         <translation>上一帧</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="147" />
+        <location filename="../../player/widget.py" line="148" />
         <source>Frame forward</source>
         <translation>下一帧</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="148" />
+        <location filename="../../player/widget.py" line="149" />
         <source>−5 s</source>
         <translation>−5 秒</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="149" />
+        <location filename="../../player/widget.py" line="150" />
         <source>+5 s</source>
         <translation>+5 秒</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="150" />
+        <location filename="../../player/widget.py" line="151" />
         <source>−30 s</source>
         <translation>−30 秒</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="151" />
+        <location filename="../../player/widget.py" line="152" />
         <source>+30 s</source>
         <translation>+30 秒</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="152" />
+        <location filename="../../player/widget.py" line="153" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="153" />
+        <location filename="../../player/widget.py" line="154" />
         <source>Volume up</source>
         <translation>音量加大</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="154" />
+        <location filename="../../player/widget.py" line="155" />
         <source>Volume down</source>
         <translation>音量减小</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="155" />
+        <location filename="../../player/widget.py" line="156" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="156" />
+        <location filename="../../player/widget.py" line="157" />
         <source>Marker</source>
         <translation>标记点</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="157" />
+        <location filename="../../player/widget.py" line="158" />
         <source>In</source>
         <translation>入点</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="158" />
+        <location filename="../../player/widget.py" line="159" />
         <source>Out</source>
         <translation>出点</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="159" />
+        <location filename="../../player/widget.py" line="160" />
         <source>Save mark</source>
         <translation>保存标记</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="160" />
+        <location filename="../../player/widget.py" line="161" />
         <source>Discard mark</source>
         <translation>放弃标记</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="161" />
+        <location filename="../../player/widget.py" line="162" />
         <source>Still</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="162" />
+        <location filename="../../player/widget.py" line="163" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="163" />
+        <location filename="../../player/widget.py" line="164" />
         <source>Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="396" />
+        <location filename="../../player/widget.py" line="397" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="438" />
+        <location filename="../../player/widget.py" line="439" />
         <source>The file is missing</source>
         <translation>文件缺失</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="439" />
+        <location filename="../../player/widget.py" line="440" />
         <source>The archive cannot be reached</source>
         <translation>无法连接档案存储</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="440" />
+        <location filename="../../player/widget.py" line="441" />
         <source>The file cannot be read</source>
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="441" />
+        <location filename="../../player/widget.py" line="442" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="442" />
+        <location filename="../../player/widget.py" line="443" />
         <source>The file does not respond</source>
         <translation>文件无响应</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="443" />
+        <location filename="../../player/widget.py" line="444" />
         <source>The video player is not installed</source>
         <translation>未安装视频播放组件</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="446" />
+        <location filename="../../player/widget.py" line="447" />
         <source>%1 is not where the archive keeps it. Ask the archive administrator.</source>
         <translation>%1 不在档案库的存放位置。请联系执法记录仪管理员。</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="448" />
+        <location filename="../../player/widget.py" line="449" />
         <source>The archive share holding %1 is offline. Check the network connection to the file server, then try again.</source>
         <translation>存放 %1 的档案共享存储已离线。请检查与文件服务器的网络连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="451" />
+        <location filename="../../player/widget.py" line="452" />
         <source>This workstation has no permission to read %1.</source>
         <translation>本工作站没有读取 %1 的权限。</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="453" />
+        <location filename="../../player/widget.py" line="454" />
         <source>%1 cannot be decoded: it is corrupt or was cut short when it was recorded. The original is kept unchanged as evidence.</source>
         <translation>%1 无法解码：文件已损坏或录制时被中断。原始文件作为证据原样保存。</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="457" />
+        <location filename="../../player/widget.py" line="458" />
         <source>%1 did not start playing in time. The archive share may be slow or offline; try again.</source>
         <translation>%1 未能及时开始播放。档案共享存储可能较慢或已离线，请重试。</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="459" />
+        <location filename="../../player/widget.py" line="460" />
         <source>Install VLC 3.0 (libVLC) to play recordings.</source>
         <translation>请安装 VLC 3.0（libVLC）以播放录像。</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="466" />
+        <location filename="../../player/widget.py" line="467" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="467" />
+        <location filename="../../player/widget.py" line="468" />
         <source>Officer: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="468" />
+        <location filename="../../player/widget.py" line="469" />
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../player/widget.py" line="471" />
+        <location filename="../../player/widget.py" line="472" />
         <source>Clip %1 of %2</source>
         <translation>第 %1 段，共 %2 段</translation>
     </message>
@@ -4210,6 +4210,16 @@
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="553" />
+        <source>A station account uploads recorder dumps and does nothing else: sign in with a personal account.</source>
+        <translation>采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="556" />
+        <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
+        <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -4244,17 +4254,22 @@
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="23" />
+        <location filename="../../ui/common/labels.py" line="17" />
+        <source>Ingest station</source>
+        <translation>采集站账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="24" />
         <source>Corps</source>
         <translation>总队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="24" />
+        <location filename="../../ui/common/labels.py" line="25" />
         <source>Detachment</source>
         <translation>支队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="25" />
+        <location filename="../../ui/common/labels.py" line="26" />
         <source>Brigade</source>
         <translation>大队</translation>
     </message>
@@ -4275,62 +4290,62 @@
 <context>
     <name>spotcheck</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="32" />
+        <location filename="../../ui/common/labels.py" line="33" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="33" />
+        <location filename="../../ui/common/labels.py" line="34" />
         <source>Mostly compliant</source>
         <translation>基本合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="34" />
+        <location filename="../../ui/common/labels.py" line="35" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="41" />
+        <location filename="../../ui/common/labels.py" line="42" />
         <source>Recording announced</source>
         <translation>规范告知</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="42" />
+        <location filename="../../ui/common/labels.py" line="43" />
         <source>ID shown</source>
         <translation>出示证件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="43" />
+        <location filename="../../ui/common/labels.py" line="44" />
         <source>Continuous, no interruption</source>
         <translation>全程连续无中断</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="44" />
+        <location filename="../../ui/common/labels.py" line="45" />
         <source>Picture and sound clear</source>
         <translation>画面声音清晰</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="45" />
+        <location filename="../../ui/common/labels.py" line="46" />
         <source>Lens not blocked</source>
         <translation>镜头无遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="46" />
+        <location filename="../../ui/common/labels.py" line="47" />
         <source>Conduct proper</source>
         <translation>执法行为规范</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="47" />
+        <location filename="../../ui/common/labels.py" line="48" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="48" />
+        <location filename="../../ui/common/labels.py" line="49" />
         <source>Linked to incident/case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="49" />
+        <location filename="../../ui/common/labels.py" line="50" />
         <source>File intact</source>
         <translation>文件完整</translation>
     </message>

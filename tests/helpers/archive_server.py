@@ -18,7 +18,7 @@ import httpx
 
 from tests.helpers.cli_archive import cli_invocation
 from workstation.archive import Archive
-from workstation.client.remote import tls_context
+from workstation.client.connection import tls_context
 from workstation.server.tls import self_signed
 
 START_TIMEOUT_S = 30.0

@@ -550,4 +550,10 @@ def messages() -> dict[str, Wording]:
             "The archive server failed to carry out the request (an internal error, recorded in its log). "
             "Tell the administrator.",
         ),
+        "station_account_uploads_only": QCoreApplication.translate(
+            "errors", "A station account uploads recorder dumps and does nothing else: sign in with a personal account."
+        ),
+        "UploadInterrupted": QCoreApplication.translate(
+            "errors", "The connection to the archive server broke during the upload; it continues where it stopped."
+        ),
     }

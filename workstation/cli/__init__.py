@@ -24,16 +24,28 @@ from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.target import (
     acting_client,
     add_server_options,
+    connect,
     default_archive_folder,
     open_archive,
+    remote,
     user_of,
 )
 from workstation.cli.values import day, whole_number
 from workstation.client import ArchiveClient
+from workstation.client.upload_target import HttpUploadTarget
 from workstation.errors import WorkstationError
 from workstation.footage.ingest import IngestOptions, ingest
-from workstation.footage.naming import patterns_from_settings
-from workstation.footage.types import NEWEST_FIRST, ClipFilter, ClipRow, IngestFileResult, IngestOutcome, cursor_after
+from workstation.footage.naming import NamePattern, patterns_from_settings
+from workstation.footage.types import (
+    NEWEST_FIRST,
+    ClipFilter,
+    ClipRow,
+    IngestFileResult,
+    IngestOutcome,
+    IngestReport,
+    cursor_after,
+)
+from workstation.footage.upload_ingest import UploadOptions, upload_ingest
 from workstation.footage.verify import verify_archive
 from workstation.identity import Identity
 from workstation.profiles import Profile, load_profiles, save_profile
@@ -208,26 +220,44 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    archive = open_archive(args, create=True)
-    options = IngestOptions(
-        station=args.station,
-        who=cli_actor(),
-        clear_source=args.clear_source,
-        patterns=patterns_from_settings(config.load_settings()),
-        parallel_sources=args.parallel,
-    )
+    """Import recorder dumps: into an archive opened here, or uploaded to the server (--server)."""
+    patterns = patterns_from_settings(config.load_settings())
     bar = IngestProgressBar()
     try:
-        report = ingest(archive, args.sources, options, progress=bar)
+        if remote(args):
+            report = _upload(args, patterns, bar)
+        else:
+            archive = open_archive(args, create=True)
+            options = IngestOptions(
+                station=args.station,
+                who=cli_actor(),
+                clear_source=args.clear_source,
+                patterns=patterns,
+                parallel_sources=args.parallel,
+            )
+            try:
+                report = ingest(archive, args.sources, options, progress=bar)
+            finally:
+                archive.close()
     finally:
         bar.finish()
-        archive.close()
     if args.format == "json":
         print(json.dumps([_result_json(r) for r in report.results], ensure_ascii=False, indent=1))
     else:
         _print_ingest_summary(report.results)
     needs_attention = report.count(IngestOutcome.REJECTED) + report.count(IngestOutcome.FAILED)
     return 1 if needs_attention else 0
+
+
+def _upload(args: argparse.Namespace, patterns: Sequence[NamePattern], bar: IngestProgressBar) -> IngestReport:
+    """Upload to the server as the signed-in station account; sources are cleared only once archived."""
+    connection = connect(args)
+    try:
+        connection.current_user()  # a clear "sign in first" before any recorder is read
+        options = UploadOptions(args.station, args.clear_source, patterns, args.parallel)
+        return upload_ingest(HttpUploadTarget(connection), args.sources, options, progress=bar)
+    finally:
+        connection.close()
 
 
 def _result_json(result: IngestFileResult) -> dict[str, object]:

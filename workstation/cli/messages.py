@@ -299,4 +299,6 @@ MESSAGES: dict[str, Wording] = {
     "token_not_read": "无法从系统凭据管理器读取登录令牌（{detail}）。",
     "token_not_saved": "无法将登录令牌保存到系统凭据管理器（{detail}）。",
     "server_internal_error": "档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。",
+    "station_account_uploads_only": "采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。",
+    "UploadInterrupted": "上传时与档案服务器的连接中断，将从中断处继续。",
 }

@@ -18,7 +18,7 @@ from typing import Any
 
 from workstation import config
 from workstation.cli.target import connect, open_archive, remote, store_token
-from workstation.client.remote import ServerConnection
+from workstation.client.connection import ServerConnection
 from workstation.errors import SessionInvalid, WorkstationError
 from workstation.server.serve import Listen, serve
 from workstation.server.sessions import SessionPolicy

@@ -23,8 +23,9 @@ import keyring.errors
 from workstation import config
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
+from workstation.client.connection import ServerConnection
 from workstation.client.local import LocalClient
-from workstation.client.remote import ServerConnection, remote_client
+from workstation.client.remote import remote_client
 from workstation.errors import CredentialStoreUnavailable, WorkstationError
 from workstation.identity import Identity
 from workstation.profiles import open_profile

@@ -19,15 +19,14 @@ Calls that write record their `Idempotency-Key` in the same transaction (worksta
 
 import logging
 import tempfile
-from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
-from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from player.media.thumbnails import thumbnail as make_thumbnail
 from workstation.access import register
@@ -47,7 +46,10 @@ from workstation.errors import (
 from workstation.identity import Identity
 from workstation.org.users import SignedInUser, change_password
 from workstation.server import idempotency
-from workstation.server.sessions import SessionPolicy, close_session, open_session, session_user
+from workstation.server.gate import Gate, Purpose, bearer_token
+from workstation.server.sessions import SessionPolicy, close_session, open_session
+from workstation.server.threads import in_thread
+from workstation.server.uploads import add_upload_routes
 from workstation.types import FileType, Role
 
 _log = logging.getLogger(__name__)
@@ -86,6 +88,15 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, SessionInvalid) else None
         return JSONResponse(error_body(error, describe(error)), status_code=status_of(error), headers=headers)
 
+    @app.exception_handler(ValidationError)
+    @app.exception_handler(RequestValidationError)
+    async def malformed(request: Request, error: ValidationError | RequestValidationError) -> JSONResponse:
+        """A body or parameter that does not fit: a client of another version, or someone typing HTTP."""
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        refusal = BadRequest("bad_arguments", call=request.url.path, detail=f"{where}: {first.get('msg', '')}")
+        return JSONResponse(error_body(refusal, describe(refusal)), status_code=400)
+
     @app.exception_handler(Exception)
     async def failed(_request: Request, error: Exception) -> JSONResponse:
         """A bug: the details go to the server's log, the client gets a typed error without them."""
@@ -93,15 +104,10 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
         internal = WorkstationError("server_internal_error")
         return JSONResponse(error_body(internal, describe(internal)), status_code=500)
 
-    def signed_in(request: Request, allow_password_change: bool = False) -> SignedInUser:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        user = session_user(sessions, token.strip() if scheme.lower() == "bearer" else None, policy)
-        if user.must_change_password and not allow_password_change:
-            raise PermissionDenied("password_change_required")
-        return user
+    gate = Gate(sessions, policy)
 
-    async def in_thread(work: Callable[[], Any]) -> Any:
-        return await run_in_threadpool(work)
+    def signed_in(request: Request) -> SignedInUser:
+        return gate.user(request, Purpose.ARCHIVE)
 
     @app.get(f"{API}/health")
     async def health() -> dict[str, bool]:
@@ -115,19 +121,20 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
 
     @app.get(f"{API}/session")
     async def current(request: Request) -> dict[str, Any]:
-        return _user_json(await in_thread(lambda: signed_in(request, allow_password_change=True)))
+        return _user_json(await in_thread(lambda: gate.user(request, Purpose.SESSION)))
 
     @app.delete(f"{API}/session", status_code=204)
     async def sign_out(request: Request) -> Response:
-        await in_thread(lambda: signed_in(request, allow_password_change=True))
-        token = request.headers["authorization"].partition(" ")[2].strip()
+        await in_thread(lambda: gate.user(request, Purpose.SESSION))
+        token = bearer_token(request)
+        assert token is not None  # the gate let the request in
         await in_thread(lambda: close_session(sessions, token))
         return Response(status_code=204)
 
     @app.post(f"{API}/session/password", status_code=204)
     async def new_password(form: PasswordChange, request: Request) -> Response:
         def work() -> None:
-            user = signed_in(request, allow_password_change=True)
+            user = gate.user(request, Purpose.SESSION)
             change_password(sessions, user.login, form.old_password, form.new_password)
 
         await in_thread(work)
@@ -204,6 +211,7 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
             return Response(status_code=204)
         return FileResponse(made, media_type="image/jpeg")
 
+    add_upload_routes(app, archive, gate)
     return app
 
 

@@ -9,7 +9,7 @@ force, a certificate other than the pinned one, a retried write.
 import subprocess
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,14 +21,18 @@ from db.models import ApiSession, Clip, Marker
 from tests.conftest import TEMPLATE_DATABASE
 from tests.helpers.access_builders import PASSWORD, add_users, build_access_org
 from tests.helpers.archive_server import ServerProcess, running_server
-from tests.helpers.builders import video
+from tests.helpers.builders import recorder_dump, video
 from workstation.access.types import AccessRequestSpec, AuditFilter, RequestKind
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
-from workstation.client.remote import RemoteClient, ServerConnection, ServerUnreachable, remote_client
+from workstation.client.connection import ServerConnection, ServerUnreachable
+from workstation.client.media_stream import HttpsRangeSource
+from workstation.client.remote import RemoteClient, remote_client
+from workstation.client.upload_target import HttpUploadTarget
 from workstation.client.wire import IDEMPOTENCY_HEADER
 from workstation.errors import AuthenticationFailed, PermissionDenied, SessionInvalid
 from workstation.footage.types import NEWEST_FIRST, ClipFilter
+from workstation.footage.upload_ingest import UploadOptions, upload_ingest
 from workstation.footage.verified_copy import sha256_of
 from workstation.server.tls import self_signed
 from workstation.types import Role
@@ -39,6 +43,7 @@ STAFF = (
     ("approver_zd01", Role.APPROVER, "ZD01"),
     ("admin_zd01", Role.ADMIN, "ZD01"),
     ("locked_out", Role.REVIEWER, "DD01"),
+    ("station1", Role.STATION, "DD01"),
 )
 
 
@@ -288,3 +293,54 @@ def test_remote_client_offers_every_call_of_the_interface(site: Site):
         if not name.startswith("_") and name not in ("media_root", "media_file", "ingest") and not hasattr(client, name)
     ]
     assert missing == []
+
+
+def test_the_player_reads_a_stream_through_its_own_pinned_connection(site: Site):
+    reviewer = site.client("reviewer_dd01")
+    viewing = reviewer.start_viewing(site.clips["DD01"])
+    original = site.archive.absolute_path(viewing.media_path).read_bytes()
+    assert reviewer.connection.token is not None
+    source = HttpsRangeSource(site.server.url, viewing.entry_id, reviewer.connection.token, site.server.pin)
+    try:
+        assert source.size == len(original)
+        assert source.read_at(0, len(original)) == original
+        assert source.read_at(len(original) - 10, 100) == original[-10:]
+    finally:
+        source.close()
+        reviewer.finish_viewing(viewing.entry_id, 0)
+
+
+def test_a_station_uploads_through_the_server_and_clears_only_what_was_archived(site: Site, tmp_path: Path):
+    env = {**site.server.env, "WORKSTATION_CONFIG_DIR": str(tmp_path / "station-config")}
+    env["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+    env["XDG_DATA_HOME"] = str(tmp_path / "station-keyring")
+    base = [*site.server.command, "--server", site.server.url, "--pin", str(site.server.pin)]
+    recorder = tmp_path / "E"
+    dump = recorder_dump(recorder, "DSJ7001", "870001", datetime(2026, 11, 21, 9, 0), clips=3, seed=70)
+    hashes = {sha256_of(path) for path in dump}
+
+    def run(*arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*base, *arguments], input=stdin, capture_output=True, text=True, env=env, timeout=180)
+
+    assert run("login", "--user", "station1", "--password-stdin", stdin=f"{PASSWORD}\n").returncode == 0
+    refused = run("clips")
+    assert refused.returncode == 2 and "采集站账户" in refused.stderr  # a station account does nothing else
+    uploaded = run("ingest", str(recorder), "--station", "采集站1", "--clear-source", "--format", "json")
+    assert uploaded.returncode == 0, uploaded.stderr
+    with site.archive.sessions.read() as session:
+        archived = set(session.scalars(select(Clip.sha256).where(Clip.sha256.in_(hashes))))
+    assert archived == hashes
+    for sha256 in hashes:  # byte for byte what the recorder held
+        with site.archive.sessions.read() as session:
+            media_path = session.scalars(select(Clip.media_path).where(Clip.sha256 == sha256)).one()
+        assert sha256_of(site.archive.absolute_path(media_path)) == sha256
+    assert not [path for path in dump if path.exists()], "every archived file is cleared from the recorder"
+    again = run("ingest", str(recorder), "--station", "采集站1")
+    assert again.returncode == 0, again.stderr
+
+    reviewer = site.connection("reviewer_dd01")
+    other = recorder_dump(tmp_path / "F", "DSJ7002", "870002", datetime(2026, 11, 21, 9, 0), clips=1, seed=71)
+    with pytest.raises(PermissionDenied) as not_a_station:
+        upload_ingest(HttpUploadTarget(reviewer), [tmp_path / "F"], UploadOptions(station="采集站1"))
+    assert not_a_station.value.code == "duty_missing"
+    assert all(path.exists() for path in other)
