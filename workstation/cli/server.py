@@ -20,8 +20,6 @@ from workstation import config
 from workstation.cli.target import connect, open_archive, remote, store_token
 from workstation.client.connection import ServerConnection
 from workstation.errors import SessionInvalid, WorkstationError
-from workstation.server.serve import Listen, serve
-from workstation.server.sessions import SessionPolicy
 
 
 def add_parsers(commands: Any) -> None:
@@ -37,6 +35,10 @@ def add_parsers(commands: Any) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    # imported here: the window imports the command line too, and should not load the web stack it never uses
+    from workstation.server.serve import Listen, serve
+    from workstation.server.sessions import SessionPolicy
+
     settings = config.load_settings().get("server", {})
     listen = args.listen or settings.get("listen")
     certificate = args.tls_cert or (Path(settings["tls_cert"]) if "tls_cert" in settings else None)
