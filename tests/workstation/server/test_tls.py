@@ -1,15 +1,20 @@
 """`workstation tls self-signed`: a pair a TLS server loads and a client that pins the certificate trusts."""
 
+import shlex
 import socket
 import ssl
 import stat
 import threading
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from cryptography import x509
 
 from workstation import cli
 from workstation.server import tls
+
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 
 def test_the_command_writes_a_certificate_and_a_private_key(tmp_path, capsys):
@@ -66,3 +71,13 @@ def test_an_output_that_is_a_file_is_refused(tmp_path, capsys):
     (tmp_path / "taken").write_text("x")
     assert cli.main(["tls", "self-signed", "--out", str(tmp_path / "taken")]) == 2
     assert "不是文件夹" in capsys.readouterr().err
+
+
+def test_the_service_definitions_start_the_server_with_arguments_the_program_accepts():
+    unit = (REPOSITORY / "installer" / "workstation-server.service").read_text(encoding="utf-8")
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    winsw = ElementTree.parse(REPOSITORY / "installer" / "workstation-server.xml").getroot()
+    for arguments in (shlex.split(exec_start.removeprefix("ExecStart="))[1:], str(winsw.findtext("arguments")).split()):
+        parsed = cli.parse_arguments(arguments)
+        assert parsed.command == "serve" and parsed.profile  # the service names the archive by its profile
+        assert parsed.listen and parsed.tls_cert and parsed.tls_key
