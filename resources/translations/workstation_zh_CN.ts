@@ -4220,6 +4220,11 @@
         <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
         <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="559" />
+        <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
+        <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -556,4 +556,9 @@ def messages() -> dict[str, Wording]:
         "UploadInterrupted": QCoreApplication.translate(
             "errors", "The connection to the archive server broke during the upload; it continues where it stopped."
         ),
+        "media_file_unavailable": QCoreApplication.translate(
+            "errors",
+            "The file {media_path} is missing from the archive's media store or cannot be read. "
+            "Tell the administrator (workstation verify finds such files).",
+        ),
     }

@@ -301,4 +301,7 @@ MESSAGES: dict[str, Wording] = {
     "server_internal_error": "档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。",
     "station_account_uploads_only": "采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。",
     "UploadInterrupted": "上传时与档案服务器的连接中断，将从中断处继续。",
+    "media_file_unavailable": (
+        "档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。"
+    ),
 }

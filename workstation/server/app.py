@@ -17,8 +17,11 @@ the answer is 401; a refused right is 403; every refusal is JSON (workstation.cl
 Calls that write record their `Idempotency-Key` in the same transaction (workstation.server.idempotency).
 """
 
+import asyncio
 import logging
 import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ValidationError
 
+from db.session import Sessions
 from player.media.thumbnails import thumbnail as make_thumbnail
 from workstation.access import register
 from workstation.archive import Archive
@@ -53,6 +57,7 @@ from workstation.server.uploads import add_upload_routes
 from workstation.types import FileType, Role
 
 _log = logging.getLogger(__name__)
+HOUSEKEEPING_EVERY_S = 3600
 
 
 class SignIn(BaseModel):
@@ -80,7 +85,9 @@ def status_of(error: WorkstationError) -> int:
 
 def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
     """The application serving `archive` (opened and owned by the caller)."""
-    app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None, lifespan=housekeeping(archive.sessions)
+    )
     sessions = archive.sessions
 
     @app.exception_handler(WorkstationError)
@@ -188,7 +195,10 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
             user = signed_in(request)
             with sessions.read() as session:
                 media_path = register.media_of_open_entry(session, Identity.user(user.login), entry_id)
-            return archive.absolute_path(media_path)
+            path = archive.absolute_path(media_path)
+            if not path.is_file():
+                raise EnvironmentProblem("media_file_unavailable", media_path=media_path)
+            return path
 
         return FileResponse(await in_thread(work), media_type="application/octet-stream")
 
@@ -213,6 +223,29 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
 
     add_upload_routes(app, archive, gate)
     return app
+
+
+def housekeeping(sessions: Sessions) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """While the server runs: forget old idempotency keys now and every `HOUSEKEEPING_EVERY_S` (any instance
+    may do it; it is one DELETE)."""
+
+    @asynccontextmanager
+    async def running(_app: FastAPI) -> AsyncIterator[None]:
+        async def loop() -> None:
+            while True:
+                try:
+                    await in_thread(lambda: idempotency.forget_old(sessions))
+                except WorkstationError as error:  # the database away for a while: next round
+                    _log.warning("housekeeping skipped: %s", error)
+                await asyncio.sleep(HOUSEKEEPING_EVERY_S)
+
+        task = asyncio.create_task(loop())
+        try:
+            yield
+        finally:
+            task.cancel()
+
+    return running
 
 
 def _criteria_call(what: str) -> str:
