@@ -138,7 +138,11 @@ def _record_sign_in(
         audit.record(session, login, "user.password_rehash", "user", user.id, upgrade)
     details = {"must_change_password": True} if user.must_change_password else None
     audit.record(session, login, "user.sign_in", "user", user.id, details)
-    unit = session.get_one(Unit, user.unit_id)
+    return signed_in_user(user, session.get_one(Unit, user.unit_id))
+
+
+def signed_in_user(user: User, unit: Unit) -> SignedInUser:
+    """The signed-in user as the window and the archive server keep it."""
     return SignedInUser(
         user.id,
         user.login,

@@ -22,8 +22,7 @@ from db.models import ApiSession, Unit, User
 from db.session import Sessions
 from workstation import audit, clock
 from workstation.errors import SessionInvalid
-from workstation.org.users import SignedInUser, sign_in
-from workstation.types import Role
+from workstation.org.users import SignedInUser, sign_in, signed_in_user
 
 TOUCH_EVERY = timedelta(seconds=60)
 
@@ -89,16 +88,7 @@ def session_user(sessions: Sessions, token: str | None, policy: SessionPolicy) -
     if now - row.last_seen_at >= TOUCH_EVERY:
         with sessions.write() as session:
             session.execute(update(ApiSession).where(ApiSession.id == row.id).values(last_seen_at=now))
-    return SignedInUser(
-        user.id,
-        user.login,
-        user.display_name,
-        Role(user.role),
-        unit.id,
-        unit.code,
-        unit.name,
-        user.must_change_password,
-    )
+    return signed_in_user(user, unit)
 
 
 def close_session(sessions: Sessions, token: str) -> None:
