@@ -1,4 +1,4 @@
-"""`workstation user list|unlock|reset-password`: account administration from the command line.
+"""`workstation user list|unlock|reset-password|end-sessions`: account administration from the command line.
 
 Like `workstation access`, the command acts as the signed-in user through the server, or on an archive
 opened here as the administrator named by --user without their password; the rights, the password policy
@@ -30,6 +30,9 @@ def add_parser(commands: Any) -> None:
     reset.add_argument("login", metavar="LOGIN")
     _admin_option(reset)
     reset.add_argument("--password-stdin", action="store_true", help="从标准输入读取临时密码")
+    end = actions.add_parser("end-sessions", help="使该用户在档案服务器上的全部登录立即失效")
+    end.add_argument("login", metavar="LOGIN")
+    _admin_option(end)
 
 
 def run(args: argparse.Namespace, client: ArchiveClient) -> int:
@@ -43,9 +46,11 @@ def run(args: argparse.Namespace, client: ArchiveClient) -> int:
     elif args.action == "unlock":
         client.unlock_user(args.login)
         print(f"已解除 {args.login} 的锁定。")
+    elif args.action == "end-sessions":
+        print(f"已结束 {args.login} 的 {client.end_sessions(args.login)} 个登录会话。")
     else:
         client.reset_password(args.login, _temporary_password(args))
-        print(f"已重置 {args.login} 的密码；该用户下次登录时须修改密码。")
+        print(f"已重置 {args.login} 的密码，其登录会话均已结束；该用户下次登录时须修改密码。")
     return 0
 
 

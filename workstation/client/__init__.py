@@ -338,3 +338,7 @@ class ArchiveClient(Protocol):
     def reset_password(self, login: str, temporary_password: str) -> None:
         """Set a temporary password the account must change at its next sign-in."""
         ...
+
+    def end_sessions(self, login: str) -> int:
+        """Sign an account out of the archive server everywhere; returns how many sessions ended."""
+        ...

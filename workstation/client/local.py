@@ -319,6 +319,9 @@ class LocalClient:
     def reset_password(self, login: str, temporary_password: str) -> None:
         user_admin.reset_password(self.archive.sessions, self.who, login, temporary_password)
 
+    def end_sessions(self, login: str) -> int:
+        return user_admin.end_sessions(self.archive.sessions, self.who, login)
+
 
 if TYPE_CHECKING:
     _conforms: type[ArchiveClient] = LocalClient  # mypy checks LocalClient against the interface

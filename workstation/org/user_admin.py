@@ -18,6 +18,7 @@ from workstation.errors import PermissionDenied
 from workstation.identity import Identity
 from workstation.org.passwords import hash_password
 from workstation.org.types import UserRow
+from workstation.org.sessions import revoke_sessions
 from workstation.org.users import check_password_policy, set_password
 from workstation.orgtree import OrgTree
 from workstation.types import Role
@@ -71,6 +72,15 @@ def reset_password(sessions: Sessions, who: Identity, login: str, temporary_pass
         audit.record(
             session, who.audit_name, "user.password_reset", "user", user.id, {"login": login, "must_change": True}
         )
+        revoke_sessions(session, who.audit_name, user.id)  # whoever knew the old password is signed out
+
+
+def end_sessions(sessions: Sessions, who: Identity, login: str) -> int:
+    """Sign a user out of the archive server everywhere (a lost laptop, a suspected misuse); returns how
+    many sessions ended. Each ending is audited."""
+    with sessions.write() as session:
+        user = _administered_user(session, who, login)
+        return revoke_sessions(session, who.audit_name, user.id)
 
 
 def _administered_units(session: Session, who: Identity) -> frozenset[int]:

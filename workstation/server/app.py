@@ -11,7 +11,7 @@
     GET    /api/v1/health                {ok: true} (no sign-in; for a load balancer)
 
 Every request but sign-in and health carries `Authorization: Bearer TOKEN`; the server derives the user
-from the token (workstation.server.sessions) and acts as that user in the services, which check the user's
+from the token (workstation.org.sessions) and acts as that user in the services, which check the user's
 rights as they do in the window: nothing the client says about who it is counts. Without a valid token
 the answer is 401; a refused right is 403; every refusal is JSON (workstation.client.wire_errors).
 Calls that write record their `Idempotency-Key` in the same transaction (workstation.server.idempotency).
@@ -51,7 +51,7 @@ from workstation.identity import Identity
 from workstation.org.users import SignedInUser, change_password
 from workstation.server import idempotency
 from workstation.server.gate import Gate, Purpose, bearer_token
-from workstation.server.sessions import SessionPolicy, close_session, open_session
+from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.server.threads import in_thread
 from workstation.server.uploads import add_upload_routes
 from workstation.types import FileType, Role

@@ -1,6 +1,6 @@
 """Who a request comes from: the session its bearer token stands for, and what such a session may reach.
 
-The user is derived from the token alone (workstation.server.sessions); nothing the client says about
+The user is derived from the token alone (workstation.org.sessions); nothing the client says about
 who it is counts. A user whose password an administrator reset may only change it. A station account
 (Role.STATION) may only upload; every other request of it is refused here, before any service runs, on
 top of the services' own checks.
@@ -13,7 +13,7 @@ from fastapi import Request
 from db.session import Sessions
 from workstation.errors import PermissionDenied
 from workstation.org.users import SignedInUser
-from workstation.server.sessions import SessionPolicy, session_user
+from workstation.org.sessions import SessionPolicy, session_user
 from workstation.types import Role
 
 

@@ -18,7 +18,7 @@ import uvicorn
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
 from workstation.server.app import create_app
-from workstation.server.sessions import SessionPolicy
+from workstation.org.sessions import SessionPolicy
 
 GRACE_SECONDS = 30
 

@@ -44,6 +44,7 @@ STAFF = (
     ("admin_zd01", Role.ADMIN, "ZD01"),
     ("locked_out", Role.REVIEWER, "DD01"),
     ("station1", Role.STATION, "DD01"),
+    ("signed_out_dd01", Role.REVIEWER, "DD01"),
 )
 
 
@@ -162,6 +163,27 @@ def test_signing_out_and_expiry_end_a_token(site: Site):
     with pytest.raises(SessionInvalid) as expired:
         idle.inbox()
     assert expired.value.code == "session_expired"
+
+
+def test_an_administrator_ends_a_users_sessions_and_a_password_reset_does_too(site: Site):
+    member = site.client("signed_out_dd01")
+    admin = site.client("admin_zd01")
+    assert admin.end_sessions("signed_out_dd01") >= 1
+    with pytest.raises(SessionInvalid, match="session_ended"):
+        member.inbox()
+    with pytest.raises(PermissionDenied):
+        site.client("reviewer_dd01").end_sessions("signed_out_dd01")  # not an administrator
+
+    again = site.client("signed_out_dd01")
+    admin.reset_password("signed_out_dd01", "temporary-123")
+    with pytest.raises(SessionInvalid, match="session_ended"):
+        again.inbox()
+    fresh = site.connection()
+    assert fresh.sign_in("signed_out_dd01", "temporary-123").must_change_password
+    with pytest.raises(PermissionDenied, match="password_change_required"):
+        RemoteClient(fresh, fresh.current_user()).inbox()
+    fresh.change_password("temporary-123", "changed-456")
+    assert RemoteClient(fresh, fresh.current_user()).inbox() == []
 
 
 def test_repeated_wrong_passwords_lock_the_account_on_the_server(site: Site):

@@ -10,7 +10,7 @@ from db.models import ApiSession, AuditEvent, User
 from tests.helpers.access_builders import PASSWORD, add_users, build_access_org
 from workstation import clock
 from workstation.errors import AuthenticationFailed, SessionInvalid
-from workstation.server.sessions import (
+from workstation.org.sessions import (
     TOUCH_EVERY,
     SessionPolicy,
     close_session,
