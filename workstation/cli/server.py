@@ -36,8 +36,8 @@ def add_parsers(commands: Any) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     # imported here: the window imports the command line too, and should not load the web stack it never uses
-    from workstation.server.serve import Listen, serve
     from workstation.org.sessions import SessionPolicy
+    from workstation.server.serve import Listen, serve
 
     settings = config.load_settings().get("server", {})
     listen = args.listen or settings.get("listen")

@@ -17,8 +17,8 @@ from workstation import audit, clock, permissions
 from workstation.errors import PermissionDenied
 from workstation.identity import Identity
 from workstation.org.passwords import hash_password
-from workstation.org.types import UserRow
 from workstation.org.sessions import revoke_sessions
+from workstation.org.types import UserRow
 from workstation.org.users import check_password_policy, set_password
 from workstation.orgtree import OrgTree
 from workstation.types import Role

@@ -48,10 +48,10 @@ from workstation.errors import (
     WorkstationError,
 )
 from workstation.identity import Identity
+from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.org.users import SignedInUser, change_password
 from workstation.server import idempotency
 from workstation.server.gate import Gate, Purpose, bearer_token
-from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.server.threads import in_thread
 from workstation.server.uploads import add_upload_routes
 from workstation.types import FileType, Role

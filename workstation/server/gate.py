@@ -12,8 +12,8 @@ from fastapi import Request
 
 from db.session import Sessions
 from workstation.errors import PermissionDenied
-from workstation.org.users import SignedInUser
 from workstation.org.sessions import SessionPolicy, session_user
+from workstation.org.users import SignedInUser
 from workstation.types import Role
 
 

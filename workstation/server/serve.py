@@ -17,8 +17,8 @@ import uvicorn
 
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
-from workstation.server.app import create_app
 from workstation.org.sessions import SessionPolicy
+from workstation.server.app import create_app
 
 GRACE_SECONDS = 30
 
