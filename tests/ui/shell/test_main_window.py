@@ -15,6 +15,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.access import requests
 from workstation.access.types import AccessRequestSpec, RequestKind
+from workstation.client.links import EmbeddedLink
 from workstation.errors import ArchiveUnavailable
 from workstation.footage import clips
 from workstation.footage.clips import ClipFilter
@@ -47,7 +48,7 @@ def filled(archive, tmp_path):
 
 def start_sign_in(qtbot, archive, operations, login="admin", password=PASSWORD) -> SignInDialog:
     """The sign-in dialog, filled in and submitted (the check runs on `operations`)."""
-    dialog = SignInDialog(archive, "测试档案库", operations)
+    dialog = SignInDialog(EmbeddedLink(archive), "测试档案库", operations)
     qtbot.addWidget(dialog)
     dialog.login.setText(login)
     dialog.password.setText(password)
@@ -60,7 +61,8 @@ def window(qtbot, filled, preferences, tmp_path, threaded_operations):
     """The main window on the real worker threads, as the program runs it."""
     dialog = start_sign_in(qtbot, filled, threaded_operations)
     qtbot.waitUntil(lambda: dialog.user is not None, timeout=5000)
-    main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs", threaded_operations)
+    link = EmbeddedLink(filled, tmp_path / "thumbs")
+    main = MainWindow(link.client(dialog.user), link, dialog.user, "测试档案库", preferences, threaded_operations)
     qtbot.addWidget(main)
     main.show()
     main.load()
@@ -217,7 +219,8 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(
     windows = {}
     for login in ("admin", "head", "rev"):
         user = users.sign_in(filled.sessions, login, PASSWORD)
-        windows[login] = MainWindow(filled, user, "测试档案库", preferences, tmp_path / "thumbs", threaded_operations)
+        link = EmbeddedLink(filled, tmp_path / "thumbs")
+        windows[login] = MainWindow(link.client(user), link, user, "测试档案库", preferences, threaded_operations)
         qtbot.addWidget(windows[login])
         windows[login].load()
     tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}
