@@ -4,13 +4,12 @@ the important mark, the idle lock — driven offscreen with pytest-qt, in Chines
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from db.models import AccessRegisterEntry
-from tests.helpers.builders import add_user, build_org, recorder_dump, whole_archive
+from tests.helpers.builders import add_user, recorder_dump, whole_archive
 from ui.archive.model import ClipRowRole
-from ui.common import prefs
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.access import requests
@@ -19,7 +18,6 @@ from workstation.client.links import EmbeddedLink
 from workstation.errors import ArchiveUnavailable
 from workstation.footage import clips
 from workstation.footage.clips import ClipFilter
-from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import CaseKind
 from workstation.identity import Identity
 from workstation.org import users
@@ -30,20 +28,6 @@ from workstation.types import Role
 STATION = Identity.system("采集站1")
 
 PASSWORD = "correct-horse"
-
-
-@pytest.fixture
-def preferences(tmp_path):
-    return prefs.Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def filled(archive, tmp_path):
-    build_org(archive)
-    recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3, seed=1)
-    recorder_dump(tmp_path / "b", "DEV0002", "010204", datetime(2026, 11, 20, 9, 0), clips=2, seed=2)
-    ingest(archive, [tmp_path / "a", tmp_path / "b"], IngestOptions(who=STATION))
-    return archive
 
 
 def start_sign_in(qtbot, archive, operations, login="admin", password=PASSWORD) -> SignInDialog:
