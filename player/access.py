@@ -9,8 +9,8 @@ import io
 from enum import StrEnum
 from pathlib import Path
 
-from player.byte_source import ByteSource, SourceReader
 from player.media import mp4
+from player.media.byte_source import ByteSource, SourceReader
 
 
 class MediaProblem(StrEnum):

@@ -8,7 +8,7 @@ settles on an exact frame (the interpolated playhead), so the picture on screen 
 at `position_ms` while paused, which is what markers and stills record. A paused seek is sent only
 once libVLC has confirmed the pause: sent earlier, one more picture follows the sought one.
 
-Media: a file path, or a `ByteSource` (player.byte_source; a stream from the archive server) that
+Media: a file path, or a `ByteSource` (player.media.byte_source; a stream from the archive server) that
 libVLC reads through callbacks. The engine owns an opened ByteSource and closes it with the media. For
 a ByteSource the access check reads its first byte instead of looking at shares, and a failed read
 while playing fails the media with the problem the error's type says (player.access.source_problem).
@@ -31,8 +31,8 @@ from PySide6.QtGui import QImage
 
 from player import libvlc, waveform
 from player.access import MediaProblem, check_access, check_source, picture_size, source_problem
-from player.byte_source import ByteSource
 from player.frames import FrameStore
+from player.media.byte_source import ByteSource
 
 _log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TypeAlias
 
-from player.byte_source import ByteSource
+from player.media.byte_source import ByteSource
 
 
 def _use_bundled_libvlc() -> None:

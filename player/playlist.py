@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from player.byte_source import ByteSourceFactory
+from player.media.byte_source import ByteSourceFactory
 
 
 class MediaKind(StrEnum):

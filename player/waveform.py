@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy
 
 from player import libvlc
-from player.byte_source import ByteSource
+from player.media.byte_source import ByteSource
 
 SAMPLE_RATE = 8000
 

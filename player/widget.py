@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QImage, 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from player.access import MediaProblem, check_access, source_problem
-from player.byte_source import ByteSource
 from player.engine import PlaybackEngine, PlaybackError, PlaybackState
+from player.media.byte_source import ByteSource
 from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.shortcuts import SHORTCUTS, ShortcutsDialog, describe, key_text
 from player.timecode import format_position, format_wall_clock

@@ -20,10 +20,10 @@ from ui.shell.connection_dialog import ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation import cli, crash_log
-from workstation.archive import Archive
 from workstation.cli import target
+from workstation.client.connection import ServerConnection
+from workstation.client.links import ArchiveLink, EmbeddedLink, ServerLink
 from workstation.errors import EnvironmentProblem, WorkstationError
-from workstation.org import users
 from workstation.profiles import load_profiles
 
 _log = logging.getLogger(__name__)
@@ -70,19 +70,24 @@ def _remembered_profile(preferences: prefs.Preferences) -> str | None:
 
 def _open(
     args: argparse.Namespace, preferences: prefs.Preferences, operations: Operations
-) -> tuple[Archive, str] | None:
-    """Open the archive named on the command line, the last profile, or the default embedded archive.
+) -> tuple[ArchiveLink, str] | None:
+    """Open the archive named on the command line (--archive, --profile, --server), the last profile, or the
+    default embedded archive: an archive opened here, or a connection to the archive server (which is
+    first reached when signing in).
 
     An unreachable archive offers Retry and Change connection instead of a traceback.
     """
-    profile = args.profile or (None if args.archive else _remembered_profile(preferences))
+    profile = args.profile or (None if args.archive or args.server else _remembered_profile(preferences))
     while True:
         try:
             if profile:
-                args.profile, args.archive = profile, None
-            archive = target.open_archive(args, create=True)
+                args.profile, args.archive, args.server, args.pin = profile, None, None, None
+            target.use_server_profile(args)
+            if target.remote(args):
+                location = f"{profile} ({args.server})" if profile else str(args.server)
+                return ServerLink(ServerConnection(str(args.server), args.pin)), location
             location = profile or str(args.archive or target.default_archive_folder())
-            return archive, location
+            return EmbeddedLink(target.open_archive(args, create=True), thumbnail_cache()), location
         except WorkstationError as error:
             box = QMessageBox(
                 QMessageBox.Icon.Warning, QApplication.translate("app", "Cannot open the archive"), describe(error)
@@ -155,18 +160,22 @@ def _run_signed_in(
     opened = _open(args, preferences, operations)
     if opened is None:
         return 2
-    archive, location = opened
+    link, location = opened
     try:
-        first_run = users.needs_first_administrator(archive.sessions)
-    except EnvironmentProblem as error:
-        QMessageBox.critical(None, app.translate("app", "Cannot open the archive"), describe(error))
+        return _sign_in_and_run(app, link, location, preferences, operations)
+    finally:
+        link.close()  # signs out of the server
+
+
+def _sign_in_and_run(
+    app: QApplication, link: ArchiveLink, location: str, preferences: prefs.Preferences, operations: Operations
+) -> int:
+    if isinstance(link, EmbeddedLink) and not _first_administrator_ready(app, link):
         return 2
-    if first_run and FirstAdministratorDialog(archive).exec() != FirstAdministratorDialog.DialogCode.Accepted:
-        return 2
-    sign_in = SignInDialog(archive, location, operations)
+    sign_in = SignInDialog(link, location, operations)
     if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.user is None:
         return 0
-    window = MainWindow(archive, sign_in.user, location, preferences, thumbnail_cache(), operations)
+    window = MainWindow(link.client(sign_in.user), link, sign_in.user, location, preferences, operations)
     window.show()
     window.archive_view.model.first_page_shown.connect(freeze_startup_heap, Qt.ConnectionType.SingleShotConnection)
     window.load()
@@ -174,5 +183,15 @@ def _run_signed_in(
     operations.wait()  # no worker may hold a database session when the archive closes
     window.deleteLater()  # destroy the widgets before the application object goes
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    archive.close()
     return code
+
+
+def _first_administrator_ready(app: QApplication, link: EmbeddedLink) -> bool:
+    """A new embedded archive gets its first administrator before anyone signs in; False: not set up."""
+    try:
+        first_run = link.needs_first_administrator()
+    except EnvironmentProblem as error:
+        QMessageBox.critical(None, app.translate("app", "Cannot open the archive"), describe(error))
+        return False
+    dialog = FirstAdministratorDialog(link.archive) if first_run else None
+    return dialog is None or dialog.exec() == FirstAdministratorDialog.DialogCode.Accepted

@@ -1,7 +1,10 @@
-"""Connection profiles: which archive database and media root to use. Passwords go to the OS keyring.
+"""Connection profiles: which archive to use. Passwords go to the OS keyring.
 
-profiles.json in the configuration folder holds everything but the password; the password is stored in
-the OS credential store (Windows Credential Manager, Secret Service) under the profile and user name.
+Three kinds: an embedded archive folder; a PostgreSQL database with its media root (this computer then
+holds the credentials); the branch archive server (issue 12: its address and the certificate pinned for
+it; the review PC holds no credentials, the session token is kept by workstation.cli.target). profiles.json
+in the configuration folder holds everything but the password; the password is stored in the OS credential
+store (Windows Credential Manager, Secret Service) under the profile and user name.
 """
 
 import json
@@ -18,20 +21,24 @@ from workstation.errors import CredentialStoreUnavailable, ProfileError
 
 KEYRING_SERVICE = "bodycam-workstation"
 PROFILES_FILE = "profiles.json"
+KINDS = ("embedded", "postgresql", "server")
 
 
 @dataclass(frozen=True)
 class Profile:
-    """An embedded archive (`folder`) or a PostgreSQL archive (host ... user) with its media root."""
+    """An embedded archive (`folder`), a PostgreSQL archive (host ... user) with its media root, or the
+    archive server (`server` URL, `pin`: the path of its certificate, PEM)."""
 
     name: str
-    kind: str  # "embedded" or "postgresql"
+    kind: str  # "embedded", "postgresql" or "server"
     folder: str = ""
     host: str = ""
     port: int = 5432
     database: str = ""
     user: str = ""
     media_root: str = ""
+    server: str = ""
+    pin: str = ""
 
     def database_url(self, password: str | None) -> URL:
         return URL.create(
@@ -66,7 +73,7 @@ def load_profiles() -> dict[str, Profile]:
 def save_profile(profile: Profile, password: str | None = None) -> None:
     """Store the profile; the password (if any) goes to the OS credential store only, and first: without
     a usable credential store nothing is written (CredentialStoreUnavailable)."""
-    if profile.kind not in ("embedded", "postgresql"):
+    if profile.kind not in KINDS:
         raise ProfileError("profile_kind_unknown", kind=profile.kind)
     profiles = load_profiles()
     profiles[profile.name] = profile
@@ -89,10 +96,13 @@ def _keyring_user(profile: Profile) -> str:
 
 
 def open_profile(name: str, upgrade: bool = False) -> Archive:
-    """Open the archive a profile names, fetching its password from the OS credential store."""
+    """Open the archive a profile names, fetching its password from the OS credential store (an archive
+    server's profile is not opened here: the caller connects to the server, see workstation.cli.target)."""
     profile = load_profiles().get(name)
     if profile is None:
         raise ProfileError("profile_not_found", name=name)
+    if profile.kind == "server":
+        raise ProfileError("profile_is_server", name=name)
     if profile.kind == "embedded":
         return Archive.open_embedded(Path(profile.folder))
     try:

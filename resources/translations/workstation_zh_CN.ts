@@ -242,7 +242,7 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="94" />
+        <location filename="../../ui/archive/view.py" line="90" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
@@ -558,102 +558,102 @@
 <context>
     <name>ClipPageModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="89" />
+        <location filename="../../ui/archive/model.py" line="85" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="90" />
+        <location filename="../../ui/archive/model.py" line="86" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="91" />
+        <location filename="../../ui/archive/model.py" line="87" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="92" />
+        <location filename="../../ui/archive/model.py" line="88" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="93" />
+        <location filename="../../ui/archive/model.py" line="89" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="94" />
+        <location filename="../../ui/archive/model.py" line="90" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="95" />
+        <location filename="../../ui/archive/model.py" line="91" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="96" />
+        <location filename="../../ui/archive/model.py" line="92" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="97" />
+        <location filename="../../ui/archive/model.py" line="93" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="98" />
+        <location filename="../../ui/archive/model.py" line="94" />
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="99" />
+        <location filename="../../ui/archive/model.py" line="95" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="100" />
+        <location filename="../../ui/archive/model.py" line="96" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="103" />
+        <location filename="../../ui/archive/model.py" line="99" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="104" />
+        <location filename="../../ui/archive/model.py" line="100" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="105" />
+        <location filename="../../ui/archive/model.py" line="101" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="106" />
+        <location filename="../../ui/archive/model.py" line="102" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="264" />
+        <location filename="../../ui/archive/model.py" line="260" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="286" />
+        <location filename="../../ui/archive/model.py" line="282" />
         <source>Integrity problem: %1</source>
         <translation>完整性问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="288" />
+        <location filename="../../ui/archive/model.py" line="284" />
         <source>Uploaded after 24 h</source>
         <translation>超过 24 小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="290" />
+        <location filename="../../ui/archive/model.py" line="286" />
         <source>Not linked to a case</source>
         <translation>未关联警情/案件</translation>
     </message>
@@ -661,103 +661,139 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="36" />
+        <location filename="../../ui/shell/connection_dialog.py" line="42" />
         <source>Archive connection</source>
         <translation>档案库连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="43" />
+        <location filename="../../ui/shell/connection_dialog.py" line="49" />
         <source>Embedded archive (this computer)</source>
         <translation>单机档案库（本机）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="44" />
+        <location filename="../../ui/shell/connection_dialog.py" line="50" />
         <source>Branch archive (PostgreSQL server)</source>
         <translation>分局档案库（PostgreSQL 服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="46" />
-        <location filename="../../ui/shell/connection_dialog.py" line="54" />
+        <location filename="../../ui/shell/connection_dialog.py" line="51" />
+        <source>Archive server</source>
+        <translation>档案服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="53" />
+        <location filename="../../ui/shell/connection_dialog.py" line="61" />
+        <location filename="../../ui/shell/connection_dialog.py" line="77" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="51" />
+        <location filename="../../ui/shell/connection_dialog.py" line="58" />
         <source>kept in the system credential store</source>
         <translation>保存在系统凭据管理器中</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="59" />
+        <location filename="../../ui/shell/connection_dialog.py" line="66" />
         <source>Archive folder</source>
         <translation>档案库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="62" />
+        <location filename="../../ui/shell/connection_dialog.py" line="69" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="63" />
+        <location filename="../../ui/shell/connection_dialog.py" line="70" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="64" />
+        <location filename="../../ui/shell/connection_dialog.py" line="71" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="65" />
+        <location filename="../../ui/shell/connection_dialog.py" line="72" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="66" />
+        <location filename="../../ui/shell/connection_dialog.py" line="73" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="67" />
+        <location filename="../../ui/shell/connection_dialog.py" line="74" />
         <source>Media share</source>
         <translation>媒体存储路径</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="74" />
+        <location filename="../../ui/shell/connection_dialog.py" line="76" />
+        <source>the server's cert.pem, from the IT department</source>
+        <translation>服务器证书 cert.pem，由信息科提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="81" />
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="82" />
+        <source>Server certificate</source>
+        <translation>服务器证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="90" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="77" />
+        <location filename="../../ui/shell/connection_dialog.py" line="93" />
         <source>Save and use</source>
         <translation>保存并使用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="81" />
+        <location filename="../../ui/shell/connection_dialog.py" line="97" />
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="82" />
+        <location filename="../../ui/shell/connection_dialog.py" line="98" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="96" />
+        <location filename="../../ui/shell/connection_dialog.py" line="112" />
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="130" />
+        <location filename="../../ui/shell/connection_dialog.py" line="118" />
+        <source>Choose the server's certificate</source>
+        <translation>选择服务器证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="118" />
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="162" />
         <source>Give the profile a name.</source>
         <translation>请填写配置名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="139" />
+        <location filename="../../ui/shell/connection_dialog.py" line="165" />
+        <source>Give the server's address, beginning with https://.</source>
+        <translation>请填写服务器地址，以 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/connection_dialog.py" line="174" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/connection_dialog.py" line="147" />
+        <location filename="../../ui/shell/connection_dialog.py" line="185" />
         <source>Connected.</source>
         <translation>连接成功。</translation>
     </message>
@@ -989,67 +1025,67 @@
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="116" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="121" />
         <source>Set up a new archive</source>
         <translation>初始化档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="122" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="127" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="134" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="139" />
         <source>This archive has no users yet. Create its unit and first administrator.</source>
         <translation>该档案库尚无用户。请创建本单位和第一个管理员账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="137" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="142" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="138" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="143" />
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="139" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="144" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="140" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="145" />
         <source>Police type</source>
         <translation>警种</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="141" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="146" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="142" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="147" />
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="143" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="148" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="144" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="149" />
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="152" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="157" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="156" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="161" />
         <source>Fill in every field.</source>
         <translation>请填写所有项目。</translation>
     </message>
@@ -1597,134 +1633,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="78" />
+        <location filename="../../ui/shell/main_window.py" line="76" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="89" />
+        <location filename="../../ui/shell/main_window.py" line="87" />
         <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="96" />
+        <location filename="../../ui/shell/main_window.py" line="94" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="99" />
-        <location filename="../../ui/shell/main_window.py" line="237" />
+        <location filename="../../ui/shell/main_window.py" line="97" />
+        <location filename="../../ui/shell/main_window.py" line="235" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100" />
+        <location filename="../../ui/shell/main_window.py" line="98" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="120" />
+        <location filename="../../ui/shell/main_window.py" line="118" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="102" />
+        <location filename="../../ui/shell/main_window.py" line="100" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94" />
+        <location filename="../../ui/shell/main_window.py" line="92" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95" />
+        <location filename="../../ui/shell/main_window.py" line="93" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="112" />
+        <location filename="../../ui/shell/main_window.py" line="110" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="114" />
+        <location filename="../../ui/shell/main_window.py" line="112" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="117" />
+        <location filename="../../ui/shell/main_window.py" line="115" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="119" />
+        <location filename="../../ui/shell/main_window.py" line="117" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="133" />
+        <location filename="../../ui/shell/main_window.py" line="131" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="141" />
+        <location filename="../../ui/shell/main_window.py" line="139" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="178" />
+        <location filename="../../ui/shell/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="179" />
+        <location filename="../../ui/shell/main_window.py" line="177" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="181" />
+        <location filename="../../ui/shell/main_window.py" line="179" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="183" />
+        <location filename="../../ui/shell/main_window.py" line="181" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="186" />
+        <location filename="../../ui/shell/main_window.py" line="184" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="187" />
+        <location filename="../../ui/shell/main_window.py" line="185" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="189" />
+        <location filename="../../ui/shell/main_window.py" line="187" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="254" />
+        <location filename="../../ui/shell/main_window.py" line="252" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="269" />
+        <location filename="../../ui/shell/main_window.py" line="267" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="270" />
+        <location filename="../../ui/shell/main_window.py" line="268" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="147" />
+        <location filename="../../ui/shell/main_window.py" line="145" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -2212,157 +2248,157 @@
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="46" />
+        <location filename="../../ui/playback/player_window.py" line="50" />
         <source>Power on</source>
         <translation>开机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="47" />
+        <location filename="../../ui/playback/player_window.py" line="51" />
         <source>Power off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="48" />
+        <location filename="../../ui/playback/player_window.py" line="52" />
         <source>Recording started</source>
         <translation>开始录像</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="49" />
+        <location filename="../../ui/playback/player_window.py" line="53" />
         <source>Recording stopped</source>
         <translation>停止录像</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="50" />
+        <location filename="../../ui/playback/player_window.py" line="54" />
         <source>Low battery</source>
         <translation>电量低</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="51" />
+        <location filename="../../ui/playback/player_window.py" line="55" />
         <source>Battery changed</source>
         <translation>更换电池</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="52" />
+        <location filename="../../ui/playback/player_window.py" line="56" />
         <source>Abnormal interruption</source>
         <translation>异常中断</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="53" />
+        <location filename="../../ui/playback/player_window.py" line="57" />
         <source>Other event</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="85" />
+        <location filename="../../ui/playback/player_window.py" line="91" />
         <source>Footage playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="155" />
+        <location filename="../../ui/playback/player_window.py" line="167" />
         <source>This file is no longer in the archive.</source>
         <translation>档案库中已没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="171" />
+        <location filename="../../ui/playback/player_window.py" line="183" />
         <source>Playback — %1</source>
         <translation>回放 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="178" />
+        <location filename="../../ui/playback/player_window.py" line="196" />
         <source>%1 (%2), %3</source>
         <translation>%1（%2），%3</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="179" />
+        <location filename="../../ui/playback/player_window.py" line="197" />
         <source>An officer's day — %1</source>
         <translation>执法人员当日录像 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="183" />
+        <location filename="../../ui/playback/player_window.py" line="201" />
         <source>No recordings of %1 on this day.</source>
         <translation>%1 当日没有录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="211" />
+        <location filename="../../ui/playback/player_window.py" line="229" />
         <source>%1 recordings, %2 gaps (%3 min without recording)</source>
         <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="219" />
+        <location filename="../../ui/playback/player_window.py" line="237" />
         <source>Ingest found this file damaged: %1</source>
         <translation>入库时发现该文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="220" />
+        <location filename="../../ui/playback/player_window.py" line="238" />
         <source>Ingest found this file incomplete: %1</source>
         <translation>入库时发现该文件不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="221" />
+        <location filename="../../ui/playback/player_window.py" line="239" />
         <source>The last verification did not find this file: %1</source>
         <translation>上次校验时未找到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="222" />
+        <location filename="../../ui/playback/player_window.py" line="240" />
         <source>The last verification found this file changed since ingest: %1</source>
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="311" />
+        <location filename="../../ui/playback/player_window.py" line="329" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="317" />
+        <location filename="../../ui/playback/player_window.py" line="335" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="319" />
+        <location filename="../../ui/playback/player_window.py" line="337" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="324" />
+        <location filename="../../ui/playback/player_window.py" line="342" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="327" />
+        <location filename="../../ui/playback/player_window.py" line="345" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="337" />
+        <location filename="../../ui/playback/player_window.py" line="355" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="338" />
+        <location filename="../../ui/playback/player_window.py" line="356" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="339" />
+        <location filename="../../ui/playback/player_window.py" line="357" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="389" />
+        <location filename="../../ui/playback/player_window.py" line="407" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="404" />
+        <location filename="../../ui/playback/player_window.py" line="422" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="427" />
+        <location filename="../../ui/playback/player_window.py" line="445" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="440" />
+        <location filename="../../ui/playback/player_window.py" line="458" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>
@@ -2618,48 +2654,48 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="47" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="52" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="47" />
-        <location filename="../../ui/shell/sign_in_dialog.py" line="55" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="52" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="60" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="55" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="60" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="60" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="65" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="63" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="68" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="64" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="69" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="65" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="70" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="87" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="92" />
         <source>Set a new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in_dialog.py" line="88" />
+        <location filename="../../ui/shell/sign_in_dialog.py" line="93" />
         <source>An administrator has reset your password. Choose a new one before you continue.</source>
         <translation>管理员已重置您的密码。请先设置新密码再继续。</translation>
     </message>
@@ -3246,38 +3282,38 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="88" />
-        <location filename="../../ui/app.py" line="162" />
+        <location filename="../../ui/app.py" line="93" />
+        <location filename="../../ui/app.py" line="194" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="90" />
+        <location filename="../../ui/app.py" line="95" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="92" />
+        <location filename="../../ui/app.py" line="97" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94" />
+        <location filename="../../ui/app.py" line="99" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="115" />
+        <location filename="../../ui/app.py" line="120" />
         <source>The details were written to {0}; please send that file to support.</source>
         <translation>详细信息已写入 {0}，请将该文件发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122" />
+        <location filename="../../ui/app.py" line="127" />
         <source>Internal error</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123" />
+        <location filename="../../ui/app.py" line="128" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
     </message>
@@ -4037,191 +4073,196 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="440" />
+        <source>Connection profile "{name}" is an archive server: sign in through the server instead.</source>
+        <translation>连接配置“{name}”是档案服务器，请通过服务器登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="443" />
         <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
         <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="445" />
+        <location filename="../../ui/common/error_text.py" line="448" />
         <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
         <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="448" />
+        <location filename="../../ui/common/error_text.py" line="451" />
         <source>Cannot read the settings file {path} ({detail}).</source>
         <translation>无法读取配置文件 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="449" />
+        <location filename="../../ui/common/error_text.py" line="452" />
         <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
         <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="454" />
+        <location filename="../../ui/common/error_text.py" line="457" />
         <source>The demo needs 1 to {max_officers} officers</source>
         <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="457" />
+        <location filename="../../ui/common/error_text.py" line="460" />
         <source>The demo covers 1 to {max_days} days</source>
         <translation>演示天数应在 1 到 {max_days} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="458" />
+        <location filename="../../ui/common/error_text.py" line="461" />
         <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
         <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="463" />
+        <location filename="../../ui/common/error_text.py" line="466" />
         <source>{path} is not a folder; give the folder to write to.</source>
         <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="466" />
+        <location filename="../../ui/common/error_text.py" line="469" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="469" />
+        <location filename="../../ui/common/error_text.py" line="472" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="472" />
+        <location filename="../../ui/common/error_text.py" line="475" />
         <source>Sign in to the archive server first.</source>
         <translation>请先登录档案服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="473" />
+        <location filename="../../ui/common/error_text.py" line="476" />
         <source>The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.</source>
         <translation>档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="477" />
+        <location filename="../../ui/common/error_text.py" line="480" />
         <source>The sign-in has expired: sign in again.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="478" />
+        <location filename="../../ui/common/error_text.py" line="481" />
         <source>The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): sign in again.</source>
         <translation>登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="483" />
+        <location filename="../../ui/common/error_text.py" line="486" />
         <source>The server carried the request out, but its answer was lost: refresh to see the result.</source>
         <translation>服务器已执行该操作，但结果未能返回，请刷新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="486" />
+        <location filename="../../ui/common/error_text.py" line="489" />
         <source>The server is still carrying out this request: wait a moment and refresh.</source>
         <translation>服务器仍在执行该操作，请稍候刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="489" />
+        <location filename="../../ui/common/error_text.py" line="492" />
         <source>The archive server refused the request {call} ({detail}): client and server versions may differ.</source>
         <translation>档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="492" />
+        <location filename="../../ui/common/error_text.py" line="495" />
         <source>The archive server does not know the request {call}: client and server versions may differ.</source>
         <translation>档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="495" />
+        <location filename="../../ui/common/error_text.py" line="498" />
         <source>An administrator reset your password: change it before doing anything else.</source>
         <translation>管理员已重置您的密码，请先修改密码再操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="498" />
+        <location filename="../../ui/common/error_text.py" line="501" />
         <source>The archive server {server} does not answer. Check the network and the address, then try again.</source>
         <translation>档案服务器 {server} 无响应，请检查网络和地址后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="501" />
+        <location filename="../../ui/common/error_text.py" line="504" />
         <source>The server {server} presented a certificate other than the pinned one: the connection was refused. Ask the administrator which certificate is right.</source>
         <translation>服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="506" />
+        <location filename="../../ui/common/error_text.py" line="509" />
         <source>{server} answered with something that is not the archive server's (HTTP {status}). Check the address.</source>
         <translation>{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="510" />
+        <location filename="../../ui/common/error_text.py" line="513" />
         <source>The pinned certificate {path} cannot be read ({detail}).</source>
         <translation>无法读取固定信任的证书 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="513" />
+        <location filename="../../ui/common/error_text.py" line="516" />
         <source>Not signed in to {server}: run workstation --server {server} login --user LOGIN first.</source>
         <translation>尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="516" />
+        <location filename="../../ui/common/error_text.py" line="519" />
         <source>Through the archive server a command acts as the signed-in user: leave out --user.</source>
         <translation>经档案服务器操作时以登录的用户身份执行，请去掉 --user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="519" />
+        <location filename="../../ui/common/error_text.py" line="522" />
         <source>On an archive opened here, name the workstation user to act as with --user LOGIN.</source>
         <translation>在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="522" />
+        <location filename="../../ui/common/error_text.py" line="525" />
         <source>The command {command} works only on an archive opened on this computer (--archive or --profile), not through the server.</source>
         <translation>命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="527" />
+        <location filename="../../ui/common/error_text.py" line="530" />
         <source>The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of workstation.toml).</source>
         <translation>启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="532" />
+        <location filename="../../ui/common/error_text.py" line="535" />
         <source>{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443.</source>
         <translation>{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="535" />
+        <location filename="../../ui/common/error_text.py" line="538" />
         <source>Cannot listen on {listen} ({detail}): the port may be in use, or need other rights.</source>
         <translation>无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="538" />
+        <location filename="../../ui/common/error_text.py" line="541" />
         <source>The TLS certificate {certificate} and key {key} cannot be used ({detail}).</source>
         <translation>无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="541" />
+        <location filename="../../ui/common/error_text.py" line="544" />
         <source>{command} needs --server URL.</source>
         <translation>{command} 需要 --server 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="542" />
+        <location filename="../../ui/common/error_text.py" line="545" />
         <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
         <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="545" />
+        <location filename="../../ui/common/error_text.py" line="548" />
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="548" />
+        <location filename="../../ui/common/error_text.py" line="551" />
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="553" />
+        <location filename="../../ui/common/error_text.py" line="556" />
         <source>A station account uploads recorder dumps and does nothing else: sign in with a personal account.</source>
         <translation>采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="556" />
+        <location filename="../../ui/common/error_text.py" line="559" />
         <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
         <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="559" />
+        <location filename="../../ui/common/error_text.py" line="562" />
         <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
         <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
     </message>

@@ -10,9 +10,9 @@ import threading
 import pytest
 
 from player.access import MediaProblem
-from player.byte_source import ByteSource
 from player.engine import PlaybackEngine, PlaybackState
 from player.libvlc import SOURCE_READ_LIMIT
+from player.media.byte_source import ByteSource
 from tests.player.conftest import INDEXED_FPS, INDEXED_FRAMES, open_paused, shown, wait_for_frame
 
 FRAME_MS = 1000 / INDEXED_FPS

@@ -5,8 +5,8 @@ import random
 import pytest
 
 from player.access import MediaProblem, picture_size
-from player.byte_source import ByteSource, FileByteSource, SourceClosed, SourceReader
 from player.engine import PlaybackState
+from player.media.byte_source import ByteSource, FileByteSource, SourceClosed, SourceReader
 from tests.player.source_scenarios import StallingSource, closes_while_a_read_waits, fails_mid_play, plays_exactly
 
 

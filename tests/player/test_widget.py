@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from player.byte_source import FileByteSource
 from player.engine import PlaybackEngine, PlaybackState
+from player.media.byte_source import FileByteSource
 from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.shortcuts import SHORTCUTS
 from player.timeline import RULER_HEIGHT, TimelineMark

@@ -7,9 +7,10 @@ from sqlalchemy.engine import make_url
 
 from tests.helpers.cli_archive import postgresql_profile
 from workstation import cli
-from workstation.cli import messages
+from workstation.cli import messages, target
 from workstation.errors import ArchiveUnavailable, ProfileError
 from workstation.profiles import KEYRING_SERVICE, Profile, load_profiles, open_profile, save_profile
+from workstation.server.tls import self_signed
 
 
 def test_password_goes_to_the_keyring_never_to_the_file(isolated_config, memory_keyring):
@@ -54,3 +55,19 @@ def test_cli_profile_add_reads_the_password_from_stdin(monkeypatch, memory_keyri
     assert memory_keyring.get_password(KEYRING_SERVICE, "p1:u") == "pw-from-stdin"
     assert cli.main(["profile", "list"]) == 0
     assert "p1\tpostgresql\tu@db:5432/a\t/m" in capsys.readouterr().out
+
+
+def test_cli_profile_of_an_archive_server_acts_as_server_and_pin(tmp_path, memory_keyring, capsys):
+    pin = self_signed(tmp_path / "tls").certificate
+    assert cli.main(["profile", "add", "分局服务器", "--server", "https://192.0.2.10:8443/", "--pin", str(pin)]) == 0
+    saved = load_profiles()["分局服务器"]
+    assert (saved.kind, saved.server, saved.pin) == ("server", "https://192.0.2.10:8443", str(pin.resolve()))
+    assert cli.main(["profile", "list"]) == 0
+    assert f"分局服务器\tserver\thttps://192.0.2.10:8443\t{pin.resolve()}" in capsys.readouterr().out
+    args = cli.parse_arguments(["--profile", "分局服务器", "clips"])
+    target.use_server_profile(args)
+    assert (args.server, args.pin, args.profile) == ("https://192.0.2.10:8443", pin.resolve(), None)
+    assert cli.main(["--profile", "分局服务器", "clips"]) == 2  # through the server: not signed in there yet
+    assert "尚未登录 https://192.0.2.10:8443" in capsys.readouterr().err
+    with pytest.raises(ProfileError, match="profile_is_server"):
+        open_profile("分局服务器")

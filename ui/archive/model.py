@@ -4,18 +4,16 @@ rowCount() is the filter's count; rows are fetched a page at a time on the datab
 first asks for them (data() of a row not loaded yet shows a blank row and requests its page), and kept in
 a small LRU cache. The default order pages by keyset from a cached neighbour page, so scrolling never runs
 a deep OFFSET scan (what the user may see is worked out by the client once per query, not per page).
-Thumbnails are made on the I/O pool from the client's media files and cached on disk by hash.
+Thumbnails come from the client on the I/O pool (made and cached by the archive or the server), kept by hash.
 """
 
 import logging
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
-from player.media.thumbnails import thumbnail
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
 from workstation.client import ArchiveClient
@@ -70,14 +68,12 @@ class ClipPageModel(QAbstractTableModel):
         self,
         client: ArchiveClient,
         operations: Operations,
-        thumbnail_dir: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
         self._started = False  # the first page of a query has come back: the client knows the query's scope
         self._operations = operations
-        self._thumbnail_dir = thumbnail_dir
         self._criteria = ClipFilter()
         self._order = NEWEST_FIRST
         self._generation = 0
@@ -299,11 +295,11 @@ class ClipPageModel(QAbstractTableModel):
         self._thumbnails[row.sha256] = None  # requested; shown when it arrives
         while len(self._thumbnails) > CACHED_THUMBNAILS:
             self._thumbnails.popitem(last=False)
-        source = self._client.media_file(row.media_path)
+        client, clip_id = self._client, row.id
 
         def make() -> QImage | None:
-            path = thumbnail(source, row.file_type.value, row.sha256, self._thumbnail_dir)
-            image = QImage(str(path)) if path else None
+            jpeg = client.thumbnail(clip_id)
+            image = QImage.fromData(jpeg) if jpeg else None
             return image.scaledToHeight(36) if image is not None and not image.isNull() else None
 
         def arrived(image: QImage | None) -> None:

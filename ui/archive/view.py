@@ -4,8 +4,6 @@ Every call to the archive client runs on the application's `operations`; marking
 the services behind it, which check and audit them, and the table refreshes only the rows that changed.
 """
 
-from pathlib import Path
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -28,14 +26,12 @@ class ArchiveView(QWidget):
     play_requested = Signal(int)
     problem = Signal(str)
 
-    def __init__(
-        self, client: ArchiveClient, operations: Operations, thumbnail_dir: Path, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._client, self._operations = client, operations
         self.tree = OfficerTree(client, operations)
         self.filters = FilterBar()
-        self.model = ClipPageModel(client, operations, thumbnail_dir, self)
+        self.model = ClipPageModel(client, operations, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

@@ -437,6 +437,9 @@ def messages() -> dict[str, Wording]:
         "profile_not_found": QCoreApplication.translate(
             "errors", 'There is no connection profile named "{name}". Create it in the connection settings first.'
         ),
+        "profile_is_server": QCoreApplication.translate(
+            "errors", 'Connection profile "{name}" is an archive server: sign in through the server instead.'
+        ),
         "password_not_read": QCoreApplication.translate(
             "errors",
             'Cannot read the password of connection "{name}" from the system\'s credential store ({detail}). Make '

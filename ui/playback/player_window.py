@@ -3,10 +3,13 @@
 Glue between the archive services (markers, stills, officer_day, clips) and the archive-agnostic
 player: clips become PlaylistItems, markers become TimelineMarks, the player's drafts become saved
 markers. Every call to the archive client runs on the application's archive thread (ui.common.tasks); only
-dataclasses come back. The files are played from where the client says they are (`media_file`, `media_root`).
+dataclasses come back. The files are played from the byte sources the client makes for each viewing
+(`media_source`: the archive's file, or a stream from the archive server), so both play the same way.
 """
 
 import tempfile
+import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -18,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from player.engine import PlaybackEngine
+from player.media.byte_source import ByteSource, ByteSourceFactory
 from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.timecode import format_position, format_wall_clock
 from player.timeline import TimelineMark
@@ -81,7 +85,9 @@ class PlayerWindow(QMainWindow):
         self._markers: list[MarkerRow] = []
         self._editing: MarkerRow | None = None
         self._day_events: list[tuple[int, DayEvent]] = []  # (timeline ms, event) of an officer's day
-        self._viewings: dict[str, Viewing] = {}  # open access-register entries, by the file's absolute path
+        self._viewings: dict[int, Viewing] = {}  # open access-register entries, by entry id
+        self._lock = threading.Lock()  # sources are made on the GUI thread and (photos) on workers
+        self._sources: weakref.WeakKeyDictionary[ByteSource, int] = weakref.WeakKeyDictionary()  # → entry id
         self.setWindowTitle(self.tr("Footage playback"))
 
         self.player = PlayerWidget(self, engine=engine, native=native)
@@ -129,11 +135,11 @@ class PlayerWindow(QMainWindow):
 
         client = self._client
 
-        def load() -> tuple[ClipRow | None, list[MarkerCategoryRow], list[MarkerRow]]:
+        def load() -> tuple[ClipRow | None, Viewing, list[MarkerCategoryRow], list[MarkerRow]]:
             # checks the right to view (PermissionDenied otherwise) and registers the viewing (003 第二十二条)
-            self._register(client.start_viewing(clip_id))
+            viewing = self._register(client.start_viewing(clip_id))
             rows = client.get_clips([clip_id])
-            return (rows[0] if rows else None, client.marker_categories(), client.list_markers([clip_id]))
+            return (rows[0] if rows else None, viewing, client.marker_categories(), client.list_markers([clip_id]))
 
         self._run(load, lambda result: self._show_clip(*result, start_ms=start_ms))
 
@@ -142,14 +148,20 @@ class PlayerWindow(QMainWindow):
 
         client = self._client
 
-        def load() -> tuple[OfficerDay, list[MarkerCategoryRow], list[MarkerRow]]:
-            found = self._viewable(client.officer_day(badge_no, day))
-            return found, client.marker_categories(), client.list_markers([clip.clip_id for clip in found.clips])
+        def load() -> tuple[OfficerDay, dict[int, Viewing], list[MarkerCategoryRow], list[MarkerRow]]:
+            found, viewings = self._viewable(client.officer_day(badge_no, day))
+            clip_ids = [clip.clip_id for clip in found.clips]
+            return found, viewings, client.marker_categories(), client.list_markers(clip_ids)
 
         self._run(load, lambda result: self._show_day(*result))
 
     def _show_clip(
-        self, row: ClipRow | None, categories: list[MarkerCategoryRow], marker_rows: list[MarkerRow], start_ms: int
+        self,
+        row: ClipRow | None,
+        viewing: Viewing,
+        categories: list[MarkerCategoryRow],
+        marker_rows: list[MarkerRow],
+        start_ms: int,
     ) -> None:
         if row is None:
             self._say(self.tr("This file is no longer in the archive."))
@@ -157,15 +169,15 @@ class PlayerWindow(QMainWindow):
         self._set_categories(categories)
         officer = f"{row.officer_name} ({row.badge_no})" if row.officer_name else (row.badge_no or "")
         item = PlaylistItem(
-            self._client.media_file(row.media_path),
+            Path(row.original_name),
             KINDS.get(row.file_type, MediaKind.VIDEO),
             duration_ms=row.duration_ms or 0,
             origin=row.recorded_start + timedelta(milliseconds=row.clock_offset_ms),
             file_name=row.original_name,
             officer=officer,
             device=row.device_no or "",
-            root=self._client.media_root,
             key=row.id,
+            source=self._source_factory(viewing),
         )
         self._day_events = []
         self.setWindowTitle(self.tr("Playback — %1").replace("%1", row.original_name))
@@ -173,7 +185,13 @@ class PlayerWindow(QMainWindow):
         self.player.open_item(item, start_ms=start_ms)
         self._set_markers(marker_rows)
 
-    def _show_day(self, day: OfficerDay, categories: list[MarkerCategoryRow], marker_rows: list[MarkerRow]) -> None:
+    def _show_day(
+        self,
+        day: OfficerDay,
+        viewings: dict[int, Viewing],
+        categories: list[MarkerCategoryRow],
+        marker_rows: list[MarkerRow],
+    ) -> None:
         self._set_categories(categories)
         title = self.tr("%1 (%2), %3").replace("%1", day.officer_name).replace("%2", day.badge_no)
         self.setWindowTitle(self.tr("An officer's day — %1").replace("%1", title.replace("%3", f"{day.day:%Y-%m-%d}")))
@@ -186,7 +204,7 @@ class PlayerWindow(QMainWindow):
         officer = f"{day.officer_name} ({day.badge_no})"
         items = [
             PlaylistItem(
-                self._client.media_file(clip.media_path),
+                Path(clip.original_name),
                 KINDS.get(clip.file_type, MediaKind.VIDEO),
                 start_ms=int((clip.start - first).total_seconds() * 1000),
                 duration_ms=clip.duration_ms,
@@ -194,8 +212,8 @@ class PlayerWindow(QMainWindow):
                 file_name=clip.original_name,
                 officer=officer,
                 device=clip.device_no or "",
-                root=self._client.media_root,
                 key=clip.clip_id,
+                source=self._source_factory(viewings[clip.clip_id]),
             )
             for clip in day.clips
         ]
@@ -460,23 +478,41 @@ class PlayerWindow(QMainWindow):
 
     # --- the access register: every playback is registered, with how long it was played ---
 
-    def _register(self, viewing: Viewing) -> None:
-        """(worker thread) Remember an open register entry under the path the engine will report."""
-        self._viewings[str(self._client.media_file(viewing.media_path))] = viewing
+    def _register(self, viewing: Viewing) -> Viewing:
+        """(worker thread) Remember an open register entry until its footage is closed."""
+        with self._lock:
+            self._viewings[viewing.entry_id] = viewing
+        return viewing
 
-    def _viewable(self, day: OfficerDay) -> OfficerDay:
-        """(worker thread) The day's clips the user may view, each registered; the others are left out."""
-        allowed = []
+    def _viewable(self, day: OfficerDay) -> tuple[OfficerDay, dict[int, Viewing]]:
+        """(worker thread) The day's clips the user may view, each registered (its viewing by clip id); the
+        others are left out."""
+        viewings: dict[int, Viewing] = {}
         for clip in day.clips:
             try:
-                self._register(self._client.start_viewing(clip.clip_id))
+                viewings[clip.clip_id] = self._register(self._client.start_viewing(clip.clip_id))
             except PermissionDenied:
                 continue
-            allowed.append(clip)
-        return replace(day, clips=tuple(allowed))
+        return replace(day, clips=tuple(clip for clip in day.clips if clip.clip_id in viewings)), viewings
 
-    def _on_media_closed(self, path: object, spans: tuple[tuple[int, int], ...]) -> None:
-        viewing = self._viewings.pop(str(path), None)
+    def _source_factory(self, viewing: Viewing) -> ByteSourceFactory:
+        """Makes the viewing's byte source for each opening, remembering which register entry it reads."""
+        client = self._client
+
+        def make() -> ByteSource:
+            source = client.media_source(viewing)
+            with self._lock:
+                self._sources[source] = viewing.entry_id
+            return source
+
+        return make
+
+    def _on_media_closed(self, media: object, spans: tuple[tuple[int, int], ...]) -> None:
+        """The engine closed a source: its register entry is closed with how long it was played (the first
+        closing counts; the entry is not reopened when the item is played again)."""
+        with self._lock:
+            entry_id = self._sources.pop(cast(ByteSource, media), None)
+            viewing = self._viewings.pop(entry_id, None) if entry_id is not None else None
         if viewing is None:
             return
         played_ms = sum(end - start for start, end in spans)

@@ -1,8 +1,12 @@
-"""Pick or create a connection profile: an embedded archive folder, or a PostgreSQL branch archive.
+"""Pick or create a connection profile: an embedded archive folder, a PostgreSQL branch archive, or the
+branch archive server (its address and the certificate file pinned for it).
 
 The password of a PostgreSQL profile goes to the OS credential store (workstation.profiles), never to
-a file. "Test" opens the archive on a worker thread and reports in plain words.
+a file; a server profile holds none. "Test" opens the archive (or asks the server whether it answers with
+the pinned certificate) on a worker thread and reports in plain words.
 """
+
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
+from workstation.client.links import check_server
 from workstation.profiles import Profile, load_profiles, open_profile, save_profile
 
-EMBEDDED, POSTGRESQL = "embedded", "postgresql"
+EMBEDDED, POSTGRESQL, SERVER = "embedded", "postgresql", "server"
+KINDS = (EMBEDDED, POSTGRESQL, SERVER)  # in the order of the kind list and the stacked fields
 
 
 class ConnectionDialog(QDialog):
@@ -42,6 +48,7 @@ class ConnectionDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Embedded archive (this computer)"), EMBEDDED)
         self.kind.addItem(self.tr("Branch archive (PostgreSQL server)"), POSTGRESQL)
+        self.kind.addItem(self.tr("Archive server"), SERVER)
         self.folder = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(lambda: self._pick_folder(self.folder))
@@ -65,9 +72,18 @@ class ConnectionDialog(QDialog):
         server_form.addRow(self.tr("User"), self.user)
         server_form.addRow(self.tr("Password"), self.password)
         server_form.addRow(self.tr("Media share"), _with_button(self.media_root, browse_media))
+        self.server_url = QLineEdit(placeholderText="https://192.0.2.10:8443")
+        self.pin = QLineEdit(placeholderText=self.tr("the server's cert.pem, from the IT department"))
+        browse_pin = QPushButton(self.tr("Browse…"))
+        browse_pin.clicked.connect(self._pick_pin)
+        archive_server = QWidget()
+        archive_server_form = QFormLayout(archive_server)
+        archive_server_form.addRow(self.tr("Server address"), self.server_url)
+        archive_server_form.addRow(self.tr("Server certificate"), _with_button(self.pin, browse_pin))
         self.fields = QStackedWidget()
         self.fields.addWidget(embedded)
         self.fields.addWidget(server)
+        self.fields.addWidget(archive_server)
         self.kind.currentIndexChanged.connect(self.fields.setCurrentIndex)
 
         self.result_label = QLabel(wordWrap=True)
@@ -97,23 +113,39 @@ class ConnectionDialog(QDialog):
         if folder:
             target.setText(folder)
 
+    def _pick_pin(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the server's certificate"), self.pin.text(), self.tr("Certificates (*.pem *.crt)")
+        )
+        if chosen:
+            self.pin.setText(chosen)
+
     def _show_profile(self, name: str) -> None:
         profile = load_profiles().get(name)
         if profile is None:
             return
         self.name.setText(profile.name)
-        self.kind.setCurrentIndex(0 if profile.kind == EMBEDDED else 1)
+        self.kind.setCurrentIndex(KINDS.index(profile.kind))
         self.folder.setText(profile.folder)
         self.host.setText(profile.host)
         self.port.setValue(profile.port)
         self.database.setText(profile.database)
         self.user.setText(profile.user)
         self.media_root.setText(profile.media_root)
+        self.server_url.setText(profile.server)
+        self.pin.setText(profile.pin)
         self.password.clear()
 
     def profile(self) -> Profile:
         if self.kind.currentData() == EMBEDDED:
             return Profile(name=self.name.text().strip(), kind=EMBEDDED, folder=self.folder.text().strip())
+        if self.kind.currentData() == SERVER:
+            return Profile(
+                name=self.name.text().strip(),
+                kind=SERVER,
+                server=self.server_url.text().strip().rstrip("/"),
+                pin=self.pin.text().strip(),
+            )
         return Profile(
             name=self.name.text().strip(),
             kind=POSTGRESQL,
@@ -129,7 +161,10 @@ class ConnectionDialog(QDialog):
         if not profile.name:
             self.result_label.setText(self.tr("Give the profile a name."))
             return None
-        save_profile(profile, self.password.text() or None)
+        if profile.kind == SERVER and not profile.server.startswith("https://"):
+            self.result_label.setText(self.tr("Give the server's address, beginning with https://."))
+            return None
+        save_profile(profile, (self.password.text() or None) if profile.kind == POSTGRESQL else None)
         return profile
 
     def test_connection(self) -> None:
@@ -139,7 +174,10 @@ class ConnectionDialog(QDialog):
         self.result_label.setText(self.tr("Connecting…"))
 
         def attempt() -> None:
-            open_profile(profile.name).close()
+            if profile.kind == SERVER:
+                check_server(profile.server, Path(profile.pin) if profile.pin else None)
+            else:
+                open_profile(profile.name).close()
 
         self._operations.run(
             self,

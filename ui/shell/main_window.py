@@ -1,7 +1,6 @@
 """The main window: navigation (档案, 抽查, 审批, 统计, 管理), the signed-in user, the idle lock."""
 
 from datetime import date
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
@@ -35,10 +34,8 @@ from ui.shell.sign_in_dialog import SignInDialog
 from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_window import ReviewWindow
 from ui.spotcheck.view import SpotCheckView
-from workstation.archive import Archive
-from workstation.client.local import LocalClient
-from workstation.identity import Identity
-from workstation.org import users
+from workstation.client import ArchiveClient
+from workstation.client.links import ArchiveLink
 from workstation.org.users import SignedInUser
 from workstation.spotcheck.types import SampleItemRow
 from workstation.types import Role
@@ -56,23 +53,24 @@ _Player = TypeVar("_Player", bound=PlayerWindow)
 class MainWindow(QMainWindow):
     """One window per signed-in session. Sections are pages of a stack chosen in the navigation list.
 
-    The window makes the signed-in user's archive client and hands it to every section (issue 11: the views
-    never open a database session). Every view runs its work on the application's one `operations`;
-    closing waits for it to finish.
+    The window gets the signed-in user's archive client — local or the archive server's, the window works the
+    same on both — and hands it to every section (issue 11: the views never open a database session); the
+    link it was signed in through checks the password again after the idle lock. Every view runs its work on
+    the application's one `operations`; closing waits for it to finish.
     """
 
     def __init__(
         self,
-        archive: Archive,
+        client: ArchiveClient,
+        link: ArchiveLink,
         user: SignedInUser,
         location: str,
         preferences: prefs.Preferences,
-        thumbnail_dir: Path,
         operations: Operations,
     ) -> None:
         super().__init__()
-        self.archive, self.user, self.location = archive, user, location
-        self.client = LocalClient(archive, Identity.user(user.login))  # every section asks the archive through it
+        self.link, self.user, self.location = link, user, location
+        self.client = client  # every section asks the archive through it
         self.operations = operations
         self._preferences = preferences
         self.setWindowTitle(self.tr("Body-worn camera footage review workstation"))
@@ -80,7 +78,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(120)
         self.navigation.setStyleSheet("QListWidget { font-size: 13pt } QListWidget::item { padding: 10px }")
         self.pages = QStackedWidget()
-        self.archive_view = ArchiveView(self.client, operations, thumbnail_dir)
+        self.archive_view = ArchiveView(self.client, operations)
         self.archive_view.problem.connect(self.show_problem)
         self.archive_view.play_requested.connect(self.open_clip)
         self.archive_view.tree.day_requested.connect(self.open_officer_day)
@@ -250,7 +248,7 @@ class MainWindow(QMainWindow):
         return self.ingest_dialog
 
     def show_problem(self, message: str) -> None:
-        """A failed database call (share offline, server gone): say so, and offer to try again."""
+        """A failed call (database or archive server gone, share offline): say so, and offer to try again."""
         self.problem_label.setText(self.tr("The archive could not be read: %1").replace("%1", message))
         self.retry.setVisible(True)
 
@@ -264,11 +262,11 @@ class MainWindow(QMainWindow):
             self.idle.set_minutes(self._preferences.get(prefs.IDLE_LOCK_MINUTES))
 
     def open_change_password(self) -> PasswordDialog:
-        sessions, login = self.archive.sessions, self.user.login
+        link, login = self.link, self.user.login
         dialog = PasswordDialog(
             self.tr("Change password"),
             self.tr("Five wrong current passwords lock the account, as at sign-in."),
-            lambda current, new: users.change_password(sessions, login, current, new),
+            lambda current, new: link.change_password(login, current, new),
             self.operations,
             ask_current=True,
             parent=self,
@@ -282,7 +280,7 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.body.setVisible(False)
-        dialog = SignInDialog(self.archive, self.location, self.operations, locked_login=self.user.login, parent=self)
+        dialog = SignInDialog(self.link, self.location, self.operations, locked_login=self.user.login, parent=self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(self._on_unlock_finished)
         self.lock_dialog = dialog

@@ -19,14 +19,16 @@ from ui.archive.ingest_dialog import IngestDialog
 from ui.common import prefs
 from ui.common.application import application
 from ui.common.tasks import Operations
-from ui.shell.connection_dialog import ConnectionDialog
+from ui.shell.connection_dialog import SERVER, ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.archive import Archive
-from workstation.org import users
+from workstation.client.connection import ServerConnection
+from workstation.client.links import EmbeddedLink, ServerLink
 
 Screen = tuple[str, Callable[[], QWidget]]
+SERVER_URL = "https://192.0.2.10:8443"  # a documentation address (RFC 5737)
 
 
 def settle(app: QApplication, milliseconds: int = 400) -> None:
@@ -50,10 +52,12 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     archive = Archive.open_embedded(archive_folder)
     preferences = prefs.Preferences(QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat))
     preferences.set(prefs.IDLE_LOCK_MINUTES, 0)
-    user = users.sign_in(archive.sessions, "admin", "admin123")
+    link = EmbeddedLink(archive, out / ".thumbnails")
+    user = link.sign_in("admin", "admin123")
     operations = Operations()
-    window = MainWindow(archive, user, str(archive_folder), preferences, out / ".thumbnails", operations)
-    client = window.client
+    client = link.client(user)
+    window = MainWindow(client, link, user, str(archive_folder), preferences, operations)
+    server = ServerLink(ServerConnection(SERVER_URL, None))  # not contacted: only shown
     window.resize(1600, 900)
     window.show()
     window.load()
@@ -69,9 +73,11 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     settle(app, 1500)  # thumbnails
     saved = [_save(window, out / "main_window.png", app)]
     screens: list[Screen] = [
-        ("sign_in.png", lambda: SignInDialog(archive, str(archive_folder), operations)),
+        ("sign_in.png", lambda: SignInDialog(link, str(archive_folder), operations)),
+        ("sign_in_server.png", lambda: SignInDialog(server, f"分局档案服务器 ({SERVER_URL})", operations)),
         ("first_administrator.png", lambda: FirstAdministratorDialog(archive)),
         ("connection.png", lambda: ConnectionDialog(operations)),
+        ("connection_server.png", lambda: _server_profile_form(operations)),
         ("case_link.png", lambda: CaseLinkDialog(3)),
         ("settings.png", lambda: SettingsDialog(preferences)),
         ("ingest.png", lambda: IngestDialog(client, operations)),
@@ -97,8 +103,19 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     operations.deleteLater()
     # delete the widgets and the worker pools while the application still exists
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    server.connection.close()
     archive.close()
     return saved
+
+
+def _server_profile_form(operations: Operations) -> ConnectionDialog:
+    """The connection dialog filled in for an archive server (nothing saved)."""
+    dialog = ConnectionDialog(operations)
+    dialog.name.setText("分局档案服务器")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SERVER))
+    dialog.server_url.setText(SERVER_URL)
+    dialog.pin.setText("C:/执法记录仪/cert.pem")
+    return dialog
 
 
 def _save(widget: QWidget, path: Path, app: QApplication) -> Path:

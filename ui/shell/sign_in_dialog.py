@@ -1,4 +1,8 @@
-"""Sign-in (and re-sign-in after the idle lock), and setting up the first administrator of a new archive."""
+"""Sign-in (and re-sign-in after the idle lock), and setting up the first administrator of a new archive.
+
+Signing in goes through the archive link (workstation.client.links): the archive opened here, or the
+archive server, which then counts the failures and locks the account the same way. The first administrator
+is set up in an embedded archive only (a server's archive is set up where it runs)."""
 
 from dataclasses import replace
 
@@ -19,6 +23,7 @@ from ui.common.messages import failure_text
 from ui.common.password_dialog import PasswordDialog
 from ui.common.tasks import Operations
 from workstation.archive import Archive
+from workstation.client.links import ArchiveLink
 from workstation.errors import AuthenticationFailed, WorkstationError
 from workstation.org import users
 from workstation.org.users import SignedInUser
@@ -34,14 +39,14 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        archive: Archive,
+        link: ArchiveLink,
         location: str,
         operations: Operations,
         locked_login: str | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self._archive = archive
+        self._link = link
         self._operations = operations
         self.user: SignedInUser | None = None
         self.setWindowTitle(self.tr("Screen locked") if locked_login else self.tr("Sign in"))
@@ -68,11 +73,11 @@ class SignInDialog(QDialog):
         (self.password if locked_login else self.login).setFocus()
 
     def submit(self) -> None:
-        login, password = self.login.text().strip(), self.password.text()
+        login, password, link = self.login.text().strip(), self.password.text(), self._link
         self.buttons.setEnabled(False)
         self._operations.run(
             self,
-            lambda: users.sign_in(self._archive.sessions, login, password),
+            lambda: link.sign_in(login, password),
             lambda user: self._on_signed_in(user, password),
             self._on_failed,
         )
@@ -82,11 +87,11 @@ class SignInDialog(QDialog):
             self.user = user
             self.accept()
             return
-        sessions = self._archive.sessions
+        link = self._link
         self.change_dialog = PasswordDialog(
             self.tr("Set a new password"),
             self.tr("An administrator has reset your password. Choose a new one before you continue."),
-            lambda _current, new: users.change_password(sessions, user.login, password, new),
+            lambda _current, new: link.change_password(user.login, password, new),
             self._operations,
             parent=self,
         )

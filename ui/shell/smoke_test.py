@@ -366,11 +366,13 @@ def open_main_window(
     from ui.common.tasks import Operations
     from ui.shell.main_window import MainWindow
     from ui.shell.sign_in_dialog import SignInDialog
+    from workstation.client.links import EmbeddedLink
 
     preferences = prefs.Preferences(QSettings(str(folder / "smoke.ini"), QSettings.Format.IniFormat))
     preferences.set(prefs.IDLE_LOCK_MINUTES, 0)
     operations = Operations()
-    dialog = SignInDialog(archive, location, operations)
+    link = EmbeddedLink(archive, folder / "thumbnails")
+    dialog = SignInDialog(link, location, operations)
     dialog.show()
     dialog.login.setText(login)
     dialog.password.setText(password)
@@ -381,7 +383,7 @@ def open_main_window(
         raise CheckFailed(f"登录失败：{dialog.message.text()}", "sign-in was refused")
     user = dialog.user
     dialog.deleteLater()
-    window = MainWindow(archive, user, location, preferences, folder / "thumbnails", operations)
+    window = MainWindow(link.client(user), link, user, location, preferences, operations)
     operations.setParent(window)  # the worker pools go with the window
     first_page = threading.Event()
     window.archive_view.model.first_page_shown.connect(first_page.set)

@@ -28,6 +28,7 @@ from workstation.cli.target import (
     default_archive_folder,
     open_archive,
     remote,
+    use_server_profile,
     user_of,
 )
 from workstation.cli.values import day, whole_number
@@ -127,7 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     profile = commands.add_parser("profile", help="连接配置")
     profile_actions = profile.add_subparsers(dest="action", required=True)
-    add = profile_actions.add_parser("add", help="新建或修改连接配置；密码保存在系统凭据管理器中")
+    add = profile_actions.add_parser(
+        "add",
+        help="新建或修改连接配置（--embedded、PostgreSQL 或 --server URL --pin CERT.pem）；密码保存在系统凭据管理器中",
+    )
     add.add_argument("name")
     add.add_argument("--embedded", type=Path, metavar="DIR", help="嵌入式档案库文件夹")
     add.add_argument("--host")
@@ -187,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command != "profile":
+        use_server_profile(args)
     handlers = {
         "demo": _demo,
         "ingest": _ingest,
@@ -373,8 +379,15 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 def _profile(args: argparse.Namespace) -> int:
     if args.action == "list":
         for profile in load_profiles().values():
+            if profile.kind == "server":
+                print(f"{profile.name}\t{profile.kind}\t{profile.server}\t{profile.pin}")
+                continue
             where = profile.folder if profile.kind == "embedded" else f"{profile.user}@{profile.host}:{profile.port}"
             print(f"{profile.name}\t{profile.kind}\t{where}/{profile.database}\t{profile.media_root}")
+        return 0
+    if args.server:  # the archive server: its address and pinned certificate (no credentials are kept)
+        pin = str(args.pin.resolve()) if args.pin else ""
+        save_profile(Profile(name=args.name, kind="server", server=str(args.server).rstrip("/"), pin=pin))
         return 0
     if args.embedded:
         save_profile(Profile(name=args.name, kind="embedded", folder=str(args.embedded)))

@@ -254,6 +254,7 @@ MESSAGES: dict[str, Wording] = {
         "Secret Service）可用后重试。"
     ),
     "profile_not_found": "没有名为“{name}”的连接配置。请先在连接设置中创建。",
+    "profile_is_server": "连接配置“{name}”是档案服务器，不能在本机直接打开档案库；请通过服务器登录。",
     "password_not_read": "无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。",
     "settings_syntax": "配置文件 {path} 有语法错误（{detail}）。请改正后重试。",
     "settings_unreadable": "无法读取配置文件 {path}（{detail}）。",

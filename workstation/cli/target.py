@@ -2,6 +2,7 @@
 
     workstation [--archive DIR | --profile NAME] COMMAND ...            an archive this computer opens
     workstation --server URL [--pin CERT.pem] COMMAND ...               through the server
+    workstation --profile NAME COMMAND ...                              the same, for an archive-server profile
 
 Through the server, the command acts as the user signed in with `workstation --server URL login` (the
 session token is kept in the OS credential store, by server address), and the server checks that user's
@@ -28,7 +29,7 @@ from workstation.client.local import LocalClient
 from workstation.client.remote import remote_client
 from workstation.errors import CredentialStoreUnavailable, WorkstationError
 from workstation.identity import Identity
-from workstation.profiles import open_profile
+from workstation.profiles import load_profiles, open_profile
 
 TOKEN_SERVICE = "bodycam-workstation-server"
 """The credential-store service the session tokens are kept under (one per server address)."""
@@ -39,6 +40,13 @@ def add_server_options(parser: argparse.ArgumentParser, top_level: bool) -> None
     default = None if top_level else argparse.SUPPRESS
     parser.add_argument("--server", default=default, metavar="URL", help="档案服务器地址，如 https://192.0.2.10:8443")
     parser.add_argument("--pin", type=Path, default=default, metavar="CERT.pem", help="固定信任的服务器证书")
+
+
+def use_server_profile(args: argparse.Namespace) -> None:
+    """`--profile NAME` of an archive-server profile means `--server URL --pin CERT.pem` (its address and pin)."""
+    profile = load_profiles().get(args.profile) if args.profile else None
+    if profile is not None and profile.kind == "server":
+        args.server, args.pin, args.profile = profile.server, Path(profile.pin) if profile.pin else None, None
 
 
 def remote(args: argparse.Namespace) -> bool:

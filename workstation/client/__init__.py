@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from player.media.byte_source import ByteSource
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
 from workstation.footage.types import (
     CaseKind,
@@ -106,7 +107,7 @@ class ArchiveClient(Protocol):
 
         `progress` is called from worker threads; setting `cancel` stops each recorder at its next file.
         The naming patterns are the deployment's (workstation.toml). Locally the files are copied into the
-        media store; a remote client must upload them instead (a seam for issue 12, like `media_file`).
+        media store; the remote client uploads them to the server.
         """
         ...
 
@@ -162,18 +163,19 @@ class ArchiveClient(Protocol):
         """Close an access-register entry with how long the clip was played."""
         ...
 
-    @property
-    def media_root(self) -> Path:
-        """The folder the archived files are under (the player tells an offline share from a missing file).
-        Like `media_file`, part of the remaining seam for issue 12."""
+    def media_source(self, viewing: Viewing) -> ByteSource:
+        """The bytes of a viewed file (`start_viewing`'s answer), for the player to read through its own code.
+
+        Made on the GUI thread, so it does no I/O until first read. Locally the file under the archive's
+        media root (a missing root reads as an offline share); remotely a stream of the server's media
+        route, authorised by the open register entry. Each call makes a fresh source: the caller closes it.
+        """
         ...
 
-    def media_file(self, media_path: str) -> Path:
-        """Where the player and the thumbnails read an archived file (`ClipRow.media_path`, `Viewing.media_path`).
+    def thumbnail(self, clip_id: int) -> bytes | None:
+        """A small JPEG picture of a video or photo the user may view (None: the file has no picture).
 
-        Locally the file under the archive's media root. The remaining seam for issue 12: a remote client
-        must fetch or stream the file instead.
-        """
+        Locally made from the file and cached on disk by its hash; remotely made by the server."""
         ...
 
     # --- viewing requests and approvals (审批) ---

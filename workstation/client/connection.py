@@ -45,6 +45,7 @@ class ServerConnection:
 
     def __init__(self, url: str, pin: Path | None, token: str | None = None, timeout_s: float = TIMEOUT_S) -> None:
         self.url = url.rstrip("/")
+        self.pin = pin
         self.token = token
         self._http = httpx.Client(
             base_url=self.url, verify=tls_context(pin), timeout=timeout_s, headers={"User-Agent": "workstation"}

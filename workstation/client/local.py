@@ -5,6 +5,7 @@ and calls the service as `who`. Calls come from one thread at a time (the window
 is what the one remembered clip scope relies on.
 """
 
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -13,11 +14,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
+from player.media.byte_source import ByteSource, FileByteSource
+from player.media.thumbnails import thumbnail as make_thumbnail
 from workstation import config, permissions
 from workstation.access import audit_viewer, register, requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
+from workstation.errors import PermissionDenied
 from workstation.footage import browse, cases, clips, markers, officer_day, stills
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
@@ -55,16 +59,18 @@ from workstation.spotcheck.types import (
     ReviewInput,
     SampleItemRow,
 )
-from workstation.types import AuditEventRow, AuditVerification, ClipScope, UnitRow
+from workstation.types import AuditEventRow, AuditVerification, ClipScope, FileType, UnitRow
 
 _T = TypeVar("_T")
 
 
 class LocalClient:
-    """`ArchiveClient` over `archive`, acting as `who`."""
+    """`ArchiveClient` over `archive`, acting as `who`; thumbnails are cached in `thumbnail_cache` (None: not
+    kept). `thumbnail` may also be called from another thread (the browser makes them on its file pool)."""
 
-    def __init__(self, archive: Archive, who: Identity) -> None:
+    def __init__(self, archive: Archive, who: Identity, thumbnail_cache: Path | None = None) -> None:
         self.archive = archive
+        self.thumbnail_cache = thumbnail_cache
         self._who = who
         self._scope: ClipScope | None = None  # the clip query's scope, worked out by first_clip_page
 
@@ -188,12 +194,20 @@ class LocalClient:
     def finish_viewing(self, entry_id: int, played_ms: int | None) -> None:
         register.finish_viewing(self.archive.sessions, self.who, entry_id, played_ms)
 
-    @property
-    def media_root(self) -> Path:
-        return self.archive.media_root
+    def media_source(self, viewing: Viewing) -> ByteSource:
+        return FileByteSource(self.archive.absolute_path(viewing.media_path), root=self.archive.media_root)
 
-    def media_file(self, media_path: str) -> Path:
-        return self.archive.absolute_path(media_path)
+    def thumbnail(self, clip_id: int) -> bytes | None:
+        rows = self.get_clips([clip_id])
+        if not rows:
+            raise PermissionDenied("clip_action", clip_id=clip_id, action="view")
+        row = rows[0]
+        if row.file_type not in (FileType.VIDEO, FileType.PHOTO):
+            return None
+        source = self.archive.absolute_path(row.media_path)
+        with tempfile.TemporaryDirectory(prefix="thumbnail-") as scratch:  # where it is made when none is kept
+            made = make_thumbnail(source, row.file_type.value, row.sha256, self.thumbnail_cache or Path(scratch))
+            return made.read_bytes() if made else None
 
     # --- viewing requests and approvals ---
 

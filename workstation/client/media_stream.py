@@ -1,6 +1,6 @@
 """Footage from the branch archive server, read with HTTP Range requests: `HttpsRangeSource` (issue 12).
 
-A review PC plays footage only through the server. The player (player.byte_source.ByteSource, which
+A review PC plays footage only through the server. The player (player.media.byte_source.ByteSource, which
 this class satisfies without importing the player) asks for bytes at offsets; this module fetches
 them with `GET {base_url}/api/v1/media/{entry_id}`, `Authorization: Bearer {token}` and
 `Range: bytes=A-B` over one keep-alive HTTPS connection that trusts exactly the pinned certificate.
@@ -23,7 +23,7 @@ import re
 import ssl
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,14 +64,16 @@ class HttpsRangeSource:
     """One media entry of the archive server as a ByteSource (see the module docstring).
 
     Nothing is fetched until the first `size` or `read_at`; the first request also tells the size.
+    `token` may be a function giving the connection's current token (a re-sign-in after the idle lock
+    replaces it while footage plays). With no `pin`, the system's certificate authorities are trusted.
     """
 
     def __init__(
         self,
         base_url: str,
         entry_id: int | str,
-        token: str,
-        pin: Path,
+        token: str | Callable[[], str | None],
+        pin: Path | None,
         *,
         name: str = "",
         block_size: int = BLOCK_SIZE,
@@ -81,10 +83,11 @@ class HttpsRangeSource:
         self.entry_id = entry_id
         self._name = name or str(entry_id)
         self._url = f"{base_url.rstrip('/')}/api/v1/media/{entry_id}"
-        self._headers = {"Authorization": f"Bearer {token}"}
+        self._token = token
         self._block_size = block_size
         self._cache_blocks = max(cache_blocks, MAX_RUN_BLOCKS)
-        self._client = httpx.Client(verify=ssl.create_default_context(cafile=str(pin)), timeout=timeout)
+        verify = ssl.create_default_context(cafile=str(pin)) if pin else ssl.create_default_context()
+        self._client = httpx.Client(verify=verify, timeout=timeout)
         self._lock = threading.Lock()  # one request at a time on the one connection; guards the cache
         self._blocks: OrderedDict[int, bytes] = OrderedDict()
         self._size: int | None = None
@@ -171,7 +174,8 @@ class HttpsRangeSource:
         self._next_block = first + max(1, -(-len(data) // self._block_size))
 
     def _get_range(self, start: int, end: int) -> bytes:
-        headers = {**self._headers, "Range": f"bytes={start}-{end}"}
+        token = self._token if isinstance(self._token, str) else self._token() or ""
+        headers = {"Authorization": f"Bearer {token}", "Range": f"bytes={start}-{end}"}
         for attempt in (1, 2):
             if self._closed:
                 raise self._closed_error()

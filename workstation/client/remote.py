@@ -10,13 +10,16 @@ the same typed errors a local archive raises. The client holds no database crede
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
+from player.media.byte_source import ByteSource
 from workstation import config
+from workstation.access.types import Viewing
 from workstation.atomic_file import replacing
 from workstation.client import ArchiveClient
 from workstation.client.connection import ServerConnection
+from workstation.client.media_stream import HttpsRangeSource
 from workstation.client.upload_target import HttpUploadTarget
 from workstation.client.wire import EXPORTS, IDEMPOTENCY_HEADER, Call, remote_calls
 from workstation.footage.naming import patterns_from_settings
@@ -70,6 +73,21 @@ class RemoteClient:
 
     def export_register(self, criteria: object, path: Path) -> int:
         return self._export("register", criteria, path)
+
+    def media_source(self, viewing: Viewing) -> ByteSource:
+        """A stream of the server's media route for the viewing's open register entry (HttpsRangeSource)."""
+        connection = self.connection
+        return HttpsRangeSource(
+            connection.url,
+            viewing.entry_id,
+            lambda: connection.token,
+            connection.pin,
+            name=PurePosixPath(viewing.media_path).name,
+        )
+
+    def thumbnail(self, clip_id: int) -> bytes | None:
+        answer = self.connection.send("GET", f"/clips/{clip_id}/thumbnail", retry=True)
+        return answer.content if answer.status_code == 200 else None  # 204: the file has no picture
 
     def ingest(
         self,

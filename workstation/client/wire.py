@@ -7,7 +7,8 @@ models built from them), so a wrong or missing argument is refused before a serv
 areas' dataclasses arrive as themselves. Bytes travel as base64.
 
 What is not a call: `who` (the server knows the user from the token), `ingest` (an upload, see
-workstation.footage.upload), `media_root`/`media_file` (media are streamed, `/api/v1/media/{entry}`), and
+workstation.footage.upload), `media_source` (media are streamed, `/api/v1/media/{entry}`), `thumbnail`
+(`/api/v1/clips/{id}/thumbnail` answers the JPEG itself), and
 the three exports, which write a file on the client (`/api/v1/export/{what}` answers the workbook).
 """
 
@@ -25,7 +26,7 @@ from workstation.errors import WorkstationError
 
 API = "/api/v1"
 LOCAL_ONLY = frozenset(
-    {"who", "ingest", "media_root", "media_file", "export_audit", "export_register", "export_ledger"}
+    {"who", "ingest", "media_source", "thumbnail", "export_audit", "export_register", "export_ledger"}
 )
 EXPORTS = {"ledger": "export_ledger", "audit": "export_audit", "register": "export_register"}
 """`/api/v1/export/{what}` → the client method whose criteria it takes (its first parameter)."""

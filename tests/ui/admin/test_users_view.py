@@ -10,6 +10,7 @@ from tests.ui.shell.test_main_window import start_sign_in
 from ui.admin.users_view import UsersView
 from ui.common import prefs
 from ui.shell.main_window import MainWindow
+from workstation.client.links import EmbeddedLink
 from workstation.errors import AuthenticationFailed
 from workstation.identity import Identity
 from workstation.org import user_admin, users
@@ -97,7 +98,8 @@ def test_the_user_accounts_tab_is_for_administrators_only(qtbot, org, tmp_path, 
     preferences = prefs.Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     for login, has_tab in (("admin", True), ("alice", False)):
         user = users.sign_in(org.sessions, login, ADMIN_PASSWORD)
-        window = MainWindow(org, user, "测试", preferences, tmp_path, operations)
+        link = EmbeddedLink(org, tmp_path)
+        window = MainWindow(link.client(user), link, user, "测试", preferences, operations)
         qtbot.addWidget(window)
         tabs = [window.admin_tabs.tabText(index) for index in range(window.admin_tabs.count())]
         assert ("用户账户" in tabs) is has_tab
@@ -107,7 +109,8 @@ def test_the_user_accounts_tab_is_for_administrators_only(qtbot, org, tmp_path, 
 def test_changing_ones_own_password_from_the_settings_menu(qtbot, org, tmp_path, operations):
     preferences = prefs.Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     user = users.sign_in(org.sessions, "alice", ADMIN_PASSWORD)
-    window = MainWindow(org, user, "测试", preferences, tmp_path, operations)
+    link = EmbeddedLink(org, tmp_path)
+    window = MainWindow(link.client(user), link, user, "测试", preferences, operations)
     qtbot.addWidget(window)
     dialog = window.open_change_password()
     dialog.current.setText("not-my-password")

@@ -42,7 +42,7 @@ def test_pages_load_on_demand_after_the_first_page_and_the_count(
     """On the real threads: a page is requested by reading a row, and arrives later."""
     build_org(archive)
     _bulk_clips(archive)
-    model = ClipPageModel(client_for(archive, "admin"), threaded_operations, tmp_path / "thumbs")
+    model = ClipPageModel(client_for(archive, "admin"), threaded_operations)
 
     with qtbot.waitSignal(model.first_page_shown, timeout=5000):
         model.set_query(clips.ClipFilter())

@@ -165,7 +165,9 @@ def test_a_still_is_the_frame_on_screen(qtbot, archive, open_window, clip_file):
     picture = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_COLOR)
     assert read_index(picture) == 77
     assert b"tEXtSource" in png  # the source file is named inside the PNG too
-    assert window.player.playlist.items[0].path.read_bytes() == clip_file.read_bytes()  # the original is untouched
+    with archive.sessions.read() as session:
+        archived = archive.absolute_path(session.get(Clip, clip_id).media_path)
+    assert archived.read_bytes() == clip_file.read_bytes()  # the original is untouched
 
 
 def test_an_officers_day_shows_the_gap_and_plays_across_it(qtbot, archive, open_window, clip_file):

@@ -4,21 +4,20 @@ the important mark, the idle lock — driven offscreen with pytest-qt, in Chines
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from db.models import AccessRegisterEntry
-from tests.helpers.builders import add_user, build_org, recorder_dump, whole_archive
+from tests.helpers.builders import add_user, recorder_dump, whole_archive
 from ui.archive.model import ClipRowRole
-from ui.common import prefs
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.access import requests
 from workstation.access.types import AccessRequestSpec, RequestKind
+from workstation.client.links import EmbeddedLink
 from workstation.errors import ArchiveUnavailable
 from workstation.footage import clips
 from workstation.footage.clips import ClipFilter
-from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import CaseKind
 from workstation.identity import Identity
 from workstation.org import users
@@ -31,23 +30,9 @@ STATION = Identity.system("采集站1")
 PASSWORD = "correct-horse"
 
 
-@pytest.fixture
-def preferences(tmp_path):
-    return prefs.Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def filled(archive, tmp_path):
-    build_org(archive)
-    recorder_dump(tmp_path / "a", "DEV0001", "010203", datetime(2026, 11, 21, 8, 30), clips=3, seed=1)
-    recorder_dump(tmp_path / "b", "DEV0002", "010204", datetime(2026, 11, 20, 9, 0), clips=2, seed=2)
-    ingest(archive, [tmp_path / "a", tmp_path / "b"], IngestOptions(who=STATION))
-    return archive
-
-
 def start_sign_in(qtbot, archive, operations, login="admin", password=PASSWORD) -> SignInDialog:
     """The sign-in dialog, filled in and submitted (the check runs on `operations`)."""
-    dialog = SignInDialog(archive, "测试档案库", operations)
+    dialog = SignInDialog(EmbeddedLink(archive), "测试档案库", operations)
     qtbot.addWidget(dialog)
     dialog.login.setText(login)
     dialog.password.setText(password)
@@ -60,7 +45,8 @@ def window(qtbot, filled, preferences, tmp_path, threaded_operations):
     """The main window on the real worker threads, as the program runs it."""
     dialog = start_sign_in(qtbot, filled, threaded_operations)
     qtbot.waitUntil(lambda: dialog.user is not None, timeout=5000)
-    main = MainWindow(filled, dialog.user, "测试档案库", preferences, tmp_path / "thumbs", threaded_operations)
+    link = EmbeddedLink(filled, tmp_path / "thumbs")
+    main = MainWindow(link.client(dialog.user), link, dialog.user, "测试档案库", preferences, threaded_operations)
     qtbot.addWidget(main)
     main.show()
     main.load()
@@ -217,7 +203,8 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(
     windows = {}
     for login in ("admin", "head", "rev"):
         user = users.sign_in(filled.sessions, login, PASSWORD)
-        windows[login] = MainWindow(filled, user, "测试档案库", preferences, tmp_path / "thumbs", threaded_operations)
+        link = EmbeddedLink(filled, tmp_path / "thumbs")
+        windows[login] = MainWindow(link.client(user), link, user, "测试档案库", preferences, threaded_operations)
         qtbot.addWidget(windows[login])
         windows[login].load()
     tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}

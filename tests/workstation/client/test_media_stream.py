@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from player.access import MediaProblem
-from player.byte_source import ByteSource
+from player.media.byte_source import ByteSource
 from tests.helpers.media_server import AUTHORISED, MediaConfig, MediaServer
 from tests.player.source_scenarios import StallingSource, fails_mid_play, plays_exactly
 from workstation.client.media_stream import (
