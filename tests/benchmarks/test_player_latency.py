@@ -37,8 +37,8 @@ import vlc
 from PySide6.QtCore import QEventLoop, QTimer
 
 from player import libvlc
-from player.byte_source import ByteSource
 from player.engine import PlaybackEngine, PlaybackState
+from player.media.byte_source import ByteSource
 from tests.benchmarks.conftest import BenchReport
 from tests.player.conftest import image_index
 from tests.player.framecode import read_index, write_indexed_clip
