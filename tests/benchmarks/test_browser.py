@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from tests.benchmarks.bulk import DAYS, FIRST_DAY
 from tests.helpers.builders import add_user
-from tests.helpers.clients import client_for
 from ui.archive.view import ArchiveView
 from ui.common.memory import freeze_startup_heap
 from ui.common.tasks import Operations
 from workstation import permissions
+from workstation.client.local import LocalClient
 from workstation.footage import clips
 from workstation.identity import Identity
 from workstation.types import Role
@@ -81,7 +81,7 @@ def test_browser_filter_and_scroll(kind, request, qtbot, bench_scale, bench_repo
     org = archive_fixture.org
     add_user(archive, f"bench-{kind}", Role.ADMIN, org.unit_code(org.corps_id))  # sees all: the largest scope
     operations = Operations(QApplication.instance())  # owned by Qt: see tests/ui/conftest.py
-    view = ArchiveView(client_for(archive, f"bench-{kind}"), operations, tmp_path / "thumbs")
+    view = ArchiveView(LocalClient(archive, Identity.user(f"bench-{kind}"), tmp_path / "thumbs"), operations)
     qtbot.addWidget(view)
     view.resize(1500, 900)
     view.show()
