@@ -10,6 +10,9 @@ them at a tiny scale so they stay alive; `tools/bench.sh` sets the full-scale en
     BENCH_REPEATS         repeats of each ingest measurement        (default 3)
     BENCH_COLD            1: also measure ingest with the page cache dropped (needs root; default 0)
     BENCH_SEED            seed of every random choice               (default 20261122)
+    BENCH_LOAD_CLIENTS    simulated review PCs on one archive server (default 50; test_server_load.py)
+    BENCH_LOAD_SECONDS    how long they load it                     (default 20; bench.sh 60)
+    BENCH_LOAD_THINK_MS   mean pause between a client's cycles      (default 500; 0: saturation)
 
 Results are printed (run pytest with -s to see them) and written as JSON to bench-results/.
 """

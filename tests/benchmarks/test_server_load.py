@@ -1,0 +1,240 @@
+"""Load on one archive server instance (issue 12): many review PCs browsing and streaming at once.
+
+BENCH_LOAD_CLIENTS simulated clients (50), each signed in as its own reviewer of one brigade of the bulk-loaded
+clip archive, run for BENCH_LOAD_SECONDS (20) against one `workstation serve` process on loopback (TLS), on
+SQLite and on PostgreSQL. All clients are asyncio tasks in the test process, each with its own keep-alive
+HTTPS connection (httpx), sending what the program sends (the `ArchiveClient` calls as
+workstation.client.wire encodes them, with an idempotency key; media with Range requests). One cycle of a
+client, as a reviewer changing a filter and then looking into a clip:
+
+    page    first_clip_page: the brigade's clips in a random month, 200 rows, newest first
+    count   count_clips of the same filter
+    range   4 consecutive 1 MiB Range requests at a random place of the clip it is viewing (an open
+            register entry, started before the load): a seek, then playing on
+    think   a pause of 0..2 x BENCH_LOAD_THINK_MS (500) ms; 0 makes it a saturation test
+
+Target (issue 12): no errors, page p95 < 300 ms on this 2-core machine, where the clients' own process
+shares the two cores with the server (what the server used is reported as CPU seconds per second).
+Asserted: no request failed, every count is the generator's exact one, every range holds the file's bytes.
+"""
+
+import asyncio
+import json
+import os
+import random
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from db.models import Clip
+from tests.benchmarks.bulk import DAYS, FIRST_DAY
+from tests.benchmarks.conftest import MIB, BenchReport, BenchScale
+from tests.benchmarks.server_site import ServedClips, close_all, give_media, serving
+from tests.benchmarks.test_server_browse import percentiles
+from workstation.client.connection import tls_context
+from workstation.client.remote import RemoteClient
+from workstation.client.wire import API, IDEMPOTENCY_HEADER, remote_calls
+from workstation.footage.types import NEWEST_FIRST, ClipFilter
+from workstation.types import Role
+
+pytestmark = pytest.mark.benchmark
+
+PAGE_ROWS = 200
+RANGE_BYTES = MIB
+RANGES_PER_CYCLE = 4
+MEDIA_BYTES = 16 * MIB
+TARGET_PAGE_P95_MS = 300
+
+
+@dataclass(frozen=True)
+class LoadScale:
+    clients: int
+    seconds: float
+    think_ms: float
+
+    @classmethod
+    def from_environment(cls) -> "LoadScale":
+        return cls(
+            int(os.environ.get("BENCH_LOAD_CLIENTS") or 50),
+            float(os.environ.get("BENCH_LOAD_SECONDS") or 20),
+            float(os.environ.get("BENCH_LOAD_THINK_MS") or 500),
+        )
+
+
+@dataclass
+class Reviewer:
+    """One simulated review PC: its session, brigade, and the register entry of the clip it views."""
+
+    token: str
+    brigade: int
+    entry_id: int
+
+
+@dataclass
+class Measured:
+    ms: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedClips]:
+    clip_archive = request.getfixturevalue(f"{request.param}_clip_archive")
+    with serving(clip_archive, tmp_path_factory.mktemp(f"load-server-{request.param}")) as site:
+        yield site
+
+
+def _server_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _client(
+    site: ServedClips, reviewer: Reviewer, media: bytes, scale: LoadScale, deadline: float, seed: int, out: Measured
+) -> None:
+    calls = remote_calls()
+    org, generator = site.clips.org, site.clips.clips
+    rng = random.Random(seed)
+    headers = {"Authorization": f"Bearer {reviewer.token}", "Content-Type": "application/json"}
+    unit_ids = org.subtree(reviewer.brigade)
+    async with httpx.AsyncClient(
+        base_url=site.server.url + API, verify=tls_context(site.server.pin), timeout=60, headers=headers
+    ) as http:
+
+        async def timed(kind: str, method: str, path: str, **kwargs: object) -> httpx.Response | None:
+            started = time.perf_counter()
+            try:
+                answer = await http.request(method, path, **kwargs)  # type: ignore[arg-type]
+            except httpx.HTTPError as error:
+                out.errors.append(f"{kind}: {error!r}")
+                return None
+            out.ms[kind].append((time.perf_counter() - started) * 1000)
+            if not answer.is_success:
+                out.errors.append(f"{kind}: {answer.status_code} {answer.text[:200]}")
+                return None
+            return answer
+
+        while time.perf_counter() < deadline:
+            start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 31))
+            criteria = ClipFilter(
+                unit_code=org.unit_code(reviewer.brigade), date_from=start, date_to=start + timedelta(days=30)
+            )
+            key = {IDEMPOTENCY_HEADER: uuid.uuid4().hex}
+            body = calls["first_clip_page"].encode_arguments((criteria, NEWEST_FIRST, PAGE_ROWS), {})
+            page = await timed("page", "POST", "/call/first_clip_page", content=body, headers=key)
+            expected = generator.expected_count(unit_ids, start, start + timedelta(days=30))
+            if page is not None and len(json.loads(page.content)["result"]) != min(PAGE_ROWS, expected):
+                out.errors.append(f"page: wrong row count for {criteria}")
+            key = {IDEMPOTENCY_HEADER: uuid.uuid4().hex}
+            body = calls["count_clips"].encode_arguments((criteria,), {})
+            count = await timed("count", "POST", "/call/count_clips", content=body, headers=key)
+            if count is not None and json.loads(count.content)["result"] != expected:
+                out.errors.append(f"count: {count.content[:100]!r} != {expected} for {criteria}")
+            offset = rng.randrange(len(media) - RANGES_PER_CYCLE * RANGE_BYTES)
+            for _ in range(RANGES_PER_CYCLE):
+                ranged = {"Range": f"bytes={offset}-{offset + RANGE_BYTES - 1}"}
+                part = await timed("range", "GET", f"/media/{reviewer.entry_id}", headers=ranged)
+                if part is not None and part.content != media[offset : offset + RANGE_BYTES]:
+                    out.errors.append(f"range: wrong bytes at {offset}")
+                offset += RANGE_BYTES
+            await asyncio.sleep(rng.uniform(0, 2 * scale.think_ms / 1000))
+
+
+def _reviewers(site: ServedClips, scale: LoadScale, media: Path) -> tuple[list[Reviewer], list[RemoteClient]]:
+    """Signed-in reviewers, one per brigade, each viewing (register entry open) a clip with real media."""
+    org = site.clips.org
+    brigades = [org.brigade_ids[number % len(org.brigade_ids)] for number in range(scale.clients)]
+    logins = [f"load-reviewer-{number:03d}" for number in range(scale.clients)]
+    site.ensure_users([(login, Role.REVIEWER, org.unit_code(b)) for login, b in zip(logins, brigades, strict=True)])
+    with site.clips.archive.sessions.read() as session:
+        first_clip = dict(
+            session.execute(
+                select(Clip.unit_id, func.min(Clip.id)).where(Clip.unit_id.in_(brigades)).group_by(Clip.unit_id)
+            ).all()
+        )
+    give_media(site.clips, list(first_clip.values()), media)
+    clients = site.sign_in(logins)
+    reviewers = []
+    for client, brigade in zip(clients, brigades, strict=True):
+        viewing = client.start_viewing(first_clip[brigade])
+        assert client.connection.token is not None
+        reviewers.append(Reviewer(client.connection.token, brigade, viewing.entry_id))
+    return reviewers, clients
+
+
+def test_load_of_many_review_pcs_on_one_server(
+    served: ServedClips, bench_scale: BenchScale, bench_report: BenchReport, tmp_path: Path
+):
+    scale = LoadScale.from_environment()
+    media = random.Random(bench_scale.seed).randbytes(MEDIA_BYTES)
+    media_file = served.clips.archive.media_root / "load-bench-media.bin"
+    media_file.write_bytes(media)
+    reviewers, clients = _reviewers(served, scale, media_file)
+    measured = Measured()
+
+    async def everyone() -> None:
+        deadline = time.perf_counter() + scale.seconds
+        await asyncio.gather(
+            *(
+                _client(served, reviewer, media, scale, deadline, bench_scale.seed + number, measured)
+                for number, reviewer in enumerate(reviewers)
+            )
+        )
+
+    cpu_before, started = _server_cpu_seconds(served.server.process.pid), time.perf_counter()
+    own_cpu = time.process_time()
+    asyncio.run(everyone())
+    elapsed = time.perf_counter() - started
+    own_cpu = time.process_time() - own_cpu
+    server_cpu = _server_cpu_seconds(served.server.process.pid) - cpu_before
+    for client, reviewer in zip(clients, reviewers, strict=True):
+        client.finish_viewing(reviewer.entry_id, 0)  # type: ignore[attr-defined]  # made from the Protocol
+    close_all(clients)
+
+    total = sum(len(values) for values in measured.ms.values())
+    figures = {kind: {**percentiles(values), "count": len(values)} for kind, values in measured.ms.items()}
+    bench_report.table(
+        f"Load: {scale.clients} review PCs on one server, {served.clips.kind}, {served.clips.clips.total:,} clips, "
+        f"{elapsed:.0f} s, think 0..{2 * scale.think_ms:.0f} ms (ms)",
+        ["request", "count", "per s", "p50", "p95", "max"],
+        [
+            [
+                kind,
+                entry["count"],
+                f"{entry['count'] / elapsed:.0f}",
+                f"{entry['p50']:.1f}",
+                f"{entry['p95']:.1f}",
+                f"{entry['max']:.1f}",
+            ]
+            for kind, entry in figures.items()
+        ],
+        [
+            f"{total / elapsed:.0f} requests/s, {len(measured.ms['range']) * RANGE_BYTES / MIB / elapsed:.0f} MiB/s "
+            f"of media; errors: {len(measured.errors)}",
+            f"CPU cores used: server {server_cpu / elapsed:.2f}, the clients' process {own_cpu / elapsed:.2f} "
+            f"(of {os.cpu_count()}, shared with whatever else runs)",
+            f"target: no errors, page p95 < {TARGET_PAGE_P95_MS} ms",
+        ],
+    )
+    bench_report.write(
+        f"server-load-{served.clips.kind}",
+        {
+            "load": scale.__dict__,
+            "seconds": elapsed,
+            "requests_per_s": total / elapsed,
+            "server_cpu_cores": server_cpu / elapsed,
+            "clients_cpu_cores": own_cpu / elapsed,
+            "requests": figures,
+            "errors": measured.errors[:50],
+        },
+    )
+    assert not measured.errors, measured.errors[:10]
+    assert all(measured.ms[kind] for kind in ("page", "count", "range"))
