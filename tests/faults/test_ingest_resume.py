@@ -35,10 +35,10 @@ def _padded(path: Path, megabytes: int, seed: int) -> None:
         handle.write((len(payload) + 8).to_bytes(4, "big") + b"free" + payload)
 
 
-def _make_recorder(folder: Path) -> dict[str, str]:
-    """A recorder holding 40 clips (1 to 4 MB) and a log; returns sha256 -> file name."""
+def _make_recorder(folder: Path, clips: int = 40) -> dict[str, str]:
+    """A recorder holding `clips` clips (1 to 4 MB) and a log; returns sha256 -> file name."""
     start = datetime(2026, 11, 21, 8, 0)
-    for index in range(40):
+    for index in range(clips):
         name = f"DEV0001_010203_{start + timedelta(minutes=index):%Y%m%d%H%M%S}_{index + 1:04d}.MP4"
         path = video(folder / name, seed=700 + index)
         _padded(path, megabytes=1 + index % 4, seed=index)

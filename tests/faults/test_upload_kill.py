@@ -43,13 +43,20 @@ def test_a_killed_upload_resumes_with_nothing_lost_duplicated_or_half_written(ar
         line = generator.randrange(0, max(1, total_chunks // (kills + 1)))
         if kill_after_line(worker, env, tmp_path, line, generator.uniform(0.0, 0.05), f"run {runs}") is None:
             kills += 1
-            part_way += any(upload.outcome is None and upload.received_bytes for upload in _uploads(archive))
+            part_way += any(upload.outcome is None and upload.received_bytes for upload in uploads(archive))
 
     final = subprocess.run([*worker, "--clear-source"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert final.returncode == 0, final.stderr
     assert kills >= KILLS - 1, f"only {kills} runs were killed before they finished"
     assert part_way, "a killed run left an upload part-way, which a later run resumed"
 
+    assert_archived_exactly_once(archive, recorder, expected)
+
+
+def assert_archived_exactly_once(archive, recorder, expected: dict[str, str]) -> None:
+    """After the last run: the recorder is empty (each file cleared once the server confirmed it), every file
+    is archived once with its bytes and verifies, nothing is half-written or left staged, every upload is
+    closed, and the audit chain is intact."""
     assert list(recorder.rglob("*.*")) == [], "every file cleared after the server confirmed it"
     with archive.sessions.read() as session:
         archived = session.execute(select(Clip.sha256, Clip.original_name, Clip.media_path)).all()
@@ -65,9 +72,9 @@ def test_a_killed_upload_resumes_with_nothing_lost_duplicated_or_half_written(ar
     }
     assert on_disk == {media_path for _, _, media_path in archived}, "no unrecorded or half-written files"
     assert list((archive.media_root / ".incoming").glob("*")) == [], "nothing left staged"
-    assert all(upload.outcome is not None for upload in _uploads(archive)), "no upload left open"
+    assert all(upload.outcome is not None for upload in uploads(archive)), "no upload left open"
 
 
-def _uploads(archive) -> list[Upload]:
+def uploads(archive) -> list[Upload]:
     with archive.sessions.read() as session:
         return list(session.execute(select(Upload)).scalars())
