@@ -15,6 +15,7 @@ again), nothing half-written or left staged, every source cleared — and, check
 before the archive held it — and the audit chain intact. KILL_POINTS and KILL_SEED as in tests/faults/kill.py.
 """
 
+import itertools
 import subprocess
 import threading
 import time
@@ -24,9 +25,9 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Clip
+from tests.faults.exactly_once import assert_archived_exactly_once, uploads
 from tests.faults.kill import kill_after_line, kill_generator, kill_points, python_module
 from tests.faults.test_ingest_resume import _make_recorder
-from tests.faults.test_upload_kill import assert_archived_exactly_once, uploads
 from tests.faults.upload_worker import CHUNK_BYTES
 from tests.helpers.access_builders import PASSWORD, add_users
 from tests.helpers.archive_server import ServerProcess, restartable_server, running_server
@@ -42,11 +43,11 @@ SERVER_KILLS = kill_points(2)
 CLIPS = 12  # 1 to 4 MB each: about 30 MB, some 120 chunks
 
 
-def _station_site(archive, tmp_path) -> dict[str, str]:
+def _station_site(archive, tmp_path, clips: int = CLIPS) -> dict[str, str]:
     """The organisation, a station account, and a recorder in tmp_path/recorder (sha256 → name)."""
     build_org(archive)
     add_users(archive, [("station1", Role.STATION, "ZD01")])
-    return _make_recorder(tmp_path / "recorder", CLIPS)
+    return _make_recorder(tmp_path / "recorder", clips)
 
 
 def _station_connection(server: ServerProcess) -> ServerConnection:
@@ -101,11 +102,14 @@ def test_a_station_killed_while_uploading_through_the_server_resumes_exactly_onc
 @pytest.mark.slow
 @pytest.mark.soak
 def test_the_server_killed_mid_upload_and_restarted_the_station_resumes_exactly_once(archive, database_kind, tmp_path):
-    expected = _station_site(archive, tmp_path)
+    expected = _station_site(archive, tmp_path, max(CLIPS, SERVER_KILLS + 2))
     recorder = tmp_path / "recorder"
-    total = sum(path.stat().st_size for path in recorder.iterdir())
+    sizes = [path.stat().st_size for path in sorted(recorder.iterdir())]  # the order the station sends them
+    starts, total = list(itertools.accumulate([0, *sizes])), sum(sizes)
     generator = kill_generator(20261215)
-    moments = sorted(int(total * generator.uniform(0.1, 0.85)) for _ in range(SERVER_KILLS))
+    # one kill per file at most (a file's tries are few), a random way into it
+    files = sorted(generator.sample(range(1, len(sizes)), SERVER_KILLS))
+    moments = [starts[n] + int(sizes[n] * generator.uniform(0.1, 0.9)) for n in files]
     acknowledged = [0]
 
     def progress(report: IngestProgress) -> None:

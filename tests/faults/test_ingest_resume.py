@@ -15,15 +15,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
-from db.models import Clip
+from tests.faults.exactly_once import assert_archived_exactly_once
 from tests.faults.kill import kill_generator, kill_points
 from tests.helpers.builders import build_org, video
 from tests.helpers.cli_archive import cli_invocation
-from workstation import audit
-from workstation.footage.verify import verify_archive
-from workstation.identity import Identity
 
 KILLS = kill_points(12)
 
@@ -94,16 +90,4 @@ def test_killed_ingest_resumes_with_nothing_lost_duplicated_or_half_written(
     assert final.returncode == 0, final.stderr
     assert kills >= KILLS - 2, f"only {kills} of {runs} runs were killed before they finished"
 
-    assert list((tmp_path / "recorder").iterdir()) == [], "every source file was cleared after its copy verified"
-    with archive.sessions.read() as session:
-        archived = session.execute(select(Clip.sha256, Clip.original_name, Clip.media_path)).all()
-        assert audit.verify_chain(session).ok
-    assert sorted((sha, name) for sha, name, _ in archived) == sorted(expected.items())
-    assert verify_archive(archive, Identity.system("verify")).problems == ()
-    on_disk = {
-        path.relative_to(archive.media_root).as_posix()
-        for path in archive.media_root.rglob("*")
-        if path.is_file() and ".incoming" not in path.parts
-    }
-    assert on_disk == {media_path for _, _, media_path in archived}, "no unrecorded or half-written files"
-    assert list((archive.media_root / ".incoming").glob("*")) == []
+    assert_archived_exactly_once(archive, tmp_path / "recorder", expected)

@@ -8,19 +8,14 @@ file is archived exactly once and verifies, nothing is half-written or left stag
 empty (cleared only after the server confirmed each file), and the audit chain is intact.
 """
 
-import hashlib
 import subprocess
 
 import pytest
-from sqlalchemy import select
 
-from db.models import Clip, Upload
+from tests.faults.exactly_once import assert_archived_exactly_once, uploads
 from tests.faults.kill import kill_after_line, kill_generator, kill_points, python_module
 from tests.faults.test_ingest_resume import _make_recorder
 from tests.helpers.builders import build_org
-from workstation import audit
-from workstation.footage.verify import verify_archive
-from workstation.identity import Identity
 
 KILLS = kill_points(6)
 
@@ -51,30 +46,3 @@ def test_a_killed_upload_resumes_with_nothing_lost_duplicated_or_half_written(ar
     assert part_way, "a killed run left an upload part-way, which a later run resumed"
 
     assert_archived_exactly_once(archive, recorder, expected)
-
-
-def assert_archived_exactly_once(archive, recorder, expected: dict[str, str]) -> None:
-    """After the last run: the recorder is empty (each file cleared once the server confirmed it), every file
-    is archived once with its bytes and verifies, nothing is half-written or left staged, every upload is
-    closed, and the audit chain is intact."""
-    assert list(recorder.rglob("*.*")) == [], "every file cleared after the server confirmed it"
-    with archive.sessions.read() as session:
-        archived = session.execute(select(Clip.sha256, Clip.original_name, Clip.media_path)).all()
-        assert audit.verify_chain(session).ok
-    assert sorted((sha, name) for sha, name, _ in archived) == sorted(expected.items())
-    for sha, _, media_path in archived:
-        assert hashlib.sha256(archive.absolute_path(media_path).read_bytes()).hexdigest() == sha
-    assert verify_archive(archive, Identity.system("verify")).problems == ()
-    on_disk = {
-        path.relative_to(archive.media_root).as_posix()
-        for path in archive.media_root.rglob("*")
-        if path.is_file() and ".incoming" not in path.parts
-    }
-    assert on_disk == {media_path for _, _, media_path in archived}, "no unrecorded or half-written files"
-    assert list((archive.media_root / ".incoming").glob("*")) == [], "nothing left staged"
-    assert all(upload.outcome is not None for upload in uploads(archive)), "no upload left open"
-
-
-def uploads(archive) -> list[Upload]:
-    with archive.sessions.read() as session:
-        return list(session.execute(select(Upload)).scalars())
