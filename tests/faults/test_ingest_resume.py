@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.archive_checks import assert_archive_holds_exactly
+from tests.faults.exactly_once import assert_archived_exactly_once
 from tests.faults.kill import kill_generator, kill_points
 from tests.helpers.builders import build_org, video
 from tests.helpers.cli_archive import cli_invocation
@@ -31,10 +31,10 @@ def _padded(path: Path, megabytes: int, seed: int) -> None:
         handle.write((len(payload) + 8).to_bytes(4, "big") + b"free" + payload)
 
 
-def _make_recorder(folder: Path) -> dict[str, str]:
-    """A recorder holding 40 clips (1 to 4 MB) and a log; returns sha256 -> file name."""
+def _make_recorder(folder: Path, clips: int = 40) -> dict[str, str]:
+    """A recorder holding `clips` clips (1 to 4 MB) and a log; returns sha256 -> file name."""
     start = datetime(2026, 11, 21, 8, 0)
-    for index in range(40):
+    for index in range(clips):
         name = f"DEV0001_010203_{start + timedelta(minutes=index):%Y%m%d%H%M%S}_{index + 1:04d}.MP4"
         path = video(folder / name, seed=700 + index)
         _padded(path, megabytes=1 + index % 4, seed=index)
@@ -90,5 +90,4 @@ def test_killed_ingest_resumes_with_nothing_lost_duplicated_or_half_written(
     assert final.returncode == 0, final.stderr
     assert kills >= KILLS - 2, f"only {kills} of {runs} runs were killed before they finished"
 
-    assert list((tmp_path / "recorder").iterdir()) == [], "every source file was cleared after its copy verified"
-    assert_archive_holds_exactly(archive, expected)
+    assert_archived_exactly_once(archive, tmp_path / "recorder", expected)

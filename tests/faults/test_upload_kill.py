@@ -11,10 +11,8 @@ empty (cleared only after the server confirmed each file), and the audit chain i
 import subprocess
 
 import pytest
-from sqlalchemy import select
 
-from db.models import Upload
-from tests.faults.archive_checks import assert_archive_holds_exactly
+from tests.faults.exactly_once import assert_archived_exactly_once, uploads
 from tests.faults.kill import kill_after_line, kill_generator, kill_points, python_module
 from tests.faults.test_ingest_resume import _make_recorder
 from tests.helpers.builders import build_org
@@ -40,18 +38,11 @@ def test_a_killed_upload_resumes_with_nothing_lost_duplicated_or_half_written(ar
         line = generator.randrange(0, max(1, total_chunks // (kills + 1)))
         if kill_after_line(worker, env, tmp_path, line, generator.uniform(0.0, 0.05), f"run {runs}") is None:
             kills += 1
-            part_way += any(upload.outcome is None and upload.received_bytes for upload in _uploads(archive))
+            part_way += any(upload.outcome is None and upload.received_bytes for upload in uploads(archive))
 
     final = subprocess.run([*worker, "--clear-source"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert final.returncode == 0, final.stderr
     assert kills >= KILLS - 1, f"only {kills} runs were killed before they finished"
     assert part_way, "a killed run left an upload part-way, which a later run resumed"
 
-    assert list(recorder.rglob("*.*")) == [], "every file cleared after the server confirmed it"
-    assert_archive_holds_exactly(archive, expected)
-    assert all(upload.outcome is not None for upload in _uploads(archive)), "no upload left open"
-
-
-def _uploads(archive) -> list[Upload]:
-    with archive.sessions.read() as session:
-        return list(session.execute(select(Upload)).scalars())
+    assert_archived_exactly_once(archive, recorder, expected)

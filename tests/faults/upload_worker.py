@@ -18,12 +18,13 @@ from workstation.identity import Identity
 CHUNK_BYTES = 256 * 1024
 
 
+def report(progress: IngestProgress) -> None:
+    """One line per acknowledged chunk, at once: the test's kill points."""
+    print(f"sent {progress.bytes_done}", flush=True)
+
+
 def main(url: str, media_root: str, recorder: str, clear_source: bool) -> None:
     archive = Archive.open_url(url, Path(media_root))
-
-    def report(progress: IngestProgress) -> None:
-        print(f"sent {progress.bytes_done}", flush=True)
-
     try:
         options = UploadOptions(station="采集站1", clear_source=clear_source, chunk_bytes=CHUNK_BYTES, retry_delay=0)
         upload_ingest(ServiceUploadTarget(archive, Identity.system("采集站1")), [Path(recorder)], options, report)

@@ -3,6 +3,8 @@
 The server is started as users start it (the command line in a subprocess, with a self-signed pair made by
 `workstation.server.tls`); `running_server` waits until it answers, yields its address and pinned
 certificate, and on leaving sends SIGTERM and checks that the server stopped cleanly (exit code 0).
+`restartable_server` does the same for a fault test that kills or stops the server and starts it again on
+the same port.
 """
 
 import signal
@@ -46,27 +48,73 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(database_kind: str, archive: Archive, tmp_path: Path) -> Iterator[ServerProcess]:
-    pair = self_signed(tmp_path / "server-tls")
-    command, env = cli_invocation(database_kind, archive, tmp_path)
-    port = free_port()
-    serve = [*command, "serve", "--listen", f"127.0.0.1:{port}", "--tls-cert", str(pair.certificate)]
-    serve += ["--tls-key", str(pair.key)]
-    log = (tmp_path / "server.log").open("wb")
-    process = subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"https://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, pair.certificate, process, tmp_path / "server.log")
-        yield ServerProcess(url, pair.certificate, process, command[:3], env)
-    finally:
-        process.send_signal(signal.SIGTERM)
+    with restartable_server(database_kind, archive, tmp_path) as server:
+        yield server.current
+
+
+class RestartableServer:
+    """A server a fault test kills (SIGKILL) or stops (SIGTERM) and starts again: the same archive, port,
+    certificate and log file, so a client's retries reach the new process where they reached the old."""
+
+    def __init__(self, command: list[str], env: dict[str, str], tmp_path: Path) -> None:
+        pair = self_signed(tmp_path / "server-tls")
+        self.url, self.pin, self.command, self.env = f"https://127.0.0.1:{free_port()}", pair.certificate, command, env
+        listen = self.url.removeprefix("https://")
+        self.serve = [*command, "serve", "--listen", listen, "--tls-cert", str(pair.certificate)]
+        self.serve += ["--tls-key", str(pair.key)]
+        self.log_path = tmp_path / "server.log"
+        self.log = self.log_path.open("ab")
+        self.process = self.start()
+
+    @property
+    def current(self) -> ServerProcess:
+        """The process running now, as `running_server` yields it."""
+        return ServerProcess(self.url, self.pin, self.process, self.command[:3], self.env)
+
+    def start(self, wait: bool = True) -> subprocess.Popen[bytes]:
+        """Start a server process on the port (again); with `wait`, return once it answers."""
+        self.process = subprocess.Popen(self.serve, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        if wait:
+            try:
+                self.wait_until_up()
+            except BaseException:
+                self.process.kill()
+                self.process.wait()
+                raise
+        return self.process
+
+    def wait_until_up(self) -> None:
+        _wait_until_up(self.url, self.pin, self.process, self.log_path)
+
+    def kill(self) -> None:
+        """SIGKILL: the server dies at once, in whatever it was doing."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=40)
+
+    def stop(self) -> int:
+        """SIGTERM, as systemd stops it: the exit code once it has finished its requests."""
+        self.process.send_signal(signal.SIGTERM)
         try:
-            code = process.wait(timeout=40)
+            return self.process.wait(timeout=40)
         except subprocess.TimeoutExpired:
-            process.kill()
+            self.process.kill()
             raise
-        finally:
-            log.close()
-    assert code == 0, (tmp_path / "server.log").read_text(errors="replace")
+
+
+@contextmanager
+def restartable_server(database_kind: str, archive: Archive, tmp_path: Path) -> Iterator[RestartableServer]:
+    """A running server that the test may kill and start again; on leaving, the process then running is
+    stopped with SIGTERM and must exit 0."""
+    command, env = cli_invocation(database_kind, archive, tmp_path)
+    server = RestartableServer(command, env, tmp_path)
+    try:
+        yield server
+        code = server.stop() if server.process.poll() is None else server.process.returncode
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
+        server.log.close()
+    assert code == 0, server.log_path.read_text(errors="replace")
 
 
 def _wait_until_up(url: str, pin: Path, process: subprocess.Popen[bytes], log: Path) -> None:

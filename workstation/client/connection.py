@@ -19,8 +19,10 @@ from workstation.errors import WorkstationError
 from workstation.org.users import SignedInUser
 from workstation.types import Role
 
-RETRIES = 3
-BACKOFF_S = (0.2, 0.5, 1.0)
+BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 4.0)
+"""Waits before the retries of a dropped request: together (7.7 s) longer than the archive server takes to
+be restarted (about 1 to 2 s), so that a retry reaches the new process and the write is not lost to it."""
+RETRIES = len(BACKOFF_S)
 TIMEOUT_S = 60.0
 
 
@@ -98,7 +100,7 @@ class ServerConnection:
                     raise ServerUnreachable("server_certificate_mismatch", server=self.url) from error
                 if not retry or attempt == RETRIES:
                     raise ServerUnreachable("server_unreachable", server=self.url, detail=str(error)) from error
-                time.sleep(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
+                time.sleep(BACKOFF_S[attempt])
         if answer.is_success:
             return answer
         raise _refusal(answer, self.url)

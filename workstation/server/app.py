@@ -83,6 +83,20 @@ def status_of(error: WorkstationError) -> int:
     return 400
 
 
+def for_client(error: WorkstationError, server: str) -> WorkstationError:
+    """The refusal as the client is told it. A problem of the server's own database (unreachable, busy,
+    damaged) names the database's location and the driver's words: the client is told the same error about
+    the archive server instead, and the server's log keeps the particulars, so that no client learns where
+    the database is or which account the server uses (only the server holds them)."""
+    if not (isinstance(error, EnvironmentProblem) and "where" in error.data):
+        return error
+    _log.warning("archive problem answered as the server's: %s", error)
+    data = {**error.data, "where": f"档案服务器 {server}"}
+    if "detail" in data:
+        data["detail"] = "详见档案服务器日志"
+    return type(error)(error.code, **data)
+
+
 def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
     """The application serving `archive` (opened and owned by the caller)."""
     app = FastAPI(
@@ -91,9 +105,10 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
     sessions = archive.sessions
 
     @app.exception_handler(WorkstationError)
-    async def refused(_request: Request, error: WorkstationError) -> JSONResponse:
+    async def refused(request: Request, error: WorkstationError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, SessionInvalid) else None
-        return JSONResponse(error_body(error, describe(error)), status_code=status_of(error), headers=headers)
+        told = for_client(error, request.url.netloc)
+        return JSONResponse(error_body(told, describe(told)), status_code=status_of(error), headers=headers)
 
     @app.exception_handler(ValidationError)
     @app.exception_handler(RequestValidationError)

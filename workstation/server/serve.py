@@ -2,9 +2,11 @@
 
 uvicorn serves the application over TLS on one listening socket that is bound here first, so that an
 address in use or not allowed is a plain error (exit code 2) before anything starts. SIGTERM or Ctrl+C
-stops taking connections, lets the requests in flight finish (up to `GRACE_SECONDS`), then returns.
+stops taking connections, drops the idle ones, lets the requests in flight finish (up to `GRACE_SECONDS`),
+then returns.
 """
 
+import asyncio
 import signal
 import socket
 import ssl
@@ -14,6 +16,7 @@ from pathlib import Path
 from types import FrameType
 
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from workstation.archive import Archive
 from workstation.errors import WorkstationError
@@ -85,6 +88,8 @@ def serve(
         timeout_graceful_shutdown=GRACE_SECONDS,
         server_header=False,
     )
+    server = uvicorn.Server(config)
+    config.http = _stopping_protocol(lambda: server.should_exit)
     address = sock.getsockname()
     started(f"https://{f'[{address[0]}]' if ':' in address[0] else address[0]}:{address[1]}")
     # uvicorn stops gracefully on SIGTERM/SIGINT, then raises the signal again for the handlers it found:
@@ -92,10 +97,37 @@ def serve(
     stop_signals = (signal.SIGINT, signal.SIGTERM)
     previous = {number: signal.signal(number, _stopped_cleanly) for number in stop_signals}
     try:
-        uvicorn.Server(config).run(sockets=[sock])
+        server.run(sockets=[sock])
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _stopping_protocol(stopping: Callable[[], bool]) -> type[H11Protocol]:
+    """uvicorn's HTTP/1.1 protocol, except that a stop drops idle connections at once.
+
+    uvicorn closes an idle keep-alive connection politely, and over TLS that waits for the client's
+    close_notify, which an idle client (a review PC between two requests) never sends; so does a connection
+    whose handshake ends just after the stop began. Either held the stop for the whole GRACE_SECONDS while
+    nobody was served. Once closing with nothing left to send, the connection is dropped instead; the
+    client reconnects (to the restarted server) on its next request. A connection with a request in flight
+    is left alone and closes after its answer. uvicorn's own shutdown of a connection runs once: a second
+    call (or one on a connection already closing) failed in h11 and ended the server with exit code 2.
+    """
+
+    class StoppingProtocol(H11Protocol):
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            if stopping():
+                self.shutdown()
+
+        def shutdown(self) -> None:
+            if not self.transport.is_closing():
+                super().shutdown()
+            if self.transport.is_closing() and not self.transport.get_write_buffer_size():
+                self.transport.abort()
+
+    return StoppingProtocol
 
 
 def _stopped_cleanly(_number: int, _frame: FrameType | None) -> None:
