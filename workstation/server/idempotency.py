@@ -60,6 +60,10 @@ class _RecordingSessions(ArchiveSessions):
         self._key = ApiRequest(user_id=user_id, request_key=key, operation=operation)
         self._recorded = False
 
+    @property
+    def recorded(self) -> bool:
+        return self._recorded
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         with super().write() as session:
@@ -96,3 +100,8 @@ def recording_archive(archive: Archive, user_id: int, key: str, operation: str) 
     view = copy.copy(archive)
     view.sessions = _RecordingSessions(archive.sessions, user_id, key, operation)
     return view
+
+
+def recorded(view: Archive) -> bool:
+    """Whether a request's view committed a write (and so its key): only then is there an answer to keep."""
+    return isinstance(view.sessions, _RecordingSessions) and view.sessions.recorded

@@ -35,7 +35,9 @@ def test_the_key_is_kept_with_the_write_and_answers_the_retry(archive, reviewer)
     client = LocalClient(idempotency.recording_archive(archive, user_id, "k1", "add_marker"), Identity.user("reviewer"))
     category = next(row.code for row in client.marker_categories() if row.active)
     assert idempotency.earlier_answer(archive.sessions, user_id, "k1") is None
+    assert not idempotency.recorded(client.archive), "a read records nothing"
     client.add_marker(clip, 100, None, category, "第一次")
+    assert idempotency.recorded(client.archive)
     with pytest.raises(RequestReplayed, match="request_done_answer_lost"):  # done, answer not yet kept
         idempotency.earlier_answer(archive.sessions, user_id, "k1")
     idempotency.keep_answer(archive.sessions, user_id, "k1", b'{"result": 1}')
