@@ -201,6 +201,7 @@ class EngineDriver:
         """media: the file, or what makes a fresh ByteSource for each open (tests/benchmarks/test_player_stream.py)."""
         self.media = media
         self.ready_s = 0.0  # the last open: until paused on its first picture, ready for exact seeks
+        self.retried = 0  # seeks and steps whose picture had to be asked for again
         self.engine = PlaybackEngine(vlc_options=OPTIONS)
         self.arrivals: list[tuple[float, int]] = []
         self.loop = QEventLoop()
@@ -215,14 +216,29 @@ class EngineDriver:
             self.loop.quit()
 
     def wait_for(self, condition: Callable[[int], bool]) -> float:
+        arrived = self._arrival(condition)
+        if arrived is None:
+            raise AssertionError(f"engine stuck at {self.arrivals[-1:]}")
+        return arrived
+
+    def _arrival(self, condition: Callable[[int], bool]) -> float | None:
+        """When the first picture satisfying `condition` arrived, waiting up to TIMEOUT_S; None if none did."""
         self.condition = condition
         if not any(condition(frame) for _, frame in self.arrivals):
             self._spin(TIMEOUT_S)
         self.condition = _never
-        for arrived, frame in self.arrivals:
-            if condition(frame):
-                return arrived
-        raise AssertionError(f"engine stuck at {self.arrivals[-1:]}")
+        return next((arrived for arrived, frame in self.arrivals if condition(frame)), None)
+
+    def _until_shown(self, frame: int, started: float) -> float:
+        """Time until `frame` is shown. Under load libVLC now and then shows a damaged picture after a paused
+        seek and nothing after it (seen in CI, for both players): the frame is then asked for once more by a
+        paused seek, the time counting from the first request, and the retry is reported."""
+        arrived = self._arrival(lambda shown: shown == frame)
+        if arrived is None:
+            self.retried += 1
+            self.engine.seek(frame_start_ms(frame))
+            arrived = self.wait_for(lambda shown: shown == frame)
+        return arrived - started
 
     def open(self) -> float:
         self.arrivals.clear()
@@ -254,13 +270,13 @@ class EngineDriver:
         self.arrivals.clear()
         started = time.perf_counter()
         self.engine.seek(frame_start_ms(frame))
-        return self.wait_for(lambda shown: shown == frame) - started
+        return self._until_shown(frame, started)
 
     def step(self, expected: int) -> float:
         self.arrivals.clear()
         started = time.perf_counter()
         self.engine.step(1)
-        return self.wait_for(lambda shown: shown == expected) - started
+        return self._until_shown(expected, started)
 
     def close(self) -> None:
         self.engine.close()
@@ -292,7 +308,7 @@ def test_player_latency_against_bare_python_vlc(qapp, clip: Path, scale: PlayerS
     results: dict[str, dict[str, list[float]]] = {
         name: {"engine": [], "bare": []} for name in ("open", "seek", "step", "next_frame")
     }
-    retried_seeks = 0
+    retried_seeks, engine_retried = 0, 0
     for round_number in range(scale.opens):
         engine, bare = EngineDriver(clip), BarePlayer(instance, clip)
         try:
@@ -301,6 +317,7 @@ def test_player_latency_against_bare_python_vlc(qapp, clip: Path, scale: PlayerS
             engine.close()
             bare.close()
             retried_seeks += bare.retried_seeks
+            engine_retried += engine.retried
     instance.release()
 
     table, payload = [], {"clip": {"seconds": scale.seconds, "width": WIDTH, "height": HEIGHT, "fps": FPS, "gop": GOP}}
@@ -324,6 +341,7 @@ def test_player_latency_against_bare_python_vlc(qapp, clip: Path, scale: PlayerS
     reference = summary(results["next_frame"]["bare"])
     payload["bare_next_frame"] = reference
     payload["bare_retried_seeks"] = retried_seeks
+    payload["engine_retried"] = engine_retried
     table.append(["(bare next_frame, inexact)", "-", "-", "-", reference["median_ms"], reference["p90_ms"], "-", ""])
     bench_report.table(
         f"Player latency, 1080p30 H.264 GOP {GOP}, {scale.seconds} s clip (ms)",
@@ -332,7 +350,7 @@ def test_player_latency_against_bare_python_vlc(qapp, clip: Path, scale: PlayerS
         [
             "engine: until frame_ready reaches the GUI thread; bare: libVLC's display callback (its own thread)",
             "frame step baseline: paused seek to the next frame (exact), as the engine does",
-            f"bare paused seeks libVLC dropped and that were asked again: {retried_seeks}",
+            f"pictures asked for again (libVLC dropped or damaged them): bare {retried_seeks}, engine {engine_retried}",
         ],
     )
     bench_report.write("player-latency", payload)

@@ -111,8 +111,9 @@ def restartable_server(database_kind: str, archive: Archive, tmp_path: Path) -> 
         yield server
         code = server.stop() if server.process.poll() is None else server.process.returncode
     finally:
-        if server.process.poll() is None:
+        if server.process.poll() is None:  # the test failed: no process may outlive it, nor stay unreaped
             server.process.kill()
+            server.process.wait()
         server.log.close()
     assert code == 0, server.log_path.read_text(errors="replace")
 

@@ -89,10 +89,13 @@ _RUNNING: dict[str, tuple[list[str], str, str]] = {}
 """The servers throwaway_server started: URL → (pg_ctl command for its data folder, options, log file)."""
 
 
-def stop_server(url: str) -> None:
-    """Stop a throwaway server at once, as a crashed server goes away (open connections break)."""
+def stop_server(url: str, mode: str = "immediate") -> None:
+    """Stop a throwaway server: at once, as a crashed server goes away (open connections break), or with
+    mode "fast" as an administrator restarts it. The throwaway servers run with synchronous_commit=off, so
+    an immediate stop may lose the last commits; a test that goes on with the data after the restart stops
+    it "fast" (connections still break, nothing committed is lost)."""
     control, _, _ = _RUNNING[url]
-    subprocess.run([*control, "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL, check=False)
+    subprocess.run([*control, "-m", mode, "-w", "stop"], stdout=subprocess.DEVNULL, check=False)
 
 
 def start_server(url: str) -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.access_builders import PASSWORD, add_users, build_access_org
+from tests.helpers.archive_server import RestartableServer
 from tests.installer.conftest import REPO
+from workstation.archive import Archive
+from workstation.client.connection import ServerConnection
+from workstation.client.remote import RemoteClient
+from workstation.types import Role
 
 pytestmark = [
     pytest.mark.slow,
@@ -82,3 +88,28 @@ def test_unused_qt_parts_and_plain_text_keyrings_stay_out(build_output: str):
     }
     assert "qtbase_zh_CN.qm" in qt_translations
     assert all(name.endswith(("_zh_CN.qm", "_en.qm")) for name in qt_translations), qt_translations
+
+
+def test_the_frozen_program_serves_an_archive_over_tls(build_output: str, tmp_path: Path):
+    """The branch archive server as the installed program runs it: `workstation serve`, a sign-in and a call
+    through the pinned connection, and a clean stop (SIGTERM → exit 0)."""
+    archive = Archive.open_embedded(tmp_path / "archive", create=True)
+    org = build_access_org(archive)
+    add_users(archive, [("reviewer", Role.REVIEWER, "DD01")])
+    archive.close()
+    env = {**os.environ, "WORKSTATION_CONFIG_DIR": str(tmp_path / "config")}
+    server = RestartableServer([str(BUNDLE / "workstation"), "--archive", str(tmp_path / "archive")], env, tmp_path)
+    try:
+        connection = ServerConnection(server.url, server.pin)
+        try:
+            client = RemoteClient(connection, connection.sign_in("reviewer", PASSWORD))
+            assert [row.id for row in client.get_clips([org.clips["DD01"], org.clips["DD03"]])] == [org.clips["DD01"]]
+        finally:
+            connection.close()
+        code = server.stop()
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait()
+        server.log.close()
+    assert code == 0, server.log_path.read_text(errors="replace")
