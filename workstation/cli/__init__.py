@@ -3,7 +3,8 @@
     workstation [--archive DIR | --profile NAME] COMMAND ...
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
-Commands: demo, ingest, clips, verify, audit verify, db upgrade, profile add/list. Exit codes: 0 success;
+Commands: demo, ingest, clips, verify, audit verify, db upgrade, profile add/list, access, user, spotcheck,
+ledger, tls, serve, login, logout (see the README's command-line section). Exit codes: 0 success;
 1 the command ran and found a problem (rejected or failed files, integrity mismatches, a broken audit
 chain); 2 the command could not run (bad arguments, archive unreachable, ...). Without a command the
 launcher (ui.launcher) opens the GUI instead.
@@ -334,14 +335,18 @@ def _clip_rows(client: ArchiveClient, criteria: ClipFilter, limit: int) -> list[
     here the command lists as the computer's account, a system actor: the whole archive; through the server,
     what the signed-in user may see."""
     rows: list[ClipRow] = []
-    page_size = 1000 if limit == 0 else min(1000, limit)
-    page = client.first_clip_page(criteria, NEWEST_FIRST, page_size)
+
+    def wanted() -> int:
+        return 1000 if limit == 0 else min(1000, limit - len(rows))
+
+    size = wanted()
+    page = client.first_clip_page(criteria, NEWEST_FIRST, size)
     while True:
         rows.extend(page)
-        page_size = 1000 if limit == 0 else min(1000, limit - len(rows))
-        if (len(page) < 1000 and (limit == 0 or len(page) < page_size)) or (limit and len(rows) >= limit):
+        if len(page) < size or (limit and len(rows) >= limit):
             return rows
-        page = client.clip_page(criteria, NEWEST_FIRST, page_size, after=cursor_after(page[-1]))
+        size = wanted()
+        page = client.clip_page(criteria, NEWEST_FIRST, size, after=cursor_after(page[-1]))
 
 
 def _verify(args: argparse.Namespace) -> int:
