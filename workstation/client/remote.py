@@ -56,7 +56,7 @@ class RemoteClient:
         return call.decode_answer(answer.content)
 
     def _export(self, what: str, criteria: object, path: Path) -> int:
-        call = remote_calls()[{"ledger": "ledger_rows", "audit": "audit_events", "register": "register_rows"}[what]]
+        call = remote_calls()[EXPORTS[what].listing]
         body = call.arguments.model_validate({"criteria": criteria, "limit": 0}).model_dump_json()
         answer = self.connection.send(
             "POST", f"/export/{what}", content=body.encode(), headers={"Content-Type": "application/json"}, retry=True
@@ -114,7 +114,7 @@ def _remote_method(call: Call) -> Callable[..., Any]:
 
 for _name, _call in remote_calls().items():
     setattr(RemoteClient, _name, _remote_method(_call))
-assert not set(EXPORTS.values()) - set(vars(RemoteClient)), "every export has its method"
+assert all(export.method in vars(RemoteClient) for export in EXPORTS.values()), "every export has its method"
 
 
 def remote_client(connection: ServerConnection, user: SignedInUser) -> ArchiveClient:

@@ -28,8 +28,22 @@ API = "/api/v1"
 LOCAL_ONLY = frozenset(
     {"who", "ingest", "media_source", "thumbnail", "export_audit", "export_register", "export_ledger"}
 )
-EXPORTS = {"ledger": "export_ledger", "audit": "export_audit", "register": "export_register"}
-"""`/api/v1/export/{what}` → the client method whose criteria it takes (its first parameter)."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """`/api/v1/export/{what}`: the client method that writes the workbook, and the listing call whose
+    arguments (criteria, limit) carry its criteria over the wire."""
+
+    method: str
+    listing: str
+
+
+EXPORTS = {
+    "ledger": Export("export_ledger", "ledger_rows"),
+    "audit": Export("export_audit", "audit_events"),
+    "register": Export("export_register", "register_rows"),
+}
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 _CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", extra="forbid")
 

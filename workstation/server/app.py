@@ -187,17 +187,17 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
 
     @app.post(f"{API}/export/{{what}}")
     async def export(what: str, request: Request) -> Response:
-        method = EXPORTS.get(what)
-        if method is None:
+        export_of = EXPORTS.get(what)
+        if export_of is None:
             raise BadRequest("unknown_call", call=f"export/{what}")
         body = await request.body()
 
         def work() -> tuple[bytes, int]:
             user = signed_in(request)
-            criteria = remote_calls()[_criteria_call(what)].decode_arguments(body)["criteria"]
+            criteria = remote_calls()[export_of.listing].decode_arguments(body)["criteria"]
             with tempfile.TemporaryDirectory(prefix="export-") as folder:
                 target = Path(folder) / f"{what}.xlsx"
-                count = getattr(LocalClient(archive, Identity.user(user.login)), method)(criteria, target)
+                count = getattr(LocalClient(archive, Identity.user(user.login)), export_of.method)(criteria, target)
                 return target.read_bytes(), count
 
         content, count = await in_thread(work)
@@ -259,11 +259,6 @@ def housekeeping(sessions: Sessions) -> Callable[[FastAPI], AbstractAsyncContext
             task.cancel()
 
     return running
-
-
-def _criteria_call(what: str) -> str:
-    """The listing call whose `criteria` argument an export takes (the same filter type)."""
-    return {"ledger": "ledger_rows", "audit": "audit_events", "register": "register_rows"}[what]
 
 
 def _user_json(user: SignedInUser) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
@@ -362,3 +363,13 @@ def test_a_station_uploads_through_the_server_and_clears_only_what_was_archived(
         upload_ingest(HttpUploadTarget(reviewer), [tmp_path / "F"], UploadOptions(station="采集站1"))
     assert not_a_station.value.code == "duty_missing"
     assert all(path.exists() for path in other)
+
+
+def test_an_export_arrives_as_the_servers_workbook_and_only_for_those_who_may_read_it(site: Site, tmp_path: Path):
+    target = tmp_path / "审计日志.xlsx"
+    count = site.client("admin_zd01").export_audit(AuditFilter(), target)
+    sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
+    assert count > 0 and sheet.max_row == count + 1  # a header row, then one row per audit event
+    with pytest.raises(PermissionDenied):
+        site.client("reviewer_dd01").export_audit(AuditFilter(), tmp_path / "refused.xlsx")
+    assert not (tmp_path / "refused.xlsx").exists()
