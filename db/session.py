@@ -15,10 +15,12 @@ class Sessions:
     Thread rule: a Session belongs to the thread that opened it; open one per task, never share it.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, info: dict[str, object] | None = None) -> None:
         self.engine = engine
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(begin_immediate(engine), expire_on_commit=False)
+        self.info = info or {}
+        """Given to every session as Session.info (an archive's audit keys travel this way)."""
+        self._read = sessionmaker(engine, expire_on_commit=False, info=self.info)
+        self._write = sessionmaker(begin_immediate(engine), expire_on_commit=False, info=self.info)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

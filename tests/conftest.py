@@ -21,6 +21,7 @@ from db.engine import create_archive_engine
 from tests.helpers.postgres import throwaway_server
 from workstation import clock
 from workstation.archive import Archive
+from workstation.audit.keys import KEY_FILE_ENV
 from workstation.org import passwords
 
 TEMPLATE_DATABASE = "archive_template"
@@ -55,6 +56,21 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def audit_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every archive of the test session keeps its audit keys in one key file (by archive id), which the CLI,
+    server and bundle subprocesses find through the same environment variable. A test about the key store
+    itself points the variable elsewhere (monkeypatch)."""
+    path = tmp_path_factory.mktemp("audit-keys") / "audit-keys.json"
+    previous = os.environ.get(KEY_FILE_ENV)
+    os.environ[KEY_FILE_ENV] = str(path)
+    yield path
+    if previous is None:
+        del os.environ[KEY_FILE_ENV]
+    else:
+        os.environ[KEY_FILE_ENV] = previous
 
 
 TEST_CLOCK_START = os.environ.get("WORKSTATION_TEST_CLOCK", "2026-11-22T14:05:09+08:00")
@@ -109,7 +125,12 @@ def postgres_database(postgres_server: str) -> Iterator[str]:
     admin = create_archive_engine(postgres_server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DATABASE}"))
-    yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    url = make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    copy = create_archive_engine(url)
+    with copy.begin() as connection:  # each copy is an archive of its own, with keys of its own
+        connection.execute(text("UPDATE archive_identity SET archive_id = :id"), {"id": str(uuid.uuid4())})
+    copy.dispose()
+    yield url
     with admin.connect() as connection:
         connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
     admin.dispose()

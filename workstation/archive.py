@@ -26,6 +26,8 @@ from db import migrate
 from db.engine import SQLITE_BUSY_TIMEOUT_MS, create_archive_engine, sqlite_url
 from db.session import Sessions
 from workstation import config, database_errors
+from workstation.audit.chain import SESSION_KEYS
+from workstation.audit.keys import ArchiveKeys
 from workstation.errors import ArchiveDamaged, ArchiveNeedsUpgrade, ArchiveTooNew, ArchiveUnavailable, MigrationFailed
 from workstation.private_folder import make_private_folder
 
@@ -68,7 +70,9 @@ class Archive:
         self.media_root = media_root
         self.folder: Path | None = None
         """The embedded archive's folder (database and media root); None for a shared archive."""
-        self.sessions = ArchiveSessions(engine)
+        self.audit_keys = ArchiveKeys()
+        """The keys of the audit chain, from the key store outside the database (workstation.audit.keys)."""
+        self.sessions = ArchiveSessions(engine, {SESSION_KEYS: self.audit_keys})
 
     @classmethod
     def open_embedded(cls, folder: Path, create: bool = False) -> "Archive":

@@ -38,6 +38,7 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
         "session_idle_minutes": (int,),
         "session_hours": (int,),
     },
+    "audit": {"key_file": (str,), "anchor_file": (str,)},
 }
 """Every setting there is: section → key → the TOML types it may have."""
 PATTERN_KEYS = {"name": True, "regex": True, "time_format": False}

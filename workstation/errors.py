@@ -162,3 +162,7 @@ class UploadRefused(UploadError):
 class UploadInterrupted(EnvironmentProblem):
     """The connection to the archive server broke during an upload (raised by the transport); the station
     resumes the upload where the server's received bytes end."""
+
+
+class AuditKeyUnavailable(EnvironmentProblem):
+    """The audit key of this archive cannot be read, or a key offered for it does not belong to it."""

@@ -59,14 +59,37 @@ class AuditEntry:
 
 @dataclass(frozen=True)
 class AuditProblem:
+    """One finding of `audit verify`, at row `seq`. problem: "hash" (row edited or forged: its digest is not
+    the one its key gives), "gap" (row deleted or reordered), "head" (tail cut off or head moved), "key" (row
+    under a key this archive's key store does not have), "unkeyed" (a plain-hash row where only keyed rows may
+    be), "anchor" (the chain no longer passes through an anchor kept outside the database)."""
+
     seq: int
-    problem: str  # "hash" (row edited), "gap" (row deleted or reordered), "head" (tail cut off)
+    problem: str
+
+
+@dataclass(frozen=True)
+class ChainAnchor:
+    """A point of the audit chain kept outside the database (anchor file, printed ledger): a row's seq and its
+    digest, as 64 hex digits or, typed from paper, a prefix of at least 16."""
+
+    seq: int
+    digest: str
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.digest}"
 
 
 @dataclass(frozen=True)
 class AuditVerification:
+    """What `audit verify` found. head: the chain head it verified up to; from_seq: 0 for the whole chain,
+    else the anchor an incremental check started from; anchors_checked: how many anchors it compared."""
+
     events_checked: int
     problems: tuple[AuditProblem, ...]
+    head: ChainAnchor = ChainAnchor(0, "0" * 64)
+    from_seq: int = 0
+    anchors_checked: int = 0
 
     @property
     def ok(self) -> bool:

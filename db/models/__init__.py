@@ -1,7 +1,7 @@
 """The archive's tables as typed SQLAlchemy 2 models."""
 
 from db.models.access import AccessGrant, AccessRegisterEntry, AccessRequest, AccessRequestItem, ApprovalStep
-from db.models.audit import AuditChainHead, AuditEvent
+from db.models.audit import ArchiveIdentity, AuditChainHead, AuditEvent
 from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
 from db.models.ingest import IngestRejection, IngestRun, Upload
@@ -24,6 +24,7 @@ __all__ = [
     "ApiRequest",
     "ApiSession",
     "ApprovalStep",
+    "ArchiveIdentity",
     "AuditChainHead",
     "AuditEvent",
     "Base",

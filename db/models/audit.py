@@ -9,7 +9,9 @@ from db.models.base import Base
 
 
 class AuditEvent(Base):
-    """One audited action. row_hash = SHA-256 over prev_hash and this row's canonical fields.
+    """One audited action. row_hash = HMAC-SHA256, under the key named by key_id, over prev_hash and this
+    row's canonical fields (workstation.audit.chain); rows from before the chain was keyed have key_id NULL
+    and a plain SHA-256.
 
     seq is gap-free and assigned under the chain-head lock; database triggers refuse UPDATE and DELETE.
     """
@@ -26,6 +28,7 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
 
 
 class AuditChainHead(Base):
@@ -36,3 +39,12 @@ class AuditChainHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_seq: Mapped[int] = mapped_column(BigInteger)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ArchiveIdentity(Base):
+    """The single row (id 1) naming this archive, so that its audit keys can be found outside the database."""
+
+    __tablename__ = "archive_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    archive_id: Mapped[str] = mapped_column(String(36))

@@ -4266,6 +4266,66 @@
         <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
         <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="567" />
+        <source>The audit key of this archive (id {archive}) is not in the key store ({where}). Without it nothing can be recorded or verified. Restore it from its backup with `workstation audit import-key --from FILE`, or set [audit] key_file to the server's key file.</source>
+        <translation>本档案库（编号 {archive}）的审计密钥不在密钥库（{where}）中，没有它既不能记录也不能校验。请用“workstation audit import-key --from 文件”从备份恢复，或在 [audit] key_file 中指定服务器的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="573" />
+        <source>The audit key store {where} is damaged or not a key file. Restore it from its backup.</source>
+        <translation>审计密钥库 {where} 已损坏或不是密钥文件，请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="576" />
+        <source>Cannot write the audit key file {where} ({detail}). Check that the folder exists and may be written, then try again.</source>
+        <translation>无法写入审计密钥文件 {where}（{detail}）。请确认该文件夹存在且可写后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="581" />
+        <source>The system's credential store cannot be used for the audit key ({detail}). Make sure it works, or set [audit] key_file in workstation.toml.</source>
+        <translation>无法使用系统凭据管理器保存审计密钥（{detail}）。请确认凭据管理器可用，或在 workstation.toml 的 [audit] key_file 中指定密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="586" />
+        <source>The file {where} holds no audit key of this archive (id {archive}).</source>
+        <translation>文件 {where} 中没有本档案库（编号 {archive}）的审计密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="589" />
+        <source>The key store {where} already holds the audit key of this archive (id {archive}); nothing was changed.</source>
+        <translation>密钥库 {where} 中已有本档案库（编号 {archive}）的审计密钥，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="593" />
+        <source>Key {key} in {where} does not verify the audit log of this archive: it is not this archive's key. Nothing was changed.</source>
+        <translation>{where} 中的密钥 {key} 无法校验本档案库的审计日志，不是本档案库的密钥，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="598" />
+        <source>"{text}" is not an anchor: write it as SEQ:HEX with at least 16 hexadecimal digits, as printed on the ledger.</source>
+        <translation>“{text}”不是锚点：请按台帐上的打印格式写成 序号:摘要（至少 16 位十六进制）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="603" />
+        <source>Cannot read the anchor file {where} ({detail}).</source>
+        <translation>无法读取锚点文件 {where}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="606" />
+        <source>Line {line} of the anchor file {where} is not an anchor (SEQ:HEX). Anchor files are only appended to: restore it from its copy.</source>
+        <translation>锚点文件 {where} 第 {line} 行不是锚点（序号:摘要）。锚点文件只能追加，请从其副本恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="611" />
+        <source>Cannot append to the anchor file {where} ({detail}). Check that the medium is present and writable, then try again.</source>
+        <translation>无法追加写入锚点文件 {where}（{detail}）。请确认存储介质已连接且可写后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="616" />
+        <source>--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE.</source>
+        <translation>--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -185,7 +185,7 @@ class AuditView(QWidget):
         self.verify_label.setText(self.tr("Checking…"))
         self._operations.run(
             self,
-            self._client.verify_audit,
+            lambda: self._client.verify_audit([], None),
             self._on_verified,
             self._on_failed,
         )

@@ -564,4 +564,56 @@ def messages() -> dict[str, Wording]:
             "The file {media_path} is missing from the archive's media store or cannot be read. "
             "Tell the administrator (workstation verify finds such files).",
         ),
+        "audit_key_missing": QCoreApplication.translate(
+            "errors",
+            "The audit key of this archive (id {archive}) is not in the key store ({where}). Without it"
+            " nothing can be recorded or verified. Restore it from its backup with `workstation audit "
+            "import-key --from FILE`, or set [audit] key_file to the server's key file.",
+        ),
+        "audit_key_invalid": QCoreApplication.translate(
+            "errors", "The audit key store {where} is damaged or not a key file. Restore it from its backup."
+        ),
+        "audit_key_not_saved": QCoreApplication.translate(
+            "errors",
+            "Cannot write the audit key file {where} ({detail}). Check that the folder exists and may "
+            "be written, then try again.",
+        ),
+        "audit_key_store_unavailable": QCoreApplication.translate(
+            "errors",
+            "The system's credential store cannot be used for the audit key ({detail}). Make sure it "
+            "works, or set [audit] key_file in workstation.toml.",
+        ),
+        "audit_key_not_in_file": QCoreApplication.translate(
+            "errors", "The file {where} holds no audit key of this archive (id {archive})."
+        ),
+        "audit_key_exists": QCoreApplication.translate(
+            "errors",
+            "The key store {where} already holds the audit key of this archive (id {archive}); nothing was changed.",
+        ),
+        "audit_key_does_not_match": QCoreApplication.translate(
+            "errors",
+            "Key {key} in {where} does not verify the audit log of this archive: it is not this "
+            "archive's key. Nothing was changed.",
+        ),
+        "anchor_malformed": QCoreApplication.translate(
+            "errors",
+            '"{text}" is not an anchor: write it as SEQ:HEX with at least 16 hexadecimal digits, as '
+            "printed on the ledger.",
+        ),
+        "anchor_file_unreadable": QCoreApplication.translate(
+            "errors", "Cannot read the anchor file {where} ({detail})."
+        ),
+        "anchor_file_malformed": QCoreApplication.translate(
+            "errors",
+            "Line {line} of the anchor file {where} is not an anchor (SEQ:HEX). Anchor files are only "
+            "appended to: restore it from its copy.",
+        ),
+        "anchor_file_unwritable": QCoreApplication.translate(
+            "errors",
+            "Cannot append to the anchor file {where} ({detail}). Check that the medium is present and "
+            "writable, then try again.",
+        ),
+        "incremental_needs_anchor_file": QCoreApplication.translate(
+            "errors", "--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE."
+        ),
     }

@@ -3,7 +3,7 @@
 Reading is itself a duty (Duty.AUDIT), checked here; an export to Excel is recorded in the log it exports.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TypeVarTuple
 
@@ -17,7 +17,7 @@ from workstation.access.types import AuditFilter
 from workstation.atomic_file import replacing
 from workstation.identity import Identity
 from workstation.permissions import principal_of, require_duty
-from workstation.types import AuditEventRow, AuditVerification, Duty
+from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, Duty
 from workstation.xlsx_export import write_table
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
@@ -41,12 +41,19 @@ def actions(session: Session, who: Identity) -> list[str]:
     return list(session.execute(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).scalars())
 
 
-def verify(session: Session, who: Identity) -> AuditVerification:
-    """`workstation audit verify`: is the hash chain intact? For inspection staff and administrators, and for
-    a system actor (the computer's account on an archive it holds, or a scheduled check)."""
+def verify(
+    session: Session,
+    who: Identity,
+    anchors: Sequence[ChainAnchor] = (),
+    since: ChainAnchor | None = None,
+    progress: audit.Progress | None = None,
+) -> AuditVerification:
+    """`workstation audit verify`: is the keyed chain intact, and does it still pass through the anchors? For
+    inspection staff and administrators, and for a system actor (the computer's account on an archive it
+    holds, or a scheduled check)."""
     if who.is_user:
         require_duty(principal_of(session, who), Duty.AUDIT)
-    return audit.verify_chain(session)
+    return audit.verify_chain(session, anchors, since, progress)
 
 
 def export_events(sessions: Sessions, who: Identity, criteria: AuditFilter, path: Path) -> int:

@@ -3,8 +3,9 @@
     workstation [--archive DIR | --profile NAME] COMMAND ...
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
-Commands: demo, ingest, clips, verify, audit verify, db upgrade, profile add/list, access, user, spotcheck,
-ledger, tls, serve, login, logout (see the README's command-line section). Exit codes: 0 success;
+Commands: demo, ingest, clips, verify, audit (verify, anchor, rotate-key, export-key, import-key),
+db upgrade, profile add/list, access, user, spotcheck, ledger, tls, serve, login, logout (see the README's
+command-line section). Exit codes: 0 success;
 1 the command ran and found a problem (rejected or failed files, integrity mismatches, a broken audit
 chain); 2 the command could not run (bad arguments, archive unreachable, ...). Without a command the
 launcher (ui.launcher) opens the GUI instead.
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workstation import config, crash_log
-from workstation.cli import access, messages, server, spotcheck, tls
+from workstation.cli import access, audit, messages, server, spotcheck, tls
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.target import (
@@ -122,8 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     clips_cmd.add_argument("--format", choices=("table", "json"), default="table")
 
     commands.add_parser("verify", help="重新计算档案文件的 SHA-256 并与入库值比对")
-    audit_cmd = commands.add_parser("audit", help="审计日志")
-    audit_cmd.add_argument("action", choices=("verify",))
+    audit.add_parser(commands)
     db_cmd = commands.add_parser("db", help="数据库")
     db_cmd.add_argument("action", choices=("upgrade",))
 
@@ -199,7 +199,7 @@ def _run(args: argparse.Namespace) -> int:
         "ingest": _ingest,
         "clips": _clips,
         "verify": _verify,
-        "audit": _audit_verify,
+        "audit": lambda args: audit.run(args, cli_actor()),
         "db": _db_upgrade,
         "profile": _profile,
         "access": _access,
@@ -363,16 +363,6 @@ def _verify(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.problems else 0
-
-
-def _audit_verify(args: argparse.Namespace) -> int:
-    with acting_client(args, cli_actor()) as client:
-        result = client.verify_audit()
-    meaning = {"hash": "记录内容被修改", "gap": "记录被删除或顺序被打乱", "head": "日志末尾被截断"}
-    for problem in result.problems:
-        print(f"{problem.problem}\t{problem.seq}\t{meaning[problem.problem]}")
-    print(f"已校验 {result.events_checked} 条审计记录：{'完整' if result.ok else '发现篡改'}", file=sys.stderr)
-    return 0 if result.ok else 1
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:

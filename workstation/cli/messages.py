@@ -305,4 +305,27 @@ MESSAGES: dict[str, Wording] = {
     "media_file_unavailable": (
         "档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。"
     ),
+    "audit_key_missing": (
+        "本档案库（编号 {archive}）的审计密钥不在密钥库（{where}）中，没有它既不能"
+        "记录也不能校验。请用“workstation audit import-key --fro"
+        "m 文件”从备份恢复，或在 [audit] key_file 中指定服务器的密钥文件。"
+    ),
+    "audit_key_invalid": ("审计密钥库 {where} 已损坏或不是密钥文件，请从备份恢复。"),
+    "audit_key_not_saved": ("无法写入审计密钥文件 {where}（{detail}）。请确认该文件夹存在且可写后重试。"),
+    "audit_key_store_unavailable": (
+        "无法使用系统凭据管理器保存审计密钥（{detail}）。请确认凭据管理器可用，或在 wor"
+        "kstation.toml 的 [audit] key_file 中指定密钥文件。"
+    ),
+    "audit_key_not_in_file": ("文件 {where} 中没有本档案库（编号 {archive}）的审计密钥。"),
+    "audit_key_exists": ("密钥库 {where} 中已有本档案库（编号 {archive}）的审计密钥，未作任何更改。"),
+    "audit_key_does_not_match": (
+        "{where} 中的密钥 {key} 无法校验本档案库的审计日志，不是本档案库的密钥，未作任何更改。"
+    ),
+    "anchor_malformed": ("“{text}”不是锚点：请按台帐上的打印格式写成 序号:摘要（至少 16 位十六进制）。"),
+    "anchor_file_unreadable": ("无法读取锚点文件 {where}（{detail}）。"),
+    "anchor_file_malformed": ("锚点文件 {where} 第 {line} 行不是锚点（序号:摘要）。锚点文件只能追加，请从其副本恢复。"),
+    "anchor_file_unwritable": ("无法追加写入锚点文件 {where}（{detail}）。请确认存储介质已连接且可写后重试。"),
+    "incremental_needs_anchor_file": (
+        "--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。"
+    ),
 }

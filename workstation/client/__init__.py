@@ -49,7 +49,7 @@ from workstation.spotcheck.types import (
     ReviewInput,
     SampleItemRow,
 )
-from workstation.types import AuditEventRow, AuditVerification, UnitRow
+from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, UnitRow
 
 
 class ArchiveClient(Protocol):
@@ -218,8 +218,9 @@ class ArchiveClient(Protocol):
         """The action codes present in the audit log (for the filter)."""
         ...
 
-    def verify_audit(self) -> AuditVerification:
-        """Check the audit log's hash chain."""
+    def verify_audit(self, anchors: list[ChainAnchor], since: ChainAnchor | None) -> AuditVerification:
+        """Check the audit log's keyed chain, and that it still passes through every anchor kept outside the
+        database; with `since` (an anchor verified before) only the rows after it."""
         ...
 
     def export_audit(self, criteria: AuditFilter, path: Path) -> int:

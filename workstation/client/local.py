@@ -59,7 +59,7 @@ from workstation.spotcheck.types import (
     ReviewInput,
     SampleItemRow,
 )
-from workstation.types import AuditEventRow, AuditVerification, ClipScope, FileType, UnitRow
+from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, ClipScope, FileType, UnitRow
 
 _T = TypeVar("_T")
 
@@ -240,8 +240,8 @@ class LocalClient:
     def audit_actions(self) -> list[str]:
         return self._read(lambda session: audit_viewer.actions(session, self.who))
 
-    def verify_audit(self) -> AuditVerification:
-        return self._read(lambda session: audit_viewer.verify(session, self.who))
+    def verify_audit(self, anchors: list[ChainAnchor], since: ChainAnchor | None) -> AuditVerification:
+        return self._read(lambda session: audit_viewer.verify(session, self.who, anchors, since))
 
     def export_audit(self, criteria: AuditFilter, path: Path) -> int:
         return audit_viewer.export_events(self.archive.sessions, self.who, criteria, path)

@@ -1,0 +1,24 @@
+"""The tamper-evident audit log (R7): the keyed chain (chain), its keys (keys), anchors outside the database
+(anchors) and the administration of the keys (key_admin). `audit.record(...)` is what every service calls."""
+
+from workstation.audit.chain import (
+    GENESIS_HASH,
+    SESSION_KEYS,
+    Progress,
+    canonical_details,
+    chain_head,
+    record,
+    row_is_authentic,
+    verify_chain,
+)
+
+__all__ = [
+    "GENESIS_HASH",
+    "SESSION_KEYS",
+    "Progress",
+    "canonical_details",
+    "chain_head",
+    "record",
+    "row_is_authentic",
+    "verify_chain",
+]
