@@ -12,12 +12,16 @@ Typed from paper, HEX may be shortened to its first 16 digits and grouped with s
 
 import os
 import re
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from workstation.audit.chain import MIN_ANCHOR_DIGITS
 from workstation.errors import WorkstationError
-from workstation.types import ChainAnchor
+from workstation.types import AuditVerification, ChainAnchor
+
+Verifier = Callable[[list[ChainAnchor], ChainAnchor | None], AuditVerification]
+"""Verifies the chain against anchors, from an anchor on (an archive client's verify_audit, or the service)."""
 
 FILE_HEADER = "# 审计链锚点 (workstation audit anchor)：序号:摘要\t记录时间\n"
 _ANCHOR = re.compile(r"(\d+)\s*:\s*([0-9a-fA-F][0-9a-fA-F \-]*)")
@@ -68,6 +72,31 @@ def append_anchor(path: Path, head: ChainAnchor, taken_at: datetime) -> None:
             os.fsync(handle.fileno())
     except OSError as error:
         raise AnchorError("anchor_file_unwritable", where=str(path), detail=str(error)) from error
+
+
+def extend(path: Path, verify: Verifier, taken_at: datetime) -> AuditVerification:
+    """`audit anchor`: verify the rows after the file's last anchor (the whole chain for a new file) and, only
+    if they are intact, append the current head. A tampered chain is never anchored."""
+    known = read_anchors(path)
+    result = verify(known, known[-1] if known else None)
+    if result.ok:
+        append_anchor(path, result.head, taken_at)
+    return result
+
+
+def last_anchored_on(path: Path) -> date | None:
+    """The day the file's last anchor was taken (None: no anchor yet, or a line without its time)."""
+    try:
+        lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise AnchorError("anchor_file_unreadable", where=str(path), detail=str(error)) from error
+    fields = lines[-1].split("\t") if lines and not lines[-1].startswith("#") else []
+    try:
+        return datetime.strptime(fields[1], "%Y-%m-%d %H:%M:%S").date() if len(fields) > 1 else None
+    except ValueError:
+        return None
 
 
 def printed(head: ChainAnchor) -> str:

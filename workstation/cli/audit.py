@@ -63,13 +63,10 @@ def run(args: argparse.Namespace, actor: Identity) -> int:
         result = _verify(args, actor, [*known, *args.head], since)
         return _report(result)
     if args.action == "anchor":
-        known = anchors.read_anchors(args.out)
-        result = _verify(args, actor, known, known[-1] if known else None)
-        if not result.ok:
-            return _report(result)
-        anchors.append_anchor(args.out, result.head, clock.now())
-        print(f"已追加锚点 {result.head} 到 {args.out}", file=sys.stderr)
-        return 0
+        result = anchors.extend(args.out, lambda known, since: _verify(args, actor, known, since), clock.now())
+        if result.ok:
+            print(f"已追加锚点 {result.head} 到 {args.out}", file=sys.stderr)
+        return _report(result)
     return _keys(args, actor)
 
 
@@ -82,23 +79,24 @@ def _verify(
     archive = open_archive(args)
     try:
         with archive.sessions.read() as session:
-            return audit_viewer.verify(session, actor, known, since, _progress)
+            return audit_viewer.verify(session, actor, known, since, _progress if sys.stderr.isatty() else None)
     finally:
         archive.close()
-        print(file=sys.stderr)
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"\r已校验 {done:,} / {total:,} 条", end="", file=sys.stderr, flush=True)
+    """On a terminal: one line that counts up (a scheduled run's log gets only the result)."""
+    end = "\n" if done == total else ""
+    print(f"\r已校验 {done:,} / {total:,} 条", end=end, file=sys.stderr, flush=True)
 
 
 def _report(result: AuditVerification) -> int:
     for problem in result.problems:
         print(f"{problem.problem}\t{problem.seq}\t{MEANING[problem.problem]}")
-    scope = f"第 {result.from_seq + 1} 条起的 " if result.from_seq else ""
+    scope = f"第 {result.from_seq + 1} 条起的 " if result.from_seq else " "
     verdict = "完整" if result.ok else "发现篡改"
     print(
-        f"已校验{scope} {result.events_checked} 条审计记录、{result.anchors_checked} 个锚点：{verdict}；"
+        f"已校验{scope}{result.events_checked} 条审计记录、{result.anchors_checked} 个锚点：{verdict}；"
         f"链头 {anchors.printed(result.head)}",
         file=sys.stderr,
     )

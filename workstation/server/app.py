@@ -17,11 +17,8 @@ the answer is 401; a refused right is 403; every refusal is JSON (workstation.cl
 Calls that write record their `Idempotency-Key` in the same transaction (workstation.server.idempotency).
 """
 
-import asyncio
 import logging
 import tempfile
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -31,7 +28,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ValidationError
 
-from db.session import Sessions
 from workstation.access import register
 from workstation.archive import Archive
 from workstation.cli.messages import describe
@@ -51,12 +47,12 @@ from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.org.users import SignedInUser, change_password
 from workstation.server import idempotency
 from workstation.server.gate import Gate, Purpose, bearer_token
+from workstation.server.housekeeping import audit_anchor_file, housekeeping
 from workstation.server.threads import in_thread
 from workstation.server.uploads import add_upload_routes
 from workstation.types import Role
 
 _log = logging.getLogger(__name__)
-HOUSEKEEPING_EVERY_S = 3600
 
 
 class SignIn(BaseModel):
@@ -98,9 +94,8 @@ def for_client(error: WorkstationError, server: str) -> WorkstationError:
 
 def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
     """The application serving `archive` (opened and owned by the caller)."""
-    app = FastAPI(
-        title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None, lifespan=housekeeping(archive.sessions)
-    )
+    lifespan = housekeeping(archive.sessions, audit_anchor_file())
+    app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None, lifespan=lifespan)
     sessions = archive.sessions
 
     @app.exception_handler(WorkstationError)
@@ -236,29 +231,6 @@ class MediaResponse(FileResponse):
     """A file answered in 512 KiB pieces (Starlette's 64 KiB made a 1 MiB range sixteen trips to a thread)."""
 
     chunk_size = 512 * 1024
-
-
-def housekeeping(sessions: Sessions) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    """While the server runs: forget old idempotency keys now and every `HOUSEKEEPING_EVERY_S` (any instance
-    may do it; it is one DELETE)."""
-
-    @asynccontextmanager
-    async def running(_app: FastAPI) -> AsyncIterator[None]:
-        async def loop() -> None:
-            while True:
-                try:
-                    await in_thread(lambda: idempotency.forget_old(sessions))
-                except WorkstationError as error:  # the database away for a while: next round
-                    _log.warning("housekeeping skipped: %s", error)
-                await asyncio.sleep(HOUSEKEEPING_EVERY_S)
-
-        task = asyncio.create_task(loop())
-        try:
-            yield
-        finally:
-            task.cancel()
-
-    return running
 
 
 def _user_json(user: SignedInUser) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from workstation.footage.types import NEWEST_FIRST, ClipFilter
 from workstation.footage.upload_ingest import UploadOptions, upload_ingest
 from workstation.footage.verified_copy import sha256_of
 from workstation.server.tls import self_signed
-from workstation.types import Role
+from workstation.types import ChainAnchor, Role
 
 STAFF = (
     ("reviewer_dd01", Role.REVIEWER, "DD01"),
@@ -373,3 +373,15 @@ def test_an_export_arrives_as_the_servers_workbook_and_only_for_those_who_may_re
     with pytest.raises(PermissionDenied):
         site.client("reviewer_dd01").export_audit(AuditFilter(), tmp_path / "refused.xlsx")
     assert not (tmp_path / "refused.xlsx").exists()
+
+
+def test_the_chain_is_verified_against_anchors_through_the_server(site: Site):
+    inspector = site.client("admin_zd01")
+    first = inspector.verify_audit([], None)
+    assert first.ok and first.head.seq > 0
+    again = inspector.verify_audit([first.head], first.head)  # incremental from the anchor just taken
+    assert again.ok and again.from_seq == first.head.seq and again.anchors_checked == 1
+    forged = ChainAnchor(first.head.seq, "0" * 16)
+    assert [p.problem for p in inspector.verify_audit([forged], None).problems] == ["anchor"]
+    with pytest.raises(PermissionDenied):
+        site.client("reviewer_dd01").verify_audit([], None)
