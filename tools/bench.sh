@@ -3,7 +3,8 @@
 # browser on a 5,000,000-clip archive on SQLite and PostgreSQL, the spot-check draw (1,000 officers) and the
 # ledger export (100,000 rows) against bare openpyxl, and the archive server (issue 12) against the embedded archive:
 # filter → first page on the 5M-clip archives, upload ingest, streamed playback, and 50 review PCs loading one
-# server for 60 s. Prints the result tables; JSON and a log go to bench-results/.
+# server for 60 s; the audit chain (append cost keyed against plain, verify at 1M and 10M rows). Prints the
+# result tables; JSON and a log go to bench-results/.
 # Takes 15-25 minutes on a 2-core machine (most of it bulk-loading 5M rows twice) and needs ~15 GB of free disk.
 # Any BENCH_* variable set by the caller wins (see tests/benchmarks/conftest.py), e.g.
 #   BENCH_CLIPS=1000000 tools/bench.sh -k clip_queries
@@ -25,6 +26,7 @@ export BENCH_PLAYER_SECONDS="${BENCH_PLAYER_SECONDS:-60}" BENCH_PLAYER_OPENS="${
 export BENCH_PLAYER_SEEKS="${BENCH_PLAYER_SEEKS:-60}" BENCH_PLAYER_STEPS="${BENCH_PLAYER_STEPS:-60}"
 export BENCH_LOAD_CLIENTS="${BENCH_LOAD_CLIENTS:-50}" BENCH_LOAD_SECONDS="${BENCH_LOAD_SECONDS:-60}"
 export BENCH_LOAD_THINK_MS="${BENCH_LOAD_THINK_MS:-500}"
+export BENCH_AUDIT_ROWS="${BENCH_AUDIT_ROWS:-1000000,10000000}" BENCH_AUDIT_APPENDS="${BENCH_AUDIT_APPENDS:-3000}"
 
 mkdir -p bench-results
 log="bench-results/bench-$(date +%Y%m%d-%H%M%S).log"
