@@ -3,11 +3,11 @@
     workstation [--archive DIR | --profile NAME] COMMAND ...
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
-Commands: demo, ingest, clips, verify, audit verify, db upgrade, profile add/list, access, user, spotcheck,
-ledger, tls, serve, login, logout (see the README's command-line section). Exit codes: 0 success;
-1 the command ran and found a problem (rejected or failed files, integrity mismatches, a broken audit
-chain); 2 the command could not run (bad arguments, archive unreachable, ...). Without a command the
-launcher (ui.launcher) opens the GUI instead.
+Commands: demo, ingest, clips, verify, audit verify, audit reconcile, db upgrade, profile add/list, access,
+user, spotcheck, ledger, tls, serve, login, logout (see the README's command-line section). Exit codes:
+0 success; 1 the command ran and found a problem (rejected or failed files, integrity mismatches, a broken
+audit chain, state the audit log does not explain); 2 the command could not run (bad arguments, archive
+unreachable, ...). Without a command the launcher (ui.launcher) opens the GUI instead.
 """
 
 import argparse
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workstation import config, crash_log
-from workstation.cli import access, messages, server, spotcheck, tls
+from workstation.cli import access, audit_reconcile, messages, server, spotcheck, tls
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.target import (
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("verify", help="重新计算档案文件的 SHA-256 并与入库值比对")
     audit_cmd = commands.add_parser("audit", help="审计日志")
-    audit_cmd.add_argument("action", choices=("verify",))
+    audit_cmd.add_argument("action", choices=("verify", "reconcile"))
     db_cmd = commands.add_parser("db", help="数据库")
     db_cmd.add_argument("action", choices=("upgrade",))
 
@@ -199,7 +199,7 @@ def _run(args: argparse.Namespace) -> int:
         "ingest": _ingest,
         "clips": _clips,
         "verify": _verify,
-        "audit": _audit_verify,
+        "audit": _audit,
         "db": _db_upgrade,
         "profile": _profile,
         "access": _access,
@@ -363,6 +363,10 @@ def _verify(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.problems else 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    return audit_reconcile.run(args, cli_actor()) if args.action == "reconcile" else _audit_verify(args)
 
 
 def _audit_verify(args: argparse.Namespace) -> int:

@@ -36,6 +36,7 @@ from workstation.footage.types import (
     UnitNode,
 )
 from workstation.identity import Identity
+from workstation.integrity.types import ReconcileReport
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
 from workstation.spotcheck.types import (
     AutomaticFacts,
@@ -220,6 +221,10 @@ class ArchiveClient(Protocol):
 
     def verify_audit(self) -> AuditVerification:
         """Check the audit log's hash chain."""
+        ...
+
+    def reconcile_audit(self) -> ReconcileReport:
+        """Replay the audit log's events of the security-relevant state; report every row it does not explain."""
         ...
 
     def export_audit(self, criteria: AuditFilter, path: Path) -> int:
