@@ -40,7 +40,7 @@ class _Request:
 
 
 def discrepancies(session: Session, tally: Tally) -> Iterator[Discrepancy]:
-    units = dict(session.execute(select(Unit.code, Unit.id)).tuples().all())
+    units = dict(session.execute(select(Unit.code, Unit.id)).all())
     for batch in batches(histories(session, "access_request", ACTIONS, tally)):
         expected = {history.row_id: _fold(history, units) for history in batch}
         yield from _requests(session, expected, tally)

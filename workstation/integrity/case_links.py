@@ -37,7 +37,7 @@ def _linked(session: Session, which: ColumnElement[bool]) -> Iterator[tuple[int,
         .where(which)
         .order_by(ClipCaseLink.clip_id, Case.case_no)
     )
-    for clip_id, links in groupby(session.execute(statement).tuples(), key=itemgetter(0)):
+    for clip_id, links in groupby(session.execute(statement), key=itemgetter(0)):
         yield clip_id, [case_no for _, case_no in links]
 
 

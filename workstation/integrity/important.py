@@ -22,7 +22,7 @@ ACTIONS = tuple(_SETS)
 def discrepancies(session: Session, tally: Tally) -> Iterator[Discrepancy]:
     for batch in batches(histories(session, "clip", ACTIONS, tally)):
         expected = {history.row_id: _fold(history) for history in batch}
-        current = dict(session.execute(select(Clip.id, Clip.important).where(Clip.id.in_(expected))).tuples().all())
+        current = dict(session.execute(select(Clip.id, Clip.important).where(Clip.id.in_(expected))).all())
         tally.rows += len(current)
         for clip_id, state in expected.items():
             yield from compare(TABLE, clip_id, state, {"important": current[clip_id]} if clip_id in current else None)

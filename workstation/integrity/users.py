@@ -22,7 +22,7 @@ _DEFAULTS = {"active": True, "officer_id": None}
 
 
 def discrepancies(session: Session, tally: Tally) -> Iterator[Discrepancy]:
-    units = dict(session.execute(select(Unit.code, Unit.id)).tuples().all())
+    units = dict(session.execute(select(Unit.code, Unit.id)).all())
     for batch in batches(histories(session, "user", ACTIONS, tally)):
         expected = {history.row_id: _fold(history, units) for history in batch}
         current = {
