@@ -20,7 +20,7 @@ from unittest.mock import patch
 
 from sqlalchemy import select
 
-from db.models import Clip, Officer, Unit, User
+from db.models import Clip, Officer, Unit
 from workstation.archive import Archive
 from workstation.identity import Identity
 from workstation.org import registry, users
@@ -102,13 +102,10 @@ def add_clip(session, unit: Unit | None, officer: Officer | None, start: datetim
 
 
 def add_user(archive: Archive, login: str, role: Role, unit_code: str, officer_id: int | None = None) -> None:
-    add_users(archive, [(login, role, unit_code)])
-    if officer_id is not None:
-        with archive.sessions.write() as session:
-            session.execute(select(User).where(User.login == login)).scalar_one().officer_id = officer_id
+    add_users(archive, [(login, role, unit_code)], officer_id)
 
 
-def add_users(archive: Archive, staff: Iterable[tuple[str, Role, str]]) -> None:
+def add_users(archive: Archive, staff: Iterable[tuple[str, Role, str]], officer_id: int | None = None) -> None:
     """Users (login, role, unit code) with the password PASSWORD, in one transaction.
 
     scrypt is slow on purpose; every test user has the same password, so its hash is computed once.
@@ -116,7 +113,7 @@ def add_users(archive: Archive, staff: Iterable[tuple[str, Role, str]]) -> None:
     with archive.sessions.write() as session, patch.object(users, "hash_password", _hash_once):
         for login, role, unit_code in staff:
             unit = session.execute(select(Unit).where(Unit.code == unit_code)).scalar_one()
-            users.create_user(session, Identity.user(ACTOR), login, f"用户{login}", unit, role, PASSWORD)
+            users.create_user(session, Identity.user(ACTOR), login, f"用户{login}", unit, role, PASSWORD, officer_id)
 
 
 _hash_once = cache(hash_password)

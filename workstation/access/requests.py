@@ -118,6 +118,8 @@ def submit(sessions: Sessions, who: Identity, spec: AccessRequestSpec, now: date
                 "outside_body": spec.outside_body,
                 "document_ref": request.document_ref,
                 "route": [[step.role, tree.unit(step.unit_id).code] for step in steps],
+                "requester_id": principal.id,
+                "clip_ids": [clip.id for clip in clips],
             },
         )
         return _rows(session, [request], now)[0]
@@ -129,7 +131,7 @@ def approve(
     """Approve the request's current step; the last approval grants access for the requested days."""
     now = now or clock.now()
     with _deciding(sessions, who, request_id, StepStatus.APPROVED, comment, now) as (session, request, steps, step):
-        details: dict[str, object] = {"step": step.step_no, "role": step.role, "comment": comment}
+        details = _decision(step)
         following = next((s for s in steps if s.step_no == step.step_no + 1), None)
         if following is not None:
             following.status = StepStatus.PENDING
@@ -145,7 +147,13 @@ def approve(
             )
             session.add(grant)
             session.flush()
-            details |= {"grant": grant.id, "expires_at": clock.format_time(grant.expires_at)}
+            details |= {
+                "grant": grant.id,
+                "expires_at": clock.format_time(grant.expires_at),
+                "granted_at": clock.format_time(grant.granted_at),
+                "grantee_id": grant.grantee_id,
+                "with_download": grant.with_download,
+            }
         audit.record(session, who.audit_name, "access.approve", "access_request", request.id, details)
         return _rows(session, [request], now)[0]
 
@@ -162,14 +170,7 @@ def reject(
             if later.status == StepStatus.WAITING:
                 later.status = StepStatus.CANCELLED
         request.status = RequestStatus.REJECTED
-        audit.record(
-            session,
-            who.audit_name,
-            "access.reject",
-            "access_request",
-            request.id,
-            {"step": step.step_no, "role": step.role, "comment": comment},
-        )
+        audit.record(session, who.audit_name, "access.reject", "access_request", request.id, _decision(step))
         return _rows(session, [request], now)[0]
 
 
@@ -186,6 +187,17 @@ def _deciding(
         _check_decider(principal, request, step)
         step.status, step.decided_by, step.decided_at, step.comment = decision, principal.id, now, comment
         yield session, request, steps, step
+
+
+def _decision(step: ApprovalStep) -> dict[str, object]:
+    """What the audit row of a decision holds about its step: enough to replay it (audit reconcile)."""
+    return {
+        "step": step.step_no,
+        "role": step.role,
+        "comment": step.comment,
+        "decided_by": step.decided_by,
+        "decided_at": clock.format_time(step.decided_at),
+    }
 
 
 def revoke(
@@ -209,7 +221,12 @@ def revoke(
             "access.revoke",
             "access_request",
             request.id,
-            {"grant": grant.id, "comment": comment},
+            {
+                "grant": grant.id,
+                "comment": comment,
+                "revoked_at": clock.format_time(now),
+                "revoked_by": principal.id,
+            },
         )
         return _rows(session, [request], now)[0]
 

@@ -1,10 +1,11 @@
-"""`workstation audit verify|anchor|rotate-key|export-key|import-key`: the keyed audit chain from the command line.
+"""`workstation audit verify|anchor|reconcile|rotate-key|export-key|import-key`: the audit log from the command line.
 
     audit verify [--anchor FILE] [--head SEQ:HEX ...] [--incremental]
     audit anchor --out FILE          verify from the file's last anchor, then append the current head to it
+    audit reconcile                  state the log does not explain (workstation.cli.audit_reconcile)
     audit rotate-key | export-key --out FILE | import-key --from FILE     (where the keys are; not --server)
 
-`verify` and `anchor` work on an archive opened here (showing progress) and through the archive server.
+`verify`, `anchor` and `reconcile` work on an archive opened here (showing progress) and through the archive server.
 Exit codes: 0 intact; 1 a problem was found (each printed as `problem<TAB>seq<TAB>meaning`); 2 could not run.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from workstation import clock
 from workstation.access import audit_viewer
 from workstation.audit import anchors, key_admin
+from workstation.cli import audit_reconcile
 from workstation.cli.target import acting_client, open_archive, remote
 from workstation.identity import Identity
 from workstation.types import AuditVerification, ChainAnchor
@@ -47,6 +49,7 @@ def add_parser(commands: Any) -> None:
     verify.add_argument("--incremental", action="store_true", help="只校验锚点文件最后一个锚点之后的记录")
     anchor = actions.add_parser("anchor", help="校验后把当前链头追加到锚点文件（请保存在档案库以外）")
     anchor.add_argument("--out", type=Path, required=True, metavar="FILE")
+    actions.add_parser("reconcile", help="回放审计事件，列出日志无法说明的用户、授权、审批、检查结果、标记和关联")
     actions.add_parser("rotate-key", help="启用新的审计密钥（旧密钥保留用于校验）")
     export = actions.add_parser("export-key", help="把本档案库的审计密钥备份到文件（请离线保管）")
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
@@ -67,6 +70,8 @@ def run(args: argparse.Namespace, actor: Identity) -> int:
         if result.ok:
             print(f"已追加锚点 {result.head} 到 {args.out}", file=sys.stderr)
         return _report(result)
+    if args.action == "reconcile":
+        return audit_reconcile.run(args, actor)
     return _keys(args, actor)
 
 

@@ -36,6 +36,7 @@ from workstation.footage.types import (
     UnitNode,
 )
 from workstation.identity import Identity
+from workstation.integrity.types import ReconcileReport
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
 from workstation.spotcheck.types import (
     AutomaticFacts,
@@ -221,6 +222,10 @@ class ArchiveClient(Protocol):
     def verify_audit(self, anchors: list[ChainAnchor], since: ChainAnchor | None) -> AuditVerification:
         """Check the audit log's keyed chain, and that it still passes through every anchor kept outside the
         database; with `since` (an anchor verified before) only the rows after it."""
+        ...
+
+    def reconcile_audit(self) -> ReconcileReport:
+        """Replay the audit log's events of the security-relevant state; report every row it does not explain."""
         ...
 
     def export_audit(self, criteria: AuditFilter, path: Path) -> int:

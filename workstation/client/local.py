@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from player.media.byte_source import ByteSource, FileByteSource
 from player.media.thumbnails import thumbnail as make_thumbnail
-from workstation import config, permissions
+from workstation import config, integrity, permissions
 from workstation.access import audit_viewer, register, requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
 from workstation.archive import Archive
@@ -43,6 +43,7 @@ from workstation.footage.types import (
     UnitNode,
 )
 from workstation.identity import Identity
+from workstation.integrity.types import ReconcileReport
 from workstation.org import devices, user_admin
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
 from workstation.spotcheck import ledger, plans, queue, reviews, verify
@@ -242,6 +243,9 @@ class LocalClient:
 
     def verify_audit(self, anchors: list[ChainAnchor], since: ChainAnchor | None) -> AuditVerification:
         return self._read(lambda session: audit_viewer.verify(session, self.who, anchors, since))
+
+    def reconcile_audit(self) -> ReconcileReport:
+        return self._read(lambda session: integrity.reconcile(session, self.who))
 
     def export_audit(self, criteria: AuditFilter, path: Path) -> int:
         return audit_viewer.export_events(self.archive.sessions, self.who, criteria, path)

@@ -377,12 +377,17 @@ def _create_organisation(archive: Archive, roster: list[_Officer], issued: datet
             registry.assign_device(session, Identity.user(ACTOR), device, officer, note="配发", at=issued)
             officer_rows.append(officer)
         accounts = [
-            users.NewAccount(demo.login, demo.display_name, units[demo.unit_code], demo.role, demo.password)
+            users.NewAccount(
+                demo.login,
+                demo.display_name,
+                units[demo.unit_code],
+                demo.role,
+                demo.password,
+                officer_rows[0].id if demo.role is Role.OFFICER else None,
+            )
             for demo in DEMO_USERS
         ]
-        for demo, user in zip(DEMO_USERS, users.create_users(session, Identity.user(ACTOR), accounts), strict=True):
-            if demo.role is Role.OFFICER:
-                user.officer_id = officer_rows[0].id
+        users.create_users(session, Identity.user(ACTOR), accounts)
 
 
 def _plan_dumps(

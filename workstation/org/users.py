@@ -55,6 +55,7 @@ class NewAccount(NamedTuple):
     unit: Unit
     role: Role
     password: str
+    officer_id: int | None = None  # the officer record of an 执法人员 account: they see their own footage
 
 
 def check_password_policy(login: str, password: str) -> None:
@@ -68,14 +69,24 @@ def check_password_policy(login: str, password: str) -> None:
 
 
 def create_user(
-    session: Session, who: Identity, login: str, display_name: str, unit: Unit, role: Role, password: str
+    session: Session,
+    who: Identity,
+    login: str,
+    display_name: str,
+    unit: Unit,
+    role: Role,
+    password: str,
+    officer_id: int | None = None,
 ) -> User:
-    return create_users(session, who, [NewAccount(login, display_name, unit, role, password)])[0]
+    return create_users(session, who, [NewAccount(login, display_name, unit, role, password, officer_id)])[0]
 
 
 def create_users(session: Session, who: Identity, accounts: Sequence[NewAccount]) -> list[User]:
     """Add accounts (audited); their passwords must meet the policy. Hashes are computed in parallel
-    (hashlib.scrypt releases the GIL), so that setting up several users does not take several times 0.3 s."""
+    (hashlib.scrypt releases the GIL), so that setting up several users does not take several times 0.3 s.
+
+    The audit row holds every field that decides what the account may do (role, unit, active, officer
+    record), so `workstation audit reconcile` can tell an account changed behind the services' back."""
     for account in accounts:
         check_password_policy(account.login, account.password)
     with ThreadPoolExecutor(max_workers=min(len(accounts), os.cpu_count() or 1) or 1) as pool:
@@ -88,11 +99,20 @@ def create_users(session: Session, who: Identity, accounts: Sequence[NewAccount]
             unit_id=account.unit.id,
             role=account.role,
             password_hash=password_hash,
+            officer_id=account.officer_id,
+            active=True,
             created_at=clock.now(),
         )
         session.add(user)
         session.flush()
-        details = {"login": account.login, "role": account.role, "unit": account.unit.code}
+        details = {
+            "login": account.login,
+            "role": account.role,
+            "unit": account.unit.code,
+            "unit_id": account.unit.id,
+            "active": True,
+            "officer_id": account.officer_id,
+        }
         audit.record(session, who.audit_name, "user.create", "user", user.id, details)
         created.append(user)
     return created

@@ -147,6 +147,14 @@ def submit_review(
                 "coverage_bp": covered,
                 "top_speed": entry.top_speed,
                 "answers": {code: answer for code, (answer, _) in sorted(answers.items())},
+                "automatic": sorted(code for code, (_, automatic) in answers.items() if automatic),
+                "reviewer_id": principal.id,
+                "reviewed_at": clock.format_time(now),
+                "problem": entry.problem,
+                "rectification": entry.rectification,
+                "duration_ms": entry.duration_ms,
+                "played_ms": entry.played_ms,
+                "played_intervals": spans,
             },
         )
         session.flush()

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import make_url
 
 from db.engine import create_archive_engine
-from db.models import ApiSession, Clip, Marker
+from db.models import ApiSession, Clip, Marker, User
 from tests.conftest import TEMPLATE_DATABASE
 from tests.helpers.access_builders import PASSWORD, add_users, build_access_org
 from tests.helpers.archive_server import ServerProcess, running_server
@@ -27,6 +27,7 @@ from workstation.access.types import AccessRequestSpec, AuditFilter, RequestKind
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
 from workstation.client.connection import ServerConnection, ServerUnreachable
+from workstation.client.local import LocalClient
 from workstation.client.media_stream import HttpsRangeSource
 from workstation.client.remote import RemoteClient, remote_client
 from workstation.client.upload_target import HttpUploadTarget
@@ -35,6 +36,7 @@ from workstation.errors import AuthenticationFailed, PermissionDenied, SessionIn
 from workstation.footage.types import NEWEST_FIRST, ClipFilter
 from workstation.footage.upload_ingest import UploadOptions, upload_ingest
 from workstation.footage.verified_copy import sha256_of
+from workstation.identity import Identity
 from workstation.server.tls import self_signed
 from workstation.types import ChainAnchor, Role
 
@@ -385,3 +387,21 @@ def test_the_chain_is_verified_against_anchors_through_the_server(site: Site):
     assert [p.problem for p in inspector.verify_audit([forged], None).problems] == ["anchor"]
     with pytest.raises(PermissionDenied):
         site.client("reviewer_dd01").verify_audit([], None)
+
+
+def test_audit_reconcile_over_the_server_answers_what_the_archive_answers(site: Site):
+    """The report travels as itself; a role change behind the services' back is named; a reviewer is refused."""
+    with site.archive.sessions.write() as session:
+        session.execute(update(User).where(User.login == "locked_out").values(role="approver"))
+    try:
+        remote = site.client("admin_zd01").reconcile_audit()
+        local = LocalClient(site.archive, Identity.user("admin_zd01")).reconcile_audit()
+        assert remote == local and not remote.ok
+        assert ("users", "role", "approver", "reviewer") in {
+            (d.table, d.field, d.current, d.explained) for d in remote.discrepancies
+        }
+        with pytest.raises(PermissionDenied):
+            site.client("reviewer_dd01").reconcile_audit()
+    finally:
+        with site.archive.sessions.write() as session:
+            session.execute(update(User).where(User.login == "locked_out").values(role="reviewer"))
