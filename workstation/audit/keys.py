@@ -4,7 +4,8 @@ Someone who can write the database (a database administrator, anyone holding an 
 can recompute a plain hash chain; an HMAC under a key kept elsewhere they cannot. Where the keys live:
 - a key file (`[audit] key_file` in workstation.toml, or the environment variable WORKSTATION_AUDIT_KEY_FILE):
   the branch archive server's, readable by its service account only;
-- otherwise the OS credential store of the account that runs the program (an embedded archive's owner).
+- otherwise the OS credential store of the account that runs the program (an embedded archive's owner), or
+  where the computer has none, a key file in that account's private configuration folder.
 
 One archive's keys (`AuditKeys`) are found by the archive id (table archive_identity). They are created the
 first time the archive needs them, and only while its chain holds no keyed row; once it does, a missing key
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 import keyring
+import keyring.backends.fail
 import keyring.errors
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -38,6 +40,8 @@ KEY_BYTES = 32
 KEY_FILE_ENV = "WORKSTATION_AUDIT_KEY_FILE"
 CREDENTIAL_SERVICE = "bodycam-workstation-audit"
 FILE_FORMAT = "bodycam-audit-keys/1"
+ACCOUNT_KEY_FILE = "audit-keys.json"
+"""The key file in the configuration folder, where a computer without a credential store keeps the keys."""
 
 
 @dataclass(frozen=True)
@@ -157,9 +161,15 @@ class CredentialKeyStore:
 
 
 def configured_store() -> KeyStore:
-    """The key file the environment or workstation.toml names, else the OS credential store."""
+    """The key file the environment or workstation.toml names, else the OS credential store — or, on a
+    computer that has none (a Linux desktop without Secret Service), a key file in the account's private
+    configuration folder, still outside the archive and its database."""
     path = os.environ.get(KEY_FILE_ENV) or config.load_settings().get("audit", {}).get("key_file")
-    return FileKeyStore(Path(path)) if path else CredentialKeyStore()
+    if path:
+        return FileKeyStore(Path(path))
+    if isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring):
+        return FileKeyStore(config.config_dir() / ACCOUNT_KEY_FILE)
+    return CredentialKeyStore()
 
 
 def archive_id(session: Session) -> str:

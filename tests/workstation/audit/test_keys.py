@@ -5,6 +5,8 @@ import json
 import stat
 from datetime import datetime
 
+import keyring
+import keyring.backends.fail
 import pytest
 from sqlalchemy import select, text
 
@@ -13,7 +15,7 @@ from workstation import audit, clock
 from workstation.archive import Archive
 from workstation.audit import key_admin
 from workstation.audit.chain import GENESIS_HASH, row_digest
-from workstation.audit.keys import KEY_FILE_ENV, CredentialKeyStore, FileKeyStore, archive_id
+from workstation.audit.keys import ACCOUNT_KEY_FILE, KEY_FILE_ENV, CredentialKeyStore, FileKeyStore, archive_id
 from workstation.errors import AuditKeyUnavailable
 
 
@@ -191,3 +193,25 @@ def _guards_off(archive: Archive) -> None:
             connection.execute(text("DROP TRIGGER audit_events_no_update"))
         else:
             connection.execute(text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change"))
+
+
+def test_without_a_credential_store_the_keys_go_to_the_accounts_configuration_folder(
+    tmp_path, monkeypatch, isolated_config
+):
+    """A Linux desktop without Secret Service (the README's quick start on a fresh machine) still works: the
+    keys go to a private file in the configuration folder, never beside the archive."""
+    monkeypatch.delenv(KEY_FILE_ENV)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        archive = Archive.open_embedded(tmp_path / "archive", create=True)
+        try:
+            _record(archive, 1)
+            assert _verify(archive).ok
+        finally:
+            archive.close()
+    finally:
+        keyring.set_keyring(previous)
+    key_file = isolated_config / ACCOUNT_KEY_FILE
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert not list((tmp_path / "archive").glob("*.json"))
