@@ -186,7 +186,7 @@ def export_ledger(
     path = Path(path)
     with replacing(path) as partial:
         with sessions.read() as session:
-            see_one_state(session)
+            see_one_state(session)  # the chain head below is the one these rows were read with
             units = ledger_units(session, who, criteria)
             heading = LedgerHeading(
                 unit_name=_unit_title(session, who, criteria),

@@ -36,7 +36,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from workstation import clock
-from workstation.audit.anchors import printed
+from workstation.export_stamp import printed_head
 from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES
 from workstation.spotcheck.types import NAMED_DISPUTES, CheckItem, LedgerExport, LedgerRow, OfficerStatistics, PlanRow
 from workstation.types import ChainAnchor
@@ -74,7 +74,7 @@ class LedgerHeading:
 
     @property
     def printed_head(self) -> str:
-        return f"审计链头 {printed(self.chain_head)}"
+        return printed_head(self.chain_head)
 
 
 @dataclass(frozen=True)
