@@ -9,6 +9,7 @@ from typing import cast
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.worksheet import Worksheet
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"  # as workstation.clock.format_time shows times
@@ -23,7 +24,6 @@ def write_table(
     workbook = Workbook()
     sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = title
-    sheet.oddHeader.right.text = stamp or None
     sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -42,6 +42,7 @@ def write_table(
             if isinstance(cell.value, datetime):
                 cell.number_format = DATETIME_FORMAT
     if stamp:
+        cast(HeaderFooterItem, sheet.oddHeader).right.text = stamp  # a worksheet always has its page header
         sheet.append([])
         sheet.append([stamp])
     workbook.save(path)
