@@ -120,7 +120,7 @@ def test_an_ingest_row_that_is_not_authentic_vouches_for_nothing(archive, tmp_pa
             select(AuditEvent.seq).where(AuditEvent.action == "clip.ingest", AuditEvent.target_id == str(clip.id))
         ).scalar_one()
     forged = sha256_of(archive.absolute_path(clip.media_path))  # even naming the file's true hash
-    tamper(archive, f"UPDATE audit_events SET details = '{{\"sha256\":\"{forged}\"}}' WHERE seq = {seq}")
+    tamper(archive, f'UPDATE audit_events SET details = \'{{"sha256":"{forged}"}}\' WHERE seq = {seq}')
 
     status, detail = _problems(archive)[clip.id]
 
