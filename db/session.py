@@ -33,3 +33,11 @@ class Sessions:
         """A session whose changes commit together at the end of the block, or not at all on error."""
         with self._write() as session, session.begin():
             yield session
+
+
+def see_one_state(session: Session) -> None:
+    """Make a fresh read session see one state of the database to its end, so that an export and the audit chain
+    head printed on it agree. Call before its first query. PostgreSQL reads at REPEATABLE READ then; an SQLite
+    read transaction (BEGIN DEFERRED, WAL) already keeps the snapshot of its first read."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})

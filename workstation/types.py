@@ -41,6 +41,7 @@ class MediaStatus(StrEnum):
     TRUNCATED = "truncated"  # container says more bytes than the file has
     MISSING = "missing"  # found absent by `verify`
     MISMATCH = "mismatch"  # SHA-256 differs from the one taken at ingest
+    UNATTESTED = "unattested"  # no authentic ingest row in the audit chain vouches for the clip's SHA-256
 
 
 LATE_UPLOAD_HOURS = 24

@@ -283,107 +283,112 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="72" />
+        <location filename="../../ui/admin/audit_view.py" line="73" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="75" />
+        <location filename="../../ui/admin/audit_view.py" line="76" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="78" />
+        <location filename="../../ui/admin/audit_view.py" line="79" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="81" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="89" />
+        <location filename="../../ui/admin/audit_view.py" line="90" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="91" />
+        <location filename="../../ui/admin/audit_view.py" line="92" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="93" />
+        <location filename="../../ui/admin/audit_view.py" line="94" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="100" />
+        <location filename="../../ui/admin/audit_view.py" line="102" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="101" />
+        <location filename="../../ui/admin/audit_view.py" line="103" />
         <source>Access register</source>
         <translation>调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="107" />
+        <location filename="../../ui/admin/audit_view.py" line="109" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="108" />
+        <location filename="../../ui/admin/audit_view.py" line="110" />
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="109" />
+        <location filename="../../ui/admin/audit_view.py" line="111" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="156" />
+        <location filename="../../ui/admin/audit_view.py" line="158" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="168" />
+        <location filename="../../ui/admin/audit_view.py" line="170" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="168" />
+        <location filename="../../ui/admin/audit_view.py" line="170" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="174" />
+        <location filename="../../ui/admin/audit_view.py" line="176" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="185" />
+        <location filename="../../ui/admin/audit_view.py" line="187" />
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="206" />
+        <location filename="../../ui/admin/audit_view.py" line="208" />
         <source>%1 audit events and %2 register entries shown (at most %3 of each, newest first).</source>
         <translation>显示审计记录 %1 条、调阅登记 %2 条（各最多 %3 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="214" />
+        <location filename="../../ui/admin/audit_view.py" line="216" />
         <source>%1 rows exported to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="221" />
+        <location filename="../../ui/admin/audit_view.py" line="222" />
         <source>Audit log intact: %1 events checked.</source>
         <translation>审计日志完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="226" />
+        <location filename="../../ui/admin/audit_view.py" line="223" />
+        <source>Chain head (write it down, or keep it with the printed ledger): %1</source>
+        <translation>审计链头（请记下，或与签字的纸质台帐一并保存）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit_view.py" line="228" />
         <source>Audit log tampered with: %1 problems (first at event %2).</source>
         <translation>审计日志已被篡改：发现 %1 处问题（首处在第 %2 条）。</translation>
     </message>
@@ -1629,6 +1634,11 @@
         <source>Ledger exported: %1 checks to %2.</source>
         <translation>检查台帐已导出：%1 条检查记录，保存至 %2。</translation>
     </message>
+    <message>
+        <location filename="../../ui/spotcheck/ledger_view.py" line="171" />
+        <source>%1 of them differ from the audit log and are marked so in the 备注 column.</source>
+        <translation>其中 %1 条与审计日志不符，已在“备注”列中标明。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2343,62 +2353,67 @@
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="329" />
+        <location filename="../../ui/playback/player_window.py" line="242" />
+        <source>The last verification could not prove this file against the audit log: %1</source>
+        <translation>上次校验无法以审计日志证明该文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/player_window.py" line="332" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="335" />
+        <location filename="../../ui/playback/player_window.py" line="338" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="337" />
+        <location filename="../../ui/playback/player_window.py" line="340" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="342" />
+        <location filename="../../ui/playback/player_window.py" line="345" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="345" />
+        <location filename="../../ui/playback/player_window.py" line="348" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="355" />
+        <location filename="../../ui/playback/player_window.py" line="358" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="356" />
+        <location filename="../../ui/playback/player_window.py" line="359" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="357" />
+        <location filename="../../ui/playback/player_window.py" line="360" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="407" />
+        <location filename="../../ui/playback/player_window.py" line="410" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="422" />
+        <location filename="../../ui/playback/player_window.py" line="425" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="445" />
+        <location filename="../../ui/playback/player_window.py" line="448" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="458" />
+        <location filename="../../ui/playback/player_window.py" line="461" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>

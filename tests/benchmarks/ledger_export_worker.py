@@ -25,7 +25,7 @@ from workstation.spotcheck.ledger_workbook import ledger_values
 
 def run(mode: str, archive: Archive, out: Path, criteria: LedgerFilter) -> int:
     if mode == "export":
-        return export_ledger(archive.sessions, Identity.system("bench"), criteria, out)
+        return export_ledger(archive.sessions, Identity.system("bench"), criteria, out).rows
     with archive.sessions.read() as session:
         rows = (ledger_values(number, row) for number, row in enumerate(iter_ledger(session, criteria, None), 1))
         if mode == "read":

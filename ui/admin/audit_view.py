@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from ui.common.qt_dates import to_date
 from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access.types import AuditFilter, RegisterRow
+from workstation.audit.anchors import printed
 from workstation.client import ArchiveClient
 from workstation.types import AuditEventRow, AuditVerification
 
@@ -93,6 +94,7 @@ class AuditView(QWidget):
         self.verify_button = QPushButton(self.tr("Verify audit log"), self)
         self.verify_button.clicked.connect(self.verify)
         self.verify_label = QLabel(self)
+        self.verify_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy the head
 
         self.audit_model = AuditTableModel(self)
         self.register_model = RegisterTableModel(self)
@@ -217,9 +219,9 @@ class AuditView(QWidget):
     def _on_verified(self, result: AuditVerification) -> None:
         if result.ok:
             self.verify_label.setStyleSheet("color: #1b5e20;")
-            self.verify_label.setText(
-                self.tr("Audit log intact: %1 events checked.").replace("%1", str(result.events_checked))
-            )
+            intact = self.tr("Audit log intact: %1 events checked.").replace("%1", str(result.events_checked))
+            head = self.tr("Chain head (write it down, or keep it with the printed ledger): %1")
+            self.verify_label.setText(f"{intact} {head.replace('%1', printed(result.head))}")
         else:
             self.verify_label.setStyleSheet("color: #b00020;")
             self.verify_label.setText(

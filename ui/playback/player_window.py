@@ -238,6 +238,9 @@ class PlayerWindow(QMainWindow):
             MediaStatus.TRUNCATED: self.tr("Ingest found this file incomplete: %1"),
             MediaStatus.MISSING: self.tr("The last verification did not find this file: %1"),
             MediaStatus.MISMATCH: self.tr("The last verification found this file changed since ingest: %1"),
+            MediaStatus.UNATTESTED: self.tr(
+                "The last verification could not prove this file against the audit log: %1"
+            ),
         }
         text = texts.get(status)
         self.banner.setVisible(text is not None)

@@ -26,7 +26,7 @@ from ui.spotcheck.labels import verdict_name
 from ui.spotcheck.models import LedgerTableModel
 from workstation import clock
 from workstation.client import ArchiveClient
-from workstation.spotcheck.types import LedgerFilter, LedgerRow, Verdict
+from workstation.spotcheck.types import LedgerExport, LedgerFilter, LedgerRow, Verdict
 from workstation.types import UnitRow
 
 SHOWN_ROWS = 1000
@@ -146,7 +146,7 @@ class LedgerView(QWidget):
         self._operations.run(
             self,
             lambda: client.export_ledger(unit_only, path),
-            lambda count: self._on_exported(count, path),
+            lambda written: self._on_exported(written, path),
             self.status.show_failure,
         )
 
@@ -165,9 +165,13 @@ class LedgerView(QWidget):
         )
         self.loaded.emit()
 
-    def _on_exported(self, count: int, path: Path) -> None:
-        self.status.say(self.tr("Ledger exported: %1 checks to %2.").replace("%1", str(count)).replace("%2", str(path)))
-        self.exported.emit(count)
+    def _on_exported(self, written: LedgerExport, path: Path) -> None:
+        text = self.tr("Ledger exported: %1 checks to %2.").replace("%1", str(written.rows)).replace("%2", str(path))
+        if written.disputed:
+            warning = self.tr("%1 of them differ from the audit log and are marked so in the 备注 column.")
+            text += " " + warning.replace("%1", str(written.disputed))
+        self.status.say(text, problem=bool(written.disputed))
+        self.exported.emit(written.rows)
 
 
 def _date_edit(day: date, parent: QWidget) -> QDateEdit:

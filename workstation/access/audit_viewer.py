@@ -15,6 +15,7 @@ from db.session import Sessions
 from workstation import audit
 from workstation.access.types import AuditFilter
 from workstation.atomic_file import replacing
+from workstation.export_stamp import snapshot_stamp
 from workstation.identity import Identity
 from workstation.permissions import principal_of, require_duty
 from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, Duty
@@ -57,15 +58,16 @@ def verify(
 
 
 def export_events(sessions: Sessions, who: Identity, criteria: AuditFilter, path: Path) -> int:
-    """Write every matching event (newest first) to an Excel workbook; returns the number of rows."""
+    """Write every matching event (newest first) to an Excel workbook, stamped with the audit chain head read
+    with the rows; returns the number of rows."""
     with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
         with sessions.read() as session:
+            stamp = snapshot_stamp(session)
             require_duty(principal_of(session, who), Duty.AUDIT)
-            count = write_table(partial, "审计日志", HEADERS, _export_rows(session, criteria))
+            count = write_table(partial, "审计日志", HEADERS, _export_rows(session, criteria), stamp)
         with sessions.write() as session:
-            audit.record(
-                session, who.audit_name, "audit.export", "audit", "-", {"rows": count, "filter": _describe(criteria)}
-            )
+            details = {"rows": count, "filter": _describe(criteria), "chain_head": stamp}
+            audit.record(session, who.audit_name, "audit.export", "audit", "-", details)
     return count
 
 

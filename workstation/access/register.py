@@ -20,6 +20,7 @@ from workstation import audit, clock
 from workstation.access.types import AuditFilter, RegisterRow, Viewing, ViewingKind
 from workstation.atomic_file import replacing
 from workstation.errors import AccessError, PermissionDenied
+from workstation.export_stamp import snapshot_stamp
 from workstation.identity import Identity
 from workstation.permissions import clip_access, principal_of, require_duty
 from workstation.types import AccessBasis, Action, Duty
@@ -122,13 +123,16 @@ def list_register(
 
 
 def export_register(sessions: Sessions, who: Identity, criteria: AuditFilter, path: Path) -> int:
-    """Write every matching register entry to an Excel workbook with Chinese headers; returns the row count."""
+    """Write every matching register entry to an Excel workbook with Chinese headers, stamped with the audit
+    chain head read with the rows; returns the row count."""
     with replacing(path) as partial:  # logged before the file takes its name (see export_ledger)
         with sessions.read() as session:
+            stamp = snapshot_stamp(session)
             require_duty(principal_of(session, who), Duty.AUDIT)
-            count = write_table(partial, "调阅登记", HEADERS, _export_rows(session, criteria))
+            count = write_table(partial, "调阅登记", HEADERS, _export_rows(session, criteria), stamp)
         with sessions.write() as session:
-            audit.record(session, who.audit_name, "register.export", "access_register", "-", {"rows": count})
+            details = {"rows": count, "chain_head": stamp}
+            audit.record(session, who.audit_name, "register.export", "access_register", "-", details)
     return count
 
 

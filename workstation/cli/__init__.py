@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clips_cmd.add_argument("--format", choices=("table", "json"), default="table")
 
-    commands.add_parser("verify", help="重新计算档案文件的 SHA-256 并与入库值比对")
+    commands.add_parser(
+        "verify", help="重新计算档案文件的 SHA-256，与审计日志中可信的入库记录比对（发现问题时退出码为 1）"
+    )
     audit.add_parser(commands)
     db_cmd = commands.add_parser("db", help="数据库")
     db_cmd.add_argument("action", choices=("upgrade",))

@@ -3,8 +3,8 @@
 On an archive opened here these act as the operating-system account that runs them (a system actor: it
 holds the archive itself), which the audit log names; through the archive server (`--server URL`) they
 act as the signed-in user, whose rights the server checks.
-Exit codes as everywhere: 0 done, 1 done but something needs attention (a plan that does not verify),
-2 could not run.
+Exit codes as everywhere: 0 done, 1 done but something needs attention (a plan that does not verify, a
+ledger exported with lines that differ from their audit rows), 2 could not run.
 """
 
 import argparse
@@ -47,7 +47,11 @@ def add_parsers(commands: Any) -> None:
 
     ledger = commands.add_parser("ledger", help="检查台帐")
     ledger_actions = ledger.add_subparsers(dest="action", required=True)
-    export = ledger_actions.add_parser("export", help="导出检查台帐（Excel：检查台帐、统计、抽样记录）")
+    export = ledger_actions.add_parser(
+        "export",
+        help="导出检查台帐（Excel：检查台帐、统计、抽样记录，印有审计链头）；"
+        "与审计日志不符的检查记录在备注中标明，此时退出码为 1",
+    )
     export.add_argument("--from", dest="date_from", type=day, required=True, help="检查日期起")
     export.add_argument("--to", dest="date_to", type=day, required=True, help="检查日期止（含）")
     export.add_argument("--unit", help="单位代码（含下级单位）")
@@ -83,8 +87,17 @@ def run_spotcheck(args: argparse.Namespace, client: ArchiveClient) -> int:
 def run_ledger(args: argparse.Namespace, client: ArchiveClient) -> int:
     """`ledger export`: write the workbook and say how many lines it holds."""
     criteria = LedgerFilter(date_from=args.date_from, date_to=args.date_to, unit_code=args.unit)
-    count = client.export_ledger(criteria, args.out)
-    print(f"检查台帐已导出：{args.out}（{count} 条检查记录）", file=sys.stderr)
+    written = client.export_ledger(criteria, args.out)
+    print(f"检查台帐已导出：{args.out}（{written.rows} 条检查记录）", file=sys.stderr)
+    if written.disputed:
+        named = "、".join(str(review_id) for review_id in written.named)
+        more = "等" if written.disputed > len(written.named) else ""
+        print(
+            f"其中 {written.disputed} 条检查记录（检查记录 {named}{more}）与审计日志不符，已在台帐“备注”中标明，"
+            "不能作为有效检查记录；请运行 workstation spotcheck verify 方案编号 核查。",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -42,6 +42,7 @@ from workstation.spotcheck.types import (
     AutomaticFacts,
     DrawOutcome,
     DrawSpec,
+    LedgerExport,
     LedgerFilter,
     LedgerRow,
     OfficerProgress,
@@ -303,8 +304,9 @@ class ArchiveClient(Protocol):
         """The ledger lines matching the filter, newest first."""
         ...
 
-    def export_ledger(self, criteria: LedgerFilter, path: Path) -> int:
-        """Write the 检查台帐 workbook of the filter's period and unit to `path`; returns the line count."""
+    def export_ledger(self, criteria: LedgerFilter, path: Path) -> LedgerExport:
+        """Write the 检查台帐 workbook of the filter's period and unit to `path`; returns the line count and how
+        many lines differ from their audit rows (printed marked 与审计日志不符)."""
         ...
 
     # --- the registry: units, officers, recorders (设备) ---

@@ -52,6 +52,7 @@ from workstation.spotcheck.types import (
     AutomaticFacts,
     DrawOutcome,
     DrawSpec,
+    LedgerExport,
     LedgerFilter,
     LedgerRow,
     OfficerProgress,
@@ -303,7 +304,7 @@ class LocalClient:
     def ledger_rows(self, criteria: LedgerFilter, limit: int) -> list[LedgerRow]:
         return self._read(lambda session: ledger.list_ledger(session, self.who, criteria, limit))
 
-    def export_ledger(self, criteria: LedgerFilter, path: Path) -> int:
+    def export_ledger(self, criteria: LedgerFilter, path: Path) -> LedgerExport:
         return ledger.export_ledger(self.archive.sessions, self.who, criteria, path)
 
     # --- the registry ---

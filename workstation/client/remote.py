@@ -21,12 +21,20 @@ from workstation.client import ArchiveClient
 from workstation.client.connection import ServerConnection
 from workstation.client.media_stream import HttpsRangeSource
 from workstation.client.upload_target import HttpUploadTarget
-from workstation.client.wire import EXPORTS, IDEMPOTENCY_HEADER, Call, remote_calls
+from workstation.client.wire import (
+    EXPORTS,
+    IDEMPOTENCY_HEADER,
+    ROW_COUNT_HEADER,
+    Call,
+    ledger_export_of,
+    remote_calls,
+)
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import IngestProgress, IngestReport
 from workstation.footage.upload_ingest import UploadOptions, upload_ingest
 from workstation.identity import Identity
 from workstation.org.users import SignedInUser
+from workstation.spotcheck.types import LedgerExport
 
 
 class RemoteClient:
@@ -55,7 +63,8 @@ class RemoteClient:
         )
         return call.decode_answer(answer.content)
 
-    def _export(self, what: str, criteria: object, path: Path) -> int:
+    def _export(self, what: str, criteria: object, path: Path) -> Mapping[str, str]:
+        """Write the server's workbook to `path`; returns the answer's headers (the counts, wire.export_headers)."""
         call = remote_calls()[EXPORTS[what].listing]
         body = call.arguments.model_validate({"criteria": criteria, "limit": 0}).model_dump_json()
         answer = self.connection.send(
@@ -63,16 +72,16 @@ class RemoteClient:
         )
         with replacing(path) as partial:
             partial.write_bytes(answer.content)
-        return int(answer.headers.get("X-Row-Count", "0"))
+        return answer.headers
 
-    def export_ledger(self, criteria: object, path: Path) -> int:
-        return self._export("ledger", criteria, path)
+    def export_ledger(self, criteria: object, path: Path) -> LedgerExport:
+        return ledger_export_of(self._export("ledger", criteria, path))
 
     def export_audit(self, criteria: object, path: Path) -> int:
-        return self._export("audit", criteria, path)
+        return int(self._export("audit", criteria, path).get(ROW_COUNT_HEADER, "0"))
 
     def export_register(self, criteria: object, path: Path) -> int:
-        return self._export("register", criteria, path)
+        return int(self._export("register", criteria, path).get(ROW_COUNT_HEADER, "0"))
 
     def media_source(self, viewing: Viewing) -> ByteSource:
         """A stream of the server's media route for the viewing's open register entry (HttpsRangeSource)."""

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from workstation.client import ArchiveClient
 from workstation.errors import WorkstationError
+from workstation.spotcheck.types import LedgerExport
 
 API = "/api/v1"
 LOCAL_ONLY = frozenset(
@@ -45,7 +46,27 @@ EXPORTS = {
     "register": Export("export_register", "register_rows"),
 }
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+ROW_COUNT_HEADER, DISPUTED_COUNT_HEADER, DISPUTED_NAMED_HEADER = "X-Row-Count", "X-Disputed-Count", "X-Disputed-Reviews"
 _CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", extra="forbid")
+
+
+def export_headers(result: int | LedgerExport) -> dict[str, str]:
+    """An export's counts as the server's answer carries them: the lines written and, for the ledger, the lines
+    marked 与审计日志不符."""
+    if isinstance(result, LedgerExport):
+        named = ",".join(str(review_id) for review_id in result.named)
+        return {
+            ROW_COUNT_HEADER: str(result.rows),
+            DISPUTED_COUNT_HEADER: str(result.disputed),
+            DISPUTED_NAMED_HEADER: named,
+        }
+    return {ROW_COUNT_HEADER: str(result)}
+
+
+def ledger_export_of(headers: Mapping[str, str]) -> LedgerExport:
+    """The counts `export_headers` put on a ledger export's answer."""
+    named = tuple(int(review_id) for review_id in headers.get(DISPUTED_NAMED_HEADER, "").split(",") if review_id)
+    return LedgerExport(int(headers.get(ROW_COUNT_HEADER, "0")), int(headers.get(DISPUTED_COUNT_HEADER, "0")), named)
 
 
 @dataclass(frozen=True)

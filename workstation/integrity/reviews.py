@@ -8,6 +8,7 @@ A review whose item has no `spotcheck.review` row is one the log does not explai
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,5 +89,8 @@ def _fold(history: History) -> Expected:
         for name in (*FIELDS, "played_intervals", "answers", "automatic"):
             key = _LOGGED_AS.get(name, name)
             if key in details:
-                state.set(name, details[key], event.seq)
+                value = details[key]
+                if name == "reviewed_at" and isinstance(value, str):  # ISO 8601, to the microsecond
+                    value = datetime.fromisoformat(value)
+                state.set(name, value, event.seq)
     return state

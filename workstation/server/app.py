@@ -5,7 +5,8 @@
     DELETE /api/v1/session               sign out
     POST   /api/v1/session/password      {old_password, new_password}
     POST   /api/v1/call/{name}           an ArchiveClient call (workstation.client.wire) → {result}
-    POST   /api/v1/export/{what}         {criteria} → the workbook (ledger, audit, register); X-Row-Count
+    POST   /api/v1/export/{what}         {criteria} → the workbook (ledger, audit, register); X-Row-Count,
+                                         X-Disputed-Count (ledger lines marked 与审计日志不符)
     GET    /api/v1/media/{entry}         the bytes of a clip an open register entry authorises (Range)
     GET    /api/v1/clips/{id}/thumbnail  a JPEG thumbnail of a clip the user may view
     GET    /api/v1/health                {ok: true} (no sign-in; for a load balancer)
@@ -32,7 +33,7 @@ from workstation.access import register
 from workstation.archive import Archive
 from workstation.cli.messages import describe
 from workstation.client.local import LocalClient
-from workstation.client.wire import API, EXPORTS, IDEMPOTENCY_HEADER, BadRequest, remote_calls
+from workstation.client.wire import API, EXPORTS, IDEMPOTENCY_HEADER, BadRequest, export_headers, remote_calls
 from workstation.client.wire_errors import error_body
 from workstation.errors import (
     AuthenticationFailed,
@@ -187,17 +188,17 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
             raise BadRequest("unknown_call", call=f"export/{what}")
         body = await request.body()
 
-        def work() -> tuple[bytes, int]:
+        def work() -> tuple[bytes, Any]:
             user = signed_in(request)
             criteria = remote_calls()[export_of.listing].decode_arguments(body)["criteria"]
             with tempfile.TemporaryDirectory(prefix="export-") as folder:
                 target = Path(folder) / f"{what}.xlsx"
-                count = getattr(LocalClient(archive, Identity.user(user.login)), export_of.method)(criteria, target)
-                return target.read_bytes(), count
+                result = getattr(LocalClient(archive, Identity.user(user.login)), export_of.method)(criteria, target)
+                return target.read_bytes(), result
 
-        content, count = await in_thread(work)
+        content, result = await in_thread(work)
         media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return Response(content, media_type=media_type, headers={"X-Row-Count": str(count)})
+        return Response(content, media_type=media_type, headers=export_headers(result))
 
     @app.get(f"{API}/media/{{entry_id}}")
     async def media(entry_id: int, request: Request) -> MediaResponse:

@@ -26,12 +26,13 @@ from db.models import (
     Unit,
     User,
 )
-from db.session import Sessions
+from db.session import Sessions, see_one_state
 from workstation import audit, clock
 from workstation.atomic_file import replacing
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
+from workstation.spotcheck import review_audit
 from workstation.spotcheck.ledger_workbook import LedgerHeading, write_ledger
 from workstation.spotcheck.plans import CANDIDATE_TYPES
 from workstation.spotcheck.policy import LEDGER_ROLES, working_units
@@ -39,6 +40,7 @@ from workstation.spotcheck.rows import plan_rows
 from workstation.spotcheck.types import (
     CheckAnswer,
     CheckItem,
+    LedgerExport,
     LedgerFilter,
     LedgerRow,
     OfficerStatistics,
@@ -166,8 +168,14 @@ def export_ledger(
     criteria: LedgerFilter,
     path: Path,
     now: datetime | None = None,
-) -> int:
-    """Write the ledger workbook (sheets 检查台帐, 统计, 抽样记录); returns the number of ledger lines.
+) -> LedgerExport:
+    """Write the ledger workbook (sheets 检查台帐, 统计, 抽样记录); returns its line count and how many lines
+    differ from their audit rows.
+
+    Every line is checked against its review's audit row (review_audit): one that differs is still printed,
+    marked 与审计日志不符 in its 备注 with what differs, and counted in the sheet's page header, so a tampered
+    review is never handed out as if valid. Every sheet prints the audit chain head, read in the same
+    snapshot as the rows, so the signed paper witnesses the electronic record (`audit verify --head`).
 
     The units `who` works on bound the export (policy.working_units). The file appears
     complete or not at all (workstation.atomic_file). The audit row is committed before the file takes its
@@ -178,6 +186,7 @@ def export_ledger(
     path = Path(path)
     with replacing(path) as partial:
         with sessions.read() as session:
+            see_one_state(session)  # the chain head below is the one these rows were read with
             units = ledger_units(session, who, criteria)
             heading = LedgerHeading(
                 unit_name=_unit_title(session, who, criteria),
@@ -185,10 +194,11 @@ def export_ledger(
                 date_to=criteria.date_to,
                 generated_at=now or clock.now(),
                 generated_by=who.audit_name,
+                chain_head=audit.chain_head(session),
             )
             stats = statistics(session, criteria, units)
             plans = plans_in_period(session, criteria, units)
-            count = write_ledger(partial, heading, iter_ledger(session, criteria, units), stats, plans)
+            written = write_ledger(partial, heading, iter_ledger(session, criteria, units), stats, plans)
         with sessions.write() as session:
             audit.record(
                 session,
@@ -200,11 +210,13 @@ def export_ledger(
                     "from": criteria.date_from.isoformat(),
                     "to": criteria.date_to.isoformat(),
                     "unit": criteria.unit_code,
-                    "rows": count,
+                    "rows": written.rows,
+                    "disputed": written.disputed,
+                    "chain_head": f"{heading.chain_head.seq}:{heading.chain_head.digest}",
                     "file": path.name,
                 },
             )
-    return count
+    return written
 
 
 def ledger_units(session: Session, who: Identity, criteria: LedgerFilter) -> frozenset[int]:
@@ -298,6 +310,7 @@ def _bounds(criteria: LedgerFilter) -> tuple[datetime | None, datetime | None]:
 
 def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[LedgerRow]:
     rows = session.execute(statement).all()
+    disputed = review_audit.mismatches(session, [row[0] for row in rows])
     answers: dict[int, list[tuple[CheckItem, CheckAnswer]]] = defaultdict(list)
     if rows:
         for review_id, code, answer in session.execute(
@@ -330,6 +343,7 @@ def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[LedgerR
             verdict=Verdict(verdict),
             problem=problem,
             rectification=rectification,
+            audit_mismatch=disputed.get(review_id, ""),
         )
         for (
             review_id,

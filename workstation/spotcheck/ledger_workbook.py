@@ -14,7 +14,10 @@ What a write-only sheet allows, and how this module uses it:
   after the rows.
 
 Pages: A4 landscape, fitted to the page width, title and header rows repeated on every page, page numbers
-in the footer. Dates and times are real Excel dates (so they sort and filter) shown as 2026-11-22 14:05:09.
+in the footer, the audit chain head (审计链头, issue 13) in the page header of every sheet and below the
+抽样记录 table; a ledger line that differs from its audit row is marked in its 备注 column and counted in
+the 检查台帐 sheet's page header and notes. Dates and times are real Excel dates (so they sort and filter)
+shown as 2026-11-22 14:05:09.
 """
 
 from collections.abc import Iterable, Sequence
@@ -33,8 +36,10 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from workstation import clock
+from workstation.export_stamp import printed_head
 from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES
-from workstation.spotcheck.types import CheckItem, LedgerRow, OfficerStatistics, PlanRow
+from workstation.spotcheck.types import NAMED_DISPUTES, CheckItem, LedgerExport, LedgerRow, OfficerStatistics, PlanRow
+from workstation.types import ChainAnchor
 
 if TYPE_CHECKING:
     from openpyxl.cell import _CellSetValue  # the stubs' name for what a cell holds
@@ -61,10 +66,15 @@ class LedgerHeading:
     date_to: date
     generated_at: datetime
     generated_by: str
+    chain_head: ChainAnchor  # read in the same snapshot as the rows
 
     @property
     def period(self) -> str:
         return f"{self.date_from:%Y-%m-%d} 至 {self.date_to:%Y-%m-%d}"
+
+    @property
+    def printed_head(self) -> str:
+        return printed_head(self.chain_head)
 
 
 @dataclass(frozen=True)
@@ -73,10 +83,11 @@ class Column:
     width: float
     number_format: str = "General"
     wrap: bool = False
+    alert: bool = False  # red and bold: what a reader must not miss
 
     @property
     def styled(self) -> bool:
-        return self.wrap or self.number_format != "General"
+        return self.wrap or self.alert or self.number_format != "General"
 
 
 LEDGER_COLUMNS = (
@@ -97,6 +108,7 @@ LEDGER_COLUMNS = (
     Column("结论", 8),
     Column("存在问题", 20, wrap=True),
     Column("整改要求", 20, wrap=True),
+    Column("备注", 20, wrap=True, alert=True),
 )
 STATISTICS_COLUMNS = (
     Column("单位", 22, wrap=True),
@@ -142,6 +154,9 @@ ALGORITHM_NOTES = (
 )
 
 
+MISMATCH_MARK = "与审计日志不符"
+
+
 class _Table:
     """A write-only sheet laid out as a printable table: a merged title row, a header row, data rows.
 
@@ -149,7 +164,9 @@ class _Table:
     over the rows written).
     """
 
-    def __init__(self, workbook: Workbook, name: str, title: str, columns: Sequence[Column], footer: str) -> None:
+    def __init__(
+        self, workbook: Workbook, name: str, title: str, columns: Sequence[Column], footer: str, header: str
+    ) -> None:
         self.sheet = sheet = workbook.create_sheet(name)
         self.columns = columns
         self.last_column = get_column_letter(len(columns))
@@ -166,6 +183,7 @@ class _Table:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.print_options.horizontalCentered = True
         sheet.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.5, header=0.2, footer=0.2)
+        sheet.oddHeader.right.text = header
         sheet.oddFooter.left.text = footer
         sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
         sheet.merged_cells.add(f"A1:{self.last_column}1")
@@ -210,8 +228,8 @@ class _Table:
 
     def _styled(self, column: Column, bold: bool) -> Cell:
         cell = WriteOnlyCell(self.sheet)
-        if bold:
-            cell.font = Font(bold=True)
+        if bold or column.alert:
+            cell.font = Font(bold=True, color="C00000" if column.alert else None)
         cell.number_format = column.number_format
         if column.wrap:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -224,8 +242,9 @@ def write_ledger(
     rows: Iterable[LedgerRow],
     statistics: Sequence[OfficerStatistics],
     plans: Sequence[PlanRow],
-) -> int:
-    """Write the workbook; returns the number of ledger lines. `rows` may be a stream (it is read once)."""
+) -> LedgerExport:
+    """Write the workbook; returns the number of ledger lines and of those marked 与审计日志不符. `rows` may be
+    a stream (it is read once)."""
     workbook = Workbook(write_only=True)
     footer = f"制表：{heading.generated_by}  制表时间：{clock.format_time(heading.generated_at)}"
     ledger = _Table(
@@ -234,16 +253,26 @@ def write_ledger(
         f"{heading.unit_name}  执法记录仪声像资料回放抽查检查台帐（{heading.period}）",
         LEDGER_COLUMNS,
         footer,
+        heading.printed_head,
     )
-    count = 0
+    count = disputed = 0
+    named: list[int] = []
     for row in rows:
         count += 1
+        if row.audit_mismatch:
+            disputed += 1
+            named += [row.review_id][: NAMED_DISPUTES - len(named)]
         ledger.append(ledger_values(count, row))
-    ledger.close()
+    if disputed:
+        warning = f"其中 {disputed} 条检查记录{MISMATCH_MARK}（见备注），不能作为有效检查记录"
+        ledger.sheet.oddHeader.left.text = warning
+        ledger.close((f"注意：{warning}；请核查后再使用本台帐。", heading.printed_head))
+    else:
+        ledger.close((heading.printed_head,))
     _write_statistics(workbook, heading, statistics, footer)
     _write_plans(workbook, heading, plans, footer)
     workbook.save(path)
-    return count
+    return LedgerExport(count, disputed, tuple(named))
 
 
 def ledger_values(number: int, row: LedgerRow) -> list[object]:
@@ -267,6 +296,7 @@ def ledger_values(number: int, row: LedgerRow) -> list[object]:
         VERDICT_NAMES[row.verdict],
         row.problem,
         row.rectification,
+        f"{MISMATCH_MARK}（检查记录 {row.review_id}）：{row.audit_mismatch}" if row.audit_mismatch else None,
     ]
 
 
@@ -274,7 +304,12 @@ def _write_statistics(
     workbook: Workbook, heading: LedgerHeading, statistics: Sequence[OfficerStatistics], footer: str
 ) -> None:
     table = _Table(
-        workbook, STATISTICS_SHEET, f"{heading.unit_name}  回放抽查统计（{heading.period}）", STATISTICS_COLUMNS, footer
+        workbook,
+        STATISTICS_SHEET,
+        f"{heading.unit_name}  回放抽查统计（{heading.period}）",
+        STATISTICS_COLUMNS,
+        footer,
+        heading.printed_head,
     )
     totals = [0, 0, 0, 0, 0]
     unit_totals: list[int] = []
@@ -301,7 +336,8 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def _write_plans(workbook: Workbook, heading: LedgerHeading, plans: Sequence[PlanRow], footer: str) -> None:
-    table = _Table(workbook, PLANS_SHEET, f"{heading.unit_name}  抽样记录（{heading.period}）", PLANS_COLUMNS, footer)
+    title = f"{heading.unit_name}  抽样记录（{heading.period}）"
+    table = _Table(workbook, PLANS_SHEET, title, PLANS_COLUMNS, footer, heading.printed_head)
     for plan in plans:
         status = "有效" if plan.active else f"已于 {clock.format_time(plan.superseded_at)} 被重新抽取"
         redraw = f"替代方案 {plan.replaces_id}：{plan.redraw_reason}" if plan.replaces_id else None
@@ -329,7 +365,7 @@ def _write_plans(workbook: Workbook, heading: LedgerHeading, plans: Sequence[Pla
                 redraw,
             ]
         )
-    table.close(ALGORITHM_NOTES)
+    table.close((*ALGORITHM_NOTES, f"{heading.printed_head}（制表时）：复核 workstation audit verify --head 序号:摘要"))
 
 
 def _yes_no(value: bool) -> str:

@@ -21,6 +21,7 @@ from workstation.identity import Identity
 from workstation.spotcheck import coverage
 from workstation.spotcheck.ledger import get_ledger_row
 from workstation.spotcheck.policy import CHECK_ROLES, require_units
+from workstation.spotcheck.review_audit import REVIEW_ACTION, REVIEW_TARGET, review_details
 from workstation.spotcheck.types import (
     MANUAL_CHECK_ITEMS,
     AutomaticFacts,
@@ -134,28 +135,8 @@ def submit_review(
             for code, (answer, automatic) in answers.items()
         )
         item.status, item.claimed_by, item.claimed_at, item.claim_expires_at = ItemStatus.REVIEWED, None, None, None
-        audit.record(
-            session,
-            who.audit_name,
-            "spotcheck.review",
-            "spotcheck_item",
-            item.id,
-            {
-                "review": entry.id,
-                "clip": clip.id,
-                "verdict": review.verdict,
-                "coverage_bp": covered,
-                "top_speed": entry.top_speed,
-                "answers": {code: answer for code, (answer, _) in sorted(answers.items())},
-                "automatic": sorted(code for code, (_, automatic) in answers.items() if automatic),
-                "reviewer_id": principal.id,
-                "reviewed_at": clock.format_time(now),
-                "problem": entry.problem,
-                "rectification": entry.rectification,
-                "duration_ms": entry.duration_ms,
-                "played_ms": entry.played_ms,
-                "played_intervals": spans,
-            },
-        )
+        stored = {code.value: (answer.value, automatic) for code, (answer, automatic) in answers.items()}
+        details = review_details(entry, principal.login, stored)
+        audit.record(session, who.audit_name, REVIEW_ACTION, REVIEW_TARGET, item.id, details)
         session.flush()
         return get_ledger_row(session, entry.id)

@@ -199,9 +199,23 @@ class LedgerRow:
     verdict: Verdict
     problem: str
     rectification: str
+    audit_mismatch: str = ""  # what differs from the review's audit row; "" when it agrees (review_audit)
 
     def answer(self, item: CheckItem) -> CheckAnswer | None:
         return next((answer for code, answer in self.answers if code is item), None)
+
+
+@dataclass(frozen=True)
+class LedgerExport:
+    """What a ledger export wrote: its lines, and how many of them differ from their audit rows (marked
+    与审计日志不符 in the workbook)."""
+
+    rows: int
+    disputed: int
+    named: tuple[int, ...] = ()  # the review ids of the first NAMED_DISPUTES lines marked
+
+
+NAMED_DISPUTES = 20
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """`workstation spotcheck verify PLAN`: re-derive a plan's sample and check everything it rests on.
 
-Four checks, each reported as a plain Chinese line:
+Five checks, each reported as a plain Chinese line:
 
 1. The plan row agrees with the audit log's record of the draw (seed, parameters, digests, counts); the
    audit log is hash-chained (`workstation audit verify`), so an edited plan row shows here.
@@ -9,6 +9,8 @@ Four checks, each reported as a plain Chinese line:
    period), and every clip that could be drawn then is in the snapshot. "Then" uses the times: a clip
    ingested (or, with exclude_checked, first reviewed) in the very second of the draw may go either way.
 4. Re-deriving the sample from seed, snapshot and parameters gives exactly the stored sample.
+5. Every review of the plan's items agrees with its authentic audit row (verdict, answers, coverage,
+   problem, rectification, reviewer, time: workstation.spotcheck.review_audit).
 """
 
 import json
@@ -16,10 +18,19 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import AuditEvent, Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, Unit
+from db.models import (
+    AuditEvent,
+    Clip,
+    Officer,
+    SpotCheckCandidate,
+    SpotCheckItem,
+    SpotCheckPlan,
+    SpotCheckReview,
+    Unit,
+)
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
-from workstation.spotcheck import sampling
+from workstation.spotcheck import review_audit, sampling
 from workstation.spotcheck.plans import CANDIDATE_TYPES, archive_clips, draw_details, period_bounds
 from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.types import PlanVerification, Selection
@@ -41,6 +52,7 @@ def verify_plan(session: Session, who: Identity, plan_id: int) -> PlanVerificati
         problems.append("候选文件清单与抽取时记录的摘要不一致（候选清单被改动）。")
     problems += _against_archive(session, plan, candidates)
     problems += _against_sample(session, plan, candidates)
+    problems += _reviews_against_audit(session, plan)
     return PlanVerification(plan.id, len(candidates), plan.sample_count, tuple(problems))
 
 
@@ -131,6 +143,21 @@ def _against_sample(session: Session, plan: SpotCheckPlan, candidates: list[samp
     if len(stored) != plan.sample_count:
         problems.append(f"方案记录抽中 {plan.sample_count} 个文件，实有 {len(stored)} 个。")
     return problems
+
+
+def _reviews_against_audit(session: Session, plan: SpotCheckPlan) -> list[str]:
+    reviews: dict[int, int] = {
+        review_id: item_id
+        for review_id, item_id in session.execute(
+            select(SpotCheckReview.id, SpotCheckItem.id)
+            .join(SpotCheckItem, SpotCheckItem.id == SpotCheckReview.item_id)
+            .where(SpotCheckItem.plan_id == plan.id)
+        )
+    }
+    return [
+        f"检查记录 {review_id}（抽查项 {reviews[review_id]}）与审计日志不符：{detail}。"
+        for review_id, detail in sorted(review_audit.mismatches(session, reviews).items())
+    ]
 
 
 def _officer_ids(clips: dict[int, Clip]) -> list[int]:

@@ -18,6 +18,8 @@ from ui.approvals.request_dialog import AccessRequestDialog
 from ui.approvals.view import ApprovalsView
 from workstation.access import register as access_register
 from workstation.access.types import RequestStatus
+from workstation.audit import chain_head
+from workstation.audit.anchors import printed
 from workstation.identity import Identity
 from workstation.types import Role
 
@@ -115,6 +117,9 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     with qtbot.waitSignal(audit.verified, timeout=TIMEOUT):
         audit.verify()
     assert audit.verify_label.text().startswith("审计日志完整：已校验")
+    with archive.sessions.read() as session:
+        head = chain_head(session)  # verify writes no audit row: the head it showed is still the head
+    assert audit.verify_label.text().endswith(f"审计链头（请记下，或与签字的纸质台帐一并保存）：{printed(head)}")
     audit.grab().save(str(tmp_path / "audit_view.png"))
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from db.models import AccessGrant, AuditEvent
 from tests.helpers.access_builders import PASSWORD, RECORDED, UNASSIGNED, add_users, build_access_org
-from workstation import cli, permissions
+from workstation import audit, cli, permissions
 from workstation.access import audit_viewer, register, requests
 from workstation.access.types import (
     AccessRequestSpec,
@@ -21,6 +21,7 @@ from workstation.access.types import (
     ViewingKind,
 )
 from workstation.archive import Archive
+from workstation.audit.anchors import printed
 from workstation.errors import (
     AccessError,
     ApprovalConflict,
@@ -499,6 +500,8 @@ def test_audit_and_register_export_to_excel_with_chinese_headers(archive, org, t
         archive.sessions, Identity.user("admin_zd01"), viewing.entry_id, 61_000, now=NOW + timedelta(minutes=2)
     )
 
+    with archive.sessions.read() as session:
+        head = audit.chain_head(session)
     count = audit_viewer.export_events(
         archive.sessions, Identity.user("inspection_zd01"), AuditFilter(actor="admin_zd01"), tmp_path / "a.xlsx"
     )
@@ -507,7 +510,8 @@ def test_audit_and_register_export_to_excel_with_chinese_headers(archive, org, t
     )
 
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
-    rows = list(sheet.iter_rows(values_only=True))
+    *rows, blank, stamp = list(sheet.iter_rows(values_only=True))
+    assert blank == (None,) * 7 and stamp[0] == f"审计链头 {printed(head)}" == sheet.oddHeader.right.text
     assert sheet.title == "审计日志" and count == 2
     assert rows[0] == ("序号", "时间", "用户", "操作", "对象类型", "对象编号", "详情")
     assert [row[2:5] for row in rows[1:]] == [
@@ -516,7 +520,9 @@ def test_audit_and_register_export_to_excel_with_chinese_headers(archive, org, t
     ]
     assert isinstance(rows[1][1], datetime) and sheet["B2"].number_format == "yyyy-mm-dd hh:mm:ss"
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
-    rows = list(sheet.iter_rows(values_only=True))
+    *rows, _, stamp = list(sheet.iter_rows(values_only=True))
+    assert stamp[0].startswith(f"审计链头 {head.seq + 1}:")  # the audit export's own row came between
+    assert sheet.oddHeader.right.text == stamp[0]
     assert register_count == 1 and rows[0][:3] == ("登记号", "调阅人", "姓名")
     assert rows[1][1:] == (
         "admin_zd01",

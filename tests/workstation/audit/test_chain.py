@@ -3,9 +3,10 @@
 import threading
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from db.models import AuditEvent
+from tests.helpers.tamper import tamper
 from workstation import audit, cli
 from workstation.archive import Archive
 
@@ -14,18 +15,6 @@ def _record_events(archive, count: int, actor: str = "admin") -> None:
     for index in range(count):
         with archive.sessions.write() as session:
             audit.record(session, actor, "clip.view", "clip", index, {"reason": f"抽查 {index}"})
-
-
-def _tamper(archive, *statements: str) -> None:
-    """What a person with database access could do: switch the append-only guards off, then edit."""
-    with archive.engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.execute(text("DROP TRIGGER audit_events_no_update"))
-            connection.execute(text("DROP TRIGGER audit_events_no_delete"))
-        else:
-            connection.execute(text("SET LOCAL session_replication_role = replica"))
-        for statement in statements:
-            connection.execute(text(statement))
 
 
 def _problems(archive) -> list[tuple[int, str]]:
@@ -52,19 +41,19 @@ def test_a_rollback_leaves_no_audit_row(archive):
 
 def test_an_edited_row_is_found(archive):
     _record_events(archive, 6)
-    _tamper(archive, "UPDATE audit_events SET actor = 'someone_else' WHERE seq = 4")
+    tamper(archive, "UPDATE audit_events SET actor = 'someone_else' WHERE seq = 4")
     assert _problems(archive) == [(4, "hash")]
 
 
 def test_a_deleted_row_is_found(archive):
     _record_events(archive, 6)
-    _tamper(archive, "DELETE FROM audit_events WHERE seq = 3")
+    tamper(archive, "DELETE FROM audit_events WHERE seq = 3")
     assert _problems(archive) == [(4, "gap")]
 
 
 def test_reordered_rows_are_found(archive):
     _record_events(archive, 6)
-    _tamper(
+    tamper(
         archive,
         "UPDATE audit_events SET seq = 100 WHERE seq = 2",
         "UPDATE audit_events SET seq = 2 WHERE seq = 3",
@@ -75,7 +64,7 @@ def test_reordered_rows_are_found(archive):
 
 def test_a_cut_off_tail_is_found(archive):
     _record_events(archive, 6)
-    _tamper(archive, "DELETE FROM audit_events WHERE seq >= 5")
+    tamper(archive, "DELETE FROM audit_events WHERE seq >= 5")
     assert _problems(archive) == [(6, "head")]
 
 
@@ -96,7 +85,7 @@ def test_cli_audit_verify_exits_1_on_tampering(tmp_path, capsys):
     assert cli.main(["--archive", str(folder), "audit", "verify"]) == 0
     archive = Archive.open_embedded(folder)
     _record_events(archive, 3)
-    _tamper(archive, "UPDATE audit_events SET details = '{}' WHERE seq = 2")
+    tamper(archive, "UPDATE audit_events SET details = '{}' WHERE seq = 2")
     archive.close()
     capsys.readouterr()
     assert cli.main(["--archive", str(folder), "audit", "verify"]) == 1

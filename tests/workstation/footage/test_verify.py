@@ -1,16 +1,19 @@
-"""`verify` re-hashes the archive: a flipped byte or a missing file is reported and recorded."""
+"""`verify` re-hashes the archive: a flipped byte or a missing file is reported and recorded, and each file is
+compared with the SHA-256 its authentic `clip.ingest` audit row recorded, not only with the editable column."""
 
 import os
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from db.models import AuditEvent, Clip
 from tests.helpers.builders import build_org, recorder_dump
+from tests.helpers.tamper import tamper
 from workstation import cli
 from workstation.archive import Archive
 from workstation.footage.ingest import IngestOptions, ingest
-from workstation.footage.verify import verify_archive
+from workstation.footage.verified_copy import sha256_of
+from workstation.footage.verify import attested_at_ingest, verify_archive
 from workstation.identity import Identity
 from workstation.types import MediaStatus
 
@@ -63,3 +66,94 @@ def test_cli_verify_exits_1_and_lists_the_mismatch(tmp_path, capsys):
 
     assert cli.main(["--archive", str(folder), "verify"]) == 1
     assert f"mismatch\t1\t{path}" in capsys.readouterr().out
+
+
+def _ingested(archive, tmp_path, device: str = "DEV0003") -> Clip:
+    build_org(archive)
+    recorder_dump(tmp_path / "rec", device, "010205", datetime(2026, 11, 21, 9), clips=1)
+    ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION))
+    with archive.sessions.read() as session:
+        return session.execute(select(Clip).where(Clip.file_type == "video")).scalar_one()
+
+
+def _problems(archive) -> dict[int, tuple[MediaStatus, str]]:
+    report = verify_archive(archive, Identity.user("inspector"))
+    return {problem.clip_id: (problem.status, problem.detail) for problem in report.problems}
+
+
+def test_a_file_rewritten_with_its_hash_column_is_found_by_the_ingest_row(archive, tmp_path):
+    clip = _ingested(archive, tmp_path)
+    path = archive.absolute_path(clip.media_path)
+    _flip_a_byte(path)
+    forged = sha256_of(path)
+    tamper(archive, f"UPDATE clips SET sha256 = '{forged}' WHERE id = {clip.id}")
+
+    status, detail = _problems(archive)[clip.id]
+
+    assert status is MediaStatus.MISMATCH
+    assert f"入库时为 {clip.sha256}" in detail and f"已被改为 {forged}" in detail
+
+
+def test_an_edited_hash_column_over_an_intact_file_is_unattested(archive, tmp_path):
+    clip = _ingested(archive, tmp_path)
+    tamper(archive, f"UPDATE clips SET sha256 = '{'0' * 64}' WHERE id = {clip.id}")
+
+    status, detail = _problems(archive)[clip.id]
+
+    assert status is MediaStatus.UNATTESTED and clip.sha256 in detail
+    with archive.sessions.read() as session:
+        assert session.get_one(Clip, clip.id).media_status == MediaStatus.UNATTESTED
+
+
+def test_an_edited_storage_place_is_unattested(archive, tmp_path):
+    clip = _ingested(archive, tmp_path)
+    archive.absolute_path(clip.media_path).rename(archive.absolute_path(clip.media_path + ".moved"))
+    tamper(archive, f"UPDATE clips SET media_path = '{clip.media_path}.moved' WHERE id = {clip.id}")
+
+    assert _problems(archive)[clip.id][0] is MediaStatus.UNATTESTED
+
+
+def test_an_ingest_row_that_is_not_authentic_vouches_for_nothing(archive, tmp_path):
+    clip = _ingested(archive, tmp_path)
+    with archive.sessions.read() as session:
+        seq = session.execute(
+            select(AuditEvent.seq).where(AuditEvent.action == "clip.ingest", AuditEvent.target_id == str(clip.id))
+        ).scalar_one()
+    forged = sha256_of(archive.absolute_path(clip.media_path))  # even naming the file's true hash
+    tamper(archive, f'UPDATE audit_events SET details = \'{{"sha256":"{forged}"}}\' WHERE seq = {seq}')
+
+    status, detail = _problems(archive)[clip.id]
+
+    assert status is MediaStatus.UNATTESTED and "入库记录" in detail
+
+
+def test_a_clip_without_an_ingest_row_is_unattested(archive, tmp_path):
+    clip = _ingested(archive, tmp_path)
+    tamper(archive, f"DELETE FROM audit_events WHERE action = 'clip.ingest' AND target_id = '{clip.id}'")
+    with archive.sessions.read() as session:
+        clip_ids = list(session.execute(select(Clip.id)).scalars())
+        assert set(attested_at_ingest(session, clip_ids)) == set(clip_ids) - {clip.id}
+
+    problems = _problems(archive)
+
+    assert list(problems) == [clip.id] and problems[clip.id][0] is MediaStatus.UNATTESTED
+
+
+def test_one_query_per_batch_finds_the_ingest_rows(archive, tmp_path, monkeypatch):
+    build_org(archive)
+    recorder_dump(tmp_path / "rec", "DEV0004", "010206", datetime(2026, 11, 21, 9), clips=5)
+    ingest(archive, [tmp_path / "rec"], IngestOptions(who=STATION))
+    monkeypatch.setattr("workstation.footage.verify._BATCH", 2)  # 6 files: three batches
+    reads = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and "FROM audit_events" in statement:
+            reads.append(statement)
+
+    event.listen(archive.engine, "before_cursor_execute", count)
+    try:
+        assert verify_archive(archive, Identity.system("verify")).problems == ()
+    finally:
+        event.remove(archive.engine, "before_cursor_execute", count)
+
+    assert len(reads) == 3

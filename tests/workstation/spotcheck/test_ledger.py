@@ -1,5 +1,6 @@
 """The check ledger: filters, statistics, and the exported workbook read back cell by cell."""
 
+import json
 from datetime import date, datetime, timedelta
 
 import openpyxl
@@ -8,14 +9,23 @@ from sqlalchemy import select
 
 from db.models import AuditEvent
 from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
-from workstation import cli
+from workstation import audit, cli
+from workstation.audit.anchors import printed
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
 from workstation.spotcheck import queue, reviews
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
 from workstation.spotcheck.ledger_workbook import LEDGER_COLUMNS
-from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, DrawSpec, ReviewInput, Verdict
+from workstation.spotcheck.types import (
+    MANUAL_CHECK_ITEMS,
+    CheckAnswer,
+    CheckItem,
+    DrawSpec,
+    LedgerExport,
+    ReviewInput,
+    Verdict,
+)
 
 pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
 
@@ -65,14 +75,16 @@ def test_the_ledger_filters(ledger):
 def test_the_exported_workbook(ledger, tmp_path):
     path = tmp_path / "台帐.xlsx"
     criteria = LedgerFilter(date(2026, 11, 1), date(2026, 11, 30))
-    assert export_ledger(ledger.sessions, Identity.user("head"), criteria, path, now=NOW) == 3
+    with ledger.sessions.read() as session:
+        head = printed(audit.chain_head(session))
+    assert export_ledger(ledger.sessions, Identity.user("head"), criteria, path, now=NOW) == LedgerExport(3, 0)
     assert not list(tmp_path.glob("*.part"))
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["检查台帐", "统计", "抽样记录"]
 
     sheet = book["检查台帐"]
     assert sheet["A1"].value == "临江市消防救援支队  执法记录仪声像资料回放抽查检查台帐（2026-11-01 至 2026-11-30）"
-    assert [str(cells) for cells in sheet.merged_cells.ranges] == ["A1:Y1"]
+    assert [str(cells) for cells in sheet.merged_cells.ranges] == ["A1:Z1"]
     headers = [cell.value for cell in sheet[2]]
     assert headers[:13] == [
         "序号",
@@ -102,13 +114,14 @@ def test_the_exported_workbook(ledger, tmp_path):
         "结论",
         "存在问题",
         "整改要求",
+        "备注",
     ]
     first = [cell.value for cell in sheet[3]]
     assert first[0] == 1 and first[1] == datetime(2026, 11, 22) and first[2] == "城东区消防救援大队"
     assert first[6].date() == DAY and first[7] == timedelta(minutes=1)
     assert first[9] == "用户checker1" and first[10] == NOW + timedelta(minutes=1)
     assert first[11] == 1 and first[12] == 2
-    assert first[13:] == ["是"] * 6 + ["是", "否", "是", "合格", None, None]
+    assert first[13:] == ["是"] * 6 + ["是", "否", "是", "合格", None, None, None]
     assert [cell.value for cell in sheet[4]][13] == "否" and sheet["W4"].value == "不合格"
     assert sheet["X4"].value == "未告知录音录像" and sheet["Y4"].value == "加强规范用语培训"
     assert sheet["L5"].value == 0.5 and sheet["W5"].value == "基本合格"
@@ -117,18 +130,20 @@ def test_the_exported_workbook(ledger, tmp_path):
     assert formats["H"] == "[h]:mm:ss" and formats["L"] == "0.0%"
     assert sheet["X4"].alignment.wrap_text and sheet["I3"].alignment.wrap_text
     [grid] = sheet.conditional_formatting  # the table's borders: one always-true rule over the data rows
-    assert str(grid.sqref) == "A3:Y5" and grid.rules[0].formula == ["TRUE"]
+    assert str(grid.sqref) == "A3:Z5" and grid.rules[0].formula == ["TRUE"]
     assert grid.rules[0].dxf.border.left.style == "thin" and grid.rules[0].dxf.border.bottom.style == "thin"
     assert sheet["A2"].border.left.style == "thin"
     assert sheet["A2"].font.b and sheet["A2"].fill.fgColor.rgb.endswith("D9D9D9")
     assert sheet.freeze_panes == "A3"
-    assert sheet.auto_filter.ref == "A2:Y5"
+    assert sheet.auto_filter.ref == "A2:Z5"
     assert sheet.print_title_rows == "$1:$2"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
     assert sheet.column_dimensions["I"].width == LEDGER_COLUMNS[8].width
+    assert sheet.oddHeader.right.text == f"审计链头 {head}" and sheet.oddHeader.left.text is None
+    assert sheet["A7"].value == f"审计链头 {head}"  # below the table, after a blank row
 
     stats = book["统计"]
     rows = [[cell.value for cell in row] for row in stats.iter_rows(min_row=3, max_row=9)]
@@ -149,11 +164,15 @@ def test_the_exported_workbook(ledger, tmp_path):
     assert [plans.cell(row, 13).value for row in (3, 4)] == [plan.seed for plan in drawn]
     assert [plans.cell(row, 15).value for row in (3, 4)] == [plan.candidates_digest for plan in drawn]
     assert plans["G3"].value == 0.1 and plans["S3"].value == "有效"
-    assert any("SHA-256(随机种子" in str(row[0].value) for row in plans.iter_rows(min_row=5) if row[0].value)
+    notes = [str(row[0].value) for row in plans.iter_rows(min_row=5) if row[0].value]
+    assert any("SHA-256(随机种子" in note for note in notes)
+    assert f"审计链头 {head}（制表时）" in notes[-1] and plans.oddHeader.right.text == f"审计链头 {head}"
+    assert stats.oddHeader.right.text == f"审计链头 {head}"
 
     with ledger.sessions.read() as session:
         event = session.execute(select(AuditEvent).where(AuditEvent.action == "ledger.export")).scalar_one()
     assert event.actor == "head" and '"rows":3' in event.details  # the one who exported
+    assert json.loads(event.details)["chain_head"].startswith(f"{event.seq - 1}:")  # the head printed on it
 
 
 @pytest.mark.parametrize("database_kind", ["sqlite"])  # the command line opens the embedded archive by folder
