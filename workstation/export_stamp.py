@@ -10,14 +10,13 @@ from sqlalchemy.orm import Session
 
 from db.session import see_one_state
 from workstation import audit
-from workstation.audit.anchors import printed
 from workstation.types import ChainAnchor
 
 LABEL = "审计链头"
 
 
 def printed_head(head: ChainAnchor) -> str:
-    return f"{LABEL} {printed(head)}"
+    return f"{LABEL} {head.printed()}"
 
 
 def snapshot_stamp(session: Session) -> str:

@@ -80,6 +80,11 @@ class ChainAnchor:
     def __str__(self) -> str:
         return f"{self.seq}:{self.digest}"
 
+    def printed(self) -> str:
+        """As printed on a ledger or an export: seq, then the digest in groups of eight for reading aloud."""
+        groups = " ".join(self.digest[index : index + 8] for index in range(0, len(self.digest), 8))
+        return f"{self.seq}:{groups}"
+
 
 @dataclass(frozen=True)
 class AuditVerification:

@@ -36,7 +36,6 @@ from ui.common.qt_dates import to_date
 from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access.types import AuditFilter, RegisterRow
-from workstation.audit.anchors import printed
 from workstation.client import ArchiveClient
 from workstation.types import AuditEventRow, AuditVerification
 
@@ -221,7 +220,7 @@ class AuditView(QWidget):
             self.verify_label.setStyleSheet("color: #1b5e20;")
             intact = self.tr("Audit log intact: %1 events checked.").replace("%1", str(result.events_checked))
             head = self.tr("Chain head (write it down, or keep it with the printed ledger): %1")
-            self.verify_label.setText(f"{intact} {head.replace('%1', printed(result.head))}")
+            self.verify_label.setText(f"{intact} {head.replace('%1', result.head.printed())}")
         else:
             self.verify_label.setStyleSheet("color: #b00020;")
             self.verify_label.setText(

@@ -97,9 +97,3 @@ def last_anchored_on(path: Path) -> date | None:
         return datetime.strptime(fields[1], "%Y-%m-%d %H:%M:%S").date() if len(fields) > 1 else None
     except ValueError:
         return None
-
-
-def printed(head: ChainAnchor) -> str:
-    """The head as printed on a ledger or an export: seq, then the digest in groups of eight for reading aloud."""
-    groups = " ".join(head.digest[index : index + 8] for index in range(0, len(head.digest), 8))
-    return f"{head.seq}:{groups}"

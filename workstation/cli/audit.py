@@ -102,7 +102,7 @@ def _report(result: AuditVerification) -> int:
     verdict = "完整" if result.ok else "发现篡改"
     print(
         f"已校验{scope}{result.events_checked} 条审计记录、{result.anchors_checked} 个锚点：{verdict}；"
-        f"链头 {anchors.printed(result.head)}",
+        f"链头 {result.head.printed()}",
         file=sys.stderr,
     )
     return 0 if result.ok else 1

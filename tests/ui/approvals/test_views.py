@@ -19,7 +19,6 @@ from ui.approvals.view import ApprovalsView
 from workstation.access import register as access_register
 from workstation.access.types import RequestStatus
 from workstation.audit import chain_head
-from workstation.audit.anchors import printed
 from workstation.identity import Identity
 from workstation.types import Role
 
@@ -119,7 +118,7 @@ def test_request_approve_view_and_find_the_register_entry(qtbot, qtmodeltester, 
     assert audit.verify_label.text().startswith("审计日志完整：已校验")
     with archive.sessions.read() as session:
         head = chain_head(session)  # verify writes no audit row: the head it showed is still the head
-    assert audit.verify_label.text().endswith(f"审计链头（请记下，或与签字的纸质台帐一并保存）：{printed(head)}")
+    assert audit.verify_label.text().endswith(f"审计链头（请记下，或与签字的纸质台帐一并保存）：{head.printed()}")
     audit.grab().save(str(tmp_path / "audit_view.png"))
 
 

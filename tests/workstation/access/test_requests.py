@@ -21,7 +21,6 @@ from workstation.access.types import (
     ViewingKind,
 )
 from workstation.archive import Archive
-from workstation.audit.anchors import printed
 from workstation.errors import (
     AccessError,
     ApprovalConflict,
@@ -511,7 +510,7 @@ def test_audit_and_register_export_to_excel_with_chinese_headers(archive, org, t
 
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
     *rows, blank, stamp = list(sheet.iter_rows(values_only=True))
-    assert blank == (None,) * 7 and stamp[0] == f"审计链头 {printed(head)}" == sheet.oddHeader.right.text
+    assert blank == (None,) * 7 and stamp[0] == f"审计链头 {head.printed()}" == sheet.oddHeader.right.text
     assert sheet.title == "审计日志" and count == 2
     assert rows[0] == ("序号", "时间", "用户", "操作", "对象类型", "对象编号", "详情")
     assert [row[2:5] for row in rows[1:]] == [

@@ -81,7 +81,7 @@ def test_an_anchor_typed_from_paper(archive):
     _record(archive, 3)
     with archive.sessions.read() as session:
         head = audit.chain_head(session)
-    typed = anchors.parse_anchor(anchors.printed(head)[: len(str(head.seq)) + 1 + 17].upper())
+    typed = anchors.parse_anchor(head.printed()[: len(str(head.seq)) + 1 + 17].upper())
     assert typed.seq == head.seq and len(typed.digest) == 16
     assert _verify(archive, anchors=[typed]).ok
     with pytest.raises(anchors.AnchorError):

@@ -5,7 +5,7 @@ from sqlalchemy import text
 
 from workstation import audit, cli
 from workstation.archive import Archive
-from workstation.audit.anchors import printed, read_anchors
+from workstation.audit.anchors import read_anchors
 from workstation.audit.keys import KEY_FILE_ENV
 
 
@@ -50,7 +50,7 @@ def test_a_head_typed_from_the_printed_ledger(folder, capsys):
     with archive.sessions.read() as session:
         head = audit.chain_head(session)
     archive.close()
-    typed = printed(head)[: len(str(head.seq)) + 1 + 17]  # "4:xxxxxxxx xxxxxxxx": sixteen digits, grouped
+    typed = head.printed()[: len(str(head.seq)) + 1 + 17]  # "4:xxxxxxxx xxxxxxxx": sixteen digits, grouped
     assert _run(folder, "verify", "--head", typed) == 0
     assert _run(folder, "verify", "--head", f"{head.seq}:{'0' * 16}") == 1
     assert capsys.readouterr().out.startswith(f"anchor\t{head.seq}\t")

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from db.models import AuditEvent
 from tests.helpers.spotcheck_builders import DAY, build_spotcheck_org
 from workstation import audit, cli
-from workstation.audit.anchors import printed
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
@@ -76,7 +75,7 @@ def test_the_exported_workbook(ledger, tmp_path):
     path = tmp_path / "台帐.xlsx"
     criteria = LedgerFilter(date(2026, 11, 1), date(2026, 11, 30))
     with ledger.sessions.read() as session:
-        head = printed(audit.chain_head(session))
+        head = audit.chain_head(session).printed()
     assert export_ledger(ledger.sessions, Identity.user("head"), criteria, path, now=NOW) == LedgerExport(3, 0)
     assert not list(tmp_path.glob("*.part"))
     book = openpyxl.load_workbook(path)
