@@ -123,7 +123,7 @@ class SpotCheckAnswer(Base):
 class SeedCommitment(Base):
     """A unit's committed sampling seeds for one recording day (workstation.sample_seeds).
 
-    The commitments themselves (SHA-256 of each seed) are in the chain, in the `spotcheck.seed_commit` audit
+    The commitments themselves (SHA-256 of each seed) are in the chain, in the `sampling.seed_commit` audit
     row at commit_seq; this row says where to find them and what derives the seeds (key_id, nonce).
     """
 

@@ -43,7 +43,9 @@ def upgrade() -> None:
             ["plan_id"], ["spotcheck_plans.id"], name=op.f("fk_spotcheck_plan_seeds_plan_id_spotcheck_plans")
         ),
         sa.PrimaryKeyConstraint("plan_id", "day", name=op.f("pk_spotcheck_plan_seeds")),
-        sa.UniqueConstraint("commitment_id", "seed_index", name=op.f("uq_spotcheck_plan_seeds_commitment_id_seed_index")),
+        sa.UniqueConstraint(
+            "commitment_id", "seed_index", name=op.f("uq_spotcheck_plan_seeds_commitment_id_seed_index")
+        ),
     )
 
 
