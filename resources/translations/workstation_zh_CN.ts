@@ -3250,31 +3250,36 @@
     </message>
     <message>
         <location filename="../../ui/common/access_labels.py" line="99" />
+        <source>Spot-check day seeds committed</source>
+        <translation>抽查日种子已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="100" />
         <source>Spot-check sample drawn</source>
         <translation>抽查样本已抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="100" />
+        <location filename="../../ui/common/access_labels.py" line="101" />
         <source>Spot-check sample redrawn</source>
         <translation>抽查样本已重新抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="101" />
+        <location filename="../../ui/common/access_labels.py" line="102" />
         <source>Spot-check item taken</source>
         <translation>领取抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="102" />
+        <location filename="../../ui/common/access_labels.py" line="103" />
         <source>Spot-check item released</source>
         <translation>退回抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="103" />
+        <location filename="../../ui/common/access_labels.py" line="104" />
         <source>Spot check recorded</source>
         <translation>抽查结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="104" />
+        <location filename="../../ui/common/access_labels.py" line="105" />
         <source>Check ledger exported</source>
         <translation>导出检查台帐</translation>
     </message>
