@@ -356,7 +356,8 @@ def _reveal_next(session: Session, who: Identity, unit_id: int, unit_code: str, 
 def _insert_rows(session: Session, model: type[Base], rows: list[dict[str, object]]) -> None:
     """A Core executemany on the session's connection (same transaction): measured on a detachment's day,
     it is cheaper than the ORM's bulk insert and than batched multi-row INSERTs with RETURNING."""
-    session.connection().execute(insert(cast(Table, model.__table__)), rows)  # a mapped class's table
+    if rows:
+        session.connection().execute(insert(cast(Table, model.__table__)), rows)  # a mapped class's table
 
 
 def draw_details(plan: SpotCheckPlan, unit_code: str, day_seeds: Sequence[DaySeed]) -> dict[str, object]:
