@@ -5,8 +5,12 @@ a plan whose seed was ground anyway (a program that does not reveal the committe
 holds the audit key), or whose seed and sample were rewritten in the database, fails `workstation spotcheck
 verify` with exit 1 naming the plan; the untouched demo verifies."""
 
+import hashlib
+import json
+import re
 import secrets
 import sqlite3
+import subprocess
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -56,12 +60,31 @@ def _now(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(9))
 
 
-def test_the_untouched_demo_verifies(demo_folder):
+def test_the_untouched_demo_verifies_and_re_derives_by_hand(demo_folder):
     plan_ids = _plan_ids(demo_folder)
     assert plan_ids
     for plan_id in plan_ids:
         result = workstation(demo_folder, "spotcheck", "verify", str(plan_id))
         assert result.returncode == 0, result.stdout + result.stderr
+    shown = workstation(demo_folder, "spotcheck", "show", str(plan_ids[0])).stdout
+    seed = re.search(r"种子 ([0-9a-f]{64})", shown).group(1)
+    lines = re.findall(r"日种子 (\S+ \d+ [0-9a-f]{64})\t承诺：审计序号 (\d+)", shown)
+    assert lines
+    # README step 2: printf '%s\n' LINE... | sha256sum prints the plan's seed
+    printed = subprocess.run(
+        ["bash", "-c", 'printf "%s\\n" "$@" | sha256sum', "-", *(line for line, _ in lines)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert printed.stdout.split()[0] == seed
+    # README step 1: each day seed's SHA-256 is its place in the commitment row
+    with sqlite3.connect(demo_folder / "archive.sqlite") as connection:
+        for line, commit_seq in lines:
+            _, index, day_seed = line.split(" ")
+            details = connection.execute("SELECT details FROM audit_events WHERE seq = ?", (commit_seq,)).fetchone()
+            committed = json.loads(details[0])["commitments"][int(index)]
+            assert hashlib.sha256(bytes.fromhex(day_seed)).hexdigest() == committed
 
 
 def test_a_draw_ground_in_rolled_back_transactions_always_gives_the_same_sample(demo_folder):
