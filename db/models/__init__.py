@@ -9,10 +9,12 @@ from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 from db.models.player import MarkerCategory, Still
 from db.models.server import ApiRequest, ApiSession
 from db.models.spotcheck import (
+    SeedCommitment,
     SpotCheckAnswer,
     SpotCheckCandidate,
     SpotCheckItem,
     SpotCheckPlan,
+    SpotCheckPlanSeed,
     SpotCheckReview,
 )
 
@@ -39,10 +41,12 @@ __all__ = [
     "Marker",
     "MarkerCategory",
     "Officer",
+    "SeedCommitment",
     "SpotCheckAnswer",
     "SpotCheckCandidate",
     "SpotCheckItem",
     "SpotCheckPlan",
+    "SpotCheckPlanSeed",
     "SpotCheckReview",
     "Still",
     "Unit",

@@ -118,3 +118,34 @@ class SpotCheckAnswer(Base):
     item_code: Mapped[str] = mapped_column(String(32), primary_key=True)  # workstation.types.CheckItem
     answer: Mapped[str] = mapped_column(String(8))  # workstation.types.CheckAnswer
     automatic: Mapped[bool]
+
+
+class SeedCommitment(Base):
+    """A unit's committed sampling seeds for one recording day (workstation.sample_seeds).
+
+    The commitments themselves (SHA-256 of each seed) are in the chain, in the `sampling.seed_commit` audit
+    row at commit_seq; this row says where to find them and what derives the seeds (key_id, nonce).
+    """
+
+    __tablename__ = "seed_commitments"
+    __table_args__ = (UniqueConstraint("unit_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    day: Mapped[date]
+    nonce: Mapped[str] = mapped_column(String(32))
+    key_id: Mapped[str] = mapped_column(String(16))
+    commit_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class SpotCheckPlanSeed(Base):
+    """A day seed a plan revealed: day `day`'s seed number seed_index, used by one plan only (the unique key)."""
+
+    __tablename__ = "spotcheck_plan_seeds"
+    __table_args__ = (UniqueConstraint("commitment_id", "seed_index"),)
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("spotcheck_plans.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("seed_commitments.id"))
+    seed_index: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[str] = mapped_column(String(64))

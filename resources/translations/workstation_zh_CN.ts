@@ -283,112 +283,112 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="73" />
+        <location filename="../../ui/admin/audit_view.py" line="72" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="76" />
+        <location filename="../../ui/admin/audit_view.py" line="75" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="79" />
+        <location filename="../../ui/admin/audit_view.py" line="78" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="81" />
+        <location filename="../../ui/admin/audit_view.py" line="80" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="90" />
+        <location filename="../../ui/admin/audit_view.py" line="89" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="92" />
+        <location filename="../../ui/admin/audit_view.py" line="91" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="94" />
+        <location filename="../../ui/admin/audit_view.py" line="93" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="102" />
+        <location filename="../../ui/admin/audit_view.py" line="101" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="103" />
+        <location filename="../../ui/admin/audit_view.py" line="102" />
         <source>Access register</source>
         <translation>调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="109" />
+        <location filename="../../ui/admin/audit_view.py" line="108" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="110" />
+        <location filename="../../ui/admin/audit_view.py" line="109" />
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="111" />
+        <location filename="../../ui/admin/audit_view.py" line="110" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="158" />
+        <location filename="../../ui/admin/audit_view.py" line="157" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="170" />
+        <location filename="../../ui/admin/audit_view.py" line="169" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="170" />
+        <location filename="../../ui/admin/audit_view.py" line="169" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="176" />
+        <location filename="../../ui/admin/audit_view.py" line="175" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="187" />
+        <location filename="../../ui/admin/audit_view.py" line="186" />
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="208" />
+        <location filename="../../ui/admin/audit_view.py" line="207" />
         <source>%1 audit events and %2 register entries shown (at most %3 of each, newest first).</source>
         <translation>显示审计记录 %1 条、调阅登记 %2 条（各最多 %3 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="216" />
+        <location filename="../../ui/admin/audit_view.py" line="215" />
         <source>%1 rows exported to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="222" />
+        <location filename="../../ui/admin/audit_view.py" line="221" />
         <source>Audit log intact: %1 events checked.</source>
         <translation>审计日志完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="223" />
+        <location filename="../../ui/admin/audit_view.py" line="222" />
         <source>Chain head (write it down, or keep it with the printed ledger): %1</source>
         <translation>审计链头（请记下，或与签字的纸质台帐一并保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="228" />
+        <location filename="../../ui/admin/audit_view.py" line="227" />
         <source>Audit log tampered with: %1 problems (first at event %2).</source>
         <translation>审计日志已被篡改：发现 %1 处问题（首处在第 %2 条）。</translation>
     </message>
@@ -3265,31 +3265,36 @@
     </message>
     <message>
         <location filename="../../ui/common/access_labels.py" line="99" />
+        <source>Spot-check day seeds committed</source>
+        <translation>抽查日种子已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="100" />
         <source>Spot-check sample drawn</source>
         <translation>抽查样本已抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="100" />
+        <location filename="../../ui/common/access_labels.py" line="101" />
         <source>Spot-check sample redrawn</source>
         <translation>抽查样本已重新抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="101" />
+        <location filename="../../ui/common/access_labels.py" line="102" />
         <source>Spot-check item taken</source>
         <translation>领取抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="102" />
+        <location filename="../../ui/common/access_labels.py" line="103" />
         <source>Spot-check item released</source>
         <translation>退回抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="103" />
+        <location filename="../../ui/common/access_labels.py" line="104" />
         <source>Spot check recorded</source>
         <translation>抽查结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="104" />
+        <location filename="../../ui/common/access_labels.py" line="105" />
         <source>Check ledger exported</source>
         <translation>导出检查台帐</translation>
     </message>
@@ -3448,896 +3453,906 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="107" />
+        <source>All {count} day seeds of unit {unit_code} for {day} are used up; that day cannot be drawn or redrawn again. Ask inspection staff.</source>
+        <translation>单位 {unit_code} {day} 的 {count} 个日种子已全部用完，不能再抽取或重新抽取该日；请联系督察处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="112" />
+        <source>The day seed of {day} does not match its commitment in the audit log (seq {seq}); the draw was refused. Run workstation audit verify and tell the administrator.</source>
+        <translation>{day} 的日种子与审计日志中序号 {seq} 的种子承诺不符，已拒绝抽取；请运行 workstation audit verify 并联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="117" />
         <source>The unit has no footage left to check in this period; the plan was not redrawn.</source>
         <translation>该单位在此期间已没有可抽查的录像，未重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="110" />
+        <location filename="../../ui/common/error_text.py" line="120" />
         <source>You may not run spot checks for unit {unit_code}.</source>
         <translation>您无权对单位 {unit_code} 进行抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="113" />
+        <location filename="../../ui/common/error_text.py" line="123" />
         <source>You may not see or work on another unit's spot-check plans.</source>
         <translation>您无权查看或处理其他单位的抽查方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="116" />
+        <location filename="../../ui/common/error_text.py" line="126" />
         <source>The period ends before it starts.</source>
         <translation>抽查期间的截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="117" />
+        <location filename="../../ui/common/error_text.py" line="127" />
         <source>A spot-check plan covers at most {max_days} days.</source>
         <translation>一个抽查方案最多覆盖 {max_days} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="118" />
+        <location filename="../../ui/common/error_text.py" line="128" />
         <source>The [spotcheck] settings in workstation.toml are wrong: {detail}</source>
         <translation>workstation.toml 的 [spotcheck] 设置有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="121" />
+        <location filename="../../ui/common/error_text.py" line="131" />
         <source>Your role can neither run spot checks nor see the check ledger.</source>
         <translation>您的角色不能进行回放抽查或查看检查台帐。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="124" />
+        <location filename="../../ui/common/error_text.py" line="134" />
         <source>Spot-check item {item_id} was taken by another reviewer, or was checked or withdrawn.</source>
         <translation>抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="127" />
+        <location filename="../../ui/common/error_text.py" line="137" />
         <source>File {clip_id} does not exist.</source>
         <translation>文件 {clip_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="128" />
+        <location filename="../../ui/common/error_text.py" line="138" />
         <source>You may not check spot-check item {item_id}.</source>
         <translation>您无权检查抽查项 {item_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="129" />
+        <location filename="../../ui/common/error_text.py" line="139" />
         <source>Answer the checklist items: {items}.</source>
         <translation>请填写检查项：{items}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="130" />
+        <location filename="../../ui/common/error_text.py" line="140" />
         <source>The verdict "{verdict}" needs the problems found.</source>
         <translation>结论为“{verdict}”时必须填写存在问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="131" />
+        <location filename="../../ui/common/error_text.py" line="141" />
         <source>The verdict "Fail" needs the rectification required.</source>
         <translation>结论为“不合格”时必须填写整改要求。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="134" />
+        <location filename="../../ui/common/error_text.py" line="144" />
         <source>The checklist items "{items}" are answered "No": the verdict cannot be "Pass".</source>
         <translation>检查项“{items}”为“否”，不能判定为“合格”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="137" />
+        <location filename="../../ui/common/error_text.py" line="147" />
         <source>Playback speed {speed} is implausible.</source>
         <translation>播放倍速 {speed} 不合理。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="138" />
+        <location filename="../../ui/common/error_text.py" line="148" />
         <source>Spot-check item {item_id} was already checked or withdrawn (the plan was redrawn).</source>
         <translation>抽查项 {item_id} 已检查或已撤回（方案被重新抽取）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="141" />
+        <location filename="../../ui/common/error_text.py" line="151" />
         <source>Spot-check item {item_id} is held by another reviewer.</source>
         <translation>抽查项 {item_id} 已由其他检查人领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="142" />
+        <location filename="../../ui/common/error_text.py" line="152" />
         <source>The file's duration is unknown, so a full playback cannot be confirmed: the verdict cannot be "Pass".</source>
         <translation>文件时长未知，无法确认已完整回放，不能判定为“合格”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="146" />
+        <location filename="../../ui/common/error_text.py" line="156" />
         <source>The file is incomplete (damaged, missing or failing its checksum): the verdict cannot be "Pass".</source>
         <translation>该文件不完整（损坏、缺失或校验不符），不能判定为“合格”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="149" />
+        <location filename="../../ui/common/error_text.py" line="159" />
         <source>Playback covered {covered} of the file; "Pass" needs {required}. Play the file in full before submitting, or choose another verdict.</source>
         <translation>回放覆盖率为 {covered}，低于判定“合格”所需的 {required}。请将该文件完整回放后再提交，或选择其他结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="154" />
+        <location filename="../../ui/common/error_text.py" line="164" />
         <source>The user "{login}" does not exist or is deactivated.</source>
         <translation>用户“{login}”不存在或已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="157" />
+        <location filename="../../ui/common/error_text.py" line="167" />
         <source>"{name}" is a system identity and cannot do what needs a user.</source>
         <translation>“{name}”是系统身份，不能执行需要用户身份的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="160" />
+        <location filename="../../ui/common/error_text.py" line="170" />
         <source>You do not have this right.</source>
         <translation>您没有此项权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="161" />
+        <location filename="../../ui/common/error_text.py" line="171" />
         <source>You may not do this ({action}) with file {clip_id}. If you need the footage, submit a viewing request.</source>
         <translation>您无权对文件 {clip_id} 执行此操作（{action}）。如确需调阅，请提交调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="165" />
+        <location filename="../../ui/common/error_text.py" line="175" />
         <source>The played time cannot be negative.</source>
         <translation>播放时长不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="166" />
+        <location filename="../../ui/common/error_text.py" line="176" />
         <source>Register entry {entry_id} is not your viewing.</source>
         <translation>登记 {entry_id} 不是您的调阅记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="167" />
+        <location filename="../../ui/common/error_text.py" line="177" />
         <source>Register entry {entry_id} is already finished.</source>
         <translation>登记 {entry_id} 已结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="168" />
+        <location filename="../../ui/common/error_text.py" line="178" />
         <source>You may not export file {clip_id}. If you need the footage, submit a viewing request.</source>
         <translation>您无权导出文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="171" />
+        <location filename="../../ui/common/error_text.py" line="181" />
         <source>You may not play file {clip_id}. If you need the footage, submit a viewing request.</source>
         <translation>您无权播放文件 {clip_id}。如确需调阅，请提交调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="174" />
+        <location filename="../../ui/common/error_text.py" line="184" />
         <source>All the footage asked for is within your rights; no request is needed.</source>
         <translation>所申请的资料均在您的权限范围内，无需申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="177" />
+        <location filename="../../ui/common/error_text.py" line="187" />
         <source>Give a reason when rejecting a request.</source>
         <translation>驳回申请时请填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="178" />
+        <location filename="../../ui/common/error_text.py" line="188" />
         <source>Viewing request {request_id} has no grant in force to revoke.</source>
         <translation>调阅申请 {request_id} 没有生效中的授权，无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="181" />
+        <location filename="../../ui/common/error_text.py" line="191" />
         <source>Only a head of the approving unit may revoke this grant.</source>
         <translation>只有批准单位的负责人可以撤销此授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="184" />
+        <location filename="../../ui/common/error_text.py" line="194" />
         <source>Give the reason for viewing.</source>
         <translation>请填写调阅事由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="185" />
+        <location filename="../../ui/common/error_text.py" line="195" />
         <source>The reason may have at most {max_chars} characters.</source>
         <translation>调阅事由不能超过 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="186" />
+        <location filename="../../ui/common/error_text.py" line="196" />
         <source>The viewing period must be 1 to {max_days} days.</source>
         <translation>调阅期限应为 1 至 {max_days} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="187" />
+        <location filename="../../ui/common/error_text.py" line="197" />
         <source>A request from an outside body needs the legal document number.</source>
         <translation>外单位调取须填写法律文书编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="190" />
+        <location filename="../../ui/common/error_text.py" line="200" />
         <source>Name the files to view.</source>
         <translation>请指定要调阅的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="191" />
+        <location filename="../../ui/common/error_text.py" line="201" />
         <source>Give the badge number and a valid start and end time.</source>
         <translation>请填写警号和有效的起止时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="194" />
+        <location filename="../../ui/common/error_text.py" line="204" />
         <source>Give the incident/case number.</source>
         <translation>请填写警情/案件编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="195" />
+        <location filename="../../ui/common/error_text.py" line="205" />
         <source>There is no officer with badge number {badge_no}.</source>
         <translation>没有警号为 {badge_no} 的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="196" />
+        <location filename="../../ui/common/error_text.py" line="206" />
         <source>The archive has no such files: {clip_ids}</source>
         <translation>档案中没有这些文件：{clip_ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="197" />
+        <location filename="../../ui/common/error_text.py" line="207" />
         <source>No footage matches.</source>
         <translation>没有符合条件的资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="198" />
+        <location filename="../../ui/common/error_text.py" line="208" />
         <source>A request may name at most {max_clips} files; narrow it down.</source>
         <translation>一次申请最多 {max_clips} 个文件，请缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="201" />
+        <location filename="../../ui/common/error_text.py" line="211" />
         <source>There is no viewing request number {request_id}.</source>
         <translation>没有编号为 {request_id} 的调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="202" />
+        <location filename="../../ui/common/error_text.py" line="212" />
         <source>The request has already been decided.</source>
         <translation>该申请已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="203" />
+        <location filename="../../ui/common/error_text.py" line="213" />
         <source>You cannot approve your own viewing request.</source>
         <translation>不能审批本人提交的调阅申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="204" />
+        <location filename="../../ui/common/error_text.py" line="214" />
         <source>This request is not yours to approve now.</source>
         <translation>此申请当前不由您审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="205" />
+        <location filename="../../ui/common/error_text.py" line="215" />
         <source>The request holds no footage that needs approval.</source>
         <translation>申请中没有需要审批的资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="206" />
+        <location filename="../../ui/common/error_text.py" line="216" />
         <source>These files belong to different superior units; submit a separate request for each.</source>
         <translation>所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="210" />
+        <location filename="../../ui/common/error_text.py" line="220" />
         <source>The file name rule "{name}" is not a valid regular expression: {detail}</source>
         <translation>文件名规则“{name}”不是有效的正则表达式：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="213" />
+        <location filename="../../ui/common/error_text.py" line="223" />
         <source>The file name rule "{name}" lacks the named groups: {groups}</source>
         <translation>文件名规则“{name}”缺少命名分组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="216" />
+        <location filename="../../ui/common/error_text.py" line="226" />
         <source>A file name rule lacks the field {field}</source>
         <translation>文件名规则缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="217" />
+        <location filename="../../ui/common/error_text.py" line="227" />
         <source>The archive's storage is full; the import stopped. The files imported so far are complete. Free or add space, then import again: it resumes where it stopped.</source>
         <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="222" />
+        <location filename="../../ui/common/error_text.py" line="232" />
         <source>The import source "{source}" is inside the archive's own storage ({root}) and cannot be imported from: its files are already archived, and verify-and-clear would delete the originals. Choose a recorder's or a collection station's export folder.</source>
         <translation>导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="228" />
+        <location filename="../../ui/common/error_text.py" line="238" />
         <source>The upload {upload_id} expired, or the bytes the server had received are lost. Import again (the file is sent from the start).</source>
         <translation>上传 {upload_id} 已过期，或服务器已接收的数据已丢失。请重新导入（该文件将从头上传）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="233" />
+        <location filename="../../ui/common/error_text.py" line="243" />
         <source>The upload {upload_id} was begun by another account; you cannot continue or finish it.</source>
         <translation>上传 {upload_id} 由其他账户开始，您不能继续或完成它。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="237" />
+        <location filename="../../ui/common/error_text.py" line="247" />
         <source>The import run {run_id} was begun by another account; you cannot end it.</source>
         <translation>导入批次 {run_id} 由其他账户开始，您不能结束它。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="241" />
+        <location filename="../../ui/common/error_text.py" line="251" />
         <source>There is no open import run {run_id}.</source>
         <translation>没有进行中的导入批次 {run_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="245" />
+        <location filename="../../ui/common/error_text.py" line="255" />
         <source>The upload {upload_id} sent more bytes than the file's size ({size} bytes); they were refused.</source>
         <translation>上传 {upload_id} 的数据超出了文件大小（{size} 字节），已拒收。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="249" />
+        <location filename="../../ui/common/error_text.py" line="259" />
         <source>The server has received {expected} bytes; the upload must continue there, not at byte {offset}.</source>
         <translation>服务器已接收 {expected} 字节，应从该处续传，而不是从第 {offset} 字节处。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="253" />
+        <location filename="../../ui/common/error_text.py" line="263" />
         <source>The upload {upload_id} is not complete ({received} of {size} bytes received); send the rest, then finish it.</source>
         <translation>上传 {upload_id} 尚未传完（已接收 {received} / {size} 字节），请续传后再完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="258" />
+        <location filename="../../ui/common/error_text.py" line="268" />
         <source>The file "{source}" the server received does not have the checksum (SHA-256) the station read: nothing was archived and the received bytes were discarded. Import the file again.</source>
         <translation>服务器收到的“{source}”与采集站读取的校验值（SHA-256）不一致：未归档，收到的数据已丢弃。请重新导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="263" />
+        <location filename="../../ui/common/error_text.py" line="273" />
         <source>The upload request is invalid ({field}). Update the station's program and try again.</source>
         <translation>上传请求无效（{field}）。请更新采集站程序后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="267" />
+        <location filename="../../ui/common/error_text.py" line="277" />
         <source>There is no category "{category}".</source>
         <translation>没有类别“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="268" />
+        <location filename="../../ui/common/error_text.py" line="278" />
         <source>Only a footage administrator may change the marker categories.</source>
         <translation>只有执法记录仪管理员可以修改标记类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="271" />
+        <location filename="../../ui/common/error_text.py" line="281" />
         <source>A category name has 1 to {max_chars} characters.</source>
         <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="274" />
+        <location filename="../../ui/common/error_text.py" line="284" />
         <source>There already is a category named "{name}".</source>
         <translation>已有名为“{name}”的类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="275" />
+        <location filename="../../ui/common/error_text.py" line="285" />
         <source>The colour "{color}" is not valid; use #rrggbb.</source>
         <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="276" />
+        <location filename="../../ui/common/error_text.py" line="286" />
         <source>The archive has no file number {clip_id}.</source>
         <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="277" />
+        <location filename="../../ui/common/error_text.py" line="287" />
         <source>Only video and audio can be marked with moments or spans.</source>
         <translation>只能在视频和音频上标记时间点或片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="280" />
+        <location filename="../../ui/common/error_text.py" line="290" />
         <source>Marker {marker_id} does not exist (it may have been deleted).</source>
         <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="283" />
+        <location filename="../../ui/common/error_text.py" line="293" />
         <source>This marker was added by {author}; only its author may change or delete it.</source>
         <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="286" />
+        <location filename="../../ui/common/error_text.py" line="296" />
         <source>A marker cannot be before the start of the file.</source>
         <translation>标记时间不能早于文件开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="287" />
+        <location filename="../../ui/common/error_text.py" line="297" />
         <source>A span must end after it starts.</source>
         <translation>片段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="288" />
+        <location filename="../../ui/common/error_text.py" line="298" />
         <source>The marker is beyond the end of the file.</source>
         <translation>标记时间超出了文件的时长。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="289" />
+        <location filename="../../ui/common/error_text.py" line="299" />
         <source>The category "{category}" is not among the current marker categories.</source>
         <translation>类别“{category}”不在当前的标记类别中。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="292" />
+        <location filename="../../ui/common/error_text.py" line="302" />
         <source>A note has at most {max_chars} characters.</source>
         <translation>备注最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="293" />
+        <location filename="../../ui/common/error_text.py" line="303" />
         <source>The still is not a valid PNG image.</source>
         <translation>截图不是有效的 PNG 图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="294" />
+        <location filename="../../ui/common/error_text.py" line="304" />
         <source>Stills can be taken from video only.</source>
         <translation>只能从视频中截取画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="295" />
+        <location filename="../../ui/common/error_text.py" line="305" />
         <source>The still is too large.</source>
         <translation>截图文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="296" />
+        <location filename="../../ui/common/error_text.py" line="306" />
         <source>Still {still_id} does not exist.</source>
         <translation>截图 {still_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="297" />
+        <location filename="../../ui/common/error_text.py" line="307" />
         <source>Still {still_id} fails its checksum; the data may have been altered.</source>
         <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="300" />
+        <location filename="../../ui/common/error_text.py" line="310" />
         <source>Unlinking needs a reason.</source>
         <translation>取消关联须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="301" />
+        <location filename="../../ui/common/error_text.py" line="311" />
         <source>The file is not linked to {case_no}.</source>
         <translation>该文件未关联 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="302" />
+        <location filename="../../ui/common/error_text.py" line="312" />
         <source>A password needs at least {min_length} characters.</source>
         <translation>密码至少需要 {min_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="305" />
+        <location filename="../../ui/common/error_text.py" line="315" />
         <source>A password has at most {max_length} characters.</source>
         <translation>密码不能超过 {max_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="306" />
+        <location filename="../../ui/common/error_text.py" line="316" />
         <source>The password cannot be the login name.</source>
         <translation>密码不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="307" />
+        <location filename="../../ui/common/error_text.py" line="317" />
         <source>Wrong login name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="308" />
+        <location filename="../../ui/common/error_text.py" line="318" />
         <source>The account is locked: try again after {until}, or ask an administrator to unlock it.</source>
         <translation>账户已被锁定，请于 {until} 后再试，或联系管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="311" />
+        <location filename="../../ui/common/error_text.py" line="321" />
         <source>The password was changed just now; enter it again.</source>
         <translation>密码刚刚被修改，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="314" />
+        <location filename="../../ui/common/error_text.py" line="324" />
         <source>The archive already has users; an administrator adds accounts.</source>
         <translation>档案库已有用户，请由管理员添加账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="317" />
+        <location filename="../../ui/common/error_text.py" line="327" />
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与原密码相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="318" />
+        <location filename="../../ui/common/error_text.py" line="328" />
         <source>The current password is wrong.</source>
         <translation>原密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="319" />
+        <location filename="../../ui/common/error_text.py" line="329" />
         <source>You cannot reset your own password; use "Change password".</source>
         <translation>不能重置自己的密码，请使用“修改密码”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="322" />
+        <location filename="../../ui/common/error_text.py" line="332" />
         <source>Only a footage administrator may manage user accounts.</source>
         <translation>只有执法记录仪管理员可以管理用户账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="325" />
+        <location filename="../../ui/common/error_text.py" line="335" />
         <source>The user "{login}" does not exist or is not in a unit you manage.</source>
         <translation>用户“{login}”不存在，或不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="328" />
+        <location filename="../../ui/common/error_text.py" line="338" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="329" />
+        <location filename="../../ui/common/error_text.py" line="339" />
         <source>The device cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该设备，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="332" />
+        <location filename="../../ui/common/error_text.py" line="342" />
         <source>The officer cannot be found; another workstation may have changed them. Refresh and try again.</source>
         <translation>找不到该执法人员，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="335" />
+        <location filename="../../ui/common/error_text.py" line="345" />
         <source>The unit cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该单位，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="338" />
+        <location filename="../../ui/common/error_text.py" line="348" />
         <source>The handover note is too long ({length} characters); at most {max_chars}.</source>
         <translation>交接说明过长（{length} 字），最多 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="341" />
+        <location filename="../../ui/common/error_text.py" line="351" />
         <source>Enter the device number (without spaces).</source>
         <translation>请填写设备编号（不能含空格）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="342" />
+        <location filename="../../ui/common/error_text.py" line="352" />
         <source>The device number is too long; at most {max_chars} characters.</source>
         <translation>设备编号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="345" />
+        <location filename="../../ui/common/error_text.py" line="355" />
         <source>The serial number is too long; at most {max_chars} characters.</source>
         <translation>序列号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="348" />
+        <location filename="../../ui/common/error_text.py" line="358" />
         <source>The model is too long; at most {max_chars} characters.</source>
         <translation>型号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="351" />
+        <location filename="../../ui/common/error_text.py" line="361" />
         <source>Device number {device_no} is already registered.</source>
         <translation>设备编号 {device_no} 已登记，不能重复登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="352" />
+        <location filename="../../ui/common/error_text.py" line="362" />
         <source>Only a footage administrator may maintain the device registry.</source>
         <translation>只有执法记录仪管理员可以维护设备登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="355" />
+        <location filename="../../ui/common/error_text.py" line="365" />
         <source>The device or officer is not in a unit you manage.</source>
         <translation>该设备或人员不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="358" />
+        <location filename="../../ui/common/error_text.py" line="368" />
         <source>Device {device_no} is already held by {person}; no handover is needed.</source>
         <translation>设备 {device_no} 当前已由 {person} 持有，无需交接。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="361" />
+        <location filename="../../ui/common/error_text.py" line="371" />
         <source>{person} already belongs to {unit}.</source>
         <translation>{person} 已属于 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="362" />
+        <location filename="../../ui/common/error_text.py" line="372" />
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="363" />
+        <location filename="../../ui/common/error_text.py" line="373" />
         <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
         <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="368" />
+        <location filename="../../ui/common/error_text.py" line="378" />
         <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
         <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="373" />
+        <location filename="../../ui/common/error_text.py" line="383" />
         <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
         <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="379" />
+        <location filename="../../ui/common/error_text.py" line="389" />
         <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="385" />
+        <location filename="../../ui/common/error_text.py" line="395" />
         <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="391" />
+        <location filename="../../ui/common/error_text.py" line="401" />
         <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="397" />
+        <location filename="../../ui/common/error_text.py" line="407" />
         <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="403" />
+        <location filename="../../ui/common/error_text.py" line="413" />
         <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
         <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="406" />
+        <location filename="../../ui/common/error_text.py" line="416" />
         <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
         <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="411" />
+        <location filename="../../ui/common/error_text.py" line="421" />
         <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
         <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="417" />
+        <location filename="../../ui/common/error_text.py" line="427" />
         <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
         <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="422" />
+        <location filename="../../ui/common/error_text.py" line="432" />
         <source>Cannot read the archive database file {database} ({detail}).</source>
         <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="425" />
+        <location filename="../../ui/common/error_text.py" line="435" />
         <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
         <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="430" />
+        <location filename="../../ui/common/error_text.py" line="440" />
         <source>Unknown archive kind: {kind}</source>
         <translation>未知的档案库类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="431" />
+        <location filename="../../ui/common/error_text.py" line="441" />
         <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
         <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="437" />
+        <location filename="../../ui/common/error_text.py" line="447" />
         <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
         <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="440" />
+        <location filename="../../ui/common/error_text.py" line="450" />
         <source>Connection profile "{name}" is an archive server: sign in through the server instead.</source>
         <translation>连接配置“{name}”是档案服务器，请通过服务器登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="443" />
+        <location filename="../../ui/common/error_text.py" line="453" />
         <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
         <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="448" />
+        <location filename="../../ui/common/error_text.py" line="458" />
         <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
         <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="451" />
+        <location filename="../../ui/common/error_text.py" line="461" />
         <source>Cannot read the settings file {path} ({detail}).</source>
         <translation>无法读取配置文件 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="452" />
+        <location filename="../../ui/common/error_text.py" line="462" />
         <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
         <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="457" />
+        <location filename="../../ui/common/error_text.py" line="467" />
         <source>The demo needs 1 to {max_officers} officers</source>
         <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="460" />
+        <location filename="../../ui/common/error_text.py" line="470" />
         <source>The demo covers 1 to {max_days} days</source>
         <translation>演示天数应在 1 到 {max_days} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="461" />
+        <location filename="../../ui/common/error_text.py" line="471" />
         <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
         <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="466" />
+        <location filename="../../ui/common/error_text.py" line="476" />
         <source>{path} is not a folder; give the folder to write to.</source>
         <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="469" />
+        <location filename="../../ui/common/error_text.py" line="479" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="472" />
+        <location filename="../../ui/common/error_text.py" line="482" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="475" />
+        <location filename="../../ui/common/error_text.py" line="485" />
         <source>Sign in to the archive server first.</source>
         <translation>请先登录档案服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="476" />
+        <location filename="../../ui/common/error_text.py" line="486" />
         <source>The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.</source>
         <translation>档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="480" />
+        <location filename="../../ui/common/error_text.py" line="490" />
         <source>The sign-in has expired: sign in again.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="481" />
+        <location filename="../../ui/common/error_text.py" line="491" />
         <source>The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): sign in again.</source>
         <translation>登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="486" />
+        <location filename="../../ui/common/error_text.py" line="496" />
         <source>The server carried the request out, but its answer was lost: refresh to see the result.</source>
         <translation>服务器已执行该操作，但结果未能返回，请刷新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="489" />
+        <location filename="../../ui/common/error_text.py" line="499" />
         <source>The server is still carrying out this request: wait a moment and refresh.</source>
         <translation>服务器仍在执行该操作，请稍候刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="492" />
+        <location filename="../../ui/common/error_text.py" line="502" />
         <source>The archive server refused the request {call} ({detail}): client and server versions may differ.</source>
         <translation>档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="495" />
+        <location filename="../../ui/common/error_text.py" line="505" />
         <source>The archive server does not know the request {call}: client and server versions may differ.</source>
         <translation>档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="498" />
+        <location filename="../../ui/common/error_text.py" line="508" />
         <source>An administrator reset your password: change it before doing anything else.</source>
         <translation>管理员已重置您的密码，请先修改密码再操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="501" />
+        <location filename="../../ui/common/error_text.py" line="511" />
         <source>The archive server {server} does not answer. Check the network and the address, then try again.</source>
         <translation>档案服务器 {server} 无响应，请检查网络和地址后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="504" />
+        <location filename="../../ui/common/error_text.py" line="514" />
         <source>The server {server} presented a certificate other than the pinned one: the connection was refused. Ask the administrator which certificate is right.</source>
         <translation>服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="509" />
+        <location filename="../../ui/common/error_text.py" line="519" />
         <source>{server} answered with something that is not the archive server's (HTTP {status}). Check the address.</source>
         <translation>{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="513" />
+        <location filename="../../ui/common/error_text.py" line="523" />
         <source>The pinned certificate {path} cannot be read ({detail}).</source>
         <translation>无法读取固定信任的证书 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="516" />
+        <location filename="../../ui/common/error_text.py" line="526" />
         <source>Not signed in to {server}: run workstation --server {server} login --user LOGIN first.</source>
         <translation>尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="519" />
+        <location filename="../../ui/common/error_text.py" line="529" />
         <source>Through the archive server a command acts as the signed-in user: leave out --user.</source>
         <translation>经档案服务器操作时以登录的用户身份执行，请去掉 --user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="522" />
+        <location filename="../../ui/common/error_text.py" line="532" />
         <source>On an archive opened here, name the workstation user to act as with --user LOGIN.</source>
         <translation>在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="525" />
+        <location filename="../../ui/common/error_text.py" line="535" />
         <source>The command {command} works only on an archive opened on this computer (--archive or --profile), not through the server.</source>
         <translation>命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="530" />
+        <location filename="../../ui/common/error_text.py" line="540" />
         <source>The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of workstation.toml).</source>
         <translation>启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="535" />
+        <location filename="../../ui/common/error_text.py" line="545" />
         <source>{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443.</source>
         <translation>{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="538" />
+        <location filename="../../ui/common/error_text.py" line="548" />
         <source>Cannot listen on {listen} ({detail}): the port may be in use, or need other rights.</source>
         <translation>无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="541" />
+        <location filename="../../ui/common/error_text.py" line="551" />
         <source>The TLS certificate {certificate} and key {key} cannot be used ({detail}).</source>
         <translation>无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="544" />
+        <location filename="../../ui/common/error_text.py" line="554" />
         <source>{command} needs --server URL.</source>
         <translation>{command} 需要 --server 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="545" />
+        <location filename="../../ui/common/error_text.py" line="555" />
         <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
         <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="548" />
+        <location filename="../../ui/common/error_text.py" line="558" />
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="551" />
+        <location filename="../../ui/common/error_text.py" line="561" />
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="556" />
+        <location filename="../../ui/common/error_text.py" line="566" />
         <source>A station account uploads recorder dumps and does nothing else: sign in with a personal account.</source>
         <translation>采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="559" />
+        <location filename="../../ui/common/error_text.py" line="569" />
         <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
         <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="562" />
+        <location filename="../../ui/common/error_text.py" line="572" />
         <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
         <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="567" />
+        <location filename="../../ui/common/error_text.py" line="577" />
         <source>The audit key of this archive (id {archive}) is not in the key store ({where}). Without it nothing can be recorded or verified. Restore it from its backup with `workstation audit import-key --from FILE`, or set [audit] key_file to the server's key file.</source>
         <translation>本档案库（编号 {archive}）的审计密钥不在密钥库（{where}）中，没有它既不能记录也不能校验。请用“workstation audit import-key --from 文件”从备份恢复，或在 [audit] key_file 中指定服务器的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="573" />
+        <location filename="../../ui/common/error_text.py" line="583" />
         <source>The audit key store {where} is damaged or not a key file. Restore it from its backup.</source>
         <translation>审计密钥库 {where} 已损坏或不是密钥文件，请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="576" />
+        <location filename="../../ui/common/error_text.py" line="586" />
         <source>Cannot write the audit key file {where} ({detail}). Check that the folder exists and may be written, then try again.</source>
         <translation>无法写入审计密钥文件 {where}（{detail}）。请确认该文件夹存在且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="581" />
+        <location filename="../../ui/common/error_text.py" line="591" />
         <source>The system's credential store cannot be used for the audit key ({detail}). Make sure it works, or set [audit] key_file in workstation.toml.</source>
         <translation>无法使用系统凭据管理器保存审计密钥（{detail}）。请确认凭据管理器可用，或在 workstation.toml 的 [audit] key_file 中指定密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="586" />
+        <location filename="../../ui/common/error_text.py" line="596" />
         <source>The file {where} holds no audit key of this archive (id {archive}).</source>
         <translation>文件 {where} 中没有本档案库（编号 {archive}）的审计密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="589" />
+        <location filename="../../ui/common/error_text.py" line="599" />
         <source>The key store {where} already holds the audit key of this archive (id {archive}); nothing was changed.</source>
         <translation>密钥库 {where} 中已有本档案库（编号 {archive}）的审计密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="593" />
+        <location filename="../../ui/common/error_text.py" line="603" />
         <source>Key {key} in {where} does not verify the audit log of this archive: it is not this archive's key. Nothing was changed.</source>
         <translation>{where} 中的密钥 {key} 无法校验本档案库的审计日志，不是本档案库的密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="598" />
+        <location filename="../../ui/common/error_text.py" line="608" />
         <source>"{text}" is not an anchor: write it as SEQ:HEX with at least 16 hexadecimal digits, as printed on the ledger.</source>
         <translation>“{text}”不是锚点：请按台帐上的打印格式写成 序号:摘要（至少 16 位十六进制）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="603" />
+        <location filename="../../ui/common/error_text.py" line="613" />
         <source>Cannot read the anchor file {where} ({detail}).</source>
         <translation>无法读取锚点文件 {where}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="606" />
+        <location filename="../../ui/common/error_text.py" line="616" />
         <source>Line {line} of the anchor file {where} is not an anchor (SEQ:HEX). Anchor files are only appended to: restore it from its copy.</source>
         <translation>锚点文件 {where} 第 {line} 行不是锚点（序号:摘要）。锚点文件只能追加，请从其副本恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="611" />
+        <location filename="../../ui/common/error_text.py" line="621" />
         <source>Cannot append to the anchor file {where} ({detail}). Check that the medium is present and writable, then try again.</source>
         <translation>无法追加写入锚点文件 {where}（{detail}）。请确认存储介质已连接且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="616" />
+        <location filename="../../ui/common/error_text.py" line="626" />
         <source>--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE.</source>
         <translation>--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。</translation>
     </message>

@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine, insert, select
 
 from db.models import (
+    AuditChainHead,
+    AuditEvent,
     Clip,
     Device,
     Officer,
@@ -22,12 +24,17 @@ from db.models import (
     Unit,
     User,
 )
+from workstation import clock, sample_seeds
+from workstation.archive import Archive
+from workstation.audit import canonical_details
+from workstation.audit.chain import archive_keys, row_digest
 from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Verdict
 
 CHUNK = 10_000
 DETACHMENT = "ZD01"
 BRIGADES = 10
 EPOCH = datetime(2026, 1, 1)
+CHAIN_COLUMNS = ("prev_hash", "seq", "occurred_at", "actor", "action", "target_type", "target_id", "details")
 
 
 def _chunks(engine: Engine, table, rows) -> None:
@@ -153,6 +160,40 @@ def load_day_footage(engine: Engine, officers: int, clips_per_officer: int, days
                     number += 1
 
     _chunks(engine, Clip.__table__, clips())
+
+
+def record_as_ingested(archive: Archive, actor: str = "station:采集站1") -> None:
+    """Write to the chain what ingest writes for the loaded clips: each unit and day's sampling seeds committed
+    (workstation.sample_seeds) before the clips' `clip.ingest` rows, so plans drawn from the footage verify.
+
+    The commitments go through the real service; the clip rows, tens of thousands, are chained exactly as
+    audit.record chains them but inserted in one executemany (audit.record one by one takes most of a minute
+    on PostgreSQL)."""
+    with archive.sessions.write() as session:
+        clips = session.execute(select(Clip.id, Clip.unit_id, Clip.recorded_start, Clip.sha256).order_by(Clip.id)).all()
+        for unit_id, day in sorted({(clip.unit_id, clip.recorded_start.date()) for clip in clips}):
+            sample_seeds.ensure_committed(session, actor, unit_id, day, "ingest")
+        head = session.execute(select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()).scalar_one()
+        keys = archive_keys(session).for_writing(session)
+        seq, digest, when = head.last_seq, head.last_hash, clock.now()
+        rows = []
+        for clip_id, _, _, sha256 in clips:
+            seq, prev = seq + 1, digest
+            fields = (
+                prev,
+                seq,
+                when,
+                actor,
+                "clip.ingest",
+                "clip",
+                str(clip_id),
+                canonical_details({"sha256": sha256}),
+            )
+            digest = row_digest(keys.secret(keys.current), keys.current, *fields)
+            rows.append(dict(zip(CHAIN_COLUMNS, fields, strict=True)) | {"row_hash": digest, "key_id": keys.current})
+        for start in range(0, len(rows), CHUNK):
+            session.connection().execute(insert(AuditEvent.__table__), rows[start : start + CHUNK])
+        head.last_seq, head.last_hash = seq, digest
 
 
 def load_ledger(engine: Engine, reviews: int, seed: int, first_day: date, days: int) -> None:

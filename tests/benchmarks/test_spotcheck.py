@@ -17,6 +17,7 @@ under tracemalloc for the traced peak. `read` is the query and value conversion 
 
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -49,7 +50,7 @@ def _sampler_seconds(candidates: list[sampling.Candidate], params: sampling.Samp
     timings = []
     for _ in range(3):
         started = time.perf_counter()
-        sampling.draw(sampling.new_seed(), candidates, params)
+        sampling.draw(secrets.token_hex(32), candidates, params)
         timings.append(time.perf_counter() - started)
     return min(timings)
 

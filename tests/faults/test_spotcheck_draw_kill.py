@@ -7,13 +7,14 @@ leaves exactly one plan per brigade and period. At the end `workstation spotchec
 `workstation audit verify` pass on the real command line too.
 """
 
+import time
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from db.models import AuditEvent, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, Unit
-from tests.benchmarks.spotcheck_data import BRIGADES, DETACHMENT, load_day_footage
+from tests.benchmarks.spotcheck_data import BRIGADES, DETACHMENT, load_day_footage, record_as_ingested
 from tests.faults.kill import KillClock, kill_generator, kill_points, run, run_and_kill
 from tests.helpers.cli_archive import cli_invocation
 from workstation import audit
@@ -70,6 +71,9 @@ def test_killed_draw_leaves_whole_plans_and_the_rerun_completes_the_period(
 ):
     days = [FIRST_DAY + timedelta(days=n) for n in range(FOOTAGE_DAYS)]
     load_day_footage(archive.engine, OFFICERS, 10, days, seed=20261201)
+    started = time.perf_counter()
+    record_as_ingested(archive)
+    print(f"chain rows of {OFFICERS * 10 * FOOTAGE_DAYS} ingested clips: {time.perf_counter() - started:.1f} s")
     with archive.sessions.read() as session:
         brigades = session.scalar(select(func.count()).where(Unit.parent_id.is_not(None)))
     assert brigades == BRIGADES

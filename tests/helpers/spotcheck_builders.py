@@ -18,12 +18,14 @@ from sqlalchemy import select
 
 from db.models import Clip, Officer, Unit
 from tests.helpers.access_builders import add_users
+from workstation import audit, sample_seeds
 from workstation.archive import Archive
 from workstation.identity import Identity
 from workstation.org import registry
 from workstation.types import FileType, Role, UnitLevel
 
 ACTOR = "admin"
+INGEST_ACTOR = "station:测试采集站"
 DAY = date(2026, 11, 21)
 UNITS = (
     ("ZD01", "临江市消防救援支队", UnitLevel.DETACHMENT, None),
@@ -87,7 +89,8 @@ def add_clip(
     file_type: FileType = FileType.VIDEO,
     ingested_after: timedelta = timedelta(hours=2),
 ) -> int:
-    """A clip row of the officer, content-addressed by a hash of its name."""
+    """A clip row of the officer, content-addressed by a hash of its name, archived as ingest does it: the day's
+    sampling seeds committed first (workstation.sample_seeds), then the clip with its `clip.ingest` audit row."""
     badge = officer.badge_no if officer else "000000"
     name = f"DEV{badge}_{badge}_{start:%Y%m%d%H%M%S}_{file_type.value}.MP4"
     clip = Clip(
@@ -107,6 +110,9 @@ def add_clip(
     )
     session.add(clip)
     session.flush()
+    if unit is not None:
+        sample_seeds.ensure_committed(session, INGEST_ACTOR, unit.id, start.date(), "ingest")
+    audit.record(session, INGEST_ACTOR, "clip.ingest", "clip", clip.id, {"sha256": clip.sha256})
     return clip.id
 
 

@@ -96,6 +96,7 @@ def action_name(code: str) -> str:
         "device.register": QCoreApplication.translate("access_labels", "Recorder registered"),
         "device.register_unassigned": QCoreApplication.translate("access_labels", "Unknown recorder registered"),
         "device.assign": QCoreApplication.translate("access_labels", "Recorder handed over"),
+        "sampling.seed_commit": QCoreApplication.translate("access_labels", "Spot-check day seeds committed"),
         "spotcheck.draw": QCoreApplication.translate("access_labels", "Spot-check sample drawn"),
         "spotcheck.redraw": QCoreApplication.translate("access_labels", "Spot-check sample redrawn"),
         "spotcheck.claim": QCoreApplication.translate("access_labels", "Spot-check item taken"),

@@ -104,6 +104,16 @@ def messages() -> dict[str, Wording]:
         "plan_superseded": QCoreApplication.translate(
             "errors", "Spot-check plan {plan_id} was redrawn on {superseded_at}."
         ),
+        "sample_seeds_used_up": QCoreApplication.translate(
+            "errors",
+            "All {count} day seeds of unit {unit_code} for {day} are used up; that day cannot be drawn or "
+            "redrawn again. Ask inspection staff.",
+        ),
+        "seed_commitment_broken": QCoreApplication.translate(
+            "errors",
+            "The day seed of {day} does not match its commitment in the audit log (seq {seq}); the draw was "
+            "refused. Run workstation audit verify and tell the administrator.",
+        ),
         "redraw_found_nothing": QCoreApplication.translate(
             "errors", "The unit has no footage left to check in this period; the plan was not redrawn."
         ),

@@ -89,6 +89,13 @@ MESSAGES: dict[str, Wording] = {
     "plan_not_found": "抽查方案 {plan_id} 不存在。",
     "plan_superseded": "抽查方案 {plan_id} 已于 {superseded_at} 被重新抽取。",
     "redraw_found_nothing": "该单位在此期间已没有可抽查的录像，未重新抽取。",
+    "sample_seeds_used_up": (
+        "单位 {unit_code} {day} 的 {count} 个日种子已全部用完，不能再抽取或重新抽取该日；请联系督察处理。"
+    ),
+    "seed_commitment_broken": (
+        "{day} 的日种子与审计日志中序号 {seq} 的种子承诺不符，已拒绝抽取；"
+        "请运行 workstation audit verify 并联系管理员。"
+    ),
     "spotcheck_unit_denied": "您无权对单位 {unit_code} 进行抽查。",
     "plan_of_other_unit": "您无权查看或处理其他单位的抽查方案。",
     "period_reversed": "抽查期间的截止日期早于起始日期。",

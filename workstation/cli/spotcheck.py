@@ -128,7 +128,10 @@ def _verify(client: ArchiveClient, plan_id: int) -> int:
 
 
 def _show(client: ArchiveClient, plan_id: int) -> int:
-    _print_plan(client.get_plan(plan_id))
+    plan = client.get_plan(plan_id)
+    _print_plan(plan)
+    for day_seed in plan.day_seeds:  # the lines the plan's seed is the SHA-256 of (README: re-deriving a sample)
+        print(f"  日种子 {day_seed.day} {day_seed.index} {day_seed.seed}\t承诺：审计序号 {day_seed.commit_seq}")
     for item in client.plan_items(plan_id):
         print(
             f"  {item.badge_no:<8} {item.officer_name:<6} {item.clip_id:>8}  {item.recorded_start:%Y-%m-%d %H:%M:%S}  "

@@ -4,7 +4,8 @@ Local ingest (workstation.footage.ingest) copies a recorder file into the media 
 an upload through the branch server (workstation.footage.upload) receives it there in chunks. Both then
 hand the staged copy, whose SHA-256 is proven, to `file_arrival`: skip it if that content is already
 archived, probe its metadata, and in one database transaction rename it to its final place
-(unit / 警号 / date / original name), add the clip row, the recorder's log events and the audit rows.
+(unit / 警号 / date / original name), add the clip row, the recorder's log events and the audit rows; the
+first clip of a unit's day also commits that day's spot-check seeds (workstation.sample_seeds).
 Killed at any moment, a rerun finishes the job: a renamed-but-unrecorded file is adopted when its hash
 matches, and a file already archived (same SHA-256) is a duplicate.
 """
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Clip, DeviceLogEvent
 from player.media.probe import MediaInfo, probe
-from workstation import audit, clock
+from workstation import audit, clock, sample_seeds
 from workstation.archive import Archive
 from workstation.atomic_file import fsync_directory
 from workstation.footage.devicelog import LogEvent, parse_log
@@ -249,6 +250,9 @@ def _add_clip(
                 log_clip_id=clip.id,
             )
         )
+    if parties.unit_id is not None:  # the day's sampling seeds are fixed before its first clip is archived
+        day = parsed.recorded_start.date()
+        sample_seeds.ensure_committed(session, filer.who.audit_name, parties.unit_id, day, "ingest")
     audit.record(
         session,
         filer.who.audit_name,

@@ -134,6 +134,8 @@ PLANS_COLUMNS = (
     Column("含每人首段", 7),
     Column("排除已检查", 7),
     Column("算法", 6),
+    Column("日种子（日期 序号 种子，每日一行）", 48, wrap=True),
+    Column("种子承诺（审计序号）", 10, wrap=True),
     Column("随机种子", 34, wrap=True),
     Column("候选文件数", 7),
     Column("候选清单摘要（SHA-256）", 34, wrap=True),
@@ -145,6 +147,9 @@ PLANS_COLUMNS = (
 )
 
 ALGORITHM_NOTES = (
+    "随机种子（SC1 第 0 步）：各录制日的日种子在该日第一个文件入库前即已承诺于审计日志（种子承诺列的审计序号，"
+    "其中记有每个日种子的 SHA-256）；抽取时揭示。随机种子 = SHA-256(日种子列的文本，每行末尾加换行)。"
+    "复核：每个日种子的 SHA-256 应等于审计日志该序号记录中第“序号”个承诺值；重新抽取使用下一序号的日种子。",
     "抽样方法（SC1）：每个候选文件的抽签号为 SHA-256(随机种子 ‖ 文件SHA-256 ‖ “:” ‖ 签序号) "
     "的前 8 字节（无符号大端整数）；一般每个文件一签，选“偏重长录像”时每满或不足一分钟一签、最多 30 签，取其中最大者。",
     "每名执法人员按抽签号从大到小抽取 ⌈文件数 × 抽取比例⌉ 个文件（不少于每人最少数，不超过其文件数）；"
@@ -355,6 +360,8 @@ def _write_plans(workbook: Workbook, heading: LedgerHeading, plans: Sequence[Pla
                 _yes_no(plan.include_first),
                 _yes_no(plan.exclude_checked),
                 plan.algorithm,
+                "\n".join(f"{s.day.isoformat()} {s.index} {s.seed}" for s in plan.day_seeds) or "（未承诺）",
+                "\n".join(str(s.commit_seq) for s in plan.day_seeds) or None,
                 plan.seed,
                 plan.candidate_count,
                 plan.candidates_digest,

@@ -1,8 +1,11 @@
 """Drawing spot-check plans (抽查方案): one per unit and period, from the unit's video and audio clips.
 
-A draw takes a fresh seed from the secure random source, freezes the candidate list next to it, derives
-the sample with workstation.sampling and records seed, parameters and digests in the audit log, all in
-one transaction. Photos and recorder logs are never candidates: a spot check plays footage back.
+A draw reveals, for each recording day of its candidates, the unit's next unused day seed committed in the
+audit log before the day's footage arrived (workstation.sample_seeds), derives the plan's seed from them,
+freezes the candidate list next to it, derives the sample with workstation.sampling and records seeds,
+parameters and digests in the audit log, all in one transaction. A draw rolled back and made again reveals
+the same seeds and gives the same sample; a redraw takes the next seed of each day, with its reason.
+Photos and recorder logs are never candidates: a spot check plays footage back.
 Footage awaiting assignment (待分配) has no unit and joins a plan only once it is assigned.
 
 A unit has at most one plan in force per period (a unique key, so two workstations drawing at once
@@ -11,6 +14,7 @@ superseded, its unreviewed items are withdrawn, and the new plan names it.
 """
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import cast
@@ -19,16 +23,26 @@ from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import Base, Clip, Officer, SpotCheckCandidate, SpotCheckItem, SpotCheckPlan, SpotCheckReview, Unit
+from db.models import (
+    Base,
+    Clip,
+    Officer,
+    SpotCheckCandidate,
+    SpotCheckItem,
+    SpotCheckPlan,
+    SpotCheckPlanSeed,
+    SpotCheckReview,
+    Unit,
+)
 from db.session import Sessions
-from workstation import audit, clock
+from workstation import audit, clock, sample_seeds
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.spotcheck import sampling
 from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.rows import item_rows, item_statement, plan_row, plan_rows
-from workstation.spotcheck.types import DrawOutcome, DrawSpec, ItemStatus, PlanRow, SampleItemRow
+from workstation.spotcheck.types import DaySeed, DrawOutcome, DrawSpec, ItemStatus, PlanRow, SampleItemRow
 from workstation.types import FileType
 
 _log = logging.getLogger(__name__)
@@ -64,6 +78,7 @@ def draw_plans(
         units = _units_with_footage(session, spec, who)
     outcomes = []
     for unit_id, unit_code in units:
+        _commit_period(sessions, who, unit_id, spec.day_from, spec.day_to)
         try:
             with sessions.write() as session:
                 outcome = _draw_unit(session, unit_id, unit_code, spec, params, who, now or clock.now(), due_days)
@@ -95,6 +110,13 @@ def redraw(
     if not reason:
         raise SpotCheckError("redraw_needs_reason")
     now = now or clock.now()
+    with sessions.read() as session:
+        unit_id = get_plan_unit(session, plan_id)
+        _require_unit(session, who, unit_id)
+        day_from, day_to = session.execute(
+            select(SpotCheckPlan.day_from, SpotCheckPlan.day_to).where(SpotCheckPlan.id == plan_id)
+        ).one()
+    _commit_period(sessions, who, unit_id, day_from, day_to)
     with sessions.write() as session:
         old = session.execute(
             select(SpotCheckPlan).where(SpotCheckPlan.id == plan_id).with_for_update()
@@ -231,7 +253,9 @@ def _draw_unit(
     if not clips:
         return DrawOutcome(unit_code, None)
     candidates = [clip.candidate for clip in clips]
-    seed = sampling.new_seed()
+    revealed = [_reveal_next(session, who, unit_id, unit_code, day) for day in sampling.candidate_days(candidates)]
+    day_seeds = [day_seed for day_seed, _ in revealed]
+    seed = sampling.plan_seed(day_seeds)
     picks = sampling.draw(seed, candidates, params)
     plan = SpotCheckPlan(
         unit_id=unit_id,
@@ -258,6 +282,14 @@ def _draw_unit(
     session.add(plan)
     session.flush()
     officers = {clip.candidate.clip_id: clip.officer_id for clip in clips}
+    _insert_rows(
+        session,
+        SpotCheckPlanSeed,
+        [
+            {"plan_id": plan.id, "day": s.day, "commitment_id": commitment_id, "seed_index": s.index, "seed": s.seed}
+            for s, commitment_id in revealed
+        ],
+    )
     _insert_rows(
         session,
         SpotCheckCandidate,
@@ -289,24 +321,50 @@ def _draw_unit(
             for pick in picks
         ],
     )
-    details = draw_details(plan, unit_code)
+    details = draw_details(plan, unit_code, day_seeds)
     if replaces is not None:
         details |= {"replaces": replaces, "reason": reason}
     action = "spotcheck.redraw" if replaces else "spotcheck.draw"
     audit.record(session, who.audit_name, action, "spotcheck_plan", plan.id, details)
     _log.info("spot-check plan %s drawn for %s: %d of %d clips", plan.id, unit_code, len(picks), len(candidates))
-    return DrawOutcome(unit_code, plan_row(plan, unit_code, _unit_name(session, unit_id), 0))
+    return DrawOutcome(unit_code, plan_row(plan, unit_code, _unit_name(session, unit_id), 0, tuple(day_seeds)))
+
+
+def _commit_period(sessions: Sessions, who: Identity, unit_id: int, day_from: date, day_to: date) -> None:
+    """Commit the seeds of the period's days that have none yet (footage archived before commitments, or
+    that came another way), in a transaction of their own: a draw rolled back and repeated then reveals the
+    same seeds. `spotcheck verify` reports such a commitment as late for the clips archived before it."""
+    with sessions.write() as session:
+        for offset in range((day_to - day_from).days + 1):
+            day = day_from + timedelta(days=offset)
+            sample_seeds.ensure_committed(session, who.audit_name, unit_id, day, "draw")
+
+
+def _reveal_next(session: Session, who: Identity, unit_id: int, unit_code: str, day: date) -> tuple[DaySeed, int]:
+    """The day's next unused seed (each is used by one plan only) and its commitment's id."""
+    commitment = sample_seeds.ensure_committed(session, who.audit_name, unit_id, day, "draw")
+    used = session.execute(
+        select(func.max(SpotCheckPlanSeed.seed_index)).where(SpotCheckPlanSeed.commitment_id == commitment.id)
+    ).scalar_one()
+    index = 0 if used is None else used + 1
+    if index >= sample_seeds.SEEDS_PER_DAY:
+        raise SpotCheckError("sample_seeds_used_up", unit_code=unit_code, day=day, count=sample_seeds.SEEDS_PER_DAY)
+    seed = sample_seeds.reveal(session, commitment, index)
+    return DaySeed(day, index, seed, commitment.commit_seq), commitment.id
 
 
 def _insert_rows(session: Session, model: type[Base], rows: list[dict[str, object]]) -> None:
     """A Core executemany on the session's connection (same transaction): measured on a detachment's day,
     it is cheaper than the ORM's bulk insert and than batched multi-row INSERTs with RETURNING."""
-    session.connection().execute(insert(cast(Table, model.__table__)), rows)  # a mapped class's table
+    if rows:
+        session.connection().execute(insert(cast(Table, model.__table__)), rows)  # a mapped class's table
 
 
-def draw_details(plan: SpotCheckPlan, unit_code: str) -> dict[str, object]:
-    """What the audit log keeps of a draw: enough to re-derive and to notice an edited plan row."""
-    return {
+def draw_details(plan: SpotCheckPlan, unit_code: str, day_seeds: Sequence[DaySeed]) -> dict[str, object]:
+    """What the audit log keeps of a draw: enough to re-derive and to notice an edited plan row. The day seeds
+    (day, number, seed, audit seq of the commitment) are left out for a plan drawn before seeds were committed."""
+    seeds = {"day_seeds": [[s.day.isoformat(), s.index, s.seed, s.commit_seq] for s in day_seeds]} if day_seeds else {}
+    return seeds | {
         "unit": unit_code,
         "day_from": plan.day_from.isoformat(),
         "day_to": plan.day_to.isoformat(),

@@ -7,8 +7,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Clip, Device, Officer, SpotCheckItem, SpotCheckPlan, Unit, User
-from workstation.spotcheck.types import ItemStatus, PlanRow, SampleItemRow, Selection
+from db.models import (
+    Clip,
+    Device,
+    Officer,
+    SeedCommitment,
+    SpotCheckItem,
+    SpotCheckPlan,
+    SpotCheckPlanSeed,
+    Unit,
+    User,
+)
+from workstation.spotcheck.types import DaySeed, ItemStatus, PlanRow, SampleItemRow, Selection
 from workstation.types import FileType
 
 
@@ -25,10 +35,29 @@ def plan_rows(session: Session, *conditions: ColumnElement[bool]) -> list[PlanRo
         .where(*conditions)
         .order_by(Unit.code, SpotCheckPlan.drawn_at, SpotCheckPlan.id)
     )
-    return [plan_row(plan, code, name, count) for plan, code, name, count in session.execute(statement)]
+    rows = session.execute(statement).all()
+    seeds = day_seeds(session, [plan.id for plan, *_ in rows])
+    return [plan_row(plan, code, name, count, seeds.get(plan.id, ())) for plan, code, name, count in rows]
 
 
-def plan_row(plan: SpotCheckPlan, unit_code: str, unit_name: str, reviewed_count: int) -> PlanRow:
+def day_seeds(session: Session, plan_ids: Sequence[int]) -> dict[int, tuple[DaySeed, ...]]:
+    """The day seeds each plan revealed, by day."""
+    seeds: dict[int, list[DaySeed]] = {}
+    for start in range(0, len(plan_ids), 500):
+        statement = (
+            select(SpotCheckPlanSeed, SeedCommitment.commit_seq)
+            .join(SeedCommitment, SeedCommitment.id == SpotCheckPlanSeed.commitment_id)
+            .where(SpotCheckPlanSeed.plan_id.in_(plan_ids[start : start + 500]))
+            .order_by(SpotCheckPlanSeed.plan_id, SpotCheckPlanSeed.day)
+        )
+        for row, commit_seq in session.execute(statement):
+            seeds.setdefault(row.plan_id, []).append(DaySeed(row.day, row.seed_index, row.seed, commit_seq))
+    return {plan_id: tuple(revealed) for plan_id, revealed in seeds.items()}
+
+
+def plan_row(
+    plan: SpotCheckPlan, unit_code: str, unit_name: str, reviewed_count: int, seeds: tuple[DaySeed, ...] = ()
+) -> PlanRow:
     return PlanRow(
         id=plan.id,
         unit_code=unit_code,
@@ -53,6 +82,7 @@ def plan_row(plan: SpotCheckPlan, unit_code: str, unit_name: str, reviewed_count
         replaces_id=plan.replaces_id,
         redraw_reason=plan.redraw_reason,
         superseded_at=plan.superseded_at,
+        day_seeds=seeds,
     )
 
 

@@ -4,13 +4,18 @@ Algorithm SC1 uses only SHA-256 and integer arithmetic. Python's `random` module
 generator is an implementation detail that a later Python could change, and a past draw must stay
 re-derivable for as long as its ledger is kept.
 
+0. The seed (32 bytes, as 64 hex characters) is SHA-256 of a text with one line per recording day of the
+   candidates, in date order: `YYYY-MM-DD index day-seed` and a line feed (index in decimal, the day seed as
+   64 lowercase hex characters). Each day seed was committed in the audit log before the day's first clip was
+   archived and is revealed by the draw (workstation.sample_seeds), so nobody chose it knowing the
+   candidates. (Plans drawn before committed seeds have a seed from the secure random source.)
 1. The candidates are given (the caller picks the unit's video and audio clips of the period). Each one is
    known by its SHA-256, so the draw depends on the footage, not on database ids or listing order.
 2. Each candidate holds tickets: one, or with `weight_long` one per started minute of its duration, at most
    MAX_TICKETS.
 3. A ticket's number is the first 8 bytes, as an unsigned big-endian integer, of
    SHA-256(seed ‖ clip SHA-256 as 64 lowercase hex characters ‖ ":" ‖ ticket index in decimal), where the
-   seed is the plan's 32 random bytes. A candidate's key is the largest number among its tickets. The
+   seed is the plan's 32 bytes. A candidate's key is the largest number among its tickets. The
    largest of w uniform numbers is distributed as U^(1/w): this is Efraimidis–Spirakis weighted sampling
    without replacement, with whole-number weights and no floating point.
 4. Per officer with n candidates, quota = max(min_per_officer, ⌈n × ratio_bp / 10000⌉), at most n. The
@@ -23,16 +28,14 @@ Pure: no database, no clock. The same seed, candidates and parameters always giv
 """
 
 import hashlib
-import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from workstation.spotcheck.types import Selection
+from workstation.spotcheck.types import DaySeed, Selection
 
 ALGORITHM = "SC1"
-SEED_BYTES = 32
 MAX_TICKETS = 30
 TICKET_MS = 60_000
 BASIS_POINTS = 10_000
@@ -74,9 +77,15 @@ class Pick:
     rank: int
 
 
-def new_seed() -> str:
-    """A seed from the operating system's secure random source, as 64 hex characters."""
-    return secrets.token_hex(SEED_BYTES)
+def plan_seed(day_seeds: Iterable[DaySeed]) -> str:
+    """The plan's seed from its revealed day seeds (step 0 of the module docstring)."""
+    lines = "".join(f"{s.day.isoformat()} {s.index} {s.seed}\n" for s in sorted(day_seeds, key=lambda s: s.day))
+    return hashlib.sha256(lines.encode("ascii")).hexdigest()
+
+
+def candidate_days(candidates: Iterable[Candidate]) -> list[date]:
+    """The recording days of the candidates, in order: the days whose seeds a plan reveals."""
+    return sorted({candidate.recorded_start.date() for candidate in candidates})
 
 
 def quota(count: int, params: SampleParams) -> int:

@@ -73,6 +73,17 @@ class DrawSpec:
 
 
 @dataclass(frozen=True)
+class DaySeed:
+    """A day seed a plan revealed: the unit's seed number `index` for recording day `day`, committed in the
+    audit row `commit_seq` (workstation.sample_seeds). The plan's seed derives from its day seeds."""
+
+    day: date
+    index: int
+    seed: str
+    commit_seq: int
+
+
+@dataclass(frozen=True)
 class PlanRow:
     """A spot-check plan (抽查方案): its parameters, seed, digests and progress."""
 
@@ -99,6 +110,8 @@ class PlanRow:
     replaces_id: int | None
     redraw_reason: str
     superseded_at: datetime | None
+    day_seeds: tuple[DaySeed, ...] = ()
+    """Empty for a plan drawn before seeds were committed (its seed came from the random source)."""
 
     @property
     def active(self) -> bool:

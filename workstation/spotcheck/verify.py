@@ -1,6 +1,6 @@
 """`workstation spotcheck verify PLAN`: re-derive a plan's sample and check everything it rests on.
 
-Five checks, each reported as a plain Chinese line:
+Six checks, each reported as a plain Chinese line:
 
 1. The plan row agrees with the audit log's record of the draw (seed, parameters, digests, counts); the
    audit log is hash-chained (`workstation audit verify`), so an edited plan row shows here.
@@ -11,9 +11,12 @@ Five checks, each reported as a plain Chinese line:
 4. Re-deriving the sample from seed, snapshot and parameters gives exactly the stored sample.
 5. Every review of the plan's items agrees with its authentic audit row (verdict, answers, coverage,
    problem, rectification, reviewer, time: workstation.spotcheck.review_audit).
+6. The seed was not chosen: it derives from day seeds committed in the chain before the candidates were
+   archived (workstation.spotcheck.seed_check).
 """
 
 import json
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,7 +36,9 @@ from workstation.identity import Identity
 from workstation.spotcheck import review_audit, sampling
 from workstation.spotcheck.plans import CANDIDATE_TYPES, archive_clips, draw_details, period_bounds
 from workstation.spotcheck.policy import CHECK_ROLES, working_units
-from workstation.spotcheck.types import PlanVerification, Selection
+from workstation.spotcheck.rows import day_seeds
+from workstation.spotcheck.seed_check import seed_problems
+from workstation.spotcheck.types import DaySeed, PlanVerification, Selection
 
 DRAW_ACTIONS = ("spotcheck.draw", "spotcheck.redraw")
 
@@ -47,7 +52,13 @@ def verify_plan(session: Session, who: Identity, plan_id: int) -> PlanVerificati
         raise PermissionDenied("plan_of_other_unit")
     unit_code = session.execute(select(Unit.code).where(Unit.id == plan.unit_id)).scalar_one()
     candidates = candidate_snapshot(session, plan_id)
-    problems = _against_audit(session, plan, unit_code)
+    seeds = day_seeds(session, [plan_id]).get(plan_id, ())
+    draw_event = _draw_event(session, plan)
+    if draw_event is None:
+        problems = ["审计日志中没有该方案的抽取记录。"]
+    else:
+        problems = _against_audit(plan, unit_code, seeds, draw_event)
+        problems += seed_problems(session, plan, seeds, candidates, draw_event)
     if sampling.candidates_digest(candidates) != plan.candidates_digest or len(candidates) != plan.candidate_count:
         problems.append("候选文件清单与抽取时记录的摘要不一致（候选清单被改动）。")
     problems += _against_archive(session, plan, candidates)
@@ -72,9 +83,9 @@ def candidate_snapshot(session: Session, plan_id: int) -> list[sampling.Candidat
     return [sampling.Candidate(*row) for row in session.execute(statement)]
 
 
-def _against_audit(session: Session, plan: SpotCheckPlan, unit_code: str) -> list[str]:
-    details = session.execute(
-        select(AuditEvent.details)
+def _draw_event(session: Session, plan: SpotCheckPlan) -> AuditEvent | None:
+    return session.execute(
+        select(AuditEvent)
         .where(
             AuditEvent.target_type == "spotcheck_plan",
             AuditEvent.target_id == str(plan.id),
@@ -83,13 +94,15 @@ def _against_audit(session: Session, plan: SpotCheckPlan, unit_code: str) -> lis
         .order_by(AuditEvent.seq)
         .limit(1)
     ).scalar_one_or_none()
-    if details is None:
-        return ["审计日志中没有该方案的抽取记录。"]
-    recorded = json.loads(details)
+
+
+def _against_audit(plan: SpotCheckPlan, unit_code: str, seeds: Sequence[DaySeed], draw_event: AuditEvent) -> list[str]:
+    recorded = json.loads(draw_event.details)
+    expected = draw_details(plan, unit_code, seeds)
     return [
-        f"方案的“{name}”为 {value}，与审计日志记录的 {recorded.get(name)} 不一致。"
-        for name, value in draw_details(plan, unit_code).items()
-        if recorded.get(name) != value
+        f"方案的“{name}”为 {expected.get(name)}，与审计日志记录的 {recorded.get(name)} 不一致。"
+        for name in sorted(expected.keys() | ({"day_seeds"} & recorded.keys()))
+        if recorded.get(name) != expected.get(name)
     ]
 
 

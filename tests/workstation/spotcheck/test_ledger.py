@@ -1,5 +1,6 @@
 """The check ledger: filters, statistics, and the exported workbook read back cell by cell."""
 
+import hashlib
 import json
 from datetime import date, datetime, timedelta
 
@@ -157,12 +158,20 @@ def test_the_exported_workbook(ledger, tmp_path):
 
     plans = book["抽样记录"]
     header = [cell.value for cell in plans[2]]
-    assert header[12] == "随机种子" and header[14] == "候选清单摘要（SHA-256）"
+    assert header[12].startswith("日种子") and header[13] == "种子承诺（审计序号）"
+    assert header[14] == "随机种子" and header[16] == "候选清单摘要（SHA-256）"
     with ledger.sessions.read() as session:
         drawn = spotcheck_plans.list_plans(session, Identity.user("admin"), DAY, DAY)
-    assert [plans.cell(row, 13).value for row in (3, 4)] == [plan.seed for plan in drawn]
-    assert [plans.cell(row, 15).value for row in (3, 4)] == [plan.candidates_digest for plan in drawn]
-    assert plans["G3"].value == 0.1 and plans["S3"].value == "有效"
+        for row, plan in zip((3, 4), drawn, strict=True):  # re-derived by hand, as the README tells an inspector
+            day_lines, commit_seq = plans.cell(row, 13).value, int(plans.cell(row, 14).value)
+            assert hashlib.sha256(f"{day_lines}\n".encode()).hexdigest() == plans.cell(row, 15).value == plan.seed
+            day, index, day_seed = day_lines.split(" ")
+            commitment = session.execute(select(AuditEvent).where(AuditEvent.seq == commit_seq)).scalar_one()
+            assert day == DAY.isoformat() and commitment.action == "sampling.seed_commit"
+            committed = json.loads(commitment.details)["commitments"][int(index)]
+            assert hashlib.sha256(bytes.fromhex(day_seed)).hexdigest() == committed
+    assert [plans.cell(row, 17).value for row in (3, 4)] == [plan.candidates_digest for plan in drawn]
+    assert plans["G3"].value == 0.1 and plans["U3"].value == "有效"
     notes = [str(row[0].value) for row in plans.iter_rows(min_row=5) if row[0].value]
     assert any("SHA-256(随机种子" in note for note in notes)
     assert f"审计链头 {head}（制表时）" in notes[-1] and plans.oddHeader.right.text == f"审计链头 {head}"

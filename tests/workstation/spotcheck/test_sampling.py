@@ -3,8 +3,9 @@
 import hashlib
 import math
 import random
+import secrets
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -15,11 +16,11 @@ from workstation.spotcheck.sampling import (
     SampleParams,
     candidates_digest,
     draw,
-    new_seed,
+    plan_seed,
     quota,
     sample_digest,
 )
-from workstation.spotcheck.types import Selection
+from workstation.spotcheck.types import DaySeed, Selection
 
 START = datetime(2026, 11, 21, 8, 0)
 
@@ -124,14 +125,14 @@ def test_the_draw_is_the_documented_construction(counts, ratio_bp, minimum, weig
 
 def test_listing_order_does_not_matter_and_the_seed_does():
     candidates = _candidates({"010203": 20, "010204": 20})
-    seed = new_seed()
+    seed = _random_seed()
     shuffled = candidates[:]
     random.Random(1).shuffle(shuffled)
     params = SampleParams(2000, 1)
     assert draw(seed, candidates, params) == draw(seed, shuffled, params)
     assert candidates_digest(candidates) == candidates_digest(shuffled)
-    assert len(seed) == 64 and new_seed() != seed
-    others = {tuple(p.candidate.clip_id for p in draw(new_seed(), candidates, params)) for _ in range(5)}
+    assert len(seed) == 64 and _random_seed() != seed
+    others = {tuple(p.candidate.clip_id for p in draw(_random_seed(), candidates, params)) for _ in range(5)}
     assert len(others) > 1
 
 
@@ -162,7 +163,7 @@ def test_long_clips_weigh_more_when_asked():
 
 def test_the_first_clip_comes_in_addition_to_the_quota():
     candidates = _candidates({"010203": 10, "010204": 1})
-    picks = draw(new_seed(), candidates, SampleParams(2000, 1, include_first=True))
+    picks = draw(_random_seed(), candidates, SampleParams(2000, 1, include_first=True))
     mine = [p for p in picks if p.candidate.badge_no == "010203"]
     assert mine[0].selection is Selection.FIRST and mine[0].candidate.recorded_start == START
     assert [p.selection for p in mine[1:]] == [Selection.RANDOM, Selection.RANDOM]
@@ -173,8 +174,21 @@ def test_the_first_clip_comes_in_addition_to_the_quota():
 
 def test_digests_change_with_the_lists():
     candidates = _candidates({"010203": 5})
-    picks = draw(new_seed(), candidates, SampleParams())
+    picks = draw(_random_seed(), candidates, SampleParams())
     changed = [Candidate(c.clip_id, c.sha256, c.badge_no, c.recorded_start, 1) for c in candidates]
     assert candidates_digest(candidates) != candidates_digest(changed)
     assert candidates_digest(candidates) != candidates_digest(candidates[1:])
     assert sample_digest(picks) != sample_digest([])
+
+
+def _random_seed() -> str:
+    return secrets.token_hex(32)
+
+
+def test_the_plan_seed_is_the_hash_of_its_day_seed_lines_in_date_order():
+    """SC1 step 0, as the README tells an inspector to re-derive it with sha256sum."""
+    first = DaySeed(date(2026, 11, 20), 0, "ab" * 32, 17)
+    second = DaySeed(date(2026, 11, 21), 2, "cd" * 32, 40)
+    text = f"2026-11-20 0 {'ab' * 32}\n2026-11-21 2 {'cd' * 32}\n"
+    assert plan_seed([second, first]) == hashlib.sha256(text.encode("ascii")).hexdigest()
+    assert plan_seed([first]) != plan_seed([DaySeed(first.day, 1, first.seed, 17)])
