@@ -62,11 +62,13 @@ def test_a_truncated_database_file_is_reported_as_damaged(embedded, capsys):
     database = embedded / EMBEDDED_DATABASE
     _checkpoint(database)
     size = database.stat().st_size
+    page = int.from_bytes(database.read_bytes()[16:18], "big")
+    half = size // 2 // page * page  # whole pages: cut off, not torn mid-page
     with database.open("r+b") as handle:
-        handle.truncate(size // 2)
+        handle.truncate(half)
     code, _, err = run(capsys, "--archive", str(embedded), "clips")
     assert code == 2 and "已损坏" in err and "截断" in err and "备份" in err
-    assert database.stat().st_size == size // 2, "nothing was written to the damaged file"
+    assert database.stat().st_size == half, "nothing was written to the damaged file"
 
 
 def test_a_partly_overwritten_database_file_is_reported_as_damaged(embedded, capsys):
