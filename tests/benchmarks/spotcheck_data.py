@@ -10,6 +10,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine, insert, select
+from sqlalchemy.orm import Session
 
 from db.models import (
     AuditChainHead,
@@ -28,6 +29,7 @@ from workstation import clock, sample_seeds
 from workstation.archive import Archive
 from workstation.audit import canonical_details
 from workstation.audit.chain import archive_keys, row_digest
+from workstation.spotcheck.review_audit import REVIEW_ACTION, REVIEW_TARGET, review_details
 from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Verdict
 
 CHUNK = 10_000
@@ -166,34 +168,60 @@ def record_as_ingested(archive: Archive, actor: str = "station:采集站1") -> N
     """Write to the chain what ingest writes for the loaded clips: each unit and day's sampling seeds committed
     (workstation.sample_seeds) before the clips' `clip.ingest` rows, so plans drawn from the footage verify.
 
-    The commitments go through the real service; the clip rows, tens of thousands, are chained exactly as
-    audit.record chains them but inserted in one executemany (audit.record one by one takes most of a minute
-    on PostgreSQL)."""
+    The commitments go through the real service; the clip rows, tens of thousands, are chained in bulk."""
     with archive.sessions.write() as session:
         clips = session.execute(select(Clip.id, Clip.unit_id, Clip.recorded_start, Clip.sha256).order_by(Clip.id)).all()
         for unit_id, day in sorted({(clip.unit_id, clip.recorded_start.date()) for clip in clips}):
             sample_seeds.ensure_committed(session, actor, unit_id, day, "ingest")
-        head = session.execute(select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()).scalar_one()
-        keys = archive_keys(session).for_writing(session)
-        seq, digest, when = head.last_seq, head.last_hash, clock.now()
-        rows = []
-        for clip_id, _, _, sha256 in clips:
-            seq, prev = seq + 1, digest
-            fields = (
-                prev,
-                seq,
-                when,
-                actor,
-                "clip.ingest",
-                "clip",
-                str(clip_id),
-                canonical_details({"sha256": sha256}),
+        _chain(
+            session, [(actor, "clip.ingest", "clip", str(clip_id), {"sha256": sha256}) for clip_id, *_, sha256 in clips]
+        )
+
+
+def record_as_reviewed(archive: Archive) -> None:
+    """Write to the chain what submitting each loaded review writes: its `spotcheck.review` row, whose details
+    the ledger and `spotcheck verify` check the review against (workstation.spotcheck.review_audit)."""
+    with archive.sessions.write() as session:
+        answers: dict[int, dict[str, tuple[str, bool]]] = {}
+        for review_id, code, answer, automatic in session.execute(
+            select(
+                SpotCheckAnswer.review_id, SpotCheckAnswer.item_code, SpotCheckAnswer.answer, SpotCheckAnswer.automatic
             )
-            digest = row_digest(keys.secret(keys.current), keys.current, *fields)
-            rows.append(dict(zip(CHAIN_COLUMNS, fields, strict=True)) | {"row_hash": digest, "key_id": keys.current})
-        for start in range(0, len(rows), CHUNK):
-            session.connection().execute(insert(AuditEvent.__table__), rows[start : start + CHUNK])
-        head.last_seq, head.last_hash = seq, digest
+        ):
+            answers.setdefault(review_id, {})[code] = (answer, automatic)
+        reviews = session.execute(
+            select(SpotCheckReview, User.login).join(User, User.id == SpotCheckReview.reviewer_id)
+        ).all()
+        _chain(
+            session,
+            [
+                (
+                    login,
+                    REVIEW_ACTION,
+                    REVIEW_TARGET,
+                    str(review.item_id),
+                    review_details(review, login, answers[review.id]),
+                )
+                for review, login in reviews
+            ],
+        )
+
+
+def _chain(session: Session, events: list[tuple[str, str, str, str, dict[str, object]]]) -> None:
+    """Append events (actor, action, target type, target id, details) exactly as audit.record chains them, in
+    one executemany per chunk (audit.record one by one takes most of a minute on PostgreSQL)."""
+    head = session.execute(select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()).scalar_one()
+    keys = archive_keys(session).for_writing(session)
+    seq, digest, when = head.last_seq, head.last_hash, clock.now()
+    rows = []
+    for actor, action, target_type, target_id, details in events:
+        seq, prev = seq + 1, digest
+        fields = (prev, seq, when, actor, action, target_type, target_id, canonical_details(details))
+        digest = row_digest(keys.secret(keys.current), keys.current, *fields)
+        rows.append(dict(zip(CHAIN_COLUMNS, fields, strict=True)) | {"row_hash": digest, "key_id": keys.current})
+    for start in range(0, len(rows), CHUNK):
+        session.connection().execute(insert(AuditEvent.__table__), rows[start : start + CHUNK])
+    head.last_seq, head.last_hash = seq, digest
 
 
 def load_ledger(engine: Engine, reviews: int, seed: int, first_day: date, days: int) -> None:

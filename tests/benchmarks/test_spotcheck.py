@@ -29,7 +29,7 @@ import openpyxl
 import pytest
 
 from tests.benchmarks.conftest import REPO, BenchReport
-from tests.benchmarks.spotcheck_data import DETACHMENT, load_day_footage, load_ledger
+from tests.benchmarks.spotcheck_data import DETACHMENT, load_day_footage, load_ledger, record_as_reviewed
 from workstation.archive import Archive
 from workstation.identity import Identity
 from workstation.spotcheck import plans, sampling
@@ -108,6 +108,7 @@ def test_exporting_the_ledger(tmp_path, bench_report: BenchReport):
     archive = Archive.open_embedded(folder, create=True)
     started = time.perf_counter()
     load_ledger(archive.engine, LEDGER_ROWS, SEED, DAYS[0], 28)
+    record_as_reviewed(archive)
     archive.close()
     print(f"\nledger: {LEDGER_ROWS} checks loaded in {time.perf_counter() - started:.1f} s")
     results = {}

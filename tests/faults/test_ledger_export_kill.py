@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from db.models import AuditEvent
-from tests.benchmarks.spotcheck_data import load_ledger
+from tests.benchmarks.spotcheck_data import load_ledger, record_as_reviewed
 from tests.faults.kill import KillClock, kill_generator, kill_points, run, run_and_kill
 from tests.helpers.cli_archive import cli_invocation
 from workstation.atomic_file import PARTIAL_SUFFIX
@@ -41,6 +41,7 @@ def _exports_logged(archive) -> int:
 @pytest.mark.soak
 def test_a_killed_ledger_export_leaves_the_whole_file_or_none(archive, database_kind, tmp_path, isolated_config):
     load_ledger(archive.engine, LEDGER_ROWS, seed=20261203, first_day=FIRST_DAY, days=20)
+    record_as_reviewed(archive)
     where, env = cli_invocation(database_kind, archive, tmp_path)
     folder = tmp_path / "exports"
     folder.mkdir()

@@ -34,6 +34,7 @@ FIELD_NAMES = {
     "unit": "单位",
     "officer": "执法人员",
     "reviewer": "检查人",
+    "reviewer_id": "检查人编号",
     "reviewed_at": "检查时间",
     "verdict": "结论",
     "problem": "存在问题",
