@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.admin.audit_view import AuditView
 from ui.app import install_translators
 from ui.archive.case_link_dialog import CaseLinkDialog
 from ui.archive.ingest_dialog import IngestDialog
@@ -44,6 +45,12 @@ def wait_until(app: QApplication, condition: Callable[[], bool], timeout_ms: int
     while not condition() and waited < timeout_ms:
         settle(app, 50)
         waited += 50
+
+
+def _verified(app: QApplication, view: AuditView) -> None:
+    """The audit view as after 校验: the chain head shown for the administrator to write down."""
+    view.verify()
+    wait_until(app, lambda: view.verify_label.text().endswith(tuple("0123456789abcdef")))
 
 
 def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
@@ -87,8 +94,11 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         key = list(window.sections)[index]
         saved.append(_save(window, out / f"section_{key}.png", app))
     window.navigation.setCurrentRow(list(window.sections).index("admin"))
+    audit_view = window.audit_view
     for tab in range(1, window.admin_tabs.count()):  # the admin section's other tabs: users, audit log
         window.admin_tabs.setCurrentIndex(tab)
+        if audit_view is not None and window.admin_tabs.currentWidget() is audit_view:
+            _verified(app, audit_view)
         saved.append(_save(window, out / f"section_admin_{tab + 1}.png", app))
     window.admin_tabs.setCurrentIndex(0)
     window.navigation.setCurrentRow(0)
