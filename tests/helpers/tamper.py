@@ -3,7 +3,15 @@ append-only guards off (issue 13's attacker), on SQLite and PostgreSQL alike."""
 
 from sqlalchemy import text
 
+from workstation import audit
 from workstation.archive import Archive
+
+
+def record_events(archive: Archive, count: int, actor: str = "admin", action: str = "clip.view") -> None:
+    """`count` honest audit rows, each in its own transaction as a service writes them: a chain to tamper with."""
+    for index in range(count):
+        with archive.sessions.write() as session:
+            audit.record(session, actor, action, "clip", index, {"reason": f"抽查 {index}"})
 
 
 def tamper(archive: Archive, *statements: str) -> None:

@@ -139,7 +139,11 @@ def chain_head(session: Session) -> ChainAnchor:
 
 def row_is_authentic(session: Session, row: AuditEvent) -> bool:
     """Whether this one row's digest is the one its key gives its fields (a forged or edited row is not)."""
-    keys = archive_keys(session).for_reading(session)
+    return authentic_under(archive_keys(session).for_reading(session), row)
+
+
+def authentic_under(keys: AuditKeys | None, row: AuditEvent) -> bool:
+    """Whether `keys` give this row's digest (key_admin checks a key file offered for restoring this way)."""
     return _problem_of(keys, tuple(getattr(row, column.key) for column in _ROW_COLUMNS)) is None
 
 

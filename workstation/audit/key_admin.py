@@ -61,7 +61,5 @@ def _check_against_chain(session: Session, offered: AuditKeys, where: str) -> No
         row = session.execute(
             select(AuditEvent).where(AuditEvent.key_id == key_id).order_by(AuditEvent.seq.desc()).limit(1)
         ).scalar_one()
-        secret = offered.secret(key_id)
-        fields = (row.prev_hash, row.seq, row.occurred_at, row.actor, row.action, row.target_type, row.target_id)
-        if secret is None or chain.row_digest(secret, key_id, *fields, row.details) != row.row_hash:
+        if not chain.authentic_under(offered, row):
             raise AuditKeyUnavailable("audit_key_does_not_match", where=where, key=key_id)

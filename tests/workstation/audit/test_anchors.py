@@ -5,17 +5,12 @@ import pytest
 from sqlalchemy import select, text
 
 from db.models import AuditEvent
+from tests.helpers.tamper import record_events
 from workstation import audit, clock
 from workstation.archive import Archive
 from workstation.audit import anchors
 from workstation.audit.chain import row_digest
 from workstation.types import ChainAnchor
-
-
-def _record(archive: Archive, count: int) -> None:
-    for index in range(count):
-        with archive.sessions.write() as session:
-            audit.record(session, "admin", "clip.view", "clip", index)
 
 
 def _verify(archive: Archive, **options):
@@ -47,22 +42,22 @@ def _rewrite_with_the_key(archive: Archive, from_seq: int) -> None:
 
 
 def test_the_chain_passes_through_its_anchors(archive, tmp_path):
-    _record(archive, 5)
+    record_events(archive, 5)
     anchor_file = tmp_path / "anchors.txt"
     with archive.sessions.read() as session:
         first = audit.chain_head(session)
     anchors.append_anchor(anchor_file, first, clock.now())
-    _record(archive, 5)
+    record_events(archive, 5)
     result = _verify(archive, anchors=anchors.read_anchors(anchor_file))
     assert result.ok and result.anchors_checked == 1 and result.head.seq == 10
     assert anchor_file.read_text(encoding="utf-8").startswith("#")
 
 
 def test_history_rewritten_with_the_key_is_caught_by_an_anchor(archive):
-    _record(archive, 6)
+    record_events(archive, 6)
     with archive.sessions.read() as session:
         anchored = audit.chain_head(session)
-    _record(archive, 2)
+    record_events(archive, 2)
     _rewrite_with_the_key(archive, from_seq=3)
     assert _verify(archive).ok  # without an anchor, a key holder's rewrite is consistent
     result = _verify(archive, anchors=[anchored])
@@ -70,7 +65,7 @@ def test_history_rewritten_with_the_key_is_caught_by_an_anchor(archive):
 
 
 def test_a_chain_cut_below_an_anchor_is_caught(archive):
-    _record(archive, 4)
+    record_events(archive, 4)
     with archive.sessions.read() as session:
         anchored = audit.chain_head(session)
     result = _verify(archive, anchors=[anchored, ChainAnchor(9, anchored.digest)])
@@ -78,7 +73,7 @@ def test_a_chain_cut_below_an_anchor_is_caught(archive):
 
 
 def test_an_anchor_typed_from_paper(archive):
-    _record(archive, 3)
+    record_events(archive, 3)
     with archive.sessions.read() as session:
         head = audit.chain_head(session)
     typed = anchors.parse_anchor(head.printed()[: len(str(head.seq)) + 1 + 17].upper())
@@ -89,10 +84,10 @@ def test_an_anchor_typed_from_paper(archive):
 
 
 def test_incremental_verification_reads_only_the_rows_after_the_anchor(archive):
-    _record(archive, 7)
+    record_events(archive, 7)
     with archive.sessions.read() as session:
         anchored = audit.chain_head(session)
-    _record(archive, 3)
+    record_events(archive, 3)
     result = _verify(archive, since=anchored)
     assert result.ok and result.events_checked == 3 and result.from_seq == 7
     _rewrite_with_the_key(archive, from_seq=2)
@@ -101,7 +96,7 @@ def test_incremental_verification_reads_only_the_rows_after_the_anchor(archive):
 
 
 def test_progress_is_reported(archive):
-    _record(archive, 7)
+    record_events(archive, 7)
     seen: list[tuple[int, int]] = []
     _verify(archive, progress=lambda done, total: seen.append((done, total)), batch_size=3)
     assert seen[0] == (3, 7) and seen[-1] == (7, 7)

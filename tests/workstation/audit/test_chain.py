@@ -6,15 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEvent
-from tests.helpers.tamper import tamper
+from tests.helpers.tamper import record_events, tamper
 from workstation import audit, cli
 from workstation.archive import Archive
-
-
-def _record_events(archive, count: int, actor: str = "admin") -> None:
-    for index in range(count):
-        with archive.sessions.write() as session:
-            audit.record(session, actor, "clip.view", "clip", index, {"reason": f"抽查 {index}"})
 
 
 def _problems(archive) -> list[tuple[int, str]]:
@@ -24,7 +18,7 @@ def _problems(archive) -> list[tuple[int, str]]:
 
 
 def test_an_untouched_chain_verifies(archive):
-    _record_events(archive, 10)
+    record_events(archive, 10)
     with archive.sessions.read() as session:
         result = audit.verify_chain(session, batch_size=3)
     assert result.ok and result.events_checked == 10
@@ -40,19 +34,19 @@ def test_a_rollback_leaves_no_audit_row(archive):
 
 
 def test_an_edited_row_is_found(archive):
-    _record_events(archive, 6)
+    record_events(archive, 6)
     tamper(archive, "UPDATE audit_events SET actor = 'someone_else' WHERE seq = 4")
     assert _problems(archive) == [(4, "hash")]
 
 
 def test_a_deleted_row_is_found(archive):
-    _record_events(archive, 6)
+    record_events(archive, 6)
     tamper(archive, "DELETE FROM audit_events WHERE seq = 3")
     assert _problems(archive) == [(4, "gap")]
 
 
 def test_reordered_rows_are_found(archive):
-    _record_events(archive, 6)
+    record_events(archive, 6)
     tamper(
         archive,
         "UPDATE audit_events SET seq = 100 WHERE seq = 2",
@@ -63,13 +57,13 @@ def test_reordered_rows_are_found(archive):
 
 
 def test_a_cut_off_tail_is_found(archive):
-    _record_events(archive, 6)
+    record_events(archive, 6)
     tamper(archive, "DELETE FROM audit_events WHERE seq >= 5")
     assert _problems(archive) == [(6, "head")]
 
 
 def test_concurrent_writers_keep_one_gap_free_chain(archive):
-    threads = [threading.Thread(target=_record_events, args=(archive, 15, f"user{n}")) for n in range(4)]
+    threads = [threading.Thread(target=record_events, args=(archive, 15, f"user{n}")) for n in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -84,7 +78,7 @@ def test_cli_audit_verify_exits_1_on_tampering(tmp_path, capsys):
     assert cli.main(["--archive", str(folder), "db", "upgrade"]) == 0
     assert cli.main(["--archive", str(folder), "audit", "verify"]) == 0
     archive = Archive.open_embedded(folder)
-    _record_events(archive, 3)
+    record_events(archive, 3)
     tamper(archive, "UPDATE audit_events SET details = '{}' WHERE seq = 2")
     archive.close()
     capsys.readouterr()

@@ -11,18 +11,13 @@ import pytest
 from sqlalchemy import select, text
 
 from db.models import AuditEvent
+from tests.helpers.tamper import record_events
 from workstation import audit, clock
 from workstation.archive import Archive
 from workstation.audit import key_admin
 from workstation.audit.chain import GENESIS_HASH, row_digest
 from workstation.audit.keys import ACCOUNT_KEY_FILE, KEY_FILE_ENV, CredentialKeyStore, FileKeyStore, archive_id
 from workstation.errors import AuditKeyUnavailable
-
-
-def _record(archive: Archive, count: int, action: str = "clip.view") -> None:
-    for index in range(count):
-        with archive.sessions.write() as session:
-            audit.record(session, "admin", action, "clip", index, {"n": index})
 
 
 def _verify(archive: Archive):
@@ -38,7 +33,7 @@ def _reopened(archive: Archive) -> Archive:
 
 
 def test_rows_are_keyed_and_the_key_file_is_private(archive, audit_key_file):
-    _record(archive, 3)
+    record_events(archive, 3)
     with archive.sessions.read() as session:
         keys = {row.key_id for row in session.execute(select(AuditEvent)).scalars()}
         identity = archive_id(session)
@@ -49,12 +44,12 @@ def test_rows_are_keyed_and_the_key_file_is_private(archive, audit_key_file):
 
 
 def test_without_its_key_nothing_is_recorded_or_verified(archive, tmp_path, monkeypatch):
-    _record(archive, 2)
+    record_events(archive, 2)
     monkeypatch.setenv(KEY_FILE_ENV, str(tmp_path / "empty-store.json"))
     reopened = _reopened(archive)
     try:
         with pytest.raises(AuditKeyUnavailable) as raised:
-            _record(reopened, 1)
+            record_events(reopened, 1)
         assert raised.value.code == "audit_key_missing"
         with pytest.raises(AuditKeyUnavailable):
             _verify(reopened)
@@ -84,7 +79,7 @@ def test_a_chain_from_before_keys_is_sealed_by_the_first_keyed_row(archive, tmp_
             prev = digest
         connection.execute(text("UPDATE audit_chain_head SET last_seq = 3, last_hash = :h"), {"h": prev})
     try:
-        _record(archive, 2)
+        record_events(archive, 2)
         with archive.sessions.read() as session:
             assert [row.key_id for row in session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()] == [
                 None,
@@ -113,9 +108,9 @@ def test_a_chain_from_before_keys_is_sealed_by_the_first_keyed_row(archive, tmp_
 
 
 def test_rotation_keeps_old_rows_verifiable_and_is_audited(archive):
-    _record(archive, 2)
+    record_events(archive, 2)
     assert key_admin.rotate_key(archive.sessions, archive.audit_keys, "root@host") == "k2"
-    _record(archive, 2)
+    record_events(archive, 2)
     with archive.sessions.read() as session:
         rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars().all()
     assert [row.key_id for row in rows] == ["k1", "k1", "k2", "k2", "k2"]
@@ -128,7 +123,7 @@ def test_rotation_keeps_old_rows_verifiable_and_is_audited(archive):
 
 
 def test_a_backup_restores_the_keys_and_a_wrong_one_is_refused(archive, tmp_path, monkeypatch):
-    _record(archive, 2)
+    record_events(archive, 2)
     backup = tmp_path / "backup" / "audit-keys.json"
     key_admin.export_keys(archive.sessions, archive.audit_keys, backup, "root@host")
     monkeypatch.setenv(KEY_FILE_ENV, str(tmp_path / "lost-store.json"))
@@ -145,13 +140,13 @@ def test_a_backup_restores_the_keys_and_a_wrong_one_is_refused(archive, tmp_path
             key_admin.import_keys(reopened.sessions, reopened.audit_keys, other, "root@host")
         assert raised.value.code == "audit_key_does_not_match"
         with pytest.raises(AuditKeyUnavailable):
-            _record(reopened, 1)
+            record_events(reopened, 1)
     finally:
         reopened.close()
     reopened = _reopened(archive)
     try:
         key_admin.import_keys(reopened.sessions, reopened.audit_keys, backup, "root@host")
-        _record(reopened, 1)
+        record_events(reopened, 1)
         assert _verify(reopened).ok
         with pytest.raises(AuditKeyUnavailable) as raised:
             key_admin.import_keys(reopened.sessions, reopened.audit_keys, backup, "root@host")
@@ -165,7 +160,7 @@ def test_the_os_credential_store_keeps_an_embedded_archives_keys(tmp_path, monke
     monkeypatch.delenv(KEY_FILE_ENV)
     archive = Archive.open_embedded(tmp_path / "archive", create=True)
     try:
-        _record(archive, 1)
+        record_events(archive, 1)
         with archive.sessions.read() as session:
             identity = archive_id(session)
         assert CredentialKeyStore().load(identity) is not None
@@ -181,7 +176,7 @@ def test_a_damaged_key_file_is_a_clear_error(archive, tmp_path, monkeypatch):
     reopened = _reopened(archive)
     try:
         with pytest.raises(AuditKeyUnavailable) as raised:
-            _record(reopened, 1)
+            record_events(reopened, 1)
         assert raised.value.code == "audit_key_invalid"
     finally:
         reopened.close()
@@ -206,7 +201,7 @@ def test_without_a_credential_store_the_keys_go_to_the_accounts_configuration_fo
     try:
         archive = Archive.open_embedded(tmp_path / "archive", create=True)
         try:
-            _record(archive, 1)
+            record_events(archive, 1)
             assert _verify(archive).ok
         finally:
             archive.close()

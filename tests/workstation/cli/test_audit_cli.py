@@ -1,8 +1,8 @@
 """`workstation audit verify|anchor|rotate-key|export-key|import-key` as an administrator types them (README)."""
 
 import pytest
-from sqlalchemy import text
 
+from tests.helpers.tamper import record_events, tamper
 from workstation import audit, cli
 from workstation.archive import Archive
 from workstation.audit.anchors import read_anchors
@@ -14,15 +14,9 @@ def folder(tmp_path):
     """An embedded archive with a few audit rows."""
     folder = tmp_path / "archive"
     archive = Archive.open_embedded(folder, create=True)
-    _record(archive, 4)
+    record_events(archive, 4)
     archive.close()
     return folder
-
-
-def _record(archive: Archive, count: int) -> None:
-    for index in range(count):
-        with archive.sessions.write() as session:
-            audit.record(session, "admin", "clip.view", "clip", index)
 
 
 def _run(folder, *arguments: str) -> int:
@@ -34,7 +28,7 @@ def test_anchor_then_verify_against_the_anchor_file(folder, tmp_path, capsys):
     anchor_file.parent.mkdir()
     assert _run(folder, "anchor", "--out", str(anchor_file)) == 0
     archive = Archive.open_embedded(folder)
-    _record(archive, 3)
+    record_events(archive, 3)
     archive.close()
     assert _run(folder, "anchor", "--out", str(anchor_file)) == 0  # incremental from the first anchor
     assert [anchor.seq for anchor in read_anchors(anchor_file)] == [4, 7]
@@ -61,9 +55,7 @@ def test_a_head_typed_from_the_printed_ledger(folder, capsys):
 
 def test_a_tampered_chain_is_not_anchored(folder, tmp_path, capsys):
     archive = Archive.open_embedded(folder)
-    with archive.engine.begin() as connection:
-        connection.execute(text("DROP TRIGGER audit_events_no_update"))
-        connection.execute(text("UPDATE audit_events SET actor = 'forger' WHERE seq = 2"))
+    tamper(archive, "UPDATE audit_events SET actor = 'forger' WHERE seq = 2")
     archive.close()
     anchor_file = tmp_path / "anchors.txt"
     assert _run(folder, "anchor", "--out", str(anchor_file)) == 1

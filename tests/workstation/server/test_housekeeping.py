@@ -3,19 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import text
 
-from workstation import audit, clock
+from tests.helpers.tamper import record_events, tamper
+from workstation import clock
 from workstation.audit.anchors import read_anchors
 from workstation.server.housekeeping import anchor_if_due
 
 pytestmark = pytest.mark.clock  # "a day" is the archive's day (tools/clock_matrix.sh)
-
-
-def _record(archive, count: int) -> None:
-    for index in range(count):
-        with archive.sessions.write() as session:
-            audit.record(session, "admin", "clip.view", "clip", index)
 
 
 def test_one_anchor_a_day(archive, tmp_path):
@@ -23,9 +17,9 @@ def test_one_anchor_a_day(archive, tmp_path):
     late_evening = clock.now().replace(hour=23, minute=59, second=0)
     previous = clock.use(lambda: late_evening)
     try:
-        _record(archive, 3)
+        record_events(archive, 3)
         assert anchor_if_due(archive.sessions, anchor_file).ok
-        _record(archive, 2)
+        record_events(archive, 2)
         assert anchor_if_due(archive.sessions, anchor_file) is None  # today's anchor is there
         clock.use(lambda: late_evening + timedelta(minutes=2))
         assert anchor_if_due(archive.sessions, anchor_file).ok
@@ -35,12 +29,7 @@ def test_one_anchor_a_day(archive, tmp_path):
 
 
 def test_a_tampered_chain_is_not_anchored(archive, tmp_path):
-    _record(archive, 3)
-    with archive.engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.execute(text("DROP TRIGGER audit_events_no_update"))
-        else:
-            connection.execute(text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change"))
-        connection.execute(text("UPDATE audit_events SET actor = 'forger' WHERE seq = 2"))
+    record_events(archive, 3)
+    tamper(archive, "UPDATE audit_events SET actor = 'forger' WHERE seq = 2")
     result = anchor_if_due(archive.sessions, tmp_path / "anchors.txt")
     assert not result.ok and read_anchors(tmp_path / "anchors.txt") == []
