@@ -7,6 +7,17 @@ from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
 from db.models.ingest import IngestRejection, IngestRun, Upload
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 from db.models.player import MarkerCategory, Still
+from db.models.retention import (
+    DestructionItem,
+    DestructionRequest,
+    DestructionStep,
+    LegalHold,
+    LegalHoldItem,
+    RetentionClass,
+    RetentionRule,
+    RetentionSetting,
+    Tombstone,
+)
 from db.models.server import ApiRequest, ApiSession
 from db.models.spotcheck import (
     SeedCommitment,
@@ -33,14 +44,22 @@ __all__ = [
     "Case",
     "Clip",
     "ClipCaseLink",
+    "DestructionItem",
+    "DestructionRequest",
+    "DestructionStep",
     "Device",
     "DeviceAssignment",
     "DeviceLogEvent",
     "IngestRejection",
     "IngestRun",
+    "LegalHold",
+    "LegalHoldItem",
     "Marker",
     "MarkerCategory",
     "Officer",
+    "RetentionClass",
+    "RetentionRule",
+    "RetentionSetting",
     "SeedCommitment",
     "SpotCheckAnswer",
     "SpotCheckCandidate",
@@ -49,6 +68,7 @@ __all__ = [
     "SpotCheckPlanSeed",
     "SpotCheckReview",
     "Still",
+    "Tombstone",
     "Unit",
     "Upload",
     "User",

@@ -1,8 +1,8 @@
 """Footage: archived files (clips), their links to incidents/cases, markers, and device log events."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -22,6 +22,8 @@ class Clip(Base):
         Index("ix_clips_officer_start", "officer_id", "recorded_start"),
         Index("ix_clips_device_start", "device_id", "recorded_start"),
         Index("ix_clips_recorded_start", "recorded_start"),
+        Index("ix_clips_keep_until", "keep_until", "unit_id"),
+        Index("ix_clips_retention_group", "unit_id", "retention_triggers", "recorded_start"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,7 +49,13 @@ class Clip(Base):
     ingest_station: Mapped[str] = mapped_column(String(64))
     name_pattern: Mapped[str] = mapped_column(String(64))
     important: Mapped[bool] = mapped_column(default=False)
-    retention_class: Mapped[str] = mapped_column(String(16), default="standard")
+    # retention (R8, workstation.retention): the governing class and rule, the facts that trigger rules, and the
+    # last day the original must be kept (NULL: permanently). Kept up to date by every change of those facts.
+    retention_class: Mapped[str] = mapped_column(String(16), default="unassessed")
+    retention_rule: Mapped[str] = mapped_column(String(64), default="unassessed")
+    retention_triggers: Mapped[str] = mapped_column(String(500), default="")
+    keep_until: Mapped[date | None] = mapped_column(Date)
+    site_category: Mapped[str | None] = mapped_column(String(32))  # workstation.retention.types.SiteCategory
     media_status: Mapped[str] = mapped_column(String(16), default="ok")  # workstation.types.MediaStatus
     media_problem: Mapped[str] = mapped_column(String(500), default="")
     last_verified_at: Mapped[datetime | None]

@@ -11,6 +11,8 @@ from workstation import audit, clock, permissions
 from workstation.errors import WorkstationError
 from workstation.footage.types import CaseKind
 from workstation.identity import Identity
+from workstation.retention import assignment as retention
+from workstation.retention.types import RetentionChange
 from workstation.types import Action
 
 
@@ -77,12 +79,13 @@ def link_clips(
                 "before": previous,
             },
         )
-    session.flush()
+    retention.refresh(session, who.audit_name, new_ids, "clip.link_case")
     return len(new_ids)
 
 
-def unlink_clip(session: Session, who: Identity, clip_id: int, case_no: str, reason: str) -> None:
-    """Remove a mistaken link; the reason is required and audit-logged."""
+def unlink_clip(session: Session, who: Identity, clip_id: int, case_no: str, reason: str) -> RetentionChange | None:
+    """Remove a mistaken link; the reason is required and audit-logged. Returns the clip's retention change
+    when the link was what kept it longer (recomputed and audited, never silently shortened)."""
     if not reason.strip():
         raise CaseError("unlink_needs_reason")
     permissions.require_clip(session, who, clip_id, Action.ANNOTATE)
@@ -93,3 +96,5 @@ def unlink_clip(session: Session, who: Identity, clip_id: int, case_no: str, rea
     if not cast(CursorResult[Any], removed).rowcount:  # Session.execute is typed as returning a Result
         raise CaseError("case_not_linked", case_no=case_no)
     audit.record(session, who.audit_name, "clip.unlink_case", "clip", clip_id, {"case_no": case_no, "reason": reason})
+    changes = retention.refresh(session, who.audit_name, [clip_id], "clip.unlink_case")
+    return changes[0] if changes else None

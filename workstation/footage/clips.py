@@ -24,6 +24,7 @@ from workstation.footage.types import (
     SortKey,
 )
 from workstation.identity import Identity
+from workstation.retention import assignment as retention
 from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filters
@@ -239,7 +240,12 @@ def set_important(session: Session, who: Identity, clip_ids: Sequence[int], impo
         audit.record(
             session, who.audit_name, "clip.mark_important" if important else "clip.unmark_important", "clip", clip.id
         )
-    session.flush()
+    retention.refresh(
+        session,
+        who.audit_name,
+        [clip.id for clip in changed],
+        "clip.mark_important" if important else "clip.unmark_important",
+    )
     return len(changed)
 
 

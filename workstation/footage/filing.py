@@ -31,6 +31,7 @@ from workstation.footage.types import IngestFileResult, IngestOutcome
 from workstation.footage.verified_copy import sha256_of
 from workstation.identity import Identity
 from workstation.org import registry
+from workstation.retention import assignment as retention
 from workstation.types import FileType, MediaStatus
 
 INCOMING_FOLDER = ".incoming"
@@ -237,6 +238,7 @@ def _add_clip(
         media_status=info.status,
         media_problem=info.problem,
     )
+    retention.assign_new(session, clip)
     session.add(clip)
     session.flush()
     for event in _new_log_events(session, parties.device_id, log_events):

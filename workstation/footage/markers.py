@@ -16,6 +16,7 @@ from workstation import audit, clock, permissions
 from workstation.errors import PermissionDenied, WorkstationError
 from workstation.footage.types import MAX_NOTE_CHARS, MarkerCategoryRow, MarkerRow
 from workstation.identity import Identity
+from workstation.retention import assignment as retention
 from workstation.types import Action, FileType, Role
 
 MAX_CATEGORY_NAME_CHARS = 64
@@ -158,6 +159,7 @@ def add_marker(
     session.add(marker)
     session.flush()
     audit.record(session, who.audit_name, "marker.create", "clip", clip.id, _audit_fields(marker))
+    retention.refresh(session, who.audit_name, [clip.id], "marker.create")
     return _marker_row(marker)
 
 
@@ -185,6 +187,7 @@ def update_marker(
         session.flush()
         changes = {key: [before[key], after[key]] for key in after if after[key] != before[key]}
         audit.record(session, who.audit_name, "marker.update", "clip", clip.id, {"marker": marker.id, **changes})
+        retention.refresh(session, who.audit_name, [clip.id], "marker.update")
     return _marker_row(marker)
 
 
@@ -195,6 +198,7 @@ def delete_marker(session: Session, who: Identity, marker_id: int) -> None:
     session.delete(marker)
     session.flush()
     audit.record(session, who.audit_name, "marker.delete", "clip", marker.clip_id, fields)
+    retention.refresh(session, who.audit_name, [marker.clip_id], "marker.delete")
 
 
 def _markable_clip(session: Session, who: Identity, clip_id: int, note: str) -> Clip:

@@ -13,12 +13,7 @@ MAX_NOTE_CHARS = 2000
 class CaseKind(StrEnum):
     INCIDENT = "incident"  # 警情
     CASE = "case"  # 案件
-
-
-class RetentionClass(StrEnum):
-    STANDARD = "standard"
-    EXTENDED = "extended"  # public gathering / high-risk sites, 5 years
-    PERMANENT = "permanent"
+    COMPLAINT = "complaint"  # 投诉、异议、上访 (000 第十五条 (一)): its footage is kept permanently
 
 
 class DeviceEventType(StrEnum):

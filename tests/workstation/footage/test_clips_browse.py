@@ -87,12 +87,16 @@ def test_unlinking_needs_a_reason(filled):
     with pytest.raises(cases.CaseError), filled.sessions.write() as session:
         cases.unlink_clip(session, Identity.user("admin"), clip_id, "A1", " ")
     with filled.sessions.write() as session:
-        cases.unlink_clip(session, Identity.user("admin"), clip_id, "A1", "关联错误")
+        change = cases.unlink_clip(session, Identity.user("admin"), clip_id, "A1", "关联错误")
+    # the case kept the clip permanently; without it the base rule sets a date, shown and audited
+    assert change is not None and change.keep_until_before is None and change.keep_until_after is not None
+    assert change.shortened and (change.rule_before, change.rule_after) == ("case:case", "base")
     with filled.sessions.read() as session:
         assert clips.get_clip(session, clip_id).case_numbers == ()
-        assert [e.action for e in clips.clip_detail(session, clip_id, Identity.user("admin")).history][
-            -1
-        ] == "clip.unlink_case"
+        assert [e.action for e in clips.clip_detail(session, clip_id, Identity.user("admin")).history][-2:] == [
+            "clip.unlink_case",
+            "retention.change",
+        ]
 
 
 def test_important_mark_is_audited_once_per_change(filled):
