@@ -38,6 +38,20 @@ from workstation.footage.types import (
 from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
+from workstation.retention.types import (
+    ClipRetention,
+    DestructionRequestRow,
+    DestructionSpec,
+    ExecutionReport,
+    HoldRow,
+    PolicyDryRun,
+    PolicyView,
+    Profile,
+    QueueRow,
+    RetentionChange,
+    SiteCategory,
+    UnitExpiry,
+)
 from workstation.spotcheck.types import (
     AutomaticFacts,
     DrawOutcome,
@@ -208,6 +222,77 @@ class ArchiveClient(Protocol):
 
     def my_requests(self) -> list[AccessRequestRow]:
         """The user's own requests and those they decided, newest first."""
+        ...
+
+    # --- retention and destruction (保存期限, R8) ---
+
+    def retention_policy(self) -> PolicyView:
+        """The archive's profile, retention classes and rules."""
+        ...
+
+    def retention_dry_run(self, changes: dict[str, str | None], profile: Profile | None) -> PolicyDryRun:
+        """What a policy change would do (rules set to a class code, or removed with None; or another
+        profile's rules): nothing is saved."""
+        ...
+
+    def change_retention_policy(
+        self, changes: dict[str, str | None], profile: Profile | None, reason: str
+    ) -> PolicyDryRun:
+        """Save a policy change (administrators of the 总队) and recompute the clips it affects; audited with
+        its dry run."""
+        ...
+
+    def clip_retention(self, clip_id: int) -> ClipRetention:
+        """A clip's retention and every rule that applies to it (which one governs), its holds."""
+        ...
+
+    def set_site_category(self, clip_id: int, site: SiteCategory | None, reason: str) -> RetentionChange | None:
+        """Correct a clip's site category (edit right, E); before/after audited; returns the retention change."""
+        ...
+
+    def expiry_summary(self) -> list[UnitExpiry]:
+        """Per unit in the user's charge: clips expired, expiring within each QUEUE_HORIZONS window, held."""
+        ...
+
+    def expiry_queue(self, horizon_days: int, unit_code: str | None, limit: int, offset: int) -> list[QueueRow]:
+        """Clips expired or expiring within horizon_days, oldest date first, with why each is still kept."""
+        ...
+
+    def legal_holds(self, include_released: bool) -> list[HoldRow]:
+        """Legal holds, newest first."""
+        ...
+
+    def place_hold(self, clip_ids: Sequence[int], reason: str) -> HoldRow:
+        """Place a legal hold on clips (法制/督察); overrides every class until released."""
+        ...
+
+    def release_hold(self, hold_id: int, reason: str) -> HoldRow:
+        """Lift a legal hold (法制/督察), with a reason."""
+        ...
+
+    def request_destruction(self, spec: DestructionSpec) -> DestructionRequestRow:
+        """List expired clips for destruction; routed for review and approval."""
+        ...
+
+    def approve_destruction(self, request_id: int, comment: str) -> DestructionRequestRow:
+        """Approve the step of a destruction request that waits for the user (never the requester)."""
+        ...
+
+    def reject_destruction(self, request_id: int, comment: str) -> DestructionRequestRow:
+        """Reject the step of a destruction request that waits for the user (a reason is required)."""
+        ...
+
+    def destruction_requests(self, inbox: bool) -> list[DestructionRequestRow]:
+        """Destruction requests waiting for the user's decision (inbox) or all the user may see."""
+        ...
+
+    def execute_destruction(self, request_id: int, limit: int) -> ExecutionReport:
+        """Execute up to `limit` items of an approved request (delete right, X); call again while
+        `remaining`. Each clip is checked at that moment: still expired, not held, its hash unchanged."""
+        ...
+
+    def export_destruction_forms(self, request_id: int, path: Path) -> int:
+        """Write the request's 销毁审批表 and 销毁清单 (one workbook, chain head printed); returns the clips listed."""
         ...
 
     # --- audit log and access register (审计) ---

@@ -220,3 +220,30 @@ class DestructionRequestRow:
     reported_at: datetime | None = None
     executed_at: datetime | None = None
     outcomes: tuple[tuple[ItemOutcome, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class DestructionSpec:
+    """What a destruction request lists: the given clips, or every clip matching the conditions that is
+    expired, not held and on no other open request (unit_code: that unit and the units below it;
+    recorded_before: recorded before that day). reason is the 筛查 statement the form prints."""
+
+    reason: str
+    clip_ids: tuple[int, ...] = ()
+    unit_code: str | None = None
+    recorded_before: date | None = None
+
+
+@dataclass(frozen=True)
+class ExecutionReport:
+    """One pass of executing an approved request: what it did in this pass, and what is left."""
+
+    request_id: int
+    destroyed: int
+    kept: tuple[tuple[ItemOutcome, int], ...]
+    bytes_freed: int
+    remaining: int  # listed clips not yet executed: call again to go on
+
+    @property
+    def done(self) -> bool:
+        return self.remaining == 0
