@@ -53,7 +53,7 @@ class Clip(Base):
     # last day the original must be kept (NULL: permanently). Kept up to date by every change of those facts.
     retention_class: Mapped[str] = mapped_column(String(16), default="unassessed")
     retention_rule: Mapped[str] = mapped_column(String(64), default="unassessed")
-    retention_triggers: Mapped[str] = mapped_column(String(500), default="")
+    retention_triggers: Mapped[str] = mapped_column(String(500), default="!unassessed")
     keep_until: Mapped[date | None] = mapped_column(Date)
     site_category: Mapped[str | None] = mapped_column(String(32))  # workstation.retention.types.SiteCategory
     media_status: Mapped[str] = mapped_column(String(16), default="ok")  # workstation.types.MediaStatus

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workstation import config, crash_log
-from workstation.cli import access, audit, messages, server, spotcheck, tls
+from workstation.cli import access, audit, messages, retention, server, spotcheck, tls
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.target import (
@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile_actions.add_parser("list", help="列出连接配置")
 
     access.add_parser(commands)
+    retention.add_parser(commands)
     user_cli.add_parser(commands)
     tls.add_parser(commands)
     server.add_parsers(commands)
@@ -205,6 +206,7 @@ def _run(args: argparse.Namespace) -> int:
         "db": _db_upgrade,
         "profile": _profile,
         "access": _access,
+        "retention": _retention,
         "user": _user,
         "spotcheck": _spotcheck,
         "ledger": _ledger,
@@ -408,6 +410,11 @@ def _profile(args: argparse.Namespace) -> int:
 def _access(args: argparse.Namespace) -> int:
     with acting_client(args, user_of(args)) as client:
         return access.run(args, client)
+
+
+def _retention(args: argparse.Namespace) -> int:
+    with acting_client(args, user_of(args)) as client:
+        return retention.run(args, client)
 
 
 def _user(args: argparse.Namespace) -> int:

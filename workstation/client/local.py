@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from player.media.byte_source import ByteSource, FileByteSource
 from player.media.thumbnails import thumbnail as make_thumbnail
-from workstation import config, integrity, permissions
+from workstation import clock, config, integrity, permissions
 from workstation.access import audit_viewer, register, requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
 from workstation.archive import Archive
@@ -46,6 +46,18 @@ from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org import devices, user_admin
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
+from workstation.retention import expiry, explain, holds, policy_change
+from workstation.retention.types import (
+    ClipRetention,
+    HoldRow,
+    PolicyDryRun,
+    PolicyView,
+    Profile,
+    QueueRow,
+    RetentionChange,
+    SiteCategory,
+    UnitExpiry,
+)
 from workstation.spotcheck import ledger, plans, queue, reviews, verify
 from workstation.spotcheck.policy import LEDGER_ROLES, units_in_charge
 from workstation.spotcheck.types import (
@@ -234,6 +246,42 @@ class LocalClient:
     def my_requests(self) -> list[AccessRequestRow]:
         return self._read(lambda session: requests.list_requests(session, self.who))
 
+    # --- retention (保存期限) ---
+
+    def retention_policy(self) -> PolicyView:
+        return self._read(policy_change.view_policy)
+
+    def retention_dry_run(self, changes: dict[str, str | None], profile: Profile | None) -> PolicyDryRun:
+        return self._read(lambda session: policy_change.dry_run(session, self.who, changes, profile, _today()))
+
+    def change_retention_policy(
+        self, changes: dict[str, str | None], profile: Profile | None, reason: str
+    ) -> PolicyDryRun:
+        return self._write(lambda session: policy_change.apply(session, self.who, changes, profile, reason, _today()))
+
+    def clip_retention(self, clip_id: int) -> ClipRetention:
+        return self._read(lambda session: explain.clip_retention(session, self.who, clip_id))
+
+    def set_site_category(self, clip_id: int, site: SiteCategory | None, reason: str) -> RetentionChange | None:
+        return self._write(lambda session: clips.set_site_category(session, self.who, clip_id, site, reason))
+
+    def expiry_summary(self) -> list[UnitExpiry]:
+        return self._read(lambda session: expiry.expiry_summary(session, self.who, _today()))
+
+    def expiry_queue(self, horizon_days: int, unit_code: str | None, limit: int, offset: int) -> list[QueueRow]:
+        return self._read(
+            lambda session: expiry.expiry_queue(session, self.who, _today(), horizon_days, unit_code, limit, offset)
+        )
+
+    def legal_holds(self, include_released: bool) -> list[HoldRow]:
+        return self._read(lambda session: holds.list_holds(session, self.who, include_released))
+
+    def place_hold(self, clip_ids: Sequence[int], reason: str) -> HoldRow:
+        return self._write(lambda session: holds.place_hold(session, self.who, clip_ids, reason))
+
+    def release_hold(self, hold_id: int, reason: str) -> HoldRow:
+        return self._write(lambda session: holds.release_hold(session, self.who, hold_id, reason))
+
     # --- audit log and access register ---
 
     def audit_events(self, criteria: AuditFilter, limit: int) -> list[AuditEventRow]:
@@ -344,3 +392,8 @@ class LocalClient:
 
 if TYPE_CHECKING:
     _conforms: type[ArchiveClient] = LocalClient  # mypy checks LocalClient against the interface
+
+
+def _today() -> date:
+    """Today by the project's clock (its date in the archive's local time)."""
+    return clock.now().date()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
 from workstation import audit, permissions
+from workstation.errors import WorkstationError
 from workstation.footage.types import (
     NEWEST_FIRST,
     ClipDetail,
@@ -25,7 +26,13 @@ from workstation.footage.types import (
 )
 from workstation.identity import Identity
 from workstation.retention import assignment as retention
+from workstation.retention.types import RetentionChange, SiteCategory
 from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
+
+
+class ClipEditError(WorkstationError):
+    """A metadata correction that cannot be made (no reason given, the clip destroyed)."""
+
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filters
 
@@ -247,6 +254,34 @@ def set_important(session: Session, who: Identity, clip_ids: Sequence[int], impo
         "clip.mark_important" if important else "clip.unmark_important",
     )
     return len(changed)
+
+
+def set_site_category(
+    session: Session, who: Identity, clip_id: int, site: SiteCategory | None, reason: str
+) -> RetentionChange | None:
+    """Correct the category of the site a clip was recorded at (公众聚集场所, 火灾高危单位, ...): a metadata
+    correction (edit right, E), before and after in the audit log with the reason; the original is untouched.
+    Returns the clip's retention change, if the site changes how long it is kept."""
+    if not reason.strip():
+        raise ClipEditError("edit_needs_reason")
+    permissions.require_clip(session, who, clip_id, Action.EDIT)
+    clip = session.execute(select(Clip).where(Clip.id == clip_id).with_for_update()).scalar_one()
+    if clip.media_status == MediaStatus.DESTROYED:
+        raise ClipEditError("clip_destroyed", clip_id=clip_id)
+    value = site.value if site is not None else None
+    if clip.site_category == value:
+        return None
+    audit.record(
+        session,
+        who.audit_name,
+        "clip.edit",
+        "clip",
+        clip.id,
+        {"site_category": [clip.site_category, value], "reason": reason.strip()},
+    )
+    clip.site_category = value
+    changes = retention.refresh(session, who.audit_name, [clip.id], "clip.edit")
+    return changes[0] if changes else None
 
 
 def _case_numbers(session: Session, clip_ids: list[int]) -> dict[int, tuple[str, ...]]:

@@ -34,7 +34,8 @@ def refresh(session: Session, actor: str, clip_ids: Sequence[int], cause: str) -
     current = triggers.of_clips(session, clip_ids)
     rules = policy.load(session)
     changes = []
-    for clip in session.execute(select(Clip).where(Clip.id.in_(clip_ids)).order_by(Clip.id)).scalars():
+    statement = select(Clip).where(Clip.id.in_(clip_ids), Clip.retention_triggers != triggers.DESTROYED)
+    for clip in session.execute(statement.order_by(Clip.id)).scalars():
         before = (clip.retention_class, clip.retention_rule, clip.keep_until)
         clip.retention_triggers = current[clip.id]
         _apply(clip, rules.assign(clip.unit_id, triggers.split(clip.retention_triggers)))

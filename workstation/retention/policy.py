@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import RetentionClass, RetentionRule, RetentionSetting
+from db.models import RetentionClass, RetentionRule, RetentionSetting, Unit
 from workstation.retention.profiles import DEFAULT_PROFILE
 from workstation.retention.types import AppliedRule, ClassRow, PolicyView, Profile, RuleRow
 
@@ -20,8 +20,9 @@ BASE = "base"
 PROFILE_SETTING = "profile"
 
 
-def unit_trigger(unit_id: int) -> str:
-    return f"unit:{unit_id}"
+def unit_trigger(unit_code: str) -> str:
+    """A unit's default rule is keyed by the unit's code (stable, and readable in the policy's listing)."""
+    return f"unit:{unit_code}"
 
 
 def add_months(day: date, months: int) -> date:
@@ -50,10 +51,12 @@ class Policy:
     profile: Profile
     classes: dict[str, ClassRow]
     rules: dict[str, str]  # trigger → class code
+    unit_codes: dict[int, str]
 
     def assign(self, unit_id: int | None, triggers: tuple[str, ...]) -> Assignment:
         """The longest class of the rules that apply; on a tie the first of base, unit default, triggers."""
-        keys = [BASE] + ([unit_trigger(unit_id)] if unit_id is not None else []) + list(triggers)
+        unit = [unit_trigger(self.unit_codes[unit_id])] if unit_id is not None else []
+        keys = [BASE, *unit, *triggers]
         found = [(key, self.rules[key]) for key in keys if key in self.rules]
         governing = max(found, key=lambda pair: _length(self.classes[pair[1]].months))
         applied = tuple(
@@ -69,7 +72,7 @@ class Policy:
                 rules.pop(trigger, None)
             else:
                 rules[trigger] = code
-        return Policy(self.profile, self.classes, rules)
+        return Policy(self.profile, self.classes, rules, self.unit_codes)
 
     def view(self, rows: list[RuleRow] | None = None) -> PolicyView:
         rules = rows if rows is not None else [RuleRow(trigger, code) for trigger, code in sorted(self.rules.items())]
@@ -95,7 +98,8 @@ def load(session: Session) -> Policy:
     }
     rules = dict(session.execute(select(RetentionRule.trigger, RetentionRule.class_code)).all())
     setting = session.get(RetentionSetting, PROFILE_SETTING)
-    policy = Policy(Profile(setting.value) if setting else DEFAULT_PROFILE, classes, rules)
+    unit_codes = dict(session.execute(select(Unit.id, Unit.code)).all())
+    policy = Policy(Profile(setting.value) if setting else DEFAULT_PROFILE, classes, rules, unit_codes)
     session.info["retention_policy"] = policy
     return policy
 

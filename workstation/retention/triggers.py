@@ -15,6 +15,12 @@ from sqlalchemy.orm import Session
 from db.models import Case, Clip, ClipCaseLink, Marker
 
 SEPARATOR = "|"
+OUTSIDE_POLICY = ("!unassessed", "!destroyed")
+"""Trigger strings no rule matches, for clips the policy does not govern: archived before retention existed
+(until `retention run` assesses them) or destroyed. They keep such clips out of every policy grouping."""
+UNASSESSED, DESTROYED = OUTSIDE_POLICY
+CASE_KINDS = ("incident", "case", "complaint")
+"""The values of workstation.footage.types.CaseKind (a test keeps them equal): case rules name one of them."""
 
 
 def join(keys: Iterable[str]) -> str:

@@ -45,7 +45,9 @@ NEW_MARK_CATEGORIES = (("obstruction", "阻碍执法", "#e74c3c"), ("major_event
 def upgrade() -> None:
     with op.batch_alter_table("clips") as clips:
         clips.add_column(sa.Column("retention_rule", sa.String(length=64), nullable=False, server_default="unassessed"))
-        clips.add_column(sa.Column("retention_triggers", sa.String(length=500), nullable=False, server_default=""))
+        clips.add_column(
+            sa.Column("retention_triggers", sa.String(length=500), nullable=False, server_default="!unassessed")
+        )
         clips.add_column(sa.Column("keep_until", sa.Date(), nullable=True))
         clips.add_column(sa.Column("site_category", sa.String(length=32), nullable=True))
         clips.create_index("ix_clips_keep_until", ["keep_until", "unit_id"])
