@@ -4356,6 +4356,81 @@
         <source>--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE.</source>
         <translation>--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="629" />
+        <source>Only administrators, heads, legal and inspection staff see retention and destruction.</source>
+        <translation>只有执法记录仪管理员、单位负责人、法制和督察人员可以查看保存期限与销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="632" />
+        <source>Only administrators of the top unit (the corps) change the retention policy.</source>
+        <translation>只有最高一级单位（总队）的管理员可以修改保存期限规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="635" />
+        <source>Only legal (法制) and inspection (督察) staff place or lift legal holds.</source>
+        <translation>只有法制和督察人员可以设置或解除法律保全。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="638" />
+        <source>Give the reason for the legal hold.</source>
+        <translation>请填写法律保全的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="639" />
+        <source>Choose the files to hold.</source>
+        <translation>请选择要保全的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="640" />
+        <source>Give the reason for lifting the hold.</source>
+        <translation>请填写解除保全的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="641" />
+        <source>There is no legal hold number {hold_id}.</source>
+        <translation>没有编号为 {hold_id} 的法律保全。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="642" />
+        <source>Legal hold {hold_id} has already been lifted.</source>
+        <translation>法律保全 {hold_id} 已解除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="643" />
+        <source>File {clip_id} has been destroyed after an approved request; only its record remains.</source>
+        <translation>文件 {clip_id} 已按审批销毁，仅保留其记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="646" />
+        <source>Unit {unit_code} is not one of the units in your charge.</source>
+        <translation>单位 {unit_code} 不在您的管辖范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="649" />
+        <source>Give the reason for changing the retention policy.</source>
+        <translation>请填写修改保存期限规则的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="652" />
+        <source>The base rule (all footage) cannot be removed; set another class instead.</source>
+        <translation>基本规则（适用于全部资料）不能删除，可改为其他保存类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="655" />
+        <source>There is no retention class {class_code}. See `workstation retention classes`.</source>
+        <translation>没有保存类别 {class_code}。可用 workstation retention classes 查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="658" />
+        <source>{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).</source>
+        <translation>{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="662" />
+        <source>Give the reason for the correction.</source>
+        <translation>请填写更正理由。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -25,6 +25,7 @@ from workstation.archive import Archive
 from workstation.identity import Identity
 from workstation.org import registry, users
 from workstation.org.passwords import hash_password
+from workstation.retention import assignment
 from workstation.types import Role, UnitLevel
 
 ACTOR = "admin"
@@ -96,6 +97,7 @@ def add_clip(session, unit: Unit | None, officer: Officer | None, start: datetim
         ingest_station="测试采集站",
         name_pattern="test",
     )
+    assignment.assign_new(session, clip)  # as filing an ingested clip does
     session.add(clip)
     session.flush()
     return clip.id

@@ -626,4 +626,38 @@ def messages() -> dict[str, Wording]:
         "incremental_needs_anchor_file": QCoreApplication.translate(
             "errors", "--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE."
         ),
+        "retention_role": QCoreApplication.translate(
+            "errors", "Only administrators, heads, legal and inspection staff see retention and destruction."
+        ),
+        "retention_policy_admin": QCoreApplication.translate(
+            "errors", "Only administrators of the top unit (the corps) change the retention policy."
+        ),
+        "hold_role": QCoreApplication.translate(
+            "errors", "Only legal (法制) and inspection (督察) staff place or lift legal holds."
+        ),
+        "hold_needs_reason": QCoreApplication.translate("errors", "Give the reason for the legal hold."),
+        "hold_needs_clips": QCoreApplication.translate("errors", "Choose the files to hold."),
+        "release_needs_reason": QCoreApplication.translate("errors", "Give the reason for lifting the hold."),
+        "hold_not_found": QCoreApplication.translate("errors", "There is no legal hold number {hold_id}."),
+        "hold_released": QCoreApplication.translate("errors", "Legal hold {hold_id} has already been lifted."),
+        "clip_destroyed": QCoreApplication.translate(
+            "errors", "File {clip_id} has been destroyed after an approved request; only its record remains."
+        ),
+        "unit_not_in_charge": QCoreApplication.translate(
+            "errors", "Unit {unit_code} is not one of the units in your charge."
+        ),
+        "policy_change_needs_reason": QCoreApplication.translate(
+            "errors", "Give the reason for changing the retention policy."
+        ),
+        "base_rule_required": QCoreApplication.translate(
+            "errors", "The base rule (all footage) cannot be removed; set another class instead."
+        ),
+        "class_unknown": QCoreApplication.translate(
+            "errors", "There is no retention class {class_code}. See `workstation retention classes`."
+        ),
+        "trigger_unknown": QCoreApplication.translate(
+            "errors",
+            "{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).",
+        ),
+        "edit_needs_reason": QCoreApplication.translate("errors", "Give the reason for the correction."),
     }

@@ -335,4 +335,19 @@ MESSAGES: dict[str, Wording] = {
     "incremental_needs_anchor_file": (
         "--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。"
     ),
+    "retention_role": ("只有执法记录仪管理员、单位负责人、法制和督察人员可以查看保存期限与销毁。"),
+    "retention_policy_admin": ("只有最高一级单位（总队）的管理员可以修改保存期限规则。"),
+    "hold_role": ("只有法制和督察人员可以设置或解除法律保全。"),
+    "hold_needs_reason": ("请填写法律保全的理由。"),
+    "hold_needs_clips": ("请选择要保全的文件。"),
+    "release_needs_reason": ("请填写解除保全的理由。"),
+    "hold_not_found": ("没有编号为 {hold_id} 的法律保全。"),
+    "hold_released": ("法律保全 {hold_id} 已解除。"),
+    "clip_destroyed": ("文件 {clip_id} 已按审批销毁，仅保留其记录。"),
+    "unit_not_in_charge": ("单位 {unit_code} 不在您的管辖范围内。"),
+    "policy_change_needs_reason": ("请填写修改保存期限规则的理由。"),
+    "base_rule_required": ("基本规则（适用于全部资料）不能删除，可改为其他保存类别。"),
+    "class_unknown": ("没有保存类别 {class_code}。可用 workstation retention classes 查看。"),
+    "trigger_unknown": ("{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。"),
+    "edit_needs_reason": ("请填写更正理由。"),
 }

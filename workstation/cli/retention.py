@@ -29,7 +29,11 @@ def add_parser(commands: Any) -> None:
     actions = retention.add_subparsers(dest="action", required=True)
     classes = actions.add_parser("classes", help="保存类别与规则；修改前显示影响（试运行）")
     _user_option(classes)
-    classes.add_argument("--profile", choices=[profile.value for profile in Profile], help="改用某一单位类型的规则")
+    classes.add_argument(
+        "--organisation",
+        choices=[profile.value for profile in Profile],
+        help="改用某一单位类型（消防、公安、应急）的规则",
+    )
     classes.add_argument("--set", dest="rules", action="append", default=[], metavar="TRIGGER=CLASS", help="设置规则")
     classes.add_argument("--remove", action="append", default=[], metavar="TRIGGER", help="删除规则")
     classes.add_argument("--dry-run", action="store_true", help="只显示影响，不保存")
@@ -83,7 +87,7 @@ def _classes(args: argparse.Namespace, client: ArchiveClient) -> int:
         if not trigger or not code:
             return _usage(f"--set 应为 TRIGGER=CLASS，如 base=years_2（收到“{text}”）")
         changes[trigger] = code
-    profile = Profile(args.profile) if args.profile else None
+    profile = Profile(args.organisation) if args.organisation else None
     if not changes and profile is None:
         return _print_policy(args, client)
     if args.dry_run:

@@ -24,7 +24,9 @@ from workstation.types import Action, MediaStatus
 def place_hold(session: Session, who: Identity, clip_ids: Sequence[int], reason: str) -> HoldRow:
     """Hold the clips; each must be one the user may view, and not destroyed."""
     principal = _holder(session, who)
-    reason = _reason(reason, "hold_needs_reason")
+    reason = reason.strip()
+    if not reason:
+        raise RetentionError("hold_needs_reason")
     ids = sorted(set(clip_ids))
     if not ids:
         raise RetentionError("hold_needs_clips")
@@ -47,7 +49,9 @@ def place_hold(session: Session, who: Identity, clip_ids: Sequence[int], reason:
 def release_hold(session: Session, who: Identity, hold_id: int, reason: str) -> HoldRow:
     """Lift an active hold; its clips follow their class again."""
     principal = _holder(session, who)
-    reason = _reason(reason, "release_needs_reason")
+    reason = reason.strip()
+    if not reason:
+        raise RetentionError("release_needs_reason")
     hold = session.get(LegalHold, hold_id, with_for_update=True)
     if hold is None:
         raise RetentionError("hold_not_found", hold_id=hold_id)
@@ -99,12 +103,6 @@ def _holder(session: Session, who: Identity) -> permissions.Principal:
     if principal.role not in scope.HOLD_ROLES:
         raise PermissionDenied("hold_role")
     return principal
-
-
-def _reason(text: str, code: str) -> str:
-    if not text.strip():
-        raise RetentionError(code)
-    return text.strip()
 
 
 def hold_rows(session: Session, holds: list[LegalHold]) -> list[HoldRow]:
