@@ -36,7 +36,7 @@ def test_add_months_keeps_the_day_or_takes_the_months_last():
 def test_case_kinds_are_the_footage_areas():
     from workstation.footage.types import CaseKind
 
-    assert triggers.CASE_KINDS == tuple(kind.value for kind in CaseKind)
+    assert tuple(kind.value for kind in CaseKind) == triggers.CASE_KINDS
 
 
 def test_each_profile_follows_its_regulations():

@@ -48,7 +48,7 @@ def _consistent(archive):
 
 
 def test_switching_to_the_police_profile_shows_which_clips_would_expire_when(archive, org):
-    old, recent = _recorded(archive, "DD01", [date(2026, 10, 1), date(2027, 1, 20)])
+    old, _recent = _recorded(archive, "DD01", [date(2026, 10, 1), date(2027, 1, 20)])
     (kept,) = _recorded(archive, "DD03", [date(2026, 9, 1)])
     with archive.sessions.write() as session:
         clips.set_important(session, ADMIN, [kept], True)
