@@ -29,6 +29,7 @@ from sqlalchemy import Engine, ForeignKeyConstraint, Index, UniqueConstraint, te
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from db.models import Clip, Device, Officer, Unit
+from workstation.retention.policy import add_months
 from workstation.types import FileType, UnitLevel
 
 CORPS_CODE = "440000000000"
@@ -77,6 +78,10 @@ CLIP_COLUMNS = (
     "name_pattern",
     "important",
     "retention_class",
+    "retention_rule",
+    "retention_triggers",
+    "keep_until",
+    "site_category",
     "media_status",
     "media_problem",
     "last_verified_at",
@@ -199,6 +204,11 @@ class ClipGenerator:
         day_compact = [(self.first_day + timedelta(days=n)).strftime("%Y%m%d") for n in range(self.days)]
         clock = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}.000000" for s in range(86400)]
         clock_compact = [f"{s // 3600:02d}{s // 60 % 60:02d}{s % 60:02d}_" for s in range(86400)]
+        # retention as filing assigns it under the fire rescue rules: two years, five at a public gathering
+        # (1 %), permanent when important (2 %)
+        recorded_days = [self.first_day + timedelta(days=n) for n in range(self.days)]
+        kept_two = [add_months(day, 24).isoformat() for day in recorded_days]
+        kept_five = [add_months(day, 60).isoformat() for day in recorded_days]
         video, audio, photo, log = (
             kind.value for kind in (FileType.VIDEO, FileType.AUDIO, FileType.PHOTO, FileType.LOG)
         )
@@ -264,7 +274,19 @@ class ClipGenerator:
                 ingested = end + 1800 + random_bits(17)  # 0.5 h to 36 h later
                 name = f"{name_prefix}{day_compact[day]}{clock_compact[second]}{seq:04d}{extension}"
                 damaged = random_float() < 0.001
-                retention = random_float()
+                important = random_float() < 0.02
+                site = None if random_float() >= 0.01 else "public_gathering"
+                if important:
+                    retention = (
+                        "permanent",
+                        "important",
+                        "important|site:public_gathering" if site else "important",
+                        None,
+                    )
+                elif site:
+                    retention = ("years_5", "site:public_gathering", "site:public_gathering", kept_five[day])
+                else:
+                    retention = ("years_2", "base", "", kept_two[day])
                 row = (
                     clip_id,
                     f"{random_bits(256):064x}",
@@ -288,8 +310,9 @@ class ClipGenerator:
                     day_iso[day + ingested // 86400] + clock[ingested % 86400],
                     station,
                     "gat947",
-                    random_float() < 0.02,
-                    "standard" if retention < 0.95 else "extended" if retention < 0.99 else "permanent",
+                    important,
+                    *retention,
+                    site,
                     "corrupt" if damaged else "ok",
                     "无法解码第一帧画面" if damaged else "",
                     None,

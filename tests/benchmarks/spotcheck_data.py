@@ -29,6 +29,7 @@ from workstation import clock, sample_seeds
 from workstation.archive import Archive
 from workstation.audit import canonical_details
 from workstation.audit.chain import archive_keys, row_digest
+from workstation.retention.policy import add_months
 from workstation.spotcheck.review_audit import REVIEW_ACTION, REVIEW_TARGET, review_details
 from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Verdict
 
@@ -139,7 +140,10 @@ def _clip(number: int, officer: tuple[int, int, int], start: datetime, duration_
         "ingest_station": "采集站1",
         "name_pattern": "gat947",
         "important": False,
-        "retention_class": "standard",
+        "retention_class": "years_2",
+        "retention_rule": "base",
+        "retention_triggers": "",
+        "keep_until": add_months(start.date(), 24),
         "media_status": "ok",
         "media_problem": "",
     }
