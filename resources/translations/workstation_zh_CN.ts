@@ -3864,141 +3864,161 @@
     </message>
     <message>
         <location filename="../../ui/common/access_labels.py" line="84" />
+        <source>Retention period assessed</source>
+        <translation>保存期限评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="85" />
+        <source>Retention rules changed</source>
+        <translation>保存规则变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="86" />
+        <source>Legal hold placed</source>
+        <translation>实施法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="87" />
+        <source>Legal hold released</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="88" />
         <source>Destruction requested</source>
         <translation>申请销毁</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="85" />
+        <location filename="../../ui/common/access_labels.py" line="89" />
         <source>Destruction approved</source>
         <translation>批准销毁</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="86" />
+        <location filename="../../ui/common/access_labels.py" line="90" />
         <source>Destruction rejected</source>
         <translation>驳回销毁</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="87" />
+        <location filename="../../ui/common/access_labels.py" line="91" />
         <source>Destruction reported upwards</source>
         <translation>销毁报上级备案</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="88" />
+        <location filename="../../ui/common/access_labels.py" line="92" />
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="89" />
+        <location filename="../../ui/common/access_labels.py" line="93" />
         <source>Access register exported</source>
         <translation>导出调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="90" />
+        <location filename="../../ui/common/access_labels.py" line="94" />
         <source>Archive verified</source>
         <translation>档案校验</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="91" />
+        <location filename="../../ui/common/access_labels.py" line="95" />
         <source>Import started</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="92" />
+        <location filename="../../ui/common/access_labels.py" line="96" />
         <source>Import finished</source>
         <translation>导入结束</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="93" />
+        <location filename="../../ui/common/access_labels.py" line="97" />
         <source>User created</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="94" />
+        <location filename="../../ui/common/access_labels.py" line="98" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="95" />
+        <location filename="../../ui/common/access_labels.py" line="99" />
         <source>Sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="96" />
+        <location filename="../../ui/common/access_labels.py" line="100" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="97" />
+        <location filename="../../ui/common/access_labels.py" line="101" />
         <source>Password change failed</source>
         <translation>修改密码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="98" />
+        <location filename="../../ui/common/access_labels.py" line="102" />
         <source>Unit created</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="99" />
+        <location filename="../../ui/common/access_labels.py" line="103" />
         <source>Officer registered</source>
         <translation>登记执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="100" />
+        <location filename="../../ui/common/access_labels.py" line="104" />
         <source>Officer assigned to unit</source>
         <translation>人员分配单位</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="101" />
+        <location filename="../../ui/common/access_labels.py" line="105" />
         <source>Unknown badge no. registered</source>
         <translation>登记未知警号</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="102" />
+        <location filename="../../ui/common/access_labels.py" line="106" />
         <source>Recorder registered</source>
         <translation>登记记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="103" />
+        <location filename="../../ui/common/access_labels.py" line="107" />
         <source>Unknown recorder registered</source>
         <translation>登记未知记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="104" />
+        <location filename="../../ui/common/access_labels.py" line="108" />
         <source>Recorder handed over</source>
         <translation>记录仪交接</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="105" />
+        <location filename="../../ui/common/access_labels.py" line="109" />
         <source>Spot-check day seeds committed</source>
         <translation>抽查日种子已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="106" />
+        <location filename="../../ui/common/access_labels.py" line="110" />
         <source>Spot-check sample drawn</source>
         <translation>抽查样本已抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="107" />
+        <location filename="../../ui/common/access_labels.py" line="111" />
         <source>Spot-check sample redrawn</source>
         <translation>抽查样本已重新抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="108" />
+        <location filename="../../ui/common/access_labels.py" line="112" />
         <source>Spot-check item taken</source>
         <translation>领取抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="109" />
+        <location filename="../../ui/common/access_labels.py" line="113" />
         <source>Spot-check item released</source>
         <translation>退回抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="110" />
+        <location filename="../../ui/common/access_labels.py" line="114" />
         <source>Spot check recorded</source>
         <translation>抽查结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="111" />
+        <location filename="../../ui/common/access_labels.py" line="115" />
         <source>Check ledger exported</source>
         <translation>导出检查台帐</translation>
     </message>

@@ -113,7 +113,7 @@ def test_a_rule_change_shows_its_dry_run_and_is_saved_only_when_confirmed(qtbot,
         clip = session.get_one(Clip, story.org.clips["DD02"])
         assert (clip.retention_class, str(clip.keep_until)) == ("months_6", "2027-05-21")
         actions = set(session.execute(select(AuditEvent.action)).scalars())
-        assert {"retention.policy", "retention.change"} <= actions
+        assert {"retention.policy_change", "retention.change"} <= actions
 
 
 def test_switching_the_profile_dry_runs_the_other_organisations_rules(qtbot, archive, story, operations):
