@@ -189,60 +189,80 @@
 <context>
     <name>ApprovalsView</name>
     <message>
-        <location filename="../../ui/approvals/view.py" line="62" />
+        <location filename="../../ui/approvals/view.py" line="69" />
+        <source>Approve destruction</source>
+        <translation>批准销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/view.py" line="71" />
+        <source>Reject destruction</source>
+        <translation>驳回销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/view.py" line="76" />
         <source>Comment (required when rejecting)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="63" />
+        <location filename="../../ui/approvals/view.py" line="77" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="65" />
+        <location filename="../../ui/approvals/view.py" line="79" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="67" />
+        <location filename="../../ui/approvals/view.py" line="81" />
         <source>Revoke grant</source>
         <translation>撤销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="69" />
+        <location filename="../../ui/approvals/view.py" line="83" />
         <source>New request…</source>
         <translation>新建申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="71" />
+        <location filename="../../ui/approvals/view.py" line="85" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="83" />
+        <location filename="../../ui/approvals/view.py" line="98" />
         <source>My requests and my unit's requests</source>
         <translation>我的申请和本单位审批的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="157" />
+        <location filename="../../ui/approvals/view.py" line="201" />
+        <source>Destruction request %1: %2.</source>
+        <translation>销毁申请 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/view.py" line="210" />
         <source>Request %1: %2.</source>
         <translation>调阅申请 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="162" />
+        <location filename="../../ui/approvals/view.py" line="215" />
         <source>Request %1 submitted.</source>
         <translation>调阅申请 %1 已提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/view.py" line="169" />
+        <location filename="../../ui/approvals/view.py" line="222" />
         <source>Waiting for my decision: %1</source>
         <translation>待我审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/view.py" line="224" />
+        <source>Destruction requests waiting for my decision: %1</source>
+        <translation>待我审批的销毁申请：%1</translation>
     </message>
 </context>
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="90" />
+        <location filename="../../ui/archive/view.py" line="101" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
@@ -396,168 +416,236 @@
 <context>
     <name>CaseLinkDialog</name>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="13" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="14" />
         <source>Link to incident/case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="15" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="16" />
         <source>Incident (警情)</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="16" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="17" />
         <source>Case (案件)</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="17" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="18" />
+        <source>Complaint (投诉)</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/case_link_dialog.py" line="19" />
         <source>e.g. J2026112100123</source>
         <translation>例如 J2026112100123</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="27" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="29" />
         <source>%1 file(s) selected</source>
         <translation>已选择 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="28" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="30" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="29" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="31" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="30" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="32" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="31" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="33" />
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="32" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="34" />
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/case_link_dialog.py" line="38" />
+        <location filename="../../ui/archive/case_link_dialog.py" line="40" />
         <source>Enter the incident or case number.</source>
         <translation>请填写警情/案件编号。</translation>
     </message>
 </context>
 <context>
+    <name>ClassTableModel</name>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="29" />
+        <source>Class</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="29" />
+        <source>Period</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="29" />
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
     <name>ClipDetailPane</name>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="24" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="35" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="25" />
-        <location filename="../../ui/archive/clip_detail_pane.py" line="50" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="36" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="76" />
         <source>Mark important</source>
         <translation>标记为重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="26" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="37" />
         <source>Link to incident/case…</source>
         <translation>关联警情/案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="46" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="72" />
         <source>Select a file to see its details.</source>
         <translation>选择一个文件以查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="50" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="76" />
         <source>Remove important mark</source>
         <translation>取消重点标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="52" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="78" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="53" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="79" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="54" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="80" />
         <source>Device clock offset</source>
         <translation>设备时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="55" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="81" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="55" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="81" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="56" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="82" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="57" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="83" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="58" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="84" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="59" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="85" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="61" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="87" />
         <source>Ingested</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="62" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="88" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="62" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="88" />
         <source>not linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="63" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="89" />
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="63" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="89" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="64" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="90" />
         <source>Archive path</source>
         <translation>存储路径</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="72" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="98" />
         <source>Audit history</source>
         <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="105" />
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="105" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="113" />
+        <source>Class</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="114" />
+        <source>Keep until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="115" />
+        <source>Set by rule</source>
+        <translation>决定规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="118" />
+        <source>Original</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="118" />
+        <source>Destroyed; its tombstone keeps every fact</source>
+        <translation>已销毁；销毁记录保留其全部信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="122" />
+        <source>Legal hold %1</source>
+        <translation>法律保全 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="133" />
+        <source>Rules that apply (▶ sets the period):</source>
+        <translation>适用的规则（▶ 为决定保存期限的规则）：</translation>
     </message>
 </context>
 <context>
@@ -804,6 +892,107 @@
     </message>
 </context>
 <context>
+    <name>DestructionRequestTableModel</name>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="23" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="24" />
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="25" />
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="26" />
+        <source>Approving unit</source>
+        <translation>审批单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="27" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="28" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="29" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="30" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="31" />
+        <source>Approval route</source>
+        <translation>审批流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="32" />
+        <source>Reported to</source>
+        <translation>报备单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="33" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/destruction_model.py" line="62" />
+        <source>%1 (reported %2)</source>
+        <translation>%1（%2 已报备）</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionTab</name>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="35" />
+        <source>Execute destruction…</source>
+        <translation>执行销毁…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="37" />
+        <source>Export approval form…</source>
+        <translation>导出审批表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="39" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="85" />
+        <source>Export approval form</source>
+        <translation>导出审批表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="98" />
+        <source>%1 files destroyed.</source>
+        <translation>已销毁 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="98" />
+        <source>%1 files destroyed; the request is not finished.</source>
+        <translation>已销毁 %1 个文件；该申请尚未执行完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_tab.py" line="105" />
+        <source>Approval form with %1 files written to %2.</source>
+        <translation>含 %1 个文件的销毁审批表已导出至 %2。</translation>
+    </message>
+</context>
+<context>
     <name>DeviceTableModel</name>
     <message>
         <location filename="../../ui/admin/device_table_model.py" line="34" />
@@ -927,6 +1116,170 @@
         <location filename="../../ui/admin/devices_view.py" line="306" />
         <source>%1: %2 holding periods, newest first.</source>
         <translation>%1：共 %2 段持有记录，最新的在前。</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunDialog</name>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="24" />
+        <source>Retention policy change: dry run</source>
+        <translation>保存规则变更：预演</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="30" />
+        <source>Reason for the change (required)</source>
+        <translation>变更理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="32" />
+        <source>Save the change</source>
+        <translation>保存变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="49" />
+        <source>Rules changed: %1</source>
+        <translation>变更的规则：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="49" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="50" />
+        <source>This change would make %1 clips expire earlier and %2 later.</source>
+        <translation>此变更将使 %1 个文件提前到期，%2 个文件延后到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="53" />
+        <source>Expired at once: %1; of the rest, within %2 days: %3, within %4 days: %5.</source>
+        <translation>立即到期：%1 个；其余 %2 天内到期：%3 个，%4 天内到期：%5 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="59" />
+        <source>%1 of them are under a legal hold and stay kept while it lasts.</source>
+        <translation>其中 %1 个处于法律保全中，保全期间继续保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="65" />
+        <source>No clip would expire earlier.</source>
+        <translation>没有文件会提前到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="66" />
+        <source>Unit, new keep-until date, clips:</source>
+        <translation>单位、新的保存截止日期、文件数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="66" />
+        <source>Unassigned</source>
+        <translation>待分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_dry_run_dialog.py" line="72" />
+        <source>… and %1 more dates</source>
+        <translation>…… 另有 %1 个日期</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutionDialog</name>
+    <message>
+        <location filename="../../ui/admin/destruction_progress.py" line="39" />
+        <source>Executing destruction request %1</source>
+        <translation>正在执行销毁申请 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_progress.py" line="48" />
+        <source>Each file is checked once more before it is destroyed.</source>
+        <translation>每个文件在销毁前都会再次核验。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_progress.py" line="63" />
+        <source>Stopping after the current batch…</source>
+        <translation>当前批次完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_progress.py" line="92" />
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_progress.py" line="94" />
+        <source>Stopped. Execute the request again to go on with the remaining files.</source>
+        <translation>已停止。再次执行该申请即可继续处理其余文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/destruction_progress.py" line="105" />
+        <source>Destroyed: %1 (%2 freed). Kept: %3</source>
+        <translation>已销毁：%1 个（释放 %2）。保留：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryTab</name>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="107" />
+        <source>Next %1 days</source>
+        <translation>未来 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="110" />
+        <source>All my units</source>
+        <translation>我管辖的全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="121" />
+        <source>Review statement / reason (required), printed on the destruction form</source>
+        <translation>筛查情况/事由（必填），打印在销毁审批表上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="123" />
+        <source>Request destruction of selected</source>
+        <translation>申请销毁所选文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="125" />
+        <source>Request destruction of all expired in the unit</source>
+        <translation>申请销毁该单位全部到期文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="127" />
+        <source>Place legal hold on selected</source>
+        <translation>对所选文件法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="132" />
+        <source>Expiring in:</source>
+        <translation>到期范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="134" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="165" />
+        <source>Select expired files that nothing keeps (status: expired).</source>
+        <translation>请选择已到期且无保留原因的文件（状态：已到期）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="172" />
+        <source>Choose the unit first.</source>
+        <translation>请先选择单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="183" />
+        <source>Give the review statement for the destruction form.</source>
+        <translation>请填写销毁审批表上的筛查情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="193" />
+        <source>Destruction request %1 lists %2 files; it goes to %3 for approval.</source>
+        <translation>销毁申请 %1 共列 %2 个文件，已提交 %3 审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="215" />
+        <source>The first %1 files are shown, oldest date first.</source>
+        <translation>仅显示最早到期的 %1 个文件。</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1518,49 @@
     </message>
 </context>
 <context>
+    <name>HoldTableModel</name>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="23" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="24" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="25" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="26" />
+        <source>Placed by</source>
+        <translation>保全人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="27" />
+        <source>Placed</source>
+        <translation>保全时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="28" />
+        <source>Released by</source>
+        <translation>解除人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="29" />
+        <source>Released</source>
+        <translation>解除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="30" />
+        <source>Reason for release</source>
+        <translation>解除理由</translation>
+    </message>
+</context>
+<context>
     <name>HolderHistoryModel</name>
     <message>
         <location filename="../../ui/admin/device_table_model.py" line="124" />
@@ -1195,6 +1591,69 @@
         <location filename="../../ui/admin/device_table_model.py" line="130" />
         <source>Current</source>
         <translation>至今</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsTab</name>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="67" />
+        <source>Show released holds</source>
+        <translation>显示已解除的保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="70" />
+        <source>File numbers, e.g. 12, 15, 17</source>
+        <translation>文件编号，如 12, 15, 17</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="72" />
+        <source>Reason (required), e.g. the case or complaint it concerns</source>
+        <translation>理由（必填），如所涉案件或投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="73" />
+        <source>Place hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="75" />
+        <source>Release selected hold</source>
+        <translation>解除所选保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="79" />
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="81" />
+        <source>Reason:</source>
+        <translation>调阅事由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="100" />
+        <source>Enter the numbers of the files to hold.</source>
+        <translation>请填写要保全的文件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="107" />
+        <source>Give the reason for the hold.</source>
+        <translation>请填写保全理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="118" />
+        <source>Give the reason for releasing the hold.</source>
+        <translation>请填写解除保全的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="129" />
+        <source>Legal hold %1 placed on %2 files.</source>
+        <translation>已对 %2 个文件实施法律保全 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/holds_tab.py" line="136" />
+        <source>Legal hold %1 released.</source>
+        <translation>法律保全 %1 已解除。</translation>
     </message>
 </context>
 <context>
@@ -1643,134 +2102,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="76" />
+        <location filename="../../ui/shell/main_window.py" line="77" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="87" />
+        <location filename="../../ui/shell/main_window.py" line="88" />
         <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94" />
+        <location filename="../../ui/shell/main_window.py" line="95" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="97" />
-        <location filename="../../ui/shell/main_window.py" line="235" />
+        <location filename="../../ui/shell/main_window.py" line="98" />
+        <location filename="../../ui/shell/main_window.py" line="242" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="98" />
+        <location filename="../../ui/shell/main_window.py" line="99" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="118" />
+        <location filename="../../ui/shell/main_window.py" line="124" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100" />
+        <location filename="../../ui/shell/main_window.py" line="101" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="92" />
+        <location filename="../../ui/shell/main_window.py" line="93" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="93" />
+        <location filename="../../ui/shell/main_window.py" line="94" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="110" />
+        <location filename="../../ui/shell/main_window.py" line="112" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="112" />
+        <location filename="../../ui/shell/main_window.py" line="114" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="115" />
+        <location filename="../../ui/shell/main_window.py" line="117" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="117" />
+        <location filename="../../ui/shell/main_window.py" line="121" />
+        <source>Retention periods</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="123" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="131" />
+        <location filename="../../ui/shell/main_window.py" line="137" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="139" />
+        <location filename="../../ui/shell/main_window.py" line="145" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="176" />
+        <location filename="../../ui/shell/main_window.py" line="182" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="177" />
+        <location filename="../../ui/shell/main_window.py" line="183" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="179" />
+        <location filename="../../ui/shell/main_window.py" line="185" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="181" />
+        <location filename="../../ui/shell/main_window.py" line="187" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="184" />
+        <location filename="../../ui/shell/main_window.py" line="190" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="185" />
+        <location filename="../../ui/shell/main_window.py" line="191" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="187" />
+        <location filename="../../ui/shell/main_window.py" line="193" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="252" />
+        <location filename="../../ui/shell/main_window.py" line="259" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="267" />
+        <location filename="../../ui/shell/main_window.py" line="274" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="268" />
+        <location filename="../../ui/shell/main_window.py" line="275" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="145" />
+        <location filename="../../ui/shell/main_window.py" line="151" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -2419,6 +2883,59 @@
     </message>
 </context>
 <context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="74" />
+        <source>Switch profile…</source>
+        <translation>切换规定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="83" />
+        <source>Change rule…</source>
+        <translation>修改规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="88" />
+        <source>Organisation's regulations:</source>
+        <translation>适用规定：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="93" />
+        <source>Selected rule keeps footage at least:</source>
+        <translation>所选规则的最短保存期限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="99" />
+        <source>Retention classes</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="101" />
+        <source>Rules (a clip is kept as long as the longest class of the rules that apply)</source>
+        <translation>规则（文件按适用规则中最长的保存类别保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="121" />
+        <source>Select a rule first.</source>
+        <translation>请先选择一条规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="134" />
+        <source>Working out what the change would do…</source>
+        <translation>正在预演变更的影响…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="162" />
+        <source>The change is saved: %1 clips now expire earlier, %2 later.</source>
+        <translation>变更已保存：%1 个文件提前到期，%2 个文件延后到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="182" />
+        <source>(remove the rule)</source>
+        <translation>（删除该规则）</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTableModel</name>
     <message>
         <location filename="../../ui/spotcheck/models.py" line="153" />
@@ -2477,6 +2994,84 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="54" />
+        <source>File no.</source>
+        <translation>文件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="55" />
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="56" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="57" />
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="58" />
+        <source>Recorded</source>
+        <translation>录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="59" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="60" />
+        <source>Set by rule</source>
+        <translation>决定规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="61" />
+        <source>Keep until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="62" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="63" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="74" />
+        <source>Unassigned</source>
+        <translation>待分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="87" />
+        <source>Legal hold %1 keeps it whatever its class.</source>
+        <translation>法律保全 %1：不论保存类别，继续保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="89" />
+        <source>Listed on destruction request %1.</source>
+        <translation>已列入销毁申请 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="91" />
+        <source>Its period has ended and nothing keeps it longer.</source>
+        <translation>保存期限已满，且无延长保存的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="92" />
+        <source>Kept until its period ends.</source>
+        <translation>保存至期限届满。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTableModel</name>
     <message>
         <location filename="../../ui/admin/audit_table_model.py" line="45" />
@@ -2532,6 +3127,29 @@
         <location filename="../../ui/admin/audit_table_model.py" line="64" />
         <source>%1 (request %2)</source>
         <translation>%1（申请 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionView</name>
+    <message>
+        <location filename="../../ui/admin/retention_view.py" line="27" />
+        <source>Retention classes</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_view.py" line="28" />
+        <source>Legal holds</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_view.py" line="29" />
+        <source>Expiry queue</source>
+        <translation>到期队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_view.py" line="30" />
+        <source>Destruction requests</source>
+        <translation>销毁申请</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +3231,29 @@
         <location filename="../../ui/spotcheck/review_window.py" line="37" />
         <source>Spot-check checklist</source>
         <translation>抽查检查项目</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="38" />
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="38" />
+        <source>Keep at least</source>
+        <translation>至少保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="38" />
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_policy_tab.py" line="38" />
+        <source>Changed by</source>
+        <translation>修改人</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +3541,39 @@
     </message>
 </context>
 <context>
+    <name>UnitExpiryModel</name>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="40" />
+        <source>Within %1 days</source>
+        <translation>%1 天内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="41" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="41" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="41" />
+        <source>Held</source>
+        <translation>保全中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="41" />
+        <source>On a request</source>
+        <translation>已申请销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/expiry_tab.py" line="46" />
+        <source>Unassigned</source>
+        <translation>待分配</translation>
+    </message>
+</context>
+<context>
     <name>UserTableModel</name>
     <message>
         <location filename="../../ui/admin/users_view.py" line="23" />
@@ -3180,121 +3854,171 @@
     </message>
     <message>
         <location filename="../../ui/common/access_labels.py" line="82" />
+        <source>Original destroyed</source>
+        <translation>原始文件已销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="83" />
+        <source>Retention period recomputed</source>
+        <translation>保存期限重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="84" />
+        <source>Retention period assessed</source>
+        <translation>保存期限评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="85" />
+        <source>Retention rules changed</source>
+        <translation>保存规则变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="86" />
+        <source>Legal hold placed</source>
+        <translation>实施法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="87" />
+        <source>Legal hold released</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="88" />
+        <source>Destruction requested</source>
+        <translation>申请销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="89" />
+        <source>Destruction approved</source>
+        <translation>批准销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="90" />
+        <source>Destruction rejected</source>
+        <translation>驳回销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="91" />
+        <source>Destruction reported upwards</source>
+        <translation>销毁报上级备案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="92" />
         <source>Audit log exported</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="83" />
+        <location filename="../../ui/common/access_labels.py" line="93" />
         <source>Access register exported</source>
         <translation>导出调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="84" />
+        <location filename="../../ui/common/access_labels.py" line="94" />
         <source>Archive verified</source>
         <translation>档案校验</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="85" />
+        <location filename="../../ui/common/access_labels.py" line="95" />
         <source>Import started</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="86" />
+        <location filename="../../ui/common/access_labels.py" line="96" />
         <source>Import finished</source>
         <translation>导入结束</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="87" />
+        <location filename="../../ui/common/access_labels.py" line="97" />
         <source>User created</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="88" />
+        <location filename="../../ui/common/access_labels.py" line="98" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="89" />
+        <location filename="../../ui/common/access_labels.py" line="99" />
         <source>Sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="90" />
+        <location filename="../../ui/common/access_labels.py" line="100" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="91" />
+        <location filename="../../ui/common/access_labels.py" line="101" />
         <source>Password change failed</source>
         <translation>修改密码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="92" />
+        <location filename="../../ui/common/access_labels.py" line="102" />
         <source>Unit created</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="93" />
+        <location filename="../../ui/common/access_labels.py" line="103" />
         <source>Officer registered</source>
         <translation>登记执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="94" />
+        <location filename="../../ui/common/access_labels.py" line="104" />
         <source>Officer assigned to unit</source>
         <translation>人员分配单位</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="95" />
+        <location filename="../../ui/common/access_labels.py" line="105" />
         <source>Unknown badge no. registered</source>
         <translation>登记未知警号</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="96" />
+        <location filename="../../ui/common/access_labels.py" line="106" />
         <source>Recorder registered</source>
         <translation>登记记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="97" />
+        <location filename="../../ui/common/access_labels.py" line="107" />
         <source>Unknown recorder registered</source>
         <translation>登记未知记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="98" />
+        <location filename="../../ui/common/access_labels.py" line="108" />
         <source>Recorder handed over</source>
         <translation>记录仪交接</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="99" />
+        <location filename="../../ui/common/access_labels.py" line="109" />
         <source>Spot-check day seeds committed</source>
         <translation>抽查日种子已承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="100" />
+        <location filename="../../ui/common/access_labels.py" line="110" />
         <source>Spot-check sample drawn</source>
         <translation>抽查样本已抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="101" />
+        <location filename="../../ui/common/access_labels.py" line="111" />
         <source>Spot-check sample redrawn</source>
         <translation>抽查样本已重新抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="102" />
+        <location filename="../../ui/common/access_labels.py" line="112" />
         <source>Spot-check item taken</source>
         <translation>领取抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="103" />
+        <location filename="../../ui/common/access_labels.py" line="113" />
         <source>Spot-check item released</source>
         <translation>退回抽查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="104" />
+        <location filename="../../ui/common/access_labels.py" line="114" />
         <source>Spot check recorded</source>
         <translation>抽查结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/common/access_labels.py" line="105" />
+        <location filename="../../ui/common/access_labels.py" line="115" />
         <source>Check ledger exported</source>
         <translation>导出检查台帐</translation>
     </message>
@@ -4496,6 +5220,175 @@
         <location filename="../../ui/common/messages.py" line="34" />
         <source>The operation failed</source>
         <translation>操作未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>retention_labels</name>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="26" />
+        <source>Fire and rescue</source>
+        <translation>消防救援</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="27" />
+        <source>Public security</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="28" />
+        <source>Emergency management</source>
+        <translation>应急管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="34" />
+        <source>Public gathering place</source>
+        <translation>公众聚集场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="35" />
+        <source>High fire risk site</source>
+        <translation>火灾高危单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="36" />
+        <source>Site with a major fire hazard</source>
+        <translation>重大火灾隐患单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="42" />
+        <source>Incident</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="43" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="44" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="67" />
+        <source>All footage</source>
+        <translation>全部视音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="69" />
+        <source>Marked important (a recorder's IMP mark included)</source>
+        <translation>重点标记（含记录仪 IMP 标记）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="71" />
+        <source>Default of unit %1</source>
+        <translation>%1 的默认期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="73" />
+        <source>Site: %1</source>
+        <translation>场所：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="75" />
+        <source>Linked to: %1</source>
+        <translation>关联%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="79" />
+        <source>Mark: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="85" />
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="87" />
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="88" />
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="95" />
+        <source>Not assessed</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="100" />
+        <source>Kept permanently</source>
+        <translation>永久保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="105" />
+        <source>Expired, may be destroyed</source>
+        <translation>已到期，可销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="106" />
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="107" />
+        <location filename="../../ui/common/retention_labels.py" line="125" />
+        <source>Kept: legal hold</source>
+        <translation>保留：法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="108" />
+        <source>On a destruction request</source>
+        <translation>已申请销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="114" />
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="115" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="116" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="117" />
+        <source>Executed</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="123" />
+        <source>Not executed yet</source>
+        <translation>尚未执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="124" />
+        <source>Destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="126" />
+        <source>Kept: no longer expired</source>
+        <translation>保留：已不再到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="127" />
+        <source>Kept: file changed (SHA-256 differs)</source>
+        <translation>保留：文件已改变（SHA-256 不符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/retention_labels.py" line="130" />
+        <source>Kept: file missing</source>
+        <translation>保留：文件缺失</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Link selected clips to an incident (警情) or case (案件): number, party and handler (001 第二十八条)."""
+"""Link selected clips to an incident (警情), a case (案件) or a complaint (投诉: its footage is kept
+permanently): number, party and handler (001 第二十八条)."""
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -14,6 +15,7 @@ class CaseLinkDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Incident (警情)"), CaseKind.INCIDENT)
         self.kind.addItem(self.tr("Case (案件)"), CaseKind.CASE)
+        self.kind.addItem(self.tr("Complaint (投诉)"), CaseKind.COMPLAINT)
         self.case_no = QLineEdit(placeholderText=self.tr("e.g. J2026112100123"))
         self.party = QLineEdit()
         self.handler = QLineEdit()

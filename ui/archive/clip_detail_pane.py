@@ -1,4 +1,4 @@
-"""The detail pane: every stored fact about the selected clip, and its audit history."""
+"""The detail pane: every stored fact about the selected clip, its retention (保存期限) and its audit history."""
 
 import html
 
@@ -6,8 +6,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.common.access_labels import action_name
+from ui.common.retention_labels import (
+    RetentionLabels,
+    class_text,
+    keep_until_text,
+    period_text,
+    size_text,
+    trigger_name,
+)
 from workstation.clock import format_time
 from workstation.footage.types import ClipDetail
+from workstation.retention.types import ClipRetention
 
 
 class ClipDetailPane(QWidget):
@@ -20,6 +29,8 @@ class ClipDetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._detail: ClipDetail | None = None
+        self._retention: ClipRetention | str | None = None  # a failure's text when it could not be read
+        self._labels = RetentionLabels({}, {})
         self.text = QTextBrowser(openLinks=False)
         self.play = QPushButton(self.tr("Play"))
         self.important = QPushButton(self.tr("Mark important"))
@@ -39,7 +50,22 @@ class ClipDetailPane(QWidget):
         self.show_detail(None)
 
     def show_detail(self, detail: ClipDetail | None) -> None:
+        """Show a clip's facts (its retention follows with `show_retention`)."""
+        if detail is None or self._detail is None or detail.clip.id != self._detail.clip.id:
+            self._retention = None
         self._detail = detail
+        self._render()
+
+    def show_retention(self, retention: ClipRetention | str, labels: RetentionLabels | None) -> None:
+        """Show the retention of the clip shown (or why it could not be read); ignored for another clip."""
+        if isinstance(retention, ClipRetention) and (self._detail is None or retention.clip_id != self._detail.clip.id):
+            return
+        self._retention = retention
+        self._labels = labels or self._labels
+        self._render()
+
+    def _render(self) -> None:
+        detail = self._detail
         for button in (self.play, self.important, self.link):
             button.setEnabled(detail is not None)
         if detail is None:
@@ -56,7 +82,7 @@ class ClipDetailPane(QWidget):
             (self.tr("Officer"), f"{clip.officer_name or ''} {clip.badge_no or ''}"),
             (self.tr("Device"), clip.device_no or ""),
             (self.tr("Format"), _format_text(detail)),
-            (self.tr("Size"), _size_text(clip.size_bytes)),
+            (self.tr("Size"), size_text(clip.size_bytes)),
             ("SHA-256", clip.sha256),
             (self.tr("Ingested"), f"{format_time(clip.ingested_at)}  {clip.ingest_station}"),
             (self.tr("Incident/case"), "、".join(clip.case_numbers) or self.tr("not linked")),
@@ -71,13 +97,41 @@ class ClipDetailPane(QWidget):
         )
         heading = self.tr("Audit history")
         self.text.setHtml(
-            f"<table cellspacing='4'>{rows}</table><h4>{html.escape(heading)}</h4>"
+            f"<table cellspacing='4'>{rows}</table>{self._retention_html()}<h4>{html.escape(heading)}</h4>"
             f"<table cellspacing='4'>{history}</table>"
         )
 
-
-def _size_text(size: int) -> str:
-    return f"{size / 1e6:,.1f} MB" if size >= 1_000_000 else f"{size / 1e3:,.0f} KB"
+    def _retention_html(self) -> str:
+        title, loading = self.tr("Retention"), self.tr("Loading…")
+        heading = f"<h4>{html.escape(title)}</h4>"
+        retention = self._retention
+        if retention is None:
+            return heading + f"<p>{html.escape(loading)}</p>"
+        if isinstance(retention, str):
+            return heading + f"<p style='color:#b00020'>{html.escape(retention)}</p>"
+        facts = [
+            (self.tr("Class"), class_text(retention.class_code, self._labels.classes)),
+            (self.tr("Keep until"), keep_until_text(retention.keep_until)),
+            (self.tr("Set by rule"), trigger_name(retention.rule, self._labels.names)),
+        ]
+        if retention.destroyed:
+            facts.append((self.tr("Original"), self.tr("Destroyed; its tombstone keeps every fact")))
+        for hold in retention.holds:
+            facts.append(
+                (
+                    self.tr("Legal hold %1").replace("%1", str(hold.id)),
+                    f"{hold.reason}（{hold.placed_by} {format_time(hold.placed_at)}）",
+                )
+            )
+        rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in facts)
+        names = self._labels.names
+        applied = "".join(
+            f"<tr><td>{'▶' if rule.governs else ''}</td><td>{html.escape(trigger_name(rule.trigger, names))}</td>"
+            f"<td>{html.escape(period_text(rule.months))}</td></tr>"
+            for rule in retention.applied
+        )
+        title = html.escape(self.tr("Rules that apply (▶ sets the period):"))
+        return f"{heading}<table cellspacing='4'>{rows}</table><p>{title}</p><table cellspacing='4'>{applied}</table>"
 
 
 def _format_text(detail: ClipDetail) -> str:

@@ -4,6 +4,8 @@ Every call to the archive client runs on the application's `operations`; marking
 the services behind it, which check and audit them, and the table refreshes only the rows that changed.
 """
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -13,11 +15,19 @@ from ui.archive.filters import FilterBar
 from ui.archive.model import ClipPageModel
 from ui.archive.officer_tree import OfficerTree
 from ui.common.messages import failure_text
+from ui.common.retention_labels import RetentionLabels, trigger_names
 from ui.common.tasks import Operations
 from workstation.client import ArchiveClient
 from workstation.footage.types import CaseKind, ClipDetail, ClipRow
+from workstation.retention.types import ClipRetention
 
 ROW_HEIGHT = 40
+
+
+@dataclass(frozen=True)
+class _Retention:
+    retention: ClipRetention
+    labels: RetentionLabels
 
 
 class ArchiveView(QWidget):
@@ -29,6 +39,7 @@ class ArchiveView(QWidget):
     def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._client, self._operations = client, operations
+        self._labels: RetentionLabels | None = None  # read with the first clip's retention
         self.tree = OfficerTree(client, operations)
         self.filters = FilterBar()
         self.model = ClipPageModel(client, operations, self)
@@ -104,6 +115,25 @@ class ArchiveView(QWidget):
         self.detail.show_detail(detail)
         if detail is not None:
             self.model.update_row(detail.clip)
+            self._load_retention(detail.clip.id)
+
+    def _load_retention(self, clip_id: int) -> None:
+        client, known = self._client, self._labels
+
+        def read() -> _Retention:
+            labels = known or RetentionLabels(
+                {row.code: row for row in client.retention_policy().classes},
+                trigger_names(client.list_units(), client.marker_categories()),
+            )
+            return _Retention(client.clip_retention(clip_id), labels)
+
+        self._operations.run(
+            self, read, self._on_retention, lambda error: self.detail.show_retention(failure_text(error), None)
+        )
+
+    def _on_retention(self, found: _Retention) -> None:
+        self._labels = found.labels
+        self.detail.show_retention(found.retention, found.labels)
 
     def _set_important(self, important: bool) -> None:
         chosen = self.selected_clips()

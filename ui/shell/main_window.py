@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.admin.audit_view import AuditView
 from ui.admin.devices_view import DevicesView
+from ui.admin.retention_view import RetentionView
 from ui.admin.users_view import UsersView
 from ui.approvals.view import ApprovalsView
 from ui.archive.ingest_dialog import IngestDialog
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.devices_view: DevicesView | None = None
         self.users_view: UsersView | None = None
         self.audit_view: AuditView | None = None
+        self.retention_view: RetentionView | None = None
         if user.role is Role.ADMIN:
             self.devices_view = DevicesView(self.client, operations)
             self.devices_view.registry_changed.connect(self.archive_view.load)
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
         if user.role in (Role.ADMIN, Role.INSPECTION):
             self.audit_view = AuditView(self.client, operations)
             self.admin_tabs.addTab(self.audit_view, self.tr("Audit log and access register"))
+        if user.role in (Role.ADMIN, Role.LEGAL, Role.INSPECTION):  # policy and destruction; holds (法制, 督察)
+            self.retention_view = RetentionView(self.client, operations)
+            self.retention_view.destruction_tab.executed.connect(self.archive_view.load)
+            self.admin_tabs.addTab(self.retention_view, self.tr("Retention periods"))
         if self.admin_tabs.count() == 0:
             self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")
         self.add_section("admin", self.tr("Administration"), self.admin_tabs)
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
             self.devices_view,
             self.users_view,
             self.audit_view,
+            self.retention_view,
         )
         return [view for view in views if view]
 

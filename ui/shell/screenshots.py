@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.admin.audit_view import AuditView
+from ui.admin.retention_view import RetentionView
 from ui.app import install_translators
 from ui.archive.case_link_dialog import CaseLinkDialog
 from ui.archive.ingest_dialog import IngestDialog
@@ -27,6 +28,7 @@ from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.archive import Archive
 from workstation.client.connection import ServerConnection
 from workstation.client.links import EmbeddedLink, ServerLink
+from workstation.retention.types import Profile
 
 Screen = tuple[str, Callable[[], QWidget]]
 SERVER_URL = "https://192.0.2.10:8443"  # a documentation address (RFC 5737)
@@ -51,6 +53,23 @@ def _verified(app: QApplication, view: AuditView) -> None:
     """The audit view as after 校验: the chain head shown for the administrator to write down."""
     view.verify()
     wait_until(app, lambda: view.verify_label.text().endswith(tuple("0123456789abcdef")))
+
+
+def _retention(app: QApplication, view: RetentionView, out: Path) -> Path:
+    """The 保存期限 page's dry run of switching to the police profile (saved as its own picture, then
+    cancelled: the page is shown with the archive's classes and rules)."""
+    policy = view.policy_tab
+    wait_until(app, lambda: policy.rule_model.rowCount() > 0)
+    policy.profile_box.setCurrentIndex(policy.profile_box.findData(Profile.POLICE))
+    policy.switch_profile()
+    wait_until(app, lambda: policy.dry_run_dialog is not None)
+    dialog = policy.dry_run_dialog
+    if dialog is None:
+        raise RuntimeError("the dry run did not arrive")
+    saved = _save(dialog, out / "retention_dry_run.png", app)
+    dialog.reject()
+    policy.load()  # the box shows the archive's profile again
+    return saved
 
 
 def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
@@ -94,11 +113,13 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         key = list(window.sections)[index]
         saved.append(_save(window, out / f"section_{key}.png", app))
     window.navigation.setCurrentRow(list(window.sections).index("admin"))
-    audit_view = window.audit_view
-    for tab in range(1, window.admin_tabs.count()):  # the admin section's other tabs: users, audit log
+    audit_view, retention_view = window.audit_view, window.retention_view
+    for tab in range(1, window.admin_tabs.count()):  # the admin section's other tabs: users, audit log, retention
         window.admin_tabs.setCurrentIndex(tab)
         if audit_view is not None and window.admin_tabs.currentWidget() is audit_view:
             _verified(app, audit_view)
+        if retention_view is not None and window.admin_tabs.currentWidget() is retention_view:
+            saved.append(_retention(app, retention_view, out))
         saved.append(_save(window, out / f"section_admin_{tab + 1}.png", app))
     window.admin_tabs.setCurrentIndex(0)
     window.navigation.setCurrentRow(0)

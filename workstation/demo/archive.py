@@ -7,7 +7,9 @@ an interrupted recording (a gap, with 异常中断 in the log), a covered lens, 
 recognises, a clip cut short by a flat battery, a recorder missing from the registry (filed as 待分配)
 and a recorder docked more than 24 h late. Time is replayed through the program's clock (each day docked
 at the end of its shift), and the day before yesterday is already spot-checked, with every verdict, so
-the ledger has content the first time a person opens it.
+the ledger has content the first time a person opens it. One officer's shift from over two years ago is past
+the fire rescue profile's retention period (one of its clips under a legal hold), and a recent clip is linked
+to a complaint, so the 保存期限 page has content too.
 
 Unit and person names are invented. Only the demo uses this module (it needs imageio-ffmpeg).
 """
@@ -33,13 +35,14 @@ from workstation.access.types import AccessRequestSpec, RequestKind
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.demo import synth
 from workstation.errors import WorkstationError
-from workstation.footage import clips
+from workstation.footage import cases, clips
 from workstation.footage.devicelog import LogEvent
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.ingest_runner import ProgressCallback
-from workstation.footage.types import ClipFilter, DeviceEventType, IngestOutcome, IngestProgress, IngestReport
+from workstation.footage.types import CaseKind, ClipFilter, DeviceEventType, IngestOutcome, IngestProgress, IngestReport
 from workstation.identity import Identity
 from workstation.org import registry, users
+from workstation.retention import holds
 from workstation.spotcheck import plans, queue, reviews
 from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, DrawSpec, ReviewInput, Verdict
 from workstation.types import FileType, Role, UnitLevel
@@ -52,6 +55,9 @@ UNKNOWN_DEVICE = "ZFY0017"
 """A recorder lent by another unit: its number is not registered, so ingest files it as 待分配."""
 MAX_OFFICERS = 999
 MAX_DAYS = 60
+EXPIRED_DAYS_AGO = 2 * 365 + 21
+"""One officer's shift archived this long ago: past the fire rescue profile's two years, so the expiry queue
+and a destruction request have content."""
 
 CORPS = ("ZD", "江北省消防救援总队")
 DETACHMENT = ("ZD01", "临江市消防救援支队")
@@ -208,7 +214,8 @@ def build_demo_archive(
     had_database = (folder / EMBEDDED_DATABASE).exists()
     today = clock.now().date()
     period = [today - timedelta(days=offset) for offset in range(days, 0, -1)]
-    issued = _at(period[0] - timedelta(days=30), hours=9)
+    old_day = today - timedelta(days=EXPIRED_DAYS_AGO)
+    issued = _at(old_day - timedelta(days=30), hours=9)
     with clock.simulated(issued):
         archive = Archive.open_embedded(folder, create=True)
     try:
@@ -219,13 +226,18 @@ def build_demo_archive(
         with tempfile.TemporaryDirectory(prefix="bodycam-demo-") as temporary:
             # footage first: if ffmpeg is missing or fails, the archive is still empty and can be reused
             dumps, late = _plan_dumps(Path(temporary), roster, period, rng)
-            _write_dumps([*dumps, late], report)
+            old = _RecorderDay(Path(temporary), roster[0].device_no, roster[0].badge_no, old_day)
+            _plan_shift(old, random.Random(seed + 1), set())  # its own random numbers: the days above stay alike
+            _write_dumps([*dumps, late, old], report)
             report("正在建立组织机构、执法人员、执法记录仪和用户……")
             with clock.simulated(issued):
                 _create_organisation(archive, roster, issued)
             checked_day = period[-2] if days >= 2 else None
-            reports = _replay(archive, _timeline(dumps, late, period, checked_day), report)
+            reports = _replay(
+                archive, [(_at(old_day, 21), [old]), *_timeline(dumps, late, period, checked_day)], report
+            )
         _request_sibling_footage(archive)  # now: after everything else happened
+        _retention_examples(archive, old_day)
     finally:
         archive.close()
     summary = DemoSummary(
@@ -505,6 +517,24 @@ def _request_sibling_footage(archive: Archive) -> None:
             RequestKind.CLIPS, reason="核查群众投诉涉及的现场执法过程", clip_ids=tuple(c.id for c in other)
         )
         requests.submit(archive.sessions, Identity.user("reviewer"), spec)
+
+
+def _retention_examples(archive: Archive, old_day: date) -> None:
+    """The 保存期限 page's content: the old shift is past its two years; the legal department holds one of its
+    clips (a complaint under review), and a recent clip is linked to that complaint (kept permanently)."""
+    legal = next(user for user in DEMO_USERS if user.role is Role.LEGAL)
+    scope_all = ClipFilter(date_from=old_day, date_to=old_day, file_type=FileType.VIDEO)
+    recent = ClipFilter(unit_code=BRIGADES[0][0], date_from=old_day + timedelta(days=1), file_type=FileType.VIDEO)
+    with archive.sessions.write() as session:
+        scope = permissions.clip_scope(session, Identity.user(ACTOR))
+        expired = clips.list_clips(session, scope_all, limit=1, scope=scope)
+        complained = clips.list_clips(session, recent, limit=1, scope=scope)
+        if expired:
+            holds.place_hold(session, Identity.user(legal.login), [expired[0].id], "当事人投诉，调查期间暂停销毁")
+        if complained:
+            cases.link_clips(
+                session, Identity.user(ACTOR), [complained[0].id], "TS2026001", CaseKind.COMPLAINT, party_name="李某"
+            )
 
 
 def _total(reports: list[IngestReport], outcome: IngestOutcome) -> int:

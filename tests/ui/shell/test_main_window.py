@@ -208,7 +208,7 @@ def test_sections_follow_the_role_and_the_approvals_inbox_count_shows(
         qtbot.addWidget(windows[login])
         windows[login].load()
     tabs = {login: [w.admin_tabs.tabText(i) for i in range(w.admin_tabs.count())] for login, w in windows.items()}
-    assert tabs["admin"] == ["记录仪与持有人", "用户账户", "审计日志与调阅登记"]
+    assert tabs["admin"] == ["记录仪与持有人", "用户账户", "审计日志与调阅登记", "保存期限"]
     assert tabs["head"] == [""] and tabs["rev"] == [""]
     reviewer = windows["rev"]
     qtbot.waitUntil(lambda: reviewer.archive_view.model.rowCount() == 3, timeout=5000)  # DD02's footage only
