@@ -9,7 +9,7 @@ appear.
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Clip, DestructionItem, DestructionRequest, Officer, Unit
@@ -46,22 +46,27 @@ def requested_items() -> Select[int]:
 def expiry_summary(session: Session, who: Identity, today: date) -> list[UnitExpiry]:
     """Per unit in the user's charge that has any: expired, expiring within each window, held, requested.
 
-    One pass over the (keep_until, unit_id) index for the window, grouped by unit; the units in charge are
-    picked afterwards (a unit filter in the query would lead the planner to the unit indexes and the table).
+    Counted per (date, unit) over the (keep_until, unit_id) index alone and bucketed here: grouping by unit in
+    the query would lead the planner to the unit index and through the whole table (8 s on 5M clips).
     """
     units = scope.units_in_charge(session, who)
     horizon = today + timedelta(days=max(QUEUE_HORIZONS))
-    buckets = [func.sum(case((Clip.keep_until < today, 1), else_=0))] + [
-        func.sum(case((and_(Clip.keep_until >= today, Clip.keep_until < today + timedelta(days=days)), 1), else_=0))
-        for days in QUEUE_HORIZONS
-    ]
-    counts = {
-        row[0]: [int(value or 0) for value in row[1:]]
-        for row in session.execute(
-            select(Clip.unit_id, *buckets).where(Clip.keep_until < horizon).group_by(Clip.unit_id)
-        )
-        if row[0] in units
-    }
+    ends = [today + timedelta(days=days) for days in QUEUE_HORIZONS]
+    counts: dict[int, list[int]] = {}
+    statement = (
+        select(Clip.keep_until, Clip.unit_id, func.count())
+        .where(Clip.keep_until < horizon)
+        .group_by(Clip.keep_until, Clip.unit_id)
+    )
+    for keep_until, unit_id, count in session.execute(statement):
+        if unit_id not in units or keep_until is None:  # the range excludes NULL: for the type checker
+            continue
+        tally = counts.setdefault(unit_id, [0] * (1 + len(ends)))
+        if keep_until < today:
+            tally[0] += count
+        for index, end in enumerate(ends, start=1):
+            if today <= keep_until < end:
+                tally[index] += count
     held = _count_by_unit(session, horizon, holds.active_hold_items())
     requested = _count_by_unit(session, horizon, requested_items())
     tree = OrgTree.load(session)
