@@ -17,6 +17,7 @@ from db.models import (
     DeviceLogEvent,
     IngestRejection,
     IngestRun,
+    LegalHoldItem,
     Officer,
     SpotCheckPlan,
     SpotCheckReview,
@@ -27,7 +28,7 @@ from tests.helpers.spotcheck_builders import demo_copy, demo_last_day
 from workstation import audit, clock
 from workstation.access import requests
 from workstation.archive import Archive
-from workstation.demo.archive import DEMO_USERS, DemoArchiveExists, DemoSummary, build_demo_archive
+from workstation.demo.archive import DEMO_USERS, EXPIRED_DAYS_AGO, DemoArchiveExists, DemoSummary, build_demo_archive
 from workstation.footage.types import DeviceEventType
 from workstation.identity import Identity
 from workstation.org import users
@@ -61,7 +62,8 @@ def test_summary_counts_what_is_in_the_archive(demo, archive):
     assert summary.imported == len(clips) > 20
     assert (summary.duplicates, summary.rejected, summary.failed) == (0, 1, 0)
     assert summary.users == DEMO_USERS and summary.seconds > 0
-    assert len(runs) == 2 and runs[1].imported > 0, "the late recorder is imported by a second run"
+    # the shift of two years ago, the day, and the late recorder, each docked in its own run
+    assert len(runs) == 3 and runs[2].imported > 0, "the late recorder is imported by a run of its own"
     assert messages[-1].startswith("演示档案库已建成")
 
 
@@ -98,11 +100,12 @@ def test_every_officer_has_footage_of_every_kind_filed_under_their_unit(archive)
         officers = session.execute(select(Officer).where(Officer.unit_id.is_not(None))).scalars().all()
         clips = session.execute(select(Clip)).scalars().all()
     yesterday = clock.now().date() - timedelta(days=1)
+    long_ago = clock.now().date() - timedelta(days=EXPIRED_DAYS_AGO)
     for officer in officers:
         own = [clip for clip in clips if clip.officer_id == officer.id]
         assert {clip.file_type for clip in own} >= {FileType.VIDEO, FileType.LOG}
         assert all(clip.unit_id == officer.unit_id and f"/{officer.badge_no}/" in clip.media_path for clip in own)
-        assert {clip.recorded_start.date() for clip in own} == {yesterday}
+        assert {clip.recorded_start.date() for clip in own} - {long_ago} == {yesterday}
     videos = [clip for clip in clips if clip.file_type == FileType.VIDEO and clip.media_status == MediaStatus.OK]
     assert all(clip.video_codec == "h264" and (clip.width, clip.height) == (320, 240) for clip in videos)
     assert all(2000 <= (clip.duration_ms or 0) <= 4000 for clip in videos)
@@ -215,3 +218,15 @@ def test_the_audit_log_reads_in_time_order_and_is_intact(checked_demo):
         times = session.execute(select(AuditEvent.occurred_at).order_by(AuditEvent.seq)).scalars().all()
         assert audit.verify_chain(session).ok
     assert times == sorted(times)
+
+
+def test_the_old_shift_is_past_its_retention_with_one_clip_held(archive):
+    """The 保存期限 page's content: expired footage, a legal hold on part of it, a complaint kept forever."""
+    today = clock.now().date()
+    with archive.sessions.read() as session:
+        expired = session.execute(select(Clip).where(Clip.keep_until < today)).scalars().all()
+        held = session.execute(select(LegalHoldItem)).scalars().all()
+        complaint = session.execute(select(Clip).where(Clip.retention_rule == "case:complaint")).scalars().all()
+    assert expired and {clip.recorded_start.date() for clip in expired} == {today - timedelta(days=EXPIRED_DAYS_AGO)}
+    assert len(held) == 1 and held[0].clip_id in {clip.id for clip in expired}
+    assert len(complaint) == 1 and complaint[0].keep_until is None
