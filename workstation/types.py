@@ -42,6 +42,7 @@ class MediaStatus(StrEnum):
     MISSING = "missing"  # found absent by `verify`
     MISMATCH = "mismatch"  # SHA-256 differs from the one taken at ingest
     UNATTESTED = "unattested"  # no authentic ingest row in the audit chain vouches for the clip's SHA-256
+    DESTROYED = "destroyed"  # destroyed after an approved destruction request (R8): only its tombstone remains
 
 
 LATE_UPLOAD_HOURS = 24
