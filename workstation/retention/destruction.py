@@ -228,8 +228,10 @@ def _given_clips(session: Session, clip_ids: Sequence[int], today: date) -> list
             raise RetentionError("clip_held", clip_id=clip_id, hold_ids=list(held[clip_id]))
         if clip_id in requested:
             raise RetentionError("clip_requested", clip_id=clip_id, request_id=requested[clip_id])
-        if clip.keep_until is None or not is_expired(clip, today):
-            raise RetentionError("clip_not_expired", clip_id=clip_id, keep_until=clip.keep_until or "永久")
+        if clip.keep_until is None:
+            raise RetentionError("clip_kept_permanently", clip_id=clip_id)
+        if not is_expired(clip, today):
+            raise RetentionError("clip_not_expired", clip_id=clip_id, keep_until=clip.keep_until)
         listed.append(_Listed(clip_id, clip.unit_id, clip.keep_until))
     return listed
 

@@ -291,9 +291,7 @@ class _Facts:
                 select(Officer.id, Officer.badge_no, Officer.name).where(Officer.id.in_(officer_ids))
             ).all()
         }
-        self.devices = dict(
-            session.execute(select(Device.id, Device.device_no).where(Device.id.in_(device_ids))).all()
-        )
+        self.devices = dict(session.execute(select(Device.id, Device.device_no).where(Device.id.in_(device_ids))).all())
         self.cases: dict[int, list[str]] = {}
         for clip_id, case_no in session.execute(
             select(ClipCaseLink.clip_id, Case.case_no)

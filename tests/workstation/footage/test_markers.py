@@ -17,7 +17,19 @@ from workstation.identity import Identity
 from workstation.types import FileType
 
 ALICE, BOB, ADMIN = Identity.user("alice"), Identity.user("bob"), Identity.user("admin")
-DEFAULT_WORDS = ["告知", "出示证件", "现场检查", "询问", "违法行为", "证据", "送达", "异常/中断", "其他", "阻碍执法", "重大/群体性事件"]
+DEFAULT_WORDS = [
+    "告知",
+    "出示证件",
+    "现场检查",
+    "询问",
+    "违法行为",
+    "证据",
+    "送达",
+    "异常/中断",
+    "其他",
+    "阻碍执法",
+    "重大/群体性事件",
+]
 """The first wave's vocabulary, then the two marks retention rules look at (migration 0011)."""
 
 
