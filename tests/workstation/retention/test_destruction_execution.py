@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from db.models import AuditEvent, Clip, Tombstone
 from tests.helpers.destruction_builders import TODAY, add_clip, build_destruction_org, place_hold
 from workstation import audit
-from workstation.errors import PermissionDenied
+from workstation.client.local import LocalClient
+from workstation.errors import ClipDestroyed, PermissionDenied
 from workstation.footage import cases
 from workstation.footage.types import CaseKind
+from workstation.footage.verify import verify_archive
 from workstation.identity import Identity
 from workstation.retention import destruction
 from workstation.retention.errors import RetentionError
@@ -147,3 +149,19 @@ def test_only_the_delete_right_executes_and_only_approved_requests(archive):
     with pytest.raises(PermissionDenied):
         execute(archive, Identity.system("retention-scheduler"), pending.id, 10, TODAY)
     assert execute(archive, EXECUTOR, pending.id, 10, TODAY).destroyed == 1
+
+
+def test_a_destroyed_clip_is_neither_played_nor_thumbnailed_nor_called_missing(archive):
+    build_destruction_org(archive)
+    gone, present = add_clip(archive, "DD01"), add_clip(archive, "DD01", keep_until=None)
+    execute(archive, EXECUTOR, _approved(archive, [gone]), 10, TODAY)
+    clerk = LocalClient(archive, Identity.user("clerk"))
+    with pytest.raises(ClipDestroyed):
+        clerk.start_viewing(gone)
+    with pytest.raises(ClipDestroyed):
+        clerk.thumbnail(gone)
+    assert [row.media_status for row in clerk.get_clips([gone])] == [MediaStatus.DESTROYED]
+    report = verify_archive(archive, Identity.system("tests"))
+    assert report.files_checked == 1  # only the clip still kept is checked (unattested: the test wrote no ingest row)
+    assert [(problem.clip_id, problem.status) for problem in report.problems] == [(present, MediaStatus.UNATTESTED)]
+    assert clerk.start_viewing(present).clip_id == present
