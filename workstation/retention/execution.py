@@ -26,7 +26,6 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -96,7 +95,7 @@ def execute(
         batch = _next_batch(archive, request_id, min(BATCH, limit - handled))
         if not batch:
             break
-        hashes = {clip.clip_id: _sha256(archive.absolute_path(clip.media_path), buffer) for clip in batch}
+        hashes = {clip.clip_id: _sha256(_file(archive, clip.media_path), buffer) for clip in batch}
         if None in hashes.values() and not archive.media_root.is_dir():  # an offline share, not missing files
             raise ArchiveUnavailable("media_root_unreachable", folder=str(archive.media_root))
         with archive.sessions.write() as session:
@@ -148,10 +147,17 @@ def _next_batch(archive: Archive, request_id: int, size: int) -> list[_Listed]:
         return batch
 
 
-def _sha256(path: Path, buffer: bytearray) -> str | None:
+def _file(archive: Archive, media_path: str) -> str:
+    """Where an archived file lives, as archive.absolute_path says, but as a plain string: pathlib interns every
+    path component (sys.intern), and the interpreter's table of interned strings grows with each distinct file
+    name, so a run over 100,000 files would not stay flat."""
+    return os.path.join(os.fspath(archive.media_root), *media_path.split("/"))
+
+
+def _sha256(path: str, buffer: bytearray) -> str | None:
     """The file's SHA-256, or None when it is not there (or not a regular file)."""
     try:
-        with path.open("rb", buffering=0) as handle:
+        with open(path, "rb", buffering=0) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None
             digest, view = hashlib.sha256(), memoryview(buffer)
@@ -327,7 +333,7 @@ def _remove(archive: Archive, clips: Sequence[tuple[int, str]]) -> int:
     file_removed; returns the bytes freed (the sizes of the files that were there)."""
     if not clips:
         return 0
-    freed = sum(_unlink(archive.absolute_path(media_path)) for _, media_path in clips)
+    freed = sum(_unlink(_file(archive, media_path)) for _, media_path in clips)
     with archive.sessions.write() as session:
         session.execute(
             update(Tombstone).where(Tombstone.clip_id.in_([clip_id for clip_id, _ in clips])).values(file_removed=True),
@@ -336,16 +342,16 @@ def _remove(archive: Archive, clips: Sequence[tuple[int, str]]) -> int:
     return freed
 
 
-def _unlink(path: Path) -> int:
+def _unlink(path: str) -> int:
     """Remove an archived file (read-only: on Windows it must be made writable first); its size, or 0 when
     it was already gone (a killed run removed it)."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
+        if os.name == "nt":
+            os.chmod(path, stat.S_IWRITE)
+        os.unlink(path)
     except FileNotFoundError:
         return 0
-    if os.name == "nt":
-        os.chmod(path, stat.S_IWRITE)
-    path.unlink(missing_ok=True)
     return size
 
 
