@@ -76,6 +76,11 @@ class SelfApprovalRefused(PermissionDenied):
     """No one approves, reviews or revokes their own viewing request."""
 
 
+class ClipDestroyed(WorkstationError):
+    """The clip's original was destroyed after an approved destruction request (R8): its row and tombstone
+    remain, its file does not, so it cannot be played, thumbnailed or exported."""
+
+
 class AccessError(WorkstationError):
     """A viewing request, approval or register entry that cannot be carried out as asked."""
 

@@ -102,7 +102,7 @@ class DestructionItem(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("destruction_requests.id"), primary_key=True)
     clip_id: Mapped[int] = mapped_column(ForeignKey("clips.id"), primary_key=True, index=True)
     keep_until: Mapped[date | None] = mapped_column(Date)  # as listed
-    outcome: Mapped[str] = mapped_column(String(16), default="listed")
+    outcome: Mapped[str] = mapped_column(String(24), default="listed")
 
 
 class DestructionStep(Base):

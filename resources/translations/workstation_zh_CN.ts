@@ -4152,6 +4152,7 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="98" />
+        <location filename="../../ui/common/error_text.py" line="237" />
         <source>There is no unit with the code "{unit_code}".</source>
         <translation>单位代码“{unit_code}”不存在。</translation>
     </message>
@@ -4427,731 +4428,831 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="215" />
+        <source>No footage matches that is past its keep-until date, not on legal hold and not on another destruction request.</source>
+        <translation>没有符合条件、已超过保存期限且未法律保全、未列入其他销毁申请的资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="220" />
+        <source>File {clip_id} has already been destroyed.</source>
+        <translation>文件 {clip_id} 已销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="221" />
+        <source>File {clip_id} is not assigned to a unit yet, so no unit can approve its destruction; assign it first.</source>
+        <translation>文件 {clip_id} 尚未分配单位，无法确定审批单位；请先分配后再申请销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="225" />
+        <source>File {clip_id} is under legal hold (hold {hold_ids}) and cannot be destroyed.</source>
+        <translation>文件 {clip_id} 处于法律保全中（保全编号 {hold_ids}），不能销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="228" />
+        <source>File {clip_id} is already on destruction request {request_id}.</source>
+        <translation>文件 {clip_id} 已列入销毁申请 {request_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="231" />
+        <source>File {clip_id} must be kept until {keep_until}; it cannot be destroyed before then.</source>
+        <translation>文件 {clip_id} 须保存至 {keep_until}，尚未到期，不能销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="234" />
+        <source>File {clip_id} is kept permanently and cannot be destroyed.</source>
+        <translation>文件 {clip_id} 须永久保存，不能销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="238" />
+        <source>The files' units have no common superior unit to approve them; submit a separate request for each.</source>
+        <translation>所列资料的单位没有共同的上级单位，无法由同一单位审批，请分别申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="242" />
+        <source>Give the reason for the destruction (what was screened and why).</source>
+        <translation>请填写筛查情况（销毁事由）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="245" />
+        <source>The reason may be at most {max_chars} characters long.</source>
+        <translation>销毁事由不能超过 {max_chars} 字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="248" />
+        <source>There is no destruction request number {request_id}, or you may not see it.</source>
+        <translation>没有编号为 {request_id} 的销毁申请，或您无权查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="251" />
+        <source>Destruction request {request_id} has already been decided ({status}).</source>
+        <translation>销毁申请 {request_id} 已处理（{status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="254" />
+        <source>Destruction request {request_id} is {status}; only an approved request can be executed.</source>
+        <translation>销毁申请 {request_id} 当前状态为 {status}，只有已批准的申请才能执行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="257" />
+        <source>Each pass must handle at least one file (asked for {limit}).</source>
+        <translation>每次处理的文件数应至少为 1（当前为 {limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="260" />
+        <source>--before is used together with --unit.</source>
+        <translation>--before 须与 --unit 一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="261" />
+        <source>Only a footage administrator may request destruction, and only of footage of their own unit and the units below it.</source>
+        <translation>只有执法记录仪管理员可以对本单位及下级单位的资料申请销毁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="266" />
+        <source>The scheduled clean-up is run by the scheduler (retention run) only.</source>
+        <translation>定期清理只能由计划任务（retention run）执行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="269" />
+        <source>Executing destruction request {request_id} needs the delete right of a footage administrator at corps level.</source>
+        <translation>执行销毁申请 {request_id} 需要总队执法记录仪管理员的删除权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="274" />
+        <source>You cannot approve your own destruction request.</source>
+        <translation>不能审批本人提交的销毁申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="277" />
+        <source>The archive's media folder {folder} cannot be reached (the network share may be offline). Reconnect it and try again; nothing was changed.</source>
+        <translation>无法访问档案存储目录 {folder}（网络共享可能已断开）。请恢复连接后重试，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="282" />
+        <source>File {clip_id} was destroyed after approval; only its destruction record remains.</source>
+        <translation>文件 {clip_id} 已按审批销毁，只保留销毁记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="285" />
         <source>The request holds no footage that needs approval.</source>
         <translation>申请中没有需要审批的资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="216" />
+        <location filename="../../ui/common/error_text.py" line="286" />
         <source>These files belong to different superior units; submit a separate request for each.</source>
         <translation>所申请的资料分属不同的上级单位，无法由同一单位审批，请分别提交申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="220" />
+        <location filename="../../ui/common/error_text.py" line="290" />
         <source>The file name rule "{name}" is not a valid regular expression: {detail}</source>
         <translation>文件名规则“{name}”不是有效的正则表达式：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="223" />
+        <location filename="../../ui/common/error_text.py" line="293" />
         <source>The file name rule "{name}" lacks the named groups: {groups}</source>
         <translation>文件名规则“{name}”缺少命名分组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="226" />
+        <location filename="../../ui/common/error_text.py" line="296" />
         <source>A file name rule lacks the field {field}</source>
         <translation>文件名规则缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="227" />
+        <location filename="../../ui/common/error_text.py" line="297" />
         <source>The archive's storage is full; the import stopped. The files imported so far are complete. Free or add space, then import again: it resumes where it stopped.</source>
         <translation>档案存储空间已满，导入已停止。已导入的文件完整有效。请清理或扩容存储后重新导入，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="232" />
+        <location filename="../../ui/common/error_text.py" line="302" />
         <source>The import source "{source}" is inside the archive's own storage ({root}) and cannot be imported from: its files are already archived, and verify-and-clear would delete the originals. Choose a recorder's or a collection station's export folder.</source>
         <translation>导入源“{source}”位于档案库自己的存储目录（{root}）之内，不能从这里导入：其中的文件已经归档，校验清空会删除原始文件。请选择执法记录仪或采集站的导出文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="238" />
+        <location filename="../../ui/common/error_text.py" line="308" />
         <source>The upload {upload_id} expired, or the bytes the server had received are lost. Import again (the file is sent from the start).</source>
         <translation>上传 {upload_id} 已过期，或服务器已接收的数据已丢失。请重新导入（该文件将从头上传）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="243" />
+        <location filename="../../ui/common/error_text.py" line="313" />
         <source>The upload {upload_id} was begun by another account; you cannot continue or finish it.</source>
         <translation>上传 {upload_id} 由其他账户开始，您不能继续或完成它。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="247" />
+        <location filename="../../ui/common/error_text.py" line="317" />
         <source>The import run {run_id} was begun by another account; you cannot end it.</source>
         <translation>导入批次 {run_id} 由其他账户开始，您不能结束它。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="251" />
+        <location filename="../../ui/common/error_text.py" line="321" />
         <source>There is no open import run {run_id}.</source>
         <translation>没有进行中的导入批次 {run_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="255" />
+        <location filename="../../ui/common/error_text.py" line="325" />
         <source>The upload {upload_id} sent more bytes than the file's size ({size} bytes); they were refused.</source>
         <translation>上传 {upload_id} 的数据超出了文件大小（{size} 字节），已拒收。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="259" />
+        <location filename="../../ui/common/error_text.py" line="329" />
         <source>The server has received {expected} bytes; the upload must continue there, not at byte {offset}.</source>
         <translation>服务器已接收 {expected} 字节，应从该处续传，而不是从第 {offset} 字节处。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="263" />
+        <location filename="../../ui/common/error_text.py" line="333" />
         <source>The upload {upload_id} is not complete ({received} of {size} bytes received); send the rest, then finish it.</source>
         <translation>上传 {upload_id} 尚未传完（已接收 {received} / {size} 字节），请续传后再完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="268" />
+        <location filename="../../ui/common/error_text.py" line="338" />
         <source>The file "{source}" the server received does not have the checksum (SHA-256) the station read: nothing was archived and the received bytes were discarded. Import the file again.</source>
         <translation>服务器收到的“{source}”与采集站读取的校验值（SHA-256）不一致：未归档，收到的数据已丢弃。请重新导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="273" />
+        <location filename="../../ui/common/error_text.py" line="343" />
         <source>The upload request is invalid ({field}). Update the station's program and try again.</source>
         <translation>上传请求无效（{field}）。请更新采集站程序后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="277" />
+        <location filename="../../ui/common/error_text.py" line="347" />
         <source>There is no category "{category}".</source>
         <translation>没有类别“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="278" />
+        <location filename="../../ui/common/error_text.py" line="348" />
         <source>Only a footage administrator may change the marker categories.</source>
         <translation>只有执法记录仪管理员可以修改标记类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="281" />
+        <location filename="../../ui/common/error_text.py" line="351" />
         <source>A category name has 1 to {max_chars} characters.</source>
         <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="284" />
+        <location filename="../../ui/common/error_text.py" line="354" />
         <source>There already is a category named "{name}".</source>
         <translation>已有名为“{name}”的类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="285" />
+        <location filename="../../ui/common/error_text.py" line="355" />
         <source>The colour "{color}" is not valid; use #rrggbb.</source>
         <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="286" />
+        <location filename="../../ui/common/error_text.py" line="356" />
         <source>The archive has no file number {clip_id}.</source>
         <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="287" />
+        <location filename="../../ui/common/error_text.py" line="357" />
         <source>Only video and audio can be marked with moments or spans.</source>
         <translation>只能在视频和音频上标记时间点或片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="290" />
+        <location filename="../../ui/common/error_text.py" line="360" />
         <source>Marker {marker_id} does not exist (it may have been deleted).</source>
         <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="293" />
+        <location filename="../../ui/common/error_text.py" line="363" />
         <source>This marker was added by {author}; only its author may change or delete it.</source>
         <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="296" />
+        <location filename="../../ui/common/error_text.py" line="366" />
         <source>A marker cannot be before the start of the file.</source>
         <translation>标记时间不能早于文件开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="297" />
+        <location filename="../../ui/common/error_text.py" line="367" />
         <source>A span must end after it starts.</source>
         <translation>片段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="298" />
+        <location filename="../../ui/common/error_text.py" line="368" />
         <source>The marker is beyond the end of the file.</source>
         <translation>标记时间超出了文件的时长。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="299" />
+        <location filename="../../ui/common/error_text.py" line="369" />
         <source>The category "{category}" is not among the current marker categories.</source>
         <translation>类别“{category}”不在当前的标记类别中。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="302" />
+        <location filename="../../ui/common/error_text.py" line="372" />
         <source>A note has at most {max_chars} characters.</source>
         <translation>备注最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="303" />
+        <location filename="../../ui/common/error_text.py" line="373" />
         <source>The still is not a valid PNG image.</source>
         <translation>截图不是有效的 PNG 图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="304" />
+        <location filename="../../ui/common/error_text.py" line="374" />
         <source>Stills can be taken from video only.</source>
         <translation>只能从视频中截取画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="305" />
+        <location filename="../../ui/common/error_text.py" line="375" />
         <source>The still is too large.</source>
         <translation>截图文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="306" />
+        <location filename="../../ui/common/error_text.py" line="376" />
         <source>Still {still_id} does not exist.</source>
         <translation>截图 {still_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="307" />
+        <location filename="../../ui/common/error_text.py" line="377" />
         <source>Still {still_id} fails its checksum; the data may have been altered.</source>
         <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="310" />
+        <location filename="../../ui/common/error_text.py" line="380" />
         <source>Unlinking needs a reason.</source>
         <translation>取消关联须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="311" />
+        <location filename="../../ui/common/error_text.py" line="381" />
         <source>The file is not linked to {case_no}.</source>
         <translation>该文件未关联 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="312" />
+        <location filename="../../ui/common/error_text.py" line="382" />
         <source>A password needs at least {min_length} characters.</source>
         <translation>密码至少需要 {min_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="315" />
+        <location filename="../../ui/common/error_text.py" line="385" />
         <source>A password has at most {max_length} characters.</source>
         <translation>密码不能超过 {max_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="316" />
+        <location filename="../../ui/common/error_text.py" line="386" />
         <source>The password cannot be the login name.</source>
         <translation>密码不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="317" />
+        <location filename="../../ui/common/error_text.py" line="387" />
         <source>Wrong login name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="318" />
+        <location filename="../../ui/common/error_text.py" line="388" />
         <source>The account is locked: try again after {until}, or ask an administrator to unlock it.</source>
         <translation>账户已被锁定，请于 {until} 后再试，或联系管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="321" />
+        <location filename="../../ui/common/error_text.py" line="391" />
         <source>The password was changed just now; enter it again.</source>
         <translation>密码刚刚被修改，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="324" />
+        <location filename="../../ui/common/error_text.py" line="394" />
         <source>The archive already has users; an administrator adds accounts.</source>
         <translation>档案库已有用户，请由管理员添加账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="327" />
+        <location filename="../../ui/common/error_text.py" line="397" />
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与原密码相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="328" />
+        <location filename="../../ui/common/error_text.py" line="398" />
         <source>The current password is wrong.</source>
         <translation>原密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="329" />
+        <location filename="../../ui/common/error_text.py" line="399" />
         <source>You cannot reset your own password; use "Change password".</source>
         <translation>不能重置自己的密码，请使用“修改密码”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="332" />
+        <location filename="../../ui/common/error_text.py" line="402" />
         <source>Only a footage administrator may manage user accounts.</source>
         <translation>只有执法记录仪管理员可以管理用户账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="335" />
+        <location filename="../../ui/common/error_text.py" line="405" />
         <source>The user "{login}" does not exist or is not in a unit you manage.</source>
         <translation>用户“{login}”不存在，或不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="338" />
+        <location filename="../../ui/common/error_text.py" line="408" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="339" />
+        <location filename="../../ui/common/error_text.py" line="409" />
         <source>The device cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该设备，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="342" />
+        <location filename="../../ui/common/error_text.py" line="412" />
         <source>The officer cannot be found; another workstation may have changed them. Refresh and try again.</source>
         <translation>找不到该执法人员，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="345" />
+        <location filename="../../ui/common/error_text.py" line="415" />
         <source>The unit cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该单位，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="348" />
+        <location filename="../../ui/common/error_text.py" line="418" />
         <source>The handover note is too long ({length} characters); at most {max_chars}.</source>
         <translation>交接说明过长（{length} 字），最多 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="351" />
+        <location filename="../../ui/common/error_text.py" line="421" />
         <source>Enter the device number (without spaces).</source>
         <translation>请填写设备编号（不能含空格）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="352" />
+        <location filename="../../ui/common/error_text.py" line="422" />
         <source>The device number is too long; at most {max_chars} characters.</source>
         <translation>设备编号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="355" />
+        <location filename="../../ui/common/error_text.py" line="425" />
         <source>The serial number is too long; at most {max_chars} characters.</source>
         <translation>序列号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="358" />
+        <location filename="../../ui/common/error_text.py" line="428" />
         <source>The model is too long; at most {max_chars} characters.</source>
         <translation>型号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="361" />
+        <location filename="../../ui/common/error_text.py" line="431" />
         <source>Device number {device_no} is already registered.</source>
         <translation>设备编号 {device_no} 已登记，不能重复登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="362" />
+        <location filename="../../ui/common/error_text.py" line="432" />
         <source>Only a footage administrator may maintain the device registry.</source>
         <translation>只有执法记录仪管理员可以维护设备登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="365" />
+        <location filename="../../ui/common/error_text.py" line="435" />
         <source>The device or officer is not in a unit you manage.</source>
         <translation>该设备或人员不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="368" />
+        <location filename="../../ui/common/error_text.py" line="438" />
         <source>Device {device_no} is already held by {person}; no handover is needed.</source>
         <translation>设备 {device_no} 当前已由 {person} 持有，无需交接。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="371" />
+        <location filename="../../ui/common/error_text.py" line="441" />
         <source>{person} already belongs to {unit}.</source>
         <translation>{person} 已属于 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="372" />
+        <location filename="../../ui/common/error_text.py" line="442" />
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="373" />
+        <location filename="../../ui/common/error_text.py" line="443" />
         <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
         <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="378" />
+        <location filename="../../ui/common/error_text.py" line="448" />
         <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
         <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="383" />
+        <location filename="../../ui/common/error_text.py" line="453" />
         <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
         <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="389" />
+        <location filename="../../ui/common/error_text.py" line="459" />
         <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="395" />
+        <location filename="../../ui/common/error_text.py" line="465" />
         <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="401" />
+        <location filename="../../ui/common/error_text.py" line="471" />
         <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="407" />
+        <location filename="../../ui/common/error_text.py" line="477" />
         <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="413" />
+        <location filename="../../ui/common/error_text.py" line="483" />
         <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
         <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="416" />
+        <location filename="../../ui/common/error_text.py" line="486" />
         <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
         <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="421" />
+        <location filename="../../ui/common/error_text.py" line="491" />
         <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
         <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="427" />
+        <location filename="../../ui/common/error_text.py" line="497" />
         <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
         <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="432" />
+        <location filename="../../ui/common/error_text.py" line="502" />
         <source>Cannot read the archive database file {database} ({detail}).</source>
         <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="435" />
+        <location filename="../../ui/common/error_text.py" line="505" />
         <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
         <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="440" />
+        <location filename="../../ui/common/error_text.py" line="510" />
         <source>Unknown archive kind: {kind}</source>
         <translation>未知的档案库类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="441" />
+        <location filename="../../ui/common/error_text.py" line="511" />
         <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
         <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="447" />
+        <location filename="../../ui/common/error_text.py" line="517" />
         <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
         <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="450" />
+        <location filename="../../ui/common/error_text.py" line="520" />
         <source>Connection profile "{name}" is an archive server: sign in through the server instead.</source>
         <translation>连接配置“{name}”是档案服务器，请通过服务器登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="453" />
+        <location filename="../../ui/common/error_text.py" line="523" />
         <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
         <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="458" />
+        <location filename="../../ui/common/error_text.py" line="528" />
         <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
         <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="461" />
+        <location filename="../../ui/common/error_text.py" line="531" />
         <source>Cannot read the settings file {path} ({detail}).</source>
         <translation>无法读取配置文件 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="462" />
+        <location filename="../../ui/common/error_text.py" line="532" />
         <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
         <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="467" />
+        <location filename="../../ui/common/error_text.py" line="537" />
         <source>The demo needs 1 to {max_officers} officers</source>
         <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="470" />
+        <location filename="../../ui/common/error_text.py" line="540" />
         <source>The demo covers 1 to {max_days} days</source>
         <translation>演示天数应在 1 到 {max_days} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="471" />
+        <location filename="../../ui/common/error_text.py" line="541" />
         <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
         <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="476" />
+        <location filename="../../ui/common/error_text.py" line="546" />
         <source>{path} is not a folder; give the folder to write to.</source>
         <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="479" />
+        <location filename="../../ui/common/error_text.py" line="549" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="482" />
+        <location filename="../../ui/common/error_text.py" line="552" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="485" />
+        <location filename="../../ui/common/error_text.py" line="555" />
         <source>Sign in to the archive server first.</source>
         <translation>请先登录档案服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="486" />
+        <location filename="../../ui/common/error_text.py" line="556" />
         <source>The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.</source>
         <translation>档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="490" />
+        <location filename="../../ui/common/error_text.py" line="560" />
         <source>The sign-in has expired: sign in again.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="491" />
+        <location filename="../../ui/common/error_text.py" line="561" />
         <source>The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): sign in again.</source>
         <translation>登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="496" />
+        <location filename="../../ui/common/error_text.py" line="566" />
         <source>The server carried the request out, but its answer was lost: refresh to see the result.</source>
         <translation>服务器已执行该操作，但结果未能返回，请刷新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="499" />
+        <location filename="../../ui/common/error_text.py" line="569" />
         <source>The server is still carrying out this request: wait a moment and refresh.</source>
         <translation>服务器仍在执行该操作，请稍候刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="502" />
+        <location filename="../../ui/common/error_text.py" line="572" />
         <source>The archive server refused the request {call} ({detail}): client and server versions may differ.</source>
         <translation>档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="505" />
+        <location filename="../../ui/common/error_text.py" line="575" />
         <source>The archive server does not know the request {call}: client and server versions may differ.</source>
         <translation>档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="508" />
+        <location filename="../../ui/common/error_text.py" line="578" />
         <source>An administrator reset your password: change it before doing anything else.</source>
         <translation>管理员已重置您的密码，请先修改密码再操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="511" />
+        <location filename="../../ui/common/error_text.py" line="581" />
         <source>The archive server {server} does not answer. Check the network and the address, then try again.</source>
         <translation>档案服务器 {server} 无响应，请检查网络和地址后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="514" />
+        <location filename="../../ui/common/error_text.py" line="584" />
         <source>The server {server} presented a certificate other than the pinned one: the connection was refused. Ask the administrator which certificate is right.</source>
         <translation>服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="519" />
+        <location filename="../../ui/common/error_text.py" line="589" />
         <source>{server} answered with something that is not the archive server's (HTTP {status}). Check the address.</source>
         <translation>{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="523" />
+        <location filename="../../ui/common/error_text.py" line="593" />
         <source>The pinned certificate {path} cannot be read ({detail}).</source>
         <translation>无法读取固定信任的证书 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="526" />
+        <location filename="../../ui/common/error_text.py" line="596" />
         <source>Not signed in to {server}: run workstation --server {server} login --user LOGIN first.</source>
         <translation>尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="529" />
+        <location filename="../../ui/common/error_text.py" line="599" />
         <source>Through the archive server a command acts as the signed-in user: leave out --user.</source>
         <translation>经档案服务器操作时以登录的用户身份执行，请去掉 --user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="532" />
+        <location filename="../../ui/common/error_text.py" line="602" />
         <source>On an archive opened here, name the workstation user to act as with --user LOGIN.</source>
         <translation>在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="535" />
+        <location filename="../../ui/common/error_text.py" line="605" />
         <source>The command {command} works only on an archive opened on this computer (--archive or --profile), not through the server.</source>
         <translation>命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="540" />
+        <location filename="../../ui/common/error_text.py" line="610" />
         <source>The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of workstation.toml).</source>
         <translation>启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="545" />
+        <location filename="../../ui/common/error_text.py" line="615" />
         <source>{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443.</source>
         <translation>{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="548" />
+        <location filename="../../ui/common/error_text.py" line="618" />
         <source>Cannot listen on {listen} ({detail}): the port may be in use, or need other rights.</source>
         <translation>无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="551" />
+        <location filename="../../ui/common/error_text.py" line="621" />
         <source>The TLS certificate {certificate} and key {key} cannot be used ({detail}).</source>
         <translation>无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="554" />
+        <location filename="../../ui/common/error_text.py" line="624" />
         <source>{command} needs --server URL.</source>
         <translation>{command} 需要 --server 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="555" />
+        <location filename="../../ui/common/error_text.py" line="625" />
         <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
         <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="558" />
+        <location filename="../../ui/common/error_text.py" line="628" />
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="561" />
+        <location filename="../../ui/common/error_text.py" line="631" />
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="566" />
+        <location filename="../../ui/common/error_text.py" line="636" />
         <source>A station account uploads recorder dumps and does nothing else: sign in with a personal account.</source>
         <translation>采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="569" />
+        <location filename="../../ui/common/error_text.py" line="639" />
         <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
         <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="572" />
+        <location filename="../../ui/common/error_text.py" line="642" />
         <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
         <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="577" />
+        <location filename="../../ui/common/error_text.py" line="647" />
         <source>The audit key of this archive (id {archive}) is not in the key store ({where}). Without it nothing can be recorded or verified. Restore it from its backup with `workstation audit import-key --from FILE`, or set [audit] key_file to the server's key file.</source>
         <translation>本档案库（编号 {archive}）的审计密钥不在密钥库（{where}）中，没有它既不能记录也不能校验。请用“workstation audit import-key --from 文件”从备份恢复，或在 [audit] key_file 中指定服务器的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="583" />
+        <location filename="../../ui/common/error_text.py" line="653" />
         <source>The audit key store {where} is damaged or not a key file. Restore it from its backup.</source>
         <translation>审计密钥库 {where} 已损坏或不是密钥文件，请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="586" />
+        <location filename="../../ui/common/error_text.py" line="656" />
         <source>Cannot write the audit key file {where} ({detail}). Check that the folder exists and may be written, then try again.</source>
         <translation>无法写入审计密钥文件 {where}（{detail}）。请确认该文件夹存在且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="591" />
+        <location filename="../../ui/common/error_text.py" line="661" />
         <source>The system's credential store cannot be used for the audit key ({detail}). Make sure it works, or set [audit] key_file in workstation.toml.</source>
         <translation>无法使用系统凭据管理器保存审计密钥（{detail}）。请确认凭据管理器可用，或在 workstation.toml 的 [audit] key_file 中指定密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="596" />
+        <location filename="../../ui/common/error_text.py" line="666" />
         <source>The file {where} holds no audit key of this archive (id {archive}).</source>
         <translation>文件 {where} 中没有本档案库（编号 {archive}）的审计密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="599" />
+        <location filename="../../ui/common/error_text.py" line="669" />
         <source>The key store {where} already holds the audit key of this archive (id {archive}); nothing was changed.</source>
         <translation>密钥库 {where} 中已有本档案库（编号 {archive}）的审计密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="603" />
+        <location filename="../../ui/common/error_text.py" line="673" />
         <source>Key {key} in {where} does not verify the audit log of this archive: it is not this archive's key. Nothing was changed.</source>
         <translation>{where} 中的密钥 {key} 无法校验本档案库的审计日志，不是本档案库的密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="608" />
+        <location filename="../../ui/common/error_text.py" line="678" />
         <source>"{text}" is not an anchor: write it as SEQ:HEX with at least 16 hexadecimal digits, as printed on the ledger.</source>
         <translation>“{text}”不是锚点：请按台帐上的打印格式写成 序号:摘要（至少 16 位十六进制）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="613" />
+        <location filename="../../ui/common/error_text.py" line="683" />
         <source>Cannot read the anchor file {where} ({detail}).</source>
         <translation>无法读取锚点文件 {where}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="616" />
+        <location filename="../../ui/common/error_text.py" line="686" />
         <source>Line {line} of the anchor file {where} is not an anchor (SEQ:HEX). Anchor files are only appended to: restore it from its copy.</source>
         <translation>锚点文件 {where} 第 {line} 行不是锚点（序号:摘要）。锚点文件只能追加，请从其副本恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="621" />
+        <location filename="../../ui/common/error_text.py" line="691" />
         <source>Cannot append to the anchor file {where} ({detail}). Check that the medium is present and writable, then try again.</source>
         <translation>无法追加写入锚点文件 {where}（{detail}）。请确认存储介质已连接且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="626" />
+        <location filename="../../ui/common/error_text.py" line="696" />
         <source>--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE.</source>
         <translation>--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="629" />
+        <location filename="../../ui/common/error_text.py" line="699" />
         <source>Only administrators, heads, legal and inspection staff see retention and destruction.</source>
         <translation>只有执法记录仪管理员、单位负责人、法制和督察人员可以查看保存期限与销毁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="632" />
+        <location filename="../../ui/common/error_text.py" line="702" />
         <source>Only administrators of the top unit (the corps) change the retention policy.</source>
         <translation>只有最高一级单位（总队）的管理员可以修改保存期限规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="635" />
+        <location filename="../../ui/common/error_text.py" line="705" />
         <source>Only legal (法制) and inspection (督察) staff place or lift legal holds.</source>
         <translation>只有法制和督察人员可以设置或解除法律保全。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="638" />
+        <location filename="../../ui/common/error_text.py" line="708" />
         <source>Give the reason for the legal hold.</source>
         <translation>请填写法律保全的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="639" />
+        <location filename="../../ui/common/error_text.py" line="709" />
         <source>Choose the files to hold.</source>
         <translation>请选择要保全的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="640" />
+        <location filename="../../ui/common/error_text.py" line="710" />
         <source>Give the reason for lifting the hold.</source>
         <translation>请填写解除保全的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="641" />
+        <location filename="../../ui/common/error_text.py" line="711" />
         <source>There is no legal hold number {hold_id}.</source>
         <translation>没有编号为 {hold_id} 的法律保全。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="642" />
+        <location filename="../../ui/common/error_text.py" line="712" />
         <source>Legal hold {hold_id} has already been lifted.</source>
         <translation>法律保全 {hold_id} 已解除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="643" />
-        <source>File {clip_id} has been destroyed after an approved request; only its record remains.</source>
-        <translation>文件 {clip_id} 已按审批销毁，仅保留其记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/common/error_text.py" line="646" />
+        <location filename="../../ui/common/error_text.py" line="713" />
         <source>Unit {unit_code} is not one of the units in your charge.</source>
         <translation>单位 {unit_code} 不在您的管辖范围内。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="649" />
+        <location filename="../../ui/common/error_text.py" line="716" />
         <source>Give the reason for changing the retention policy.</source>
         <translation>请填写修改保存期限规则的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="652" />
+        <location filename="../../ui/common/error_text.py" line="719" />
         <source>The base rule (all footage) cannot be removed; set another class instead.</source>
         <translation>基本规则（适用于全部资料）不能删除，可改为其他保存类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="655" />
+        <location filename="../../ui/common/error_text.py" line="722" />
         <source>There is no retention class {class_code}. See `workstation retention classes`.</source>
         <translation>没有保存类别 {class_code}。可用 workstation retention classes 查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="658" />
+        <location filename="../../ui/common/error_text.py" line="725" />
         <source>{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).</source>
         <translation>{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="662" />
+        <location filename="../../ui/common/error_text.py" line="729" />
         <source>Give the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>

@@ -85,6 +85,10 @@ CLIP_COLUMNS = (
     "media_status",
     "media_problem",
     "last_verified_at",
+    "retention_rule",
+    "retention_triggers",
+    "keep_until",
+    "site_category",
 )
 for _model, _columns in (
     (Unit, UNIT_COLUMNS),
@@ -315,6 +319,10 @@ class ClipGenerator:
                     site,
                     "corrupt" if damaged else "ok",
                     "无法解码第一帧画面" if damaged else "",
+                    None,
+                    "unassessed",  # retention columns (issue 14): as a clip archived before migration 0011
+                    "",
+                    None,
                     None,
                 )
                 if clip_id == 1:

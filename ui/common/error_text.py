@@ -212,6 +212,76 @@ def messages() -> dict[str, Wording]:
         "request_decided": QCoreApplication.translate("errors", "The request has already been decided."),
         "own_request": QCoreApplication.translate("errors", "You cannot approve your own viewing request."),
         "not_your_step": QCoreApplication.translate("errors", "This request is not yours to approve now."),
+        "nothing_expired": QCoreApplication.translate(
+            "errors",
+            "No footage matches that is past its keep-until date, not on legal hold and not on another "
+            "destruction request.",
+        ),
+        "clip_already_destroyed": QCoreApplication.translate("errors", "File {clip_id} has already been destroyed."),
+        "clip_unassigned": QCoreApplication.translate(
+            "errors",
+            "File {clip_id} is not assigned to a unit yet, so no unit can approve its destruction; assign it first.",
+        ),
+        "clip_held": QCoreApplication.translate(
+            "errors", "File {clip_id} is under legal hold (hold {hold_ids}) and cannot be destroyed."
+        ),
+        "clip_requested": QCoreApplication.translate(
+            "errors", "File {clip_id} is already on destruction request {request_id}."
+        ),
+        "clip_not_expired": QCoreApplication.translate(
+            "errors", "File {clip_id} must be kept until {keep_until}; it cannot be destroyed before then."
+        ),
+        "clip_kept_permanently": QCoreApplication.translate(
+            "errors", "File {clip_id} is kept permanently and cannot be destroyed."
+        ),
+        "unit_unknown": QCoreApplication.translate("errors", 'There is no unit with the code "{unit_code}".'),
+        "units_unrelated": QCoreApplication.translate(
+            "errors",
+            "The files' units have no common superior unit to approve them; submit a separate request for each.",
+        ),
+        "destruction_reason_missing": QCoreApplication.translate(
+            "errors", "Give the reason for the destruction (what was screened and why)."
+        ),
+        "destruction_reason_too_long": QCoreApplication.translate(
+            "errors", "The reason may be at most {max_chars} characters long."
+        ),
+        "destruction_not_found": QCoreApplication.translate(
+            "errors", "There is no destruction request number {request_id}, or you may not see it."
+        ),
+        "destruction_decided": QCoreApplication.translate(
+            "errors", "Destruction request {request_id} has already been decided ({status})."
+        ),
+        "destruction_not_approved": QCoreApplication.translate(
+            "errors", "Destruction request {request_id} is {status}; only an approved request can be executed."
+        ),
+        "execute_limit": QCoreApplication.translate(
+            "errors", "Each pass must handle at least one file (asked for {limit})."
+        ),
+        "before_needs_unit": QCoreApplication.translate("errors", "--before is used together with --unit."),
+        "destruction_request_denied": QCoreApplication.translate(
+            "errors",
+            "Only a footage administrator may request destruction, and only of footage of their own unit and "
+            "the units below it.",
+        ),
+        "scheduler_only": QCoreApplication.translate(
+            "errors", "The scheduled clean-up is run by the scheduler (retention run) only."
+        ),
+        "destruction_execute_denied": QCoreApplication.translate(
+            "errors",
+            "Executing destruction request {request_id} needs the delete right of a footage administrator at "
+            "corps level.",
+        ),
+        "own_destruction_request": QCoreApplication.translate(
+            "errors", "You cannot approve your own destruction request."
+        ),
+        "media_root_unreachable": QCoreApplication.translate(
+            "errors",
+            "The archive's media folder {folder} cannot be reached (the network share may be offline). "
+            "Reconnect it and try again; nothing was changed.",
+        ),
+        "clip_destroyed": QCoreApplication.translate(
+            "errors", "File {clip_id} was destroyed after approval; only its destruction record remains."
+        ),
         "nothing_to_approve": QCoreApplication.translate("errors", "The request holds no footage that needs approval."),
         "approvers_differ": QCoreApplication.translate(
             "errors",
@@ -640,9 +710,6 @@ def messages() -> dict[str, Wording]:
         "release_needs_reason": QCoreApplication.translate("errors", "Give the reason for lifting the hold."),
         "hold_not_found": QCoreApplication.translate("errors", "There is no legal hold number {hold_id}."),
         "hold_released": QCoreApplication.translate("errors", "Legal hold {hold_id} has already been lifted."),
-        "clip_destroyed": QCoreApplication.translate(
-            "errors", "File {clip_id} has been destroyed after an approved request; only its record remains."
-        ),
         "unit_not_in_charge": QCoreApplication.translate(
             "errors", "Unit {unit_code} is not one of the units in your charge."
         ),

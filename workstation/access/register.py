@@ -19,11 +19,11 @@ from db.session import Sessions
 from workstation import audit, clock
 from workstation.access.types import AuditFilter, RegisterRow, Viewing, ViewingKind
 from workstation.atomic_file import replacing
-from workstation.errors import AccessError, PermissionDenied
+from workstation.errors import AccessError, ClipDestroyed, PermissionDenied
 from workstation.export_stamp import snapshot_stamp
 from workstation.identity import Identity
 from workstation.permissions import clip_access, principal_of, require_duty
-from workstation.types import AccessBasis, Action, Duty
+from workstation.types import AccessBasis, Action, Duty, MediaStatus
 from workstation.xlsx_export import write_table
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filter
@@ -146,6 +146,8 @@ def _start(
         if kind is ViewingKind.EXPORT:
             return PermissionDenied("export_denied", clip_id=clip_id)
         return PermissionDenied("playback_denied", clip_id=clip_id)
+    if session.execute(select(Clip.media_status).where(Clip.id == clip_id)).scalar_one() == MediaStatus.DESTROYED:
+        raise ClipDestroyed("clip_destroyed", clip_id=clip_id)
     if access.grant_id is not None and not reason:
         reason = session.execute(
             select(AccessRequest.reason)

@@ -4,7 +4,7 @@
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
 Commands: demo, ingest, clips, verify, audit (verify, anchor, reconcile, rotate-key, export-key, import-key),
-db upgrade, profile add/list, access, user, spotcheck, ledger, tls, serve, login, logout (see the README's
+db upgrade, profile add/list, access, retention, user, spotcheck, ledger, tls, serve, login, logout (see the README's
 command-line section). Exit codes: 0 success; 1 the command ran and found a problem (rejected or failed
 files, integrity mismatches, a broken audit chain, state the audit log does not explain); 2 the command
 could not run (bad arguments, archive unreachable, ...). Without a command the
@@ -206,7 +206,7 @@ def _run(args: argparse.Namespace) -> int:
         "db": _db_upgrade,
         "profile": _profile,
         "access": _access,
-        "retention": _retention,
+        "retention": retention.run,
         "user": _user,
         "spotcheck": _spotcheck,
         "ledger": _ledger,
@@ -410,11 +410,6 @@ def _profile(args: argparse.Namespace) -> int:
 def _access(args: argparse.Namespace) -> int:
     with acting_client(args, user_of(args)) as client:
         return access.run(args, client)
-
-
-def _retention(args: argparse.Namespace) -> int:
-    with acting_client(args, user_of(args)) as client:
-        return retention.run(args, client)
 
 
 def _user(args: argparse.Namespace) -> int:

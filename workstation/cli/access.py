@@ -8,7 +8,6 @@ routing and the audit log are the same as in the GUI (workstation.access.request
 
 import argparse
 import json
-from dataclasses import asdict
 from typing import Any
 
 from workstation.access.types import (
@@ -19,7 +18,7 @@ from workstation.access.types import (
     OutsideBody,
     RequestKind,
 )
-from workstation.cli.console import json_value
+from workstation.cli.console import request_json
 from workstation.cli.values import moment, whole_number
 from workstation.client import ArchiveClient
 from workstation.clock import format_time
@@ -30,9 +29,9 @@ def add_parser(commands: Any) -> None:
     access = commands.add_parser("access", help="调阅申请与审批")
     actions = access.add_subparsers(dest="action", required=True)
     request = actions.add_parser("request", help="提交调阅申请（本单位权限以外的资料）")
-    _user_option(request)
+    user_option(request)
     footage = request.add_mutually_exclusive_group(required=True)
-    footage.add_argument("--clips", type=_clip_ids, help="文件编号，逗号分隔")
+    footage.add_argument("--clips", type=clip_ids, help="文件编号，逗号分隔")
     footage.add_argument("--officer", help="警号（与 --from、--to 一起使用）")
     footage.add_argument("--case", help="警情/案件编号")
     request.add_argument("--from", dest="period_start", type=moment, help="起始时间 YYYY-MM-DDTHH:MM")
@@ -49,11 +48,11 @@ def add_parser(commands: Any) -> None:
     request.add_argument("--document", default="", help="外单位的法律文书编号")
     for name, text in (("approve", "批准（或法制审核通过）"), ("reject", "驳回"), ("revoke", "撤销已生效的授权")):
         decision = actions.add_parser(name, help=text)
-        _user_option(decision)
+        user_option(decision)
         decision.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
         decision.add_argument("--comment", default="", help="审批意见（驳回时必填）")
     listing = actions.add_parser("list", help="列出本人的申请和由本人所在单位审批的申请")
-    _user_option(listing)
+    user_option(listing)
     listing.add_argument("--inbox", action="store_true", help="只列出待本人审批的申请")
     listing.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -77,7 +76,7 @@ def run(args: argparse.Namespace, client: ArchiveClient) -> int:
 def _list(args: argparse.Namespace, client: ArchiveClient) -> int:
     rows = client.inbox() if args.inbox else client.my_requests()
     if args.format == "json":
-        print(json.dumps([_json(row) for row in rows], ensure_ascii=False, indent=1))
+        print(json.dumps([request_json(row) for row in rows], ensure_ascii=False, indent=1))
     else:
         for row in rows:
             print(_line(row))
@@ -110,18 +109,14 @@ def _line(row: AccessRequestRow) -> str:
     )
 
 
-def _json(row: AccessRequestRow) -> dict[str, Any]:
-    data = {name: json_value(value) for name, value in asdict(row).items() if name != "steps"}
-    data["steps"] = [{name: json_value(value) for name, value in asdict(step).items()} for step in row.steps]
-    return data
-
-
-def _clip_ids(text: str) -> list[int]:
+def clip_ids(text: str) -> list[int]:
+    """--clips 1,2,3 (also `retention request`)."""
     try:
         return [int(part) for part in text.split(",") if part.strip()]
     except ValueError as error:
         raise argparse.ArgumentTypeError("文件编号应为以逗号分隔的数字") from error
 
 
-def _user_option(parser: argparse.ArgumentParser) -> None:
+def user_option(parser: argparse.ArgumentParser) -> None:
+    """--user LOGIN: the workstation user a command acts as on an archive opened here."""
     parser.add_argument("--user", metavar="LOGIN", help="以哪位工作站用户的身份操作（仅本机档案库）")

@@ -74,3 +74,10 @@ def json_value(value: Any) -> Any:
 
 def clip_json(row: ClipRow) -> dict[str, Any]:
     return {name: json_value(value) for name, value in asdict(row).items()}
+
+
+def request_json(row: Any) -> dict[str, Any]:
+    """A request row (a dataclass with approval `steps`) as JSON: its fields, and each step's."""
+    data = {name: json_value(value) for name, value in asdict(row).items() if name != "steps"}
+    data["steps"] = [{name: json_value(value) for name, value in asdict(step).items()} for step in row.steps]
+    return data

@@ -14,7 +14,10 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
+from workstation.cli import retention_destruction
+from workstation.cli.access import clip_ids, user_option
 from workstation.cli.console import json_value
+from workstation.cli.target import acting_client, user_of
 from workstation.cli.values import whole_number
 from workstation.client import ArchiveClient
 from workstation.clock import format_time
@@ -28,7 +31,7 @@ def add_parser(commands: Any) -> None:
     retention = commands.add_parser("retention", help="保存期限、法律保全与到期销毁")
     actions = retention.add_subparsers(dest="action", required=True)
     classes = actions.add_parser("classes", help="保存类别与规则；修改前显示影响（试运行）")
-    _user_option(classes)
+    user_option(classes)
     classes.add_argument(
         "--organisation",
         choices=[profile.value for profile in Profile],
@@ -40,34 +43,45 @@ def add_parser(commands: Any) -> None:
     classes.add_argument("--reason", default="", help="修改理由（保存时必填）")
     classes.add_argument("--format", choices=("table", "json"), default="table")
     queue = actions.add_parser("queue", help="到期队列：已到期和即将到期的资料")
-    _user_option(queue)
+    user_option(queue)
     queue.add_argument("--days", type=whole_number(0, 3650), default=QUEUE_HORIZONS[0], help="未来多少天内到期")
     queue.add_argument("--unit", help="单位代码（含下级单位）")
     queue.add_argument("--limit", type=whole_number(1, 100_000), default=200)
     queue.add_argument("--format", choices=("table", "json"), default="table")
     hold = actions.add_parser("hold", help="法律保全：保全期间不得销毁（法制、督察）")
-    _user_option(hold)
-    hold.add_argument("--clips", required=True, type=_clip_ids, help="文件编号，逗号分隔")
+    user_option(hold)
+    hold.add_argument("--clips", required=True, type=clip_ids, help="文件编号，逗号分隔")
     hold.add_argument("--reason", required=True, help="保全理由")
     release = actions.add_parser("release", help="解除法律保全（法制、督察）")
-    _user_option(release)
+    user_option(release)
     release.add_argument("hold_id", type=whole_number(1, 2**63 - 1), metavar="HOLD_ID")
     release.add_argument("--reason", required=True, help="解除理由")
     listing = actions.add_parser("holds", help="列出法律保全")
-    _user_option(listing)
+    user_option(listing)
     listing.add_argument("--all", action="store_true", help="包括已解除的")
     explain = actions.add_parser("explain", help="某个文件的保存期限及其依据")
-    _user_option(explain)
+    user_option(explain)
     explain.add_argument("clip_id", type=whole_number(1, 2**63 - 1), metavar="CLIP_ID")
     site = actions.add_parser("site", help="更正文件的场所类别（编辑权限）")
-    _user_option(site)
+    user_option(site)
     site.add_argument("clip_id", type=whole_number(1, 2**63 - 1), metavar="CLIP_ID")
     site.add_argument("--site", required=True, choices=[NO_SITE, *(category.value for category in SiteCategory)])
     site.add_argument("--reason", required=True, help="更正理由")
+    retention_destruction.add_parsers(actions)
 
 
-def run(args: argparse.Namespace, client: ArchiveClient) -> int:
-    """Carry out the retention command as the client's user."""
+def run(args: argparse.Namespace) -> int:
+    """Carry out a `retention` action: `run` on the archive opened here (the scheduled clean-up, a system
+    actor), every other as the client's user."""
+    if args.action == "run":
+        return retention_destruction.run_scheduled(args)
+    with acting_client(args, user_of(args)) as client:
+        if args.action in retention_destruction.ACTIONS:
+            return retention_destruction.run(args, client)
+        return _run_as(args, client)
+
+
+def _run_as(args: argparse.Namespace, client: ArchiveClient) -> int:
     handlers = {
         "classes": _classes,
         "queue": _queue,
@@ -231,14 +245,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value.isoformat()
     return json_value(value)
-
-
-def _clip_ids(text: str) -> list[int]:
-    try:
-        return [int(part) for part in text.split(",") if part.strip()]
-    except ValueError as error:
-        raise argparse.ArgumentTypeError("文件编号应为以逗号分隔的数字") from error
-
-
-def _user_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", metavar="LOGIN", help="以哪位工作站用户的身份操作（仅本机档案库）")

@@ -21,7 +21,7 @@ from workstation.access import audit_viewer, register, requests
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
-from workstation.errors import PermissionDenied
+from workstation.errors import ClipDestroyed, PermissionDenied
 from workstation.footage import browse, cases, clips, markers, officer_day, stills
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
@@ -46,9 +46,12 @@ from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org import devices, user_admin
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
-from workstation.retention import expiry, explain, holds, policy_change
+from workstation.retention import destruction, execution, expiry, explain, forms, holds, policy_change
 from workstation.retention.types import (
     ClipRetention,
+    DestructionRequestRow,
+    DestructionSpec,
+    ExecutionReport,
     HoldRow,
     PolicyDryRun,
     PolicyView,
@@ -73,7 +76,7 @@ from workstation.spotcheck.types import (
     ReviewInput,
     SampleItemRow,
 )
-from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, ClipScope, FileType, UnitRow
+from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, ClipScope, FileType, MediaStatus, UnitRow
 
 _T = TypeVar("_T")
 
@@ -216,6 +219,8 @@ class LocalClient:
         if not rows:
             raise PermissionDenied("clip_action", clip_id=clip_id, action="view")
         row = rows[0]
+        if row.media_status is MediaStatus.DESTROYED:
+            raise ClipDestroyed("clip_destroyed", clip_id=clip_id)
         if row.file_type not in (FileType.VIDEO, FileType.PHOTO):
             return None
         source = self.archive.absolute_path(row.media_path)
@@ -388,6 +393,26 @@ class LocalClient:
 
     def end_sessions(self, login: str) -> int:
         return user_admin.end_sessions(self.archive.sessions, self.who, login)
+
+    # --- destruction ---
+
+    def request_destruction(self, spec: DestructionSpec) -> DestructionRequestRow:
+        return self._write(lambda session: destruction.request_destruction(session, self.who, spec, _today()))
+
+    def approve_destruction(self, request_id: int, comment: str) -> DestructionRequestRow:
+        return self._write(lambda session: destruction.approve_destruction(session, self.who, request_id, comment))
+
+    def reject_destruction(self, request_id: int, comment: str) -> DestructionRequestRow:
+        return self._write(lambda session: destruction.reject_destruction(session, self.who, request_id, comment))
+
+    def destruction_requests(self, inbox: bool) -> list[DestructionRequestRow]:
+        return self._read(lambda session: destruction.destruction_requests(session, self.who, inbox))
+
+    def execute_destruction(self, request_id: int, limit: int) -> ExecutionReport:
+        return execution.execute(self.archive, self.who, request_id, limit, _today())
+
+    def export_destruction_forms(self, request_id: int, path: Path) -> int:
+        return forms.export_forms(self.archive.sessions, self.who, request_id, path)
 
 
 if TYPE_CHECKING:

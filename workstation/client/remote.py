@@ -26,6 +26,7 @@ from workstation.client.wire import (
     IDEMPOTENCY_HEADER,
     ROW_COUNT_HEADER,
     Call,
+    export_call,
     ledger_export_of,
     remote_calls,
 )
@@ -63,25 +64,27 @@ class RemoteClient:
         )
         return call.decode_answer(answer.content)
 
-    def _export(self, what: str, criteria: object, path: Path) -> Mapping[str, str]:
+    def _export(self, what: str, path: Path, **arguments: object) -> Mapping[str, str]:
         """Write the server's workbook to `path`; returns the answer's headers (the counts, wire.export_headers)."""
-        call = remote_calls()[EXPORTS[what].listing]
-        body = call.arguments.model_validate({"criteria": criteria, "limit": 0}).model_dump_json()
+        body = export_call(what).encode_arguments((), arguments)
         answer = self.connection.send(
-            "POST", f"/export/{what}", content=body.encode(), headers={"Content-Type": "application/json"}, retry=True
+            "POST", f"/export/{what}", content=body, headers={"Content-Type": "application/json"}, retry=True
         )
         with replacing(path) as partial:
             partial.write_bytes(answer.content)
         return answer.headers
 
     def export_ledger(self, criteria: object, path: Path) -> LedgerExport:
-        return ledger_export_of(self._export("ledger", criteria, path))
+        return ledger_export_of(self._export("ledger", path, criteria=criteria))
 
     def export_audit(self, criteria: object, path: Path) -> int:
-        return int(self._export("audit", criteria, path).get(ROW_COUNT_HEADER, "0"))
+        return int(self._export("audit", path, criteria=criteria).get(ROW_COUNT_HEADER, "0"))
 
     def export_register(self, criteria: object, path: Path) -> int:
-        return int(self._export("register", criteria, path).get(ROW_COUNT_HEADER, "0"))
+        return int(self._export("register", path, criteria=criteria).get(ROW_COUNT_HEADER, "0"))
+
+    def export_destruction_forms(self, request_id: int, path: Path) -> int:
+        return int(self._export("destruction-forms", path, request_id=request_id).get(ROW_COUNT_HEADER, "0"))
 
     def media_source(self, viewing: Viewing) -> ByteSource:
         """A stream of the server's media route for the viewing's open register entry (HttpsRangeSource)."""
@@ -123,7 +126,7 @@ def _remote_method(call: Call) -> Callable[..., Any]:
 
 for _name, _call in remote_calls().items():
     setattr(RemoteClient, _name, _remote_method(_call))
-assert all(export.method in vars(RemoteClient) for export in EXPORTS.values()), "every export has its method"
+assert all(method in vars(RemoteClient) for method in EXPORTS.values()), "every export has its method"
 
 
 def remote_client(connection: ServerConnection, user: SignedInUser) -> ArchiveClient:

@@ -9,7 +9,7 @@ areas' dataclasses arrive as themselves. Bytes travel as base64.
 What is not a call: `who` (the server knows the user from the token), `ingest` (an upload, see
 workstation.footage.upload), `media_source` (media are streamed, `/api/v1/media/{entry}`), `thumbnail`
 (`/api/v1/clips/{id}/thumbnail` answers the JPEG itself), and
-the three exports, which write a file on the client (`/api/v1/export/{what}` answers the workbook).
+the exports, which write a file on the client (`/api/v1/export/{what}` answers the workbook).
 """
 
 import inspect
@@ -27,24 +27,27 @@ from workstation.spotcheck.types import LedgerExport
 
 API = "/api/v1"
 LOCAL_ONLY = frozenset(
-    {"who", "ingest", "media_source", "thumbnail", "export_audit", "export_register", "export_ledger"}
+    {
+        "who",
+        "ingest",
+        "media_source",
+        "thumbnail",
+        "export_audit",
+        "export_register",
+        "export_ledger",
+        "export_destruction_forms",
+    }
 )
 
 
-@dataclass(frozen=True)
-class Export:
-    """`/api/v1/export/{what}`: the client method that writes the workbook, and the listing call whose
-    arguments (criteria, limit) carry its criteria over the wire."""
-
-    method: str
-    listing: str
-
-
 EXPORTS = {
-    "ledger": Export("export_ledger", "ledger_rows"),
-    "audit": Export("export_audit", "audit_events"),
-    "register": Export("export_register", "register_rows"),
+    "ledger": "export_ledger",
+    "audit": "export_audit",
+    "register": "export_register",
+    "destruction-forms": "export_destruction_forms",
 }
+"""`/api/v1/export/{what}` → the client method that writes the workbook; its arguments but `path` travel as
+the request's JSON body, like a call's (`export_call`)."""
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 ROW_COUNT_HEADER, DISPUTED_COUNT_HEADER, DISPUTED_NAMED_HEADER = "X-Row-Count", "X-Disputed-Count", "X-Disputed-Reviews"
 _CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", extra="forbid")
@@ -80,9 +83,9 @@ class Call:
     signature: inspect.Signature
 
     def encode_arguments(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> bytes:
-        bound = self.signature.bind(None, *args, **kwargs)  # None stands for self
+        bound = self.signature.bind_partial(None, *args, **kwargs)  # None stands for self
         bound.apply_defaults()
-        values = {name: value for name, value in bound.arguments.items() if name != "self"}
+        values = {name: value for name, value in bound.arguments.items() if name in self.parameters}
         return self.arguments(**values).model_dump_json().encode()
 
     def decode_arguments(self, body: bytes) -> dict[str, Any]:
@@ -109,10 +112,11 @@ def _first_problem(error: ValidationError) -> str:
     return f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
 
 
-def _make_call(name: str, method: Callable[..., Any]) -> Call:
+def _make_call(name: str, method: Callable[..., Any], local: frozenset[str] = frozenset()) -> Call:
+    """The call's models from the method's hints; `local` parameters stay on the caller's side."""
     hints = typing.get_type_hints(method)
     signature = inspect.signature(method)
-    parameters = tuple(p for p in signature.parameters if p != "self")
+    parameters = tuple(p for p in signature.parameters if p != "self" and p not in local)
     fields: dict[str, Any] = {}
     for parameter in parameters:
         default = signature.parameters[parameter].default
@@ -120,6 +124,15 @@ def _make_call(name: str, method: Callable[..., Any]) -> Call:
     arguments = create_model(f"{name}_arguments", __config__=_CONFIG, **fields)
     answer = create_model(f"{name}_answer", __config__=_CONFIG, result=(cast(Any, hints["return"]), ...))
     return Call(name, parameters, arguments, answer, signature)
+
+
+@cache
+def export_call(what: str) -> Call:
+    """The arguments of export `what` (EXPORTS) but the local `path`; BadRequest for an unknown export."""
+    method = EXPORTS.get(what)
+    if method is None:
+        raise BadRequest("unknown_call", call=f"export/{what}")
+    return _make_call(method, getattr(ArchiveClient, method), local=frozenset({"path"}))
 
 
 @cache

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
 from workstation import audit, permissions
-from workstation.errors import WorkstationError
+from workstation.errors import ClipDestroyed, WorkstationError
 from workstation.footage.types import (
     NEWEST_FIRST,
     ClipDetail,
@@ -31,7 +31,7 @@ from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStat
 
 
 class ClipEditError(WorkstationError):
-    """A metadata correction that cannot be made (no reason given, the clip destroyed)."""
+    """A metadata correction that cannot be made as asked (no reason given)."""
 
 
 Columns = TypeVarTuple("Columns")  # the selected columns, kept by the filters
@@ -267,7 +267,7 @@ def set_site_category(
     permissions.require_clip(session, who, clip_id, Action.EDIT)
     clip = session.execute(select(Clip).where(Clip.id == clip_id).with_for_update()).scalar_one()
     if clip.media_status == MediaStatus.DESTROYED:
-        raise ClipEditError("clip_destroyed", clip_id=clip_id)
+        raise ClipDestroyed("clip_destroyed", clip_id=clip_id)
     value = site.value if site is not None else None
     if clip.site_category == value:
         return None

@@ -6,6 +6,7 @@ cannot forge an audit row without the audit key (`audit.row_is_authentic`). A cl
 place differs from its ingest row, or that has no authentic ingest row, is a finding of its own
 (MediaStatus.UNATTESTED). Each batch of clips finds its ingest rows with one indexed query.
 
+Destroyed originals (workstation.retention.execution) are not checked: their files are gone by approval.
 A mismatch or a missing file is recorded on the clip (media_status) and in the audit log, so the
 problem stays visible in the browser after the command has finished.
 """
@@ -27,6 +28,8 @@ from workstation.identity import Identity
 from workstation.types import MediaStatus
 
 _BATCH = 1000
+_KEPT = Clip.media_status != MediaStatus.DESTROYED
+"""Destroyed originals (R8) are gone on purpose: their tombstones say so, verify does not call them missing."""
 INGEST_ACTION = "clip.ingest"
 
 
@@ -44,13 +47,16 @@ def verify_archive(archive: Archive, who: Identity, on_file: Callable[[int, int]
     interrupted run keeps what it found; the audit row is written at the end.
     """
     with archive.sessions.read() as session:
-        total = session.execute(select(func.count(Clip.id))).scalar_one()
+        total = session.execute(select(func.count(Clip.id)).where(_KEPT)).scalar_one()
     problems: list[VerifyProblem] = []
     checked = bytes_checked = last_id = 0
     while True:
         with archive.sessions.read() as session:
             batch = session.execute(
-                select(Clip.id, Clip.media_path, Clip.sha256).where(Clip.id > last_id).order_by(Clip.id).limit(_BATCH)
+                select(Clip.id, Clip.media_path, Clip.sha256)
+                .where(Clip.id > last_id, _KEPT)
+                .order_by(Clip.id)
+                .limit(_BATCH)
             ).all()
             if not batch:
                 break

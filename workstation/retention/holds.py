@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Clip, LegalHold, LegalHoldItem, User
 from workstation import audit, clock, permissions
-from workstation.errors import PermissionDenied
+from workstation.errors import ClipDestroyed, PermissionDenied
 from workstation.identity import Identity
 from workstation.retention import scope
 from workstation.retention.errors import RetentionError
@@ -36,7 +36,7 @@ def place_hold(session: Session, who: Identity, clip_ids: Sequence[int], reason:
         select(Clip.id).where(Clip.id.in_(ids), Clip.media_status == MediaStatus.DESTROYED).limit(1)
     ).scalar()
     if destroyed is not None:
-        raise RetentionError("clip_destroyed", clip_id=destroyed)
+        raise ClipDestroyed("clip_destroyed", clip_id=destroyed)
     hold = LegalHold(reason=reason, placed_by=principal.id, placed_at=clock.now(), release_reason="")
     session.add(hold)
     session.flush()

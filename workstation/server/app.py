@@ -33,7 +33,7 @@ from workstation.access import register
 from workstation.archive import Archive
 from workstation.cli.messages import describe
 from workstation.client.local import LocalClient
-from workstation.client.wire import API, EXPORTS, IDEMPOTENCY_HEADER, BadRequest, export_headers, remote_calls
+from workstation.client.wire import API, IDEMPOTENCY_HEADER, BadRequest, export_call, export_headers, remote_calls
 from workstation.client.wire_errors import error_body
 from workstation.errors import (
     AuthenticationFailed,
@@ -183,17 +183,15 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
 
     @app.post(f"{API}/export/{{what}}")
     async def export(what: str, request: Request) -> Response:
-        export_of = EXPORTS.get(what)
-        if export_of is None:
-            raise BadRequest("unknown_call", call=f"export/{what}")
+        call = export_call(what)
         body = await request.body()
 
         def work() -> tuple[bytes, Any]:
             user = signed_in(request)
-            criteria = remote_calls()[export_of.listing].decode_arguments(body)["criteria"]
+            arguments = call.decode_arguments(body)
             with tempfile.TemporaryDirectory(prefix="export-") as folder:
                 target = Path(folder) / f"{what}.xlsx"
-                result = getattr(LocalClient(archive, Identity.user(user.login)), export_of.method)(criteria, target)
+                result = getattr(LocalClient(archive, Identity.user(user.login)), call.name)(**arguments, path=target)
                 return target.read_bytes(), result
 
         content, result = await in_thread(work)

@@ -1,17 +1,7 @@
 """The check ledger as an Excel workbook to print and hand to inspectors: 检查台帐, 统计, 抽样记录.
 
-openpyxl's write-only mode streams rows to the file, so memory stays flat however long the ledger.
-What a write-only sheet allows, and how this module uses it:
-
-- column widths, frozen panes, print titles and row heights are written before the first row: set first;
-- cell styles go through styled cells: one template cell per styled column, given the next row's value
-  and appended again (append writes a row out before it returns). A styled cell costs about twice a plain
-  one to write, so only cells that need a style get one: dates and times, durations, percentages (number
-  formats) and non-empty long texts (wrapped); the rest go out as plain values;
-- the table's grid is one conditional format over the data range (always true, thin borders), which
-  Excel, WPS and LibreOffice draw and print like cell borders at no cost per cell;
-- merged cells, the autofilter, conditional formats, page setup, margins and the footer are written
-  after the rows.
+The sheets are printable tables (workstation.xlsx_print.PrintedTable: write-only, so memory stays flat
+however long the ledger).
 
 Pages: A4 landscape, fitted to the page width, title and header rows repeated on every page, page numbers
 in the footer, the audit chain head (审计链头, issue 13) in the page header of every sheet and below the
@@ -24,39 +14,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
-from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from workstation import clock
 from workstation.export_stamp import printed_head
 from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES
 from workstation.spotcheck.types import NAMED_DISPUTES, CheckItem, LedgerExport, LedgerRow, OfficerStatistics, PlanRow
 from workstation.types import ChainAnchor
+from workstation.xlsx_print import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    DURATION_FORMAT,
+    PERCENT_FORMAT,
+    Column,
+    PrintedTable,
+)
 
-if TYPE_CHECKING:
-    from openpyxl.cell import _CellSetValue  # the stubs' name for what a cell holds
-
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
-DURATION_FORMAT = "[h]:mm:ss"
-PERCENT_FORMAT = "0.0%"
 SPEED_FORMAT = '0.0"×"'
-A4 = "9"  # OOXML paper size code
-
 LEDGER_SHEET, STATISTICS_SHEET, PLANS_SHEET = "检查台帐", "统计", "抽样记录"
-
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-_FONT = "宋体"  # the title and header rows; data cells keep the workbook's default font
 
 
 @dataclass(frozen=True)
@@ -75,19 +51,6 @@ class LedgerHeading:
     @property
     def printed_head(self) -> str:
         return printed_head(self.chain_head)
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    width: float
-    number_format: str = "General"
-    wrap: bool = False
-    alert: bool = False  # red and bold: what a reader must not miss
-
-    @property
-    def styled(self) -> bool:
-        return self.wrap or self.alert or self.number_format != "General"
 
 
 LEDGER_COLUMNS = (
@@ -162,85 +125,6 @@ ALGORITHM_NOTES = (
 MISMATCH_MARK = "与审计日志不符"
 
 
-class _Table:
-    """A write-only sheet laid out as a printable table: a merged title row, a header row, data rows.
-
-    Rows go out as they are appended; call `close` after the last one (it sets the grid and the autofilter
-    over the rows written).
-    """
-
-    def __init__(
-        self, workbook: Workbook, name: str, title: str, columns: Sequence[Column], footer: str, header: str
-    ) -> None:
-        self.sheet = sheet = workbook.create_sheet(name)
-        self.columns = columns
-        self.last_column = get_column_letter(len(columns))
-        for number, column in enumerate(columns, start=1):
-            sheet.column_dimensions[get_column_letter(number)].width = column.width
-        sheet.row_dimensions[1].height = 30
-        sheet.row_dimensions[2].height = 45  # three lines of a wrapped header in a narrow column
-        sheet.freeze_panes = "A3"
-        sheet.print_title_rows = "1:2"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        sheet.print_options.horizontalCentered = True
-        sheet.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.5, header=0.2, footer=0.2)
-        sheet.oddHeader.right.text = header
-        sheet.oddFooter.left.text = footer
-        sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-        sheet.merged_cells.add(f"A1:{self.last_column}1")
-        title_cell = WriteOnlyCell(sheet, title)
-        title_cell.font = Font(name=_FONT, size=14, bold=True)
-        title_cell.alignment = Alignment(horizontal="center", vertical="center")
-        sheet.append([title_cell])
-        sheet.append([self._header_cell(column.header) for column in columns])
-        self._cells = [self._styled(column, bold=False) if column.styled else None for column in columns]
-        self._bold_cells = [self._styled(column, bold=True) for column in columns]
-        self.rows = 2
-
-    def append(self, values: Sequence[object], bold: bool = False) -> None:
-        """One data row. Cells of styled columns go out styled (empty ones not at all); bold styles every cell."""
-        cells = self._bold_cells if bold else self._cells
-        row = list(values)
-        for index, cell in enumerate(cells):
-            if cell is not None and row[index] not in (None, ""):
-                cell.value = cast("_CellSetValue", row[index])  # text, numbers and dates: ledger_values
-                row[index] = cell
-        self.sheet.append(row)
-        self.rows += 1
-
-    def close(self, notes: Iterable[str] = ()) -> None:
-        """Draw the grid and set the autofilter over the header and data rows, then add notes below."""
-        last_row = max(self.rows, 3)
-        self.sheet.conditional_formatting.add(
-            f"A3:{self.last_column}{last_row}", FormulaRule(formula=["TRUE"], border=_BORDER)
-        )
-        self.sheet.auto_filter.ref = f"A2:{self.last_column}{last_row}"
-        self.sheet.append([])
-        for note in notes:
-            self.sheet.append([note])
-
-    def _header_cell(self, text: str) -> Cell:
-        cell = WriteOnlyCell(self.sheet, text)
-        cell.font = Font(name=_FONT, size=10, bold=True)
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        return cell
-
-    def _styled(self, column: Column, bold: bool) -> Cell:
-        cell = WriteOnlyCell(self.sheet)
-        if bold or column.alert:
-            cell.font = Font(bold=True, color="C00000" if column.alert else None)
-        cell.number_format = column.number_format
-        if column.wrap:
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-        return cell
-
-
 def write_ledger(
     path: Path,
     heading: LedgerHeading,
@@ -252,7 +136,7 @@ def write_ledger(
     a stream (it is read once)."""
     workbook = Workbook(write_only=True)
     footer = f"制表：{heading.generated_by}  制表时间：{clock.format_time(heading.generated_at)}"
-    ledger = _Table(
+    ledger = PrintedTable(
         workbook,
         LEDGER_SHEET,
         f"{heading.unit_name}  执法记录仪声像资料回放抽查检查台帐（{heading.period}）",
@@ -308,7 +192,7 @@ def ledger_values(number: int, row: LedgerRow) -> list[object]:
 def _write_statistics(
     workbook: Workbook, heading: LedgerHeading, statistics: Sequence[OfficerStatistics], footer: str
 ) -> None:
-    table = _Table(
+    table = PrintedTable(
         workbook,
         STATISTICS_SHEET,
         f"{heading.unit_name}  回放抽查统计（{heading.period}）",
@@ -342,7 +226,7 @@ def _rate(part: int, whole: int) -> float | None:
 
 def _write_plans(workbook: Workbook, heading: LedgerHeading, plans: Sequence[PlanRow], footer: str) -> None:
     title = f"{heading.unit_name}  抽样记录（{heading.period}）"
-    table = _Table(workbook, PLANS_SHEET, title, PLANS_COLUMNS, footer, heading.printed_head)
+    table = PrintedTable(workbook, PLANS_SHEET, title, PLANS_COLUMNS, footer, heading.printed_head)
     for plan in plans:
         status = "有效" if plan.active else f"已于 {clock.format_time(plan.superseded_at)} 被重新抽取"
         redraw = f"替代方案 {plan.replaces_id}：{plan.redraw_reason}" if plan.replaces_id else None

@@ -129,7 +129,7 @@ def upgrade() -> None:
         sa.Column("request_id", sa.Integer(), nullable=False),
         sa.Column("clip_id", sa.Integer(), nullable=False),
         sa.Column("keep_until", sa.Date(), nullable=True),
-        sa.Column("outcome", sa.String(length=16), nullable=False),
+        sa.Column("outcome", sa.String(length=24), nullable=False),
         sa.ForeignKeyConstraint(
             ["request_id"],
             ["destruction_requests.id"],

@@ -370,9 +370,11 @@ def test_a_station_uploads_through_the_server_and_clears_only_what_was_archived(
 def test_an_export_arrives_as_the_servers_workbook_and_only_for_those_who_may_read_it(site: Site, tmp_path: Path):
     target = tmp_path / "审计日志.xlsx"
     count = site.client("admin_zd01").export_audit(AuditFilter(), target)
-    sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    sheet = workbook.worksheets[0]
     assert count > 0 and sheet.max_row == count + 3  # a header row, one row per audit event, a blank row, the head
     assert str(sheet.cell(count + 3, 1).value).startswith("审计链头 ")
+    workbook.close()  # a read-only workbook keeps its file open until closed
     with pytest.raises(PermissionDenied):
         site.client("reviewer_dd01").export_audit(AuditFilter(), tmp_path / "refused.xlsx")
     assert not (tmp_path / "refused.xlsx").exists()
