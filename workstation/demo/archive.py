@@ -42,7 +42,8 @@ from workstation.footage.ingest_runner import ProgressCallback
 from workstation.footage.types import CaseKind, ClipFilter, DeviceEventType, IngestOutcome, IngestProgress, IngestReport
 from workstation.identity import Identity
 from workstation.org import registry, users
-from workstation.retention import holds
+from workstation.retention import destruction, holds
+from workstation.retention.types import DestructionSpec
 from workstation.spotcheck import plans, queue, reviews
 from workstation.spotcheck.types import MANUAL_CHECK_ITEMS, CheckAnswer, CheckItem, DrawSpec, ReviewInput, Verdict
 from workstation.types import FileType, Role, UnitLevel
@@ -521,7 +522,8 @@ def _request_sibling_footage(archive: Archive) -> None:
 
 def _retention_examples(archive: Archive, old_day: date) -> None:
     """The 保存期限 page's content: the old shift is past its two years; the legal department holds one of its
-    clips (a complaint under review), and a recent clip is linked to that complaint (kept permanently)."""
+    clips (a complaint under review), a recent clip is linked to that complaint (kept permanently), and the
+    administrator lists the rest of the shift for destruction (awaiting the 支队 head's approval)."""
     legal = next(user for user in DEMO_USERS if user.role is Role.LEGAL)
     scope_all = ClipFilter(date_from=old_day, date_to=old_day, file_type=FileType.VIDEO)
     recent = ClipFilter(unit_code=BRIGADES[0][0], date_from=old_day + timedelta(days=1), file_type=FileType.VIDEO)
@@ -535,6 +537,9 @@ def _retention_examples(archive: Archive, old_day: date) -> None:
             cases.link_clips(
                 session, Identity.user(ACTOR), [complained[0].id], "TS2026001", CaseKind.COMPLAINT, party_name="李某"
             )
+        if expired:  # the rest of the old shift, listed for destruction: the 支队 head's inbox has it
+            spec = DestructionSpec("经逐一筛查，以下文件保存期满且无继续保存价值", unit_code=BRIGADES[0][0])
+            destruction.request_destruction(session, Identity.user(ACTOR), spec, clock.now().date())
 
 
 def _total(reports: list[IngestReport], outcome: IngestOutcome) -> int:

@@ -32,6 +32,7 @@ from workstation.demo.archive import DEMO_USERS, EXPIRED_DAYS_AGO, DemoArchiveEx
 from workstation.footage.types import DeviceEventType
 from workstation.identity import Identity
 from workstation.org import users
+from workstation.retention import destruction
 from workstation.spotcheck import ledger
 from workstation.spotcheck.types import Verdict
 from workstation.types import FileType, MediaStatus, Role, UnitLevel
@@ -230,3 +231,7 @@ def test_the_old_shift_is_past_its_retention_with_one_clip_held(archive):
     assert expired and {clip.recorded_start.date() for clip in expired} == {today - timedelta(days=EXPIRED_DAYS_AGO)}
     assert len(held) == 1 and held[0].clip_id in {clip.id for clip in expired}
     assert len(complaint) == 1 and complaint[0].keep_until is None
+    with archive.sessions.read() as session:
+        pending = destruction.destruction_requests(session, Identity.user("approver"), inbox=True)
+    listed = {clip.id for clip in expired} - {held[0].clip_id}
+    assert len(pending) == 1 and pending[0].clip_count == len(listed) > 0
