@@ -108,8 +108,10 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("inspection", "吴刚", Role.INSPECTION, "ZD01", "inspection123"),
     DemoUser("officer", "陈晓东", Role.OFFICER, "DD01", "officer123"),
     DemoUser("station", "城东大队采集站", Role.STATION, "DD01", "station123"),
+    DemoUser("zongdui", "郑立新", Role.ADMIN, "ZD", "zongdui123"),
 )
-"""The demo's sign-ins, one per role. The `officer` user is the first officer of 城东区大队 (DD01)."""
+"""The demo's sign-ins, one per role, and the 总队's administrator (who alone may change the retention policy
+and execute approved destructions, 附件3 二(六)). The `officer` user is the first officer of 城东区大队 (DD01)."""
 OFFICER_USER = next(user for user in DEMO_USERS if user.role is Role.OFFICER)
 
 
