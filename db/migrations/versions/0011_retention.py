@@ -10,7 +10,7 @@ Revision ID: 0011_retention
 Revises: 0002_player (the mark categories the new rules name)
 """
 
-from datetime import UTC, datetime
+from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from alembic import op
@@ -38,6 +38,7 @@ FIRE_RESCUE_RULES = {
     "site:high_risk": "years_5",
     "site:major_hazard": "permanent",
 }
+ARCHIVE_ZONE = timezone(timedelta(hours=8))
 NEW_MARK_CATEGORIES = (("obstruction", "阻碍执法", "#e74c3c"), ("major_event", "重大/群体性事件", "#9b59b6"))
 """Mark categories the rules look at, added to the vocabulary (kept out if an administrator took the name)."""
 
@@ -181,7 +182,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_tombstones_request_id"), "tombstones", ["request_id"])
     op.bulk_insert(classes, [dict(zip(("code", "name", "months", "basis"), row, strict=True)) for row in CLASSES])
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = datetime.now(ARCHIVE_ZONE).replace(tzinfo=None)  # archive times are China Standard Time
     op.bulk_insert(
         rules,
         [
