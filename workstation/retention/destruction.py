@@ -28,6 +28,7 @@ from workstation.errors import PermissionDenied, SelfApprovalRefused
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.permissions import UNIT_RELATIONS, Principal, principal_of
+from workstation.retention import scope
 from workstation.retention.errors import RetentionError
 from workstation.retention.expiry import OPEN_REQUESTS, expired_candidates, is_expired
 from workstation.retention.holds import active_hold_ids
@@ -166,7 +167,10 @@ def destruction_requests(session: Session, who: Identity, inbox: bool) -> list[D
 
 
 def visible_requests(session: Session, principal: Principal) -> Select[DestructionRequest]:
-    """The requests a user may see (and print): see `destruction_requests`."""
+    """The requests a user may see (and print): see `destruction_requests`. Roles without oversight of
+    retention (reviewers, officers, stations) see only requests of their own."""
+    if principal.role not in scope.OVERSIGHT_ROLES:
+        return select(DestructionRequest).where(DestructionRequest.requester_id == principal.id)
     units = sorted(OrgTree.load(session).subtree(principal.unit_id))
     return select(DestructionRequest).where(
         or_(

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEvent
+from tests.helpers.access_builders import add_users
 from tests.helpers.destruction_builders import LATER, TODAY, add_clip, build_destruction_org, place_hold
 from workstation.errors import PermissionDenied, SelfApprovalRefused
 from workstation.identity import Identity
@@ -54,6 +55,8 @@ def test_a_request_goes_to_the_detachment_head_and_is_reported_to_the_corps(arch
     assert approved.steps[0].decided_by == "head"
     assert _listed(archive, Identity.user("corps_head")) == [row.id]  # 报上一级备案: the corps sees it
     assert _listed(archive, Identity.user("head2")) == []
+    add_users(archive, [("zd01_reviewer", Role.REVIEWER, "ZD01")])
+    assert _listed(archive, Identity.user("zd01_reviewer")) == []  # no oversight of retention: none listed
     with archive.sessions.read() as session:
         actions = session.execute(
             select(AuditEvent.action).where(AuditEvent.target_type == "destruction_request").order_by(AuditEvent.seq)
