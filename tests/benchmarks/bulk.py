@@ -85,10 +85,6 @@ CLIP_COLUMNS = (
     "media_status",
     "media_problem",
     "last_verified_at",
-    "retention_rule",
-    "retention_triggers",
-    "keep_until",
-    "site_category",
 )
 for _model, _columns in (
     (Unit, UNIT_COLUMNS),
@@ -96,6 +92,7 @@ for _model, _columns in (
     (Device, DEVICE_COLUMNS),
     (Clip, CLIP_COLUMNS),
 ):
+    assert len(set(_columns)) == len(_columns), f"{_model.__name__}: a column listed twice in bulk.py"
     assert set(_columns) == set(_model.__table__.columns.keys()), f"{_model.__name__} columns changed: update bulk.py"
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -319,10 +316,6 @@ class ClipGenerator:
                     site,
                     "corrupt" if damaged else "ok",
                     "无法解码第一帧画面" if damaged else "",
-                    None,
-                    "unassessed",  # retention columns (issue 14): as a clip archived before migration 0011
-                    "",
-                    None,
                     None,
                 )
                 if clip_id == 1:
