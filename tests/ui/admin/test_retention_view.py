@@ -10,7 +10,7 @@ the forms.
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import pytest
@@ -28,13 +28,16 @@ from workstation import clock
 from workstation.archive import Archive
 from workstation.footage.types import CaseKind
 from workstation.retention import assignment
+from workstation.retention.policy import add_months
 from workstation.retention.types import DestructionSpec, DestructionStatus, Profile, QueueStatus
 from workstation.types import Role
 
 pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
 
 OLD = datetime(2024, 5, 1, 9, 0)  # kept two years: expired since 2026-05-01
-SOON = datetime(2024, 12, 10, 9, 0)  # expires 2026-12-10, within 30 days of the test clock (2026-11-22)
+SOON_DAYS = 10
+"""The expiring clip is recorded two years before a day this many days after the test's clock (which the clock
+matrix moves between 2026-11-22 and 2026-12-31): due within 30 days, whatever the clock."""
 STAFF = (("legal", Role.LEGAL, "ZD"), ("head", Role.APPROVER, "ZD01"))
 
 
@@ -43,6 +46,7 @@ class Story:
     org: AccessOrg
     expired: list[int]
     expiring: int
+    expiring_on: date
 
 
 @pytest.fixture
@@ -52,7 +56,9 @@ def story(archive: Archive) -> Story:
     with archive.sessions.write() as session:
         unit, officer = session.get_one(Unit, org.units["DD01"]), session.get_one(Officer, org.officers["DD01"])
         expired = [add_clip(session, unit, officer, OLD + timedelta(hours=hour)) for hour in range(3)]
-        expiring = add_clip(session, unit, officer, SOON)
+        due = clock.now().date() + timedelta(days=SOON_DAYS)
+        soon = datetime.combine(date(due.year - 2, due.month, min(due.day, 28)), time(9))
+        expiring = add_clip(session, unit, officer, soon)
         for clip in session.execute(select(Clip).where(Clip.id.in_([*expired, expiring]))).scalars():
             content = f"原始文件 {clip.id}".encode() * 500
             path = archive.absolute_path(clip.media_path)
@@ -61,7 +67,7 @@ def story(archive: Archive) -> Story:
             clip.sha256, clip.size_bytes = hashlib.sha256(content).hexdigest(), len(content)
         every = list(session.execute(select(Clip.id)).scalars())
         assignment.refresh(session, "admin", every, "test")  # the rows were inserted directly
-    return Story(org, expired, expiring)
+    return Story(org, expired, expiring, add_months(soon.date(), 24))
 
 
 def _view(qtbot, archive, login, operations) -> RetentionView:
@@ -156,7 +162,7 @@ def test_hold_queue_request_approve_execute_and_export(qtbot, archive, story, op
     }
     assert _texts(queue.model, 8) == ["保留：法律保全", "已到期，可销毁", "已到期，可销毁", "即将到期"]
     assert _texts(queue.model, 9)[0] == "法律保全 1：不论保存类别，继续保存。"
-    assert _texts(queue.model, 7)[3] == "2026-12-10"
+    assert _texts(queue.model, 7)[3] == story.expiring_on.isoformat()
 
     queue.table.selectAll()  # the held and expiring rows are left out of the request
     qtbot.mouseClick(queue.request_button, Qt.MouseButton.LeftButton)
