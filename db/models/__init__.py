@@ -4,6 +4,7 @@ from db.models.access import AccessGrant, AccessRegisterEntry, AccessRequest, Ac
 from db.models.audit import ArchiveIdentity, AuditChainHead, AuditEvent
 from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
+from db.models.evidence import EvidenceExport, EvidenceExportItem
 from db.models.ingest import IngestRejection, IngestRun, Upload
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 from db.models.player import MarkerCategory, Still
@@ -50,6 +51,8 @@ __all__ = [
     "Device",
     "DeviceAssignment",
     "DeviceLogEvent",
+    "EvidenceExport",
+    "EvidenceExportItem",
     "IngestRejection",
     "IngestRun",
     "LegalHold",

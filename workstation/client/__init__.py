@@ -35,6 +35,7 @@ from workstation.footage.types import (
     StillRow,
     UnitNode,
 )
+from workstation.evidence.types import ExportPlan, ExportRow, ExportSpec, Handover, PackageOutcome
 from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
@@ -293,6 +294,39 @@ class ArchiveClient(Protocol):
 
     def export_destruction_forms(self, request_id: int, path: Path) -> int:
         """Write the request's 销毁审批表 and 销毁清单 (one workbook, chain head printed); returns the clips listed."""
+        ...
+
+    # --- evidence export (证据导出, R9) ---
+
+    def request_evidence_export(self, spec: ExportSpec) -> ExportRow:
+        """Ask to export footage for a receiving body. An outside body's export files a viewing request with
+        download (legal review, then the head) and waits for it; an internal one needs the download right (D)
+        on every clip and is authorised at once. An unfinished export of the same footage for the same body
+        and document is returned instead of a second one."""
+        ...
+
+    def evidence_exports(self, search: str, limit: int) -> list[ExportRow]:
+        """The exports the user may see (their own; all in their charge for administrators and inspection
+        staff), newest first; `search` matches the export number, document number, case number, purpose,
+        receiver or file name."""
+        ...
+
+    def start_evidence_export(self, export_id: int) -> ExportPlan:
+        """Begin (or resume) writing an authorised export: re-checks the approval or right, opens an access
+        register entry (kind export) per clip, fixes the chain head, and returns the plan. Audited."""
+        ...
+
+    def finish_evidence_export(self, export_id: int, outcome: PackageOutcome) -> ExportRow:
+        """Record a written, verified package: each file's SHA-256 must equal the archive's; closes the
+        register entries, keeps the manifest digests and SM3 values; audited as evidence.export."""
+        ...
+
+    def record_evidence_handover(self, export_id: int, handover: Handover) -> ExportRow:
+        """Record on which medium a completed package left, and who received it; audited."""
+        ...
+
+    def export_evidence_ledger(self, search: str, path: Path) -> int:
+        """Write the retained copy record (导出登记) as an Excel workbook, chain head printed; returns rows."""
         ...
 
     # --- audit log and access register (审计) ---

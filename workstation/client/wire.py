@@ -36,6 +36,7 @@ LOCAL_ONLY = frozenset(
         "export_register",
         "export_ledger",
         "export_destruction_forms",
+        "export_evidence_ledger",
     }
 )
 
@@ -45,6 +46,7 @@ EXPORTS = {
     "audit": "export_audit",
     "register": "export_register",
     "destruction-forms": "export_destruction_forms",
+    "evidence-ledger": "export_evidence_ledger",
 }
 """`/api/v1/export/{what}` → the client method that writes the workbook; its arguments but `path` travel as
 the request's JSON body, like a call's (`export_call`)."""
