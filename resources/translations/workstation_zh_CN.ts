@@ -5256,6 +5256,76 @@
         <source>Give the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="730" />
+        <source>Say what the export is for (purpose).</source>
+        <translation>请填写导出用途（事由）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="731" />
+        <source>The purpose may be at most {max_chars} characters.</source>
+        <translation>导出用途最多 {max_chars} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="734" />
+        <source>Enter the number of the receiving body's document (or the internal approval number).</source>
+        <translation>请填写接收单位的法律文书编号（内部使用请填写内部审批编号）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="737" />
+        <source>The document number may be at most {max_chars} characters.</source>
+        <translation>文书编号最多 {max_chars} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="740" />
+        <source>Enter the medium and who received the package.</source>
+        <translation>请填写移交介质和接收人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="741" />
+        <source>Evidence export {export_id} is not yours: only the person who asked for it may write it.</source>
+        <translation>证据导出 {export_id} 不是您申请的，只有申请人可以制作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="744" />
+        <source>Evidence export {export_id} is not complete yet; record the handover after the package is written.</source>
+        <translation>证据导出 {export_id} 尚未制作完成，请制作完成后再登记移交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="748" />
+        <source>There is no evidence export number {export_id}.</source>
+        <translation>没有编号为 {export_id} 的证据导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="749" />
+        <source>Evidence export {export_id} has not been started; start the export again.</source>
+        <translation>证据导出 {export_id} 尚未开始制作，请重新执行导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="752" />
+        <source>The package of evidence export {export_id} does not hold exactly the files asked for; run the export again.</source>
+        <translation>证据导出 {export_id} 的数据包与申请的文件不一致，请重新执行导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="757" />
+        <source>File {clip_id} read for the export does not have the archive's SHA-256: nothing was recorded. Run `workstation verify` and tell the administrator.</source>
+        <translation>导出时读取的文件 {clip_id} 与档案记录的 SHA-256 不一致，未登记导出。请运行完整性核验并报告管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="762" />
+        <source>The export waits for approval of viewing request {request_id} (legal review, then the head). Run the export again once it is approved.</source>
+        <translation>该导出正在等待调阅申请 {request_id} 的审批（法制审核后由负责人审批），批准后请再次执行导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="767" />
+        <source>Evidence export {export_id} was refused, or its approval was revoked or has expired. Ask again if it is still needed.</source>
+        <translation>证据导出 {export_id} 未获批准，或批准已撤销、已过期。如仍需要，请重新申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="772" />
+        <source>Evidence export {export_id} is already complete; see `workstation evidence list`.</source>
+        <translation>证据导出 {export_id} 已制作完成，请用 workstation evidence list 查看。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -727,4 +727,49 @@ def messages() -> dict[str, Wording]:
             "{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).",
         ),
         "edit_needs_reason": QCoreApplication.translate("errors", "Give the reason for the correction."),
+        "export_purpose_missing": QCoreApplication.translate("errors", "Say what the export is for (purpose)."),
+        "export_purpose_too_long": QCoreApplication.translate(
+            "errors", "The purpose may be at most {max_chars} characters."
+        ),
+        "export_document_missing": QCoreApplication.translate(
+            "errors", "Enter the number of the receiving body's document (or the internal approval number)."
+        ),
+        "export_document_too_long": QCoreApplication.translate(
+            "errors", "The document number may be at most {max_chars} characters."
+        ),
+        "handover_incomplete": QCoreApplication.translate("errors", "Enter the medium and who received the package."),
+        "export_not_yours": QCoreApplication.translate(
+            "errors", "Evidence export {export_id} is not yours: only the person who asked for it may write it."
+        ),
+        "export_not_completed": QCoreApplication.translate(
+            "errors",
+            "Evidence export {export_id} is not complete yet; record the handover after the package is written.",
+        ),
+        "export_not_found": QCoreApplication.translate("errors", "There is no evidence export number {export_id}."),
+        "export_not_started": QCoreApplication.translate(
+            "errors", "Evidence export {export_id} has not been started; start the export again."
+        ),
+        "export_files_differ": QCoreApplication.translate(
+            "errors",
+            "The package of evidence export {export_id} does not hold exactly the files asked for; run "
+            "the export again.",
+        ),
+        "export_hash_mismatch": QCoreApplication.translate(
+            "errors",
+            "File {clip_id} read for the export does not have the archive's SHA-256: nothing was "
+            "recorded. Run `workstation verify` and tell the administrator.",
+        ),
+        "export_awaiting_approval": QCoreApplication.translate(
+            "errors",
+            "The export waits for approval of viewing request {request_id} (legal review, then the "
+            "head). Run the export again once it is approved.",
+        ),
+        "export_refused": QCoreApplication.translate(
+            "errors",
+            "Evidence export {export_id} was refused, or its approval was revoked or has expired. Ask "
+            "again if it is still needed.",
+        ),
+        "export_already_completed": QCoreApplication.translate(
+            "errors", "Evidence export {export_id} is already complete; see `workstation evidence list`."
+        ),
     }

@@ -66,7 +66,7 @@ def start_viewing(
     """Check the right, open a register entry, and say where the file is. Under a grant, the reason
     defaults to the request's 事由."""
     with sessions.write() as session:
-        outcome = _start(session, who, clip_id, kind, reason.strip(), now or clock.now())
+        outcome = open_entry(session, who, clip_id, kind, reason.strip(), now or clock.now())
     if isinstance(outcome, PermissionDenied):
         raise outcome
     return outcome
@@ -136,7 +136,7 @@ def export_register(sessions: Sessions, who: Identity, criteria: AuditFilter, pa
     return count
 
 
-def _start(
+def open_entry(
     session: Session, who: Identity, clip_id: int, kind: ViewingKind, reason: str, now: datetime
 ) -> Viewing | PermissionDenied:
     principal = principal_of(session, who)

@@ -58,7 +58,7 @@ _STEP_DUTY = {Role.APPROVER: Duty.APPROVE, Role.LEGAL: Duty.LEGAL_REVIEW}
 
 
 @dataclass(frozen=True)
-class _ClipFacts:
+class ClipFacts:
     id: int
     unit_id: int | None
     officer_id: int | None
@@ -66,63 +66,67 @@ class _ClipFacts:
 
 def submit(sessions: Sessions, who: Identity, spec: AccessRequestSpec, now: datetime | None = None) -> AccessRequestRow:
     """File a request; returns it with its routed steps. AccessError when it names nothing that needs approval."""
-    _check_spec(spec)
-    now = now or clock.now()
     with sessions.write() as session:
-        principal = principal_of(session, who)
-        tree = OrgTree.load(session)
-        officer_id, clips = _resolve(session, spec)
-        if spec.outside_body is None:
-            needed = (Action.VIEW, Action.DOWNLOAD) if spec.with_download else (Action.VIEW,)
-            clips = [clip for clip in clips if not _already_allowed(principal, tree, clip, needed)]
-            if not clips:
-                raise AccessError("request_not_needed")
-        steps = routing.route(tree, principal.unit_id, [clip.unit_id for clip in clips], spec.outside_body)
-        by_officer = spec.kind is RequestKind.OFFICER
-        request = AccessRequest(
-            requester_id=principal.id,
-            kind=spec.kind,
-            reason=spec.reason.strip(),
-            with_download=spec.with_download,
-            days=spec.days,
-            outside_body=spec.outside_body,
-            document_ref=spec.document_ref.strip(),
-            officer_id=officer_id,
-            period_start=spec.period_start if by_officer else None,
-            period_end=spec.period_end if by_officer else None,
-            case_no=spec.case_no.strip() if spec.kind is RequestKind.CASE and spec.case_no else None,
-            status=RequestStatus.PENDING,
-            created_at=now,
+        return file_request(session, who, spec, now or clock.now())
+
+
+def file_request(session: Session, who: Identity, spec: AccessRequestSpec, now: datetime) -> AccessRequestRow:
+    """`submit` inside the caller's write transaction (an evidence export files its approval with its own row)."""
+    check_spec(spec)
+    principal = principal_of(session, who)
+    tree = OrgTree.load(session)
+    officer_id, clips = resolve(session, spec)
+    if spec.outside_body is None:
+        needed = (Action.VIEW, Action.DOWNLOAD) if spec.with_download else (Action.VIEW,)
+        clips = [clip for clip in clips if not _already_allowed(principal, tree, clip, needed)]
+        if not clips:
+            raise AccessError("request_not_needed")
+    steps = routing.route(tree, principal.unit_id, [clip.unit_id for clip in clips], spec.outside_body)
+    by_officer = spec.kind is RequestKind.OFFICER
+    request = AccessRequest(
+        requester_id=principal.id,
+        kind=spec.kind,
+        reason=spec.reason.strip(),
+        with_download=spec.with_download,
+        days=spec.days,
+        outside_body=spec.outside_body,
+        document_ref=spec.document_ref.strip(),
+        officer_id=officer_id,
+        period_start=spec.period_start if by_officer else None,
+        period_end=spec.period_end if by_officer else None,
+        case_no=spec.case_no.strip() if spec.kind is RequestKind.CASE and spec.case_no else None,
+        status=RequestStatus.PENDING,
+        created_at=now,
+    )
+    session.add(request)
+    session.flush()
+    session.add_all(AccessRequestItem(request_id=request.id, clip_id=clip.id) for clip in clips)
+    for number, step in enumerate(steps, start=1):
+        status = StepStatus.PENDING if number == 1 else StepStatus.WAITING
+        session.add(
+            ApprovalStep(request_id=request.id, step_no=number, role=step.role, unit_id=step.unit_id, status=status)
         )
-        session.add(request)
-        session.flush()
-        session.add_all(AccessRequestItem(request_id=request.id, clip_id=clip.id) for clip in clips)
-        for number, step in enumerate(steps, start=1):
-            status = StepStatus.PENDING if number == 1 else StepStatus.WAITING
-            session.add(
-                ApprovalStep(request_id=request.id, step_no=number, role=step.role, unit_id=step.unit_id, status=status)
-            )
-        session.flush()
-        audit.record(
-            session,
-            who.audit_name,
-            "access.request",
-            "access_request",
-            request.id,
-            {
-                "kind": spec.kind,
-                "reason": request.reason,
-                "clips": len(clips),
-                "with_download": spec.with_download,
-                "days": spec.days,
-                "outside_body": spec.outside_body,
-                "document_ref": request.document_ref,
-                "route": [[step.role, tree.unit(step.unit_id).code] for step in steps],
-                "requester_id": principal.id,
-                "clip_ids": [clip.id for clip in clips],
-            },
-        )
-        return _rows(session, [request], now)[0]
+    session.flush()
+    audit.record(
+        session,
+        who.audit_name,
+        "access.request",
+        "access_request",
+        request.id,
+        {
+            "kind": spec.kind,
+            "reason": request.reason,
+            "clips": len(clips),
+            "with_download": spec.with_download,
+            "days": spec.days,
+            "outside_body": spec.outside_body,
+            "document_ref": request.document_ref,
+            "route": [[step.role, tree.unit(step.unit_id).code] for step in steps],
+            "requester_id": principal.id,
+            "clip_ids": [clip.id for clip in clips],
+        },
+    )
+    return _rows(session, [request], now)[0]
 
 
 def approve(
@@ -267,7 +271,7 @@ def list_requests(
     return _rows(session, list(requests), now or clock.now())
 
 
-def _check_spec(spec: AccessRequestSpec) -> None:
+def check_spec(spec: AccessRequestSpec) -> None:
     reason = spec.reason.strip()
     if not reason:
         raise AccessError("reason_missing")
@@ -287,7 +291,7 @@ def _check_spec(spec: AccessRequestSpec) -> None:
         raise AccessError("case_no_missing")
 
 
-def _resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, list[_ClipFacts]]:
+def resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, list[ClipFacts]]:
     """The officer (for an officer request) and the clips the request names, at most MAX_CLIPS."""
     statement = select(Clip.id, Clip.unit_id, Clip.officer_id)
     officer_id = None
@@ -309,7 +313,7 @@ def _resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, lis
             .where(Case.case_no == (spec.case_no or "").strip())
         )
         statement = statement.where(Clip.id.in_(linked))
-    clips = [_ClipFacts(*row) for row in session.execute(statement.order_by(Clip.id).limit(MAX_CLIPS + 1))]
+    clips = [ClipFacts(*row) for row in session.execute(statement.order_by(Clip.id).limit(MAX_CLIPS + 1))]
     if spec.kind is RequestKind.CLIPS and (missing := sorted(set(spec.clip_ids) - {clip.id for clip in clips})):
         raise AccessError("clips_unknown", clip_ids=missing)
     if not clips:
@@ -319,7 +323,7 @@ def _resolve(session: Session, spec: AccessRequestSpec) -> tuple[int | None, lis
     return officer_id, clips
 
 
-def _already_allowed(principal: Principal, tree: OrgTree, clip: _ClipFacts, actions: tuple[Action, ...]) -> bool:
+def _already_allowed(principal: Principal, tree: OrgTree, clip: ClipFacts, actions: tuple[Action, ...]) -> bool:
     return all(own_right(principal, tree, clip.unit_id, clip.officer_id, action) for action in actions)
 
 

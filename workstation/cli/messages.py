@@ -371,4 +371,22 @@ MESSAGES: dict[str, Wording] = {
     "class_unknown": ("没有保存类别 {class_code}。可用 workstation retention classes 查看。"),
     "trigger_unknown": ("{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。"),
     "edit_needs_reason": ("请填写更正理由。"),
+    "export_purpose_missing": ("请填写导出用途（事由）。"),
+    "export_purpose_too_long": ("导出用途最多 {max_chars} 个字。"),
+    "export_document_missing": ("请填写接收单位的法律文书编号（内部使用请填写内部审批编号）。"),
+    "export_document_too_long": ("文书编号最多 {max_chars} 个字。"),
+    "handover_incomplete": ("请填写移交介质和接收人。"),
+    "export_not_yours": ("证据导出 {export_id} 不是您申请的，只有申请人可以制作。"),
+    "export_not_completed": ("证据导出 {export_id} 尚未制作完成，请制作完成后再登记移交。"),
+    "export_not_found": ("没有编号为 {export_id} 的证据导出。"),
+    "export_not_started": ("证据导出 {export_id} 尚未开始制作，请重新执行导出。"),
+    "export_files_differ": ("证据导出 {export_id} 的数据包与申请的文件不一致，请重新执行导出。"),
+    "export_hash_mismatch": (
+        "导出时读取的文件 {clip_id} 与档案记录的 SHA-256 不一致，未登记导出。请运行完整性核验并报告管理员。"
+    ),
+    "export_awaiting_approval": (
+        "该导出正在等待调阅申请 {request_id} 的审批（法制审核后由负责人审批），批准后请再次执行导出。"
+    ),
+    "export_refused": ("证据导出 {export_id} 未获批准，或批准已撤销、已过期。如仍需要，请重新申请。"),
+    "export_already_completed": ("证据导出 {export_id} 已制作完成，请用 workstation evidence list 查看。"),
 }

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from player.media.byte_source import ByteSource
 from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditFilter, RegisterRow, Viewing
+from workstation.evidence.types import ExportPlan, ExportRow, ExportSpec, Handover, PackageOutcome
 from workstation.footage.types import (
     CaseKind,
     ClipDetail,
@@ -35,7 +36,6 @@ from workstation.footage.types import (
     StillRow,
     UnitNode,
 )
-from workstation.evidence.types import ExportPlan, ExportRow, ExportSpec, Handover, PackageOutcome
 from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow

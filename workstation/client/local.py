@@ -22,6 +22,10 @@ from workstation.access.types import AccessRequestRow, AccessRequestSpec, AuditF
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
 from workstation.errors import ClipDestroyed, PermissionDenied
+from workstation.evidence import exports as evidence_exports
+from workstation.evidence import ledger as evidence_ledger
+from workstation.evidence import requests as evidence_requests
+from workstation.evidence.types import ExportPlan, ExportRow, ExportSpec, Handover, PackageOutcome
 from workstation.footage import browse, cases, clips, markers, officer_day, stills
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
@@ -413,6 +417,35 @@ class LocalClient:
 
     def export_destruction_forms(self, request_id: int, path: Path) -> int:
         return forms.export_forms(self.archive.sessions, self.who, request_id, path)
+
+    # --- evidence export ---
+
+    def request_evidence_export(self, spec: ExportSpec) -> ExportRow:
+        return self._write(lambda session: evidence_requests.request_export(session, self.who, spec, clock.now()))
+
+    def evidence_exports(self, search: str, limit: int) -> list[ExportRow]:
+        return self._write(
+            lambda session: evidence_requests.list_exports(session, self.who, search, clock.now(), limit)
+        )
+
+    def start_evidence_export(self, export_id: int) -> ExportPlan:
+        plan = self._write(lambda session: evidence_exports.start_export(session, self.who, export_id, clock.now()))
+        if isinstance(plan, PermissionDenied):  # its refusal is audited (committed) first
+            raise plan
+        return plan
+
+    def finish_evidence_export(self, export_id: int, outcome: PackageOutcome) -> ExportRow:
+        return self._write(
+            lambda session: evidence_exports.finish_export(session, self.who, export_id, outcome, clock.now())
+        )
+
+    def record_evidence_handover(self, export_id: int, handover: Handover) -> ExportRow:
+        return self._write(
+            lambda session: evidence_requests.record_handover(session, self.who, export_id, handover, clock.now())
+        )
+
+    def export_evidence_ledger(self, search: str, path: Path) -> int:
+        return evidence_ledger.export_ledger(self.archive.sessions, self.who, search, path)
 
 
 if TYPE_CHECKING:
