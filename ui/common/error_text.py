@@ -772,4 +772,13 @@ def messages() -> dict[str, Wording]:
         "export_already_completed": QCoreApplication.translate(
             "errors", "Evidence export {export_id} is already complete; see `workstation evidence list`."
         ),
+        "export_body_missing": QCoreApplication.translate(
+            "errors", "Name the receiving body once with --to: procuratorate, court, supervision, justice or internal."
+        ),
+        "export_period_missing": QCoreApplication.translate(
+            "errors", "An officer's export needs --from and --to with the first and last day (YYYY-MM-DD)."
+        ),
+        "export_period_needs_officer": QCoreApplication.translate(
+            "errors", "--from and a date after --to go with --officer."
+        ),
     }

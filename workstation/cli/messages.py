@@ -389,4 +389,11 @@ MESSAGES: dict[str, Wording] = {
     ),
     "export_refused": ("证据导出 {export_id} 未获批准，或批准已撤销、已过期。如仍需要，请重新申请。"),
     "export_already_completed": ("证据导出 {export_id} 已制作完成，请用 workstation evidence list 查看。"),
+    "export_body_missing": (
+        "请用 --to 指定一个接收单位：检察院（procuratorate）、法院（court）"
+        "、纪检监察（supervision）、司法行政（justice）或本单位（internal"
+        "）。"
+    ),
+    "export_period_missing": ("按执法人员导出时，请用 --from 和 --to 给出起止日期（YYYY-MM-DD）。"),
+    "export_period_needs_officer": ("--from 和日期形式的 --to 须与 --officer 一起使用。"),
 }
