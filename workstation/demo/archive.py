@@ -9,7 +9,9 @@ and a recorder docked more than 24 h late. Time is replayed through the program'
 at the end of its shift), and the day before yesterday is already spot-checked, with every verdict, so
 the ledger has content the first time a person opens it. One officer's shift from over two years ago is past
 the fire rescue profile's retention period (one of its clips under a legal hold), and a recent clip is linked
-to a complaint, so the 保存期限 page has content too.
+to a complaint, so the 保存期限 page has content too; that complaint's footage was exported for the
+procuratorate (a package in the demo folder, handed over) and a court's request waits for approval
+(workstation.demo.evidence).
 
 Unit and person names are invented. Only the demo uses this module (it needs imageio-ffmpeg).
 """
@@ -34,6 +36,7 @@ from workstation.access import register, requests
 from workstation.access.types import AccessRequestSpec, RequestKind
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.demo import synth
+from workstation.demo.evidence import evidence_examples
 from workstation.errors import WorkstationError
 from workstation.footage import cases, clips
 from workstation.footage.devicelog import LogEvent
@@ -241,6 +244,10 @@ def build_demo_archive(
             )
         _request_sibling_footage(archive)  # now: after everything else happened
         _retention_examples(archive, old_day)
+        legal, head = (
+            next(user.login for user in DEMO_USERS if user.role is role) for role in (Role.LEGAL, Role.APPROVER)
+        )
+        evidence_examples(archive, folder, ACTOR, legal, head, roster[0].badge_no)
     finally:
         archive.close()
     summary = DemoSummary(

@@ -31,7 +31,7 @@ ACTION_WORDS = {
     "clip.link_case": "关联案件",
     "clip.unlink_case": "取消关联案件",
     "clip.site_category": "更正场所类别",
-    "clip.still": "截图",
+    "still.create": "截图",
     "marker.add": "添加标记",
     "marker.update": "修改标记",
     "marker.delete": "删除标记",
