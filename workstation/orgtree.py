@@ -56,6 +56,13 @@ class OrgTree:
             current = self._units[current].parent_id
         return found
 
+    def children(self, unit_id: int) -> list[int]:
+        """The units directly below the unit."""
+        return list(self._children[unit_id])
+
+    def by_code(self, code: str) -> UnitFacts | None:
+        return next((unit for unit in self._units.values() if unit.code == code), None)
+
     def subtree(self, unit_id: int) -> frozenset[int]:
         """The unit and every unit below it."""
         found, stack = set(), [unit_id]

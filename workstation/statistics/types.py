@@ -1,0 +1,97 @@
+"""What the statistics services take and return (issue 16, R10): a period over a unit, and the measures."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class StatsQuery:
+    """A period (recording dates, inclusive) over a unit and the units below it (None: all in the user's charge)."""
+
+    date_from: date
+    date_to: date
+    unit_code: str | None = None
+
+    def previous(self) -> "StatsQuery":
+        """The period of the same length just before this one (the comparison the reports print)."""
+        days = (self.date_to - self.date_from).days + 1
+        return StatsQuery(self.date_from - timedelta(days=days), self.date_from - timedelta(days=1), self.unit_code)
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Footage counts of a group of clips. Rates are None when there is nothing to divide by.
+
+    hours: recorded hours of video and audio; recording_days: officer-days with footage (an officer who
+    recorded on 3 days counts 3); on_time: clips archived within 24 h of the recording's start (上传及时);
+    linked: video and audio clips linked to an incident or case (警情关联); marked: clips with a mark or note.
+    """
+
+    clips: int = 0
+    videos: int = 0
+    audios: int = 0
+    photos: int = 0
+    duration_ms: int = 0
+    recording_days: int = 0
+    on_time: int = 0
+    recordings: int = 0  # video and audio clips: what the link rate divides by
+    linked: int = 0
+    marked: int = 0
+
+    @property
+    def hours(self) -> float:
+        return self.duration_ms / 3_600_000
+
+    @property
+    def upload_rate(self) -> float | None:
+        return self.on_time / self.clips if self.clips else None
+
+    @property
+    def link_rate(self) -> float | None:
+        return self.linked / self.recordings if self.recordings else None
+
+    @property
+    def marked_share(self) -> float | None:
+        return self.marked / self.clips if self.clips else None
+
+    def __add__(self, other: "Workload") -> "Workload":
+        return Workload(*(mine + theirs for mine, theirs in zip(_fields(self), _fields(other), strict=True)))
+
+
+def _fields(workload: Workload) -> tuple[int, ...]:
+    return (
+        workload.clips,
+        workload.videos,
+        workload.audios,
+        workload.photos,
+        workload.duration_ms,
+        workload.recording_days,
+        workload.on_time,
+        workload.recordings,
+        workload.linked,
+        workload.marked,
+    )
+
+
+@dataclass(frozen=True)
+class WorkloadRow:
+    """One unit's or one officer's workload. For a unit, `unit_code` is the unit itself and the figures
+    include the units below it; for an officer, the unit the footage is filed under."""
+
+    key: str  # the unit code, or the officer's 警号 ("" for footage awaiting assignment)
+    name: str
+    unit_code: str
+    officers: int  # officers with footage in the period
+    workload: Workload
+
+
+@dataclass(frozen=True)
+class WorkloadReport:
+    """Workload per unit (the unit asked for and each unit directly below it) and per officer, the total,
+    and the total of the previous period of the same length."""
+
+    query: StatsQuery
+    units: tuple[WorkloadRow, ...]
+    officers: tuple[WorkloadRow, ...]
+    total: Workload
+    previous_total: Workload
