@@ -95,3 +95,35 @@ class WorkloadReport:
     officers: tuple[WorkloadRow, ...]
     total: Workload
     previous_total: Workload
+
+
+@dataclass(frozen=True)
+class DeviceUse:
+    """One recorder over the period: time switched on and recording (from its log: each 关机 after a 开机, each
+    停止录像 after a 开始录像), footage archived from it, and its log events by type (异常中断 among them)."""
+
+    device_no: str
+    model: str
+    unit_code: str  # "" while awaiting assignment
+    holder: str  # 姓名（警号）, or ""
+    seconds_on: int
+    seconds_recording: int
+    footage_ms: int  # recorded video and audio archived from the recorder in the period
+    events: tuple[tuple[str, int], ...]  # (DeviceEventType value, count), by type
+
+    @property
+    def recording_share(self) -> float | None:
+        """Recording time as a share of time switched on (None without power-on time in the log)."""
+        return min(self.seconds_recording / self.seconds_on, 1.0) if self.seconds_on else None
+
+    def count(self, event_type: str) -> int:
+        return dict(self.events).get(event_type, 0)
+
+
+@dataclass(frozen=True)
+class DeviceReport:
+    """Recorder use over the units of a query, and the log events of all of them by type."""
+
+    query: StatsQuery
+    devices: tuple[DeviceUse, ...]
+    events: tuple[tuple[str, int], ...]

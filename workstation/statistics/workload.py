@@ -10,16 +10,16 @@ in whole seconds by the database.
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Integer, and_, case, cast, distinct, exists, extract, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Clip, ClipCaseLink, Marker, Officer
-from workstation.errors import PermissionDenied
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
-from workstation.permissions import clip_scope
+from workstation.statistics.scope import report_units
+from workstation.statistics.sql import count_if, seconds_between
 from workstation.statistics.types import StatsQuery, Workload, WorkloadReport, WorkloadRow
-from workstation.types import LATE_UPLOAD_HOURS, ClipScope, FileType
+from workstation.types import LATE_UPLOAD_HOURS, FileType
 
 UNASSIGNED = "待分配"
 _Group = tuple[int | None, int | None]  # (unit id, officer id)
@@ -28,7 +28,7 @@ _Group = tuple[int | None, int | None]  # (unit id, officer id)
 def workload(session: Session, who: Identity, query: StatsQuery) -> WorkloadReport:
     """The workload report of `query` over the units in the user's charge (PermissionDenied for a unit outside)."""
     tree = OrgTree.load(session)
-    units, unassigned = _units(session, who, tree, query)
+    units, unassigned = report_units(session, who, tree, query)
     groups = _groups(session, query, units, unassigned)
     previous = _groups(session, query.previous(), units, unassigned)
     names = _officers(session, {officer for _unit, officer in groups if officer is not None})
@@ -56,17 +56,6 @@ def workload(session: Session, who: Identity, query: StatsQuery) -> WorkloadRepo
     )
 
 
-def _units(session: Session, who: Identity, tree: OrgTree, query: StatsQuery) -> tuple[frozenset[int], bool]:
-    """The unit ids the report covers and whether footage awaiting assignment is in it."""
-    scope: ClipScope = clip_scope(session, who)
-    if query.unit_code is None:
-        return scope.unit_ids, scope.unassigned
-    unit = tree.by_code(query.unit_code)
-    if unit is None or unit.id not in scope.unit_ids:
-        raise PermissionDenied("statistics_unit_denied", unit=query.unit_code)
-    return tree.subtree(unit.id), False
-
-
 def _groups(session: Session, query: StatsQuery, units: frozenset[int], unassigned: bool) -> dict[_Group, Workload]:
     start = datetime.combine(query.date_from, time.min)
     end = datetime.combine(query.date_to + timedelta(days=1), time.min)
@@ -81,15 +70,15 @@ def _groups(session: Session, query: StatsQuery, units: frozenset[int], unassign
             Clip.unit_id,
             Clip.officer_id,
             func.count(),
-            _count(Clip.file_type == FileType.VIDEO),
-            _count(Clip.file_type == FileType.AUDIO),
-            _count(Clip.file_type == FileType.PHOTO),
+            count_if(Clip.file_type == FileType.VIDEO),
+            count_if(Clip.file_type == FileType.AUDIO),
+            count_if(Clip.file_type == FileType.PHOTO),
             func.coalesce(func.sum(case((recording, Clip.duration_ms), else_=0)), 0),
             func.count(distinct(func.date(Clip.recorded_start))),
-            _count(_on_time(session)),
-            _count(recording),
-            _count(and_(recording, linked)),
-            _count(marked),
+            count_if(_on_time(session)),
+            count_if(recording),
+            count_if(and_(recording, linked)),
+            count_if(marked),
         )
         .where(where_unit, Clip.recorded_start >= start, Clip.recorded_start < end, Clip.file_type != FileType.LOG)
         .group_by(Clip.unit_id, Clip.officer_id)
@@ -101,19 +90,9 @@ def _groups(session: Session, query: StatsQuery, units: frozenset[int], unassign
     return groups
 
 
-def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 def _on_time(session: Session) -> ColumnElement[bool]:
     """Archived within LATE_UPLOAD_HOURS of the recording's start, in whole seconds on either database."""
-    limit = LATE_UPLOAD_HOURS * 3600
-    if session.get_bind().dialect.name == "postgresql":
-        return extract("epoch", Clip.ingested_at - Clip.recorded_start) <= limit
-    seconds = cast(func.strftime("%s", Clip.ingested_at), Integer) - cast(
-        func.strftime("%s", Clip.recorded_start), Integer
-    )
-    return seconds <= limit
+    return seconds_between(session, Clip.ingested_at, Clip.recorded_start) <= LATE_UPLOAD_HOURS * 3600
 
 
 def _without_days(figures: Workload) -> Workload:
