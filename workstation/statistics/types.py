@@ -127,3 +127,38 @@ class DeviceReport:
     query: StatsQuery
     devices: tuple[DeviceUse, ...]
     events: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class SpotCheckFigures:
+    """One unit's spot checks of plans covering the period: what was planned, what was reviewed, the verdicts,
+    and what the reviews found wanting (checklist items answered 否, most frequent first)."""
+
+    unit_code: str
+    unit_name: str
+    plans: int
+    planned: int  # items drawn and not withdrawn
+    reviewed: int
+    officers_planned: int
+    officers_reviewed: int
+    passed: int  # 合格
+    mostly: int  # 基本合格
+    failed: int  # 不合格
+    problems: tuple[tuple[str, int], ...]  # (CheckItem value, reviews answering 否), most frequent first
+
+    @property
+    def coverage(self) -> float | None:
+        """Reviewed items as a share of the planned ones."""
+        return self.reviewed / self.planned if self.planned else None
+
+    @property
+    def pass_rate(self) -> float | None:
+        """合格 and 基本合格 as a share of the reviews."""
+        return (self.passed + self.mostly) / self.reviewed if self.reviewed else None
+
+
+@dataclass(frozen=True)
+class SpotCheckReport:
+    query: StatsQuery
+    units: tuple[SpotCheckFigures, ...]
+    total: SpotCheckFigures
