@@ -162,3 +162,25 @@ class SpotCheckReport:
     query: StatsQuery
     units: tuple[SpotCheckFigures, ...]
     total: SpotCheckFigures
+
+
+@dataclass(frozen=True)
+class AccessFigures:
+    """Viewing requests filed in the period, by the unit that decides them (the last step's unit): how many,
+    how they ended, and how long a decision took (filing to the last decision, in hours)."""
+
+    unit_code: str
+    unit_name: str
+    requests: int
+    approved: int
+    rejected: int
+    pending: int
+    outside: int  # from outside bodies (检察院, 法院, …)
+    median_hours: float | None
+    longest_hours: float | None
+
+
+@dataclass(frozen=True)
+class AccessReport:
+    query: StatsQuery
+    units: tuple[AccessFigures, ...]
