@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -184,3 +185,49 @@ class AccessFigures:
 class AccessReport:
     query: StatsQuery
     units: tuple[AccessFigures, ...]
+
+
+class ReportKind(StrEnum):
+    WORKLOAD = "workload"  # 工作量
+    DEVICES = "devices"  # 执法记录仪使用
+    SPOTCHECK = "spotcheck"  # 抽查
+    ACCESS = "access"  # 调阅审批
+
+
+class ReportFormat(StrEnum):
+    HTML = "html"
+    XLSX = "xlsx"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of one table column: labels from `label_column`, values from `value_column`."""
+
+    title: str
+    label_column: int
+    value_column: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of a report, with the chart drawn from it (if any) and a note under it."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str | int | float | None, ...], ...]
+    chart: Chart | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """A report as the HTML file and the workbook print it: what was asked, when, the chain head, the tables."""
+
+    kind: ReportKind
+    title: str
+    query_words: str  # the query in words: unit, period, user
+    made_at: str  # 2026-11-22 14:05:09
+    chain_stamp: str
+    summary: tuple[tuple[str, str], ...]  # headline figures (name, value) with the previous period's
+    sections: tuple[Section, ...]
+    definitions: tuple[tuple[str, str], ...]  # each measure and how it is computed
