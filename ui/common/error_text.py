@@ -727,4 +727,9 @@ def messages() -> dict[str, Wording]:
             "{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).",
         ),
         "edit_needs_reason": QCoreApplication.translate("errors", "Give the reason for the correction."),
+        "export_no_cjk_font": QCoreApplication.translate(
+            "errors",
+            "No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). "
+            "Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.",
+        ),
     }

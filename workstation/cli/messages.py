@@ -371,4 +371,8 @@ MESSAGES: dict[str, Wording] = {
     "class_unknown": ("没有保存类别 {class_code}。可用 workstation retention classes 查看。"),
     "trigger_unknown": ("{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。"),
     "edit_needs_reason": ("请填写更正理由。"),
+    "export_no_cjk_font": (
+        "找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。"
+        "请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。"
+    ),
 }

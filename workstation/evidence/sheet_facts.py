@@ -134,13 +134,22 @@ def _heading(plan: ExportPlan, manifest_sha256: str, manifest_sm3: str) -> tuple
         ("审批", "\n".join(plan.approvals) or "本单位内部使用，依下载权限导出，无需审批"),
         ("提取人", plan.extractor),
         ("提取时间", time_text(plan.extracted_at)),
-        ("制作人（执法人员 / 执法记录仪）", "；".join(producers) or NONE_MARK),
-        ("地点", "；".join(places) or "见文件清单"),
+        ("制作人（执法人员 / 执法记录仪）", _first(list(producers))),
+        ("地点", _first(list(places)) if places else "见文件清单"),
         ("文件", files_summary(plan)),
         ("审计链头（提取时）", plan.chain_stamp),
         (f"清单摘要 SHA-256（{MANIFEST_SHA256}）", manifest_sha256),
         (f"清单摘要 SM3（{MANIFEST_SM3}）", manifest_sm3),
     )
+
+
+LISTED = 6
+"""Producers and places named in the header block; more are summed up (the block stays on the first page)."""
+
+
+def _first(items: list[str]) -> str:
+    shown = "；".join(items[:LISTED]) or NONE_MARK
+    return shown if len(items) <= LISTED else f"{shown} 等 {len(items)} 项，详见文件清单"
 
 
 def case_numbers(plan: ExportPlan) -> str:

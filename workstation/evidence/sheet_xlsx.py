@@ -19,16 +19,9 @@ from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment
 
 from workstation import clock
+from workstation.evidence import sheet_facts as facts
 from workstation.evidence.qr import qr_png
-from workstation.evidence.sheet_facts import (
-    DERIVED_HEADERS,
-    FILE_HEADERS,
-    HISTORY_HEADERS,
-    MARK_HEADERS,
-    NOTES,
-    SIGNATURES,
-    SheetFacts,
-)
+from workstation.evidence.sheet_facts import SheetFacts
 from workstation.evidence.types import ExportPlan
 from workstation.xlsx_print import Column, PrintedTable, wrapped_height
 
@@ -43,81 +36,58 @@ HASH_LINE = 16  # characters of a hash per printed line
 QR_PIXELS = 170  # the QR code's printed side: about 4.5 cm
 
 HEADING_COLUMNS = (Column("项目", 22, wrap=True), Column("内容", 66, wrap=True), Column("清单摘要二维码", 26))
-FILE_COLUMNS = (
-    Column(FILE_HEADERS[0], 5),
-    Column(FILE_HEADERS[1], 20, wrap=True),
-    Column(FILE_HEADERS[2], 12, wrap=True),
-    Column(FILE_HEADERS[3], 18, wrap=True),
-    Column(FILE_HEADERS[4], 10, wrap=True),
-    Column(FILE_HEADERS[5], 10, wrap=True),
-    Column(FILE_HEADERS[6], 11, wrap=True),
-    Column(FILE_HEADERS[7], 11, wrap=True),
-    Column(FILE_HEADERS[8], 11, wrap=True),
-    Column(FILE_HEADERS[9], 18, wrap=True),
-    Column("SHA-256", 17, wrap=True, monospace=True, font_size=9),
-    Column("SM3", 17, wrap=True, monospace=True, font_size=9),
-)
-DERIVED_COLUMNS = (
-    Column(DERIVED_HEADERS[0], 5),
-    Column(DERIVED_HEADERS[1], 30, wrap=True),
-    Column(DERIVED_HEADERS[2], 26, wrap=True),
-    Column(DERIVED_HEADERS[3], 34, wrap=True),
-    Column(DERIVED_HEADERS[4], 16, wrap=True),
-    Column(DERIVED_HEADERS[5], 17, wrap=True, monospace=True, font_size=9),
-)
-MARK_COLUMNS = (
-    Column(MARK_HEADERS[0], 6),
-    Column(MARK_HEADERS[1], 30, wrap=True),
-    Column(MARK_HEADERS[2], 26, wrap=True),
-    Column(MARK_HEADERS[3], 14, wrap=True),
-    Column(MARK_HEADERS[4], 44, wrap=True),
-    Column(MARK_HEADERS[5], 14, wrap=True),
-)
-HISTORY_COLUMNS = (
-    Column(HISTORY_HEADERS[0], 6),
-    Column(HISTORY_HEADERS[1], 30, wrap=True),
-    Column(HISTORY_HEADERS[2], 19),
-    Column(HISTORY_HEADERS[3], 16, wrap=True),
-    Column(HISTORY_HEADERS[4], 20, wrap=True),
-    Column(HISTORY_HEADERS[5], 46, wrap=True),
-)
+
+
+def _columns(headers: Sequence[str], widths: Sequence[float], digests: int = 0) -> tuple[Column, ...]:
+    """A table's columns: the first (a number) plain, the others wrapped, the last `digests` in Courier New."""
+    first = len(headers) - digests
+    return tuple(
+        Column(header, width, wrap=index > 0, monospace=index >= first, font_size=9 if index >= first else None)
+        for index, (header, width) in enumerate(zip(headers, widths, strict=True))
+    )
+
+
+FILE_COLUMNS = _columns((*facts.FILE_HEADERS, *facts.HASH_HEADERS), (5, 20, 12, 18, 10, 10, 11, 11, 11, 18, 17, 17), 2)
+DERIVED_COLUMNS = _columns(facts.DERIVED_HEADERS, (5, 30, 26, 34, 16, 17), 1)
+MARK_COLUMNS = _columns(facts.MARK_HEADERS, (6, 30, 26, 14, 44, 14))
+HISTORY_COLUMNS = _columns(facts.HISTORY_HEADERS, (6, 30, 19, 16, 20, 46))
 SIGNATURE_HEIGHT = 40.0  # points: room to sign by hand
-SIGNATURE_LINE = "    ".join(f"{label}＿＿＿＿＿＿＿＿" for label in SIGNATURES)
+SIGNATURE_LINE = "    ".join(f"{label}＿＿＿＿＿＿＿＿" for label in facts.SIGNATURES)
 
 
-def write_workbook(facts: SheetFacts, plan: ExportPlan, path: Path) -> None:
+def write_workbook(printed: SheetFacts, plan: ExportPlan, path: Path) -> None:
     """Write the workbook to `path` (the caller makes it appear whole: workstation.atomic_file)."""
     workbook = Workbook(write_only=True)
-    footer = f"导出编号 {facts.export_no}  提取人：{plan.extractor}  提取时间：{clock.format_time(plan.extracted_at)}"
+    footer = f"导出编号 {printed.export_no}  提取人：{plan.extractor}  提取时间：{clock.format_time(plan.extracted_at)}"
 
     def table(name: str, columns: Sequence[Column]) -> PrintedTable:
-        title = f"{facts.title}（{name}）  {facts.export_no}"
-        return PrintedTable(workbook, name, title, columns, footer, facts.chain_stamp)
+        title = f"{printed.title}（{name}）  {printed.export_no}"
+        return PrintedTable(workbook, name, title, columns, footer, printed.chain_stamp)
 
     heading = table(HEADING_SHEET, HEADING_COLUMNS)
-    for label, value in facts.heading:
+    for label, value in printed.heading:
         heading.append([label, value, None], height=_height(HEADING_COLUMNS, (label, value, "")))
-    image = Image(io.BytesIO(qr_png(facts.qr)))
+    image = Image(io.BytesIO(qr_png(printed.qr)))
     image.width = image.height = QR_PIXELS
     heading.sheet.add_image(image, "C3")
-    _close(heading, (*NOTES, f"二维码内容：{facts.qr}", SIGNATURE_LINE))
+    _close(heading, (*facts.NOTES, f"二维码内容：{printed.qr}", SIGNATURE_LINE))
 
     files = table(FILES_SHEET, FILE_COLUMNS)
-    for line in facts.files:
+    for line in printed.files:
         cells = (*line.cells, split_hash(line.sha256), split_hash(line.sm3))
         files.append(cells, height=_height(FILE_COLUMNS, cells))
-    _close(files, (NOTES[0], f"校验值每行 {HASH_LINE} 位，自上而下连读即为完整值。", SIGNATURE_LINE))
+    _close(files, (facts.NOTES[0], f"校验值每行 {HASH_LINE} 位，自上而下连读即为完整值。", SIGNATURE_LINE))
 
     for name, columns, rows in (
-        (DERIVED_SHEET, DERIVED_COLUMNS, facts.derived),
-        (MARKS_SHEET, MARK_COLUMNS, facts.marks),
-        (HISTORY_SHEET, HISTORY_COLUMNS, facts.history),
+        (DERIVED_SHEET, DERIVED_COLUMNS, printed.derived),
+        (MARKS_SHEET, MARK_COLUMNS, printed.marks),
+        (HISTORY_SHEET, HISTORY_COLUMNS, printed.history),
     ):
-        sheet = table(name, columns)
+        listing = table(name, columns)
         for row in rows:
             cells = (*row[:-1], split_hash(row[-1])) if name == DERIVED_SHEET else row
-            sheet.append(cells, height=_height(columns, cells))
-        _close(sheet, () if rows else ("（无）",))
+            listing.append(cells, height=_height(columns, cells))
+        _close(listing, () if rows else ("（无）",))
     workbook.save(path)
 
 

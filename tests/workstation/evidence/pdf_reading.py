@@ -1,5 +1,5 @@
-"""Reading a PDF back the way a reader meets it, with poppler's tools: its text, its word boxes, its font
-sizes, its pages as images."""
+"""Reading the printed papers back the way a reader meets them: a PDF with poppler's tools (its text, its word
+boxes, its font sizes, its pages as images), a workbook's print size from its column widths."""
 
 import base64
 import re
@@ -8,6 +8,8 @@ import subprocess
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from workstation.xlsx_print import Column
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
@@ -82,3 +84,10 @@ def read_qr(image: Path) -> list[str]:
     """The text of every QR code zbarimg finds in the image."""
     result = subprocess.run([tool("zbarimg"), "-q", "--raw", str(image)], capture_output=True, text=True, check=False)
     return result.stdout.splitlines()
+
+
+def printed_points(columns: tuple[Column, ...], font_points: float = 11) -> float:
+    """The size a workbook's 11-point text prints at when its columns are fitted to an A4 landscape width
+    (Excel: a column w characters wide is 7w + 5 pixels of Calibri 11 at 96 dpi; margins 0.3 in)."""
+    width_mm = sum(7 * column.width + 5 for column in columns) * 25.4 / 96
+    return font_points * min(1.0, (297 - 2 * 0.3 * 25.4) / width_mm)

@@ -10,14 +10,21 @@ import openpyxl
 import pytest
 
 from tests.helpers.evidence_plan import EXPORT_NO, MANIFEST_SHA256, MANIFEST_SM3, export_plan, written
-from tests.workstation.evidence.pdf_reading import font_sizes, pdf_text, read_qr, render, squeezed, words
+from tests.workstation.evidence.pdf_reading import (
+    font_sizes,
+    pdf_text,
+    printed_points,
+    read_qr,
+    render,
+    squeezed,
+    words,
+)
 from workstation.evidence import fonts
 from workstation.evidence.errors import EvidenceError
 from workstation.evidence.sheet import write_description
 from workstation.evidence.sheet_xlsx import FILE_COLUMNS, FILES_SHEET, HEADING_SHEET
 from workstation.evidence.text import duration_text, qr_text, size_text, time_text
 from workstation.evidence.types import ExportPlan, PackageFile
-from workstation.xlsx_print import Column
 
 QR = qr_text(EXPORT_NO, MANIFEST_SHA256, MANIFEST_SM3)
 
@@ -146,16 +153,8 @@ def test_the_workbook_holds_every_fact_and_prints_on_a4(tmp_path):
     assert len(workbook[HEADING_SHEET]._images) == 1
 
 
-def _printed_points(columns: tuple[Column, ...], font_points: float = 11) -> float:
-    """The size a workbook's 11-point text prints at when its columns are fitted to an A4 landscape width
-    (Excel: a column w characters wide is 7w + 5 pixels of Calibri 11 at 96 dpi; margins 0.3 in)."""
-    width_mm = sum(7 * column.width + 5 for column in columns) * 25.4 / 96
-    printable_mm = 297 - 2 * 0.3 * 25.4
-    return font_points * min(1.0, printable_mm / width_mm)
-
-
 def test_the_file_list_prints_at_9_points_or_more():
-    assert _printed_points(FILE_COLUMNS) >= 9
+    assert printed_points(FILE_COLUMNS) >= 9
 
 
 def test_no_chinese_truetype_font_is_a_clear_error_and_writes_nothing(tmp_path, monkeypatch):
