@@ -16,6 +16,11 @@ APT_PACKAGES=(
   python3-venv
   # tools/clock_matrix.sh moves the wall clock of the time-sensitive tests
   faketime
+  # the evidence-export tests read packages back: bsdtar lists/extracts zip and ISO, poppler reads and renders
+  # the PDF description sheet, zbarimg decodes its QR code
+  libarchive-tools poppler-utils zbar-tools
+  # a TrueType CJK font for the PDF (reportlab embeds TrueType only; Noto CJK has PostScript outlines)
+  fonts-wqy-microhei
 )
 
 missing=()

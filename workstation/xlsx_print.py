@@ -46,6 +46,7 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _FONT = "宋体"  # the title and header rows; data cells keep the workbook's default font
+_MONOSPACE = "Courier New"
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,13 @@ class Column:
     wrap: bool = False
     alert: bool = False  # red and bold: what a reader must not miss
     font_size: float | None = None  # smaller print for long codes (a SHA-256)
+    monospace: bool = False  # hex digests: every character as wide as the next, so a split line stays whole
 
     @property
     def styled(self) -> bool:
-        return self.wrap or self.alert or self.font_size is not None or self.number_format != "General"
+        return (
+            self.wrap or self.alert or self.monospace or self.font_size is not None or self.number_format != "General"
+        )
 
 
 class PrintedTable:
@@ -143,8 +147,13 @@ class PrintedTable:
 
     def _styled(self, column: Column, bold: bool) -> Cell:
         cell = WriteOnlyCell(self.sheet)
-        if bold or column.alert or column.font_size is not None:
-            cell.font = Font(bold=bold or column.alert, color="C00000" if column.alert else None, size=column.font_size)
+        if bold or column.alert or column.monospace or column.font_size is not None:
+            cell.font = Font(
+                name=_MONOSPACE if column.monospace else None,
+                bold=bold or column.alert,
+                color="C00000" if column.alert else None,
+                size=column.font_size,
+            )
         cell.number_format = column.number_format
         if column.wrap:
             cell.alignment = Alignment(vertical="top", wrap_text=True)

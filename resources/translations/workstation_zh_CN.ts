@@ -5326,6 +5326,21 @@
         <source>Evidence export {export_id} is already complete; see `workstation evidence list`.</source>
         <translation>证据导出 {export_id} 已制作完成，请用 workstation evidence list 查看。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="775" />
+        <source>Name the receiving body once with --to: procuratorate, court, supervision, justice or internal.</source>
+        <translation>请用 --to 指定一个接收单位：检察院（procuratorate）、法院（court）、纪检监察（supervision）、司法行政（justice）或本单位（internal）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="778" />
+        <source>An officer's export needs --from and --to with the first and last day (YYYY-MM-DD).</source>
+        <translation>按执法人员导出时，请用 --from 和 --to 给出起止日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="783" />
+        <source>No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.</source>
+        <translation>找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

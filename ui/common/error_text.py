@@ -780,5 +780,9 @@ def messages() -> dict[str, Wording]:
         ),
         "export_period_needs_officer": QCoreApplication.translate(
             "errors", "--from and a date after --to go with --officer."
+        "export_no_cjk_font": QCoreApplication.translate(
+            "errors",
+            "No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). "
+            "Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.",
         ),
     }

@@ -396,4 +396,8 @@ MESSAGES: dict[str, Wording] = {
     ),
     "export_period_missing": ("按执法人员导出时，请用 --from 和 --to 给出起止日期（YYYY-MM-DD）。"),
     "export_period_needs_officer": ("--from 和日期形式的 --to 须与 --officer 一起使用。"),
+    "export_no_cjk_font": (
+        "找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。"
+        "请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。"
+    ),
 }
