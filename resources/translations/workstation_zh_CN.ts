@@ -5337,7 +5337,12 @@
         <translation>按执法人员导出时，请用 --from 和 --to 给出起止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="783" />
+        <location filename="../../ui/common/error_text.py" line="781" />
+        <source>--from and a date after --to go with --officer.</source>
+        <translation>--from 和日期形式的 --to 须与 --officer 一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="784" />
         <source>No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.</source>
         <translation>找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。</translation>
     </message>

@@ -780,6 +780,7 @@ def messages() -> dict[str, Wording]:
         ),
         "export_period_needs_officer": QCoreApplication.translate(
             "errors", "--from and a date after --to go with --officer."
+        ),
         "export_no_cjk_font": QCoreApplication.translate(
             "errors",
             "No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). "
