@@ -5346,6 +5346,11 @@
         <source>No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.</source>
         <translation>找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="789" />
+        <source>Unit {unit} is not in your charge: statistics cover only the units you may view.</source>
+        <translation>单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

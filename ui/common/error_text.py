@@ -786,4 +786,7 @@ def messages() -> dict[str, Wording]:
             "No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). "
             "Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.",
         ),
+        "statistics_unit_denied": QCoreApplication.translate(
+            "errors", "Unit {unit} is not in your charge: statistics cover only the units you may view."
+        ),
     }

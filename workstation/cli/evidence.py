@@ -33,6 +33,7 @@ from workstation.client import ArchiveClient
 from workstation.client.evidence_run import run_export
 from workstation.errors import WorkstationError
 from workstation.evidence.errors import EvidenceError
+from workstation.evidence.text import STATUS_NAMES
 from workstation.evidence.types import (
     ExportFormat,
     ExportRow,
@@ -52,13 +53,6 @@ BODY_WORDS = {
     "纪检监察": ReceivingBody.SUPERVISION,
     "司法行政": ReceivingBody.JUSTICE,
     "本单位": ReceivingBody.INTERNAL,
-}
-STATUS_WORDS = {
-    ExportStatus.AWAITING_APPROVAL: "待审批",
-    ExportStatus.AUTHORISED: "可制作",
-    ExportStatus.WRITING: "制作中",
-    ExportStatus.COMPLETED: "已完成",
-    ExportStatus.REFUSED: "未批准",
 }
 FINDING_WORDS = {
     "changed": "内容已改变",
@@ -212,7 +206,7 @@ def _line(row: ExportRow) -> str:
     handover = f"\t{row.handover.medium} → {row.handover.received_by}" if row.handover else ""
     body = f"{row.body.value}（{row.document_ref}）"
     return (
-        f"{row.id}\t{row.export_no}\t{STATUS_WORDS[row.status]}\t{row.requester}\t{body}\t{row.clip_count} 个文件\t"
+        f"{row.id}\t{row.export_no}\t{STATUS_NAMES[row.status]}\t{row.requester}\t{body}\t{row.clip_count} 个文件\t"
         f"{row.total_bytes:,} 字节\t{completed}\t{row.package_name or '-'}{handover}\t{row.purpose}"
     )
 

@@ -400,4 +400,5 @@ MESSAGES: dict[str, Wording] = {
         "找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。"
         "请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。"
     ),
+    "statistics_unit_denied": ("单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。"),
 }

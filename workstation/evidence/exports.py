@@ -29,7 +29,8 @@ from workstation.access.types import Viewing, ViewingKind
 from workstation.errors import PermissionDenied
 from workstation.evidence import facts
 from workstation.evidence.errors import EvidenceError
-from workstation.evidence.requests import BODY_NAMES, export_rows, locked_export, refresh_status
+from workstation.evidence.requests import export_rows, locked_export, refresh_status
+from workstation.evidence.text import BODY_NAMES
 from workstation.evidence.types import ExportPlan, ExportRow, ExportStatus, PackageOutcome
 from workstation.export_stamp import printed_head
 from workstation.identity import Identity

@@ -20,6 +20,7 @@ from workstation.access import requests as access_requests
 from workstation.access.types import AccessRequestSpec, OutsideBody, RequestKind, RequestStatus
 from workstation.errors import PermissionDenied
 from workstation.evidence.errors import EvidenceError
+from workstation.evidence.text import BODY_NAMES
 from workstation.evidence.types import ExportFormat, ExportRow, ExportSpec, ExportStatus, Handover, ReceivingBody
 from workstation.identity import Identity
 from workstation.permissions import clip_access, principal_of
@@ -31,14 +32,6 @@ GRANT_DAYS = 30
 """How long the approval of an outside body's export lasts: time to write and hand over the package."""
 LIST_LIMIT = 500
 OPEN = (ExportStatus.AWAITING_APPROVAL, ExportStatus.AUTHORISED, ExportStatus.WRITING)
-
-BODY_NAMES = {
-    ReceivingBody.PROCURATORATE: "人民检察院",
-    ReceivingBody.COURT: "人民法院",
-    ReceivingBody.SUPERVISION: "纪检监察机关",
-    ReceivingBody.JUSTICE: "司法行政机关",
-    ReceivingBody.INTERNAL: "本单位",
-}
 
 
 def request_export(session: Session, who: Identity, spec: ExportSpec, now: datetime) -> ExportRow:

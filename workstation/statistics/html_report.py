@@ -106,8 +106,10 @@ def bar_chart(chart: Chart, rows: tuple[tuple[object, ...], ...]) -> str:
     for index, (label, value) in enumerate(values):
         y = 24 + index * BAR_HEIGHT
         width = max(value / top * PLOT_WIDTH, 0.5)
-        parts.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + 12}" font-size="11" text-anchor="end">{escape(label[:20])}</text>')
-        parts.append(f'<rect x="{LABEL_WIDTH}" y="{y + 2}" width="{width:.1f}" height="{BAR_HEIGHT - 5}" fill="#2f5d9b"/>')
-        parts.append(f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{y + 12}" font-size="11">{value:,.4g}</text>')
+        text_y, bar_height = y + 12, BAR_HEIGHT - 5
+        label_x, shown = LABEL_WIDTH - 6, escape(label[:20])
+        parts.append(f'<text x="{label_x}" y="{text_y}" font-size="11" text-anchor="end">{shown}</text>')
+        parts.append(f'<rect x="{LABEL_WIDTH}" y="{y + 2}" width="{width:.1f}" height="{bar_height}" fill="#2f5d9b"/>')
+        parts.append(f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{text_y}" font-size="11">{value:,.4g}</text>')
     parts.append("</svg>")
     return "".join(parts)
