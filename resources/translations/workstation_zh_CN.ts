@@ -5351,6 +5351,16 @@
         <source>Unit {unit} is not in your charge: statistics cover only the units you may view.</source>
         <translation>单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="792" />
+        <source>A report is written as .html or .xlsx, not {suffix}.</source>
+        <translation>报表文件应为 .html 或 .xlsx，而不是 {suffix}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="793" />
+        <source>--to is before --from: give the first day, then the last.</source>
+        <translation>--to 早于 --from：请先给起始日期，再给截止日期。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -789,4 +789,8 @@ def messages() -> dict[str, Wording]:
         "statistics_unit_denied": QCoreApplication.translate(
             "errors", "Unit {unit} is not in your charge: statistics cover only the units you may view."
         ),
+        "report_suffix": QCoreApplication.translate("errors", "A report is written as .html or .xlsx, not {suffix}."),
+        "report_period_reversed": QCoreApplication.translate(
+            "errors", "--to is before --from: give the first day, then the last."
+        ),
     }

@@ -4,8 +4,8 @@
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
 Commands: demo, ingest, clips, verify, audit (verify, anchor, reconcile, rotate-key, export-key, import-key),
-db upgrade, profile add/list, access, retention, evidence, user, spotcheck, ledger, tls, serve, login, logout (see
-the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem (rejected or failed
+db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, tls, serve, login,
+logout (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem (rejected or failed
 files, integrity mismatches, a broken audit chain, state the audit log does not explain); 2 the command
 could not run (bad arguments, archive unreachable, ...). Without a command the
 launcher (ui.launcher) opens the GUI instead.
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workstation import config, crash_log
-from workstation.cli import access, audit, evidence, messages, retention, server, spotcheck, tls
+from workstation.cli import access, audit, evidence, messages, report, retention, server, spotcheck, tls
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.target import (
@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     access.add_parser(commands)
     retention.add_parser(commands)
     evidence.add_parser(commands)
+    report.add_parser(commands)
     user_cli.add_parser(commands)
     tls.add_parser(commands)
     server.add_parsers(commands)
@@ -209,6 +210,7 @@ def _run(args: argparse.Namespace) -> int:
         "access": _access,
         "retention": retention.run,
         "evidence": evidence.run,
+        "report": report.run,
         "user": _user,
         "spotcheck": _spotcheck,
         "ledger": _ledger,

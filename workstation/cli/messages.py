@@ -401,4 +401,6 @@ MESSAGES: dict[str, Wording] = {
         "请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。"
     ),
     "statistics_unit_denied": ("单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。"),
+    "report_suffix": ("报表文件应为 .html 或 .xlsx，而不是 {suffix}。"),
+    "report_period_reversed": ("--to 早于 --from：请先给起始日期，再给截止日期。"),
 }

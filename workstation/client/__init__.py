@@ -66,6 +66,15 @@ from workstation.spotcheck.types import (
     ReviewInput,
     SampleItemRow,
 )
+from workstation.statistics.types import (
+    AccessReport,
+    DeviceReport,
+    ReportFormat,
+    ReportKind,
+    SpotCheckReport,
+    StatsQuery,
+    WorkloadReport,
+)
 from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, UnitRow
 
 
@@ -327,6 +336,28 @@ class ArchiveClient(Protocol):
 
     def export_evidence_ledger(self, search: str, path: Path) -> int:
         """Write the retained copy record (导出登记) as an Excel workbook, chain head printed; returns rows."""
+        ...
+
+    # --- statistics and reports (统计, R10) ---
+
+    def statistics_workload(self, query: StatsQuery) -> WorkloadReport:
+        """Footage per unit and officer over the period, with the previous period's total."""
+        ...
+
+    def statistics_devices(self, query: StatsQuery) -> DeviceReport:
+        """Recorder use and log events over the period."""
+        ...
+
+    def statistics_spotchecks(self, query: StatsQuery) -> SpotCheckReport:
+        """Spot-check coverage, verdicts and frequent problems per unit."""
+        ...
+
+    def statistics_access(self, query: StatsQuery) -> AccessReport:
+        """Viewing requests per deciding unit and their decision times."""
+        ...
+
+    def export_report(self, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path) -> int:
+        """Write a report (HTML or Excel) with the query, the time and the chain head; returns its table rows."""
         ...
 
     # --- audit log and access register (审计) ---

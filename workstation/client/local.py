@@ -80,6 +80,20 @@ from workstation.spotcheck.types import (
     ReviewInput,
     SampleItemRow,
 )
+from workstation.statistics import access as statistics_access
+from workstation.statistics import devices as statistics_devices
+from workstation.statistics import reports as statistics_reports
+from workstation.statistics import spotchecks as statistics_spotchecks
+from workstation.statistics import workload as statistics_workload
+from workstation.statistics.types import (
+    AccessReport,
+    DeviceReport,
+    ReportFormat,
+    ReportKind,
+    SpotCheckReport,
+    StatsQuery,
+    WorkloadReport,
+)
 from workstation.types import AuditEventRow, AuditVerification, ChainAnchor, ClipScope, FileType, MediaStatus, UnitRow
 
 _T = TypeVar("_T")
@@ -446,6 +460,23 @@ class LocalClient:
 
     def export_evidence_ledger(self, search: str, path: Path) -> int:
         return evidence_ledger.export_ledger(self.archive.sessions, self.who, search, path)
+
+    # --- statistics ---
+
+    def statistics_workload(self, query: StatsQuery) -> WorkloadReport:
+        return self._read(lambda session: statistics_workload.workload(session, self.who, query))
+
+    def statistics_devices(self, query: StatsQuery) -> DeviceReport:
+        return self._read(lambda session: statistics_devices.device_use(session, self.who, query))
+
+    def statistics_spotchecks(self, query: StatsQuery) -> SpotCheckReport:
+        return self._read(lambda session: statistics_spotchecks.spot_checks(session, self.who, query))
+
+    def statistics_access(self, query: StatsQuery) -> AccessReport:
+        return self._read(lambda session: statistics_access.access_requests(session, self.who, query))
+
+    def export_report(self, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path) -> int:
+        return statistics_reports.export_report(self.archive.sessions, self.who, kind, query, fmt, path)
 
 
 if TYPE_CHECKING:

@@ -86,6 +86,9 @@ class RemoteClient:
     def export_destruction_forms(self, request_id: int, path: Path) -> int:
         return int(self._export("destruction-forms", path, request_id=request_id).get(ROW_COUNT_HEADER, "0"))
 
+    def export_report(self, kind: object, query: object, fmt: object, path: Path) -> int:
+        return int(self._export("report", path, kind=kind, query=query, fmt=fmt).get(ROW_COUNT_HEADER, "0"))
+
     def export_evidence_ledger(self, search: str, path: Path) -> int:
         return int(self._export("evidence-ledger", path, search=search).get(ROW_COUNT_HEADER, "0"))
 

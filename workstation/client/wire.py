@@ -37,6 +37,7 @@ LOCAL_ONLY = frozenset(
         "export_ledger",
         "export_destruction_forms",
         "export_evidence_ledger",
+        "export_report",
     }
 )
 
@@ -47,6 +48,7 @@ EXPORTS = {
     "register": "export_register",
     "destruction-forms": "export_destruction_forms",
     "evidence-ledger": "export_evidence_ledger",
+    "report": "export_report",
 }
 """`/api/v1/export/{what}` → the client method that writes the workbook; its arguments but `path` travel as
 the request's JSON body, like a call's (`export_call`)."""
