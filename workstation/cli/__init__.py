@@ -7,7 +7,8 @@ Commands: demo, ingest, clips, verify, audit (verify, anchor, reconcile, rotate-
 db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, tls, serve, login,
 logout (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem
 (rejected or failed files, integrity mismatches, a broken audit chain, state the audit log does not explain);
-2 the command could not run (bad arguments, archive unreachable, ...). Without a command the launcher (ui.launcher) opens the GUI instead.
+2 the command could not run (bad arguments, archive unreachable, ...). Without a command the launcher
+(ui.launcher) opens the GUI instead.
 """
 
 import argparse
