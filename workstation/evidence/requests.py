@@ -211,7 +211,7 @@ def export_rows(session: Session, exports: Sequence[EvidenceExport], now: dateti
         )
     }
     counts = {
-        export_id: (count, size or 0)
+        export_id: (count, int(size or 0))  # PostgreSQL sums to a Decimal
         for export_id, count, size in session.execute(
             select(EvidenceExportItem.export_id, func.count(), func.sum(Clip.size_bytes))
             .join(Clip, Clip.id == EvidenceExportItem.clip_id)
