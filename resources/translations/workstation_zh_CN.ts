@@ -262,7 +262,12 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="101" />
+        <location filename="../../ui/archive/view.py" line="115" />
+        <source>Export evidence…</source>
+        <translation>导出证据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="125" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
@@ -497,153 +502,168 @@
 <context>
     <name>ClipDetailPane</name>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="35" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="39" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="36" />
-        <location filename="../../ui/archive/clip_detail_pane.py" line="76" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="40" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="84" />
         <source>Mark important</source>
         <translation>标记为重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="37" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="41" />
         <source>Link to incident/case…</source>
         <translation>关联警情/案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="72" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="42" />
+        <source>Export evidence…</source>
+        <translation>导出证据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="79" />
         <source>Select a file to see its details.</source>
         <translation>选择一个文件以查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="76" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="84" />
         <source>Remove important mark</source>
         <translation>取消重点标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="78" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="86" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="79" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="87" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="80" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="88" />
         <source>Device clock offset</source>
         <translation>设备时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="81" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="89" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="81" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="89" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="82" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="90" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="83" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="91" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="84" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="92" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="85" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="93" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="87" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="95" />
         <source>Ingested</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="88" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="96" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="88" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="96" />
         <source>not linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="89" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="97" />
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="89" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="97" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="90" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="98" />
         <source>Archive path</source>
         <translation>存储路径</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="98" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="106" />
         <source>Audit history</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="105" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="115" />
+        <source>Selected files…</source>
+        <translation>所选文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="117" />
+        <source>Every file of %1…</source>
+        <translation>%1 的全部文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/clip_detail_pane.py" line="121" />
         <source>Retention</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="105" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="121" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="113" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="129" />
         <source>Class</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="114" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="130" />
         <source>Keep until</source>
         <translation>保存至</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="115" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="131" />
         <source>Set by rule</source>
         <translation>决定规则</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="118" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="134" />
         <source>Original</source>
         <translation>原始文件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="118" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="134" />
         <source>Destroyed; its tombstone keeps every fact</source>
         <translation>已销毁；销毁记录保留其全部信息</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="122" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="138" />
         <source>Legal hold %1</source>
         <translation>法律保全 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/clip_detail_pane.py" line="133" />
+        <location filename="../../ui/archive/clip_detail_pane.py" line="149" />
         <source>Rules that apply (▶ sets the period):</source>
         <translation>适用的规则（▶ 为决定保存期限的规则）：</translation>
     </message>
@@ -1182,6 +1202,59 @@
     </message>
 </context>
 <context>
+    <name>EvidenceExportsView</name>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="34" />
+        <source>Search: export no., document no., case no., purpose, receiver, file</source>
+        <translation>查询：导出编号、文书编号、案件编号、事由、接收人、文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="37" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="42" />
+        <source>Write / go on…</source>
+        <translation>制作/继续…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="43" />
+        <source>Record handover…</source>
+        <translation>登记移交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="44" />
+        <source>Export ledger…</source>
+        <translation>导出登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="111" />
+        <source>Handover of %1 recorded.</source>
+        <translation>已登记 %1 的移交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="119" />
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="119" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="124" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/view.py" line="129" />
+        <source>%1 export(s) written to %2</source>
+        <translation>已将 %1 条导出记录写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>ExecutionDialog</name>
     <message>
         <location filename="../../ui/admin/destruction_progress.py" line="39" />
@@ -1280,6 +1353,177 @@
         <location filename="../../ui/admin/expiry_tab.py" line="215" />
         <source>The first %1 files are shown, oldest date first.</source>
         <translation>仅显示最早到期的 %1 个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="49" />
+        <source>Export evidence</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="57" />
+        <source>e.g. 检调〔2026〕7号</source>
+        <translation>如：检调〔2026〕7号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="59" />
+        <source>e.g. transfer for review and prosecution</source>
+        <translation>如：移送审查起诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="61" />
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="67" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="73" />
+        <source>Footage to export</source>
+        <translation>导出资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="74" />
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="75" />
+        <source>Receiving body</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="76" />
+        <source>Document no.</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="77" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="78" />
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="79" />
+        <source>Write as</source>
+        <translation>制作方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="95" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="111" />
+        <source>Choose where to write the package.</source>
+        <translation>请选择证据包的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="115" />
+        <source>Asking the archive…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="131" />
+        <source>Export %1 has gone to legal review and then to the head for approval. Once it is approved, write it from the Evidence export page.</source>
+        <translation>证据导出 %1 已提交法制审核，再报单位负责人审批。批准后，请在“证据导出”页制作证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="137" />
+        <source>Export %1 was refused.</source>
+        <translation>证据导出 %1 未获批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="142" />
+        <source>Export %1 is authorised. Write it from the Evidence export page.</source>
+        <translation>证据导出 %1 已获授权，请在“证据导出”页制作证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="155" />
+        <source>For the own unit: your download right decides, and the package is written at once.</source>
+        <translation>本单位使用：凭您的下载权限办理，证据包立即制作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="158" />
+        <source>For an outside body: the export goes to legal review and then to the head for approval; it is written after approval. The place to write may be chosen then.</source>
+        <translation>向外单位提供：须经法制审核、单位负责人审批，批准后方可制作证据包，届时再选择保存位置亦可。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="164" />
+        <source>%1 file(s), %2</source>
+        <translation>%1 个文件，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/export_dialog.py" line="165" />
+        <source>at least %1</source>
+        <translation>至少 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTableModel</name>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="18" />
+        <source>Export no.</source>
+        <translation>导出编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="19" />
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="20" />
+        <source>Receiving body and document</source>
+        <translation>接收单位及文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="21" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="22" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="23" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="24" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="25" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="26" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="27" />
+        <source>Medium</source>
+        <translation>移交介质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="28" />
+        <source>Receiver</source>
+        <translation>接收人</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1759,51 @@
         <location filename="../../ui/admin/device_handover_dialog.py" line="107" />
         <source>%1: %2 → %3. The current holding period ends now and is kept in the history.</source>
         <translation>%1：%2 → %3。当前持有人的持有期到此结束，并保留在交接记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="24" />
+        <source>Record the handover of %1</source>
+        <translation>登记 %1 的移交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="27" />
+        <source>Optical disc</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="27" />
+        <source>USB drive</source>
+        <translation>U盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="27" />
+        <source>Portable hard disk</source>
+        <translation>移动硬盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="29" />
+        <source>Name and unit of the person who received it</source>
+        <translation>接收人姓名及单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="41" />
+        <source>Medium</source>
+        <translation>移交介质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="42" />
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="43" />
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/handover_dialog.py" line="44" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -2102,139 +2391,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="77" />
+        <location filename="../../ui/shell/main_window.py" line="80" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="88" />
+        <location filename="../../ui/shell/main_window.py" line="92" />
         <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95" />
+        <location filename="../../ui/shell/main_window.py" line="99" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="98" />
-        <location filename="../../ui/shell/main_window.py" line="242" />
+        <location filename="../../ui/shell/main_window.py" line="102" />
+        <location filename="../../ui/shell/main_window.py" line="261" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="99" />
+        <location filename="../../ui/shell/main_window.py" line="108" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="124" />
+        <location filename="../../ui/shell/main_window.py" line="133" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="101" />
+        <location filename="../../ui/shell/main_window.py" line="110" />
         <source>%1 arrives with a later release.</source>
         <translation>“%1”功能将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="93" />
+        <location filename="../../ui/shell/main_window.py" line="97" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94" />
+        <location filename="../../ui/shell/main_window.py" line="98" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="112" />
+        <location filename="../../ui/shell/main_window.py" line="106" />
+        <source>Evidence export</source>
+        <translation>证据导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="121" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="114" />
+        <location filename="../../ui/shell/main_window.py" line="123" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="117" />
+        <location filename="../../ui/shell/main_window.py" line="126" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="121" />
+        <location filename="../../ui/shell/main_window.py" line="130" />
         <source>Retention periods</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="123" />
+        <location filename="../../ui/shell/main_window.py" line="132" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="137" />
+        <location filename="../../ui/shell/main_window.py" line="146" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="145" />
+        <location filename="../../ui/shell/main_window.py" line="154" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="182" />
+        <location filename="../../ui/shell/main_window.py" line="191" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="183" />
+        <location filename="../../ui/shell/main_window.py" line="192" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="185" />
+        <location filename="../../ui/shell/main_window.py" line="194" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="187" />
+        <location filename="../../ui/shell/main_window.py" line="196" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="190" />
+        <location filename="../../ui/shell/main_window.py" line="199" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="191" />
+        <location filename="../../ui/shell/main_window.py" line="200" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="193" />
+        <location filename="../../ui/shell/main_window.py" line="202" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="259" />
+        <location filename="../../ui/shell/main_window.py" line="278" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="274" />
+        <location filename="../../ui/shell/main_window.py" line="293" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="275" />
+        <location filename="../../ui/shell/main_window.py" line="294" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="151" />
+        <location filename="../../ui/shell/main_window.py" line="160" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -2297,24 +2591,90 @@
 <context>
     <name>OfficerTree</name>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="31" />
+        <location filename="../../ui/archive/officer_tree.py" line="33" />
         <source>One archive per officer</source>
         <translation>一人一档</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="52" />
+        <location filename="../../ui/archive/officer_tree.py" line="56" />
         <source>Unassigned (待分配)</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="101" />
+        <location filename="../../ui/archive/officer_tree.py" line="105" />
         <source>(no name)</source>
         <translation>（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/officer_tree.py" line="111" />
+        <location filename="../../ui/archive/officer_tree.py" line="115" />
         <source>%1  (%2 files)</source>
         <translation>%1（%2 个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/officer_tree.py" line="141" />
+        <source>Play the whole day</source>
+        <translation>播放全天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/officer_tree.py" line="142" />
+        <source>Export evidence of this day…</source>
+        <translation>导出当日证据…</translation>
+    </message>
+</context>
+<context>
+    <name>OutputChooser</name>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="42" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="74" />
+        <source>Folder to write the package into</source>
+        <translation>选择存放证据包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="77" />
+        <source>ZIP (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="77" />
+        <source>Disc image (*.iso)</source>
+        <translation>光盘镜像 (*.iso)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="78" />
+        <source>Save the package as</source>
+        <translation>证据包另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="90" />
+        <source>Folder (the package folder is made inside it)</source>
+        <translation>文件夹（证据包文件夹建在其中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="92" />
+        <source>File name of the package</source>
+        <translation>证据包文件名</translation>
+    </message>
+</context>
+<context>
+    <name>OutputDialog</name>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="111" />
+        <source>Write evidence package %1</source>
+        <translation>制作证据包 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="115" />
+        <source>To go on with an interrupted package, choose the same format and place as before.</source>
+        <translation>继续制作中断的证据包时，请选择与上次相同的格式和位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/output.py" line="124" />
+        <source>Format and place</source>
+        <translation>格式与位置</translation>
     </message>
 </context>
 <context>
@@ -3670,6 +4030,89 @@
         <location filename="../../player/video_surface.py" line="160" />
         <source>Audio only</source>
         <translation>仅音频</translation>
+    </message>
+</context>
+<context>
+    <name>WriteDialog</name>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="92" />
+        <source>Writing evidence package %1</source>
+        <translation>正在制作证据包 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="96" />
+        <source>%1, to %2</source>
+        <translation>%1，写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="107" />
+        <source>Go on writing</source>
+        <translation>继续制作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="126" />
+        <source>Writing the package; every file is hashed as it is copied…</source>
+        <translation>正在制作证据包，每个文件复制时同时计算校验值…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="139" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="147" />
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="156" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="157" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="158" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="159" />
+        <source>Written to</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="160" />
+        <source>Manifest SHA-256</source>
+        <translation>清单 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="161" />
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="161" />
+        <source>Verified: every file has the archive's SHA-256</source>
+        <translation>已校验：每个文件的 SHA-256 均与档案一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="164" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="168" />
+        <source>Evidence package %1 is complete.</source>
+        <translation>证据包 %1 已制作完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="177" />
+        <source>Cancelled. The package was not completed; export again to the same place to go on where it stopped.</source>
+        <translation>已取消。证据包未制作完成；再次导出到同一位置即可从中断处继续。</translation>
     </message>
 </context>
 <context>
@@ -5360,6 +5803,100 @@
         <location filename="../../ui/common/error_text.py" line="793" />
         <source>--to is before --from: give the first day, then the last.</source>
         <translation>--to 早于 --from：请先给起始日期，再给截止日期。</translation>
+    </message>
+</context>
+<context>
+    <name>evidence_labels</name>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="19" />
+        <source>Procuratorate</source>
+        <translation>人民检察院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="20" />
+        <source>Court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="21" />
+        <source>Discipline inspection</source>
+        <translation>纪检监察机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="22" />
+        <source>Justice administration</source>
+        <translation>司法行政机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="23" />
+        <source>Own unit (internal use)</source>
+        <translation>本单位（内部使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="29" />
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="30" />
+        <source>Authorised, not written</source>
+        <translation>已授权，未制作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="31" />
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="32" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="33" />
+        <source>Refused</source>
+        <translation>未获批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="41" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="42" />
+        <source>ZIP</source>
+        <translation>ZIP 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/labels.py" line="43" />
+        <source>Disc image (ISO)</source>
+        <translation>光盘镜像（ISO）</translation>
+    </message>
+</context>
+<context>
+    <name>evidence_progress</name>
+    <message>
+        <location filename="../../ui/evidence/write_dialog.py" line="64" />
+        <source>%1 MB/s, about %2 left</source>
+        <translation>%1 MB/s，剩余约 %2</translation>
+    </message>
+</context>
+<context>
+    <name>export_target</name>
+    <message>
+        <location filename="../../ui/common/export_target.py" line="32" />
+        <source>%1 selected file(s)</source>
+        <translation>所选 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_target.py" line="37" />
+        <source>Every file of incident/case %1</source>
+        <translation>警情/案件 %1 的全部文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/export_target.py" line="43" />
+        <source>%1 (%2) on %3</source>
+        <translation>%1（%2）%3 当日</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
 """The detail pane: every stored fact about the selected clip, its retention (保存期限) and its audit history."""
 
 import html
+from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.common.access_labels import action_name
 from ui.common.retention_labels import (
@@ -20,11 +21,14 @@ from workstation.retention.types import ClipRetention
 
 
 class ClipDetailPane(QWidget):
-    """Signals: important_toggled(bool), link_requested(), play_requested(int clip id)."""
+    """Signals: important_toggled(bool), link_requested(), play_requested(int clip id),
+    export_selected_requested() (the selected files), export_case_requested(str case number)."""
 
     important_toggled = Signal(bool)
     link_requested = Signal()
     play_requested = Signal(int)
+    export_selected_requested = Signal()
+    export_case_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,13 +39,16 @@ class ClipDetailPane(QWidget):
         self.play = QPushButton(self.tr("Play"))
         self.important = QPushButton(self.tr("Mark important"))
         self.link = QPushButton(self.tr("Link to incident/case…"))
+        self.export = QPushButton(self.tr("Export evidence…"))
+        self.export_menu = QMenu(self.export)
+        self.export.setMenu(self.export_menu)
         self.play.clicked.connect(lambda: self._detail and self.play_requested.emit(self._detail.clip.id))
         self.important.clicked.connect(
             lambda: self._detail and self.important_toggled.emit(not self._detail.clip.important)
         )
         self.link.clicked.connect(self.link_requested.emit)
         buttons = QHBoxLayout()
-        for button in (self.play, self.important, self.link):
+        for button in (self.play, self.important, self.link, self.export):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,13 +73,14 @@ class ClipDetailPane(QWidget):
 
     def _render(self) -> None:
         detail = self._detail
-        for button in (self.play, self.important, self.link):
+        for button in (self.play, self.important, self.link, self.export):
             button.setEnabled(detail is not None)
         if detail is None:
             hint = self.tr("Select a file to see its details.")
             self.text.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         clip = detail.clip
+        self._fill_export_menu(clip.case_numbers)
         self.important.setText(self.tr("Remove important mark") if clip.important else self.tr("Mark important"))
         facts = [
             (self.tr("File"), clip.original_name),
@@ -100,6 +108,14 @@ class ClipDetailPane(QWidget):
             f"<table cellspacing='4'>{rows}</table>{self._retention_html()}<h4>{html.escape(heading)}</h4>"
             f"<table cellspacing='4'>{history}</table>"
         )
+
+    def _fill_export_menu(self, case_numbers: tuple[str, ...]) -> None:
+        """导出证据…: the selected files, or every file of one of the shown clip's incidents/cases."""
+        self.export_menu.clear()
+        self.export_menu.addAction(self.tr("Selected files…"), self.export_selected_requested.emit)
+        for case_no in case_numbers:
+            action = self.export_menu.addAction(self.tr("Every file of %1…").replace("%1", case_no))
+            action.triggered.connect(partial(self.export_case_requested.emit, case_no))
 
     def _retention_html(self) -> str:
         title, loading = self.tr("Retention"), self.tr("Loading…")

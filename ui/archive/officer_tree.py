@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QTreeView, QWidget
 
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
@@ -18,10 +18,12 @@ _PLACEHOLDER = "…"
 
 class OfficerTree(QTreeView):
     """Signals: filter_chosen(ClipFilter) when a unit, an officer or one of their days is clicked;
-    day_requested(警号, date) when a day is double-clicked; load_failed(str) when the archive cannot be read."""
+    day_requested(警号, date) when a day is double-clicked; export_day_requested(警号, name, date) from a day's
+    context menu (导出证据…); load_failed(str) when the archive cannot be read."""
 
     filter_chosen = Signal(object)
     day_requested = Signal(str, object)  # 警号, date: play the officer's whole day
+    export_day_requested = Signal(str, str, object)  # 警号, name, date: export the officer's day
     load_failed = Signal(str)
 
     def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
@@ -36,6 +38,8 @@ class OfficerTree(QTreeView):
         self.expanded.connect(self._on_expanded)
         self.clicked.connect(self._on_clicked)
         self.doubleClicked.connect(self._on_double_clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu)
 
     def load(self) -> None:
         self._operations.run(self, self._client.tree_units, self._on_units, self._failed)
@@ -117,6 +121,26 @@ class OfficerTree(QTreeView):
         if isinstance(node, tuple):
             officer, day = node
             self.day_requested.emit(officer.badge_no, day.day)
+
+    def request_day_export(self, index: QModelIndex) -> bool:
+        """导出证据… of a day node: the officer's footage of that day (False for any other node)."""
+        item = self.tree_model.itemFromIndex(index)
+        node = item.data(_NodeRole) if item else None
+        if not isinstance(node, tuple):
+            return False
+        officer, day = node
+        self.export_day_requested.emit(officer.badge_no, officer.name, day.day)
+        return True
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self.indexAt(position)
+        item = self.tree_model.itemFromIndex(index) if index.isValid() else None
+        if item is None or not isinstance(item.data(_NodeRole), tuple):
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Play the whole day"), lambda: self._on_double_clicked(index))
+        menu.addAction(self.tr("Export evidence of this day…"), lambda: self.request_day_export(index))
+        menu.exec(self.viewport().mapToGlobal(position))
 
     def _on_clicked(self, index: QModelIndex) -> None:
         item = self.tree_model.itemFromIndex(index)

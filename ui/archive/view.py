@@ -6,14 +6,15 @@ the services behind it, which check and audit them, and the table refreshes only
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ui.archive.case_link_dialog import CaseLinkDialog
 from ui.archive.clip_detail_pane import ClipDetailPane
 from ui.archive.filters import FilterBar
 from ui.archive.model import ClipPageModel
 from ui.archive.officer_tree import OfficerTree
+from ui.common.export_target import ExportTarget
 from ui.common.messages import failure_text
 from ui.common.retention_labels import RetentionLabels, trigger_names
 from ui.common.tasks import Operations
@@ -31,9 +32,11 @@ class _Retention:
 
 
 class ArchiveView(QWidget):
-    """Signals: play_requested(int clip id); problem(str) for the main window's status line."""
+    """Signals: play_requested(int clip id); export_requested(ExportTarget) for 导出证据… of the selected files,
+    a case or an officer's day (the shell opens the export dialog); problem(str) for the main window's status line."""
 
     play_requested = Signal(int)
+    export_requested = Signal(object)
     problem = Signal(str)
 
     def __init__(self, client: ArchiveClient, operations: Operations, parent: QWidget | None = None) -> None:
@@ -81,6 +84,15 @@ class ArchiveView(QWidget):
         self.detail.important_toggled.connect(self._set_important)
         self.detail.link_requested.connect(self._link_case)
         self.detail.play_requested.connect(self.play_requested)
+        self.detail.export_selected_requested.connect(self.export_selected)
+        self.detail.export_case_requested.connect(
+            lambda case_no: self.export_requested.emit(ExportTarget.of_case(case_no))
+        )
+        self.tree.export_day_requested.connect(
+            lambda badge_no, name, day: self.export_requested.emit(ExportTarget.of_officer_day(badge_no, name, day))
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_menu)
 
     def load(self) -> None:
         self.tree.load()
@@ -90,6 +102,18 @@ class ArchiveView(QWidget):
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         found = [self.model.row_at(row) for row in sorted(rows)]
         return [clip for clip in found if clip is not None]
+
+    def export_selected(self) -> None:
+        """导出证据… of the selected files."""
+        if chosen := self.selected_clips():
+            self.export_requested.emit(ExportTarget.of_clips(chosen))
+
+    def _on_table_menu(self, position: QPoint) -> None:
+        if not self.selected_clips():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Export evidence…"), self.export_selected)
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(

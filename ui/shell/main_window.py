@@ -1,4 +1,4 @@
-"""The main window: navigation (档案, 抽查, 审批, 统计, 管理), the signed-in user, the idle lock."""
+"""The main window: navigation (档案, 抽查, 审批, 证据导出, 统计, 管理), the signed-in user, the idle lock."""
 
 from datetime import date
 from typing import Protocol, TypeVar
@@ -25,9 +25,12 @@ from ui.archive.ingest_dialog import IngestDialog
 from ui.archive.view import ArchiveView
 from ui.common import prefs
 from ui.common.application import running_application
+from ui.common.export_target import ExportTarget
 from ui.common.labels import role_name
 from ui.common.password_dialog import PasswordDialog
 from ui.common.tasks import Operations
+from ui.evidence.export_dialog import ExportDialog
+from ui.evidence.view import EvidenceExportsView
 from ui.playback.player_window import PlayerWindow
 from ui.shell.idle_lock import IdleWatcher
 from ui.shell.settings_dialog import SettingsDialog
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.archive_view.problem.connect(self.show_problem)
         self.archive_view.play_requested.connect(self.open_clip)
         self.archive_view.tree.day_requested.connect(self.open_officer_day)
+        self.archive_view.export_requested.connect(self.open_evidence_export)
         self.players: list[PlayerWindow] = []
         self.sections: dict[str, QWidget] = {}
         self.add_section("archive", self.tr("Archive"), self.archive_view)
@@ -96,6 +100,11 @@ class MainWindow(QMainWindow):
         self.approvals_view = ApprovalsView(self.client, operations)
         self.approvals_view.inbox_count_changed.connect(self._show_inbox_count)
         self.add_section("approvals", self.tr("Approvals"), self.approvals_view)
+        # every role may export within its download right; the services list each user's own exports, and all
+        # of them to administrators and inspection staff
+        self.evidence_view = EvidenceExportsView(self.client, operations)
+        self.add_section("evidence", self.tr("Evidence export"), self.evidence_view)
+        self.export_dialog: ExportDialog | None = None
         reports = self.tr("Reports")
         self.add_section(
             "reports", reports, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", reports))
@@ -205,6 +214,7 @@ class MainWindow(QMainWindow):
             self.spotcheck_view,
             self.ledger_view,
             self.approvals_view,
+            self.evidence_view,
             self.devices_view,
             self.users_view,
             self.audit_view,
@@ -233,6 +243,15 @@ class MainWindow(QMainWindow):
         window = ReviewWindow(self.client, item, self.operations)
         window.reviewed.connect(self._on_reviewed)
         return self._show_player(window)
+
+    def open_evidence_export(self, target: ExportTarget) -> ExportDialog:
+        """导出证据… (from the browser's selection, a case or an officer's day); the 证据导出 page follows it."""
+        dialog = ExportDialog(self.client, self.operations, target, self)
+        dialog.requested.connect(lambda _row: self.evidence_view.load())
+        self.export_dialog = dialog
+        dialog.show()
+        dialog.load()
+        return dialog
 
     def _on_reviewed(self, _row: object) -> None:
         self.spotcheck_view.load()

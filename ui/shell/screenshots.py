@@ -20,14 +20,21 @@ from ui.archive.case_link_dialog import CaseLinkDialog
 from ui.archive.ingest_dialog import IngestDialog
 from ui.common import prefs
 from ui.common.application import application
+from ui.common.export_target import ExportTarget
 from ui.common.tasks import Operations
+from ui.evidence.export_dialog import ExportDialog
+from ui.evidence.write_dialog import WriteDialog
 from ui.shell.connection_dialog import SERVER, ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation.access.types import RequestKind
 from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.client.connection import ServerConnection
 from workstation.client.links import EmbeddedLink, ServerLink
+from workstation.evidence.types import ExportFormat, ExportSpec, ReceivingBody
+from workstation.footage.types import NEWEST_FIRST, ClipFilter
 from workstation.retention.types import Profile
 
 Screen = tuple[str, Callable[[], QWidget]]
@@ -72,6 +79,34 @@ def _retention(app: QApplication, view: RetentionView, out: Path) -> Path:
     return saved
 
 
+def _evidence_written(app: QApplication, client: ArchiveClient, operations: Operations, out: Path) -> Path:
+    """An internal evidence export of two clips, written with its progress dialog into out/.evidence (so the
+    证据导出 page lists a completed export); the dialog's end summary is the picture."""
+    clips = client.first_clip_page(ClipFilter(), NEWEST_FIRST, 2)
+    spec = ExportSpec(
+        RequestKind.CLIPS, ReceivingBody.INTERNAL, "复核〔2026〕3号", "执法监督复核", tuple(clip.id for clip in clips)
+    )
+    row = client.request_evidence_export(spec)
+    dialog = WriteDialog(client, operations, row, out / ".evidence" / row.export_no, ExportFormat.FOLDER)
+    dialog.show()
+    dialog.start()
+    wait_until(app, lambda: not dialog.running)
+    saved = _save(dialog, out / "evidence_written.png", app)
+    dialog.close()
+    return saved
+
+
+def _export_form(client: ArchiveClient, operations: Operations) -> ExportDialog:
+    """导出证据… of two selected files for the procuratorate, filled in (not submitted)."""
+    clips = client.first_clip_page(ClipFilter(), NEWEST_FIRST, 2)
+    dialog = ExportDialog(client, operations, ExportTarget.of_clips(clips))
+    dialog.body_box.setCurrentIndex(dialog.body_box.findData(ReceivingBody.PROCURATORATE))
+    dialog.document.setText("临检刑调〔2026〕15号")
+    dialog.purpose.setText("移送审查起诉")
+    dialog.receiver.setText("李检察官（临江市人民检察院）")
+    return dialog
+
+
 def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     app = application([])
     install_translators(app, language)
@@ -97,7 +132,8 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     wait_until(app, lambda: brigade.child(0) is not None and brigade.child(0).text() != "…")
     tree.expand(brigade.child(0).index())
     settle(app, 1500)  # thumbnails
-    saved = [_save(window, out / "main_window.png", app)]
+    saved = [_save(window, out / "main_window.png", app), _evidence_written(app, client, operations, out)]
+    window.evidence_view.load()  # lists the export just written
     screens: list[Screen] = [
         ("sign_in.png", lambda: SignInDialog(link, str(archive_folder), operations)),
         ("sign_in_server.png", lambda: SignInDialog(server, f"分局档案服务器 ({SERVER_URL})", operations)),
@@ -107,6 +143,7 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         ("case_link.png", lambda: CaseLinkDialog(3)),
         ("settings.png", lambda: SettingsDialog(preferences)),
         ("ingest.png", lambda: IngestDialog(client, operations)),
+        ("evidence_export.png", lambda: _export_form(client, operations)),
     ]
     for index in range(1, window.navigation.count()):
         window.navigation.setCurrentRow(index)
