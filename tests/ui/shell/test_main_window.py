@@ -61,7 +61,7 @@ def test_wrong_password_is_refused_with_a_plain_message(qtbot, filled, operation
 
 def test_signed_in_window_shows_user_sections_and_newest_footage(qtbot, qtmodeltester, window, tmp_path):
     assert window.user_label.text() == "用户admin（admin）· 某市支队 · 执法记录仪管理员"
-    assert [window.navigation.item(i).text() for i in range(5)] == ["档案", "抽查", "审批", "统计", "管理"]
+    assert [window.navigation.item(i).text() for i in range(6)] == ["档案", "抽查", "审批", "证据导出", "统计", "管理"]
     model = window.archive_view.model
     qtmodeltester.check(model)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -181,7 +181,7 @@ def test_ingest_from_the_window_refreshes_the_browser_and_the_registry(qtbot, wi
         dialog.start()
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 10, timeout=5000)
     assert window.archive_view.model.data(window.archive_view.model.index(0, 5)) == "DEV0100"
-    window.navigation.setCurrentRow(4)
+    window.navigation.setCurrentRow(list(window.sections).index("admin"))
     assert window.pages.currentWidget() is window.admin_tabs
     qtbot.waitUntil(lambda: "DEV0100" in _device_numbers(window.devices_view), timeout=5000)
 
