@@ -7,11 +7,12 @@ with download through the existing route — the legal department reviews, then 
 are fixed when the export is asked for, so an approval never covers footage the approvers did not see.
 """
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from sqlalchemy import ColumnElement, String, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import AccessGrant, AccessRequest, Clip, EvidenceExport, EvidenceExportItem, Unit, User
@@ -326,7 +327,10 @@ def _matches(text: str) -> ColumnElement[bool]:
             EvidenceExportItem.export_id == EvidenceExport.id, EvidenceExportItem.package_path.ilike(pattern)
         )
     )
+    printed = re.fullmatch(r"DC-?\d{8}-?(\d+)", text.strip().upper())  # an export number as printed
+    by_number = EvidenceExport.id == int(printed.group(1)) if printed else false()
     return or_(
+        by_number,
         cast(EvidenceExport.id, String).ilike(pattern),
         EvidenceExport.document_ref.ilike(pattern),
         EvidenceExport.case_no.ilike(pattern),

@@ -160,6 +160,7 @@ def test_the_ledger_lists_what_the_user_may_see_and_searches(archive, org):
     assert [row.document_ref for row in admin.evidence_exports("", 10)] == ["乙-2", "甲-1"]
     assert [row.id for row in admin.evidence_exports("甲", 10)] == [first.id]
     assert [row.id for row in admin.evidence_exports("DEV0003", 10)] == [first.id]  # a file name in the package
+    assert [row.id for row in admin.evidence_exports(first.export_no, 10)] == [first.id]  # the printed number
     assert _client(archive, "reviewer_dd01").evidence_exports("", 10) == []
     assert len(_client(archive, "inspection_zd01").evidence_exports("", 10)) == 2
 
