@@ -16,6 +16,11 @@ APT_PACKAGES=(
   python3-venv
   # tools/clock_matrix.sh moves the wall clock of the time-sensitive tests
   faketime
+  # the print tests convert the workbooks to PDF as a user's spreadsheet program prints them, then read the
+  # text positions and render a page (pdftotext, pdftoppm)
+  libreoffice-calc-nogui poppler-utils
+  # metric twins of the fonts a Windows spreadsheet program prints the workbooks with (Calibri, Courier New)
+  fonts-crosextra-carlito fonts-liberation2
 )
 
 missing=()
