@@ -34,8 +34,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class PrintedTable:
         sheet.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.5, header=0.2, footer=0.2)
         sheet.oddHeader.right.text = header
         sheet.oddFooter.left.text = footer
-        sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+        sheet.oddFooter.right.text = "第 &P 页，共 &N 页"  # not centred: on a portrait page the left text reaches it
         sheet.merged_cells.add(f"A1:{self._page_end}1")
         title_cell = WriteOnlyCell(sheet, title)
         title_cell.font = Font(name=_FONT, size=TITLE_SIZE, bold=True)

@@ -35,17 +35,17 @@ FORMS_ACTION = "destruction.forms"
 
 FORM_COLUMNS = (Column("项目", 18, wrap=True), Column("内容", 72, wrap=True))
 LIST_COLUMNS = (
-    Column("序号", 6),
-    Column("文件名", 26, wrap=True),
+    Column("序号", 5),
+    Column("文件名", 22, wrap=True),
     Column("单位", 14, wrap=True),
-    Column("执法人员/警号", 14, wrap=True),
+    Column("执法人员/警号", 12, wrap=True),
     Column("录制时间", 18.5, DATETIME_FORMAT),
-    Column("时长", 8, DURATION_FORMAT),
-    Column("大小（字节）", 12),
-    Column("保存类别", 9),
+    Column("时长", 7, DURATION_FORMAT),
+    Column("大小（字节）", 11),
+    Column("保存类别", 9, wrap=True),
     Column("到期日", 10.5, DATE_FORMAT),
     Column("SHA-256", 24, identifier=True),
-    Column("结果", 12, wrap=True),
+    Column("结果", 11, wrap=True),
 )
 
 STATUS_TEXT = {
@@ -184,4 +184,3 @@ def _list_values(session: Session, request_id: int) -> Iterator[list[object]]:
         result = OUTCOME_TEXT[ItemOutcome(outcome)]
         kept_as = classes.get(class_code, class_code)
         yield [0, name, unit, person, start, duration, size, kept_as, keep_until, sha256, result]
-
