@@ -71,7 +71,7 @@ def _rows() -> list[LedgerRow]:
                 device_no=f"DSJ-HK-V8-2026{number:06d}",
                 recorded_start=datetime(2026, 11, 21, 8, 15) + timedelta(minutes=53 * number),
                 duration_ms=(7 * 60 + number * 41) * 1000,
-                original_name=f"{unit_name[-6:]}_DSJ{number:04d}_20261121_{81500 + number * 5300:06d}_{number % 7:02d}.MP4",
+                original_name=f"{unit_name[-6:]}_DSJ{number:04d}_20261121_{81500 + number * 5300:06d}_{number:02d}.MP4",
                 reviewer=f"checker{number % 3 + 1}",
                 reviewer_name=("法制科王振华", "督察支队张伟", "陈思远")[number % 3],
                 reviewed_at=reviewed_at,
