@@ -16,11 +16,16 @@ APT_PACKAGES=(
   python3-venv
   # tools/clock_matrix.sh moves the wall clock of the time-sensitive tests
   faketime
-  # the evidence-export tests read packages back: bsdtar lists/extracts zip and ISO, poppler reads and renders
-  # the PDF description sheet, zbarimg decodes its QR code
-  libarchive-tools poppler-utils zbar-tools
+  # the evidence-export tests read packages back: bsdtar lists/extracts zip and ISO, zbarimg decodes the QR code
+  # of the description sheet
+  libarchive-tools zbar-tools
   # a TrueType CJK font for the PDF (reportlab embeds TrueType only; Noto CJK has PostScript outlines)
   fonts-wqy-microhei
+  # the print tests convert the workbooks to PDF as a user's spreadsheet program prints them, then read the
+  # text positions and render a page (pdftotext, pdftoppm)
+  libreoffice-calc-nogui poppler-utils
+  # metric twins of the fonts a Windows spreadsheet program prints the workbooks with (Calibri, Courier New)
+  fonts-crosextra-carlito fonts-liberation2
 )
 
 missing=()

@@ -9,8 +9,9 @@ Draw (target < 0.5 s for 1,000 officers × 10 clips): `workstation spotcheck dra
 i.e. draw_plans for the detachment: one plan per brigade, each with its candidate snapshot, sample,
 items and audit row, on SQLite and PostgreSQL; three days, one draw each; and the pure sampler alone.
 
-Export (target: within 1.3× of bare openpyxl, bounded memory): export_ledger (three formatted sheets)
-against the same ledger rows and cell values appended to a bare openpyxl write-only sheet, in the same
+Export (target: within 1.3× of bare openpyxl, bounded memory): export_ledger (four formatted sheets)
+against the same ledger rows and cell values (检查台帐 and 检查明细) appended to bare openpyxl write-only
+sheets, in the same
 run, each in its own process (peak RSS: VmHWM), at full scale twice with the faster kept, plus a run
 under tracemalloc for the traced peak. `read` is the query and value conversion alone, shared by both.
 """
@@ -119,7 +120,7 @@ def test_exporting_the_ledger(tmp_path, bench_report: BenchReport):
         assert best["rows"] == LEDGER_ROWS
         results[mode] = best
     book = openpyxl.load_workbook(tmp_path / "export.xlsx", read_only=True)
-    assert book.sheetnames == ["检查台帐", "统计", "抽样记录"]
+    assert book.sheetnames == ["检查台帐", "检查明细", "统计", "抽样记录"]
     export, bare, read = results["export"], results["bare"], results["read"]
     ratio = export["seconds"] / bare["seconds"]
     writing_ratio = (export["seconds"] - read["seconds"]) / (bare["seconds"] - read["seconds"])
@@ -135,7 +136,8 @@ def test_exporting_the_ledger(tmp_path, bench_report: BenchReport):
         for mode, r in results.items()
     ]
     bench_report.table(
-        f"Ledger export: {LEDGER_ROWS} checks × 25 columns (SQLite), each mode in its own process, best of {REPEATS}",
+        f"Ledger export: {LEDGER_ROWS} checks × (11 + 26) columns (SQLite), each mode in its own process, "
+        f"best of {REPEATS}",
         ["mode", "seconds", "× bare", "peak RSS MiB", "traced peak MiB", "file MiB"],
         rows,
         notes=[

@@ -11,7 +11,7 @@ from workstation.atomic_file import replacing
 from workstation.evidence.sheet_xlsx import split_hash
 from workstation.evidence.text import BODY_NAMES, FORMAT_NAMES, NONE_MARK, STATUS_NAMES, size_text
 from workstation.evidence.types import ExportRow
-from workstation.xlsx_print import Column, PrintedTable, wrapped_height
+from workstation.xlsx_print import Column, PrintedTable
 
 LEDGER_SHEET = "导出登记"
 LEDGER_TITLE = "执法记录仪声像资料证据导出登记（复制留存记录）"
@@ -31,7 +31,7 @@ LEDGER_COLUMNS = (
     Column("介质", 7, wrap=True),
     Column("接收人", 11, wrap=True),
     Column("移交时间", 16.5, MINUTE_FORMAT),
-    Column("清单摘要（SHA-256）", 16.5, wrap=True, monospace=True, font_size=9),
+    Column("清单摘要（SHA-256）", 16.5, identifier=True),
 )
 
 
@@ -42,8 +42,7 @@ def write_export_ledger(rows: Sequence[ExportRow], stamp: str, path: Path) -> in
     table = PrintedTable(workbook, LEDGER_SHEET, LEDGER_TITLE, LEDGER_COLUMNS, f"共 {len(rows)} 条", stamp)
     for number, row in enumerate(rows, start=1):
         cells = ledger_cells(number, row)
-        texts = ((cell, column.width) for cell, column in zip(cells, LEDGER_COLUMNS, strict=True) if column.wrap)
-        table.append(cells, height=wrapped_height((text, width) for text, width in texts if isinstance(text, str)))
+        table.append(cells)
     table.close((stamp,))
     with replacing(path) as partial:
         workbook.save(partial)

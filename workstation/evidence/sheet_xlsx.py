@@ -10,7 +10,7 @@ program breaks them elsewhere or lets them run into the next cell.
 """
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,7 +23,7 @@ from workstation.evidence import sheet_facts as facts
 from workstation.evidence.qr import qr_png
 from workstation.evidence.sheet_facts import SheetFacts
 from workstation.evidence.types import ExportPlan
-from workstation.xlsx_print import Column, PrintedTable, wrapped_height
+from workstation.xlsx_print import Column, PrintedTable, row_height, text_height
 
 HEADING_SHEET, FILES_SHEET, DERIVED_SHEET, MARKS_SHEET, HISTORY_SHEET = (
     "基本情况",
@@ -39,10 +39,11 @@ HEADING_COLUMNS = (Column("项目", 22, wrap=True), Column("内容", 66, wrap=Tr
 
 
 def _columns(headers: Sequence[str], widths: Sequence[float], digests: int = 0) -> tuple[Column, ...]:
-    """A table's columns: the first (a number) plain, the others wrapped, the last `digests` in Courier New."""
+    """A table's columns: the first (a number) plain, the others wrapped, the last `digests` as identifiers
+    (small monospace print)."""
     first = len(headers) - digests
     return tuple(
-        Column(header, width, wrap=index > 0, monospace=index >= first, font_size=9 if index >= first else None)
+        Column(header, width, wrap=index > 0, identifier=index >= first)
         for index, (header, width) in enumerate(zip(headers, widths, strict=True))
     )
 
@@ -66,7 +67,7 @@ def write_workbook(printed: SheetFacts, plan: ExportPlan, path: Path) -> None:
 
     heading = table(HEADING_SHEET, HEADING_COLUMNS)
     for label, value in printed.heading:
-        heading.append([label, value, None], height=_height(HEADING_COLUMNS, (label, value, "")))
+        heading.append([label, value, None])
     image = Image(io.BytesIO(qr_png(printed.qr)))
     image.width = image.height = QR_PIXELS
     heading.sheet.add_image(image, "C3")
@@ -75,7 +76,7 @@ def write_workbook(printed: SheetFacts, plan: ExportPlan, path: Path) -> None:
     files = table(FILES_SHEET, FILE_COLUMNS)
     for line in printed.files:
         cells = (*line.cells, split_hash(line.sha256), split_hash(line.sm3))
-        files.append(cells, height=_height(FILE_COLUMNS, cells))
+        files.append(cells)
     _close(files, (facts.NOTES[0], f"校验值每行 {HASH_LINE} 位，自上而下连读即为完整值。", SIGNATURE_LINE))
 
     for name, columns, rows in (
@@ -86,7 +87,7 @@ def write_workbook(printed: SheetFacts, plan: ExportPlan, path: Path) -> None:
         listing = table(name, columns)
         for row in rows:
             cells = (*row[:-1], split_hash(row[-1])) if name == DERIVED_SHEET else row
-            listing.append(cells, height=_height(columns, cells))
+            listing.append(cells)
         _close(listing, () if rows else ("（无）",))
     workbook.save(path)
 
@@ -94,12 +95,6 @@ def write_workbook(printed: SheetFacts, plan: ExportPlan, path: Path) -> None:
 def split_hash(digest: str) -> str:
     """A hex digest in lines of HASH_LINE characters."""
     return "\n".join(digest[index : index + HASH_LINE] for index in range(0, len(digest), HASH_LINE))
-
-
-def _height(columns: Sequence[Column], cells: Iterable[str]) -> float:
-    return wrapped_height(
-        (text, column.width) for column, text in zip(columns, cells, strict=True) if column.wrap and text
-    )
 
 
 def _close(table: PrintedTable, notes: Sequence[str]) -> None:
@@ -110,7 +105,7 @@ def _close(table: PrintedTable, notes: Sequence[str]) -> None:
     row = table.rows + 1  # close() leaves one empty row
     for note in notes:
         row += 1
-        room = SIGNATURE_HEIGHT if note == SIGNATURE_LINE else wrapped_height([(note, width)]) + 4
+        room = SIGNATURE_HEIGHT if note == SIGNATURE_LINE else row_height([text_height(note, width)])
         table.sheet.row_dimensions[row].height = room
         cell = WriteOnlyCell(table.sheet, note)
         cell.alignment = Alignment(vertical="top", wrap_text=True)

@@ -28,27 +28,25 @@ from workstation.retention.destruction import request_row, visible_requests
 from workstation.retention.errors import RetentionError
 from workstation.retention.types import DestructionRequestRow, DestructionStatus, ItemOutcome
 from workstation.types import Role
-from workstation.xlsx_print import DATE_FORMAT, DATETIME_FORMAT, DURATION_FORMAT, Column, PrintedTable, wrapped_height
+from workstation.xlsx_print import DATE_FORMAT, DATETIME_FORMAT, DURATION_FORMAT, Column, PrintedTable
 
 FORM_SHEET, LIST_SHEET = "销毁审批表", "销毁清单"
 FORMS_ACTION = "destruction.forms"
 
 FORM_COLUMNS = (Column("项目", 18, wrap=True), Column("内容", 72, wrap=True))
 LIST_COLUMNS = (
-    Column("序号", 6),
-    Column("文件名", 26, wrap=True),
+    Column("序号", 5),
+    Column("文件名", 22, wrap=True),
     Column("单位", 14, wrap=True),
-    Column("执法人员/警号", 14, wrap=True),
+    Column("执法人员/警号", 12, wrap=True),
     Column("录制时间", 18.5, DATETIME_FORMAT),
-    Column("时长", 8, DURATION_FORMAT),
-    Column("大小（字节）", 12),
-    Column("保存类别", 9),
+    Column("时长", 7, DURATION_FORMAT),
+    Column("大小（字节）", 11),
+    Column("保存类别", 9, wrap=True),
     Column("到期日", 10.5, DATE_FORMAT),
-    Column("SHA-256", 24, wrap=True, font_size=7),
-    Column("结果", 12, wrap=True),
+    Column("SHA-256", 24, identifier=True),
+    Column("结果", 11, wrap=True),
 )
-SHA_CHARACTERS_PER_WIDTH = 10 / 7
-"""How many more characters a column holds in the SHA-256's 7-point print than at the default 10 points."""
 
 STATUS_TEXT = {
     DestructionStatus.PENDING: "待审批",
@@ -138,9 +136,7 @@ def _write_form(
         lines.append(("执行情况", done + executed))
     lines += [("审计链头", stamp), ("审批人签字", "\n\n日期：        年    月    日")]
     for label, text in lines:
-        table.append(
-            [label, text], height=wrapped_height([(label, FORM_COLUMNS[0].width), (text, FORM_COLUMNS[1].width)])
-        )
+        table.append([label, text])
     table.close(("复核：workstation audit verify --head 序号:摘要（审计链头见上）",))
 
 
@@ -153,7 +149,7 @@ def _write_list(
     for values in _list_values(session, row.id):
         count += 1
         values[0] = count
-        table.append(values, height=_list_height(values))
+        table.append(values)
     table.close((f"共 {count} 个文件，{row.size_bytes:,} 字节", stamp))
     return count
 
@@ -188,8 +184,3 @@ def _list_values(session: Session, request_id: int) -> Iterator[list[object]]:
         result = OUTCOME_TEXT[ItemOutcome(outcome)]
         kept_as = classes.get(class_code, class_code)
         yield [0, name, unit, person, start, duration, size, kept_as, keep_until, sha256, result]
-
-
-def _list_height(values: list[object]) -> float:
-    wrapped = ((1, 1), (2, 1), (3, 1), (9, SHA_CHARACTERS_PER_WIDTH), (10, 1))
-    return wrapped_height((str(values[index] or ""), LIST_COLUMNS[index].width * scale) for index, scale in wrapped)

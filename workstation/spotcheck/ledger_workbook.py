@@ -1,13 +1,18 @@
-"""The check ledger as an Excel workbook to print and hand to inspectors: 检查台帐, 统计, 抽样记录.
+"""The check ledger as an Excel workbook to print and hand to inspectors: 检查台帐, 检查明细, 统计, 抽样记录.
 
 The sheets are printable tables (workstation.xlsx_print.PrintedTable: write-only, so memory stays flat
-however long the ledger).
+however long the ledger; rows as high as their wrapped text).
 
-Pages: A4 landscape, fitted to the page width, title and header rows repeated on every page, page numbers
-in the footer, the audit chain head (审计链头, issue 13) in the page header of every sheet and below the
-抽样记录 table; a ledger line that differs from its audit row is marked in its 备注 column and counted in
-the 检查台帐 sheet's page header and notes. Dates and times are real Excel dates (so they sort and filter)
-shown as 2026-11-22 14:05:09.
+检查台帐 is the paper ledger that is signed and filed: the columns a reader needs, one A4 landscape page
+wide at full size, the checklist condensed to 全部符合 or the items answered 否 / 不适用, a 备注/签字 column.
+检查明细 keeps every fact of every line (times, coverage, top speed, each checklist answer) as columns to
+sort and filter, printed two pages wide with 序号 repeated. 抽样记录 prints its seeds and digests in small
+monospace, 32 characters a line, over three pages wide.
+
+Every sheet prints the audit chain head (审计链头, issue 13) in its page header, and below the 抽样记录
+table; a ledger line that differs from its audit row is marked in its 备注 (both ledger sheets) and counted
+in their page headers and notes. Dates and times are real Excel dates (so they sort and filter) shown as
+2026-11-22 14:05:09.
 """
 
 from collections.abc import Iterable, Sequence
@@ -20,7 +25,15 @@ from openpyxl import Workbook
 from workstation import clock
 from workstation.export_stamp import printed_head
 from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES
-from workstation.spotcheck.types import NAMED_DISPUTES, CheckItem, LedgerExport, LedgerRow, OfficerStatistics, PlanRow
+from workstation.spotcheck.types import (
+    NAMED_DISPUTES,
+    CheckAnswer,
+    CheckItem,
+    LedgerExport,
+    LedgerRow,
+    OfficerStatistics,
+    PlanRow,
+)
 from workstation.types import ChainAnchor
 from workstation.xlsx_print import (
     DATE_FORMAT,
@@ -32,7 +45,7 @@ from workstation.xlsx_print import (
 )
 
 SPEED_FORMAT = '0.0"×"'
-LEDGER_SHEET, STATISTICS_SHEET, PLANS_SHEET = "检查台帐", "统计", "抽样记录"
+LEDGER_SHEET, DETAILS_SHEET, STATISTICS_SHEET, PLANS_SHEET = "检查台帐", "检查明细", "统计", "抽样记录"
 
 
 @dataclass(frozen=True)
@@ -55,24 +68,38 @@ class LedgerHeading:
 
 LEDGER_COLUMNS = (
     Column("序号", 5),
-    Column("抽查日期", 10.5, DATE_FORMAT),
-    Column("单位", 14, wrap=True),
-    Column("执法人员", 8),
-    Column("警号", 8),
-    Column("设备编号", 9),
-    Column("录制时间", 18.5, DATETIME_FORMAT),
-    Column("时长", 8, DURATION_FORMAT),
+    Column("检查日期", 11, DATE_FORMAT),
+    Column("单位", 16, wrap=True),
+    Column("执法人员/警号", 12, wrap=True),
     Column("文件名", 22, wrap=True),
-    Column("检查人", 8),
+    Column("检查人", 9, wrap=True),
+    Column("检查项", 14, wrap=True),
+    Column("结论", 9, wrap=True),
+    Column("存在问题", 20, wrap=True),
+    Column("整改要求", 20, wrap=True),
+    Column("备注/签字", 12, wrap=True, alert=True),
+)
+DETAIL_COLUMNS = (
+    Column("序号", 5),
+    Column("抽查日期", 10.5, DATE_FORMAT),
+    Column("单位", 13, wrap=True),
+    Column("执法人员", 8, wrap=True),
+    Column("警号", 8, wrap=True),
+    Column("设备编号", 9, wrap=True),
+    Column("录制时间", 18.5, DATETIME_FORMAT),
+    Column("时长", 7, DURATION_FORMAT),
+    Column("文件名", 20, wrap=True),
+    Column("检查人", 8, wrap=True),
     Column("检查时间", 18.5, DATETIME_FORMAT),
-    Column("回放覆盖率", 7, PERCENT_FORMAT),
-    Column("最高倍速", 6, SPEED_FORMAT),
-    *(Column(CHECK_ITEM_NAMES[item], 5.5) for item in CheckItem),
-    Column("结论", 8),
+    Column("回放覆盖率", 6.5, PERCENT_FORMAT),
+    Column("最高倍速", 5.5, SPEED_FORMAT),
+    *(Column(CHECK_ITEM_NAMES[item], 7) for item in CheckItem),
+    Column("结论", 8, wrap=True),
     Column("存在问题", 20, wrap=True),
     Column("整改要求", 20, wrap=True),
     Column("备注", 20, wrap=True, alert=True),
 )
+DETAIL_PAGE_BREAKS = (13,)  # who, what and how it was played | the checklist answers, verdict and texts
 STATISTICS_COLUMNS = (
     Column("单位", 22, wrap=True),
     Column("执法人员", 10),
@@ -84,6 +111,7 @@ STATISTICS_COLUMNS = (
     Column("不合格", 8),
     Column("合格率", 9, PERCENT_FORMAT),
 )
+IDENTIFIER_WIDTH = 26.5  # 32 characters of the small monospace print: a SHA-256 or a seed on two lines
 PLANS_COLUMNS = (
     Column("方案编号", 7),
     Column("单位", 16, wrap=True),
@@ -97,17 +125,18 @@ PLANS_COLUMNS = (
     Column("含每人首段", 7),
     Column("排除已检查", 7),
     Column("算法", 6),
-    Column("日种子（日期 序号 种子，每日一行）", 48, wrap=True),
+    Column("日种子（日期 序号 种子，每日一行）", IDENTIFIER_WIDTH, identifier=True),
     Column("种子承诺（审计序号）", 10, wrap=True),
-    Column("随机种子", 34, wrap=True),
+    Column("随机种子", IDENTIFIER_WIDTH, identifier=True),
     Column("候选文件数", 7),
-    Column("候选清单摘要（SHA-256）", 34, wrap=True),
+    Column("候选清单摘要（SHA-256）", IDENTIFIER_WIDTH, identifier=True),
     Column("抽中文件数", 7),
-    Column("抽中清单摘要（SHA-256）", 34, wrap=True),
+    Column("抽中清单摘要（SHA-256）", IDENTIFIER_WIDTH, identifier=True),
     Column("已检查数", 7),
     Column("状态", 14, wrap=True),
     Column("重新抽取说明", 22, wrap=True),
 )
+PLANS_PAGE_BREAKS = (12, 19)  # the drawing's parameters | its seeds, counts and digests | its status
 
 ALGORITHM_NOTES = (
     "随机种子（SC1 第 0 步）：各录制日的日种子在该日第一个文件入库前即已承诺于审计日志（种子承诺列的审计序号，"
@@ -133,7 +162,7 @@ def write_ledger(
     plans: Sequence[PlanRow],
 ) -> LedgerExport:
     """Write the workbook; returns the number of ledger lines and of those marked 与审计日志不符. `rows` may be
-    a stream (it is read once)."""
+    a stream (it is read once: each line goes to 检查台帐 and 检查明细 as it comes)."""
     workbook = Workbook(write_only=True)
     footer = f"制表：{heading.generated_by}  制表时间：{clock.format_time(heading.generated_at)}"
     ledger = PrintedTable(
@@ -144,6 +173,15 @@ def write_ledger(
         footer,
         heading.printed_head,
     )
+    details = PrintedTable(
+        workbook,
+        DETAILS_SHEET,
+        f"{heading.unit_name}  回放抽查检查明细（{heading.period}）",
+        DETAIL_COLUMNS,
+        footer,
+        heading.printed_head,
+        page_breaks=DETAIL_PAGE_BREAKS,
+    )
     count = disputed = 0
     named: list[int] = []
     for row in rows:
@@ -152,12 +190,14 @@ def write_ledger(
             disputed += 1
             named += [row.review_id][: NAMED_DISPUTES - len(named)]
         ledger.append(ledger_values(count, row))
-    if disputed:
-        warning = f"其中 {disputed} 条检查记录{MISMATCH_MARK}（见备注），不能作为有效检查记录"
-        ledger.sheet.oddHeader.left.text = warning
-        ledger.close((f"注意：{warning}；请核查后再使用本台帐。", heading.printed_head))
-    else:
-        ledger.close((heading.printed_head,))
+        details.append(detail_values(count, row))
+    for table in (ledger, details):
+        if disputed:
+            warning = f"其中 {disputed} 条检查记录{MISMATCH_MARK}（见备注），不能作为有效检查记录"
+            table.sheet.oddHeader.left.text = warning
+            table.close((f"注意：{warning}；请核查后再使用本台帐。", heading.printed_head))
+        else:
+            table.close((heading.printed_head,))
     _write_statistics(workbook, heading, statistics, footer)
     _write_plans(workbook, heading, plans, footer)
     workbook.save(path)
@@ -165,7 +205,24 @@ def write_ledger(
 
 
 def ledger_values(number: int, row: LedgerRow) -> list[object]:
-    """One ledger line as the cells of the 检查台帐 sheet."""
+    """One ledger line as the cells of the 检查台帐 sheet (the paper ledger)."""
+    return [
+        number,
+        row.reviewed_at.date(),
+        row.unit_name,
+        f"{row.officer_name}/{row.badge_no}",
+        row.original_name,
+        row.reviewer_name,
+        condensed_answers(row),
+        VERDICT_NAMES[row.verdict],
+        row.problem,
+        row.rectification,
+        _remark(row),
+    ]
+
+
+def detail_values(number: int, row: LedgerRow) -> list[object]:
+    """One ledger line as the cells of the 检查明细 sheet: every fact, each checklist answer in its column."""
     answers = [row.answer(item) for item in CheckItem]
     return [
         number,
@@ -185,8 +242,29 @@ def ledger_values(number: int, row: LedgerRow) -> list[object]:
         VERDICT_NAMES[row.verdict],
         row.problem,
         row.rectification,
-        f"{MISMATCH_MARK}（检查记录 {row.review_id}）：{row.audit_mismatch}" if row.audit_mismatch else None,
+        _remark(row),
     ]
+
+
+ALL_MET = "全部符合"
+UNANSWERED = "未填"
+
+
+def condensed_answers(row: LedgerRow) -> str:
+    """The checklist in a few words: 全部符合, or the items answered 否, 不适用 (or left unanswered) named,
+    e.g. "否：规范告知、出示证件；不适用：镜头无遮挡"."""
+    groups: dict[str, list[str]] = {}
+    for item in CheckItem:
+        answer = row.answer(item)
+        if answer is not CheckAnswer.YES:
+            name = UNANSWERED if answer is None else ANSWER_NAMES[answer]
+            groups.setdefault(name, []).append(CHECK_ITEM_NAMES[item])
+    order = (ANSWER_NAMES[CheckAnswer.NO], ANSWER_NAMES[CheckAnswer.NOT_APPLICABLE], UNANSWERED)
+    return "；".join(f"{name}：{'、'.join(groups[name])}" for name in order if name in groups) or ALL_MET
+
+
+def _remark(row: LedgerRow) -> str | None:
+    return f"{MISMATCH_MARK}（检查记录 {row.review_id}）：{row.audit_mismatch}" if row.audit_mismatch else None
 
 
 def _write_statistics(
@@ -226,7 +304,9 @@ def _rate(part: int, whole: int) -> float | None:
 
 def _write_plans(workbook: Workbook, heading: LedgerHeading, plans: Sequence[PlanRow], footer: str) -> None:
     title = f"{heading.unit_name}  抽样记录（{heading.period}）"
-    table = PrintedTable(workbook, PLANS_SHEET, title, PLANS_COLUMNS, footer, heading.printed_head)
+    table = PrintedTable(
+        workbook, PLANS_SHEET, title, PLANS_COLUMNS, footer, heading.printed_head, page_breaks=PLANS_PAGE_BREAKS
+    )
     for plan in plans:
         status = "有效" if plan.active else f"已于 {clock.format_time(plan.superseded_at)} 被重新抽取"
         redraw = f"替代方案 {plan.replaces_id}：{plan.redraw_reason}" if plan.replaces_id else None

@@ -9,7 +9,7 @@ from openpyxl.chart import BarChart, Reference
 
 from workstation.atomic_file import replacing
 from workstation.statistics.types import ReportDocument, Section
-from workstation.xlsx_print import Column, PrintedTable, wrapped_height
+from workstation.xlsx_print import Column, PrintedTable
 
 SUMMARY_SHEET = "概要"
 _SUMMARY_COLUMNS = (Column("项目", 24, wrap=True), Column("内容", 90, wrap=True))
@@ -30,7 +30,7 @@ def write_workbook(document: ReportDocument, path: Path) -> int:
         *((f"口径：{name}", words) for name, words in document.definitions),
     )
     for name, value in lines:
-        summary.append((name, value), height=_height((name, value), _SUMMARY_COLUMNS))
+        summary.append((name, value))
     summary.close()
     rows = 0
     for number, section in enumerate(document.sections, start=1):
@@ -49,7 +49,7 @@ def _section_sheet(workbook: Workbook, document: ReportDocument, section: Sectio
         workbook, name, f"{document.title}：{section.title}", columns, document.title, document.chain_stamp
     )
     for row in section.rows:
-        table.append(row, height=_height(row, columns))
+        table.append(row)
     table.close((section.note,) if section.note else ())
     if section.chart is not None and section.rows:
         chart = BarChart()
@@ -71,9 +71,3 @@ def _column(header: str, values: list[object]) -> Column:
     widest = float(max(sum(2 if ord(char) > 0x2E7F else 1 for char in text) for text in texts))
     numeric = all(isinstance(value, int | float) or value is None for value in values)
     return Column(header, min(max(widest + 2, 8.0), 14.0 if numeric else 36.0), wrap=not numeric)
-
-
-def _height(row: tuple[object, ...], columns: tuple[Column, ...]) -> float:
-    return wrapped_height(
-        (value, column.width) for value, column in zip(row, columns, strict=True) if isinstance(value, str)
-    )

@@ -191,6 +191,6 @@ def test_the_ledger_view_filters_and_exports(qtbot, qtmodeltester, demo, shots, 
         ledger.export(tmp_path / "台帐.xlsx")
     assert exported.args == [checked]  # the export takes every verdict; the table filter is for reading
     book = openpyxl.load_workbook(tmp_path / "台帐.xlsx")
-    assert book.sheetnames == ["检查台帐", "统计", "抽样记录"]
+    assert book.sheetnames == ["检查台帐", "检查明细", "统计", "抽样记录"]
     assert book["检查台帐"]["A1"].value.startswith("临江市消防救援支队")
     assert book["检查台帐"].max_row >= checked + 2

@@ -16,7 +16,7 @@ from workstation.identity import Identity
 from workstation.spotcheck import plans as spotcheck_plans
 from workstation.spotcheck import queue, reviews
 from workstation.spotcheck.ledger import LedgerFilter, export_ledger, list_ledger
-from workstation.spotcheck.ledger_workbook import LEDGER_COLUMNS
+from workstation.spotcheck.ledger_workbook import DETAIL_COLUMNS
 from workstation.spotcheck.types import (
     MANUAL_CHECK_ITEMS,
     CheckAnswer,
@@ -80,11 +80,40 @@ def test_the_exported_workbook(ledger, tmp_path):
     assert export_ledger(ledger.sessions, Identity.user("head"), criteria, path, now=NOW) == LedgerExport(3, 0)
     assert not list(tmp_path.glob("*.part"))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["检查台帐", "统计", "抽样记录"]
+    assert book.sheetnames == ["检查台帐", "检查明细", "统计", "抽样记录"]
 
-    sheet = book["检查台帐"]
-    assert sheet["A1"].value == "临江市消防救援支队  执法记录仪声像资料回放抽查检查台帐（2026-11-01 至 2026-11-30）"
-    assert [str(cells) for cells in sheet.merged_cells.ranges] == ["A1:Z1"]
+    ledger_sheet = book["检查台帐"]  # the paper ledger: the columns a reader needs, one page wide
+    assert (
+        ledger_sheet["A1"].value == "临江市消防救援支队  执法记录仪声像资料回放抽查检查台帐（2026-11-01 至 2026-11-30）"
+    )
+    assert sorted(str(cells) for cells in ledger_sheet.merged_cells.ranges) == ["A1:K1", "A7:K7"]
+    assert [cell.value for cell in ledger_sheet[2]] == [
+        "序号",
+        "检查日期",
+        "单位",
+        "执法人员/警号",
+        "文件名",
+        "检查人",
+        "检查项",
+        "结论",
+        "存在问题",
+        "整改要求",
+        "备注/签字",
+    ]
+    lines = [[cell.value for cell in row] for row in ledger_sheet.iter_rows(min_row=3, max_row=5)]
+    assert lines[0][:3] == [1, datetime(2026, 11, 22), "城东区消防救援大队"]
+    assert lines[0][5:] == ["用户checker1", "否：已关联警情/案件", "合格", None, None, None]  # the checklist condensed
+    assert lines[1][6].startswith("否：规范告知、") and lines[2][6] == lines[0][6]
+    assert lines[1][7:10] == ["不合格", "未告知录音录像", "加强规范用语培训"]
+    assert lines[0][4] == lines[0][4].strip() and lines[0][3].endswith("/" + lines[0][3].split("/")[1])
+    assert ledger_sheet["C3"].alignment.wrap_text and ledger_sheet["A3"].alignment.vertical == "top"
+    assert ledger_sheet.row_dimensions[3].height >= 2 * 11  # the unit's name wraps: the row is raised for it
+    assert ledger_sheet.page_setup.fitToWidth == 1 and ledger_sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert ledger_sheet.print_title_rows == "$1:$2" and ledger_sheet.oddHeader.right.text == f"审计链头 {head}"
+
+    sheet = book["检查明细"]  # every fact of every line, in the columns of the former 检查台帐
+    assert sheet["A1"].value == "临江市消防救援支队  回放抽查检查明细（2026-11-01 至 2026-11-30）"
+    assert sorted(str(cells) for cells in sheet.merged_cells.ranges) == ["A1:M1", "B7:M7"]
     headers = [cell.value for cell in sheet[2]]
     assert headers[:13] == [
         "序号",
@@ -138,12 +167,12 @@ def test_the_exported_workbook(ledger, tmp_path):
     assert sheet.auto_filter.ref == "A2:Z5"
     assert sheet.print_title_rows == "$1:$2"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
-    assert sheet.column_dimensions["I"].width == LEDGER_COLUMNS[8].width
+    assert [column_break.id for column_break in sheet.col_breaks.brk] == [13]  # printed two pages wide
+    assert sheet.print_title_cols == "$A:$A"  # 序号 on both
+    assert sheet.oddFooter.right.text == "第 &P 页，共 &N 页"
+    assert sheet.column_dimensions["I"].width == DETAIL_COLUMNS[8].width
     assert sheet.oddHeader.right.text == f"审计链头 {head}" and sheet.oddHeader.left.text is None
-    assert sheet["A7"].value == f"审计链头 {head}"  # below the table, after a blank row
+    assert sheet["B7"].value == ledger_sheet["A7"].value == f"审计链头 {head}"  # below the table, after a blank row
 
     stats = book["统计"]
     rows = [[cell.value for cell in row] for row in stats.iter_rows(min_row=3, max_row=9)]
@@ -172,7 +201,9 @@ def test_the_exported_workbook(ledger, tmp_path):
             assert hashlib.sha256(bytes.fromhex(day_seed)).hexdigest() == committed
     assert [plans.cell(row, 17).value for row in (3, 4)] == [plan.candidates_digest for plan in drawn]
     assert plans["G3"].value == 0.1 and plans["U3"].value == "有效"
-    notes = [str(row[0].value) for row in plans.iter_rows(min_row=5) if row[0].value]
+    notes = [str(row[1].value) for row in plans.iter_rows(min_row=5) if row[1].value]  # from B: A repeats per page
+    assert [column_break.id for column_break in plans.col_breaks.brk] == [12, 19]
+    assert plans["O3"].font.name == "Courier New" and plans["O3"].font.size == 7  # the seed in small monospace
     assert any("SHA-256(随机种子" in note for note in notes)
     assert f"审计链头 {head}（制表时）" in notes[-1] and plans.oddHeader.right.text == f"审计链头 {head}"
     assert stats.oddHeader.right.text == f"审计链头 {head}"

@@ -118,13 +118,13 @@ def test_the_export_marks_a_line_that_differs_and_counts_it(archive, failed, tmp
     written = export_ledger(archive.sessions, Identity.user("head"), PERIOD, path, now=NOW + timedelta(hours=1))
 
     assert written == LedgerExport(1, 1, (review_id,))
-    sheet = openpyxl.load_workbook(path)["检查台帐"]
-    remark = sheet["Z3"].value
-    assert remark.startswith(f"与审计日志不符（检查记录 {review_id}）：结论为 合格") and sheet[
-        "Z3"
-    ].font.color.rgb.endswith("C00000")
-    assert sheet.oddHeader.left.text == "其中 1 条检查记录与审计日志不符（见备注），不能作为有效检查记录"
-    assert sheet["A5"].value.startswith("注意：其中 1 条检查记录与审计日志不符")
+    book = openpyxl.load_workbook(path)
+    for sheet, remark_cell, note_cell in ((book["检查台帐"], "K3", "A5"), (book["检查明细"], "Z3", "B5")):
+        remark = sheet[remark_cell]
+        assert remark.value.startswith(f"与审计日志不符（检查记录 {review_id}）：结论为 合格")
+        assert remark.font.color.rgb.endswith("C00000")
+        assert sheet.oddHeader.left.text == "其中 1 条检查记录与审计日志不符（见备注），不能作为有效检查记录"
+        assert sheet[note_cell].value.startswith("注意：其中 1 条检查记录与审计日志不符")
 
 
 @pytest.mark.parametrize("database_kind", ["sqlite"])  # the command line opens the embedded archive by folder
