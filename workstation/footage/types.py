@@ -292,6 +292,10 @@ class ClipFilter:
     file_type: FileType | None = None
     annotated: bool | None = None  # has markers or segments
     text: str | None = None  # free text: officer name or 警号, device number, case number
+    # what a figure of the 统计 page counts (issue 16), so that a click on it lists exactly those clips:
+    uploaded_late: bool | None = None  # archived more than LATE_UPLOAD_HOURS after the recording started
+    linked: bool | None = None  # linked to an incident or case
+    file_types: frozenset[FileType] | None = None  # any of these types (e.g. footage without the recorder logs)
 
 
 @dataclass(frozen=True)
