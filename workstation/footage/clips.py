@@ -88,8 +88,8 @@ def _filtered(session: Session, statement: Select[*Columns], criteria: ClipFilte
         late = seconds_between(session, Clip.ingested_at, Clip.recorded_start) > LATE_UPLOAD_HOURS * 3600
         statement = statement.where(late if criteria.uploaded_late else ~late)
     if criteria.linked is not None:
-        linked = select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == Clip.id).exists()
-        statement = statement.where(linked if criteria.linked else ~linked)
+        has_case = select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == Clip.id).exists()
+        statement = statement.where(has_case if criteria.linked else ~has_case)
     if criteria.file_types is not None:
         statement = statement.where(Clip.file_type.in_(sorted(criteria.file_types)))
     return statement

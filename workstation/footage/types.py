@@ -278,6 +278,10 @@ class OfficerDay:
 # --- what the archive browser asks for (workstation.footage.clips, browse) ---
 
 
+FOOTAGE_TYPES = frozenset({FileType.VIDEO, FileType.AUDIO, FileType.PHOTO})  # all but the recorders' log files
+RECORDING_TYPES = frozenset({FileType.VIDEO, FileType.AUDIO})  # what has a duration
+
+
 @dataclass(frozen=True)
 class ClipFilter:
     """Every field narrows the result; None means "any". A unit includes the units below it."""
