@@ -27,10 +27,6 @@ from workstation.statistics.types import (
 from workstation.types import FileType
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("statistics", text)
-
-
 def percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
@@ -40,19 +36,30 @@ def hours(value: float | None) -> str:
 
 
 def workload_headers(officers: bool) -> list[str]:
-    names = [_t("Badge no."), _t("Name"), _t("Unit code")] if officers else [_t("Unit"), _t("Officers with footage")]
+    names = (
+        [
+            QCoreApplication.translate("statistics", "Badge no."),
+            QCoreApplication.translate("statistics", "Name"),
+            QCoreApplication.translate("statistics", "Unit code"),
+        ]
+        if officers
+        else [
+            QCoreApplication.translate("statistics", "Unit"),
+            QCoreApplication.translate("statistics", "Officers with footage"),
+        ]
+    )
     return [
         *names,
-        _t("Files"),
-        _t("Video"),
-        _t("Audio"),
-        _t("Photo"),
-        _t("Hours"),
-        _t("Recording days"),
-        _t("Uploaded within 24 h"),
-        _t("Uploaded late"),
-        _t("Linked to incident/case"),
-        _t("Marked"),
+        QCoreApplication.translate("statistics", "Files"),
+        QCoreApplication.translate("statistics", "Video"),
+        QCoreApplication.translate("statistics", "Audio"),
+        QCoreApplication.translate("statistics", "Photo"),
+        QCoreApplication.translate("statistics", "Hours"),
+        QCoreApplication.translate("statistics", "Recording days"),
+        QCoreApplication.translate("statistics", "On-time upload rate"),
+        QCoreApplication.translate("statistics", "Uploaded late"),
+        QCoreApplication.translate("statistics", "Link rate"),
+        QCoreApplication.translate("statistics", "Marked share"),
     ]
 
 
@@ -125,14 +132,29 @@ def workload_headline(report: WorkloadReport) -> str:
     """The totals, each with the previous period's of the same length."""
     now, before = report.total, report.previous_total
     pairs = (
-        (_t("Files"), str(now.clips), str(before.clips)),
-        (_t("Hours"), hours(now.hours), hours(before.hours)),
-        (_t("Uploaded within 24 h"), percent(now.upload_rate), percent(before.upload_rate)),
-        (_t("Linked to incident/case"), percent(now.link_rate), percent(before.link_rate)),
-        (_t("Marked"), percent(now.marked_share), percent(before.marked_share)),
+        (QCoreApplication.translate("statistics", "Files"), str(now.clips), str(before.clips)),
+        (QCoreApplication.translate("statistics", "Hours"), hours(now.hours), hours(before.hours)),
+        (
+            QCoreApplication.translate("statistics", "On-time upload rate"),
+            percent(now.upload_rate),
+            percent(before.upload_rate),
+        ),
+        (
+            QCoreApplication.translate("statistics", "Link rate"),
+            percent(now.link_rate),
+            percent(before.link_rate),
+        ),
+        (
+            QCoreApplication.translate("statistics", "Marked share"),
+            percent(now.marked_share),
+            percent(before.marked_share),
+        ),
     )
     return " · ".join(
-        _t("%1 %2 (previous period %3)").replace("%1", name).replace("%2", current).replace("%3", previous)
+        QCoreApplication.translate("statistics", "%1 %2 (previous period %3)")
+        .replace("%1", name)
+        .replace("%2", current)
+        .replace("%3", previous)
         for name, current, previous in pairs
     )
 
@@ -142,14 +164,14 @@ DEVICE_EVENTS = tuple(DeviceEventType)
 
 def device_headers() -> list[str]:
     return [
-        _t("Device no."),
-        _t("Model"),
-        _t("Unit code"),
-        _t("Holder"),
-        _t("Hours on"),
-        _t("Hours recording"),
-        _t("Recording share"),
-        _t("Footage archived (h)"),
+        QCoreApplication.translate("statistics", "Device no."),
+        QCoreApplication.translate("statistics", "Model"),
+        QCoreApplication.translate("statistics", "Unit code"),
+        QCoreApplication.translate("statistics", "Holder"),
+        QCoreApplication.translate("statistics", "Hours on"),
+        QCoreApplication.translate("statistics", "Hours recording"),
+        QCoreApplication.translate("statistics", "Recording share"),
+        QCoreApplication.translate("statistics", "Footage archived (h)"),
         *(event_name(kind) for kind in DEVICE_EVENTS),
     ]
 
@@ -186,23 +208,27 @@ def device_rows(report: DeviceReport) -> list[FigureRow]:
 def device_headline(report: DeviceReport) -> str:
     counts = dict(report.events)
     events = "，".join(f"{event_name(kind)} {counts.get(kind, 0)}" for kind in DEVICE_EVENTS if counts.get(kind))
-    return _t("%1 recorders · log events: %2").replace("%1", str(len(report.devices))).replace("%2", events or "—")
+    return (
+        QCoreApplication.translate("statistics", "%1 recorders · log events: %2")
+        .replace("%1", str(len(report.devices)))
+        .replace("%2", events or "—")
+    )
 
 
 def spotcheck_headers() -> list[str]:
     return [
-        _t("Unit"),
-        _t("Plans"),
-        _t("Planned"),
-        _t("Reviewed"),
-        _t("Coverage"),
-        _t("Officers planned"),
-        _t("Officers reviewed"),
-        _t("Pass"),
-        _t("Mostly compliant"),
-        _t("Fail"),
-        _t("Pass rate"),
-        _t("Most frequent problems"),
+        QCoreApplication.translate("statistics", "Unit"),
+        QCoreApplication.translate("statistics", "Plans"),
+        QCoreApplication.translate("statistics", "Planned"),
+        QCoreApplication.translate("statistics", "Reviewed"),
+        QCoreApplication.translate("statistics", "Completion rate"),
+        QCoreApplication.translate("statistics", "Officers planned"),
+        QCoreApplication.translate("statistics", "Officers reviewed"),
+        QCoreApplication.translate("statistics", "Pass"),
+        QCoreApplication.translate("statistics", "Mostly compliant"),
+        QCoreApplication.translate("statistics", "Fail"),
+        QCoreApplication.translate("statistics", "Pass rate"),
+        QCoreApplication.translate("statistics", "Most frequent problems"),
     ]
 
 
@@ -233,7 +259,7 @@ def _spotcheck_row(figures: SpotCheckFigures) -> FigureRow:
 def spotcheck_headline(report: SpotCheckReport) -> str:
     total = report.total
     return (
-        _t("Reviewed %1 of %2 planned (%3) · pass rate %4")
+        QCoreApplication.translate("statistics", "Reviewed %1 of %2 planned (%3) · pass rate %4")
         .replace("%1", str(total.reviewed))
         .replace("%2", str(total.planned))
         .replace("%3", percent(total.coverage))
@@ -243,14 +269,14 @@ def spotcheck_headline(report: SpotCheckReport) -> str:
 
 def access_headers() -> list[str]:
     return [
-        _t("Deciding unit"),
-        _t("Requests"),
-        _t("Approved"),
-        _t("Rejected"),
-        _t("Pending"),
-        _t("From outside bodies"),
-        _t("Median decision time (h)"),
-        _t("Longest decision time (h)"),
+        QCoreApplication.translate("statistics", "Deciding unit"),
+        QCoreApplication.translate("statistics", "Requests"),
+        QCoreApplication.translate("statistics", "Approved"),
+        QCoreApplication.translate("statistics", "Rejected"),
+        QCoreApplication.translate("statistics", "Pending"),
+        QCoreApplication.translate("statistics", "From outside bodies"),
+        QCoreApplication.translate("statistics", "Median decision time (h)"),
+        QCoreApplication.translate("statistics", "Longest decision time (h)"),
     ]
 
 
@@ -275,4 +301,8 @@ def access_rows(report: AccessReport) -> list[FigureRow]:
 def access_headline(report: AccessReport) -> str:
     requests = sum(figures.requests for figures in report.units)
     pending = sum(figures.pending for figures in report.units)
-    return _t("%1 viewing requests · %2 pending").replace("%1", str(requests)).replace("%2", str(pending))
+    return (
+        QCoreApplication.translate("statistics", "%1 viewing requests · %2 pending")
+        .replace("%1", str(requests))
+        .replace("%2", str(pending))
+    )

@@ -118,6 +118,9 @@ class StatisticsView(QWidget):
     def query(self) -> StatsQuery:
         return StatsQuery(to_date(self.from_edit.date()), to_date(self.to_edit.date()), self.unit_box.currentData())
 
+    def preset(self) -> Preset:
+        return Preset(self.period_box.currentData())  # Qt hands the enum back as its plain value
+
     def set_period(self, date_from: date, date_to: date) -> None:
         """Show a period of the user's choosing (the 自定义 preset) and read its figures."""
         self.period_box.setCurrentIndex(self.period_box.findData(Preset.CUSTOM))
@@ -139,12 +142,12 @@ class StatisticsView(QWidget):
         self.refresh()
 
     def _on_preset(self) -> None:
-        if self.period_box.currentData() is not Preset.CUSTOM:
+        if self.preset() is not Preset.CUSTOM:
             self._apply_preset()
             self.refresh()
 
     def _apply_preset(self) -> None:
-        self._set_dates(*period(self.period_box.currentData(), clock.now().date()))
+        self._set_dates(*period(self.preset(), clock.now().date()))
 
     def _set_dates(self, date_from: date, date_to: date) -> None:
         for edit, day in ((self.from_edit, date_from), (self.to_edit, date_to)):
