@@ -32,7 +32,7 @@ def percent(rate: float | None) -> str:
 
 
 def hours(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return "—" if value is None else f"{value:.2f}"
 
 
 def workload_headers(officers: bool) -> list[str]:
