@@ -71,9 +71,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.unit, 0, 4)
         layout.addWidget(self.officer, 0, 5)
         layout.addWidget(self.device, 0, 6)
-        layout.addWidget(self.case, 0, 7)
-        layout.addWidget(self.uploaded_late, 0, 8)
-        layout.addWidget(self.linked, 0, 9)
+        layout.addWidget(self.case, 0, 7, 1, 3)
         layout.addWidget(self.use_dates, 1, 0)
         layout.addWidget(self.date_from, 1, 1)
         layout.addWidget(QLabel(self.tr("to")), 1, 2)
@@ -81,6 +79,8 @@ class FilterBar(QWidget):
         layout.addWidget(self.important, 1, 4)
         layout.addWidget(self.annotated, 1, 5)
         layout.addWidget(self.file_type, 1, 6)
+        layout.addWidget(self.uploaded_late, 1, 7)
+        layout.addWidget(self.linked, 1, 8)
         layout.addWidget(self.clear, 1, 9)
 
     def _line(self, placeholder: str) -> QLineEdit:
