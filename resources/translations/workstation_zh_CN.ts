@@ -262,12 +262,12 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="115" />
+        <location filename="../../ui/archive/view.py" line="119" />
         <source>Export evidence…</source>
         <translation>导出证据…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="125" />
+        <location filename="../../ui/archive/view.py" line="129" />
         <source>%1 files</source>
         <translation>共 %1 个文件</translation>
     </message>
@@ -1527,99 +1527,147 @@
     </message>
 </context>
 <context>
+    <name>FigureModel</name>
+    <message>
+        <location filename="../../ui/statistics/figures.py" line="40" />
+        <source>Double-click to list these files in the archive</source>
+        <translation>双击在档案中列出这些文件</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/archive/filters.py" line="22" />
+        <location filename="../../ui/archive/filters.py" line="23" />
         <source>Search officer, badge no., device or case</source>
         <translation>搜索执法人员、警号、设备编号或警情/案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="23" />
+        <location filename="../../ui/archive/filters.py" line="24" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="24" />
+        <location filename="../../ui/archive/filters.py" line="25" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="25" />
+        <location filename="../../ui/archive/filters.py" line="26" />
         <source>Device no.</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="26" />
+        <location filename="../../ui/archive/filters.py" line="27" />
         <source>Incident/case no.</source>
         <translation>警情/案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="27" />
+        <location filename="../../ui/archive/filters.py" line="28" />
         <source>Recorded from</source>
         <translation>录制日期</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="36" />
+        <location filename="../../ui/archive/filters.py" line="37" />
         <source>Important: any</source>
         <translation>重点：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="36" />
+        <location filename="../../ui/archive/filters.py" line="37" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="36" />
+        <location filename="../../ui/archive/filters.py" line="37" />
         <source>Not important</source>
         <translation>非重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="39" />
+        <location filename="../../ui/archive/filters.py" line="40" />
         <source>Marks: any</source>
         <translation>标记：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="39" />
+        <location filename="../../ui/archive/filters.py" line="40" />
         <source>Marked</source>
         <translation>有标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="39" />
+        <location filename="../../ui/archive/filters.py" line="40" />
         <source>Not marked</source>
         <translation>无标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="43" />
+        <location filename="../../ui/archive/filters.py" line="44" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="44" />
+        <location filename="../../ui/archive/filters.py" line="45" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="45" />
+        <location filename="../../ui/archive/filters.py" line="46" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="46" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="47" />
+        <location filename="../../ui/archive/filters.py" line="48" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
+        <location filename="../../ui/archive/filters.py" line="49" />
+        <source>Video, audio and photos</source>
+        <translation>视音频和照片</translation>
+    </message>
+    <message>
         <location filename="../../ui/archive/filters.py" line="50" />
+        <source>Video and audio</source>
+        <translation>视频和音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="55" />
+        <source>Upload: any</source>
+        <translation>上传：不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="56" />
+        <source>Uploaded after 24 h</source>
+        <translation>超过 24 小时上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="57" />
+        <source>Uploaded within 24 h</source>
+        <translation>24 小时内上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="61" />
+        <source>Case link: any</source>
+        <translation>关联：不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="61" />
+        <source>Linked to a case</source>
+        <translation>已关联警情/案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="61" />
+        <source>Not linked</source>
+        <translation>未关联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="63" />
         <source>Clear filters</source>
         <translation>清除条件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="64" />
+        <location filename="../../ui/archive/filters.py" line="77" />
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2391,144 +2439,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="80" />
+        <location filename="../../ui/shell/main_window.py" line="82" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="92" />
+        <location filename="../../ui/shell/main_window.py" line="94" />
         <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="99" />
+        <location filename="../../ui/shell/main_window.py" line="101" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="102" />
-        <location filename="../../ui/shell/main_window.py" line="261" />
+        <location filename="../../ui/shell/main_window.py" line="104" />
+        <location filename="../../ui/shell/main_window.py" line="268" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="108" />
+        <location filename="../../ui/shell/main_window.py" line="112" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="133" />
+        <location filename="../../ui/shell/main_window.py" line="134" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="110" />
-        <source>%1 arrives with a later release.</source>
-        <translation>“%1”功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="97" />
+        <location filename="../../ui/shell/main_window.py" line="99" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="98" />
+        <location filename="../../ui/shell/main_window.py" line="100" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="106" />
+        <location filename="../../ui/shell/main_window.py" line="108" />
         <source>Evidence export</source>
         <translation>证据导出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="121" />
+        <location filename="../../ui/shell/main_window.py" line="122" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="123" />
+        <location filename="../../ui/shell/main_window.py" line="124" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="126" />
+        <location filename="../../ui/shell/main_window.py" line="127" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="130" />
+        <location filename="../../ui/shell/main_window.py" line="131" />
         <source>Retention periods</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="132" />
+        <location filename="../../ui/shell/main_window.py" line="133" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="146" />
+        <location filename="../../ui/shell/main_window.py" line="147" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="154" />
+        <location filename="../../ui/shell/main_window.py" line="155" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="191" />
+        <location filename="../../ui/shell/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="192" />
+        <location filename="../../ui/shell/main_window.py" line="193" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="194" />
+        <location filename="../../ui/shell/main_window.py" line="195" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="196" />
+        <location filename="../../ui/shell/main_window.py" line="197" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="199" />
+        <location filename="../../ui/shell/main_window.py" line="200" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="200" />
+        <location filename="../../ui/shell/main_window.py" line="201" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="202" />
+        <location filename="../../ui/shell/main_window.py" line="203" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="278" />
+        <location filename="../../ui/shell/main_window.py" line="285" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="293" />
+        <location filename="../../ui/shell/main_window.py" line="300" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="294" />
+        <location filename="../../ui/shell/main_window.py" line="301" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="160" />
+        <location filename="../../ui/shell/main_window.py" line="161" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -3082,162 +3125,122 @@
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="50" />
-        <source>Power on</source>
-        <translation>开机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="51" />
-        <source>Power off</source>
-        <translation>关机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="52" />
-        <source>Recording started</source>
-        <translation>开始录像</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="53" />
-        <source>Recording stopped</source>
-        <translation>停止录像</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="54" />
-        <source>Low battery</source>
-        <translation>电量低</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="55" />
-        <source>Battery changed</source>
-        <translation>更换电池</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="56" />
-        <source>Abnormal interruption</source>
-        <translation>异常中断</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="57" />
-        <source>Other event</source>
-        <translation>其他事件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/playback/player_window.py" line="91" />
+        <location filename="../../ui/playback/player_window.py" line="78" />
         <source>Footage playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="167" />
+        <location filename="../../ui/playback/player_window.py" line="154" />
         <source>This file is no longer in the archive.</source>
         <translation>档案库中已没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="183" />
+        <location filename="../../ui/playback/player_window.py" line="170" />
         <source>Playback — %1</source>
         <translation>回放 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="196" />
+        <location filename="../../ui/playback/player_window.py" line="183" />
         <source>%1 (%2), %3</source>
         <translation>%1（%2），%3</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="197" />
+        <location filename="../../ui/playback/player_window.py" line="184" />
         <source>An officer's day — %1</source>
         <translation>执法人员当日录像 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="201" />
+        <location filename="../../ui/playback/player_window.py" line="188" />
         <source>No recordings of %1 on this day.</source>
         <translation>%1 当日没有录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="229" />
+        <location filename="../../ui/playback/player_window.py" line="216" />
         <source>%1 recordings, %2 gaps (%3 min without recording)</source>
         <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="237" />
+        <location filename="../../ui/playback/player_window.py" line="224" />
         <source>Ingest found this file damaged: %1</source>
         <translation>入库时发现该文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="238" />
+        <location filename="../../ui/playback/player_window.py" line="225" />
         <source>Ingest found this file incomplete: %1</source>
         <translation>入库时发现该文件不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="239" />
+        <location filename="../../ui/playback/player_window.py" line="226" />
         <source>The last verification did not find this file: %1</source>
         <translation>上次校验时未找到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="240" />
+        <location filename="../../ui/playback/player_window.py" line="227" />
         <source>The last verification found this file changed since ingest: %1</source>
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="242" />
+        <location filename="../../ui/playback/player_window.py" line="229" />
         <source>The last verification could not prove this file against the audit log: %1</source>
         <translation>上次校验无法以审计日志证明该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="332" />
+        <location filename="../../ui/playback/player_window.py" line="319" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="338" />
+        <location filename="../../ui/playback/player_window.py" line="325" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="340" />
+        <location filename="../../ui/playback/player_window.py" line="327" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="345" />
+        <location filename="../../ui/playback/player_window.py" line="332" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="348" />
+        <location filename="../../ui/playback/player_window.py" line="335" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="358" />
+        <location filename="../../ui/playback/player_window.py" line="345" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="359" />
+        <location filename="../../ui/playback/player_window.py" line="346" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="360" />
+        <location filename="../../ui/playback/player_window.py" line="347" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="410" />
+        <location filename="../../ui/playback/player_window.py" line="397" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="425" />
+        <location filename="../../ui/playback/player_window.py" line="412" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="448" />
+        <location filename="../../ui/playback/player_window.py" line="435" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="461" />
+        <location filename="../../ui/playback/player_window.py" line="448" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>
@@ -3885,6 +3888,139 @@
         <location filename="../../ui/spotcheck/view.py" line="342" />
         <source>You are checking %1 (%2) until %3.</source>
         <translation>您已领取 %1（%2），请于 %3 前完成检查。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="59" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="60" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="61" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="62" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="63" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="67" />
+        <source>Export report…</source>
+        <translation>导出报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="69" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="80" />
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="81" />
+        <source>Recorders</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="82" />
+        <source>Spot checks</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="83" />
+        <source>Viewing requests</source>
+        <translation>调阅审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="90" />
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="92" />
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="95" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="138" />
+        <source>All units in my charge</source>
+        <translation>全部管辖单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="171" />
+        <source>The period ends before it begins.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="179" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="189" />
+        <source>Files per unit</source>
+        <translation>各单位文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="192" />
+        <source>Hours switched on per recorder</source>
+        <translation>各执法记录仪开机时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="195" />
+        <source>Reviews per unit</source>
+        <translation>各单位已查条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="198" />
+        <source>Viewing requests per deciding unit</source>
+        <translation>各审批单位调阅申请数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="216" />
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="216" />
+        <source>Web page (*.html);;Excel (*.xlsx)</source>
+        <translation>网页 (*.html);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="223" />
+        <source>Name the file .html or .xlsx.</source>
+        <translation>请将文件命名为 .html 或 .xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="226" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="231" />
+        <source>%1 rows exported to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
     </message>
 </context>
 <context>
@@ -5902,54 +6038,94 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="11" />
+        <location filename="../../ui/common/labels.py" line="13" />
         <source>Footage administrator</source>
         <translation>执法记录仪管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="12" />
+        <location filename="../../ui/common/labels.py" line="14" />
         <source>Spot-check reviewer</source>
         <translation>抽查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="13" />
+        <location filename="../../ui/common/labels.py" line="15" />
         <source>Unit head</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="14" />
+        <location filename="../../ui/common/labels.py" line="16" />
         <source>Legal</source>
         <translation>法制</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="15" />
+        <location filename="../../ui/common/labels.py" line="17" />
         <source>Inspection</source>
         <translation>督察</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="16" />
+        <location filename="../../ui/common/labels.py" line="18" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="17" />
+        <location filename="../../ui/common/labels.py" line="19" />
         <source>Ingest station</source>
         <translation>采集站账户</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="24" />
+        <location filename="../../ui/common/labels.py" line="26" />
         <source>Corps</source>
         <translation>总队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="25" />
+        <location filename="../../ui/common/labels.py" line="27" />
         <source>Detachment</source>
         <translation>支队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="26" />
+        <location filename="../../ui/common/labels.py" line="28" />
         <source>Brigade</source>
         <translation>大队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="59" />
+        <source>Power on</source>
+        <translation>开机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="60" />
+        <source>Power off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="61" />
+        <source>Recording started</source>
+        <translation>开始录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="62" />
+        <source>Recording stopped</source>
+        <translation>停止录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="63" />
+        <source>Low battery</source>
+        <translation>电量低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="64" />
+        <source>Battery changed</source>
+        <translation>更换电池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="65" />
+        <source>Abnormal interruption</source>
+        <translation>异常中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="66" />
+        <source>Other event</source>
+        <translation>其他事件</translation>
     </message>
 </context>
 <context>
@@ -6137,62 +6313,62 @@
 <context>
     <name>spotcheck</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="33" />
+        <location filename="../../ui/common/labels.py" line="35" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="34" />
+        <location filename="../../ui/common/labels.py" line="36" />
         <source>Mostly compliant</source>
         <translation>基本合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="35" />
+        <location filename="../../ui/common/labels.py" line="37" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="42" />
+        <location filename="../../ui/common/labels.py" line="44" />
         <source>Recording announced</source>
         <translation>规范告知</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="43" />
+        <location filename="../../ui/common/labels.py" line="45" />
         <source>ID shown</source>
         <translation>出示证件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="44" />
+        <location filename="../../ui/common/labels.py" line="46" />
         <source>Continuous, no interruption</source>
         <translation>全程连续无中断</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="45" />
+        <location filename="../../ui/common/labels.py" line="47" />
         <source>Picture and sound clear</source>
         <translation>画面声音清晰</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="46" />
+        <location filename="../../ui/common/labels.py" line="48" />
         <source>Lens not blocked</source>
         <translation>镜头无遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="47" />
+        <location filename="../../ui/common/labels.py" line="49" />
         <source>Conduct proper</source>
         <translation>执法行为规范</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="48" />
+        <location filename="../../ui/common/labels.py" line="50" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="49" />
+        <location filename="../../ui/common/labels.py" line="51" />
         <source>Linked to incident/case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="50" />
+        <location filename="../../ui/common/labels.py" line="52" />
         <source>File intact</source>
         <translation>文件完整</translation>
     </message>
@@ -6235,6 +6411,241 @@
         <location filename="../../ui/spotcheck/labels.py" line="33" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>statistics</name>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="41" />
+        <source>Badge no.</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="42" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="43" />
+        <location filename="../../ui/statistics/tables.py" line="169" />
+        <source>Unit code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="47" />
+        <location filename="../../ui/statistics/tables.py" line="220" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="48" />
+        <source>Officers with footage</source>
+        <translation>有资料的执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="53" />
+        <location filename="../../ui/statistics/tables.py" line="135" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="54" />
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="55" />
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="56" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="57" />
+        <location filename="../../ui/statistics/tables.py" line="136" />
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="58" />
+        <source>Recording days</source>
+        <translation>录制天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="60" />
+        <source>Uploaded late</source>
+        <translation>超24小时上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="154" />
+        <source>%1 %2 (previous period %3)</source>
+        <translation>%1 %2（上期 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="167" />
+        <source>Device no.</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="168" />
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="170" />
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="171" />
+        <source>Hours on</source>
+        <translation>开机时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="172" />
+        <source>Hours recording</source>
+        <translation>录像时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="173" />
+        <source>Recording share</source>
+        <translation>录像占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="174" />
+        <source>Footage archived (h)</source>
+        <translation>入库资料时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="212" />
+        <source>%1 recorders · log events: %2</source>
+        <translation>执法记录仪 %1 台 · 日志事件：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="221" />
+        <source>Plans</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="222" />
+        <source>Planned</source>
+        <translation>应查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="223" />
+        <source>Reviewed</source>
+        <translation>已查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="59" />
+        <location filename="../../ui/statistics/tables.py" line="138" />
+        <source>On-time upload rate</source>
+        <translation>上传及时率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="61" />
+        <location filename="../../ui/statistics/tables.py" line="143" />
+        <source>Link rate</source>
+        <translation>警情关联率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="62" />
+        <location filename="../../ui/statistics/tables.py" line="148" />
+        <source>Marked share</source>
+        <translation>标注率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="224" />
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="225" />
+        <source>Officers planned</source>
+        <translation>应查人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="226" />
+        <source>Officers reviewed</source>
+        <translation>已查人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="227" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="228" />
+        <source>Mostly compliant</source>
+        <translation>基本合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="229" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="230" />
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="231" />
+        <source>Most frequent problems</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="262" />
+        <source>Reviewed %1 of %2 planned (%3) · pass rate %4</source>
+        <translation>应查 %2 条，已查 %1 条（%3）· 合格率 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="272" />
+        <source>Deciding unit</source>
+        <translation>审批单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="273" />
+        <source>Requests</source>
+        <translation>申请数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="274" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="275" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="276" />
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="277" />
+        <source>From outside bodies</source>
+        <translation>外部单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="278" />
+        <source>Median decision time (h)</source>
+        <translation>审批用时中位数（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="279" />
+        <source>Longest decision time (h)</source>
+        <translation>最长审批用时（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="305" />
+        <source>%1 viewing requests · %2 pending</source>
+        <translation>调阅申请 %1 件 · 待审批 %2 件</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,11 @@
-"""The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text."""
+"""The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text; and the
+filters a figure of the 统计 page opens with (uploaded late, linked to a case, footage without the logs)."""
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.common.qt_dates import to_date
-from workstation.footage.types import ClipFilter
+from workstation.footage.types import FOOTAGE_TYPES, RECORDING_TYPES, ClipFilter
 from workstation.types import FileType
 
 TYPING_PAUSE_MS = 300
@@ -45,7 +46,19 @@ class FilterBar(QWidget):
                 (self.tr("Audio"), FileType.AUDIO),
                 (self.tr("Photo"), FileType.PHOTO),
                 (self.tr("Log"), FileType.LOG),
+                (self.tr("Video, audio and photos"), FOOTAGE_TYPES),
+                (self.tr("Video and audio"), RECORDING_TYPES),
             ]
+        )
+        self.uploaded_late = self._choice(
+            [
+                (self.tr("Upload: any"), None),
+                (self.tr("Uploaded after 24 h"), True),
+                (self.tr("Uploaded within 24 h"), False),
+            ]
+        )
+        self.linked = self._choice(
+            [(self.tr("Case link: any"), None), (self.tr("Linked to a case"), True), (self.tr("Not linked"), False)]
         )
         self.clear = QPushButton(self.tr("Clear filters"))
         self.clear.clicked.connect(self.reset)
@@ -58,7 +71,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.unit, 0, 4)
         layout.addWidget(self.officer, 0, 5)
         layout.addWidget(self.device, 0, 6)
-        layout.addWidget(self.case, 0, 7)
+        layout.addWidget(self.case, 0, 7, 1, 3)
         layout.addWidget(self.use_dates, 1, 0)
         layout.addWidget(self.date_from, 1, 1)
         layout.addWidget(QLabel(self.tr("to")), 1, 2)
@@ -66,7 +79,9 @@ class FilterBar(QWidget):
         layout.addWidget(self.important, 1, 4)
         layout.addWidget(self.annotated, 1, 5)
         layout.addWidget(self.file_type, 1, 6)
-        layout.addWidget(self.clear, 1, 7)
+        layout.addWidget(self.uploaded_late, 1, 7)
+        layout.addWidget(self.linked, 1, 8)
+        layout.addWidget(self.clear, 1, 9)
 
     def _line(self, placeholder: str) -> QLineEdit:
         line = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
@@ -85,6 +100,7 @@ class FilterBar(QWidget):
             return line.text().strip() or None
 
         dated = self.use_dates.isChecked()
+        kinds = self.file_type.currentData()
         return ClipFilter(
             unit_code=text(self.unit),
             badge_no=text(self.officer),
@@ -93,9 +109,12 @@ class FilterBar(QWidget):
             date_to=to_date(self.date_to.date()) if dated else None,
             case_no=text(self.case),
             important=self.important.currentData(),
-            file_type=self.file_type.currentData(),
+            file_type=kinds if isinstance(kinds, FileType) else None,
             annotated=self.annotated.currentData(),
             text=text(self.search),
+            uploaded_late=self.uploaded_late.currentData(),
+            linked=self.linked.currentData(),
+            file_types=kinds if isinstance(kinds, frozenset) else None,
         )
 
     def apply(self, criteria: ClipFilter) -> None:
@@ -118,10 +137,23 @@ class FilterBar(QWidget):
         self._debounce.stop()
         self._emit()
 
+    def show_exactly(self, criteria: ClipFilter) -> None:
+        """Show `criteria` in every widget, the choices too (a figure of the 统计 page opens its clips so)."""
+        kinds = criteria.file_types if criteria.file_types is not None else criteria.file_type
+        self.blockSignals(True)
+        for box, value in (
+            (self.important, criteria.important),
+            (self.annotated, criteria.annotated),
+            (self.file_type, kinds),
+            (self.uploaded_late, criteria.uploaded_late),
+            (self.linked, criteria.linked),
+        ):
+            box.setCurrentIndex(next(i for i in range(box.count()) if box.itemData(i) == value))
+        self.blockSignals(False)
+        self.apply(criteria)
+
     def reset(self) -> None:
-        for box in (self.important, self.annotated, self.file_type):
-            box.setCurrentIndex(0)
-        self.apply(ClipFilter())
+        self.show_exactly(ClipFilter())
 
     def _emit(self) -> None:
         self.changed.emit(self.current())

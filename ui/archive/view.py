@@ -19,7 +19,7 @@ from ui.common.messages import failure_text
 from ui.common.retention_labels import RetentionLabels, trigger_names
 from ui.common.tasks import Operations
 from workstation.client import ArchiveClient
-from workstation.footage.types import CaseKind, ClipDetail, ClipRow
+from workstation.footage.types import CaseKind, ClipDetail, ClipFilter, ClipRow
 from workstation.retention.types import ClipRetention
 
 ROW_HEIGHT = 40
@@ -97,6 +97,10 @@ class ArchiveView(QWidget):
     def load(self) -> None:
         self.tree.load()
         self.model.set_query(self.filters.current())
+
+    def show_clips(self, criteria: ClipFilter) -> None:
+        """List exactly the clips of `criteria`, the filter bar showing it (a figure of the 统计 page, say)."""
+        self.filters.show_exactly(criteria)
 
     def selected_clips(self) -> list[ClipRow]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

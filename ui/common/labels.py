@@ -1,7 +1,9 @@
-"""Display names for the services' codes (roles, unit levels, verdicts, checklist items), translated through Qt."""
+"""Display names for the services' codes (roles, unit levels, verdicts, checklist items, recorder log events),
+translated through Qt."""
 
 from PySide6.QtCore import QCoreApplication
 
+from workstation.footage.types import DeviceEventType
 from workstation.spotcheck.types import CheckItem, Verdict
 from workstation.types import Role, UnitLevel
 
@@ -50,3 +52,17 @@ def check_item_name(item: CheckItem) -> str:
         CheckItem.FILE_INTACT: QCoreApplication.translate("spotcheck", "File intact"),
     }
     return names[item]
+
+
+def event_name(event_type: DeviceEventType) -> str:
+    names = {
+        DeviceEventType.POWER_ON: QCoreApplication.translate("labels", "Power on"),
+        DeviceEventType.POWER_OFF: QCoreApplication.translate("labels", "Power off"),
+        DeviceEventType.RECORD_START: QCoreApplication.translate("labels", "Recording started"),
+        DeviceEventType.RECORD_STOP: QCoreApplication.translate("labels", "Recording stopped"),
+        DeviceEventType.LOW_BATTERY: QCoreApplication.translate("labels", "Low battery"),
+        DeviceEventType.BATTERY_CHANGE: QCoreApplication.translate("labels", "Battery changed"),
+        DeviceEventType.ABNORMAL_INTERRUPTION: QCoreApplication.translate("labels", "Abnormal interruption"),
+        DeviceEventType.OTHER: QCoreApplication.translate("labels", "Other event"),
+    }
+    return names[event_type]

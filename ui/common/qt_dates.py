@@ -24,3 +24,7 @@ def from_datetime(moment: datetime) -> QDateTime:
         QDate(moment.year, moment.month, moment.day),
         QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
     )
+
+
+def from_date(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

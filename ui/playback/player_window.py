@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.timecode import format_position, format_wall_clock
 from player.timeline import TimelineMark
 from player.widget import Draft, PlayerWidget
+from ui.common.labels import event_name
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
 from ui.playback.marker_panel import MarkerPanel
@@ -43,20 +44,6 @@ SHOWN_EVENTS = (
     DeviceEventType.BATTERY_CHANGE,
 )
 KINDS = {FileType.VIDEO: MediaKind.VIDEO, FileType.AUDIO: MediaKind.AUDIO, FileType.PHOTO: MediaKind.PHOTO}
-
-
-def event_name(event_type: DeviceEventType) -> str:
-    names = {
-        DeviceEventType.POWER_ON: QCoreApplication.translate("PlayerWindow", "Power on"),
-        DeviceEventType.POWER_OFF: QCoreApplication.translate("PlayerWindow", "Power off"),
-        DeviceEventType.RECORD_START: QCoreApplication.translate("PlayerWindow", "Recording started"),
-        DeviceEventType.RECORD_STOP: QCoreApplication.translate("PlayerWindow", "Recording stopped"),
-        DeviceEventType.LOW_BATTERY: QCoreApplication.translate("PlayerWindow", "Low battery"),
-        DeviceEventType.BATTERY_CHANGE: QCoreApplication.translate("PlayerWindow", "Battery changed"),
-        DeviceEventType.ABNORMAL_INTERRUPTION: QCoreApplication.translate("PlayerWindow", "Abnormal interruption"),
-        DeviceEventType.OTHER: QCoreApplication.translate("PlayerWindow", "Other event"),
-    }
-    return names[event_type]
 
 
 _Result = TypeVar("_Result")  # what a worker's job returns to its done callback

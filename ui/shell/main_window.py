@@ -38,8 +38,10 @@ from ui.shell.sign_in_dialog import SignInDialog
 from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_window import ReviewWindow
 from ui.spotcheck.view import SpotCheckView
+from ui.statistics.view import StatisticsView
 from workstation.client import ArchiveClient
 from workstation.client.links import ArchiveLink
+from workstation.footage.types import ClipFilter
 from workstation.org.users import SignedInUser
 from workstation.spotcheck.types import SampleItemRow
 from workstation.types import Role
@@ -105,10 +107,9 @@ class MainWindow(QMainWindow):
         self.evidence_view = EvidenceExportsView(self.client, operations)
         self.add_section("evidence", self.tr("Evidence export"), self.evidence_view)
         self.export_dialog: ExportDialog | None = None
-        reports = self.tr("Reports")
-        self.add_section(
-            "reports", reports, _placeholder(self.tr("%1 arrives with a later release.").replace("%1", reports))
-        )
+        self.statistics_view = StatisticsView(self.client, operations)
+        self.statistics_view.clips_requested.connect(self.show_clips)
+        self.add_section("reports", self.tr("Reports"), self.statistics_view)
         self.admin_tabs = QTabWidget()
         # the services refuse these functions to anyone else; the tabs are only shown to those who may use them
         self.devices_view: DevicesView | None = None
@@ -215,12 +216,18 @@ class MainWindow(QMainWindow):
             self.ledger_view,
             self.approvals_view,
             self.evidence_view,
+            self.statistics_view,
             self.devices_view,
             self.users_view,
             self.audit_view,
             self.retention_view,
         )
         return [view for view in views if view]
+
+    def show_clips(self, criteria: ClipFilter) -> None:
+        """Open the archive browser listing `criteria` (a figure of the 统计 page: the clips it counts)."""
+        self.archive_view.show_clips(criteria)
+        self.navigation.setCurrentRow(list(self.sections).index("archive"))
 
     def _show_player(self, window: _Player) -> _Player:
         """Players are separate windows (a second screen shows footage while the browser stays in view)."""

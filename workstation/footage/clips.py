@@ -27,7 +27,8 @@ from workstation.footage.types import (
 from workstation.identity import Identity
 from workstation.retention import assignment as retention
 from workstation.retention.types import RetentionChange, SiteCategory
-from workstation.types import Action, AuditEntry, ClipScope, FileType, MediaStatus
+from workstation.sql_time import seconds_between
+from workstation.types import LATE_UPLOAD_HOURS, Action, AuditEntry, ClipScope, FileType, MediaStatus
 
 
 class ClipEditError(WorkstationError):
@@ -83,6 +84,14 @@ def _filtered(session: Session, statement: Select[*Columns], criteria: ClipFilte
         statement = statement.where(marked if criteria.annotated else ~marked)
     if criteria.text:
         statement = statement.where(_text_match(criteria.text.strip()))
+    if criteria.uploaded_late is not None:
+        late = seconds_between(session, Clip.ingested_at, Clip.recorded_start) > LATE_UPLOAD_HOURS * 3600
+        statement = statement.where(late if criteria.uploaded_late else ~late)
+    if criteria.linked is not None:
+        has_case = select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == Clip.id).exists()
+        statement = statement.where(has_case if criteria.linked else ~has_case)
+    if criteria.file_types is not None:
+        statement = statement.where(Clip.file_type.in_(sorted(criteria.file_types)))
     return statement
 
 

@@ -278,6 +278,10 @@ class OfficerDay:
 # --- what the archive browser asks for (workstation.footage.clips, browse) ---
 
 
+FOOTAGE_TYPES = frozenset({FileType.VIDEO, FileType.AUDIO, FileType.PHOTO})  # all but the recorders' log files
+RECORDING_TYPES = frozenset({FileType.VIDEO, FileType.AUDIO})  # what has a duration
+
+
 @dataclass(frozen=True)
 class ClipFilter:
     """Every field narrows the result; None means "any". A unit includes the units below it."""
@@ -292,6 +296,10 @@ class ClipFilter:
     file_type: FileType | None = None
     annotated: bool | None = None  # has markers or segments
     text: str | None = None  # free text: officer name or 警号, device number, case number
+    # what a figure of the 统计 page counts (issue 16), so that a click on it lists exactly those clips:
+    uploaded_late: bool | None = None  # archived more than LATE_UPLOAD_HOURS after the recording started
+    linked: bool | None = None  # linked to an incident or case
+    file_types: frozenset[FileType] | None = None  # any of these types (e.g. footage without the recorder logs)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from db.models import Clip, Device, DeviceLogEvent, Officer, Unit
 from workstation.footage.types import DeviceEventType
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
+from workstation.sql_time import seconds_between
 from workstation.statistics.scope import report_units
-from workstation.statistics.sql import seconds_between
 from workstation.statistics.types import DeviceReport, DeviceUse, StatsQuery
 from workstation.types import FileType
 

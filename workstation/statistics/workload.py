@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from db.models import Clip, ClipCaseLink, Marker, Officer
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
+from workstation.sql_time import seconds_between
 from workstation.statistics.scope import report_units
-from workstation.statistics.sql import count_if, seconds_between
+from workstation.statistics.sql import count_if
 from workstation.statistics.types import StatsQuery, Workload, WorkloadReport, WorkloadRow
 from workstation.types import LATE_UPLOAD_HOURS, FileType
 

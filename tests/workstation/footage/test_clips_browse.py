@@ -1,6 +1,6 @@
 """Clip listing filters and order, the officer tree, case links and the important mark."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -78,6 +78,30 @@ def test_case_link_and_text_search_and_annotated_filter(filled):
         detail = clips.clip_detail(session, first, Identity.user("admin"))
     assert row.case_numbers == ("J2026112100123",) and row.marker_count == 1
     assert [entry.action for entry in detail.history] == ["clip.ingest", "clip.link_case"]
+
+
+def test_late_upload_linked_and_type_set_filters_count_what_the_statistics_count(filled):
+    """上传及时率's rule (more than 24 h from the recording's start to the archive, in whole seconds) and 警情关联
+    as browser filters: a 统计 figure opens exactly the clips it counts."""
+    late, exact, other = _ids(filled, clips.ClipFilter(file_type=FileType.VIDEO), limit=3)
+    with filled.sessions.write() as session:
+        for clip in session.execute(select(Clip)).scalars():
+            clip.ingested_at = clip.recorded_start + timedelta(hours=1)
+        for clip_id, after in ((late, timedelta(hours=24, seconds=1)), (exact, timedelta(hours=24))):
+            clip = session.get_one(Clip, clip_id)
+            clip.ingested_at = clip.recorded_start + after
+        cases.link_clips(session, Identity.user("admin"), [exact, other], "J1", CaseKind.INCIDENT)
+    everything = _ids(filled, clips.ClipFilter())
+    assert _ids(filled, clips.ClipFilter(uploaded_late=True)) == [late]
+    assert _ids(filled, clips.ClipFilter(uploaded_late=False)) == [i for i in everything if i != late]
+    assert _ids(filled, clips.ClipFilter(linked=True)) == sorted([exact, other], key=everything.index)
+    assert late in _ids(filled, clips.ClipFilter(linked=False))
+    footage = frozenset({FileType.VIDEO, FileType.AUDIO, FileType.PHOTO})
+    with filled.sessions.read() as session:
+        scope = whole_archive(session)
+        logs = clips.count_clips(session, clips.ClipFilter(file_type=FileType.LOG), scope=scope)
+        assert clips.count_clips(session, clips.ClipFilter(file_types=footage), scope=scope) == len(everything) - logs
+        assert clips.count_clips(session, clips.ClipFilter(uploaded_late=True, linked=True), scope=scope) == 0
 
 
 def test_unlinking_needs_a_reason(filled):
