@@ -16,6 +16,9 @@ APT_PACKAGES=(
   python3-venv
   # tools/clock_matrix.sh moves the wall clock of the time-sensitive tests
   faketime
+  # evidence export tests (issue 15): bsdtar lists and extracts the zip and the disc image; pdftotext and
+  # pdftoppm read the description sheet's PDF back
+  libarchive-tools poppler-utils
 )
 
 missing=()

@@ -5256,6 +5256,56 @@
         <source>Give the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="730" />
+        <source>{path} already exists. Choose another folder or file name; nothing was written there.</source>
+        <translation>{path} 已存在。请另选文件夹或文件名，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="734" />
+        <source>The bytes read for file {clip_id} ({name}) do not have the hash recorded at ingest, so it cannot be exported. Nothing was marked complete; have the archive checked (workstation integrity).</source>
+        <translation>文件 {clip_id}（{name}）读出的内容与入库时记录的校验值不符，不能导出，未标记为完成。请检查档案完整性（workstation integrity）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="739" />
+        <source>File {clip_id} ({name}) cannot be read ({detail}). Check the archive storage, then run the export again; it resumes where it stopped.</source>
+        <translation>无法读取文件 {clip_id}（{name}）（{detail}）。请检查档案存储后重新导出，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="744" />
+        <source>The target {folder} is full. Free some space or use a larger medium, then run the export again; it resumes where it stopped.</source>
+        <translation>目标位置 {folder} 空间已满。请腾出空间或换用更大的介质后重新导出，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="749" />
+        <source>The target {folder} cannot hold a file this large (a FAT32 drive holds at most 4 GB per file). Use an exFAT or NTFS drive, or the disc image format.</source>
+        <translation>目标位置 {folder} 不能存放这么大的文件（FAT32 格式的 U 盘单个文件最大 4 GB）。请改用 exFAT 或 NTFS 格式的介质，或选择光盘镜像格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="754" />
+        <source>Cannot write to {folder} ({detail}). Check that the medium is present and writable, then run the export again; it resumes where it stopped.</source>
+        <translation>无法写入 {folder}（{detail}）。请确认介质已插好且可写，然后重新导出，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="759" />
+        <source>{folder} holds an unfinished package of another export. Choose another target, or remove that folder if it is no longer needed.</source>
+        <translation>{folder} 中是另一次导出未完成的证据包。请另选目标位置，或在确认不再需要后删除该文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="764" />
+        <source>The written copy of {path} differs from what was read when checked. The medium may be faulty; run the export again (that file is written anew) or use another medium.</source>
+        <translation>写入的 {path} 在复核时与读出的内容不一致，介质可能有故障。请重新导出（该文件将重新写入），或换用其他介质。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="769" />
+        <source>The export was cancelled. What was written is kept; run it again to go on.</source>
+        <translation>导出已取消。已写入的内容会保留，重新导出即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="773" />
+        <source>{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at its root), or cannot be read.</source>
+        <translation>{path} 不是证据包（根目录下应有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
