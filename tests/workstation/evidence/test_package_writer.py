@@ -3,6 +3,7 @@ script run by a real Python, and (folder) with the Library of Congress's bagit; 
 extract with standard tools and hold the same bytes; refusals leave nothing at the target."""
 
 import hashlib
+import itertools
 import subprocess
 import sys
 import zipfile
@@ -100,7 +101,7 @@ def test_a_package_in_each_format_verifies_three_ways_and_holds_the_originals_by
 
     totals = {total for _done, total in seen}
     assert len(totals) == 1 and seen[-1][0] == totals.pop()
-    steps = [later[0] - earlier[0] for earlier, later in zip(seen, seen[1:], strict=False)]
+    steps = [later[0] - earlier[0] for earlier, later in itertools.pairwise(seen)]
     assert max(steps) <= 8 * 1024 * 1024  # progress at least every few MiB
 
 
