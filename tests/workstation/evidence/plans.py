@@ -51,14 +51,15 @@ def export_row(export_id: int = 7, clip_count: int = 0, total_bytes: int = 0) ->
 
 
 def package_file(clip_id: int, path: Path, package_path: str | None = None) -> PackageFile:
-    content = path.read_bytes()
+    with path.open("rb") as handle:
+        sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
     return PackageFile(
         clip_id=clip_id,
         viewing=Viewing(clip_id * 10, clip_id, str(path), ViewingKind.EXPORT, AccessBasis.GRANT, 3),
         package_path=package_path or f"data/{path.name}",
         original_name=path.name,
-        size_bytes=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
+        size_bytes=path.stat().st_size,
+        sha256=sha256,
         file_type="video",
         recorded_start=EXTRACTED,
         recorded_end=None,

@@ -30,7 +30,6 @@ def copy_originals(
     open_source: Callable[[Viewing], ByteSource],
     on_bytes: Callable[[int], None],
     cancelled: Callable[[], bool],
-    parallel: int = PARALLEL_FILES,
 ) -> None:
     """Every original not journaled yet copied into staging and journaled (journal updated in place).
 
@@ -72,7 +71,7 @@ def copy_originals(
             journal[entry.path] = entry
 
     todo = [original for original in plan.files if original.package_path not in journal]
-    with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="evidence-copy") as pool:
+    with ThreadPoolExecutor(max_workers=max(1, PARALLEL_FILES), thread_name_prefix="evidence-copy") as pool:
         futures = [pool.submit(one, original) for original in todo]
         try:
             for future in futures:

@@ -14,9 +14,14 @@ from pathlib import Path
 from workstation.evidence.verify_package import Tree, hash_stream
 
 
+DROP_CACHE = True
+"""Read back from the medium rather than the page cache where the OS allows (measured in
+tests/benchmarks/test_evidence_export.py)."""
+
+
 def drop_cached(descriptor: int) -> None:
     """Ask the OS to forget the file's cached pages, so the next read comes from the medium."""
-    if hasattr(os, "posix_fadvise"):
+    if DROP_CACHE and hasattr(os, "posix_fadvise"):
         os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
