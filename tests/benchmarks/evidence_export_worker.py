@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tests.workstation.evidence.plans import open_file, plan_of
 from workstation.evidence.package import payload, readback, write_package
+from workstation.evidence.package.staging import fsync_path
 from workstation.evidence.types import ExportFormat
 
 
@@ -30,13 +31,8 @@ def _high_water_mark_mb() -> float:
 def _copy(sources: list[Path], out: Path) -> None:
     out.mkdir()
     for source in sources:
-        target = out / source.name
-        shutil.copyfile(source, target)
-        descriptor = os.open(target, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        shutil.copyfile(source, out / source.name)
+        fsync_path(out / source.name)
 
 
 def main(arguments: list[str]) -> None:

@@ -83,9 +83,21 @@ def _warm(files: list[Path]) -> None:
 def _measure(variant: Variant, out: Path, files: list[Path]) -> dict[str, Any]:
     _warm(files)
     result = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.evidence_export_worker", variant.method, str(out),
-         str(variant.parallel), "1" if variant.drop_cache else "0", *map(str, files)],
-        cwd=REPO, capture_output=True, text=True, check=True, timeout=3600,
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks.evidence_export_worker",
+            variant.method,
+            str(out),
+            str(variant.parallel),
+            "1" if variant.drop_cache else "0",
+            *map(str, files),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=3600,
     )
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
@@ -123,11 +135,23 @@ def test_evidence_export_against_a_plain_copy(bench_scale: BenchScale, bench_rep
         cpu = statistics.median(run["cpu_seconds"] for run in runs[variant.name])
         peak = max(run["peak_rss_mb"] for run in runs[variant.name])
         figures[variant.name] = {
-            "seconds": seconds, "mb_per_s": total / 1e6 / seconds, "ratio": copy_seconds / seconds,
-            "cpu_seconds_per_gb": cpu / (total / 1e9), "peak_rss_mb": peak, "runs": runs[variant.name],
+            "seconds": seconds,
+            "mb_per_s": total / 1e6 / seconds,
+            "ratio": copy_seconds / seconds,
+            "cpu_seconds_per_gb": cpu / (total / 1e9),
+            "peak_rss_mb": peak,
+            "runs": runs[variant.name],
         }
-        rows.append([variant.name, f"{seconds:.2f}", f"{total / 1e6 / seconds:.0f}", f"{copy_seconds / seconds:.2f}x",
-                     f"{cpu / (total / 1e9):.2f}", f"{peak:.0f}"])
+        rows.append(
+            [
+                variant.name,
+                f"{seconds:.2f}",
+                f"{total / 1e6 / seconds:.0f}",
+                f"{copy_seconds / seconds:.2f}x",
+                f"{cpu / (total / 1e9):.2f}",
+                f"{peak:.0f}",
+            ]
+        )
     bench_report.table(
         f"Evidence export of {total / 1e9:.2f} GB ({len(files)} files), median of {bench_scale.repeats}",
         ["method", "s", "MB/s", "vs copy", "CPU s/GB", "peak RSS MiB"],

@@ -220,3 +220,16 @@ def test_cancel_keeps_what_was_written_and_the_next_run_reads_only_the_rest(orig
     write_package(plan, recording, out, ExportFormat.ISO, None, None)
     assert verify_package(out).ok
     assert 3 in opened and len(opened) < 3  # the clips journaled before the cancel were not read again
+
+
+def test_an_unreadable_original_is_a_clear_error_and_the_rest_is_kept_for_the_next_run(originals, tmp_path):
+    plan = plan_of(originals)
+    hidden = originals[2].rename(tmp_path / "elsewhere.WAV")  # the share lost the file for a while
+    out = target(tmp_path, ExportFormat.FOLDER)
+    with pytest.raises(EvidenceError) as refused:
+        write_package(plan, open_file, out, ExportFormat.FOLDER, None, None)
+    assert (refused.value.code, refused.value.data["clip_id"]) == ("export_source_unreadable", 3)
+    assert not out.exists()
+    hidden.rename(originals[2])
+    write_package(plan, open_file, out, ExportFormat.FOLDER, None, None)
+    assert verify_package(out).ok

@@ -48,18 +48,17 @@ def copy_originals(
             return
         target = staging.target(original.package_path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = open_source(original.viewing)
         try:
-            if source.size != original.size_bytes:
+            source = open_source(original.viewing)
+            size = source.size
+        except OSError as error:
+            raise _unreadable(original, error) from error
+        try:
+            if size != original.size_bytes:
                 raise EvidenceError("export_source_changed", clip_id=original.clip_id, name=original.original_name)
             copied = copy_original(source, target, on_bytes, stopped)
         except SourceUnreadable as failure:
-            raise EvidenceError(
-                "export_source_unreadable",
-                clip_id=original.clip_id,
-                name=original.original_name,
-                detail=failure.error.strerror or str(failure.error),
-            ) from failure.error
+            raise _unreadable(original, failure.error) from failure.error
         finally:
             source.close()
         if copied.sha256 != original.sha256 or copied.size != original.size_bytes:
@@ -79,6 +78,15 @@ def copy_originals(
         except BaseException:
             stop.set()
             raise
+
+
+def _unreadable(original: PackageFile, error: OSError) -> EvidenceError:
+    return EvidenceError(
+        "export_source_unreadable",
+        clip_id=original.clip_id,
+        name=original.original_name,
+        detail=error.strerror or str(error),
+    )
 
 
 def write_derived(plan: ExportPlan, staging: Staging) -> dict[str, tuple[int, str, str]]:

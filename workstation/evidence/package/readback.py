@@ -13,7 +13,6 @@ from pathlib import Path
 
 from workstation.evidence.verify_package import Tree, hash_stream
 
-
 DROP_CACHE = True
 """Read back from the medium rather than the page cache where the OS allows (measured in
 tests/benchmarks/test_evidence_export.py)."""
