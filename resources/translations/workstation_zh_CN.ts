@@ -5940,6 +5940,56 @@
         <source>--to is before --from: give the first day, then the last.</source>
         <translation>--to 早于 --from：请先给起始日期，再给截止日期。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="796" />
+        <source>{path} already exists. Choose another folder or file name; nothing was written there.</source>
+        <translation>{path} 已存在。请另选文件夹或文件名，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="800" />
+        <source>The bytes read for file {clip_id} ({name}) do not have the hash recorded at ingest, so it cannot be exported. Nothing was marked complete; have the archive checked (workstation integrity).</source>
+        <translation>文件 {clip_id}（{name}）读出的内容与入库时记录的校验值不符，不能导出，未标记为完成。请检查档案完整性（workstation integrity）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="805" />
+        <source>File {clip_id} ({name}) cannot be read ({detail}). Check the archive storage, then run the export again; it resumes where it stopped.</source>
+        <translation>无法读取文件 {clip_id}（{name}）（{detail}）。请检查档案存储后重新导出，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="810" />
+        <source>The target {folder} is full. Free some space or use a larger medium, then run the export again; it resumes where it stopped.</source>
+        <translation>目标位置 {folder} 空间已满。请腾出空间或换用更大的介质后重新导出，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="815" />
+        <source>The target {folder} cannot hold a file this large (a FAT32 drive holds at most 4 GB per file). Use an exFAT or NTFS drive, or the disc image format.</source>
+        <translation>目标位置 {folder} 不能存放这么大的文件（FAT32 格式的 U 盘单个文件最大 4 GB）。请改用 exFAT 或 NTFS 格式的介质，或选择光盘镜像格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="820" />
+        <source>Cannot write to {folder} ({detail}). Check that the medium is present and writable, then run the export again; it resumes where it stopped.</source>
+        <translation>无法写入 {folder}（{detail}）。请确认介质已插好且可写，然后重新导出，将从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="825" />
+        <source>{folder} holds an unfinished package of another export. Choose another target, or remove that folder if it is no longer needed.</source>
+        <translation>{folder} 中是另一次导出未完成的证据包。请另选目标位置，或在确认不再需要后删除该文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="830" />
+        <source>The written copy of {path} differs from what was read when checked. The medium may be faulty; run the export again (that file is written anew) or use another medium.</source>
+        <translation>写入的 {path} 在复核时与读出的内容不一致，介质可能有故障。请重新导出（该文件将重新写入），或换用其他介质。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="835" />
+        <source>The export was cancelled. What was written is kept; run it again to go on.</source>
+        <translation>导出已取消。已写入的内容会保留，重新导出即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="839" />
+        <source>{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at its root), or cannot be read.</source>
+        <translation>{path} 不是证据包（根目录下应有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>evidence_labels</name>
@@ -6475,9 +6525,27 @@
         <translation>录制天数</translation>
     </message>
     <message>
+        <location filename="../../ui/statistics/tables.py" line="59" />
+        <location filename="../../ui/statistics/tables.py" line="138" />
+        <source>On-time upload rate</source>
+        <translation>上传及时率</translation>
+    </message>
+    <message>
         <location filename="../../ui/statistics/tables.py" line="60" />
         <source>Uploaded late</source>
         <translation>超24小时上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="61" />
+        <location filename="../../ui/statistics/tables.py" line="143" />
+        <source>Link rate</source>
+        <translation>警情关联率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="62" />
+        <location filename="../../ui/statistics/tables.py" line="148" />
+        <source>Marked share</source>
+        <translation>标注率</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="154" />
@@ -6538,24 +6606,6 @@
         <location filename="../../ui/statistics/tables.py" line="223" />
         <source>Reviewed</source>
         <translation>已查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/tables.py" line="59" />
-        <location filename="../../ui/statistics/tables.py" line="138" />
-        <source>On-time upload rate</source>
-        <translation>上传及时率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/tables.py" line="61" />
-        <location filename="../../ui/statistics/tables.py" line="143" />
-        <source>Link rate</source>
-        <translation>警情关联率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/tables.py" line="62" />
-        <location filename="../../ui/statistics/tables.py" line="148" />
-        <source>Marked share</source>
-        <translation>标注率</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="224" />

@@ -793,4 +793,52 @@ def messages() -> dict[str, Wording]:
         "report_period_reversed": QCoreApplication.translate(
             "errors", "--to is before --from: give the first day, then the last."
         ),
+        "export_out_exists": QCoreApplication.translate(
+            "errors",
+            "{path} already exists. Choose another folder or file name; nothing was written there.",
+        ),
+        "export_source_changed": QCoreApplication.translate(
+            "errors",
+            "The bytes read for file {clip_id} ({name}) do not have the hash recorded at ingest, so it cannot be "
+            "exported. Nothing was marked complete; have the archive checked (workstation integrity).",
+        ),
+        "export_source_unreadable": QCoreApplication.translate(
+            "errors",
+            "File {clip_id} ({name}) cannot be read ({detail}). Check the archive storage, then run the export "
+            "again; it resumes where it stopped.",
+        ),
+        "export_disk_full": QCoreApplication.translate(
+            "errors",
+            "The target {folder} is full. Free some space or use a larger medium, then run the export again; it "
+            "resumes where it stopped.",
+        ),
+        "export_file_too_big": QCoreApplication.translate(
+            "errors",
+            "The target {folder} cannot hold a file this large (a FAT32 drive holds at most 4 GB per file). Use "
+            "an exFAT or NTFS drive, or the disc image format.",
+        ),
+        "export_out_unwritable": QCoreApplication.translate(
+            "errors",
+            "Cannot write to {folder} ({detail}). Check that the medium is present and writable, then run the "
+            "export again; it resumes where it stopped.",
+        ),
+        "export_staging_other": QCoreApplication.translate(
+            "errors",
+            "{folder} holds an unfinished package of another export. Choose another target, or remove that folder"
+            " if it is no longer needed.",
+        ),
+        "export_check_failed": QCoreApplication.translate(
+            "errors",
+            "The written copy of {path} differs from what was read when checked. The medium may be faulty; run "
+            "the export again (that file is written anew) or use another medium.",
+        ),
+        "export_cancelled": QCoreApplication.translate(
+            "errors",
+            "The export was cancelled. What was written is kept; run it again to go on.",
+        ),
+        "export_not_a_package": QCoreApplication.translate(
+            "errors",
+            "{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at "
+            "its root), or cannot be read.",
+        ),
     }

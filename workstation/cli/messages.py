@@ -403,4 +403,26 @@ MESSAGES: dict[str, Wording] = {
     "statistics_unit_denied": ("单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。"),
     "report_suffix": ("报表文件应为 .html 或 .xlsx，而不是 {suffix}。"),
     "report_period_reversed": ("--to 早于 --from：请先给起始日期，再给截止日期。"),
+    "export_out_exists": "{path} 已存在。请另选文件夹或文件名，未写入任何内容。",
+    "export_source_changed": (
+        "文件 {clip_id}（{name}）读出的内容与入库时记录的校验值不符，不能导出，未标记为完成。"
+        "请检查档案完整性（workstation integrity）。"
+    ),
+    "export_source_unreadable": (
+        "无法读取文件 {clip_id}（{name}）（{detail}）。请检查档案存储后重新导出，将从中断处继续。"
+    ),
+    "export_disk_full": ("目标位置 {folder} 空间已满。请腾出空间或换用更大的介质后重新导出，将从中断处继续。"),
+    "export_file_too_big": (
+        "目标位置 {folder} 不能存放这么大的文件（FAT32 格式的 U 盘单个文件最大 4 GB）。"
+        "请改用 exFAT 或 NTFS 格式的介质，或选择光盘镜像格式。"
+    ),
+    "export_out_unwritable": ("无法写入 {folder}（{detail}）。请确认介质已插好且可写，然后重新导出，将从中断处继续。"),
+    "export_staging_other": ("{folder} 中是另一次导出未完成的证据包。请另选目标位置，或在确认不再需要后删除该文件夹。"),
+    "export_check_failed": (
+        "写入的 {path} 在复核时与读出的内容不一致，介质可能有故障。请重新导出（该文件将重新写入），或换用其他介质。"
+    ),
+    "export_cancelled": "导出已取消。已写入的内容会保留，重新导出即可继续。",
+    "export_not_a_package": (
+        "{path} 不是证据包（应为根目录下有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。"
+    ),
 }

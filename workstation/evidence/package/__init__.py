@@ -1,19 +1,13 @@
-"""STAND-IN (replaced by helper A's package writer at merge)."""
+"""The package writer (issue 15): originals read once and hashed twice (SHA-256, SM3), the BagIt text, the
+description sheet, the standalone verifier; staged beside the target with a journal so a killed run resumes;
+checked before it takes its name; a folder, a zip or a disc image.
 
-from collections.abc import Callable
-from pathlib import Path
+Modules: bag (the BagIt text), staging (the staging folder and its journal), copying (one original: read,
+hash, write, fsync), payload (the originals and derived files into the staging folder), readback (the check
+before naming), containers (zip and ISO), writer (write_package, the order of it all), failures (OSError
+into EvidenceError).
+"""
 
-from player.media.byte_source import ByteSource
-from workstation.access.types import Viewing
-from workstation.evidence.types import ExportFormat, ExportPlan, PackageOutcome
+from workstation.evidence.package.writer import write_package
 
-
-def write_package(
-    plan: ExportPlan,
-    open_source: Callable[[Viewing], ByteSource],
-    out: Path,
-    fmt: ExportFormat,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> PackageOutcome:
-    raise NotImplementedError
+__all__ = ["write_package"]
