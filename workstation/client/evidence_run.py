@@ -3,7 +3,8 @@ client streams (the embedded archive's files, or the archive server's media rout
 
 The window runs this on a file thread with progress and cancel; the command line runs it directly. A run
 that was killed or cancelled is taken up again by calling it again with the same export and `out`: the
-register entries it started under are reused and the package writer keeps what it had verified.
+register entries it started under are reused and the package writer keeps what it had verified; a package
+that took its name before the archive recorded it is checked again and recorded.
 """
 
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from workstation.client import ArchiveClient
 from workstation.evidence.package import write_package
+from workstation.evidence.package.recovery import recovered_outcome
 from workstation.evidence.types import ExportFormat, ExportRow
 
 
@@ -25,5 +27,8 @@ def run_export(
     """Write export `export_id` to `out` (a folder, or a .zip / .iso file) and record it; returns its row.
     Raises EvidenceError (ExportCancelled when cancelled) or the client's errors; nothing is recorded then."""
     plan = client.start_evidence_export(export_id)
-    outcome = write_package(plan, client.media_source, out, fmt, progress, cancelled)
+    if out.exists():  # written by a run that stopped before the archive recorded it: checked again in full
+        outcome = recovered_outcome(plan, out, fmt)
+    else:
+        outcome = write_package(plan, client.media_source, out, fmt, progress, cancelled)
     return client.finish_evidence_export(export_id, outcome)

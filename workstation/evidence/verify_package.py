@@ -254,7 +254,7 @@ def _unescape(path: str) -> str:
     return path.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
 
 
-def _parse_manifest(text: bytes, algorithm: str) -> Optional[Dict[str, str]]:
+def parse_manifest(text: bytes, algorithm: str) -> Optional[Dict[str, str]]:
     """{path: hex} of a manifest, or None if any line is not "<hex>  <path>" with a hex of the right length."""
     width = 2 * new_hash(algorithm).digest_size
     entries = {}
@@ -303,7 +303,7 @@ def check(tree: Tree, progress: Optional[Progress] = None) -> Report:
                 report.add(name, MISSING)
                 continue
             with tree.open(name) as stream:
-                entries = _parse_manifest(stream.read(), algorithm)
+                entries = parse_manifest(stream.read(), algorithm)
             if entries is None or (kind is TAG_MANIFESTS and any("/" in path for path in entries)):
                 report.add(name, MALFORMED)
             elif kind is MANIFESTS and any(not path.startswith(PAYLOAD) for path in entries):

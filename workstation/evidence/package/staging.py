@@ -10,6 +10,7 @@ were fsynced, so a journaled file is whole; any other file in the folder is rewr
 
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
@@ -80,6 +81,14 @@ class Staging:
             if staged.is_file() and staged.stat().st_size == entry.size:
                 kept[entry.path] = entry
         return kept
+
+    def discard_if_of(self, plan: ExportPlan) -> None:
+        """Remove the staging folder if it is this export's (left by a run killed just after the rename)."""
+        if not self._journal.exists():
+            return
+        lines = _parsed(self._journal.read_text(encoding="utf-8"))
+        if lines and lines[0].get("export_id") == plan.export.id:
+            shutil.rmtree(self.root)
 
     def record(self, entry: JournalEntry) -> None:
         """Journal one original whose staged bytes are fsynced."""
