@@ -69,6 +69,8 @@ def json_value(value: Any) -> Any:
         return value.replace(tzinfo=ARCHIVE_ZONE).isoformat()
     if isinstance(value, tuple | list):
         return [json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: json_value(item) for key, item in value.items()}
     return value
 
 
