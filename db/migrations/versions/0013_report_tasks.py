@@ -54,9 +54,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_deliveries")),
         sa.UniqueConstraint("task_id", "due_at", name=op.f("uq_report_deliveries_task_id_due_at")),
     )
-    op.create_index(
-        "ix_report_deliveries_status_retry_at", "report_deliveries", ["status", "retry_at"], unique=False
-    )
+    op.create_index("ix_report_deliveries_status_retry_at", "report_deliveries", ["status", "retry_at"], unique=False)
 
 
 def downgrade() -> None:
