@@ -54,7 +54,7 @@ class _Claimed:
 def run_due(sessions: Sessions, actor: Identity, mail: delivery.MailSettings | None, now: datetime) -> RunSummary:
     """Schedule the runs that have come, then attempt every delivery that is due."""
     scheduled = _schedule_due(sessions, now)
-    delivered: list[DeliveryRow] = []
+    delivered: list[tuple[DeliveryRow, int]] = []
     failed: list[tuple[DeliveryRow, int]] = []
     for claimed in _claim_due(sessions, now):
         try:
@@ -62,7 +62,7 @@ def run_due(sessions: Sessions, actor: Identity, mail: delivery.MailSettings | N
         except WorkstationError as error:
             failed.append((_record_failure(sessions, actor, claimed, error, now), claimed.task_id))
         else:
-            delivered.append(_record_delivery(sessions, actor, claimed, document, target, now))
+            delivered.append((_record_delivery(sessions, actor, claimed, document, target, now), claimed.task_id))
     return RunSummary(scheduled, tuple(delivered), tuple(failed))
 
 

@@ -314,5 +314,5 @@ class RunSummary:
     attempts among them are now marked failed)."""
 
     scheduled: int
-    delivered: tuple[DeliveryRow, ...]
+    delivered: tuple[tuple[DeliveryRow, int], ...]  # (the delivery, its task id)
     failed: tuple[tuple[DeliveryRow, int], ...]  # (the delivery after the attempt, its task id)
