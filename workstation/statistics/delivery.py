@@ -100,7 +100,11 @@ def compose(mail: MailSettings, recipients: tuple[str, ...], subject: str, body:
     message["Message-ID"] = make_msgid(domain=mail.sender.rpartition("@")[2] or None)
     message.set_content(body)
     maintype, subtype = MIME_TYPES[attachment.suffix.lstrip(".")]
-    message.add_attachment(attachment.read_bytes(), maintype=maintype, subtype=subtype, filename=attachment.name)
+    if maintype == "text":  # with its charset, so that a mail program shows the Chinese
+        text = attachment.read_text(encoding="utf-8")
+        message.add_attachment(text, subtype=subtype, charset="utf-8", filename=attachment.name)
+    else:
+        message.add_attachment(attachment.read_bytes(), maintype=maintype, subtype=subtype, filename=attachment.name)
     return message
 
 

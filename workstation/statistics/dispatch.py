@@ -188,7 +188,7 @@ def _details(claimed: _Claimed, row: ReportDelivery) -> dict[str, object]:
         "kind": claimed.spec.kind,
         "unit": claimed.spec.unit_code,
         "format": claimed.spec.fmt,
-        "from": claimed.query.date_from.isoformat(),
-        "to_date": claimed.query.date_to.isoformat(),
+        "date_from": claimed.query.date_from.isoformat(),
+        "date_to": claimed.query.date_to.isoformat(),
         "attempt": row.attempts,
     }

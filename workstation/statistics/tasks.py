@@ -180,13 +180,14 @@ def _rows(session: Session, which: ColumnElement[bool]) -> list[ReportTaskRow]:
         delivery.task_id: delivery_row(delivery)
         for delivery in session.execute(select(ReportDelivery).where(ReportDelivery.id.in_(latest))).scalars()
     }
-    failed = dict(
-        session.execute(
+    failed: dict[int, int] = {
+        task_id: count
+        for task_id, count in session.execute(
             select(ReportDelivery.task_id, func.count())
             .where(ReportDelivery.task_id.in_(ids), ReportDelivery.status == DeliveryStatus.FAILED.value)
             .group_by(ReportDelivery.task_id)
-        ).tuples()
-    )
+        )
+    }
     return [
         ReportTaskRow(
             task.id,
