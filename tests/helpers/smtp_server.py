@@ -25,9 +25,9 @@ class Inbox:
 
     received: list[tuple[str, list[str], EmailMessage]] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # aiosmtpd calls it so
         message = message_from_bytes(envelope.original_content, policy=policy.default)
-        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
+        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 OK"
 
 
