@@ -1,10 +1,10 @@
 """Where the workstation keeps its configuration, and the deployment settings file.
 
-Deployment settings (ingest name patterns, spot-check defaults, the database wait) live in one TOML file,
-`workstation.toml`, in the configuration folder. Per-user UI preferences are the UI's business
-(QSettings), not this module's. The file is checked as a whole when it is read: a syntax error, an
-unknown section or key (usually a typo) or a value of the wrong type is a SettingsError naming the file,
-the place and what is expected, never a traceback in the middle of an import.
+Deployment settings (ingest name patterns, spot-check defaults, the database wait, the mail server of
+scheduled reports) live in one TOML file, `workstation.toml`, in the configuration folder. Per-user UI
+preferences are the UI's business (QSettings), not this module's. The file is checked as a whole when it
+is read: a syntax error, an unknown section or key (usually a typo) or a value of the wrong type is a
+SettingsError naming the file, the place and what is expected, never a traceback in the middle of an import.
 """
 
 import os
@@ -39,6 +39,15 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
         "session_hours": (int,),
     },
     "audit": {"key_file": (str,), "anchor_file": (str,)},
+    "mail": {
+        "host": (str,),
+        "port": (int,),
+        "security": (str,),
+        "sender": (str,),
+        "user": (str,),
+        "ca_file": (str,),
+        "timeout_s": _NUMBER,
+    },
 }
 """Every setting there is: section → key → the TOML types it may have."""
 PATTERN_KEYS = {"name": True, "regex": True, "time_format": False}

@@ -171,3 +171,12 @@ class UploadInterrupted(EnvironmentProblem):
 
 class AuditKeyUnavailable(EnvironmentProblem):
     """The audit key of this archive cannot be read, or a key offered for it does not belong to it."""
+
+
+class ReportTaskError(WorkstationError):
+    """A report task that cannot be set up or found as asked (scheduled reports, R10)."""
+
+
+class DeliveryFailed(EnvironmentProblem):
+    """A scheduled report could not be delivered (mail server unreachable, refusing, TLS or sign-in failed, drop
+    folder unwritable); the delivery is tried again at the next run, up to its last attempt."""

@@ -29,6 +29,7 @@ from db.models.spotcheck import (
     SpotCheckPlanSeed,
     SpotCheckReview,
 )
+from db.models.statistics import ReportDelivery, ReportTask
 
 __all__ = [
     "AccessGrant",
@@ -60,6 +61,8 @@ __all__ = [
     "Marker",
     "MarkerCategory",
     "Officer",
+    "ReportDelivery",
+    "ReportTask",
     "RetentionClass",
     "RetentionRule",
     "RetentionSetting",

@@ -5990,6 +5990,91 @@
         <source>{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at its root), or cannot be read.</source>
         <translation>{path} 不是证据包（根目录下应有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="844" />
+        <source>workstation {action} needs {options} (see workstation report --help).</source>
+        <translation>workstation {action} 须给出 {options}（见 workstation report --help）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="847" />
+        <source>The task's schedule is not valid: choose daily (--daily), weekly (--weekly 1–7, 1 is Monday) or monthly (--monthly 1–28), with --hour 0–23.</source>
+        <translation>报表任务的运行时间不正确：每天（--daily）、每周（--weekly 1–7，1 为周一）或每月（--monthly 1–28）选其一，并用 --hour 给出 0–23 时。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="852" />
+        <source>There is no report task {task_id} (see workstation report tasks).</source>
+        <translation>没有编号为 {task_id} 的报表任务（用 workstation report tasks 查看）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="855" />
+        <source>A report task goes either to e-mail addresses (--mail) or to a drop folder (--drop-folder): give one of them.</source>
+        <translation>报表任务须指定收件人（--mail）或放置文件夹（--drop-folder），二者选其一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="860" />
+        <source>“{address}” is not an e-mail address (name@domain).</source>
+        <translation>“{address}”不是电子邮件地址（应为 名称@域名）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="863" />
+        <source>The drop folder {folder} does not exist or is not a full path: create it first and give its full path.</source>
+        <translation>放置文件夹 {folder} 不存在或不是绝对路径：请先创建该文件夹，并给出完整路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="867" />
+        <source>Only administrators set up report tasks, for the units in their charge.</source>
+        <translation>只有管理员可以设置报表任务，且只能为其管辖的单位设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="870" />
+        <source>No mail server is set up: give host, port, security, sender (and user if it signs in) in the [mail] section of workstation.toml, or use a drop folder (--drop-folder).</source>
+        <translation>未配置邮件服务器：请在 workstation.toml 的 [mail] 中设置 host、port、security、sender（需登录时还有 user），或改用放置文件夹（--drop-folder）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="875" />
+        <source>The [mail] section of workstation.toml is incomplete: host and sender are needed, and user to keep a password.</source>
+        <translation>workstation.toml 的 [mail] 不完整：须设置 host 和 sender；保存密码还须设置 user。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="880" />
+        <source>[mail] security in workstation.toml is starttls or tls, not “{value}” (mail is never sent in clear text).</source>
+        <translation>workstation.toml 的 [mail] security 应为 starttls 或 tls，而不是“{value}”（不支持明文发送）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="884" />
+        <source>The SMTP password cannot be read from the credential store ({detail}). Run the scheduled task as the account that saved it.</source>
+        <translation>无法从系统凭据管理器读取 SMTP 密码（{detail}）。请确认计划任务以保存密码的系统账户运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="889" />
+        <source>The credential store holds no SMTP password for {user}@{host}: run workstation report mail-password as the account that runs the scheduled task.</source>
+        <translation>系统凭据管理器中没有 {user}@{host} 的 SMTP 密码：请以运行计划任务的系统账户执行 workstation report mail-password。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="894" />
+        <source>The encrypted connection to the mail server {host} failed ({detail}). For a private mail server, give its certificate or CA in [mail] ca_file.</source>
+        <translation>与邮件服务器 {host} 的加密连接失败（{detail}）。如果是单位自建的邮件服务器，请在 [mail] ca_file 中指定其证书或 CA 证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="899" />
+        <source>The mail server {host} refused user {user} ({detail}): save the password again with workstation report mail-password.</source>
+        <translation>邮件服务器 {host} 拒绝了用户 {user} 的登录（{detail}）：请用 workstation report mail-password 重新保存密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="904" />
+        <source>The mail server {host} refused the report ({detail}). Check the recipients and the sender.</source>
+        <translation>邮件服务器 {host} 拒收了报表邮件（{detail}）。请检查收件人地址和发件人设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="907" />
+        <source>The mail server {host}:{port} cannot be reached ({detail}). It is tried again at the next run.</source>
+        <translation>无法连接邮件服务器 {host}:{port}（{detail}）。将在下次运行时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="910" />
+        <source>The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and can be written.</source>
+        <translation>无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。</translation>
+    </message>
 </context>
 <context>
     <name>evidence_labels</name>

@@ -841,4 +841,75 @@ def messages() -> dict[str, Wording]:
             "{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at "
             "its root), or cannot be read.",
         ),
+        "report_options_missing": QCoreApplication.translate(
+            "errors", "workstation {action} needs {options} (see workstation report --help)."
+        ),
+        "report_schedule_invalid": QCoreApplication.translate(
+            "errors",
+            "The task's schedule is not valid: choose daily (--daily), weekly (--weekly 1–7, 1 is Monday) or monthly "
+            "(--monthly 1–28), with --hour 0–23.",
+        ),
+        "report_task_not_found": QCoreApplication.translate(
+            "errors", "There is no report task {task_id} (see workstation report tasks)."
+        ),
+        "report_task_destination": QCoreApplication.translate(
+            "errors",
+            "A report task goes either to e-mail addresses (--mail) or to a drop folder (--drop-folder): give one of "
+            "them.",
+        ),
+        "report_recipient_invalid": QCoreApplication.translate(
+            "errors", "“{address}” is not an e-mail address (name@domain)."
+        ),
+        "report_drop_folder_invalid": QCoreApplication.translate(
+            "errors",
+            "The drop folder {folder} does not exist or is not a full path: create it first and give its full path.",
+        ),
+        "report_task_admin_only": QCoreApplication.translate(
+            "errors", "Only administrators set up report tasks, for the units in their charge."
+        ),
+        "mail_not_configured": QCoreApplication.translate(
+            "errors",
+            "No mail server is set up: give host, port, security, sender (and user if it signs in) in the [mail] "
+            "section of workstation.toml, or use a drop folder (--drop-folder).",
+        ),
+        "mail_settings_incomplete": QCoreApplication.translate(
+            "errors",
+            "The [mail] section of workstation.toml is incomplete: host and sender are needed, and user to keep a "
+            "password.",
+        ),
+        "mail_security_unknown": QCoreApplication.translate(
+            "errors",
+            "[mail] security in workstation.toml is starttls or tls, not “{value}” (mail is never sent in clear text).",
+        ),
+        "mail_password_unreadable": QCoreApplication.translate(
+            "errors",
+            "The SMTP password cannot be read from the credential store ({detail}). Run the scheduled task as the "
+            "account that saved it.",
+        ),
+        "mail_password_missing": QCoreApplication.translate(
+            "errors",
+            "The credential store holds no SMTP password for {user}@{host}: run workstation report mail-password as "
+            "the account that runs the scheduled task.",
+        ),
+        "mail_tls_failed": QCoreApplication.translate(
+            "errors",
+            "The encrypted connection to the mail server {host} failed ({detail}). For a private mail server, give "
+            "its certificate or CA in [mail] ca_file.",
+        ),
+        "mail_sign_in_failed": QCoreApplication.translate(
+            "errors",
+            "The mail server {host} refused user {user} ({detail}): save the password again with workstation report "
+            "mail-password.",
+        ),
+        "mail_refused": QCoreApplication.translate(
+            "errors", "The mail server {host} refused the report ({detail}). Check the recipients and the sender."
+        ),
+        "mail_unreachable": QCoreApplication.translate(
+            "errors", "The mail server {host}:{port} cannot be reached ({detail}). It is tried again at the next run."
+        ),
+        "drop_failed": QCoreApplication.translate(
+            "errors",
+            "The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and "
+            "can be written.",
+        ),
     }

@@ -425,4 +425,39 @@ MESSAGES: dict[str, Wording] = {
     "export_not_a_package": (
         "{path} 不是证据包（应为根目录下有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。"
     ),
+    "report_options_missing": ("workstation {action} 须给出 {options}（见 workstation report --help）。"),
+    "report_schedule_invalid": (
+        "报表任务的运行时间不正确：每天（--daily）、每周（--weekly 1–7，1 为周一）或每月（--monthly 1–28）选其一，"
+        "并用 --hour 给出 0–23 时。"
+    ),
+    "report_task_not_found": ("没有编号为 {task_id} 的报表任务（用 workstation report tasks 查看）。"),
+    "report_task_destination": ("报表任务须指定收件人（--mail）或放置文件夹（--drop-folder），二者选其一。"),
+    "report_recipient_invalid": ("“{address}”不是电子邮件地址（应为 名称@域名）。"),
+    "report_drop_folder_invalid": ("放置文件夹 {folder} 不存在或不是绝对路径：请先创建该文件夹，并给出完整路径。"),
+    "report_task_admin_only": ("只有管理员可以设置报表任务，且只能为其管辖的单位设置。"),
+    "mail_not_configured": (
+        "未配置邮件服务器：请在 workstation.toml 的 [mail] 中设置 host、port、security、sender（需登录时还有 user），"
+        "或改用放置文件夹（--drop-folder）。"
+    ),
+    "mail_settings_incomplete": ("workstation.toml 的 [mail] 不完整：须设置 host 和 sender；保存密码还须设置 user。"),
+    "mail_security_unknown": (
+        "workstation.toml 的 [mail] security 应为 starttls 或 tls，而不是“{value}”（不支持明文发送）。"
+    ),
+    "mail_password_unreadable": (
+        "无法从系统凭据管理器读取 SMTP 密码（{detail}）。请确认计划任务以保存密码的系统账户运行。"
+    ),
+    "mail_password_missing": (
+        "系统凭据管理器中没有 {user}@{host} 的 SMTP 密码："
+        "请以运行计划任务的系统账户执行 workstation report mail-password。"
+    ),
+    "mail_tls_failed": (
+        "与邮件服务器 {host} 的加密连接失败（{detail}）。"
+        "如果是单位自建的邮件服务器，请在 [mail] ca_file 中指定其证书或 CA 证书。"
+    ),
+    "mail_sign_in_failed": (
+        "邮件服务器 {host} 拒绝了用户 {user} 的登录（{detail}）：请用 workstation report mail-password 重新保存密码。"
+    ),
+    "mail_refused": ("邮件服务器 {host} 拒收了报表邮件（{detail}）。请检查收件人地址和发件人设置。"),
+    "mail_unreachable": ("无法连接邮件服务器 {host}:{port}（{detail}）。将在下次运行时重试。"),
+    "drop_failed": ("无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。"),
 }

@@ -12,7 +12,7 @@ from workstation.atomic_file import replacing
 from workstation.identity import Identity
 from workstation.statistics.document import build_document
 from workstation.statistics.html_report import render_html
-from workstation.statistics.types import ReportFormat, ReportKind, StatsQuery
+from workstation.statistics.types import ReportDocument, ReportFormat, ReportKind, StatsQuery
 from workstation.statistics.workbook_report import write_workbook
 
 
@@ -23,11 +23,7 @@ def export_report(
     with sessions.read() as session:
         document = build_document(session, who, kind, query)
     rows = sum(len(section.rows) for section in document.sections)
-    if fmt is ReportFormat.XLSX:
-        write_workbook(document, path)
-    else:
-        with replacing(path) as partial:
-            partial.write_text(render_html(document), encoding="utf-8")
+    write_document(document, fmt, path)
     with sessions.write() as session:
         details = {
             "kind": kind,
@@ -40,3 +36,12 @@ def export_report(
         }
         audit.record(session, who.audit_name, "report.export", "report", kind.value, details)
     return rows
+
+
+def write_document(document: ReportDocument, fmt: ReportFormat, path: Path) -> None:
+    """Write the report as an Excel workbook or a self-contained HTML file, atomically."""
+    if fmt is ReportFormat.XLSX:
+        write_workbook(document, path)
+    else:
+        with replacing(path) as partial:
+            partial.write_text(render_html(document), encoding="utf-8")

@@ -1,7 +1,7 @@
 """What the statistics services take and return (issue 16, R10): a period over a unit, and the measures."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -231,3 +231,88 @@ class ReportDocument:
     summary: tuple[tuple[str, str], ...]  # headline figures (name, value) with the previous period's
     sections: tuple[Section, ...]
     definitions: tuple[tuple[str, str], ...]  # each measure and how it is computed
+
+
+class ReportPeriod(StrEnum):
+    """What a scheduled report covers: the day, the calendar week (Monday–Sunday) or the calendar month
+    before the day it runs."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+class Frequency(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"  # on a weekday
+    MONTHLY = "monthly"  # on a day of the month
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When a report task runs, archive-local time: every day, every week on `weekday` (1 = Monday … 7) or
+    every month on `month_day` (1–28, a day every month has), at `hour` (0–23)."""
+
+    frequency: Frequency
+    hour: int
+    weekday: int | None = None
+    month_day: int | None = None
+
+
+@dataclass(frozen=True)
+class ReportTaskSpec:
+    """A report task as an administrator sets it up: what (kind, unit, format, period), for whom (e-mail
+    addresses, or a drop folder where there is no mail server) and how often."""
+
+    kind: ReportKind
+    unit_code: str
+    fmt: ReportFormat
+    period: ReportPeriod
+    schedule: Schedule
+    recipients: tuple[str, ...] = ()
+    drop_folder: str = ""
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"  # tried again at retry_at
+    DELIVERED = "delivered"
+    FAILED = "failed"  # every attempt failed: shown to the administrators until the task is removed
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    """One run of a task: its period, how it went, and the last failure's code and data (see delivery)."""
+
+    id: int
+    due_at: datetime
+    date_from: date
+    date_to: date
+    status: DeliveryStatus
+    attempts: int
+    retry_at: datetime
+    delivered_at: datetime | None
+    error_code: str  # "" when no attempt failed
+    error_data: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class ReportTaskRow:
+    """A task with its owner, next run, latest delivery and the number of deliveries that finally failed."""
+
+    id: int
+    spec: ReportTaskSpec
+    owner: str
+    created_at: datetime
+    next_run_at: datetime
+    last: DeliveryRow | None
+    failed: int
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one `report run-due` did: runs that fell due, deliveries made, and failed attempts (the ones out of
+    attempts among them are now marked failed)."""
+
+    scheduled: int
+    delivered: tuple[tuple[DeliveryRow, int], ...]  # (the delivery, its task id)
+    failed: tuple[tuple[DeliveryRow, int], ...]  # (the delivery after the attempt, its task id)
