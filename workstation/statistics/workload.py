@@ -50,7 +50,7 @@ def workload(session: Session, who: Identity, query: StatsQuery) -> WorkloadRepo
     )
     return WorkloadReport(
         query=query,
-        units=tuple(_unit_rows(tree, query, groups)),
+        units=tuple(_unit_rows(tree, query, groups, units)),
         officers=officer_rows,
         total=sum(groups.values(), Workload()),
         previous_total=sum(previous.values(), Workload()),
@@ -102,8 +102,11 @@ def _without_days(figures: Workload) -> Workload:
     return Workload(**values)
 
 
-def _unit_rows(tree: OrgTree, query: StatsQuery, groups: dict[_Group, Workload]) -> list[WorkloadRow]:
-    """The unit asked for (or each top unit with footage) and each unit directly below it, subtree sums."""
+def _unit_rows(
+    tree: OrgTree, query: StatsQuery, groups: dict[_Group, Workload], units: frozenset[int]
+) -> list[WorkloadRow]:
+    """The unit asked for — or, without one, each highest unit in the user's charge — and each unit directly
+    below it, with subtree sums (never a unit above the user's charge: its figures would be only part of it)."""
     by_unit: dict[int | None, Workload] = defaultdict(Workload)
     officers: dict[int | None, set[int]] = defaultdict(set)
     for (unit, officer), figures in groups.items():
@@ -115,8 +118,8 @@ def _unit_rows(tree: OrgTree, query: StatsQuery, groups: dict[_Group, Workload])
         assert top is not None  # _units checked it
         shown = [top.id, *tree.children(top.id)]
     else:
-        tops = {tree.line(unit)[-1] for unit in by_unit if unit is not None}
-        shown = [unit for top in sorted(tops) for unit in (top, *tree.children(top))]
+        tops = sorted(unit for unit in units if tree.unit(unit).parent_id not in units)
+        shown = [unit for top in tops for unit in (top, *tree.children(top))]
     rows = []
     for unit_id in shown:
         below = tree.subtree(unit_id)

@@ -62,6 +62,13 @@ def test_officer_and_unit_figures(archive, org):
     assert report.previous_total.clips == 1
 
 
+def test_without_a_unit_the_rows_start_at_the_highest_unit_in_the_users_charge(archive, org):
+    whole = StatsQuery(PERIOD.date_from, PERIOD.date_to)
+    with archive.sessions.read() as session:
+        report = workload(session, Identity.user("admin_zd01"), whole)
+    assert [row.key for row in report.units] == ["ZD01", "DD01", "DD02", "DJ01", ""]  # not the 总队; then 待分配
+
+
 def test_a_unit_outside_the_users_charge_is_refused(archive, org):
     with archive.sessions.read() as session, pytest.raises(PermissionDenied):
         workload(session, Identity.user("admin_dd01"), PERIOD)
