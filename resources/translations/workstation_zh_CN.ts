@@ -6562,13 +6562,13 @@
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="43" />
-        <location filename="../../ui/statistics/tables.py" line="169" />
+        <location filename="../../ui/statistics/tables.py" line="175" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="47" />
-        <location filename="../../ui/statistics/tables.py" line="220" />
+        <location filename="../../ui/statistics/tables.py" line="226" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -6579,7 +6579,7 @@
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="53" />
-        <location filename="../../ui/statistics/tables.py" line="135" />
+        <location filename="../../ui/statistics/tables.py" line="141" />
         <source>Files</source>
         <translation>文件数</translation>
     </message>
@@ -6600,7 +6600,7 @@
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="57" />
-        <location filename="../../ui/statistics/tables.py" line="136" />
+        <location filename="../../ui/statistics/tables.py" line="142" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
@@ -6611,7 +6611,7 @@
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="59" />
-        <location filename="../../ui/statistics/tables.py" line="138" />
+        <location filename="../../ui/statistics/tables.py" line="144" />
         <source>On-time upload rate</source>
         <translation>上传及时率</translation>
     </message>
@@ -6622,163 +6622,173 @@
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="61" />
-        <location filename="../../ui/statistics/tables.py" line="143" />
+        <location filename="../../ui/statistics/tables.py" line="149" />
         <source>Link rate</source>
         <translation>警情关联率</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="62" />
-        <location filename="../../ui/statistics/tables.py" line="148" />
+        <location filename="../../ui/statistics/tables.py" line="154" />
         <source>Marked share</source>
         <translation>标注率</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="154" />
+        <location filename="../../ui/statistics/tables.py" line="63" />
+        <source>Gaps</source>
+        <translation>空档次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="64" />
+        <source>Gap hours</source>
+        <translation>空档时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tables.py" line="160" />
         <source>%1 %2 (previous period %3)</source>
         <translation>%1 %2（上期 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="167" />
+        <location filename="../../ui/statistics/tables.py" line="173" />
         <source>Device no.</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="168" />
+        <location filename="../../ui/statistics/tables.py" line="174" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="170" />
+        <location filename="../../ui/statistics/tables.py" line="176" />
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="171" />
+        <location filename="../../ui/statistics/tables.py" line="177" />
         <source>Hours on</source>
         <translation>开机时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="172" />
+        <location filename="../../ui/statistics/tables.py" line="178" />
         <source>Hours recording</source>
         <translation>录像时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="173" />
+        <location filename="../../ui/statistics/tables.py" line="179" />
         <source>Recording share</source>
         <translation>录像占比</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="174" />
+        <location filename="../../ui/statistics/tables.py" line="180" />
         <source>Footage archived (h)</source>
         <translation>入库资料时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="212" />
+        <location filename="../../ui/statistics/tables.py" line="218" />
         <source>%1 recorders · log events: %2</source>
         <translation>执法记录仪 %1 台 · 日志事件：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="221" />
+        <location filename="../../ui/statistics/tables.py" line="227" />
         <source>Plans</source>
         <translation>抽查计划</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="222" />
+        <location filename="../../ui/statistics/tables.py" line="228" />
         <source>Planned</source>
         <translation>应查</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="223" />
+        <location filename="../../ui/statistics/tables.py" line="229" />
         <source>Reviewed</source>
         <translation>已查</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="224" />
+        <location filename="../../ui/statistics/tables.py" line="230" />
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="225" />
+        <location filename="../../ui/statistics/tables.py" line="231" />
         <source>Officers planned</source>
         <translation>应查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="226" />
+        <location filename="../../ui/statistics/tables.py" line="232" />
         <source>Officers reviewed</source>
         <translation>已查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="227" />
+        <location filename="../../ui/statistics/tables.py" line="233" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="228" />
+        <location filename="../../ui/statistics/tables.py" line="234" />
         <source>Mostly compliant</source>
         <translation>基本合格</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="229" />
+        <location filename="../../ui/statistics/tables.py" line="235" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="230" />
+        <location filename="../../ui/statistics/tables.py" line="236" />
         <source>Pass rate</source>
         <translation>合格率</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="231" />
+        <location filename="../../ui/statistics/tables.py" line="237" />
         <source>Most frequent problems</source>
         <translation>主要问题</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="262" />
+        <location filename="../../ui/statistics/tables.py" line="268" />
         <source>Reviewed %1 of %2 planned (%3) · pass rate %4</source>
         <translation>应查 %2 条，已查 %1 条（%3）· 合格率 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="272" />
+        <location filename="../../ui/statistics/tables.py" line="278" />
         <source>Deciding unit</source>
         <translation>审批单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="273" />
+        <location filename="../../ui/statistics/tables.py" line="279" />
         <source>Requests</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="274" />
+        <location filename="../../ui/statistics/tables.py" line="280" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="275" />
+        <location filename="../../ui/statistics/tables.py" line="281" />
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="276" />
+        <location filename="../../ui/statistics/tables.py" line="282" />
         <source>Pending</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="277" />
+        <location filename="../../ui/statistics/tables.py" line="283" />
         <source>From outside bodies</source>
         <translation>外部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="278" />
+        <location filename="../../ui/statistics/tables.py" line="284" />
         <source>Median decision time (h)</source>
         <translation>审批用时中位数（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="279" />
+        <location filename="../../ui/statistics/tables.py" line="285" />
         <source>Longest decision time (h)</source>
         <translation>最长审批用时（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tables.py" line="305" />
+        <location filename="../../ui/statistics/tables.py" line="311" />
         <source>%1 viewing requests · %2 pending</source>
         <translation>调阅申请 %1 件 · 待审批 %2 件</translation>
     </message>

@@ -37,8 +37,8 @@ def _two_approvals(folder: Path) -> None:
 
 
 def _rechain(connection: sqlite3.Connection, key_id: str | None, secret: bytes | None) -> int:
-    """Delete every approval (the two made here and the demo's own), rename an actor, renumber from 1 and re-derive every digest; returns the first
-    row that changed."""
+    """Delete every approval (the two made here and the demo's own), rename an actor, renumber from 1 and
+    re-derive every digest; returns the first row that changed."""
     rows = connection.execute(
         "SELECT seq, occurred_at, actor, action, target_type, target_id, details, key_id FROM audit_events ORDER BY seq"
     ).fetchall()

@@ -60,6 +60,8 @@ def workload_headers(officers: bool) -> list[str]:
         QCoreApplication.translate("statistics", "Uploaded late"),
         QCoreApplication.translate("statistics", "Link rate"),
         QCoreApplication.translate("statistics", "Marked share"),
+        QCoreApplication.translate("statistics", "Gaps"),
+        QCoreApplication.translate("statistics", "Gap hours"),
     ]
 
 
@@ -110,6 +112,8 @@ def _workload_row(
         str(figures.clips - figures.on_time),
         percent(figures.link_rate),
         percent(figures.marked_share),
+        str(figures.gaps),
+        hours(figures.gap_ms / 3_600_000),
     )
     one_type = {kind: narrowed(file_types=None, file_type=kind) for kind in FOOTAGE_TYPES}
     drills = (
@@ -124,6 +128,8 @@ def _workload_row(
         narrowed(uploaded_late=True),
         narrowed(file_types=RECORDING_TYPES, linked=True),
         narrowed(annotated=True),
+        narrowed(file_types=RECORDING_TYPES),  # the recordings between which the gaps lie
+        narrowed(file_types=RECORDING_TYPES),
     )
     return FigureRow(cells, drills, float(figures.clips), len(names))
 

@@ -62,6 +62,7 @@ WORKLOAD_DEFINITIONS = (
     ("上传及时率", "入库时间减去录制开始时间不超过 24 小时的文件所占比例（与抽查的“24小时内上传”同一口径）"),
     ("警情关联率", "已关联警情或案件的视频、音频文件所占比例"),
     ("标注率", "有标记或注释的文件所占比例"),
+    ("空档", "同一执法人员同一天相邻两段视频或音频之间超过 2 秒的间隔（在岗未录制）的次数与总时长"),
 )
 
 
@@ -81,7 +82,7 @@ _Parts = tuple[tuple[tuple[str, str], ...], tuple[Section, ...], tuple[tuple[str
 def _workload(session: Session, who: Identity, query: StatsQuery) -> _Parts:
     report: WorkloadReport = workload(session, who, query)
     headers = ("单位代码", "单位", "执法人员数", "文件数", "视频", "音频", "照片", "时长（小时）", "录制天数",
-               "上传及时率（%）", "警情关联率（%）", "标注率（%）")  # fmt: skip
+               "上传及时率（%）", "警情关联率（%）", "标注率（%）", "空档次数", "空档时长（小时）")  # fmt: skip
     units = tuple((row.key, row.name, row.officers, *_workload_cells(row.workload)) for row in report.units)
     officer_headers = ("警号", "姓名", "单位代码", *headers[3:])
     officers = tuple((row.key, row.name, row.unit_code, *_workload_cells(row.workload)) for row in report.officers)
@@ -104,6 +105,8 @@ def _workload_cells(figures: Workload) -> tuple[int | float | None, ...]:
         _percent(figures.upload_rate),
         _percent(figures.link_rate),
         _percent(figures.marked_share),
+        figures.gaps,
+        round(figures.gap_ms / 3_600_000, 2),
     )
 
 

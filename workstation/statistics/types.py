@@ -19,13 +19,20 @@ class StatsQuery:
         return StatsQuery(self.date_from - timedelta(days=days), self.date_from - timedelta(days=1), self.unit_code)
 
 
+GAP_MS = 2000
+"""A shorter break between two recordings is a recorder splitting one long recording into files (as the
+officer's day view counts it, workstation.footage.officer_day)."""
+
+
 @dataclass(frozen=True)
 class Workload:
     """Footage counts of a group of clips. Rates are None when there is nothing to divide by.
 
     hours: recorded hours of video and audio; recording_days: officer-days with footage (an officer who
     recorded on 3 days counts 3); on_time: clips archived within 24 h of the recording's start (上传及时);
-    linked: video and audio clips linked to an incident or case (警情关联); marked: clips with a mark or note.
+    linked: video and audio clips linked to an incident or case (警情关联); marked: clips with a mark or note;
+    gaps / gap_ms: breaks of more than GAP_MS between an officer's consecutive video or audio recordings on the
+    same day (空档: on duty with nothing recorded), and their total length.
     """
 
     clips: int = 0
@@ -38,6 +45,8 @@ class Workload:
     recordings: int = 0  # video and audio clips: what the link rate divides by
     linked: int = 0
     marked: int = 0
+    gaps: int = 0
+    gap_ms: int = 0
 
     @property
     def hours(self) -> float:
@@ -71,6 +80,8 @@ def _fields(workload: Workload) -> tuple[int, ...]:
         workload.recordings,
         workload.linked,
         workload.marked,
+        workload.gaps,
+        workload.gap_ms,
     )
 
 

@@ -19,7 +19,7 @@ from workstation.orgtree import OrgTree
 from workstation.sql_time import seconds_between
 from workstation.statistics.scope import report_units
 from workstation.statistics.sql import count_if
-from workstation.statistics.types import StatsQuery, Workload, WorkloadReport, WorkloadRow
+from workstation.statistics.types import GAP_MS, StatsQuery, Workload, WorkloadReport, WorkloadRow
 from workstation.types import LATE_UPLOAD_HOURS, FileType
 
 UNASSIGNED = "待分配"
@@ -84,11 +84,48 @@ def _groups(session: Session, query: StatsQuery, units: frozenset[int], unassign
         .where(where_unit, Clip.recorded_start >= start, Clip.recorded_start < end, Clip.file_type != FileType.LOG)
         .group_by(Clip.unit_id, Clip.officer_id)
     )
+    gaps = _gaps(session, where_unit, start, end)
     groups = {}
     for unit, officer, *figures in session.execute(statement):
-        counted = Workload(*(int(value or 0) for value in figures))
+        counts = [int(value or 0) for value in figures] + list(gaps.get((unit, officer), (0, 0)))
+        counted = Workload(*counts)
         groups[unit, officer] = counted if officer is not None else _without_days(counted)
     return groups
+
+
+def _gaps(
+    session: Session, where_unit: ColumnElement[bool], start: datetime, end: datetime
+) -> dict[_Group, tuple[int, int]]:
+    """(count, milliseconds) of the breaks longer than GAP_MS between each officer's consecutive recordings of
+    one day, per (unit, officer): each recording against the end of the one before it (a window over the
+    (officer_id, recorded_start) index). Times as the recorders kept them: two recordings of one recorder keep
+    their distance whatever its clock offset."""
+    day = func.date(Clip.recorded_start)
+    ordered = (
+        select(
+            Clip.unit_id,
+            Clip.officer_id,
+            Clip.recorded_start,
+            func.lag(Clip.recorded_end)
+            .over(partition_by=(Clip.officer_id, day), order_by=(Clip.recorded_start, Clip.id))
+            .label("before_end"),
+        )
+        .where(
+            where_unit,
+            Clip.officer_id.is_not(None),
+            Clip.file_type.in_((FileType.VIDEO, FileType.AUDIO)),
+            Clip.recorded_start >= start,
+            Clip.recorded_start < end,
+        )
+        .subquery()
+    )
+    seconds = seconds_between(session, ordered.c.recorded_start, ordered.c.before_end)
+    rows = session.execute(
+        select(ordered.c.unit_id, ordered.c.officer_id, func.count(), func.sum(seconds))
+        .where(ordered.c.before_end.is_not(None), seconds * 1000 > GAP_MS)
+        .group_by(ordered.c.unit_id, ordered.c.officer_id)
+    )
+    return {(unit, officer): (int(count), int(total or 0) * 1000) for unit, officer, count, total in rows}
 
 
 def _on_time(session: Session) -> ColumnElement[bool]:

@@ -50,7 +50,7 @@ def test_officer_and_unit_figures(archive, org):
     officer = next(row for row in report.officers if row.key == "9DD01")
     assert officer.workload == Workload(
         clips=4, videos=3, audios=0, photos=1, duration_ms=180_000, recording_days=2, on_time=3, recordings=3,
-        linked=1, marked=1,
+        linked=1, marked=1, gaps=1, gap_ms=119 * 60_000,  # 08:31 to 10:30 on the first day; the photo is no recording
     )  # fmt: skip
     assert officer.workload.upload_rate == 0.75 and officer.workload.link_rate == pytest.approx(1 / 3)
     assert officer.workload.hours == pytest.approx(0.05)
