@@ -83,17 +83,16 @@ def _hand_workload(kind: str, units: str) -> str:
 def _hand_devices(kind: str, units: str) -> str:
     seconds = _seconds(kind, "occurred_at", "before_at")
     return f"""
-        SELECT device_id,
-               sum(CASE WHEN event_type = 'power_off' AND before = 'power_on' THEN {seconds} END),
-               sum(CASE WHEN event_type = 'record_stop' AND before = 'record_start' THEN {seconds} END),
-               count(*)
+        SELECT device_id, event_type, count(*),
+               sum(CASE WHEN (event_type = 'power_off' AND before = 'power_on')
+                          OR (event_type = 'record_stop' AND before = 'record_start') THEN {seconds} END)
         FROM (SELECT device_id, event_type, occurred_at,
                      lag(event_type) OVER (PARTITION BY device_id ORDER BY occurred_at, id) AS before,
                      lag(occurred_at) OVER (PARTITION BY device_id ORDER BY occurred_at, id) AS before_at
               FROM device_log_events
               WHERE device_id IN (SELECT id FROM devices WHERE unit_id IN ({units}))
                 AND occurred_at >= :start AND occurred_at < :end) ordered
-        GROUP BY device_id
+        GROUP BY device_id, event_type
     """
 
 
@@ -118,16 +117,23 @@ def _hand_gaps(kind: str, units: str) -> str:
     """
 
 
+def _bounds(query: StatsQuery) -> dict[str, str]:
+    return {"start": f"{query.date_from} 00:00:00", "end": f"{query.date_to + timedelta(days=1)} 00:00:00"}
+
+
 def _measure(loaded: ClipArchive, kind: str, query: StatsQuery, top: int) -> dict[str, float]:
     """Seconds of each report through the service and of the same aggregates in hand-written SQL."""
     units = ",".join(map(str, loaded.org.subtree(top)))
-    bounds = {"start": f"{query.date_from} 00:00:00", "end": f"{query.date_to + timedelta(days=1)} 00:00:00"}
+    bounds, before = _bounds(query), _bounds(query.previous())
     with loaded.archive.sessions.read() as session:
         workload(session, CORPS, query)  # warm the cache alike for both
 
         def hand_workload() -> list[Any]:
+            """The same aggregates as the report: this period's and, for the comparison, the previous one's."""
             counted = session.execute(text(_hand_workload(kind, units)), bounds).all()
             session.execute(text(_hand_gaps(kind, units)), bounds).all()
+            session.execute(text(_hand_workload(kind, units)), before).all()
+            session.execute(text(_hand_gaps(kind, units)), before).all()
             return counted
 
         hand_w, counted = _timed(hand_workload)
@@ -137,7 +143,9 @@ def _measure(loaded: ClipArchive, kind: str, query: StatsQuery, top: int) -> dic
     with loaded.archive.sessions.read() as fresh:  # a report fixes its own session's state first
         document_s, _document = _timed(lambda: build_document(fresh, CORPS, ReportKind.WORKLOAD, query))
     assert report.total.clips == sum(int(row[2]) for row in counted) > 0
-    assert sum(device.seconds_on for device in devices.devices) == sum(int(row[1] or 0) for row in paired)
+    assert sum(device.seconds_on for device in devices.devices) == sum(
+        int(row[3] or 0) for row in paired if row[1] == "power_off"
+    )
     return {"workload": service_w, "workload_sql": hand_w, "devices": service_d, "devices_sql": hand_d,
             "report": document_s, "clips": report.total.clips}  # fmt: skip
 

@@ -85,20 +85,20 @@ def _log_use(
         .subquery()
     )
     elapsed = seconds_between(session, ordered.c.occurred_at, ordered.c.before_at)
-    on, recording = (
-        func.coalesce(func.sum(elapsed).filter(and_(ordered.c.event_type == kind, ordered.c.before == opening)), 0)
-        for kind, opening in _PAIRS.items()
-    )
-    use = {
-        device_id: (int(seconds_on), int(seconds_recording))
-        for device_id, seconds_on, seconds_recording in session.execute(
-            select(ordered.c.device_id, on, recording).group_by(ordered.c.device_id)
-        )
-    }
+    paired = or_(*(and_(ordered.c.event_type == kind, ordered.c.before == opening) for kind, opening in _PAIRS.items()))
+    use: dict[int, tuple[int, int]] = {}
     events: dict[int, dict[str, int]] = defaultdict(dict)
-    by_type = select(ordered.c.device_id, ordered.c.event_type, func.count())
-    for device_id, event_type, count in session.execute(by_type.group_by(ordered.c.device_id, ordered.c.event_type)):
+    by_type = select(ordered.c.device_id, ordered.c.event_type, func.count(), func.sum(elapsed).filter(paired))
+    for device_id, event_type, count, seconds in session.execute(  # one pass over the window
+        by_type.group_by(ordered.c.device_id, ordered.c.event_type)
+    ):
         events[device_id][event_type] = count
+        if event_type in _PAIRS:
+            on, recording = use.get(device_id, (0, 0))
+            seconds = int(seconds or 0)
+            use[device_id] = (
+                (on + seconds, recording) if event_type == DeviceEventType.POWER_OFF else (on, recording + seconds)
+            )
     return use, events
 
 
