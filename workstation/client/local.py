@@ -454,9 +454,7 @@ class LocalClient:
         )
 
     def record_evidence_handover(self, export_id: int, handover: Handover) -> ExportRow:
-        return self._write(
-            lambda session: evidence_requests.record_handover(session, self.who, export_id, handover, clock.now())
-        )
+        return self._write(lambda session: evidence_requests.record_handover(session, self.who, export_id, handover))
 
     def export_evidence_ledger(self, search: str, path: Path) -> int:
         return evidence_ledger.export_ledger(self.archive.sessions, self.who, search, path)

@@ -76,7 +76,7 @@ def start_export(session: Session, who: Identity, export_id: int, now: datetime)
         export.id,
         {"clips": len(items), "entries": [viewing.entry_id for _id, _path, viewing in viewings]},
     )
-    row = export_rows(session, [export], now)[0]
+    row = export_rows(session, [export])[0]
     unit = session.execute(
         select(Unit.name).join(User, User.unit_id == Unit.id).where(User.id == principal.id)
     ).scalar_one()
@@ -144,7 +144,7 @@ def finish_export(session: Session, who: Identity, export_id: int, outcome: Pack
             "chain_head": export.chain_stamp,
         },
     )
-    return export_rows(session, [export], now)[0]
+    return export_rows(session, [export])[0]
 
 
 def _require_writable(export: EvidenceExport) -> None:

@@ -44,7 +44,7 @@ def request_export(session: Session, who: Identity, spec: ExportSpec, now: datet
     clip_ids = [clip.id for clip in clips]
     if (existing := _unfinished(session, principal.id, spec, clip_ids)) is not None:
         refresh_status(session, existing, now)
-        return export_rows(session, [existing], now)[0]
+        return export_rows(session, [existing])[0]
     request_id = None
     if spec.body is ReceivingBody.INTERNAL:
         for clip_id in clip_ids:
@@ -99,7 +99,7 @@ def request_export(session: Session, who: Identity, spec: ExportSpec, now: datet
             "clip_ids": clip_ids,
         },
     )
-    return export_rows(session, [export], now)[0]
+    return export_rows(session, [export])[0]
 
 
 def package_paths(names: dict[int, str]) -> dict[int, str]:
@@ -150,10 +150,10 @@ def list_exports(
     )
     for export in exports:
         refresh_status(session, export, now)
-    return export_rows(session, exports, now)
+    return export_rows(session, exports)
 
 
-def record_handover(session: Session, who: Identity, export_id: int, handover: Handover, now: datetime) -> ExportRow:
+def record_handover(session: Session, who: Identity, export_id: int, handover: Handover) -> ExportRow:
     """Record the medium and the receiver of a completed package (the requester, or inspection staff)."""
     if not handover.medium.strip() or not handover.received_by.strip():
         raise EvidenceError("handover_incomplete")
@@ -180,7 +180,7 @@ def record_handover(session: Session, who: Identity, export_id: int, handover: H
             "note": export.handover_note,
         },
     )
-    return export_rows(session, [export], now)[0]
+    return export_rows(session, [export])[0]
 
 
 def locked_export(session: Session, export_id: int) -> EvidenceExport:
@@ -197,9 +197,9 @@ def export_no(export: EvidenceExport) -> str:
     return f"DC-{export.created_at:%Y%m%d}-{export.id:04d}"
 
 
-def export_rows(session: Session, exports: Sequence[EvidenceExport], now: datetime) -> list[ExportRow]:
-    """Rows for the exports, with a fixed number of queries whatever their count."""
-    del now  # statuses are refreshed by the callers that may write
+def export_rows(session: Session, exports: Sequence[EvidenceExport]) -> list[ExportRow]:
+    """Rows for the exports, with a fixed number of queries whatever their count (their statuses as stored:
+    the callers that may write refresh them first, `refresh_status`)."""
     if not exports:
         return []
     ids = [export.id for export in exports]
