@@ -33,13 +33,24 @@ Progress = Callable[[int, int], None]
 
 
 class _Meter:
-    """Bytes done over the passes of the run (copy, container, read-back), reported to `progress`."""
+    """The work of the run's passes (copy, container, read-back), reported to `progress` in bytes of the
+    originals — a 3 GB export shows 3 GB, whatever number of passes its format takes — so that the speed and
+    time left a window computes from it are the export's."""
 
-    def __init__(self, progress: Progress | None, total: int) -> None:
+    def __init__(self, progress: Progress | None, originals: int, passes: int, cancelled: Callable[[], bool]) -> None:
         self._progress = progress
-        self.total = total
+        self.total = originals
+        self._passes = passes
+        self._cancelled = cancelled
         self.done = 0
         self._lock = threading.Lock()
+
+    def add_or_stop(self, count: int) -> None:
+        """`add`, for the passes after the copy (container, read-back: on the calling thread), which stop at
+        the next chunk once cancelled; the staging stays and the next run builds them anew."""
+        if self._cancelled():
+            raise ExportCancelled("export_cancelled")
+        self.add(count)
 
     def add(self, count: int) -> None:
         if self._progress is None:
@@ -47,7 +58,7 @@ class _Meter:
         with self._lock:
             self.done += count
             done = self.done
-        self._progress(min(done, self.total), self.total)
+        self._progress(min(done // self._passes, self.total), self.total)
 
 
 def write_package(
@@ -87,7 +98,7 @@ def _write(
     journal = staging.open(plan, fmt)
     originals = sum(original.size_bytes for original in plan.files)
     passes = 2 if fmt is ExportFormat.FOLDER else 3  # copy, (container,) read-back
-    meter = _Meter(progress, passes * originals)
+    meter = _Meter(progress, originals, passes, cancelled)
     meter.add(sum(journal[original.package_path].size for original in plan.files if original.package_path in journal))
     payload.copy_originals(plan, staging, journal, open_source, meter.add, cancelled)
     derived = payload.write_derived(plan, staging)
@@ -155,14 +166,14 @@ def _build_and_check(
             str(path.relative_to(staging.package).as_posix()) for path in staging.package.rglob("*") if path.is_file()
         )
         if fmt is ExportFormat.ZIP:
-            containers.write_zip(staging.package, paths, staging.container, meter.add)
+            containers.write_zip(staging.package, paths, staging.container, meter.add_or_stop)
         else:
-            containers.write_iso(staging.package, paths, staging.container, plan.export.export_no, meter.add)
+            containers.write_iso(staging.package, paths, staging.container, plan.export.export_no, meter.add_or_stop)
         fsync_path(staging.container)
         readback.drop_cached_file(staging.container)
         tree = ZipTree(str(staging.container)) if fmt is ExportFormat.ZIP else IsoTree(staging.container)
     try:
-        wrong = readback.mismatches(tree, sha256, meter.add)
+        wrong = readback.mismatches(tree, sha256, meter.add_or_stop)
     finally:
         tree.close()
     if wrong:
