@@ -46,14 +46,16 @@ def test_a_user_made_approver_is_named(tmp_path):
 
 
 def test_a_grant_extended_to_2099_is_named(tmp_path):
+    pending = "SELECT id FROM access_requests WHERE status = 'pending'"  # the demo approved its export's own
     approve = (
-        "UPDATE access_requests SET status = 'approved'",
-        "UPDATE approval_steps SET status = 'approved'",
+        f"UPDATE approval_steps SET status = 'approved' WHERE request_id IN ({pending})",
         "INSERT INTO access_grants (request_id, grantee_id, with_download, granted_at, expires_at, revoke_comment)"
-        " SELECT id, requester_id, 0, created_at, '2099-12-31 00:00:00', '' FROM access_requests",
+        " SELECT id, requester_id, 0, created_at, '2099-12-31 00:00:00', ''"
+        f" FROM access_requests WHERE id IN ({pending})",
+        f"UPDATE access_requests SET status = 'approved' WHERE id IN ({pending})",
     )
     result = _reconcile(tmp_path, *approve)
-    grant = _row(tmp_path, "SELECT id FROM access_grants")
+    grant = _row(tmp_path, "SELECT max(id) FROM access_grants")
     assert result.returncode == 1
     assert f"表 access_grants 第 {grant} 行 字段 (记录)" in result.stdout
     assert "表 access_requests" in result.stdout and "字段 status：当前值「approved」" in result.stdout
