@@ -27,6 +27,7 @@ from db.models import (
 from tests.helpers.spotcheck_builders import demo_copy, demo_last_day
 from workstation import audit, clock
 from workstation.access import requests
+from workstation.access.types import ViewingKind
 from workstation.archive import Archive
 from workstation.demo.archive import DEMO_USERS, EXPIRED_DAYS_AGO, DemoArchiveExists, DemoSummary, build_demo_archive
 from workstation.footage.types import DeviceEventType
@@ -202,7 +203,15 @@ def test_the_day_before_yesterday_was_spot_checked_with_every_verdict(checked_de
     with checked_demo.sessions.read() as session:
         plans = session.execute(select(SpotCheckPlan)).scalars().all()
         reviews = session.execute(select(SpotCheckReview)).scalars().all()
-        register = session.execute(select(AccessRegisterEntry)).scalars().all()
+        register = (
+            session.execute(  # the reviews' playbacks (not the still or the export of the evidence example)
+                select(AccessRegisterEntry).where(
+                    AccessRegisterEntry.kind == ViewingKind.PLAYBACK, AccessRegisterEntry.played_ms > 0
+                )
+            )
+            .scalars()
+            .all()
+        )
         ledger_rows = ledger.list_ledger(
             session, Identity.user("approver"), ledger.LedgerFilter(first_day, demo_last_day())
         )
