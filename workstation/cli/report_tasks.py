@@ -1,8 +1,10 @@
 """`workstation report tasks|task-add|task-remove|run-due|mail-password`: scheduled reports from the command line.
 
-Report tasks are managed on an archive opened here, as the administrator named by --user (`tasks` without
---user lists every task, as the computer's account). `run-due` is what the OS scheduler runs (a system actor);
-its exit code is 1 when a delivery failed in this run, so the scheduler's history shows it.
+Report tasks are managed through the archive server (`--server`, as the signed-in administrator) or on an
+archive opened here, as the administrator named by --user (`tasks` without --user lists every task, as the
+computer's account). `run-due` and `mail-password` work only where the archive and the mail credentials are
+(an archive opened here): `run-due` is what the OS scheduler runs (a system actor); its exit code is 1 when
+a delivery failed in this run, so the scheduler's history shows it.
 """
 
 import argparse
@@ -12,7 +14,7 @@ from typing import Any
 
 from workstation import clock, config
 from workstation.cli import messages
-from workstation.cli.target import open_archive, user_of
+from workstation.cli.target import acting_client, open_archive, remote, user_of
 from workstation.cli.values import whole_number
 from workstation.errors import DeliveryFailed, WorkstationError
 from workstation.identity import Identity
@@ -79,12 +81,8 @@ def _command(args: argparse.Namespace) -> str:
 
 
 def _tasks(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    try:
-        with archive.sessions.read() as session:
-            rows = tasks.list_tasks(session, user_of(args) or SCHEDULER, clock.now())
-    finally:
-        archive.close()
+    with acting_client(args, user_of(args) or SCHEDULER) as client:
+        rows = client.report_tasks()
     for row in rows:
         print(_line(row))
     print(f"共 {len(rows)} 个报表任务", file=sys.stderr)
@@ -135,38 +133,28 @@ def _task_add(args: argparse.Namespace) -> int:
         tuple(address.strip() for address in (args.mail or "").split(",") if address.strip()),
         args.drop_folder or "",
     )
-    who = _user(args)
-    archive = open_archive(args)
-    try:
-        with archive.sessions.write() as session:
-            row = tasks.add_task(session, who, spec, clock.now())
-    finally:
-        archive.close()
+    with acting_client(args, user_of(args)) as client:
+        row = client.add_report_task(spec)
     print(_line(row))
     return 0
 
 
 def _task_remove(args: argparse.Namespace) -> int:
     needs(args, "task_id")
-    who = _user(args)
-    archive = open_archive(args)
-    try:
-        with archive.sessions.write() as session:
-            tasks.remove_task(session, who, args.task_id, clock.now())
-    finally:
-        archive.close()
+    with acting_client(args, user_of(args)) as client:
+        client.remove_report_task(args.task_id)
     print(f"已删除报表任务 {args.task_id}")
     return 0
 
 
-def _user(args: argparse.Namespace) -> Identity:
-    who = user_of(args)
-    if who is None:
-        raise WorkstationError("user_option_required")
-    return who
+def _local_only(args: argparse.Namespace) -> None:
+    """Refuse --server: deliveries run, and the SMTP password is kept, where the archive is opened."""
+    if remote(args):
+        raise WorkstationError("command_not_remote", command=_command(args))
 
 
 def _run_due(args: argparse.Namespace) -> int:
+    _local_only(args)
     mail = delivery.mail_settings(config.load_settings())
     archive = open_archive(args)
     try:
@@ -188,6 +176,7 @@ def _run_due(args: argparse.Namespace) -> int:
 
 
 def _mail_password(args: argparse.Namespace) -> int:
+    _local_only(args)
     mail = delivery.mail_settings(config.load_settings())
     if mail is None or not mail.user:
         raise DeliveryFailed("mail_settings_incomplete")

@@ -71,6 +71,8 @@ from workstation.statistics.types import (
     DeviceReport,
     ReportFormat,
     ReportKind,
+    ReportTaskRow,
+    ReportTaskSpec,
     SpotCheckReport,
     StatsQuery,
     WorkloadReport,
@@ -358,6 +360,20 @@ class ArchiveClient(Protocol):
 
     def export_report(self, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path) -> int:
         """Write a report (HTML or Excel) with the query, the time and the chain head; returns its table rows."""
+        ...
+
+    def report_tasks(self) -> list[ReportTaskRow]:
+        """The scheduled report tasks of the units in the user's charge, each with its next run, latest
+        delivery and finally failed deliveries (administrators only)."""
+        ...
+
+    def add_report_task(self, spec: ReportTaskSpec) -> ReportTaskRow:
+        """Set up a scheduled report for a unit in the administrator's charge; audited. A drop folder is
+        checked where the archive runs its deliveries (`workstation report run-due`)."""
+        ...
+
+    def remove_report_task(self, task_id: int) -> None:
+        """Remove a task and its delivery history (the audit log keeps them); audited."""
         ...
 
     # --- audit log and access register (审计) ---

@@ -84,12 +84,15 @@ from workstation.statistics import access as statistics_access
 from workstation.statistics import devices as statistics_devices
 from workstation.statistics import reports as statistics_reports
 from workstation.statistics import spotchecks as statistics_spotchecks
+from workstation.statistics import tasks as report_tasks
 from workstation.statistics import workload as statistics_workload
 from workstation.statistics.types import (
     AccessReport,
     DeviceReport,
     ReportFormat,
     ReportKind,
+    ReportTaskRow,
+    ReportTaskSpec,
     SpotCheckReport,
     StatsQuery,
     WorkloadReport,
@@ -475,6 +478,15 @@ class LocalClient:
 
     def export_report(self, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path) -> int:
         return statistics_reports.export_report(self.archive.sessions, self.who, kind, query, fmt, path)
+
+    def report_tasks(self) -> list[ReportTaskRow]:
+        return self._read(lambda session: report_tasks.list_tasks(session, self.who, clock.now()))
+
+    def add_report_task(self, spec: ReportTaskSpec) -> ReportTaskRow:
+        return self._write(lambda session: report_tasks.add_task(session, self.who, spec, clock.now()))
+
+    def remove_report_task(self, task_id: int) -> None:
+        self._write(lambda session: report_tasks.remove_task(session, self.who, task_id, clock.now()))
 
 
 if TYPE_CHECKING:
