@@ -2439,139 +2439,156 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="82" />
+        <location filename="../../ui/shell/main_window.py" line="83" />
         <source>Body-worn camera footage review workstation</source>
         <translation>执法记录仪视音频回放审查工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94" />
+        <location filename="../../ui/shell/main_window.py" line="95" />
         <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="101" />
+        <location filename="../../ui/shell/main_window.py" line="102" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="104" />
-        <location filename="../../ui/shell/main_window.py" line="268" />
+        <location filename="../../ui/shell/main_window.py" line="105" />
+        <location filename="../../ui/shell/main_window.py" line="279" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="112" />
+        <location filename="../../ui/shell/main_window.py" line="120" />
+        <location filename="../../ui/shell/main_window.py" line="122" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="134" />
+        <location filename="../../ui/shell/main_window.py" line="144" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="99" />
+        <location filename="../../ui/shell/main_window.py" line="100" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100" />
+        <location filename="../../ui/shell/main_window.py" line="101" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="108" />
+        <location filename="../../ui/shell/main_window.py" line="109" />
         <source>Evidence export</source>
         <translation>证据导出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="122" />
+        <location filename="../../ui/shell/main_window.py" line="117" />
+        <source>Figures</source>
+        <translation>统计图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="118" />
+        <location filename="../../ui/shell/main_window.py" line="287" />
+        <source>Report tasks</source>
+        <translation>报表任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="132" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="124" />
+        <location filename="../../ui/shell/main_window.py" line="134" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="127" />
+        <location filename="../../ui/shell/main_window.py" line="137" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="131" />
+        <location filename="../../ui/shell/main_window.py" line="141" />
         <source>Retention periods</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="133" />
+        <location filename="../../ui/shell/main_window.py" line="143" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="147" />
+        <location filename="../../ui/shell/main_window.py" line="157" />
         <source>%1 (%2) · %3 · %4</source>
         <translation>%1（%2）· %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="155" />
+        <location filename="../../ui/shell/main_window.py" line="165" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="192" />
+        <location filename="../../ui/shell/main_window.py" line="202" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="193" />
+        <location filename="../../ui/shell/main_window.py" line="203" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="195" />
+        <location filename="../../ui/shell/main_window.py" line="205" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="197" />
+        <location filename="../../ui/shell/main_window.py" line="207" />
         <source>Import from recorders…</source>
         <translation>从记录仪导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="200" />
+        <location filename="../../ui/shell/main_window.py" line="210" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="201" />
+        <location filename="../../ui/shell/main_window.py" line="211" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="203" />
+        <location filename="../../ui/shell/main_window.py" line="213" />
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="285" />
+        <location filename="../../ui/shell/main_window.py" line="286" />
+        <source>Report tasks (%1 not delivered)</source>
+        <translation>报表任务（%1 个未送达）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="302" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="300" />
+        <location filename="../../ui/shell/main_window.py" line="317" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="301" />
+        <location filename="../../ui/shell/main_window.py" line="318" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="161" />
+        <location filename="../../ui/shell/main_window.py" line="171" />
         <source>Archive: %1</source>
         <translation>档案库：%1</translation>
     </message>
@@ -3493,6 +3510,54 @@
     </message>
 </context>
 <context>
+    <name>ReportTasksPanel</name>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="97" />
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="99" />
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="101" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="105" />
+        <source>Reports are sent by the computer that keeps the archive, when the system scheduler runs “workstation report run-due”. A delivery that fails is tried again at later runs.</source>
+        <translation>报表由保存档案库的计算机在系统计划任务运行“workstation report run-due”时发送；发送失败的报表会在之后的运行中重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="152" />
+        <source>Report task %1 set up; first run %2.</source>
+        <translation>已设置报表任务 %1，首次运行时间 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="174" />
+        <source>Delete report task</source>
+        <translation>删除报表任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="175" />
+        <source>Delete report task %1 (%2, %3)? Its reports are no longer sent.</source>
+        <translation>删除报表任务 %1（%2，%3）？删除后不再发送其报表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="202" />
+        <source>Report task %1 deleted.</source>
+        <translation>已删除报表任务 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="210" />
+        <source>%1 reports could not be delivered and are no longer retried (the tasks marked in red). Put right the cause shown, then delete the task and set it up again.</source>
+        <translation>有 %1 个报表未能送达，已停止重试（见标红的任务）。请按所示原因排除问题，然后删除该任务并重新设置。</translation>
+    </message>
+</context>
+<context>
     <name>RetentionView</name>
     <message>
         <location filename="../../ui/admin/retention_view.py" line="27" />
@@ -4021,6 +4086,157 @@
         <location filename="../../ui/statistics/view.py" line="231" />
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="47" />
+        <source>New report task</source>
+        <translation>新建报表任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="55" />
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="56" />
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="57" />
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="61" />
+        <source> (day of the month)</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="69" />
+        <source>By e-mail to</source>
+        <translation>发送电子邮件至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="70" />
+        <source>Into the folder</source>
+        <translation>放入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="76" />
+        <source>Addresses, separated by commas</source>
+        <translation>电子邮件地址，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="79" />
+        <source>Full path of a folder on the computer that sends the reports (no mail server)</source>
+        <translation>发送报表的计算机上的文件夹完整路径（无邮件服务器时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="85" />
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="86" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="87" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="88" />
+        <source>Report on</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="89" />
+        <source>Runs</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="93" />
+        <source>Set up task</source>
+        <translation>设置任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="143" />
+        <source>You have no unit in your charge to report on.</source>
+        <translation>您没有可统计的管辖单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="145" />
+        <source>Enter the e-mail addresses the report goes to.</source>
+        <translation>请填写接收报表的电子邮件地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_dialog.py" line="147" />
+        <source>Enter the folder the report is put into.</source>
+        <translation>请填写放置报表的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="42" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="43" />
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="44" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="45" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="46" />
+        <source>Report on</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="47" />
+        <source>Runs</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="48" />
+        <source>Send to</source>
+        <translation>发送至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="49" />
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="50" />
+        <source>Last delivery</source>
+        <translation>最近一次发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="51" />
+        <source>Last error</source>
+        <translation>最近一次错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/tasks_panel.py" line="52" />
+        <source>Set up by</source>
+        <translation>设置人</translation>
     </message>
 </context>
 <context>
@@ -6274,6 +6490,139 @@
         <location filename="../../ui/common/messages.py" line="34" />
         <source>The operation failed</source>
         <translation>操作未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>report_tasks</name>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="24" />
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="25" />
+        <source>Recorders</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="26" />
+        <source>Spot checks</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="27" />
+        <source>Viewing requests</source>
+        <translation>调阅审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="34" />
+        <source>Web page (HTML)</source>
+        <translation>网页（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="35" />
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="42" />
+        <source>The day before</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="43" />
+        <source>The week before (Monday to Sunday)</source>
+        <translation>上一周（周一至周日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="44" />
+        <source>The month before</source>
+        <translation>上一个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="52" />
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="53" />
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="54" />
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="55" />
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="56" />
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="57" />
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="58" />
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="68" />
+        <source>Every %1 at %2</source>
+        <translation>每%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="74" />
+        <source>Monthly on day %1 at %2</source>
+        <translation>每月 %1 日 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="78" />
+        <source>Daily at %1</source>
+        <translation>每天 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="83" />
+        <source>Folder %1</source>
+        <translation>文件夹 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="90" />
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="92" />
+        <source>Delivered %1</source>
+        <translation>已送达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="94" />
+        <source>Not delivered after %1 attempts</source>
+        <translation>已尝试 %1 次，未能送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="98" />
+        <source>Attempt %1 failed; tried again at %2</source>
+        <translation>第 %1 次发送失败，将于 %2 重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="101" />
+        <source>Waiting to be sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="103" />
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>

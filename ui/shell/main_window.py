@@ -38,6 +38,7 @@ from ui.shell.sign_in_dialog import SignInDialog
 from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_window import ReviewWindow
 from ui.spotcheck.view import SpotCheckView
+from ui.statistics.tasks_panel import ReportTasksPanel
 from ui.statistics.view import StatisticsView
 from workstation.client import ArchiveClient
 from workstation.client.links import ArchiveLink
@@ -109,7 +110,16 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.statistics_view = StatisticsView(self.client, operations)
         self.statistics_view.clips_requested.connect(self.show_clips)
-        self.add_section("reports", self.tr("Reports"), self.statistics_view)
+        self.report_tasks_view: ReportTasksPanel | None = None
+        if user.role is Role.ADMIN:  # scheduled reports are the administrators' (the services refuse others)
+            self.report_tasks_view = ReportTasksPanel(self.client, operations)
+            self.report_tabs = QTabWidget()
+            self.report_tabs.addTab(self.statistics_view, self.tr("Figures"))
+            self.report_tabs.addTab(self.report_tasks_view, self.tr("Report tasks"))
+            self.report_tasks_view.failures_changed.connect(self._show_report_failures)
+            self.add_section("reports", self.tr("Reports"), self.report_tabs)
+        else:
+            self.add_section("reports", self.tr("Reports"), self.statistics_view)
         self.admin_tabs = QTabWidget()
         # the services refuse these functions to anyone else; the tabs are only shown to those who may use them
         self.devices_view: DevicesView | None = None
@@ -217,6 +227,7 @@ class MainWindow(QMainWindow):
             self.approvals_view,
             self.evidence_view,
             self.statistics_view,
+            self.report_tasks_view,
             self.devices_view,
             self.users_view,
             self.audit_view,
@@ -268,6 +279,12 @@ class MainWindow(QMainWindow):
         title = self.tr("Approvals")
         item = self.navigation.item(list(self.sections).index("approvals"))
         item.setText(f"{title} ({count})" if count else title)
+
+    def _show_report_failures(self, failed: int) -> None:
+        tasks = self.report_tasks_view
+        if tasks is not None:
+            title = self.tr("Report tasks (%1 not delivered)").replace("%1", str(failed)) if failed else ""
+            self.report_tabs.setTabText(self.report_tabs.indexOf(tasks), title or self.tr("Report tasks"))
 
     def open_ingest(self) -> IngestDialog:
         """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
