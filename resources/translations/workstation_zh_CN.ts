@@ -3512,47 +3512,47 @@
 <context>
     <name>ReportTasksPanel</name>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="97" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="99" />
         <source>New task…</source>
         <translation>新建任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="99" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="101" />
         <source>Delete task</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="101" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="103" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="105" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="107" />
         <source>Reports are sent by the computer that keeps the archive, when the system scheduler runs “workstation report run-due”. A delivery that fails is tried again at later runs.</source>
         <translation>报表由保存档案库的计算机在系统计划任务运行“workstation report run-due”时发送；发送失败的报表会在之后的运行中重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="152" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="154" />
         <source>Report task %1 set up; first run %2.</source>
         <translation>已设置报表任务 %1，首次运行时间 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="174" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="176" />
         <source>Delete report task</source>
         <translation>删除报表任务</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="175" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="177" />
         <source>Delete report task %1 (%2, %3)? Its reports are no longer sent.</source>
         <translation>删除报表任务 %1（%2，%3）？删除后不再发送其报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="202" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="204" />
         <source>Report task %1 deleted.</source>
         <translation>已删除报表任务 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="210" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="212" />
         <source>%1 reports could not be delivered and are no longer retried (the tasks marked in red). Put right the cause shown, then delete the task and set it up again.</source>
         <translation>有 %1 个报表未能送达，已停止重试（见标红的任务）。请按所示原因排除问题，然后删除该任务并重新设置。</translation>
     </message>
@@ -4184,52 +4184,52 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="42" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="43" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="43" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="44" />
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="44" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="45" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="45" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="46" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="46" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="47" />
         <source>Report on</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="47" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="48" />
         <source>Runs</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="48" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="49" />
         <source>Send to</source>
         <translation>发送至</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="49" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="50" />
         <source>Next run</source>
         <translation>下次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="50" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="51" />
         <source>Last delivery</source>
         <translation>最近一次发送</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/tasks_panel.py" line="51" />
+        <location filename="../../ui/statistics/tasks_panel.py" line="53" />
         <source>Last error</source>
         <translation>最近一次错误</translation>
     </message>

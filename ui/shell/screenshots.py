@@ -36,6 +36,7 @@ from workstation.client.links import EmbeddedLink, ServerLink
 from workstation.evidence.types import ExportFormat, ExportSpec, ReceivingBody
 from workstation.footage.types import NEWEST_FIRST, ClipFilter
 from workstation.retention.types import Profile
+from workstation.statistics.types import Frequency, ReportFormat, ReportKind, ReportPeriod, ReportTaskSpec, Schedule
 
 Screen = tuple[str, Callable[[], QWidget]]
 SERVER_URL = "https://192.0.2.10:8443"  # a documentation address (RFC 5737)
@@ -76,6 +77,42 @@ def _retention(app: QApplication, view: RetentionView, out: Path) -> Path:
     saved = _save(dialog, out / "retention_dry_run.png", app)
     dialog.reject()
     policy.load()  # the box shows the archive's profile again
+    return saved
+
+
+def _report_tasks(app: QApplication, window: MainWindow, client: ArchiveClient, out: Path) -> list[Path]:
+    """The 报表任务 tab with two tasks set up for the administrator's own unit (a weekly e-mail, a monthly
+    drop folder), and the new-task dialog filled in (not confirmed)."""
+    panel = window.report_tasks_view
+    if panel is None:
+        return []
+    unit = client.ledger_units()[0].code
+    drop = out / ".report-drop"
+    drop.mkdir(exist_ok=True)
+    weekly = Schedule(Frequency.WEEKLY, 8, weekday=1)
+    mail = ("zhihui@example.gov.cn", "duty@example.gov.cn")
+    client.add_report_task(
+        ReportTaskSpec(ReportKind.WORKLOAD, unit, ReportFormat.HTML, ReportPeriod.WEEK, weekly, mail)
+    )
+    monthly = Schedule(Frequency.MONTHLY, 6, month_day=1)
+    folder = ReportTaskSpec(ReportKind.DEVICES, unit, ReportFormat.XLSX, ReportPeriod.MONTH, monthly, (), str(drop))
+    client.add_report_task(folder)
+    window.navigation.setCurrentRow(list(window.sections).index("reports"))
+    window.report_tabs.setCurrentWidget(panel)
+    panel.load()
+    wait_until(app, lambda: panel.model.rowCount() >= 2)
+    saved = [_save(window, out / "section_reports_tasks.png", app)]
+    panel.open_new_task()
+    wait_until(app, lambda: panel.task_dialog is not None)
+    dialog = panel.task_dialog
+    if dialog is None:
+        raise RuntimeError("the new-task dialog did not open")
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(ReportKind.SPOTCHECK))
+    dialog.frequency_box.setCurrentIndex(dialog.frequency_box.findData(Frequency.WEEKLY))
+    dialog.mail_edit.setText("fazhi@example.gov.cn")
+    saved.append(_save(dialog, out / "report_task.png", app))
+    dialog.reject()
+    window.report_tabs.setCurrentIndex(0)
     return saved
 
 
@@ -149,6 +186,7 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         window.navigation.setCurrentRow(index)
         key = list(window.sections)[index]
         saved.append(_save(window, out / f"section_{key}.png", app))
+    saved += _report_tasks(app, window, client, out)
     window.navigation.setCurrentRow(list(window.sections).index("admin"))
     audit_view, retention_view = window.audit_view, window.retention_view
     for tab in range(1, window.admin_tabs.count()):  # the admin section's other tabs: users, audit log, retention

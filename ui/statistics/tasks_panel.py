@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.row_table_model import DISPLAY, TOOLTIP, RowTableModel, read_only_table
 from ui.common.status_line import PROBLEM_STYLE, StatusLine
@@ -32,7 +32,8 @@ from workstation.statistics.types import ReportTaskRow
 from workstation.types import UnitRow
 
 FAILED_BACKGROUND = QColor("#fde2e2")
-ERROR_COLUMN = 9
+ERROR_COLUMN = 10
+"""The last column: it takes the width that is left (the whole text in its tooltip)."""
 
 
 class TaskTableModel(RowTableModel[ReportTaskRow]):
@@ -48,8 +49,8 @@ class TaskTableModel(RowTableModel[ReportTaskRow]):
             self.tr("Send to"),
             self.tr("Next run"),
             self.tr("Last delivery"),
-            self.tr("Last error"),
             self.tr("Set up by"),
+            self.tr("Last error"),
         ]
 
     def cell(self, row: ReportTaskRow, column: int, role: int) -> Any:
@@ -70,8 +71,8 @@ class TaskTableModel(RowTableModel[ReportTaskRow]):
             destination(spec),
             format_time(row.next_run_at),
             delivery_words(row.last),
-            error_words(row.last),
             row.owner,
+            error_words(row.last),
         )[column]
 
 
@@ -93,6 +94,7 @@ class ReportTasksPanel(QWidget):
         self.model = TaskTableModel(self)
         self.table = read_only_table(self)
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(ERROR_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button = QPushButton(self.tr("New task…"), self)
         self.new_button.clicked.connect(self.open_new_task)

@@ -25,7 +25,7 @@ from workstation.statistics.types import (
 )
 from workstation.types import Role
 
-REPORT, UNIT, PERIOD, RUNS, SEND_TO, NEXT_RUN, LAST, ERROR = 1, 2, 4, 5, 6, 7, 8, 9
+REPORT, UNIT, PERIOD, RUNS, SEND_TO, NEXT_RUN, LAST, ERROR = 1, 2, 4, 5, 6, 7, 8, 10
 
 
 @pytest.fixture
