@@ -1,9 +1,10 @@
 """One reviewer in the claim race test, as its own process: claim, review, repeat until nothing is free.
 
-    python -m tests.helpers.spotcheck_claim_worker DATABASE_URL MEDIA_ROOT LOGIN START_AT
+    python -m tests.helpers.spotcheck_claim_worker DATABASE_URL MEDIA_ROOT LOGIN GO_FILE
 
-Waits until the Unix time START_AT (so that all workers start together), then prints the ids of the
-items it reviewed as a JSON list.
+Waits until GO_FILE exists (so that all workers start together; not a time: under libfaketime's "@" clock
+each process's clock starts anew at the same instant), then prints the ids of the items it reviewed as a
+JSON list.
 """
 
 import json
@@ -23,9 +24,10 @@ REVIEW = ReviewInput(
 )
 
 
-def main(url: str, media_root: str, login: str, start_at: float) -> None:
+def main(url: str, media_root: str, login: str, go: Path) -> None:
     archive = Archive.open_url(url, Path(media_root))
-    time.sleep(max(0.0, start_at - time.time()))
+    while not go.exists():
+        time.sleep(0.005)
     reviewed = []
     try:
         while (item := queue.claim(archive.sessions, Identity.user(login))) is not None:
@@ -37,4 +39,4 @@ def main(url: str, media_root: str, login: str, start_at: float) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]))
+    main(sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4]))

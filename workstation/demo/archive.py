@@ -247,7 +247,7 @@ def build_demo_archive(
         legal, head = (
             next(user.login for user in DEMO_USERS if user.role is role) for role in (Role.LEGAL, Role.APPROVER)
         )
-        evidence_examples(archive, folder, ACTOR, legal, head, roster[0].badge_no)
+        evidence_examples(archive, folder, ACTOR, (legal, head), roster[0].badge_no, period[-1])
     finally:
         archive.close()
     summary = DemoSummary(

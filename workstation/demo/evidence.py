@@ -6,7 +6,7 @@ file), the package is written into the demo folder and its handover to the procu
 request for the first officer's last day waits in the legal department's inbox.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import cv2
@@ -25,9 +25,12 @@ EXPORT_FOLDER = "证据导出"
 CASE_NO = "TS2026001"
 
 
-def evidence_examples(archive: Archive, folder: Path, actor: str, legal: str, head: str, badge_no: str) -> None:
-    """Write the demo's exports (see the module docstring) as the users named."""
-    requester, approvers = LocalClient(archive, Identity.user(actor)), (legal, head)
+def evidence_examples(
+    archive: Archive, folder: Path, actor: str, approvers: tuple[str, str], badge_no: str, day: date
+) -> None:
+    """Write the demo's exports (see the module docstring) as the users named; the court asks for the officer's
+    `day` (the demo's last day, passed in: the clock may pass midnight while the demo is built)."""
+    requester = LocalClient(archive, Identity.user(actor))
     linked = requester.first_clip_page(ClipFilter(case_no=CASE_NO), NEWEST_FIRST, 1)
     if linked:
         _take_still(archive, requester, linked[0].id)
@@ -43,7 +46,6 @@ def evidence_examples(archive: Archive, folder: Path, actor: str, legal: str, he
         run_export(requester, row.id, out, ExportFormat.FOLDER)
         handover = Handover("光盘（一式两份）", "市人民检察院 李检察官", clock.now() + timedelta(minutes=30))
         requester.record_evidence_handover(row.id, handover)
-    day = clock.now().date() - timedelta(days=1)
     start = datetime.combine(day, datetime.min.time())
     court = ExportSpec(
         RequestKind.OFFICER, ReceivingBody.COURT, "（2026）法调字第31号", "行政诉讼举证",

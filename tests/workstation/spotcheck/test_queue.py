@@ -111,7 +111,7 @@ def test_reviewers_in_threads_never_get_the_same_item(archive):
 def test_reviewer_processes_never_get_the_same_item(archive, postgres_database, tmp_path):
     build_spotcheck_org(archive, {"DD01": [15, 15, 15, 15]})
     total = _draw_everything(archive)
-    start_at = time.time() + 3  # every worker is up by then; they start together
+    go = tmp_path / "go"  # every worker waits for it, so that they start together
     workers = [
         subprocess.Popen(
             [
@@ -121,7 +121,7 @@ def test_reviewer_processes_never_get_the_same_item(archive, postgres_database, 
                 postgres_database,
                 str(tmp_path),
                 login,
-                f"{start_at}",
+                str(go),
             ],
             cwd=REPO,
             stdout=subprocess.PIPE,
@@ -129,6 +129,8 @@ def test_reviewer_processes_never_get_the_same_item(archive, postgres_database, 
         )
         for login in ("checker1", "checker2", "checker3")
     ]
+    time.sleep(2)  # the workers open the archive meanwhile (the race holds whether or not they are all ready)
+    go.touch()
     results = [json.loads(worker.communicate(timeout=120)[0]) for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0, 0]
     reviewed = [item for result in results for item in result]
