@@ -199,8 +199,10 @@ def _internal(archive, *clips: int, document: str):
 
 
 def test_a_cancelled_package_leaves_nothing_at_its_place_and_the_next_run_completes_it(
-    qtbot, archive, org, operations, tmp_path
+    qtbot, archive, org, operations, tmp_path, monkeypatch
 ):
+    # every progress report reaches the bar, so that one arrives mid-way however fast the machine writes
+    monkeypatch.setattr("ui.evidence.write_dialog.PROGRESS_INTERVAL_S", 0.0)
     row = _internal(archive, org.clips["big"], org.clips["DD02"], document="内部〔2026〕2号")
     out = tmp_path / f"{row.export_no}.zip"
     writer = WriteDialog(client_for(archive, ADMIN), operations, row, out, ExportFormat.ZIP)
