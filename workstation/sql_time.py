@@ -14,3 +14,15 @@ def seconds_between(
     if session.get_bind().dialect.name == "postgresql":
         return cast(extract("epoch", later - earlier), Integer)
     return cast(func.strftime("%s", later), Integer) - cast(func.strftime("%s", earlier), Integer)
+
+
+def day_of(moment: SQLColumnExpression[Any]) -> ColumnElement[Any]:
+    """The calendar date of a time, as the database keeps dates (SQLite: 'YYYY-MM-DD' text)."""
+    return func.date(moment)
+
+
+def day_before(session: Session, moment: SQLColumnExpression[Any]) -> ColumnElement[Any]:
+    """The calendar date of the day before a time's date."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.date(moment) - 1
+    return func.date(moment, "-1 day")

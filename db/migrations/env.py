@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from db import stats_triggers
 from db.models import Base
 
 engine = context.config.attributes["engine"]
@@ -13,4 +14,6 @@ with engine.begin() as connection:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
+    stats_triggers.drop_all(connection)  # a migration may rebuild the tables they are on (db/stats_triggers.py)
     context.run_migrations()
+    stats_triggers.create_all(connection)

@@ -29,7 +29,7 @@ from db.models.spotcheck import (
     SpotCheckPlanSeed,
     SpotCheckReview,
 )
-from db.models.statistics import ReportDelivery, ReportTask
+from db.models.statistics import DailyDeviceEvents, DailyWorkload, ReportDelivery, ReportTask, StatsDirtyDay
 
 __all__ = [
     "AccessGrant",
@@ -46,6 +46,8 @@ __all__ = [
     "Case",
     "Clip",
     "ClipCaseLink",
+    "DailyDeviceEvents",
+    "DailyWorkload",
     "DestructionItem",
     "DestructionRequest",
     "DestructionStep",
@@ -73,6 +75,7 @@ __all__ = [
     "SpotCheckPlan",
     "SpotCheckPlanSeed",
     "SpotCheckReview",
+    "StatsDirtyDay",
     "Still",
     "Tombstone",
     "Unit",

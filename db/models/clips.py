@@ -106,7 +106,10 @@ class DeviceLogEvent(Base):
     """One line of a recorder's log file: power on/off, record start/stop, low battery, battery change, ..."""
 
     __tablename__ = "device_log_events"
-    __table_args__ = (Index("ix_device_log_events_device_time", "device_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_device_log_events_device_time", "device_id", "occurred_at"),
+        Index("ix_device_log_events_time", "occurred_at"),  # a day of every recorder (daily statistics)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"))

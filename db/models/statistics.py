@@ -8,7 +8,7 @@ its attempts, last error and delivery time, so a failed delivery is retried and 
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -59,3 +59,60 @@ class ReportDelivery(Base):
     retry_at: Mapped[datetime]
     last_error: Mapped[str] = mapped_column(Text, default="")
     delivered_at: Mapped[datetime | None]
+
+
+class DailyWorkload(Base):
+    """One day of footage of one officer on one recorder, filed under one unit (workstation.statistics.daily):
+    the additive figures of the workload report, so a period's report sums days instead of reading every clip.
+    A day's gaps between recordings are kept on their own rows (device_id None, counts 0): every column adds up.
+    Rows are rebuilt for the days in StatsDirtyDay, never edited."""
+
+    __tablename__ = "stats_daily_workload"
+    __table_args__ = (
+        Index("ix_stats_daily_workload_unit_day", "unit_id", "day"),
+        Index("ix_stats_daily_workload_device_day", "device_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    unit_id: Mapped[int | None] = mapped_column(Integer)
+    officer_id: Mapped[int | None] = mapped_column(Integer)
+    device_id: Mapped[int | None] = mapped_column(Integer)
+    clips: Mapped[int] = mapped_column(Integer)
+    videos: Mapped[int] = mapped_column(Integer)
+    audios: Mapped[int] = mapped_column(Integer)
+    photos: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(BigInteger)
+    on_time: Mapped[int] = mapped_column(Integer)
+    recordings: Mapped[int] = mapped_column(Integer)
+    linked: Mapped[int] = mapped_column(Integer)
+    marked: Mapped[int] = mapped_column(Integer)
+    gaps: Mapped[int] = mapped_column(Integer)
+    gap_ms: Mapped[int] = mapped_column(BigInteger)
+
+
+class DailyDeviceEvents(Base):
+    """One day of one recorder's log events of one type: how many, and the seconds between each closing event
+    (关机, 停止录像) and its opening event just before it — `paired_seconds` when that was on the same day,
+    `carried_seconds` when on the day before (a night shift across midnight)."""
+
+    __tablename__ = "stats_daily_device_events"
+    __table_args__ = (Index("ix_stats_daily_device_events_device_day", "device_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    device_id: Mapped[int] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(String(32))
+    events: Mapped[int] = mapped_column(Integer)
+    paired_seconds: Mapped[int] = mapped_column(BigInteger)
+    carried_seconds: Mapped[int] = mapped_column(BigInteger)
+
+
+class StatsDirtyDay(Base):
+    """A day whose daily figures are out of date. Database triggers (migration 0016) add the day of every clip,
+    case link, mark and recorder-log event written, changed or removed, in the writer's own transaction, so no
+    code path can forget it; the next report rebuilds those days first."""
+
+    __tablename__ = "stats_dirty_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)

@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from db import migrate
+from db import migrate, stats_triggers
 from db.models import Base
 from workstation import audit
 from workstation.archive import Archive
@@ -27,6 +27,20 @@ def test_downgrade_to_empty_and_upgrade_again(archive):
     assert set(inspect(archive.engine).get_table_names()) <= {"alembic_version"}
     migrate.upgrade(archive.engine)
     assert "clips" in inspect(archive.engine).get_table_names()
+    assert _triggers(archive.engine) == {
+        f"stats_dirty_{table}_on_{action}" for table, action in stats_triggers.TRIGGERS
+    }
+
+
+def _triggers(engine) -> set[str]:
+    """The statistics triggers the database has (db/stats_triggers.py: made again after every migration run)."""
+    query = (
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        if engine.dialect.name == "postgresql"
+        else "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    )
+    with engine.connect() as connection:
+        return {name for name in connection.scalars(text(query)) if name.startswith("stats_dirty_")}
 
 
 @pytest.mark.parametrize("statement", ["UPDATE audit_events SET actor = 'x'", "DELETE FROM audit_events"])

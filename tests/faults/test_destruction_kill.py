@@ -107,8 +107,9 @@ def test_a_killed_execution_resumes_without_losing_a_tombstone_or_a_file(archive
         else:
             assert result.returncode == 0, result.stderr
 
-    last = run(worker(request_id), env, tmp_path)[0]
-    assert last.returncode == 0, last.stderr
+    if _destroyed(archive, clip_ids) < CLIPS:  # the last kill may land after the last pass, as the run exits
+        last = run(worker(request_id), env, tmp_path)[0]
+        assert last.returncode == 0, last.stderr
     assert _destroyed(archive, clip_ids) == CLIPS
     with archive.sessions.read() as session:
         tombstones = session.execute(select(Tombstone).where(Tombstone.clip_id.in_(clip_ids))).scalars().all()

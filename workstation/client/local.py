@@ -81,6 +81,7 @@ from workstation.spotcheck.types import (
     SampleItemRow,
 )
 from workstation.statistics import access as statistics_access
+from workstation.statistics import daily as statistics_daily
 from workstation.statistics import devices as statistics_devices
 from workstation.statistics import reports as statistics_reports
 from workstation.statistics import spotchecks as statistics_spotchecks
@@ -465,9 +466,11 @@ class LocalClient:
     # --- statistics ---
 
     def statistics_workload(self, query: StatsQuery) -> WorkloadReport:
+        statistics_daily.refresh(self.archive.sessions)
         return self._read(lambda session: statistics_workload.workload(session, self.who, query))
 
     def statistics_devices(self, query: StatsQuery) -> DeviceReport:
+        statistics_daily.refresh(self.archive.sessions)
         return self._read(lambda session: statistics_devices.device_use(session, self.who, query))
 
     def statistics_spotchecks(self, query: StatsQuery) -> SpotCheckReport:

@@ -21,7 +21,7 @@ from db.session import Sessions
 from workstation import audit
 from workstation.errors import DeliveryFailed, WorkstationError
 from workstation.identity import Identity
-from workstation.statistics import delivery
+from workstation.statistics import daily, delivery
 from workstation.statistics.document import build_document
 from workstation.statistics.reports import write_document
 from workstation.statistics.schedule import latest_run, next_run, period_before
@@ -125,6 +125,7 @@ def _claim_due(sessions: Sessions, now: datetime) -> list[_Claimed]:
 def _deliver(sessions: Sessions, claimed: _Claimed, mail: delivery.MailSettings | None) -> tuple[ReportDocument, str]:
     """Build the report and mail it or drop it; returns the document and where it went."""
     spec = claimed.spec
+    daily.refresh(sessions)
     with sessions.read() as session:
         document = build_document(session, Identity.user(claimed.owner), spec.kind, claimed.query)
     name = f"{document.title}_{spec.unit_code}_{claimed.query.date_from}_{claimed.query.date_to}.{spec.fmt.value}"

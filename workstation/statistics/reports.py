@@ -1,7 +1,8 @@
 """Reports to files (R10): `workstation report --kind … --out FILE.(html|xlsx)` and the 统计 page's 导出.
 
-The document is built in one read transaction fixed to one state of the database (its chain head is read
-first, workstation.export_stamp), rendered, written atomically, and the export is audited.
+The daily figures are brought up to date first (workstation.statistics.daily); the document is then built in
+one read transaction fixed to one state of the database (its chain head is read first,
+workstation.export_stamp), rendered, written atomically, and the export is audited.
 """
 
 from pathlib import Path
@@ -10,6 +11,7 @@ from db.session import Sessions
 from workstation import audit
 from workstation.atomic_file import replacing
 from workstation.identity import Identity
+from workstation.statistics import daily
 from workstation.statistics.document import build_document
 from workstation.statistics.html_report import render_html
 from workstation.statistics.types import ReportDocument, ReportFormat, ReportKind, StatsQuery
@@ -20,6 +22,7 @@ def export_report(
     sessions: Sessions, who: Identity, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path
 ) -> int:
     """Write the report; returns its table rows (HTML: the same count)."""
+    daily.refresh(sessions)
     with sessions.read() as session:
         document = build_document(session, who, kind, query)
     rows = sum(len(section.rows) for section in document.sections)

@@ -8,6 +8,7 @@ import pytest
 from db.models import Clip, Device, DeviceLogEvent
 from tests.helpers.access_builders import add_users, build_access_org
 from workstation.identity import Identity
+from workstation.statistics import daily
 from workstation.statistics.devices import device_use
 from workstation.statistics.types import StatsQuery
 from workstation.types import Role
@@ -57,6 +58,7 @@ def org(archive):
 
 def test_time_on_recording_and_events(archive, org):
     query = StatsQuery(date(2026, 11, 21), date(2026, 11, 22), "ZD01")
+    daily.refresh(archive.sessions)
     with archive.sessions.read() as session:
         report = device_use(session, Identity.user("admin_zd01"), query)
     [device] = report.devices  # DSJ002 neither switched on nor recorded

@@ -12,6 +12,7 @@ from workstation.errors import PermissionDenied
 from workstation.footage import cases
 from workstation.footage.types import CaseKind
 from workstation.identity import Identity
+from workstation.statistics import daily
 from workstation.statistics.types import StatsQuery, Workload
 from workstation.statistics.workload import workload
 from workstation.types import Role
@@ -45,6 +46,7 @@ def org(archive):
 
 
 def test_officer_and_unit_figures(archive, org):
+    daily.refresh(archive.sessions)
     with archive.sessions.read() as session:
         report = workload(session, Identity.user("admin_zd01"), PERIOD)
     officer = next(row for row in report.officers if row.key == "9DD01")
@@ -64,6 +66,7 @@ def test_officer_and_unit_figures(archive, org):
 
 def test_without_a_unit_the_rows_start_at_the_highest_unit_in_the_users_charge(archive, org):
     whole = StatsQuery(PERIOD.date_from, PERIOD.date_to)
+    daily.refresh(archive.sessions)
     with archive.sessions.read() as session:
         report = workload(session, Identity.user("admin_zd01"), whole)
     assert [row.key for row in report.units] == ["ZD01", "DD01", "DD02", "DJ01", ""]  # not the 总队; then 待分配

@@ -1,0 +1,249 @@
+"""Daily figures (issue 16): the workload and recorder reports sum days, not clips and log events.
+
+A year of a 总队 is 5,000,000 clips and 20,000,000 log events; a report over it reads about 400 days × the
+officers and recorders active on each instead. The database marks a day dirty whenever a clip, case link, mark or
+log event of it is written, changed or removed (triggers of migration 0016, in the writer's own transaction);
+`refresh` rebuilds those days before a report is made, a month at a time, each in its own short transaction.
+
+The daily rows hold exactly the additive parts of the measures (workstation.statistics.workload and .devices
+define them): per (day, unit, officer, recorder) the clip counts and durations; per (day, unit, officer) the
+gaps of that day; per (day, recorder, event type) the events and the seconds of each closing event (关机,
+停止录像) after its opening one — on the same day, or carried over from the day before, so a night shift that
+crosses midnight counts, and a period's first day counts only what opened inside the period. A recorder left
+on for more than a day is not paired (its log has no event for a whole day).
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, Select, and_, case, delete, distinct, exists, func, insert, literal, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import Clip, ClipCaseLink, DailyDeviceEvents, DailyWorkload, DeviceLogEvent, Marker, StatsDirtyDay
+from db.session import Sessions
+from workstation.footage.types import DeviceEventType
+from workstation.sql_time import day_before, day_of, seconds_between
+from workstation.statistics.sql import count_if
+from workstation.statistics.types import GAP_MS, Workload
+from workstation.types import LATE_UPLOAD_HOURS, FileType
+
+CHUNK_DAYS = 31  # days rebuilt per transaction: short enough not to hold up writers for long
+PAIRS = {
+    DeviceEventType.POWER_OFF: DeviceEventType.POWER_ON,
+    DeviceEventType.RECORD_STOP: DeviceEventType.RECORD_START,
+}
+"""Each closing event and the opening event it pairs with."""
+
+
+def refresh(sessions: Sessions) -> int:
+    """Rebuild the daily figures of every dirty day; returns how many days were rebuilt."""
+    rebuilt = 0
+    while True:
+        with sessions.write() as session:
+            days = _claim(session)
+            for first, last in _runs(days):
+                _rebuild_workload(session, first, last)
+                _rebuild_device_events(session, first, last)
+        if not days:
+            return rebuilt
+        rebuilt += len(days)
+
+
+def _claim(session: Session) -> list[date]:
+    """Take up to CHUNK_DAYS dirty days, earliest first (a concurrent refresh waits for them, then skips them)."""
+    dirty = select(StatsDirtyDay.day).order_by(StatsDirtyDay.day).limit(CHUNK_DAYS)
+    if session.get_bind().dialect.name == "postgresql":
+        dirty = dirty.with_for_update()
+    days = list(session.scalars(dirty))
+    if days:
+        session.execute(delete(StatsDirtyDay).where(StatsDirtyDay.day.in_(days)))
+    return days
+
+
+def _runs(days: list[date]) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) runs, so each rebuild reads one range of the time indexes."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    return datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)
+
+
+def _rebuild_workload(session: Session, first: date, last: date) -> None:
+    start, end = _bounds(first, last)
+    session.execute(delete(DailyWorkload).where(DailyWorkload.day >= first, DailyWorkload.day <= last))
+    recording = Clip.file_type.in_((FileType.VIDEO, FileType.AUDIO))
+    linked = exists(select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == Clip.id))
+    marked = exists(select(Marker.id).where(Marker.clip_id == Clip.id))
+    on_time = seconds_between(session, Clip.ingested_at, Clip.recorded_start) <= LATE_UPLOAD_HOURS * 3600
+    day = day_of(Clip.recorded_start)
+    counted = (
+        select(
+            day,
+            Clip.unit_id,
+            Clip.officer_id,
+            Clip.device_id,
+            func.count(),
+            count_if(Clip.file_type == FileType.VIDEO),
+            count_if(Clip.file_type == FileType.AUDIO),
+            count_if(Clip.file_type == FileType.PHOTO),
+            func.coalesce(func.sum(case((recording, Clip.duration_ms), else_=0)), 0),
+            count_if(on_time),
+            count_if(recording),
+            count_if(and_(recording, linked)),
+            count_if(marked),
+            literal(0),
+            literal(0),
+        )
+        .where(Clip.recorded_start >= start, Clip.recorded_start < end, Clip.file_type != FileType.LOG)
+        .group_by(day, Clip.unit_id, Clip.officer_id, Clip.device_id)
+    )
+    session.execute(insert(DailyWorkload).from_select(_WORKLOAD_COLUMNS, counted))
+    session.execute(insert(DailyWorkload).from_select(_WORKLOAD_COLUMNS, _gaps(session, start, end)))
+
+
+_WORKLOAD_COLUMNS = [
+    "day", "unit_id", "officer_id", "device_id", "clips", "videos", "audios", "photos", "duration_ms", "on_time",
+    "recordings", "linked", "marked", "gaps", "gap_ms",
+]  # fmt: skip
+
+
+def _gaps(session: Session, start: datetime, end: datetime) -> Select[tuple[object, ...]]:
+    """Rows of the breaks longer than GAP_MS between each officer's consecutive recordings of one day, per (day,
+    unit, officer): each recording against the end of the one before it (a window over the (officer_id,
+    recorded_start) index). Times as the recorders kept them: two recordings of one recorder keep their distance
+    whatever its clock offset. The unit is the later recording's."""
+    day = day_of(Clip.recorded_start)
+    ordered = (
+        select(
+            day.label("day"),
+            Clip.unit_id,
+            Clip.officer_id,
+            Clip.recorded_start,
+            func.lag(Clip.recorded_end)
+            .over(partition_by=(Clip.officer_id, day), order_by=(Clip.recorded_start, Clip.id))
+            .label("before_end"),
+        )
+        .where(
+            Clip.officer_id.is_not(None),
+            Clip.file_type.in_((FileType.VIDEO, FileType.AUDIO)),
+            Clip.recorded_start >= start,
+            Clip.recorded_start < end,
+        )
+        .subquery()
+    )
+    seconds = seconds_between(session, ordered.c.recorded_start, ordered.c.before_end)
+    no_counts = [literal(0)] * 9  # clips … marked: a gap row adds only to gaps and gap_ms
+    return (
+        select(
+            ordered.c.day,
+            ordered.c.unit_id,
+            ordered.c.officer_id,
+            literal(None),
+            *no_counts,
+            func.count(),
+            func.sum(seconds) * 1000,
+        )
+        .where(ordered.c.before_end.is_not(None), seconds * 1000 > GAP_MS)
+        .group_by(ordered.c.day, ordered.c.unit_id, ordered.c.officer_id)
+    )
+
+
+def _rebuild_device_events(session: Session, first: date, last: date) -> None:
+    """Events by (day, recorder, type), each closing event paired with the event just before it on its recorder
+    (looked for from the day before the run on)."""
+    start, end = _bounds(first, last)
+    session.execute(delete(DailyDeviceEvents).where(DailyDeviceEvents.day >= first, DailyDeviceEvents.day <= last))
+    event = DeviceLogEvent
+    order = (event.occurred_at, event.id)
+    ordered = (
+        select(
+            event.device_id,
+            event.event_type,
+            event.occurred_at,
+            func.lag(event.event_type).over(partition_by=event.device_id, order_by=order).label("before"),
+            func.lag(event.occurred_at).over(partition_by=event.device_id, order_by=order).label("before_at"),
+        )
+        .where(event.occurred_at >= start - timedelta(days=1), event.occurred_at < end)
+        .subquery()
+    )
+    moment = ordered.c.occurred_at
+    elapsed = seconds_between(session, moment, ordered.c.before_at)
+    paired = or_(*(and_(ordered.c.event_type == kind, ordered.c.before == opening) for kind, opening in PAIRS.items()))
+    before_day = day_of(ordered.c.before_at)
+    counted = (
+        select(
+            day_of(moment),
+            ordered.c.device_id,
+            ordered.c.event_type,
+            func.count(),
+            func.coalesce(func.sum(case((and_(paired, before_day == day_of(moment)), elapsed), else_=0)), 0),
+            func.coalesce(
+                func.sum(case((and_(paired, before_day == day_before(session, moment)), elapsed), else_=0)), 0
+            ),
+        )
+        .where(moment >= start)
+        .group_by(day_of(moment), ordered.c.device_id, ordered.c.event_type)
+    )
+    columns = ["day", "device_id", "event_type", "events", "paired_seconds", "carried_seconds"]
+    session.execute(insert(DailyDeviceEvents).from_select(columns, counted))
+
+
+# --- reading the days of a period ---------------------------------------------------------------------------
+
+
+def workload_groups(
+    session: Session, date_from: date, date_to: date, where_unit: ColumnElement[bool]
+) -> dict[tuple[int | None, int | None], Workload]:
+    """The workload of each (unit, officer) over the period, from the daily rows (`where_unit` on DailyWorkload)."""
+    row = DailyWorkload
+    recorded_on = case((row.clips > 0, row.day))
+    statement = (
+        select(
+            row.unit_id,
+            row.officer_id,
+            *(func.sum(column) for column in (row.clips, row.videos, row.audios, row.photos, row.duration_ms)),
+            func.count(distinct(recorded_on)),
+            *(
+                func.sum(column)
+                for column in (row.on_time, row.recordings, row.linked, row.marked, row.gaps, row.gap_ms)
+            ),
+        )
+        .where(where_unit, row.day >= date_from, row.day <= date_to)
+        .group_by(row.unit_id, row.officer_id)
+    )
+    return {
+        (unit, officer): Workload(*(int(value or 0) for value in figures))
+        for unit, officer, *figures in session.execute(statement)
+    }
+
+
+def device_footage(session: Session, date_from: date, date_to: date, devices: Select[int]) -> dict[int, int]:
+    """Milliseconds of video and audio recorded in the period, per recorder."""
+    row = DailyWorkload
+    rows = session.execute(
+        select(row.device_id, func.sum(row.duration_ms))
+        .where(row.device_id.in_(devices), row.day >= date_from, row.day <= date_to)
+        .group_by(row.device_id)
+    )
+    return {device_id: int(milliseconds or 0) for device_id, milliseconds in rows if device_id is not None}
+
+
+def device_events(
+    session: Session, date_from: date, date_to: date, devices: Select[int]
+) -> list[tuple[int, str, int, int]]:
+    """(recorder, event type, events, paired seconds) over the period: a pair opened the day before the period's
+    first day is not counted (its opening event lies outside the period)."""
+    row = DailyDeviceEvents
+    carried = case((row.day > date_from, row.carried_seconds), else_=0)
+    rows = session.execute(
+        select(row.device_id, row.event_type, func.sum(row.events), func.sum(row.paired_seconds + carried))
+        .where(row.device_id.in_(devices), row.day >= date_from, row.day <= date_to)
+        .group_by(row.device_id, row.event_type)
+    )
+    return [(device_id, kind, int(events), int(seconds or 0)) for device_id, kind, events, seconds in rows]
