@@ -81,9 +81,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("correction_id", "event_id", name=op.f("pk_clock_correction_events")),
     )
-    op.create_index(
-        op.f("ix_clock_correction_events_event_id"), "clock_correction_events", ["event_id"], unique=False
-    )
+    op.create_index(op.f("ix_clock_correction_events_event_id"), "clock_correction_events", ["event_id"], unique=False)
 
 
 def downgrade() -> None:
