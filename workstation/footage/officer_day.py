@@ -1,9 +1,10 @@
 """An officer's day: every video and audio recording of one officer on one day, on one time line.
 
 Recordings are placed at their true time (the recorder's clock corrected by the clip's offset, which a
-clock correction sets, workstation.footage.clocks), so the gaps between them are real: time the officer was on duty with nothing recorded. The recorder log
-events inside each gap (power off, 异常中断, low battery) say why, when the recorder knew; they are placed by
-the standing clock correction that covers them, else by their recorder's current offset.
+clock correction sets: workstation.footage.clocks), so the gaps between them are real: time the officer
+was on duty with nothing recorded. The recorder log events inside each gap (power off, 异常中断, low
+battery) say why, when the recorder knew; they are placed by the standing clock correction that covers
+them, else by their recorder's current offset.
 """
 
 import itertools

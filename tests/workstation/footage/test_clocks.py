@@ -165,7 +165,8 @@ def test_a_correction_applies_the_fit_keeps_the_recorder_time_and_is_reverted(ar
     with archive.sessions.read() as session:
         offsets = {row.id: (row.recorded_start, row.clock_offset_ms) for row in session.execute(select(Clip)).scalars()}
         shown = officer_day(session, "010203", day)
-    # the clip stamped 08:30:00 began at 08:29:38 true time, when the clock was 21.9995 s fast; 2 s a day: +83 ms an hour
+    # the clip stamped 08:30:00 began at 08:29:38 true time, when the clock was 21.9995 s fast;
+    # 2 s a day is +83 ms an hour
     assert offsets[clip] == (DAY_START, -21_999) and offsets[later][1] == -22_083
     assert offsets[next_day][1] == 0
     assert [c.start for c in shown.clips][:2] == [DAY_START - timedelta(milliseconds=21_999)] * 2
