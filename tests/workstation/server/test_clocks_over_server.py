@@ -1,7 +1,7 @@
 """Recorder clocks through the archive server: the client's calls as the token's user (refusals arrive typed),
 and `workstation --server URL clock show|measure|correct|revert`."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
