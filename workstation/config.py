@@ -39,6 +39,7 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
         "session_hours": (int,),
     },
     "audit": {"key_file": (str,), "anchor_file": (str,)},
+    "clocks": {"drift_limit_s_per_day": _NUMBER},
     "mail": {
         "host": (str,),
         "port": (int,),

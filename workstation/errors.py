@@ -180,3 +180,7 @@ class ReportTaskError(WorkstationError):
 class DeliveryFailed(EnvironmentProblem):
     """A scheduled report could not be delivered (mail server unreachable, refusing, TLS or sign-in failed, drop
     folder unwritable); the delivery is tried again at the next run, up to its last attempt."""
+
+
+class ClockError(WorkstationError):
+    """A recorder-clock measurement, correction or revert that cannot be made as asked (R3); nothing changed."""

@@ -4,6 +4,7 @@ from db.models.access import AccessGrant, AccessRegisterEntry, AccessRequest, Ac
 from db.models.audit import ArchiveIdentity, AuditChainHead, AuditEvent
 from db.models.base import Base
 from db.models.clips import Case, Clip, ClipCaseLink, DeviceLogEvent, Marker
+from db.models.clocks import ClockCorrection, ClockCorrectionClip, ClockCorrectionEvent, ClockMeasurement
 from db.models.evidence import EvidenceExport, EvidenceExportItem
 from db.models.ingest import IngestRejection, IngestRun, Upload
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
@@ -46,6 +47,10 @@ __all__ = [
     "Case",
     "Clip",
     "ClipCaseLink",
+    "ClockCorrection",
+    "ClockCorrectionClip",
+    "ClockCorrectionEvent",
+    "ClockMeasurement",
     "DailyDeviceEvents",
     "DailyWorkload",
     "DestructionItem",

@@ -6291,6 +6291,66 @@
         <source>The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and can be written.</source>
         <translation>无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="915" />
+        <source>workstation clock {action} needs {options} (see workstation clock --help).</source>
+        <translation>workstation clock {action} 须给出 {options}（见 workstation clock --help）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="918" />
+        <source>No recorder with device number {device_no} is registered.</source>
+        <translation>没有设备编号为 {device_no} 的执法记录仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="921" />
+        <source>The note is too long ({length} characters); at most {max_chars}.</source>
+        <translation>备注过长（{length} 个字符），最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="924" />
+        <source>The clock of recorder {device_no} is more than {max_days} days off: set the recorder's clock right instead of measuring it.</source>
+        <translation>记录仪 {device_no} 的时钟偏差超过 {max_days} 天：请直接校准记录仪时钟，而不是登记偏差。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="929" />
+        <source>File {clip_id} was not recorded by recorder {device_no}: give a file of this recorder.</source>
+        <translation>文件 {clip_id} 不是记录仪 {device_no} 录制的：请指定该记录仪的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="932" />
+        <source>Give the reason for the clock correction.</source>
+        <translation>请填写时钟校正的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="933" />
+        <source>The reason is too long ({length} characters); at most {max_chars}.</source>
+        <translation>原因过长（{length} 个字符），最多 {max_chars} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="936" />
+        <source>The end date of the correction is before its start date.</source>
+        <translation>校正的截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="939" />
+        <source>Recorder {device_no} has no clock measurement yet: enter one first (workstation clock measure).</source>
+        <translation>记录仪 {device_no} 尚无时钟偏差记录：请先登记一次（workstation clock measure）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="942" />
+        <source>There is no clock correction {correction_id} (see workstation clock show).</source>
+        <translation>没有编号为 {correction_id} 的时钟校正（用 workstation clock show 查看）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="945" />
+        <source>Clock correction {correction_id} was already reverted at {at}.</source>
+        <translation>时钟校正 {correction_id} 已于 {at} 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="948" />
+        <source>Clock correction {correction_id} is overridden by the later correction {later} of the same footage: revert {later} first.</source>
+        <translation>时钟校正 {correction_id} 已被同一批文件的后续校正 {later} 覆盖：请先撤销 {later}。</translation>
+    </message>
 </context>
 <context>
     <name>evidence_labels</name>
@@ -6475,6 +6535,16 @@
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="66" />
+        <source>Docked at a station</source>
+        <translation>接入工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="67" />
+        <source>Clock set</source>
+        <translation>校时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="68" />
         <source>Other event</source>
         <translation>其他事件</translation>
     </message>

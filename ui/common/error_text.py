@@ -912,4 +912,42 @@ def messages() -> dict[str, Wording]:
             "The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and "
             "can be written.",
         ),
+        "clock_options_missing": QCoreApplication.translate(
+            "errors", "workstation clock {action} needs {options} (see workstation clock --help)."
+        ),
+        "clock_device_unknown": QCoreApplication.translate(
+            "errors", "No recorder with device number {device_no} is registered."
+        ),
+        "clock_note_too_long": QCoreApplication.translate(
+            "errors", "The note is too long ({length} characters); at most {max_chars}."
+        ),
+        "clock_offset_too_large": QCoreApplication.translate(
+            "errors",
+            "The clock of recorder {device_no} is more than {max_days} days off: set the recorder's clock right "
+            "instead of measuring it.",
+        ),
+        "clock_clip_not_of_device": QCoreApplication.translate(
+            "errors", "File {clip_id} was not recorded by recorder {device_no}: give a file of this recorder."
+        ),
+        "clock_reason_missing": QCoreApplication.translate("errors", "Give the reason for the clock correction."),
+        "clock_reason_too_long": QCoreApplication.translate(
+            "errors", "The reason is too long ({length} characters); at most {max_chars}."
+        ),
+        "clock_period_reversed": QCoreApplication.translate(
+            "errors", "The end date of the correction is before its start date."
+        ),
+        "clock_no_measurements": QCoreApplication.translate(
+            "errors", "Recorder {device_no} has no clock measurement yet: enter one first (workstation clock measure)."
+        ),
+        "clock_correction_unknown": QCoreApplication.translate(
+            "errors", "There is no clock correction {correction_id} (see workstation clock show)."
+        ),
+        "clock_correction_reverted": QCoreApplication.translate(
+            "errors", "Clock correction {correction_id} was already reverted at {at}."
+        ),
+        "clock_correction_superseded": QCoreApplication.translate(
+            "errors",
+            "Clock correction {correction_id} is overridden by the later correction {later} of the same footage: "
+            "revert {later} first.",
+        ),
     }

@@ -63,6 +63,8 @@ def event_name(event_type: DeviceEventType) -> str:
         DeviceEventType.LOW_BATTERY: QCoreApplication.translate("labels", "Low battery"),
         DeviceEventType.BATTERY_CHANGE: QCoreApplication.translate("labels", "Battery changed"),
         DeviceEventType.ABNORMAL_INTERRUPTION: QCoreApplication.translate("labels", "Abnormal interruption"),
+        DeviceEventType.DOCK: QCoreApplication.translate("labels", "Docked at a station"),
+        DeviceEventType.CLOCK_SYNC: QCoreApplication.translate("labels", "Clock set"),
         DeviceEventType.OTHER: QCoreApplication.translate("labels", "Other event"),
     }
     return names[event_type]

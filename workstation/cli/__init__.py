@@ -5,7 +5,7 @@
 
 Commands: demo, ingest, clips, verify, audit (verify, anchor, reconcile, rotate-key, export-key, import-key),
 db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, tls, serve, login,
-logout (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem
+logout, clock (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem
 (rejected or failed files, integrity mismatches, a broken audit chain, state the audit log does not explain);
 2 the command could not run (bad arguments, archive unreachable, ...). Without a command the launcher
 (ui.launcher) opens the GUI instead.
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from workstation import config, crash_log
 from workstation.cli import access, audit, evidence, messages, report, retention, server, spotcheck, tls
+from workstation.cli import clocks as clock_cli
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
 from workstation.cli.target import (
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     tls.add_parser(commands)
     server.add_parsers(commands)
     spotcheck.add_parsers(commands)
+    clock_cli.add_parser(commands)
     add_server_options(parser, top_level=True)
     for command in _subparsers(parser):
         _add_archive_options(command, top_level=False)
@@ -218,8 +220,13 @@ def _run(args: argparse.Namespace) -> int:
         "serve": server.run_serve,
         "login": server.run_login,
         "logout": server.run_logout,
+        "clock": _clock,
     }
     return handlers[args.command](args)
+
+
+def _clock(args: argparse.Namespace) -> int:
+    return clock_cli.run(args, cli_actor())
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -75,7 +75,9 @@ def json_value(value: Any) -> Any:
 
 
 def clip_json(row: ClipRow) -> dict[str, Any]:
-    return {name: json_value(value) for name, value in asdict(row).items()}
+    """A clip's fields, and corrected_start: its recorder time (recorded_start) with its clock offset applied."""
+    fields = {name: json_value(value) for name, value in asdict(row).items()}
+    return {**fields, "corrected_start": json_value(row.corrected_start)}
 
 
 def request_json(row: Any) -> dict[str, Any]:

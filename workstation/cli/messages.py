@@ -460,4 +460,17 @@ MESSAGES: dict[str, Wording] = {
     "mail_refused": ("邮件服务器 {host} 拒收了报表邮件（{detail}）。请检查收件人地址和发件人设置。"),
     "mail_unreachable": ("无法连接邮件服务器 {host}:{port}（{detail}）。将在下次运行时重试。"),
     "drop_failed": ("无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。"),
+    # recorder clocks (R3)
+    "clock_options_missing": "workstation clock {action} 须给出 {options}（见 workstation clock --help）。",
+    "clock_device_unknown": "没有设备编号为 {device_no} 的执法记录仪。",
+    "clock_note_too_long": "备注过长（{length} 个字符），最多 {max_chars} 个字符。",
+    "clock_offset_too_large": "记录仪 {device_no} 的时钟偏差超过 {max_days} 天：请直接校准记录仪时钟，而不是登记偏差。",
+    "clock_clip_not_of_device": "文件 {clip_id} 不是记录仪 {device_no} 录制的：请指定该记录仪的文件。",
+    "clock_reason_missing": "请填写时钟校正的原因。",
+    "clock_reason_too_long": "原因过长（{length} 个字符），最多 {max_chars} 个字符。",
+    "clock_period_reversed": "校正的截止日期早于起始日期。",
+    "clock_no_measurements": "记录仪 {device_no} 尚无时钟偏差记录：请先登记一次（workstation clock measure）。",
+    "clock_correction_unknown": "没有编号为 {correction_id} 的时钟校正（用 workstation clock show 查看）。",
+    "clock_correction_reverted": "时钟校正 {correction_id} 已于 {at} 撤销。",
+    "clock_correction_superseded": "时钟校正 {correction_id} 已被同一批文件的后续校正 {later} 覆盖：请先撤销 {later}。",
 }

@@ -25,6 +25,9 @@ from workstation.footage.types import (
     ClipFilter,
     ClipOrder,
     ClipRow,
+    ClockCorrectionRow,
+    ClockMeasurementRow,
+    ClockMeasurementSpec,
     DayNode,
     IngestProgress,
     IngestReport,
@@ -33,6 +36,7 @@ from workstation.footage.types import (
     OfficerDay,
     OfficerNode,
     PageCursor,
+    RecorderClock,
     StillRow,
     UnitNode,
 )
@@ -517,4 +521,24 @@ class ArchiveClient(Protocol):
 
     def end_sessions(self, login: str) -> int:
         """Sign an account out of the archive server everywhere; returns how many sessions ended."""
+        ...
+
+    # --- recorder clocks (时钟校正, R3) ---
+
+    def recorder_clock(self, device_no: str) -> RecorderClock:
+        """A recorder's clock measurements, the drift fitted over them now, and its corrections (administrators
+        of its unit)."""
+        ...
+
+    def record_clock_measurement(self, spec: ClockMeasurementSpec) -> ClockMeasurementRow:
+        """Enter a measured offset of a recorder's clock (e.g. a clip's burned-in time against a known time);
+        audited."""
+        ...
+
+    def correct_clock(self, device_no: str, date_from: date, date_to: date, reason: str) -> ClockCorrectionRow:
+        """Apply the fitted offsets to the recorder's footage of the period (recorder times kept); audited."""
+        ...
+
+    def revert_clock_correction(self, correction_id: int, reason: str) -> ClockCorrectionRow:
+        """Take a correction back: its clips get their previous offsets again; audited."""
         ...

@@ -26,7 +26,7 @@ from workstation.evidence import exports as evidence_exports
 from workstation.evidence import ledger as evidence_ledger
 from workstation.evidence import requests as evidence_requests
 from workstation.evidence.types import ExportPlan, ExportRow, ExportSpec, Handover, PackageOutcome
-from workstation.footage import browse, cases, clips, markers, officer_day, stills
+from workstation.footage import browse, cases, clips, clocks, markers, officer_day, stills
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import (
@@ -35,6 +35,9 @@ from workstation.footage.types import (
     ClipFilter,
     ClipOrder,
     ClipRow,
+    ClockCorrectionRow,
+    ClockMeasurementRow,
+    ClockMeasurementSpec,
     DayNode,
     IngestProgress,
     IngestReport,
@@ -43,6 +46,7 @@ from workstation.footage.types import (
     OfficerDay,
     OfficerNode,
     PageCursor,
+    RecorderClock,
     StillRow,
     UnitNode,
 )
@@ -490,6 +494,22 @@ class LocalClient:
 
     def remove_report_task(self, task_id: int) -> None:
         self._write(lambda session: report_tasks.remove_task(session, self.who, task_id, clock.now()))
+
+    # --- recorder clocks ---
+
+    def recorder_clock(self, device_no: str) -> RecorderClock:
+        return self._read(lambda session: clocks.recorder_clock(session, self.who, device_no, clock.now()))
+
+    def record_clock_measurement(self, spec: ClockMeasurementSpec) -> ClockMeasurementRow:
+        return self._write(lambda session: clocks.record_measurement(session, self.who, spec, clock.now()))
+
+    def correct_clock(self, device_no: str, date_from: date, date_to: date, reason: str) -> ClockCorrectionRow:
+        return self._write(
+            lambda session: clocks.correct(session, self.who, device_no, date_from, date_to, reason, clock.now())
+        )
+
+    def revert_clock_correction(self, correction_id: int, reason: str) -> ClockCorrectionRow:
+        return self._write(lambda session: clocks.revert(session, self.who, correction_id, reason, clock.now()))
 
 
 if TYPE_CHECKING:

@@ -112,6 +112,8 @@ def make_log(path: Path, events: Iterable[LogEvent], encoding: str = "utf-8") ->
         "low_battery": "电量低",
         "battery_change": "更换电池",
         "abnormal_interruption": "异常中断",
+        "dock": "接入工作站",
+        "clock_sync": "校时",
     }
     lines = [
         f"{event.occurred_at:%Y-%m-%d %H:%M:%S} {words.get(event.event_type, event.detail or 'OTHER')}"

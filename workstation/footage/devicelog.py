@@ -3,6 +3,15 @@
 Each line is `YYYY-MM-DD HH:MM:SS <event>[ <detail>]`, fields separated by spaces, commas or tabs. Events
 come in Chinese or as English codes depending on the vendor; unknown events are kept as OTHER with
 their text, never dropped. Vendors on Chinese Windows write GBK, others UTF-8: both are read.
+
+Two lines carry a second time, a clock measurement (R3, workstation.footage.clocks):
+
+    2026-11-21 18:05:12 接入工作站 2026-11-21 18:05:09 [station]   (DOCK: the line's time is the recorder's,
+                                                                   the second the station's at that moment)
+    2026-11-21 18:05:12 校时 2026-11-21 18:05:09                   (CLOCK_SYNC: the recorder's time before its
+                                                                   clock was set, and the true time it was set to)
+
+Either line without a readable second time is kept as its event, without a measurement.
 """
 
 import re
@@ -21,11 +30,16 @@ _EVENT_WORDS: dict[str, DeviceEventType] = {
     **dict.fromkeys(
         ("异常中断", "非正常中断", "ABNORMAL_STOP", "ABNORMAL_INTERRUPTION"), DeviceEventType.ABNORMAL_INTERRUPTION
     ),
+    **dict.fromkeys(("接入工作站", "接入采集站", "DOCK", "DOCKED"), DeviceEventType.DOCK),
+    **dict.fromkeys(("校时", "对时", "CLOCK_SYNC", "TIME_SYNC"), DeviceEventType.CLOCK_SYNC),
 }
+CLOCK_EVENTS = frozenset({DeviceEventType.DOCK, DeviceEventType.CLOCK_SYNC})
+"""The events whose detail begins with a second time: the station's (DOCK) or the time set (CLOCK_SYNC)."""
 
 _LINE = re.compile(
     r"^\s*(?P<time>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})[\s,;]+(?P<event>[^\s,;]+)[\s,;]*(?P<detail>.*)$"
 )
+_REFERENCE = re.compile(r"^(?P<time>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})(?:$|[\s,;])")
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,8 @@ class LogEvent:
     occurred_at: datetime
     event_type: DeviceEventType
     detail: str
+    reference: datetime | None = None
+    """A DOCK or CLOCK_SYNC line's second time (the true time beside the recorder's), if readable."""
 
 
 def decode_log(raw: bytes) -> str:
@@ -54,9 +70,8 @@ def parse_log(raw: bytes) -> tuple[list[LogEvent], int]:
         if not match:
             unreadable += 1
             continue
-        try:
-            moment = datetime.strptime(match["time"].replace("T", " "), "%Y-%m-%d %H:%M:%S")
-        except ValueError:
+        moment = _time(match["time"])
+        if moment is None:
             unreadable += 1
             continue
         word = match["event"]
@@ -64,5 +79,13 @@ def parse_log(raw: bytes) -> tuple[list[LogEvent], int]:
         detail = match["detail"].strip()
         if event_type is DeviceEventType.OTHER:
             detail = f"{word} {detail}".strip()
-        events.append(LogEvent(moment, event_type, detail[:500]))
+        reference = _REFERENCE.match(detail) if event_type in CLOCK_EVENTS else None
+        events.append(LogEvent(moment, event_type, detail[:500], _time(reference["time"]) if reference else None))
     return events, unreadable
+
+
+def _time(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text.replace("T", " "), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None

@@ -25,6 +25,7 @@ from player.media.probe import MediaInfo, probe
 from workstation import audit, clock, sample_seeds
 from workstation.archive import Archive
 from workstation.atomic_file import fsync_directory
+from workstation.footage import clocks
 from workstation.footage.devicelog import LogEvent, parse_log
 from workstation.footage.naming import IMPORTANT_MARKER, ParsedName
 from workstation.footage.types import IngestFileResult, IngestOutcome
@@ -241,7 +242,9 @@ def _add_clip(
     retention.assign_new(session, clip)
     session.add(clip)
     session.flush()
-    for event in _new_log_events(session, parties.device_id, log_events):
+    new_events = _new_log_events(session, parties.device_id, log_events)
+    clocks.record_log_measurements(session, filer.who.audit_name, parties.device_id, clip.id, new_events, clock.now())
+    for event in new_events:
         session.add(
             DeviceLogEvent(
                 device_id=parties.device_id,

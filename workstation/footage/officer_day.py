@@ -1,8 +1,10 @@
 """An officer's day: every video and audio recording of one officer on one day, on one time line.
 
-Recordings are placed at their true time (the recorder's clock corrected by the clip's offset), so
-the gaps between them are real: time the officer was on duty with nothing recorded. The recorder log
-events inside each gap (power off, 异常中断, low battery) say why, when the recorder knew.
+Recordings are placed at their true time (the recorder's clock corrected by the clip's offset, which a
+clock correction sets: workstation.footage.clocks), so the gaps between them are real: time the officer
+was on duty with nothing recorded. The recorder log events inside each gap (power off, 异常中断, low
+battery) say why, when the recorder knew; they are placed by the standing clock correction that covers
+them, else by their recorder's current offset.
 """
 
 import itertools
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Clip, Device, DeviceLogEvent, Officer, Unit
 from workstation.errors import WorkstationError
+from workstation.footage import clocks
 from workstation.footage.types import DayClip, DayEvent, DayGap, DeviceEventType, OfficerDay
 from workstation.types import FileType, MediaStatus
 
@@ -89,9 +92,11 @@ def _day_events(session: Session, officer_id: int, first: datetime, last: dateti
             DeviceLogEvent.occurred_at < last + CLOCK_MARGIN,
         )
     )
+    rows = session.execute(statement).all()
+    corrected = clocks.event_offsets(session, [event.id for event, _, _ in rows])
     found = []
-    for event, device_no, offset_ms in session.execute(statement):
-        moment = event.occurred_at + timedelta(milliseconds=offset_ms)
+    for event, device_no, device_offset_ms in rows:
+        moment = event.occurred_at + timedelta(milliseconds=corrected.get(event.id, device_offset_ms))
         if first <= moment < last:
             found.append(DayEvent(moment, DeviceEventType(event.event_type), event.detail, device_no))
     return tuple(sorted(found, key=lambda event: event.occurred_at))

@@ -1,7 +1,7 @@
 """What the footage services return: clips, ingest and verify reports, marks, stills, an officer's day."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from workstation.types import LATE_UPLOAD_HOURS, AuditEntry, FileType, MediaStatus, UnitLevel
@@ -24,6 +24,8 @@ class DeviceEventType(StrEnum):
     LOW_BATTERY = "low_battery"
     BATTERY_CHANGE = "battery_change"
     ABNORMAL_INTERRUPTION = "abnormal_interruption"
+    DOCK = "dock"  # docked at a station, which wrote its own time beside the recorder's (a clock measurement)
+    CLOCK_SYNC = "clock_sync"  # the recorder's clock was set: the line's time is before, its detail the new time
     OTHER = "other"
 
 
@@ -88,6 +90,11 @@ class ClipRow:
     @property
     def has_media_problem(self) -> bool:
         return self.media_status is not MediaStatus.OK
+
+    @property
+    def corrected_start(self) -> datetime:
+        """The true time recording began: the recorder's time with the clip's clock offset applied."""
+        return self.recorded_start + timedelta(milliseconds=self.clock_offset_ms)
 
 
 @dataclass(frozen=True)
@@ -357,3 +364,100 @@ class OfficerNode:
 class DayNode:
     day: date
     clips: int
+
+
+# --- recorder clocks (R3) ---
+
+DEFAULT_DRIFT_LIMIT_S_PER_DAY = 2.0
+"""A recorder whose clock drifts by more than this (seconds a day, either way) is a finding; the standard for
+recorders is a few seconds a day. Setting: [clocks] drift_limit_s_per_day in workstation.toml."""
+MAX_CLOCK_NOTE_CHARS = 500
+
+
+class ClockSource(StrEnum):
+    """Where a clock measurement came from."""
+
+    DOCK_LOG = "dock_log"  # the recorder log: the dock wrote the station's time beside the recorder's
+    CLOCK_SYNC = "clock_sync"  # the recorder log: its clock was set (the offset just before); a new segment begins
+    ADMIN = "admin"  # an administrator compared a clip's burned-in time with a known time
+
+
+@dataclass(frozen=True)
+class ClockMeasurementRow:
+    """One measured offset of a recorder's clock: offset_ms = recorder time − true time (positive: fast)."""
+
+    id: int
+    measured_at: datetime  # true (station) time
+    recorder_time: datetime
+    offset_ms: int
+    source: ClockSource
+    clip_id: int | None
+    recorded_by: str
+    recorded_at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class ClockFit:
+    """The least-squares line through a recorder's measurements since its last clock sync: the offset at `at`
+    (recorder − true, ms) and the drift (seconds gained a day; None with fewer than two distinct moments)."""
+
+    at: datetime
+    offset_ms: int
+    drift_s_per_day: float | None
+    points: int
+
+
+@dataclass(frozen=True)
+class ClockCorrectionRow:
+    """A batch correction of a recorder's footage of a period; reverted_at set once it was taken back."""
+
+    id: int
+    device_no: str
+    date_from: date
+    date_to: date
+    offset_ms: int  # the fitted offset (recorder − true) at the period's start
+    drift_s_per_day: float | None
+    clips: int
+    reason: str
+    corrected_by: str
+    corrected_at: datetime
+    reverted_at: datetime | None
+    reverted_by: str | None
+    revert_reason: str
+
+
+@dataclass(frozen=True)
+class RecorderClock:
+    """A recorder's clock: its measurements (oldest first), the fit now, and its corrections (newest first)."""
+
+    device_no: str
+    unit_code: str | None
+    measurements: tuple[ClockMeasurementRow, ...]
+    fit: ClockFit | None
+    corrections: tuple[ClockCorrectionRow, ...]
+
+
+@dataclass(frozen=True)
+class ClockMeasurementSpec:
+    """An administrator's measurement: the recorder showed `recorder_time` (e.g. burned into clip `clip_id`)
+    when the true time was `true_time`."""
+
+    device_no: str
+    recorder_time: datetime
+    true_time: datetime
+    clip_id: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DriftingRecorder:
+    """A recorder whose fitted drift is beyond the limit (a finding for the pre-screen, DayFindingKind.CLOCK_DRIFT)."""
+
+    device_id: int
+    device_no: str
+    unit_id: int | None
+    drift_s_per_day: float
+    offset_ms: int  # fitted, now
+    points: int
+    since: datetime  # the first moment of the fitted segment (the last clock sync, or the first measurement)
