@@ -180,3 +180,8 @@ class ReportTaskError(WorkstationError):
 class DeliveryFailed(EnvironmentProblem):
     """A scheduled report could not be delivered (mail server unreachable, refusing, TLS or sign-in failed, drop
     folder unwritable); the delivery is tried again at the next run, up to its last attempt."""
+
+
+class PrescreenError(WorkstationError):
+    """A pre-screen action that cannot be carried out as asked (a finding that does not exist, a period that
+    ends before it begins)."""
