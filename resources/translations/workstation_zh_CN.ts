@@ -6291,6 +6291,31 @@
         <source>The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and can be written.</source>
         <translation>无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="915" />
+        <source>The unit {unit} is not in your charge: the pre-screen covers only the units you may view.</source>
+        <translation>单位 {unit} 不在您的管辖范围内，只能预筛查您有权查看的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="919" />
+        <source>You may not review finding {finding_id}: only administrators, reviewers and inspection staff of its unit or a unit above it may (or there is no such finding).</source>
+        <translation>无权复核发现 {finding_id}：只有该单位及其上级单位的管理员、抽查人员和督察人员可以复核（或没有这条发现）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="924" />
+        <source>The end date {date_to} is before the start date {date_from}.</source>
+        <translation>截止日期 {date_to} 早于起始日期 {date_from}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="928" />
+        <source>The review note is too long (at most {limit} characters).</source>
+        <translation>复核说明太长（最多 {limit} 字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="932" />
+        <source>Scanning runs where the media are: run workstation prescreen on the computer of the archive server {server} (findings can be listed and reviewed through the server).</source>
+        <translation>预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen（发现的查看与复核可经服务器进行）。</translation>
+    </message>
 </context>
 <context>
     <name>evidence_labels</name>

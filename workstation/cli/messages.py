@@ -460,4 +460,15 @@ MESSAGES: dict[str, Wording] = {
     "mail_refused": ("邮件服务器 {host} 拒收了报表邮件（{detail}）。请检查收件人地址和发件人设置。"),
     "mail_unreachable": ("无法连接邮件服务器 {host}:{port}（{detail}）。将在下次运行时重试。"),
     "drop_failed": ("无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。"),
+    # pre-screen (issue 17)
+    "prescreen_unit_denied": ("单位 {unit} 不在您的管辖范围内，只能预筛查您有权查看的单位。"),
+    "finding_review_denied": (
+        "无权复核发现 {finding_id}：只有该单位及其上级单位的管理员、抽查人员和督察人员可以复核（或没有这条发现）。"
+    ),
+    "prescreen_period_invalid": ("截止日期 {date_to} 早于起始日期 {date_from}。"),
+    "finding_note_too_long": ("复核说明太长（最多 {limit} 字）。"),
+    "prescreen_scan_not_remote": (
+        "预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen"
+        "（发现的查看与复核可经服务器进行）。"
+    ),
 }
