@@ -194,11 +194,12 @@ def _recordings(session: Session, officer_id: int, day: date) -> list[_Recording
         start = clip.recorded_start + timedelta(milliseconds=clip.clock_offset_ms)
         if not first <= start < last:
             continue
-        duration_ms = clip.duration_ms
-        if duration_ms is None and clip.recorded_end is not None:
-            duration_ms = int((clip.recorded_end - clip.recorded_start).total_seconds() * 1000)
-        duration_ms = max(0, duration_ms or 0)
-        recorder_end = clip.recorded_start + timedelta(milliseconds=duration_ms)
+        # the media's duration, else the recorder's end (a file whose duration could not be read)
+        if clip.duration_ms is not None:
+            recorder_end = clip.recorded_start + timedelta(milliseconds=max(0, clip.duration_ms))
+        else:
+            recorder_end = max(clip.recorded_start, clip.recorded_end or clip.recorded_start)
+        duration_ms = int((recorder_end - clip.recorded_start).total_seconds() * 1000)
         end = start + timedelta(milliseconds=duration_ms)
         found.append(
             _Recording(
