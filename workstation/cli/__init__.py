@@ -4,8 +4,8 @@
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
 Commands: demo, ingest, clips, verify, audit (verify, anchor, reconcile, rotate-key, export-key, import-key),
-db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, tls, serve, login,
-logout (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem
+db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, prescreen, tls, serve,
+login, logout (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem
 (rejected or failed files, integrity mismatches, a broken audit chain, state the audit log does not explain);
 2 the command could not run (bad arguments, archive unreachable, ...). Without a command the launcher
 (ui.launcher) opens the GUI instead.
