@@ -51,6 +51,9 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
     },
 }
 """Every setting there is: section → key → the TOML types it may have."""
+AREA_SECTIONS = frozenset({"prescreen"})
+"""Sections whose keys follow another module's fields and are checked there (the pre-screen's thresholds are the
+detectors' ScanSettings fields, per recorder model and for day and night: workstation.prescreen.settings)."""
 PATTERN_KEYS = {"name": True, "regex": True, "time_format": False}
 """The keys of an [[ingest.patterns]] entry (all text) and whether each is required."""
 _TYPE_CODES = {int: "integer", float: "number", str: "text", list: "list"}
@@ -108,9 +111,11 @@ class SettingsProblem:
 def _problems(settings: dict[str, Any]) -> list[SettingsProblem]:
     problems = []
     for section, values in settings.items():
+        if section in AREA_SECTIONS:
+            continue
         keys = SCHEMA.get(section)
         if keys is None:
-            problems.append(SettingsProblem("unknown_section", section, expected=tuple(SCHEMA)))
+            problems.append(SettingsProblem("unknown_section", section, expected=(*SCHEMA, *sorted(AREA_SECTIONS))))
             continue
         if not isinstance(values, dict):
             problems.append(SettingsProblem("not_a_section", section))

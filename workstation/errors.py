@@ -184,3 +184,8 @@ class DeliveryFailed(EnvironmentProblem):
 
 class ClockError(WorkstationError):
     """A recorder-clock measurement, correction or revert that cannot be made as asked (R3); nothing changed."""
+
+
+class PrescreenError(WorkstationError):
+    """A pre-screen action that cannot be carried out as asked (a finding that does not exist, a period that
+    ends before it begins)."""

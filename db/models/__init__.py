@@ -9,6 +9,7 @@ from db.models.evidence import EvidenceExport, EvidenceExportItem
 from db.models.ingest import IngestRejection, IngestRun, Upload
 from db.models.org import Device, DeviceAssignment, Officer, Unit, User
 from db.models.player import MarkerCategory, Still
+from db.models.prescreen import PrescreenFinding, PrescreenScan
 from db.models.retention import (
     DestructionItem,
     DestructionRequest,
@@ -68,6 +69,8 @@ __all__ = [
     "Marker",
     "MarkerCategory",
     "Officer",
+    "PrescreenFinding",
+    "PrescreenScan",
     "ReportDelivery",
     "ReportTask",
     "RetentionClass",

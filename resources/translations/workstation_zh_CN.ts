@@ -6351,6 +6351,31 @@
         <source>Clock correction {correction_id} is overridden by the later correction {later} of the same footage: revert {later} first.</source>
         <translation>时钟校正 {correction_id} 已被同一批文件的后续校正 {later} 覆盖：请先撤销 {later}。</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="953" />
+        <source>The unit {unit} is not in your charge: the pre-screen covers only the units you may view.</source>
+        <translation>单位 {unit} 不在您的管辖范围内，只能预筛查您有权查看的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="957" />
+        <source>You may not review finding {finding_id}: only administrators, reviewers and inspection staff of its unit or a unit above it may (or there is no such finding).</source>
+        <translation>无权复核发现 {finding_id}：只有该单位及其上级单位的管理员、抽查人员和督察人员可以复核（或没有这条发现）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="962" />
+        <source>The end date {date_to} is before the start date {date_from}.</source>
+        <translation>截止日期 {date_to} 早于起始日期 {date_from}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="966" />
+        <source>The review note is too long (at most {limit} characters).</source>
+        <translation>复核说明太长（最多 {limit} 字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="970" />
+        <source>Scanning runs where the media are: run workstation prescreen on the computer of the archive server {server} (findings can be listed and reviewed through the server).</source>
+        <translation>预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen（发现的查看与复核可经服务器进行）。</translation>
+    </message>
 </context>
 <context>
     <name>evidence_labels</name>

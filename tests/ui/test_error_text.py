@@ -145,7 +145,8 @@ def test_a_bad_settings_file_is_worded_problem_by_problem_in_either_language(qap
     assert "[spotcheck] claim_minutes 应为整数，而不是 'thirty'" in chinese and "未知的设置节 [spotchek]" in chinese
     assert messages.describe(caught.value) == (
         f"配置文件 {path} 有误：[spotcheck] claim_minutes 应为整数，而不是 'thirty'；"
-        "未知的设置节 [spotchek]（可用：archive、ingest、spotcheck、server、audit、clocks、mail）。请改正后重试。"
+        "未知的设置节 [spotchek]（可用：archive、ingest、spotcheck、server、audit、clocks、mail、prescreen）。"
+        "请改正后重试。"
     )
     for translator in chinese_ui:
         qapp.removeTranslator(translator)
@@ -155,5 +156,6 @@ def test_a_bad_settings_file_is_worded_problem_by_problem_in_either_language(qap
         for translator in chinese_ui:
             qapp.installTranslator(translator)
     assert "[spotcheck] claim_minutes should be a whole number, not 'thirty'" in english
-    assert "unknown section [spotchek] (known: archive, ingest, spotcheck, server, audit, clocks, mail)" in english
+    known = "archive, ingest, spotcheck, server, audit, clocks, mail, prescreen"
+    assert f"unknown section [spotchek] (known: {known})" in english
     assert not any("\u4e00" <= character <= "\u9fff" for character in english)

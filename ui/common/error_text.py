@@ -950,4 +950,26 @@ def messages() -> dict[str, Wording]:
             "Clock correction {correction_id} is overridden by the later correction {later} of the same footage: "
             "revert {later} first.",
         ),
+        "prescreen_unit_denied": QCoreApplication.translate(
+            "errors",
+            "The unit {unit} is not in your charge: the pre-screen covers only the units you may view.",
+        ),
+        "finding_review_denied": QCoreApplication.translate(
+            "errors",
+            "You may not review finding {finding_id}: only administrators, reviewers and inspection staff of its unit "
+            "or a unit above it may (or there is no such finding).",
+        ),
+        "prescreen_period_invalid": QCoreApplication.translate(
+            "errors",
+            "The end date {date_to} is before the start date {date_from}.",
+        ),
+        "finding_note_too_long": QCoreApplication.translate(
+            "errors",
+            "The review note is too long (at most {limit} characters).",
+        ),
+        "prescreen_scan_not_remote": QCoreApplication.translate(
+            "errors",
+            "Scanning runs where the media are: run workstation prescreen on the computer of the archive server "
+            "{server} (findings can be listed and reviewed through the server).",
+        ),
     }

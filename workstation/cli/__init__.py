@@ -4,9 +4,9 @@
     workstation --server URL [--pin CERT.pem] COMMAND ...      (through the archive server, issue 12)
 
 Commands: demo, ingest, clips, verify, audit (verify, anchor, reconcile, rotate-key, export-key, import-key),
-db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, tls, serve, login,
-logout, clock (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a problem
-(rejected or failed files, integrity mismatches, a broken audit chain, state the audit log does not explain);
+db upgrade, profile add/list, access, retention, evidence, report, user, spotcheck, ledger, prescreen, clock, tls,
+serve, login, logout (see the README's command-line section). Exit codes: 0 success; 1 the command ran and found a
+problem (rejected or failed files, integrity mismatches, a broken audit chain, state the audit log does not explain);
 2 the command could not run (bad arguments, archive unreachable, ...). Without a command the launcher
 (ui.launcher) opens the GUI instead.
 """
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workstation import config, crash_log
-from workstation.cli import access, audit, evidence, messages, report, retention, server, spotcheck, tls
+from workstation.cli import access, audit, evidence, messages, prescreen, report, retention, server, spotcheck, tls
 from workstation.cli import clocks as clock_cli
 from workstation.cli import users as user_cli
 from workstation.cli.console import IngestProgressBar, clip_json
@@ -155,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_parsers(commands)
     spotcheck.add_parsers(commands)
     clock_cli.add_parser(commands)
+    prescreen.add_parser(commands)
     add_server_options(parser, top_level=True)
     for command in _subparsers(parser):
         _add_archive_options(command, top_level=False)
@@ -221,6 +222,7 @@ def _run(args: argparse.Namespace) -> int:
         "login": server.run_login,
         "logout": server.run_logout,
         "clock": _clock,
+        "prescreen": _prescreen,
     }
     return handlers[args.command](args)
 
@@ -327,10 +329,12 @@ def _clips(args: argparse.Namespace) -> int:
     limit = args.limit if args.limit is not None else (0 if args.format == "json" else TABLE_PAGE)
     with acting_client(args, cli_actor()) as client:
         rows = _clip_rows(client, criteria, limit + 1 if limit else 0)  # one more: are there more?
-    more = bool(limit) and len(rows) > limit
-    rows = rows[:limit] if limit else rows
+        more = bool(limit) and len(rows) > limit
+        rows = rows[:limit] if limit else rows
+        findings = _findings_by_clip(client, [row.id for row in rows]) if args.format == "json" else {}
     if args.format == "json":
-        print(json.dumps([clip_json(row) for row in rows], ensure_ascii=False, indent=1))
+        listed = [clip_json(row) | {"findings": findings.get(row.id, [])} for row in rows]
+        print(json.dumps(listed, ensure_ascii=False, indent=1))
         return 0
     for row in rows:
         duration = f"{row.duration_ms / 1000:.0f}s" if row.duration_ms else "-"
@@ -362,6 +366,15 @@ def _clip_rows(client: ArchiveClient, criteria: ClipFilter, limit: int) -> list[
             return rows
         size = wanted()
         page = client.clip_page(criteria, NEWEST_FIRST, size, after=cursor_after(page[-1]))
+
+
+def _findings_by_clip(client: ArchiveClient, clip_ids: list[int]) -> dict[int, list[dict[str, object]]]:
+    """Each clip's pre-screen findings as `clips --format json` lists them (prescreen.finding_json)."""
+    found: dict[int, list[dict[str, object]]] = {}
+    for finding in client.clip_findings(clip_ids):
+        if finding.clip_id is not None:
+            found.setdefault(finding.clip_id, []).append(prescreen.finding_json(finding))
+    return found
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -431,6 +444,15 @@ def _user(args: argparse.Namespace) -> int:
 def _spotcheck(args: argparse.Namespace) -> int:
     with acting_client(args, cli_actor()) as client:
         return spotcheck.run_spotcheck(args, client)
+
+
+def _prescreen(args: argparse.Namespace) -> int:
+    """The pre-screen: locally as --user if given, else the computer's account (scans, lists the whole
+    archive); a decision needs a person (--user here, the signed-in user through the server)."""
+    if args.action == "decide" and not remote(args) and not getattr(args, "user", None):
+        raise WorkstationError("user_option_required")
+    with acting_client(args, user_of(args) or cli_actor()) as client:
+        return prescreen.run(args, client)
 
 
 def _ledger(args: argparse.Namespace) -> int:

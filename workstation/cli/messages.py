@@ -473,4 +473,15 @@ MESSAGES: dict[str, Wording] = {
     "clock_correction_unknown": "没有编号为 {correction_id} 的时钟校正（用 workstation clock show 查看）。",
     "clock_correction_reverted": "时钟校正 {correction_id} 已于 {at} 撤销。",
     "clock_correction_superseded": "时钟校正 {correction_id} 已被同一批文件的后续校正 {later} 覆盖：请先撤销 {later}。",
+    # pre-screen (issue 17)
+    "prescreen_unit_denied": ("单位 {unit} 不在您的管辖范围内，只能预筛查您有权查看的单位。"),
+    "finding_review_denied": (
+        "无权复核发现 {finding_id}：只有该单位及其上级单位的管理员、抽查人员和督察人员可以复核（或没有这条发现）。"
+    ),
+    "prescreen_period_invalid": ("截止日期 {date_to} 早于起始日期 {date_from}。"),
+    "finding_note_too_long": ("复核说明太长（最多 {limit} 字）。"),
+    "prescreen_scan_not_remote": (
+        "预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen"
+        "（发现的查看与复核可经服务器进行）。"
+    ),
 }

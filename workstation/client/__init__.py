@@ -43,6 +43,7 @@ from workstation.footage.types import (
 from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
+from workstation.prescreen.types import Finding, FindingFigure, FindingFilter, ScanProgress, ScanReport
 from workstation.retention.types import (
     ClipRetention,
     DestructionRequestRow,
@@ -378,6 +379,44 @@ class ArchiveClient(Protocol):
 
     def remove_report_task(self, task_id: int) -> None:
         """Remove a task and its delivery history (the audit log keeps them); audited."""
+        ...
+
+    # --- the automatic pre-screen (预筛查, issue 17) ---
+
+    def scan_prescreen(
+        self,
+        unit_code: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        workers: int,
+        cancel: threading.Event,
+        progress: Callable[[ScanProgress], None],
+    ) -> ScanReport:
+        """Scan the clips in the user's charge (a unit and those below; recorded in the period) that have not
+        been scanned, on `workers` processes where the media are; each clip is kept as it is done, so a
+        cancelled or killed run goes on where it stopped. Only on an archive opened here for now: the remote
+        client refuses it (prescreen_scan_not_remote)."""
+        ...
+
+    def recompute_day_findings(self, unit_code: str | None, date_from: date, date_to: date) -> int:
+        """Work out the officer's-day findings (gaps, overlaps, 异常中断/电量低 at a clip's end, late upload,
+        no case link) of the period again; decided findings stay. Returns the officer-days recomputed."""
+        ...
+
+    def clip_findings(self, clip_ids: Sequence[int]) -> list[Finding]:
+        """The findings on these clips (media findings and the clip's own day findings) the user may see."""
+        ...
+
+    def prescreen_findings(self, criteria: FindingFilter, limit: int) -> list[Finding]:
+        """The findings matching the filter over the units in the user's charge, newest day first."""
+        ...
+
+    def decide_finding(self, finding_id: int, confirmed: bool, note: str) -> Finding:
+        """Confirm or dismiss a finding (a reviewer over its unit); changing a decision is allowed; audited."""
+        ...
+
+    def prescreen_figures(self, criteria: FindingFilter) -> list[FindingFigure]:
+        """Pending, confirmed and dismissed counts per kind and recorder model (the detectors' precision)."""
         ...
 
     # --- audit log and access register (审计) ---

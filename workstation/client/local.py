@@ -54,6 +54,11 @@ from workstation.identity import Identity
 from workstation.integrity.types import ReconcileReport
 from workstation.org import devices, user_admin
 from workstation.org.types import DeviceRow, HolderPeriod, OfficerRow, UserRow
+from workstation.prescreen import day as prescreen_day
+from workstation.prescreen import queries as prescreen_queries
+from workstation.prescreen import review as prescreen_review
+from workstation.prescreen import scan as prescreen_scan
+from workstation.prescreen.types import Finding, FindingFigure, FindingFilter, ScanProgress, ScanReport
 from workstation.retention import destruction, execution, expiry, explain, forms, holds, policy_change
 from workstation.retention.types import (
     ClipRetention,
@@ -510,6 +515,36 @@ class LocalClient:
 
     def revert_clock_correction(self, correction_id: int, reason: str) -> ClockCorrectionRow:
         return self._write(lambda session: clocks.revert(session, self.who, correction_id, reason, clock.now()))
+
+    # --- the automatic pre-screen ---
+
+    def scan_prescreen(
+        self,
+        unit_code: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        workers: int,
+        cancel: threading.Event,
+        progress: Callable[[ScanProgress], None],
+    ) -> ScanReport:
+        return prescreen_scan.scan_pending(
+            self.archive, self.who, unit_code, date_from, date_to, workers, progress=progress, cancel=cancel
+        )
+
+    def recompute_day_findings(self, unit_code: str | None, date_from: date, date_to: date) -> int:
+        return prescreen_day.recompute(self.archive.sessions, self.who, unit_code, date_from, date_to)
+
+    def clip_findings(self, clip_ids: Sequence[int]) -> list[Finding]:
+        return self._read(lambda session: prescreen_queries.clip_findings(session, self.who, clip_ids))
+
+    def prescreen_findings(self, criteria: FindingFilter, limit: int) -> list[Finding]:
+        return self._read(lambda session: prescreen_queries.find(session, self.who, criteria, limit))
+
+    def decide_finding(self, finding_id: int, confirmed: bool, note: str) -> Finding:
+        return prescreen_review.decide_finding(self.archive.sessions, self.who, finding_id, confirmed, note)
+
+    def prescreen_figures(self, criteria: FindingFilter) -> list[FindingFigure]:
+        return self._read(lambda session: prescreen_queries.figures(session, self.who, criteria))
 
 
 if TYPE_CHECKING:

@@ -30,6 +30,7 @@ from workstation.client.wire import (
     ledger_export_of,
     remote_calls,
 )
+from workstation.errors import PrescreenError
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import IngestProgress, IngestReport
 from workstation.footage.upload_ingest import UploadOptions, upload_ingest
@@ -119,6 +120,11 @@ class RemoteClient:
         patterns = patterns_from_settings(config.load_settings())
         options = UploadOptions(station, clear_source, patterns, cancel=cancel)
         return upload_ingest(HttpUploadTarget(self.connection), sources, options, progress)
+
+    def scan_prescreen(self, *_arguments: object, **_options: object) -> object:
+        """Scanning decodes the media where they are: run `workstation prescreen` on the archive server's
+        computer (the server does not run scans for a client yet)."""
+        raise PrescreenError("prescreen_scan_not_remote", server=self.connection.url)
 
 
 def _remote_method(call: Call) -> Callable[..., Any]:

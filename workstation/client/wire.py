@@ -7,7 +7,8 @@ models built from them), so a wrong or missing argument is refused before a serv
 areas' dataclasses arrive as themselves. Bytes travel as base64.
 
 What is not a call: `who` (the server knows the user from the token), `ingest` (an upload, see
-workstation.footage.upload), `media_source` (media are streamed, `/api/v1/media/{entry}`), `thumbnail`
+workstation.footage.upload), `scan_prescreen` (decoding runs where the media are; not over the server yet),
+`media_source` (media are streamed, `/api/v1/media/{entry}`), `thumbnail`
 (`/api/v1/clips/{id}/thumbnail` answers the JPEG itself), and
 the exports, which write a file on the client (`/api/v1/export/{what}` answers the workbook).
 """
@@ -30,6 +31,7 @@ LOCAL_ONLY = frozenset(
     {
         "who",
         "ingest",
+        "scan_prescreen",
         "media_source",
         "thumbnail",
         "export_audit",

@@ -44,3 +44,59 @@ class Finding:
     decided_by: str | None = None
     decided_at: datetime | None = None
     note: str = ""
+
+
+class ScanOutcome(StrEnum):
+    OK = "ok"
+    FAILED = "failed"  # the file could not be read at all (missing, unreadable): the error code says why
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    """How far a pre-screen run is: clips done of those it found to scan, the one just done."""
+
+    done: int
+    total: int
+    clip_id: int
+    outcome: ScanOutcome
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """What a run did: clips scanned, failed (recorded with their reason), findings written, days recomputed;
+    `cancelled` when it stopped early (the next run goes on from there)."""
+
+    scanned: int = 0
+    failed: int = 0
+    findings: int = 0
+    days: int = 0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    """Findings of a unit (and the units below; None: every unit in the user's charge) over days, of kinds
+    (empty: all) and a status (None: any)."""
+
+    unit_code: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    kinds: tuple[str, ...] = ()
+    status: FindingStatus | None = None
+
+
+@dataclass(frozen=True)
+class FindingFigure:
+    """How a kind of finding fared with the reviewers, for one recorder model ("" for none or day findings)."""
+
+    kind: str
+    model: str
+    pending: int
+    confirmed: int
+    dismissed: int
+
+    @property
+    def precision(self) -> float | None:
+        """confirmed / (confirmed + dismissed): how often the detector was right; None before any decision."""
+        decided = self.confirmed + self.dismissed
+        return self.confirmed / decided if decided else None

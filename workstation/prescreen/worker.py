@@ -1,0 +1,26 @@
+"""What a worker process runs: scan one file, and turn its failure into an error code instead of a crash.
+
+Kept apart from the archive's modules so that a worker process (spawned: a fresh interpreter) imports the
+detectors and nothing of the database.
+"""
+
+from pathlib import Path
+
+from player.media.prescreen.scan import scan_media
+from player.media.prescreen.types import ScanResult, ScanSettings
+
+ScanAnswer = tuple[ScanResult | None, str, str]
+"""(the result, or None with an error code and its detail)."""
+
+
+def scan_file(path: str, settings: ScanSettings) -> ScanAnswer:
+    """Scan the file; a missing or unreadable file, or a detector that fails on it, is an answer (failed with a
+    code: media_missing, media_unreadable, scan_failed) so that one bad file never stops a run."""
+    try:
+        return scan_media(Path(path), settings), "", ""
+    except FileNotFoundError as error:
+        return None, "media_missing", str(error)[:500]
+    except OSError as error:
+        return None, "media_unreadable", str(error)[:500]
+    except Exception as error:  # a detector's failure on one file is recorded with the clip, not raised
+        return None, "scan_failed", f"{type(error).__name__}: {error}"[:500]
