@@ -60,7 +60,7 @@ def _encode(target: Path, video: str | None, sound: str | None, *, gop: int = FP
     return target
 
 
-def _corrupt_middle(path: Path, start_s: float, end_s: float) -> None:
+def corrupt_between(path: Path, start_s: float, end_s: float) -> None:
     """Overwrite the bytes of every packet between the two times with random bytes (a damaged card)."""
     with av.open(str(path)) as container:
         spans = [
@@ -132,6 +132,6 @@ def build_labelled_set(folder: Path) -> list[LabelledClip]:
         ),
     ]
     corrupt = _encode(folder / "corrupt.mp4", f"{SCENE},{SENSOR_NOISE}", SOUND)
-    _corrupt_middle(corrupt, 4.0, 6.5)
+    corrupt_between(corrupt, 4.0, 6.5)
     clips.append(LabelledClip(corrupt, ((kind.UNDECODABLE, 4000, 6500),)))
     return clips

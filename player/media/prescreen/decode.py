@@ -8,7 +8,8 @@ only the luma plane is read, every n-th pixel, about `analysis_width` across: no
 scaling. Sound: every audio frame, as float samples (1.0 = full scale).
 
 Damage: a packet the decoder rejects becomes a `Failure` over that packet's time, as does everything after a
-point where the container cannot be read any further. Decoding uses one thread: a station scans several
+point where the container cannot be read any further, and the end of a truncated file (packets stop well
+before the length its header states). Decoding uses one thread: a station scans several
 files side by side, one per core. See tests/benchmarks/test_prescreen_speed.py for the measured choice.
 """
 
@@ -27,6 +28,7 @@ LUMA_FIRST_FORMATS = frozenset(
     {"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p", "nv12", "nv21", "gray"}
 )
 DEFAULT_PACKET_MS = 40  # a damaged packet that does not say how long it is
+MISSING_END_MS = 1000  # packets ending this long before the length the header states: the rest is lost
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def events(
         video.codec_context.skip_frame = "NONKEY" if keyframes_only else "NONREF"
     resampler = av.AudioResampler(format="fltp") if audio is not None else None
     next_picture_ms = 0
-    reached_ms = 0
+    reached_ms = ended_ms = 0  # the latest packet's start and end
     reported = 0.0
     packets = container.demux(*streams)
     while True:
@@ -123,11 +125,14 @@ def events(
                     yield Sound(time_ms, converted.to_ndarray(), converted.sample_rate)
         if start is not None:
             reached_ms = max(reached_ms, start)
+            ended_ms = max(ended_ms, start + _packet_length_ms(packet))
             if progress is not None and length:
                 fraction = min(1.0, reached_ms / length)
                 if fraction - reported >= 0.01:
                     reported = fraction
                     progress(fraction)
+    if length is not None and length - ended_ms > MISSING_END_MS:  # a truncated file: its end is lost
+        yield Failure(ended_ms, length)
 
 
 def luma(frame: av.VideoFrame, width: int) -> numpy.ndarray:
@@ -142,14 +147,14 @@ def luma(frame: av.VideoFrame, width: int) -> numpy.ndarray:
     return numpy.ascontiguousarray(full[::step, ::step])
 
 
-def _packet_ms(packet: av.Packet[Any]) -> int | None:
+def _packet_ms(packet: "av.Packet[Any]") -> int | None:
     stamp = packet.pts if packet.pts is not None else packet.dts
     if stamp is None or packet.time_base is None:
         return None
     return round(float(stamp * Fraction(packet.time_base)) * 1000)
 
 
-def _packet_length_ms(packet: av.Packet[Any]) -> int:
+def _packet_length_ms(packet: "av.Packet[Any]") -> int:
     if packet.duration and packet.time_base is not None:
         return max(1, round(float(packet.duration * Fraction(packet.time_base)) * 1000))
     return DEFAULT_PACKET_MS
