@@ -67,7 +67,7 @@ def keyframes_are_frequent(container: av.container.InputContainer, stream: av.Vi
     """Whether the second keyframe comes within `limit_ms` of the first (reads only the file's first GOP)."""
     first = None
     for packet in container.demux(stream):
-        time = _packet_ms(packet)
+        time = _packet_ms(packet, 0)
         if time is None:
             continue
         if first is not None and time - first > limit_ms:
@@ -88,51 +88,89 @@ def events(
     progress: ScanProgress | None = None,
 ) -> Iterator[Event]:
     """Pictures, sound and failures of the given streams in file order; progress as a fraction of the length."""
-    length = duration_ms(container)
-    streams: list[av.VideoStream | av.AudioStream] = [stream for stream in (video, audio) if stream is not None]
-    if video is not None:
-        video.codec_context.thread_count = 1
-        video.codec_context.skip_frame = "NONKEY" if keyframes_only else "NONREF"
-    resampler = av.AudioResampler(format="fltp") if audio is not None else None
-    next_picture_ms = 0
-    reached_ms = ended_ms = 0  # the latest packet's start and end
-    reported = 0.0
-    packets = container.demux(*streams)
-    while True:
-        try:
-            packet = next(packets)
-        except StopIteration:
-            break
-        except av.error.FFmpegError:  # the container cannot be read past here: the rest is lost
-            yield Failure(reached_ms, max(length or 0, reached_ms + DEFAULT_PACKET_MS))
-            break
-        start = _packet_ms(packet)
-        try:
-            frames = packet.decode()
-        except av.error.FFmpegError:
+    return _Decoding(container, video, audio, settings, keyframes_only, progress).events()
+
+
+class _Decoding:
+    """One pass over a file's packets. Times are from the file's start (an MPEG-TS starts at its first PTS)."""
+
+    def __init__(
+        self,
+        container: av.container.InputContainer,
+        video: av.VideoStream | None,
+        audio: av.AudioStream | None,
+        settings: ScanSettings,
+        keyframes_only: bool,
+        progress: ScanProgress | None,
+    ) -> None:
+        self.container, self.settings, self.progress = container, settings, progress
+        self.keyframes_only = keyframes_only
+        self.streams: list[av.VideoStream | av.AudioStream] = [s for s in (video, audio) if s is not None]
+        if video is not None:
+            video.codec_context.thread_count = 1
+            video.codec_context.skip_frame = "NONKEY" if keyframes_only else "NONREF"
+        self.resampler = av.AudioResampler(format="fltp") if audio is not None else None
+        self.length = duration_ms(container)
+        self.origin_ms = round(container.start_time / 1000) if container.start_time else 0
+        self.next_picture_ms = 0
+        self.reached_ms = self.ended_ms = 0  # the latest packet's start and end
+        self.reported = 0.0
+
+    def events(self) -> Iterator[Event]:
+        packets = self.container.demux(*self.streams)
+        while True:
+            try:
+                packet = next(packets)
+            except StopIteration:
+                break
+            except av.error.FFmpegError:  # the container cannot be read past here: the rest is lost
+                yield Failure(self.reached_ms, max(self.length or 0, self.reached_ms + DEFAULT_PACKET_MS))
+                return
+            start = _packet_ms(packet, self.origin_ms)
+            if self._skipped(packet, start):
+                continue
+            try:
+                frames = packet.decode()
+            except av.error.FFmpegError:
+                if start is not None:
+                    yield Failure(start, start + _packet_length_ms(packet))
+                continue
+            for frame in frames:
+                yield from self._samples(frame)
             if start is not None:
-                yield Failure(start, start + _packet_length_ms(packet))
-            continue
-        for frame in frames:
-            if isinstance(frame, av.VideoFrame) and frame.time is not None:
-                time_ms = round(frame.time * 1000)
-                if keyframes_only or time_ms >= next_picture_ms:
-                    next_picture_ms = time_ms + settings.sample_interval_ms
-                    yield Picture(time_ms, luma(frame, settings.analysis_width))
-            elif isinstance(frame, av.AudioFrame) and resampler is not None:
-                time_ms = round(frame.time * 1000) if frame.time is not None else reached_ms
-                for converted in resampler.resample(frame):
-                    yield Sound(time_ms, converted.to_ndarray(), converted.sample_rate)
-        if start is not None:
-            reached_ms = max(reached_ms, start)
-            ended_ms = max(ended_ms, start + _packet_length_ms(packet))
-            if progress is not None and length:
-                fraction = min(1.0, reached_ms / length)
-                if fraction - reported >= 0.01:
-                    reported = fraction
-                    progress(fraction)
-    if length is not None and length - ended_ms > MISSING_END_MS:  # a truncated file: its end is lost
-        yield Failure(ended_ms, length)
+                self._advance(start, start + _packet_length_ms(packet))
+        if self.length is not None and self.length - self.ended_ms > MISSING_END_MS:  # truncated: its end is lost
+            yield Failure(self.ended_ms, self.length)
+
+    def _skipped(self, packet: "av.Packet[Any]", start: int | None) -> bool:
+        """A keyframe before the next picture is due is not decoded (intra-only video: every frame is a key)."""
+        return (
+            self.keyframes_only
+            and packet.is_keyframe
+            and isinstance(packet.stream, av.VideoStream)
+            and start is not None
+            and start < self.next_picture_ms
+        )
+
+    def _samples(self, frame: av.VideoFrame | av.AudioFrame | object) -> Iterator[Event]:
+        if isinstance(frame, av.VideoFrame) and frame.time is not None:
+            time_ms = round(frame.time * 1000) - self.origin_ms
+            if self.keyframes_only or time_ms >= self.next_picture_ms:
+                self.next_picture_ms = time_ms + self.settings.sample_interval_ms
+                yield Picture(time_ms, luma(frame, self.settings.analysis_width))
+        elif isinstance(frame, av.AudioFrame) and self.resampler is not None:
+            time_ms = round(frame.time * 1000) - self.origin_ms if frame.time is not None else self.reached_ms
+            for converted in self.resampler.resample(frame):
+                yield Sound(time_ms, converted.to_ndarray(), converted.sample_rate)
+
+    def _advance(self, start_ms: int, end_ms: int) -> None:
+        self.reached_ms = max(self.reached_ms, start_ms)
+        self.ended_ms = max(self.ended_ms, end_ms)
+        if self.progress is not None and self.length:
+            fraction = min(1.0, self.reached_ms / self.length)
+            if fraction - self.reported >= 0.01:
+                self.reported = fraction
+                self.progress(fraction)
 
 
 def luma(frame: av.VideoFrame, width: int) -> numpy.ndarray:
@@ -147,11 +185,11 @@ def luma(frame: av.VideoFrame, width: int) -> numpy.ndarray:
     return numpy.ascontiguousarray(full[::step, ::step])
 
 
-def _packet_ms(packet: "av.Packet[Any]") -> int | None:
+def _packet_ms(packet: "av.Packet[Any]", origin_ms: int) -> int | None:
     stamp = packet.pts if packet.pts is not None else packet.dts
     if stamp is None or packet.time_base is None:
         return None
-    return round(float(stamp * Fraction(packet.time_base)) * 1000)
+    return round(float(stamp * Fraction(packet.time_base)) * 1000) - origin_ms
 
 
 def _packet_length_ms(packet: "av.Packet[Any]") -> int:

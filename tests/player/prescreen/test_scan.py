@@ -2,6 +2,7 @@
 
 import dataclasses
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from player.media.prescreen.scan import scan_media
 from player.media.prescreen.types import MediaFinding, MediaFindingKind, ScanResult, ScanSettings
 from tests.helpers.prescreen_clips import corrupt_between
 from workstation.demo import synth
+from workstation.demo.synth import ffmpeg_executable
 
 UNDECODABLE = MediaFindingKind.UNDECODABLE
 
@@ -71,3 +73,19 @@ def test_the_settings_decide(labelled: dict[str, Path]):
     [finding] = scan_media(covered, ScanSettings(max_keyframe_interval_ms=100)).findings
     assert finding.kind is MediaFindingKind.COVERED
     assert abs(finding.start_ms - 3500) <= 250 and abs(finding.end_ms - 7500) <= 250, finding
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments"),
+    [
+        ("mjpeg.avi", ["-c:v", "mjpeg", "-q:v", "5", "-c:a", "pcm_s16le"]),  # every frame a keyframe
+        ("offset.ts", ["-c", "copy", "-output_ts_offset", "10"]),  # an MPEG-TS whose clock starts at 10 s
+    ],
+)
+def test_other_recorder_formats_give_the_same_span(labelled, tmp_path, name, arguments):
+    target = tmp_path / name
+    command = [ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-i", str(labelled["covered.mp4"])]
+    subprocess.run([*command, *arguments, str(target)], check=True)
+    [finding] = scan_media(target, ScanSettings()).findings
+    assert finding.kind is MediaFindingKind.COVERED
+    assert abs(finding.start_ms - 3500) <= 500 and abs(finding.end_ms - 7500) <= 500, finding
