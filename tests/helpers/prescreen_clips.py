@@ -3,9 +3,9 @@
 Every clip is made by imageio-ffmpeg's ffmpeg from lavfi sources: a moving test scene with sensor noise (the
 noise is temporal, a fresh draw every frame, as a real sensor's), a sound of a tone with a slow swell and a
 noise floor, and then the one thing the clip is about, between known times. Negatives sit beside the positives
-(a night scene that is dark but not covered, a static scene that is not frozen, a quiet room that is not
-silent) so that precision means something. The clips are short and 640x360; two use a long GOP (one keyframe)
-so that the decoder's full-decode path is in the set too.
+(a night scene that is dark but not covered, a hand passing the lens for a second, a static scene that is not
+frozen, a quiet room that is not silent) so that precision means something. The clips are short and 640x360;
+two use a long GOP (one keyframe) so that the decoder's full-decode path is in the set too.
 """
 
 import random
@@ -82,6 +82,7 @@ def build_labelled_set(folder: Path) -> list[LabelledClip]:
     """Write the labelled set into `folder` (a few seconds on one core) and return it with its truth."""
     folder.mkdir(parents=True, exist_ok=True)
     covered = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{_between(3.5, 7.5)}'"
+    hand = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{_between(4, 5)}'"  # too short to report
     dark = "lutyuv=y=16+(val-16)*0.06"
     night = f"lutyuv=y=16+(val-16)*0.15,{LIGHTS}"
     quiet = "0.02*sin(2*PI*300*t)+0.01*(random(0)-0.5)"  # a quiet room, about -40 dBFS: not silent
@@ -107,6 +108,11 @@ def build_labelled_set(folder: Path) -> list[LabelledClip]:
             _encode(folder / "dark.mp4", f"{SCENE},{dark},noise=alls=10:allf=t", SOUND), ((kind.DARK, 0, 10000),)
         ),
         LabelledClip(_encode(folder / "night.mp4", f"{SCENE},{night},noise=alls=8:allf=t", SOUND), ()),
+        LabelledClip(
+            _encode(folder / "covered_at_night.mp4", f"{SCENE},{night},{covered},noise=alls=8:allf=t", SOUND),
+            ((kind.COVERED, 3500, 7500),),
+        ),
+        LabelledClip(_encode(folder / "hand_passes.mp4", f"{SCENE},{hand},{SENSOR_NOISE}", SOUND), ()),
         LabelledClip(
             _encode(
                 folder / "frozen.mp4",

@@ -5,8 +5,10 @@ span counts as found when some found span of its kind overlaps it. The figures a
 recorded as test properties; the README quotes them.
 """
 
+import pytest
+
 from player.media.prescreen.scan import scan_media
-from player.media.prescreen.types import MediaFindingKind, ScanSettings
+from player.media.prescreen.types import MediaFinding, MediaFindingKind, ScanSettings
 from tests.helpers.prescreen_clips import LabelledClip
 
 TARGET = 0.9
@@ -16,8 +18,13 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def test_precision_and_recall_of_every_detector(labelled_set: list[LabelledClip], record_property):
-    found = {clip.path.name: scan_media(clip.path, ScanSettings()).findings for clip in labelled_set}
+@pytest.fixture(scope="module")
+def found(labelled_set: list[LabelledClip]) -> dict[str, tuple[MediaFinding, ...]]:
+    """The findings of every clip of the set with the default settings, by file name."""
+    return {clip.path.name: scan_media(clip.path, ScanSettings()).findings for clip in labelled_set}
+
+
+def test_precision_and_recall_of_every_detector(labelled_set: list[LabelledClip], found, record_property):
     lines = []
     for kind in MediaFindingKind:
         correct = reported = recalled = labelled = 0
@@ -39,10 +46,10 @@ def test_precision_and_recall_of_every_detector(labelled_set: list[LabelledClip]
     print("\npre-screen on the labelled set:\n" + "\n".join(lines))
 
 
-def test_findings_lie_on_the_labelled_time_within_a_sample(labelled_set: list[LabelledClip]):
+def test_findings_lie_on_the_labelled_time_within_a_sample(labelled_set: list[LabelledClip], found):
     """Beyond overlapping: each span found starts and ends within 1.5 s of the labelled one (keyframes 1 s apart)."""
     for clip in labelled_set:
-        findings = scan_media(clip.path, ScanSettings()).findings
+        findings = found[clip.path.name]
         assert len(findings) == len(clip.truth), (clip.path.name, findings)
         for finding, (kind, start, end) in zip(findings, clip.truth, strict=True):
             assert finding.kind is kind
