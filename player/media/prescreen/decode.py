@@ -9,8 +9,8 @@ scaling. Sound: every audio frame, as float samples (1.0 = full scale).
 
 Damage: a packet the decoder rejects becomes a `Failure` over that packet's time, as does everything after a
 point where the container cannot be read any further, and the end of a truncated file (packets stop well
-before the length its header states). Decoding uses one thread: a station scans several
-files side by side, one per core. See tests/benchmarks/test_prescreen_speed.py for the measured choice.
+before the length its header states). Decoding uses one thread: a station scans several files side by side,
+one per core. See tests/benchmarks/test_prescreen_speed.py for the measured choice.
 """
 
 from collections.abc import Iterator
