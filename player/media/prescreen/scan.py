@@ -16,6 +16,9 @@ from player.media.prescreen.sound import SoundDetector
 from player.media.prescreen.spans import Observation, join
 from player.media.prescreen.types import MediaFinding, MediaFindingKind, ScanProgress, ScanResult, ScanSettings
 
+DETECTOR_VERSION = "detectors-1"
+"""Names the detectors and their defaults: the archive scans a clip again when it changes (kept with each scan).
+Raise it whenever a detector or a default threshold changes."""
 AUDIO_EXTENSIONS = frozenset({"wav", "mp3", "aac", "m4a", "amr", "wma", "ogg", "opus", "flac"})
 PHOTO_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "heic", "webp"})
 
