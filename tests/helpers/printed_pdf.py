@@ -177,14 +177,14 @@ def print_problems(
     pages: list[Page],
     body_size: float,
     small_size: float,
-    small_font: str,
+    small_font: str | None,
     small_band: float = 0.0,
     side_margin: float = 0.0,
 ) -> list[str]:
     """What is wrong with the printed pages: a page not A4, a word under `body_size` points (words in a font
-    whose name contains `small_font`, or within `small_band` points of the page's top or bottom edge — a running
-    header or footer — may go down to `small_size`), two words over each other, a word reaching into the
-    `side_margin` points at the left or right edge (cut off, or about to be)."""
+    whose name contains `small_font`, if given, or within `small_band` points of the page's top or bottom edge —
+    a running header or footer — may go down to `small_size`), two words over each other, a word reaching into
+    the `side_margin` points at the left or right edge (cut off, or about to be)."""
     problems = []
     for page in pages:
         size = (max(page.width, page.height), min(page.width, page.height))
@@ -192,7 +192,8 @@ def print_problems(
             problems.append(f"page {page.number}: {page.width:.0f} × {page.height:.0f} pt is not A4")
         for word in page.words:
             banded = word.y0 >= page.height - small_band or word.y1 <= small_band
-            least = small_size if small_font in word.font or banded else body_size
+            small = banded or (small_font is not None and small_font in word.font)
+            least = small_size if small else body_size
             if word.size < least - 0.05:
                 problems.append(f"page {page.number}: {word.text!r} printed at {word.size:.1f} pt ({word.font})")
             if word.x0 < side_margin - OVERLAP_TOLERANCE or word.x1 > page.width - side_margin + OVERLAP_TOLERANCE:
