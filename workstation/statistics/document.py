@@ -253,4 +253,5 @@ def _rounded(value: float | None) -> float | None:
 
 
 def _problem_text(problems: tuple[tuple[str, int], ...]) -> str:
-    return "、".join(f"{CHECK_WORDS.get(code, code)} {count}" for code, count in problems[:3])
+    """The three most frequent problems, each with its count (a no-break space: the count never wraps alone)."""
+    return "、".join(f"{CHECK_WORDS.get(code, code)}\u00a0{count}" for code, count in problems[:3])
