@@ -24,6 +24,8 @@ APT_PACKAGES=(
   # the print tests convert the workbooks to PDF as a user's spreadsheet program prints them, then read the
   # text positions and render a page (pdftotext, pdftoppm)
   libreoffice-calc-nogui poppler-utils
+  # the report print tests print the HTML reports as a user's browser prints them (headless, to PDF)
+  chromium
   # metric twins of the fonts a Windows spreadsheet program prints the workbooks with (Calibri, Courier New)
   fonts-crosextra-carlito fonts-liberation2
 )

@@ -89,7 +89,7 @@ def _workload(session: Session, who: Identity, query: StatsQuery) -> _Parts:
     summary = _compare(report.total, report.previous_total)
     sections = (
         Section("按单位", headers, units, Chart("各单位资料时长（小时）", 1, 7), "单位的数字包含其下级单位。"),
-        Section("按执法人员", officer_headers, officers, Chart("各执法人员资料时长（小时）", 1, 6)),
+        Section("按执法人员", officer_headers, officers, Chart("各执法人员资料时长（小时）", 1, 7)),
     )
     return summary, sections, WORKLOAD_DEFINITIONS
 
@@ -194,7 +194,7 @@ def _spotchecks(session: Session, who: Identity, query: StatsQuery) -> _Parts:
         ("不合格", str(total.failed)),
     )
     sections = (
-        Section("按单位", headers, rows, Chart("各单位已查条数", 1, 4)),
+        Section("按单位", headers, rows, Chart("各单位已查条数", 1, 4), totals=1),
         Section("主要问题（检查项答“否”的次数）", ("检查项", "次数"), problems, Chart("主要问题", 0, 1)),
     )
     definitions = (
@@ -253,4 +253,5 @@ def _rounded(value: float | None) -> float | None:
 
 
 def _problem_text(problems: tuple[tuple[str, int], ...]) -> str:
-    return "、".join(f"{CHECK_WORDS.get(code, code)} {count}" for code, count in problems[:3])
+    """The three most frequent problems, each with its count (a no-break space: the count never wraps alone)."""
+    return "、".join(f"{CHECK_WORDS.get(code, code)}\u00a0{count}" for code, count in problems[:3])

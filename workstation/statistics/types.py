@@ -221,13 +221,20 @@ class Chart:
 
 @dataclass(frozen=True)
 class Section:
-    """One table of a report, with the chart drawn from it (if any) and a note under it."""
+    """One table of a report, with the chart drawn from it (if any) and a note under it. The last `totals` rows
+    are totals (合计): printed in bold and left out of the chart, where they would dwarf the rows they add up."""
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str | int | float | None, ...], ...]
     chart: Chart | None = None
     note: str = ""
+    totals: int = 0
+
+    @property
+    def chart_rows(self) -> tuple[tuple[str | int | float | None, ...], ...]:
+        """The rows the chart draws: all but the totals."""
+        return self.rows[: len(self.rows) - self.totals]
 
 
 @dataclass(frozen=True)

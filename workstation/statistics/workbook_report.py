@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from workstation.atomic_file import replacing
+from workstation.statistics.text_width import columns
 from workstation.statistics.types import ReportDocument, Section
 from workstation.xlsx_print import Column, PrintedTable
 
@@ -51,10 +52,10 @@ def _section_sheet(workbook: Workbook, document: ReportDocument, section: Sectio
     for row in section.rows:
         table.append(row)
     table.close((section.note,) if section.note else ())
-    if section.chart is not None and section.rows:
+    if section.chart is not None and section.chart_rows:
         chart = BarChart()
         chart.type, chart.title, chart.legend = "bar", section.chart.title, None
-        shown = min(len(section.rows), MAX_CHART_ROWS)
+        shown = min(len(section.chart_rows), MAX_CHART_ROWS)
         first, last = 3, 2 + shown
         data = Reference(table.sheet, min_col=section.chart.value_column + 1, min_row=first, max_row=last)
         labels = Reference(table.sheet, min_col=section.chart.label_column + 1, min_row=first, max_row=last)
@@ -68,6 +69,6 @@ def _section_sheet(workbook: Workbook, document: ReportDocument, section: Sectio
 def _column(header: str, values: list[object]) -> Column:
     """A column as wide as its header or its longest value (Chinese counted double), within bounds."""
     texts = [header, *(str(value) for value in values if value is not None)]
-    widest = float(max(sum(2 if ord(char) > 0x2E7F else 1 for char in text) for text in texts))
+    widest = float(max(columns(text) for text in texts))
     numeric = all(isinstance(value, int | float) or value is None for value in values)
     return Column(header, min(max(widest + 2, 8.0), 14.0 if numeric else 36.0), wrap=not numeric)
