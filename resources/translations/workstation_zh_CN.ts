@@ -763,7 +763,7 @@
     <message>
         <location filename="../../ui/archive/model.py" line="284" />
         <source>Uploaded after 24 h</source>
-        <translation>超过 24 小时上传</translation>
+        <translation>超24小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="286" />
@@ -1639,7 +1639,7 @@
     <message>
         <location filename="../../ui/archive/filters.py" line="56" />
         <source>Uploaded after 24 h</source>
-        <translation>超过 24 小时上传</translation>
+        <translation>超24小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/archive/filters.py" line="57" />
@@ -3993,97 +3993,107 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="80" />
+        <location filename="../../ui/statistics/view.py" line="83" />
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="81" />
+        <location filename="../../ui/statistics/view.py" line="84" />
         <source>Recorders</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="82" />
+        <location filename="../../ui/statistics/view.py" line="85" />
         <source>Spot checks</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="83" />
+        <location filename="../../ui/statistics/view.py" line="86" />
         <source>Viewing requests</source>
         <translation>调阅审批</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="90" />
+        <location filename="../../ui/statistics/view.py" line="87" />
+        <source>Pre-screen</source>
+        <translation>预筛查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="94" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="92" />
+        <location filename="../../ui/statistics/view.py" line="96" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="95" />
+        <location filename="../../ui/statistics/view.py" line="99" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="138" />
+        <location filename="../../ui/statistics/view.py" line="142" />
         <source>All units in my charge</source>
         <translation>全部管辖单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="171" />
+        <location filename="../../ui/statistics/view.py" line="175" />
         <source>The period ends before it begins.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="179" />
+        <location filename="../../ui/statistics/view.py" line="184" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="189" />
+        <location filename="../../ui/statistics/view.py" line="194" />
         <source>Files per unit</source>
         <translation>各单位文件数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="192" />
+        <location filename="../../ui/statistics/view.py" line="197" />
         <source>Hours switched on per recorder</source>
         <translation>各执法记录仪开机时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="195" />
+        <location filename="../../ui/statistics/view.py" line="200" />
         <source>Reviews per unit</source>
         <translation>各单位已查条数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="198" />
+        <location filename="../../ui/statistics/view.py" line="203" />
         <source>Viewing requests per deciding unit</source>
         <translation>各审批单位调阅申请数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="216" />
+        <location filename="../../ui/statistics/view.py" line="206" />
+        <source>Findings per kind</source>
+        <translation>各类发现数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="224" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="216" />
+        <location filename="../../ui/statistics/view.py" line="224" />
         <source>Web page (*.html);;Excel (*.xlsx)</source>
         <translation>网页 (*.html);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="223" />
+        <location filename="../../ui/statistics/view.py" line="231" />
         <source>Name the file .html or .xlsx.</source>
         <translation>请将文件命名为 .html 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="226" />
+        <location filename="../../ui/statistics/view.py" line="234" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="231" />
+        <location filename="../../ui/statistics/view.py" line="239" />
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -6472,6 +6482,74 @@
     </message>
 </context>
 <context>
+    <name>findings</name>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="26" />
+        <source>Lens covered</source>
+        <translation>镜头遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="27" />
+        <source>Too dark</source>
+        <translation>画面过暗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="28" />
+        <source>Frozen picture</source>
+        <translation>画面冻结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="29" />
+        <source>No sound</source>
+        <translation>无声</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="30" />
+        <source>Distorted sound</source>
+        <translation>声音失真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="31" />
+        <source>Cannot be decoded</source>
+        <translation>无法解码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="32" />
+        <source>Recording gap</source>
+        <translation>录制空档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="33" />
+        <source>Overlapping recordings</source>
+        <translation>录制重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="34" />
+        <source>Ended by an abnormal interruption</source>
+        <translation>异常中断结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="35" />
+        <source>Ended on low battery</source>
+        <translation>电量低结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="36" />
+        <source>Uploaded after 24 h</source>
+        <translation>超24小时上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="37" />
+        <source>No case link all day</source>
+        <translation>全天未关联警情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="38" />
+        <source>Clock drift</source>
+        <translation>时钟漂移</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../ui/common/labels.py" line="13" />
@@ -6610,112 +6688,117 @@
         <translation>调阅审批</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="34" />
+        <location filename="../../ui/statistics/task_words.py" line="28" />
+        <source>Pre-screen</source>
+        <translation>预筛查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="35" />
         <source>Web page (HTML)</source>
         <translation>网页（HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="35" />
+        <location filename="../../ui/statistics/task_words.py" line="36" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="42" />
+        <location filename="../../ui/statistics/task_words.py" line="43" />
         <source>The day before</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="43" />
+        <location filename="../../ui/statistics/task_words.py" line="44" />
         <source>The week before (Monday to Sunday)</source>
         <translation>上一周（周一至周日）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="44" />
+        <location filename="../../ui/statistics/task_words.py" line="45" />
         <source>The month before</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="52" />
+        <location filename="../../ui/statistics/task_words.py" line="53" />
         <source>Monday</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="53" />
+        <location filename="../../ui/statistics/task_words.py" line="54" />
         <source>Tuesday</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="54" />
+        <location filename="../../ui/statistics/task_words.py" line="55" />
         <source>Wednesday</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="55" />
+        <location filename="../../ui/statistics/task_words.py" line="56" />
         <source>Thursday</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="56" />
+        <location filename="../../ui/statistics/task_words.py" line="57" />
         <source>Friday</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="57" />
+        <location filename="../../ui/statistics/task_words.py" line="58" />
         <source>Saturday</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="58" />
+        <location filename="../../ui/statistics/task_words.py" line="59" />
         <source>Sunday</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="68" />
+        <location filename="../../ui/statistics/task_words.py" line="69" />
         <source>Every %1 at %2</source>
         <translation>每%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="74" />
+        <location filename="../../ui/statistics/task_words.py" line="75" />
         <source>Monthly on day %1 at %2</source>
         <translation>每月 %1 日 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="78" />
+        <location filename="../../ui/statistics/task_words.py" line="79" />
         <source>Daily at %1</source>
         <translation>每天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="83" />
+        <location filename="../../ui/statistics/task_words.py" line="84" />
         <source>Folder %1</source>
         <translation>文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="90" />
+        <location filename="../../ui/statistics/task_words.py" line="91" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="92" />
+        <location filename="../../ui/statistics/task_words.py" line="93" />
         <source>Delivered %1</source>
         <translation>已送达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="94" />
+        <location filename="../../ui/statistics/task_words.py" line="95" />
         <source>Not delivered after %1 attempts</source>
         <translation>已尝试 %1 次，未能送达</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="98" />
+        <location filename="../../ui/statistics/task_words.py" line="99" />
         <source>Attempt %1 failed; tried again at %2</source>
         <translation>第 %1 次发送失败，将于 %2 重试</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="101" />
+        <location filename="../../ui/statistics/task_words.py" line="102" />
         <source>Waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="103" />
+        <location filename="../../ui/statistics/task_words.py" line="104" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
@@ -7011,10 +7094,57 @@
         <translation>单位代码</translation>
     </message>
     <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="45" />
+        <source>Number of findings</source>
+        <translation>发现数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="46" />
+        <source>Awaiting review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="47" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="48" />
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="49" />
+        <source>Precision</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="54" />
+        <location filename="../../ui/statistics/finding_tables.py" line="69" />
+        <source>Finding kind</source>
+        <translation>发现类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="59" />
         <location filename="../../ui/statistics/tables.py" line="47" />
         <location filename="../../ui/statistics/tables.py" line="226" />
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="61" />
+        <source>Files with findings</source>
+        <translation>有发现的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="62" />
+        <source>Files with confirmed findings</source>
+        <translation>有确认发现的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="155" />
+        <source>Findings %1 (previous period %2) · confirmed %3 · dismissed %4 · pending %5 · precision %6</source>
+        <translation>发现 %1（上期 %2）· 已确认 %3 · 已排除 %4 · 待复核 %5 · 准确率 %6</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="48" />
@@ -7097,6 +7227,7 @@
         <translation>设备编号</translation>
     </message>
     <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="68" />
         <location filename="../../ui/statistics/tables.py" line="174" />
         <source>Model</source>
         <translation>型号</translation>
