@@ -763,12 +763,55 @@
     <message>
         <location filename="../../ui/archive/model.py" line="284" />
         <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
+        <translation>超过 24 小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="286" />
         <source>Not linked to a case</source>
         <translation>未关联警情/案件</translation>
+    </message>
+</context>
+<context>
+    <name>ClockPanel</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="137" />
+        <source>Enter offset…</source>
+        <translation>登记偏差…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="139" />
+        <source>Batch correction…</source>
+        <translation>批量校正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="141" />
+        <source>Revert…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="159" />
+        <source>Measurements (newest first)</source>
+        <translation>偏差测量记录（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="160" />
+        <source>Corrections (newest first)</source>
+        <translation>批量校正记录（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="181" />
+        <source>Select a recorder to see and correct its clock.</source>
+        <translation>请选择一台执法记录仪，查看并校正其时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="184" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="238" />
+        <source>Saved and recorded in the audit log.</source>
+        <translation>已保存并记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -909,6 +952,102 @@
         <location filename="../../ui/shell/connection_dialog.py" line="185" />
         <source>Connected.</source>
         <translation>连接成功。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="118" />
+        <source>Correct the clock of %1</source>
+        <translation>批量校正 %1 的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="128" />
+        <source>e.g. the recorder was 7 s fast at the dock</source>
+        <translation>例如：接入工作站时记录仪快 7 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="132" />
+        <source>From (recorder date)</source>
+        <translation>起始日期（记录仪日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="133" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="134" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="148" />
+        <source>%1 files of this period will get the fitted offset; their recorder times are kept.</source>
+        <translation>将按拟合偏差校正此期间的 %1 个文件；记录仪原始时间保留不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="162" />
+        <source>The period ends before it begins.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="164" />
+        <source>Counting the files…</source>
+        <translation>正在统计文件数……</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionModel</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="81" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="82" />
+        <source>Period (recorder dates)</source>
+        <translation>期间（记录仪日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="83" />
+        <source>Offset (s)</source>
+        <translation>偏差（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="84" />
+        <source>Drift (s/day)</source>
+        <translation>漂移（秒/天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="85" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="86" />
+        <source>Corrected by</source>
+        <translation>校正人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="87" />
+        <source>Corrected at</source>
+        <translation>校正时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="88" />
+        <source>Reverted</source>
+        <translation>撤销情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="89" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="98" />
+        <source>%1 by %2: %3</source>
+        <translation>%1 由 %2 撤销：%3</translation>
     </message>
 </context>
 <context>
@@ -1058,82 +1197,87 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="76" />
+        <location filename="../../ui/admin/devices_view.py" line="79" />
         <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
         <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="80" />
+        <location filename="../../ui/admin/devices_view.py" line="83" />
         <source>Unassigned only</source>
         <translation>只看待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="82" />
+        <location filename="../../ui/admin/devices_view.py" line="85" />
         <source>Handover…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="85" />
+        <location filename="../../ui/admin/devices_view.py" line="88" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="106" />
+        <location filename="../../ui/admin/devices_view.py" line="109" />
         <source>Assign to unit</source>
         <translation>分配到单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="123" />
+        <location filename="../../ui/admin/devices_view.py" line="133" />
         <source>Holder history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="130" />
+        <location filename="../../ui/admin/devices_view.py" line="134" />
+        <source>Clock correction</source>
+        <translation>时钟校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/devices_view.py" line="138" />
         <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
         <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="161" />
+        <location filename="../../ui/admin/devices_view.py" line="169" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="206" />
+        <location filename="../../ui/admin/devices_view.py" line="214" />
         <source>%1 now belongs to %2.</source>
         <translation>%1 已分配到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="229" />
+        <location filename="../../ui/admin/devices_view.py" line="237" />
         <source>Recorder %1 handed over to %2.</source>
         <translation>设备 %1 已交接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="255" />
+        <location filename="../../ui/admin/devices_view.py" line="263" />
         <source>%1 recorders, %2 of them unassigned.</source>
         <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="266" />
+        <location filename="../../ui/admin/devices_view.py" line="274" />
         <source>Officers awaiting a unit (%1)</source>
         <translation>待分配执法人员（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="269" />
+        <location filename="../../ui/admin/devices_view.py" line="277" />
         <source>%1 (name not registered)</source>
         <translation>%1（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="299" />
+        <location filename="../../ui/admin/devices_view.py" line="308" />
         <source>Select a recorder to see who held it when.</source>
         <translation>选择一台执法记录仪，查看历任持有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="302" />
+        <location filename="../../ui/admin/devices_view.py" line="311" />
         <source>%1 has never been handed to an officer.</source>
         <translation>%1 尚未交给任何执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="306" />
+        <location filename="../../ui/admin/devices_view.py" line="315" />
         <source>%1: %2 holding periods, newest first.</source>
         <translation>%1：共 %2 段持有记录，最新的在前。</translation>
     </message>
@@ -1639,7 +1783,7 @@
     <message>
         <location filename="../../ui/archive/filters.py" line="56" />
         <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
+        <translation>超过 24 小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/archive/filters.py" line="57" />
@@ -2649,6 +2793,97 @@
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="71" />
+        <source>Enter a clock offset of %1</source>
+        <translation>登记 %1 的时钟偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="77" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="78" />
+        <source>e.g. burned-in time of the clip against the duty room clock</source>
+        <translation>例如：画面叠加时间与值班室标准时钟比对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="81" />
+        <source>The offset is the recorder's time minus the true time (positive: the recorder is fast).</source>
+        <translation>偏差 = 记录仪时间 − 标准时间（正数表示记录仪偏快）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="85" />
+        <source>Recorder time</source>
+        <translation>记录仪时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="86" />
+        <source>True time</source>
+        <translation>标准时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="87" />
+        <source>Offset</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="88" />
+        <source>Clip ID (optional)</source>
+        <translation>文件编号（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="89" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="108" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementModel</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="51" />
+        <source>True time</source>
+        <translation>标准时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="52" />
+        <source>Recorder time</source>
+        <translation>记录仪时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="53" />
+        <source>Offset (s)</source>
+        <translation>偏差（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="54" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="55" />
+        <source>Clip</source>
+        <translation>文件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="56" />
+        <source>Entered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="57" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>OfficerTree</name>
     <message>
         <location filename="../../ui/archive/officer_tree.py" line="33" />
@@ -3578,6 +3813,29 @@
         <location filename="../../ui/admin/retention_view.py" line="30" />
         <source>Destruction requests</source>
         <translation>销毁申请</translation>
+    </message>
+</context>
+<context>
+    <name>RevertDialog</name>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="177" />
+        <source>Revert correction %1</source>
+        <translation>撤销第 %1 号校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="180" />
+        <source>%1 to %2, %3 files: they get back the times they had before this correction.</source>
+        <translation>%1 至 %2，共 %3 个文件：恢复为此次校正前的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="187" />
+        <source>Why the correction is taken back</source>
+        <translation>撤销校正的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="190" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -4865,6 +5123,44 @@
         <location filename="../../ui/app.py" line="128" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>clocks</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="37" />
+        <source>Entered by an administrator</source>
+        <translation>管理员登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="270" />
+        <source>No measurements yet: enter one, or dock the recorder at a station that writes its time.</source>
+        <translation>尚无偏差测量：请登记偏差，或在写入工作站时间的采集站上接入该记录仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="275" />
+        <source>(fast)</source>
+        <translation>（偏快）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="277" />
+        <source>(slow)</source>
+        <translation>（偏慢）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="279" />
+        <source>%1 s/day</source>
+        <translation>%1 秒/天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="281" />
+        <source>unknown (one measurement)</source>
+        <translation>未知（仅一次测量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="284" />
+        <source>Offset now %1 s %2 · drift %3 · fitted over %4 of %5 measurements</source>
+        <translation>当前偏差 %1 秒%2 · 漂移 %3 · 依据 %5 次测量中的 %4 次拟合</translation>
     </message>
 </context>
 <context>
@@ -6536,7 +6832,7 @@
     <message>
         <location filename="../../ui/statistics/finding_tables.py" line="36" />
         <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
+        <translation>超过 24 小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/finding_tables.py" line="37" />

@@ -112,6 +112,4 @@ def _rows(sheet) -> list[dict[str, object]]:
     """A sheet's table rows by header (row 1 is the title, row 2 the header; a note under the table fills only
     its first cell)."""
     header = [cell.value for cell in sheet[2]]
-    return [
-        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=3, values_only=True) if row[1]
-    ]
+    return [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=3, values_only=True) if row[1]]
