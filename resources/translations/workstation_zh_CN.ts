@@ -772,6 +772,49 @@
     </message>
 </context>
 <context>
+    <name>ClockPanel</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="137" />
+        <source>Enter offset…</source>
+        <translation>登记偏差…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="139" />
+        <source>Batch correction…</source>
+        <translation>批量校正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="141" />
+        <source>Revert…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="159" />
+        <source>Measurements (newest first)</source>
+        <translation>偏差测量记录（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="160" />
+        <source>Corrections (newest first)</source>
+        <translation>批量校正记录（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="181" />
+        <source>Select a recorder to see and correct its clock.</source>
+        <translation>请选择一台执法记录仪，查看并校正其时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="184" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="238" />
+        <source>Saved and recorded in the audit log.</source>
+        <translation>已保存并记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../ui/shell/connection_dialog.py" line="42" />
@@ -909,6 +952,102 @@
         <location filename="../../ui/shell/connection_dialog.py" line="185" />
         <source>Connected.</source>
         <translation>连接成功。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="118" />
+        <source>Correct the clock of %1</source>
+        <translation>批量校正 %1 的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="128" />
+        <source>e.g. the recorder was 7 s fast at the dock</source>
+        <translation>例如：接入工作站时记录仪快 7 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="132" />
+        <source>From (recorder date)</source>
+        <translation>起始日期（记录仪日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="133" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="134" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="148" />
+        <source>%1 files of this period will get the fitted offset; their recorder times are kept.</source>
+        <translation>将按拟合偏差校正此期间的 %1 个文件；记录仪原始时间保留不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="162" />
+        <source>The period ends before it begins.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="164" />
+        <source>Counting the files…</source>
+        <translation>正在统计文件数……</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionModel</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="81" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="82" />
+        <source>Period (recorder dates)</source>
+        <translation>期间（记录仪日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="83" />
+        <source>Offset (s)</source>
+        <translation>偏差（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="84" />
+        <source>Drift (s/day)</source>
+        <translation>漂移（秒/天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="85" />
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="86" />
+        <source>Corrected by</source>
+        <translation>校正人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="87" />
+        <source>Corrected at</source>
+        <translation>校正时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="88" />
+        <source>Reverted</source>
+        <translation>撤销情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="89" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="98" />
+        <source>%1 by %2: %3</source>
+        <translation>%1 由 %2 撤销：%3</translation>
     </message>
 </context>
 <context>
@@ -1058,82 +1197,87 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="76" />
+        <location filename="../../ui/admin/devices_view.py" line="79" />
         <source>Filter by device no., model, serial no., unit, holder or badge no.</source>
         <translation>按设备编号、型号、序列号、单位、持有人或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="80" />
+        <location filename="../../ui/admin/devices_view.py" line="83" />
         <source>Unassigned only</source>
         <translation>只看待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="82" />
+        <location filename="../../ui/admin/devices_view.py" line="85" />
         <source>Handover…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="85" />
+        <location filename="../../ui/admin/devices_view.py" line="88" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="106" />
+        <location filename="../../ui/admin/devices_view.py" line="109" />
         <source>Assign to unit</source>
         <translation>分配到单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="123" />
+        <location filename="../../ui/admin/devices_view.py" line="133" />
         <source>Holder history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="130" />
+        <location filename="../../ui/admin/devices_view.py" line="134" />
+        <source>Clock correction</source>
+        <translation>时钟校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/devices_view.py" line="138" />
         <source>Officers registered by ingest from an unknown badge no. Put each in a unit.</source>
         <translation>以下执法人员是导入时按未登记的警号自动登记的，请为其分配单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="161" />
+        <location filename="../../ui/admin/devices_view.py" line="169" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="206" />
+        <location filename="../../ui/admin/devices_view.py" line="214" />
         <source>%1 now belongs to %2.</source>
         <translation>%1 已分配到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="229" />
+        <location filename="../../ui/admin/devices_view.py" line="237" />
         <source>Recorder %1 handed over to %2.</source>
         <translation>设备 %1 已交接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="255" />
+        <location filename="../../ui/admin/devices_view.py" line="263" />
         <source>%1 recorders, %2 of them unassigned.</source>
         <translation>共 %1 台执法记录仪，其中 %2 台待分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="266" />
+        <location filename="../../ui/admin/devices_view.py" line="274" />
         <source>Officers awaiting a unit (%1)</source>
         <translation>待分配执法人员（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="269" />
+        <location filename="../../ui/admin/devices_view.py" line="277" />
         <source>%1 (name not registered)</source>
         <translation>%1（未登记姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="299" />
+        <location filename="../../ui/admin/devices_view.py" line="308" />
         <source>Select a recorder to see who held it when.</source>
         <translation>选择一台执法记录仪，查看历任持有人。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="302" />
+        <location filename="../../ui/admin/devices_view.py" line="311" />
         <source>%1 has never been handed to an officer.</source>
         <translation>%1 尚未交给任何执法人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/devices_view.py" line="306" />
+        <location filename="../../ui/admin/devices_view.py" line="315" />
         <source>%1: %2 holding periods, newest first.</source>
         <translation>%1：共 %2 段持有记录，最新的在前。</translation>
     </message>
@@ -2649,6 +2793,97 @@
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="71" />
+        <source>Enter a clock offset of %1</source>
+        <translation>登记 %1 的时钟偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="77" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="78" />
+        <source>e.g. burned-in time of the clip against the duty room clock</source>
+        <translation>例如：画面叠加时间与值班室标准时钟比对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="81" />
+        <source>The offset is the recorder's time minus the true time (positive: the recorder is fast).</source>
+        <translation>偏差 = 记录仪时间 − 标准时间（正数表示记录仪偏快）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="85" />
+        <source>Recorder time</source>
+        <translation>记录仪时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="86" />
+        <source>True time</source>
+        <translation>标准时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="87" />
+        <source>Offset</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="88" />
+        <source>Clip ID (optional)</source>
+        <translation>文件编号（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="89" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="108" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementModel</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="51" />
+        <source>True time</source>
+        <translation>标准时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="52" />
+        <source>Recorder time</source>
+        <translation>记录仪时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="53" />
+        <source>Offset (s)</source>
+        <translation>偏差（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="54" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="55" />
+        <source>Clip</source>
+        <translation>文件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="56" />
+        <source>Entered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="57" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>OfficerTree</name>
     <message>
         <location filename="../../ui/archive/officer_tree.py" line="33" />
@@ -3581,6 +3816,29 @@
     </message>
 </context>
 <context>
+    <name>RevertDialog</name>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="177" />
+        <source>Revert correction %1</source>
+        <translation>撤销第 %1 号校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="180" />
+        <source>%1 to %2, %3 files: they get back the times they had before this correction.</source>
+        <translation>%1 至 %2，共 %3 个文件：恢复为此次校正前的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="187" />
+        <source>Why the correction is taken back</source>
+        <translation>撤销校正的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_dialogs.py" line="190" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ReviewChecklist</name>
     <message>
         <location filename="../../ui/spotcheck/review_checklist.py" line="85" />
@@ -3993,97 +4251,107 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="80" />
+        <location filename="../../ui/statistics/view.py" line="83" />
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="81" />
+        <location filename="../../ui/statistics/view.py" line="84" />
         <source>Recorders</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="82" />
+        <location filename="../../ui/statistics/view.py" line="85" />
         <source>Spot checks</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="83" />
+        <location filename="../../ui/statistics/view.py" line="86" />
         <source>Viewing requests</source>
         <translation>调阅审批</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="90" />
+        <location filename="../../ui/statistics/view.py" line="87" />
+        <source>Pre-screen</source>
+        <translation>预筛查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="94" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="92" />
+        <location filename="../../ui/statistics/view.py" line="96" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="95" />
+        <location filename="../../ui/statistics/view.py" line="99" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="138" />
+        <location filename="../../ui/statistics/view.py" line="142" />
         <source>All units in my charge</source>
         <translation>全部管辖单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="171" />
+        <location filename="../../ui/statistics/view.py" line="175" />
         <source>The period ends before it begins.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="179" />
+        <location filename="../../ui/statistics/view.py" line="184" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="189" />
+        <location filename="../../ui/statistics/view.py" line="194" />
         <source>Files per unit</source>
         <translation>各单位文件数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="192" />
+        <location filename="../../ui/statistics/view.py" line="197" />
         <source>Hours switched on per recorder</source>
         <translation>各执法记录仪开机时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="195" />
+        <location filename="../../ui/statistics/view.py" line="200" />
         <source>Reviews per unit</source>
         <translation>各单位已查条数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="198" />
+        <location filename="../../ui/statistics/view.py" line="203" />
         <source>Viewing requests per deciding unit</source>
         <translation>各审批单位调阅申请数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="216" />
+        <location filename="../../ui/statistics/view.py" line="206" />
+        <source>Findings per kind</source>
+        <translation>各类发现数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/view.py" line="224" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="216" />
+        <location filename="../../ui/statistics/view.py" line="224" />
         <source>Web page (*.html);;Excel (*.xlsx)</source>
         <translation>网页 (*.html);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="223" />
+        <location filename="../../ui/statistics/view.py" line="231" />
         <source>Name the file .html or .xlsx.</source>
         <translation>请将文件命名为 .html 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="226" />
+        <location filename="../../ui/statistics/view.py" line="234" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="231" />
+        <location filename="../../ui/statistics/view.py" line="239" />
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -4855,6 +5123,44 @@
         <location filename="../../ui/app.py" line="128" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>clocks</name>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="37" />
+        <source>Entered by an administrator</source>
+        <translation>管理员登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="270" />
+        <source>No measurements yet: enter one, or dock the recorder at a station that writes its time.</source>
+        <translation>尚无偏差测量：请登记偏差，或在写入工作站时间的采集站上接入该记录仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="275" />
+        <source>(fast)</source>
+        <translation>（偏快）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="277" />
+        <source>(slow)</source>
+        <translation>（偏慢）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="279" />
+        <source>%1 s/day</source>
+        <translation>%1 秒/天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="281" />
+        <source>unknown (one measurement)</source>
+        <translation>未知（仅一次测量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/clock_panel.py" line="284" />
+        <source>Offset now %1 s %2 · drift %3 · fitted over %4 of %5 measurements</source>
+        <translation>当前偏差 %1 秒%2 · 漂移 %3 · 依据 %5 次测量中的 %4 次拟合</translation>
     </message>
 </context>
 <context>
@@ -6472,6 +6778,74 @@
     </message>
 </context>
 <context>
+    <name>findings</name>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="26" />
+        <source>Lens covered</source>
+        <translation>镜头遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="27" />
+        <source>Too dark</source>
+        <translation>画面过暗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="28" />
+        <source>Frozen picture</source>
+        <translation>画面冻结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="29" />
+        <source>No sound</source>
+        <translation>无声</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="30" />
+        <source>Distorted sound</source>
+        <translation>声音失真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="31" />
+        <source>Cannot be decoded</source>
+        <translation>无法解码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="32" />
+        <source>Recording gap</source>
+        <translation>录制空档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="33" />
+        <source>Overlapping recordings</source>
+        <translation>录制重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="34" />
+        <source>Ended by an abnormal interruption</source>
+        <translation>异常中断结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="35" />
+        <source>Ended on low battery</source>
+        <translation>电量低结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="36" />
+        <source>Uploaded after 24 h</source>
+        <translation>超过 24 小时上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="37" />
+        <source>No case link all day</source>
+        <translation>全天未关联警情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="38" />
+        <source>Clock drift</source>
+        <translation>时钟漂移</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../ui/common/labels.py" line="13" />
@@ -6610,112 +6984,117 @@
         <translation>调阅审批</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="34" />
+        <location filename="../../ui/statistics/task_words.py" line="28" />
+        <source>Pre-screen</source>
+        <translation>预筛查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/task_words.py" line="35" />
         <source>Web page (HTML)</source>
         <translation>网页（HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="35" />
+        <location filename="../../ui/statistics/task_words.py" line="36" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="42" />
+        <location filename="../../ui/statistics/task_words.py" line="43" />
         <source>The day before</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="43" />
+        <location filename="../../ui/statistics/task_words.py" line="44" />
         <source>The week before (Monday to Sunday)</source>
         <translation>上一周（周一至周日）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="44" />
+        <location filename="../../ui/statistics/task_words.py" line="45" />
         <source>The month before</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="52" />
+        <location filename="../../ui/statistics/task_words.py" line="53" />
         <source>Monday</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="53" />
+        <location filename="../../ui/statistics/task_words.py" line="54" />
         <source>Tuesday</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="54" />
+        <location filename="../../ui/statistics/task_words.py" line="55" />
         <source>Wednesday</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="55" />
+        <location filename="../../ui/statistics/task_words.py" line="56" />
         <source>Thursday</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="56" />
+        <location filename="../../ui/statistics/task_words.py" line="57" />
         <source>Friday</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="57" />
+        <location filename="../../ui/statistics/task_words.py" line="58" />
         <source>Saturday</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="58" />
+        <location filename="../../ui/statistics/task_words.py" line="59" />
         <source>Sunday</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="68" />
+        <location filename="../../ui/statistics/task_words.py" line="69" />
         <source>Every %1 at %2</source>
         <translation>每%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="74" />
+        <location filename="../../ui/statistics/task_words.py" line="75" />
         <source>Monthly on day %1 at %2</source>
         <translation>每月 %1 日 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="78" />
+        <location filename="../../ui/statistics/task_words.py" line="79" />
         <source>Daily at %1</source>
         <translation>每天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="83" />
+        <location filename="../../ui/statistics/task_words.py" line="84" />
         <source>Folder %1</source>
         <translation>文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="90" />
+        <location filename="../../ui/statistics/task_words.py" line="91" />
         <source>Not run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="92" />
+        <location filename="../../ui/statistics/task_words.py" line="93" />
         <source>Delivered %1</source>
         <translation>已送达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="94" />
+        <location filename="../../ui/statistics/task_words.py" line="95" />
         <source>Not delivered after %1 attempts</source>
         <translation>已尝试 %1 次，未能送达</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="98" />
+        <location filename="../../ui/statistics/task_words.py" line="99" />
         <source>Attempt %1 failed; tried again at %2</source>
         <translation>第 %1 次发送失败，将于 %2 重试</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="101" />
+        <location filename="../../ui/statistics/task_words.py" line="102" />
         <source>Waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/task_words.py" line="103" />
+        <location filename="../../ui/statistics/task_words.py" line="104" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
@@ -7011,10 +7390,57 @@
         <translation>单位代码</translation>
     </message>
     <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="45" />
+        <source>Number of findings</source>
+        <translation>发现数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="46" />
+        <source>Awaiting review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="47" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="48" />
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="49" />
+        <source>Precision</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="54" />
+        <location filename="../../ui/statistics/finding_tables.py" line="69" />
+        <source>Finding kind</source>
+        <translation>发现类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="59" />
         <location filename="../../ui/statistics/tables.py" line="47" />
         <location filename="../../ui/statistics/tables.py" line="226" />
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="61" />
+        <source>Files with findings</source>
+        <translation>有发现的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="62" />
+        <source>Files with confirmed findings</source>
+        <translation>有确认发现的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="155" />
+        <source>Findings %1 (previous period %2) · confirmed %3 · dismissed %4 · pending %5 · precision %6</source>
+        <translation>发现 %1（上期 %2）· 已确认 %3 · 已排除 %4 · 待复核 %5 · 准确率 %6</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/tables.py" line="48" />
@@ -7097,6 +7523,7 @@
         <translation>设备编号</translation>
     </message>
     <message>
+        <location filename="../../ui/statistics/finding_tables.py" line="68" />
         <location filename="../../ui/statistics/tables.py" line="174" />
         <source>Model</source>
         <translation>型号</translation>

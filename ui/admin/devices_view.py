@@ -1,7 +1,8 @@
 """The device registry view (R11) of the administration section: recorders, holders, handovers, 待分配.
 
 Above, every recorder with its current holder (待分配 ones highlighted) and a filter; below, the selected
-recorder's holder history and the officers ingest registered without a unit. All database work runs on the
+recorder's holder history or its clock (时钟校正, ui.admin.clock_panel), and the officers ingest registered
+without a unit. All database work runs on the
 application's operations; the widgets only ever see dataclasses.
 """
 
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.admin.clock_panel import ClockPanel
 from ui.admin.device_handover_dialog import HandoverDialog
 from ui.admin.device_table_model import DeviceFilterProxy, DeviceTableModel, HolderHistoryModel, person
 from ui.common.row_table_model import ROW_ROLE, read_only_table
@@ -107,6 +110,8 @@ class DevicesView(QWidget):
         self.assign_unit_button.clicked.connect(self.assign_selected_officer)
         self.officer_list.currentRowChanged.connect(self._update_buttons)
 
+        self.clock_panel = ClockPanel(client, operations, self)
+
         self.message = StatusLine(self)
         self.status = QLabel(self)
         self._layout(refresh)
@@ -120,10 +125,13 @@ class DevicesView(QWidget):
         toolbar.addWidget(self.handover_button)
         toolbar.addWidget(refresh)
 
-        history = QGroupBox(self.tr("Holder history"), self)
+        history = QWidget(self)
         history_layout = QVBoxLayout(history)
         history_layout.addWidget(self.history_title)
         history_layout.addWidget(self.history_table)
+        self.recorder_tabs = QTabWidget(self)
+        self.recorder_tabs.addTab(history, self.tr("Holder history"))
+        self.recorder_tabs.addTab(self.clock_panel, self.tr("Clock correction"))
 
         self.officers_group = QGroupBox(self)
         officers_layout = QVBoxLayout(self.officers_group)
@@ -138,7 +146,7 @@ class DevicesView(QWidget):
 
         # the registry gets the full width (seven columns); history and the 待分配 officers share the bottom
         below = QSplitter(Qt.Orientation.Horizontal, self)
-        below.addWidget(history)
+        below.addWidget(self.recorder_tabs)
         below.addWidget(self.officers_group)
         below.setStretchFactor(0, 3)
         below.setStretchFactor(1, 2)
@@ -277,6 +285,7 @@ class DevicesView(QWidget):
     def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         device = self.selected_device()
         self._update_buttons()
+        self.clock_panel.show_device(device.device_no if device is not None else None)
         if device is None:
             self._show_history(None, [])
             return

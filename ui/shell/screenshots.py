@@ -8,6 +8,7 @@ import argparse
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, QTimer
@@ -28,13 +29,14 @@ from ui.shell.connection_dialog import SERVER, ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from workstation import clock
 from workstation.access.types import RequestKind
 from workstation.archive import Archive
 from workstation.client import ArchiveClient
 from workstation.client.connection import ServerConnection
 from workstation.client.links import EmbeddedLink, ServerLink
 from workstation.evidence.types import ExportFormat, ExportSpec, ReceivingBody
-from workstation.footage.types import NEWEST_FIRST, ClipFilter
+from workstation.footage.types import NEWEST_FIRST, ClipFilter, ClockMeasurementSpec
 from workstation.retention.types import Profile
 from workstation.statistics.types import Frequency, ReportFormat, ReportKind, ReportPeriod, ReportTaskSpec, Schedule
 
@@ -114,6 +116,31 @@ def _report_tasks(app: QApplication, window: MainWindow, client: ArchiveClient, 
     dialog.reject()
     window.report_tabs.setCurrentIndex(0)
     return saved
+
+
+def _clock_panel(app: QApplication, window: MainWindow, client: ArchiveClient, out: Path) -> list[Path]:
+    """The registry's 时钟校正 panel for a demo recorder: two offsets entered a week apart (drifting 1 s/day)
+    and a batch correction of the week."""
+    view = window.devices_view
+    if view is None:
+        return []
+    device = client.list_devices()[0]
+    today = clock.now().replace(microsecond=0)
+    for days, fast_by in ((7, 4), (0, 11)):
+        true = today - timedelta(days=days, hours=1)
+        note = "画面叠加时间与值班室标准时钟比对"
+        client.record_clock_measurement(
+            ClockMeasurementSpec(device.device_no, true + timedelta(seconds=fast_by), true, note=note)
+        )
+    client.correct_clock(device.device_no, (today - timedelta(days=7)).date(), today.date(), "记录仪每天快约 1 秒")
+    window.navigation.setCurrentRow(list(window.sections).index("admin"))
+    window.admin_tabs.setCurrentWidget(view)
+    view.recorder_tabs.setCurrentWidget(view.clock_panel)
+    view.load()
+    wait_until(app, lambda: view.model.rowCount() > 0)
+    view.select_device(device.id)
+    wait_until(app, lambda: view.clock_panel.clock is not None)
+    return [_save(window, out / "admin_clock.png", app)]
 
 
 def _evidence_written(app: QApplication, client: ArchiveClient, operations: Operations, out: Path) -> Path:
@@ -196,6 +223,7 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         if retention_view is not None and window.admin_tabs.currentWidget() is retention_view:
             saved.append(_retention(app, retention_view, out))
         saved.append(_save(window, out / f"section_admin_{tab + 1}.png", app))
+    saved += _clock_panel(app, window, client, out)
     window.admin_tabs.setCurrentIndex(0)
     window.navigation.setCurrentRow(0)
     for name, make in screens:

@@ -25,6 +25,7 @@ def kind_name(kind: ReportKind) -> str:
         ReportKind.DEVICES: QCoreApplication.translate("report_tasks", "Recorders"),
         ReportKind.SPOTCHECK: QCoreApplication.translate("report_tasks", "Spot checks"),
         ReportKind.ACCESS: QCoreApplication.translate("report_tasks", "Viewing requests"),
+        ReportKind.PRESCREEN: QCoreApplication.translate("report_tasks", "Pre-screen"),
     }
     return names[kind]
 

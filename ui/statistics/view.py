@@ -1,4 +1,4 @@
-"""The statistics section (统计): a unit and a period, then per tab — 工作量, 执法记录仪, 抽查, 调阅审批 — the
+"""The statistics section (统计): a unit and a period, then per tab — 工作量, 执法记录仪, 抽查, 调阅审批, 预筛查 — the
 headline figures with the previous period's, the tables per unit, officer or recorder, and a bar chart.
 
 A double-click on a figure (or a click on a bar) asks the window to list the clips it counts in the archive
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui.common.qt_dates import from_date, to_date
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
-from ui.statistics import tables
+from ui.statistics import finding_tables, tables
 from ui.statistics.figure_tab import FigureTab
 from ui.statistics.figures import FigureRow
 from ui.statistics.periods import Preset, period
@@ -37,7 +37,7 @@ from workstation.client import ArchiveClient
 from workstation.statistics.types import ReportFormat, ReportKind, StatsQuery
 from workstation.types import UnitRow
 
-KINDS = (ReportKind.WORKLOAD, ReportKind.DEVICES, ReportKind.SPOTCHECK, ReportKind.ACCESS)
+KINDS = (ReportKind.WORKLOAD, ReportKind.DEVICES, ReportKind.SPOTCHECK, ReportKind.ACCESS, ReportKind.PRESCREEN)
 SUFFIXES = {".html": ReportFormat.HTML, ".htm": ReportFormat.HTML, ".xlsx": ReportFormat.XLSX}
 
 
@@ -76,11 +76,15 @@ class StatisticsView(QWidget):
         self.devices_tab = FigureTab([tables.device_headers()], self)
         self.spotcheck_tab = FigureTab([tables.spotcheck_headers()], self)
         self.access_tab = FigureTab([tables.access_headers()], self)
+        self.prescreen_tab = FigureTab(
+            [finding_tables.kind_headers(), finding_tables.unit_headers(), finding_tables.model_headers()], self
+        )
         for tab, title in (
             (self.workload_tab, self.tr("Workload")),
             (self.devices_tab, self.tr("Recorders")),
             (self.spotcheck_tab, self.tr("Spot checks")),
             (self.access_tab, self.tr("Viewing requests")),
+            (self.prescreen_tab, self.tr("Pre-screen")),
         ):
             self.tabs.addTab(tab, title)
             tab.drill_requested.connect(self.clips_requested)
@@ -175,6 +179,7 @@ class StatisticsView(QWidget):
             ReportKind.DEVICES: lambda: client.statistics_devices(query),
             ReportKind.SPOTCHECK: lambda: client.statistics_spotchecks(query),
             ReportKind.ACCESS: lambda: client.statistics_access(query),
+            ReportKind.PRESCREEN: lambda: client.statistics_prescreen(query),
         }
         self.status.say(self.tr("Loading…"))
         self._operations.run(self, read[kind], lambda report: self._on_report(kind, query, report), self._failed)
@@ -193,9 +198,12 @@ class StatisticsView(QWidget):
         elif kind is ReportKind.SPOTCHECK:
             tab, headline = self.spotcheck_tab, tables.spotcheck_headline(report)
             rows, chart = [tables.spotcheck_rows(report)], self.tr("Reviews per unit")
-        else:
+        elif kind is ReportKind.ACCESS:
             tab, headline = self.access_tab, tables.access_headline(report)
             rows, chart = [tables.access_rows(report)], self.tr("Viewing requests per deciding unit")
+        else:
+            tab, headline = self.prescreen_tab, finding_tables.prescreen_headline(report)
+            rows, chart = finding_tables.prescreen_rows(report), self.tr("Findings per kind")
         tab.show_rows(rows, chart)
         self._headlines[kind] = headline
         if KINDS[self.tabs.currentIndex()] is kind:

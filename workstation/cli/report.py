@@ -22,7 +22,7 @@ SUFFIXES = {".html": ReportFormat.HTML, ".htm": ReportFormat.HTML, ".xlsx": Repo
 
 def add_parser(commands: Any) -> None:
     report = commands.add_parser(
-        "report", help="统计报表：工作量、执法记录仪使用、抽查、调阅审批（HTML 或 Excel）；定时报表"
+        "report", help="统计报表：工作量、执法记录仪使用、抽查、调阅审批、智能预筛查（HTML 或 Excel）；定时报表"
     )
     report.add_argument(
         "action",

@@ -74,6 +74,7 @@ from workstation.spotcheck.types import (
 from workstation.statistics.types import (
     AccessReport,
     DeviceReport,
+    PrescreenReport,
     ReportFormat,
     ReportKind,
     ReportTaskRow,
@@ -361,6 +362,11 @@ class ArchiveClient(Protocol):
 
     def statistics_access(self, query: StatsQuery) -> AccessReport:
         """Viewing requests per deciding unit and their decision times."""
+        ...
+
+    def statistics_prescreen(self, query: StatsQuery) -> PrescreenReport:
+        """Pre-screen findings by kind, unit and recorder model, reviewed or not, and the clips with confirmed
+        findings (issue 17)."""
         ...
 
     def export_report(self, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path) -> int:

@@ -92,6 +92,7 @@ from workstation.spotcheck.types import (
 from workstation.statistics import access as statistics_access
 from workstation.statistics import daily as statistics_daily
 from workstation.statistics import devices as statistics_devices
+from workstation.statistics import findings as statistics_findings
 from workstation.statistics import reports as statistics_reports
 from workstation.statistics import spotchecks as statistics_spotchecks
 from workstation.statistics import tasks as report_tasks
@@ -99,6 +100,7 @@ from workstation.statistics import workload as statistics_workload
 from workstation.statistics.types import (
     AccessReport,
     DeviceReport,
+    PrescreenReport,
     ReportFormat,
     ReportKind,
     ReportTaskRow,
@@ -487,6 +489,9 @@ class LocalClient:
 
     def statistics_access(self, query: StatsQuery) -> AccessReport:
         return self._read(lambda session: statistics_access.access_requests(session, self.who, query))
+
+    def statistics_prescreen(self, query: StatsQuery) -> PrescreenReport:
+        return self._read(lambda session: statistics_findings.prescreen_findings(session, self.who, query))
 
     def export_report(self, kind: ReportKind, query: StatsQuery, fmt: ReportFormat, path: Path) -> int:
         return statistics_reports.export_report(self.archive.sessions, self.who, kind, query, fmt, path)

@@ -13,12 +13,15 @@ from workstation import clock
 from workstation.export_stamp import snapshot_stamp
 from workstation.identity import Identity
 from workstation.statistics.access import access_requests
+from workstation.statistics.cells import percent, percent_text
 from workstation.statistics.devices import device_use
+from workstation.statistics.findings_document import PRESCREEN_TITLE, prescreen_parts
 from workstation.statistics.spotchecks import spot_checks
 from workstation.statistics.types import (
     AccessReport,
     Chart,
     DeviceReport,
+    Parts,
     ReportDocument,
     ReportKind,
     Section,
@@ -34,6 +37,7 @@ TITLES = {
     ReportKind.DEVICES: "执法记录仪使用情况统计",
     ReportKind.SPOTCHECK: "视音频资料抽查情况统计",
     ReportKind.ACCESS: "视音频资料调阅审批情况统计",
+    ReportKind.PRESCREEN: PRESCREEN_TITLE,
 }
 EVENT_WORDS = {
     "power_on": "开机",
@@ -76,10 +80,7 @@ def build_document(session: Session, who: Identity, kind: ReportKind, query: Sta
     return ReportDocument(kind, TITLES[kind], words, made_at, stamp, summary, sections, definitions)
 
 
-_Parts = tuple[tuple[tuple[str, str], ...], tuple[Section, ...], tuple[tuple[str, str], ...]]
-
-
-def _workload(session: Session, who: Identity, query: StatsQuery) -> _Parts:
+def _workload(session: Session, who: Identity, query: StatsQuery) -> Parts:
     report: WorkloadReport = workload(session, who, query)
     headers = ("单位代码", "单位", "执法人员数", "文件数", "视频", "音频", "照片", "时长（小时）", "录制天数",
                "上传及时率（%）", "警情关联率（%）", "标注率（%）", "空档次数", "空档时长（小时）")  # fmt: skip
@@ -102,9 +103,9 @@ def _workload_cells(figures: Workload) -> tuple[int | float | None, ...]:
         figures.photos,
         round(figures.hours, 2),
         figures.recording_days,
-        _percent(figures.upload_rate),
-        _percent(figures.link_rate),
-        _percent(figures.marked_share),
+        percent(figures.upload_rate),
+        percent(figures.link_rate),
+        percent(figures.marked_share),
         figures.gaps,
         round(figures.gap_ms / 3_600_000, 2),
     )
@@ -118,13 +119,13 @@ def _compare(now: Workload, before: Workload) -> tuple[tuple[str, str], ...]:
         pair("文件数", str(now.clips), str(before.clips)),
         pair("时长（小时）", f"{now.hours:.1f}", f"{before.hours:.1f}"),
         pair("录制天数", str(now.recording_days), str(before.recording_days)),
-        pair("上传及时率", _percent_text(now.upload_rate), _percent_text(before.upload_rate)),
-        pair("警情关联率", _percent_text(now.link_rate), _percent_text(before.link_rate)),
-        pair("标注率", _percent_text(now.marked_share), _percent_text(before.marked_share)),
+        pair("上传及时率", percent_text(now.upload_rate), percent_text(before.upload_rate)),
+        pair("警情关联率", percent_text(now.link_rate), percent_text(before.link_rate)),
+        pair("标注率", percent_text(now.marked_share), percent_text(before.marked_share)),
     )
 
 
-def _devices(session: Session, who: Identity, query: StatsQuery) -> _Parts:
+def _devices(session: Session, who: Identity, query: StatsQuery) -> Parts:
     report: DeviceReport = device_use(session, who, query)
     types = list(EVENT_WORDS)
     headers = ("设备编号", "型号", "单位代码", "持有人", "开机时长（小时）", "录像时长（小时）", "录像占比（%）",
@@ -137,7 +138,7 @@ def _devices(session: Session, who: Identity, query: StatsQuery) -> _Parts:
             device.holder,
             round(device.seconds_on / 3600, 2),
             round(device.seconds_recording / 3600, 2),
-            _percent(device.recording_share),
+            percent(device.recording_share),
             round(device.footage_ms / 3_600_000, 2),
             *(device.count(kind) for kind in types),
         )
@@ -164,7 +165,7 @@ def _devices(session: Session, who: Identity, query: StatsQuery) -> _Parts:
     return summary, sections, definitions
 
 
-def _spotchecks(session: Session, who: Identity, query: StatsQuery) -> _Parts:
+def _spotchecks(session: Session, who: Identity, query: StatsQuery) -> Parts:
     report: SpotCheckReport = spot_checks(session, who, query)
     headers = ("单位代码", "单位", "抽查计划", "应查", "已查", "完成率（%）", "应查人员", "已查人员", "合格",
                "基本合格", "不合格", "合格率（%）", "主要问题")  # fmt: skip
@@ -175,13 +176,13 @@ def _spotchecks(session: Session, who: Identity, query: StatsQuery) -> _Parts:
             row.plans,
             row.planned,
             row.reviewed,
-            _percent(row.coverage),
+            percent(row.coverage),
             row.officers_planned,
             row.officers_reviewed,
             row.passed,
             row.mostly,
             row.failed,
-            _percent(row.pass_rate),
+            percent(row.pass_rate),
             _problem_text(row.problems),
         )
         for row in (*report.units, report.total)
@@ -190,7 +191,7 @@ def _spotchecks(session: Session, who: Identity, query: StatsQuery) -> _Parts:
     total = report.total
     summary = (
         ("已查/应查", f"{total.reviewed}/{total.planned}"),
-        ("合格率", _percent_text(total.pass_rate)),
+        ("合格率", percent_text(total.pass_rate)),
         ("不合格", str(total.failed)),
     )
     sections = (
@@ -205,7 +206,7 @@ def _spotchecks(session: Session, who: Identity, query: StatsQuery) -> _Parts:
     return summary, sections, definitions
 
 
-def _access(session: Session, who: Identity, query: StatsQuery) -> _Parts:
+def _access(session: Session, who: Identity, query: StatsQuery) -> Parts:
     report: AccessReport = access_requests(session, who, query)
     headers = ("单位代码", "审批单位", "申请数", "批准", "驳回", "待审批", "外部单位", "审批用时中位数（小时）",
                "最长用时（小时）")  # fmt: skip
@@ -232,20 +233,13 @@ def _access(session: Session, who: Identity, query: StatsQuery) -> _Parts:
     return summary, sections, definitions
 
 
-_BUILDERS: dict[ReportKind, Callable[[Session, Identity, StatsQuery], _Parts]] = {
+_BUILDERS: dict[ReportKind, Callable[[Session, Identity, StatsQuery], Parts]] = {
     ReportKind.WORKLOAD: _workload,
     ReportKind.DEVICES: _devices,
     ReportKind.SPOTCHECK: _spotchecks,
     ReportKind.ACCESS: _access,
+    ReportKind.PRESCREEN: prescreen_parts,
 }
-
-
-def _percent(rate: float | None) -> float | None:
-    return round(rate * 100, 1) if rate is not None else None
-
-
-def _percent_text(rate: float | None) -> str:
-    return f"{rate * 100:.1f}%" if rate is not None else "—"
 
 
 def _rounded(value: float | None) -> float | None:

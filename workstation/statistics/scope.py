@@ -19,3 +19,15 @@ def report_units(session: Session, who: Identity, tree: OrgTree, query: StatsQue
     if unit is None or unit.id not in scope.unit_ids:
         raise PermissionDenied("statistics_unit_denied", unit=query.unit_code)
     return tree.subtree(unit.id), False
+
+
+def shown_units(tree: OrgTree, query: StatsQuery, units: frozenset[int]) -> list[int]:
+    """The rows of a per-unit table: the unit asked for — or, without one, each highest unit in the user's
+    charge — and each unit directly below it (never a unit above the user's charge: its figures would be only
+    part of it). The query's unit has been checked by report_units."""
+    if query.unit_code is not None:
+        top = tree.by_code(query.unit_code)
+        assert top is not None  # report_units checked it
+        return [top.id, *tree.children(top.id)]
+    tops = sorted(unit for unit in units if tree.unit(unit).parent_id not in units)
+    return [unit for top in tops for unit in (top, *tree.children(top))]

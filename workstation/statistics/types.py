@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from workstation.prescreen.types import FindingFigure
+
 
 @dataclass(frozen=True)
 class StatsQuery:
@@ -198,11 +200,60 @@ class AccessReport:
     units: tuple[AccessFigures, ...]
 
 
+@dataclass(frozen=True)
+class FindingUnitRow:
+    """One unit's pre-screen findings (with the units below it; "" and 待分配 for footage awaiting assignment):
+    by status, and the clips with a finding and with a confirmed one."""
+
+    unit_code: str
+    unit_name: str
+    figures: FindingFigure  # kind and model ""
+    clips: int
+    confirmed_clips: int
+
+
+@dataclass(frozen=True)
+class ConfirmedClip:
+    """A clip with at least one confirmed finding: where and whose it is, and the kinds confirmed on it."""
+
+    clip_id: int
+    unit_code: str
+    unit_name: str
+    badge_no: str
+    officer_name: str
+    file_name: str
+    recorded_start: datetime
+    kinds: tuple[str, ...]
+    decided_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrescreenReport:
+    """The pre-screen findings of a period (by the day of the clip or officer-day) over the query's units: per
+    kind (every kind, found or not), per recorder model and kind, per unit, the total and the previous period's
+    total; and the clips with confirmed findings (at most CONFIRMED_CLIPS_SHOWN, `more` says how many were left
+    out)."""
+
+    query: StatsQuery
+    kinds: tuple[FindingFigure, ...]  # model ""
+    models: tuple[FindingFigure, ...]  # clip findings of recorders with a model
+    units: tuple[FindingUnitRow, ...]
+    total: FindingFigure
+    previous_total: FindingFigure
+    confirmed_clips: tuple[ConfirmedClip, ...]
+    more: int = 0
+
+
+CONFIRMED_CLIPS_SHOWN = 2000
+"""A report lists at most this many clips with confirmed findings (a year of a 总队 would fill a book)."""
+
+
 class ReportKind(StrEnum):
     WORKLOAD = "workload"  # 工作量
     DEVICES = "devices"  # 执法记录仪使用
     SPOTCHECK = "spotcheck"  # 抽查
     ACCESS = "access"  # 调阅审批
+    PRESCREEN = "prescreen"  # 智能预筛查
 
 
 class ReportFormat(StrEnum):
@@ -249,6 +300,10 @@ class ReportDocument:
     summary: tuple[tuple[str, str], ...]  # headline figures (name, value) with the previous period's
     sections: tuple[Section, ...]
     definitions: tuple[tuple[str, str], ...]  # each measure and how it is computed
+
+
+Parts = tuple[tuple[tuple[str, str], ...], tuple[Section, ...], tuple[tuple[str, str], ...]]
+"""What a kind's builder gives a ReportDocument: the summary, the sections and the definitions."""
 
 
 class ReportPeriod(StrEnum):

@@ -16,7 +16,7 @@ from db.models import DailyWorkload, Officer
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.statistics import daily
-from workstation.statistics.scope import report_units
+from workstation.statistics.scope import report_units, shown_units
 from workstation.statistics.types import StatsQuery, Workload, WorkloadReport, WorkloadRow
 
 UNASSIGNED = "待分配"
@@ -71,23 +71,15 @@ def _without_days(figures: Workload) -> Workload:
 def _unit_rows(
     tree: OrgTree, query: StatsQuery, groups: dict[_Group, Workload], units: frozenset[int]
 ) -> list[WorkloadRow]:
-    """The unit asked for — or, without one, each highest unit in the user's charge — and each unit directly
-    below it, with subtree sums (never a unit above the user's charge: its figures would be only part of it)."""
+    """The units of scope.shown_units with subtree sums, and the footage awaiting assignment."""
     by_unit: dict[int | None, Workload] = defaultdict(Workload)
     officers: dict[int | None, set[int]] = defaultdict(set)
     for (unit, officer), figures in groups.items():
         by_unit[unit] = by_unit[unit] + figures
         if officer is not None:
             officers[unit].add(officer)
-    if query.unit_code is not None:
-        top = tree.by_code(query.unit_code)
-        assert top is not None  # _units checked it
-        shown = [top.id, *tree.children(top.id)]
-    else:
-        tops = sorted(unit for unit in units if tree.unit(unit).parent_id not in units)
-        shown = [unit for top in tops for unit in (top, *tree.children(top))]
     rows = []
-    for unit_id in shown:
+    for unit_id in shown_units(tree, query, units):
         below = tree.subtree(unit_id)
         figures = sum((by_unit[unit] for unit in below if unit in by_unit), Workload())
         people = set().union(*(officers[unit] for unit in below if unit in officers))

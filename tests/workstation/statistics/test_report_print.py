@@ -26,6 +26,10 @@ from tests.helpers.spotcheck_builders import add_clip, demo_copy, demo_last_day
 from workstation import cli, clock
 from workstation.identity import Identity
 from workstation.org import registry
+from workstation.prescreen import day as prescreen_day
+from workstation.prescreen import queries as prescreen_queries
+from workstation.prescreen import review
+from workstation.prescreen.types import FindingFilter
 from workstation.statistics.document import TITLES
 from workstation.statistics.types import ReportKind
 from workstation.types import UnitLevel
@@ -44,6 +48,7 @@ BADGE, DEVICE = "3209{:03d}", "DSJ-HK-V8-2026{:06d}"
 LONG_TABLES = {  # the table that runs over pages: a header it repeats, the first cells of the brigade's rows
     ReportKind.WORKLOAD: ("警号", BADGE),
     ReportKind.DEVICES: ("设备编号", DEVICE),
+    ReportKind.PRESCREEN: ("警号", BADGE),  # the clips with confirmed findings
 }
 
 
@@ -53,6 +58,7 @@ def archive_folder(tmp_path_factory):
     archive = demo_copy(folder)
     try:
         _add_busy_brigade(archive, demo_last_day())
+        _review_findings(archive, demo_last_day())
     finally:
         archive.close()
     return folder
@@ -76,6 +82,22 @@ def _add_busy_brigade(archive, day) -> None:
                 for n in range(2 + number % 4)
             ]
             session.execute(update(Clip).where(Clip.id.in_(clips)).values(device_id=device.id))
+
+
+def _review_findings(archive, day) -> None:
+    """The pre-screen's record findings of the period, the busy brigade's clips all docked 30 h late: its
+    administrator confirms each late upload (a long table of clips) and dismisses every other break."""
+    with archive.sessions.write() as session:
+        unit_id = session.query(Unit).filter_by(code=BRIGADE[0]).one().id
+        for clip in session.query(Clip).filter_by(unit_id=unit_id):
+            clip.ingested_at = clip.recorded_start + timedelta(hours=30)
+    system, admin = Identity.system("tests"), Identity.user("admin")
+    prescreen_day.recompute(archive.sessions, system, None, day - timedelta(days=1), day + timedelta(days=1))
+    with archive.sessions.read() as session:
+        found = prescreen_queries.find(session, system, FindingFilter(unit_code=BRIGADE[0]), 10_000)
+    gaps = [finding for finding in found if finding.kind == "gap"]
+    for finding in [finding for finding in found if finding.kind == "late_upload"] + gaps[::2]:
+        review.decide_finding(archive.sessions, admin, finding.id, finding.kind == "late_upload")
 
 
 @pytest.mark.parametrize("kind", list(ReportKind))
