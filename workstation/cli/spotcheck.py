@@ -16,10 +16,17 @@ from typing import Any
 from workstation.cli.console import json_value
 from workstation.cli.values import day, output_file, share, whole_number
 from workstation.client import ArchiveClient
-from workstation.spotcheck.findings_draw import MAX_FINDINGS_EXTRA
 from workstation.spotcheck.policy import SpotCheckSettings
 from workstation.spotcheck.text import SELECTION_NAMES, STATUS_NAMES, percent, prescreen_mark
-from workstation.spotcheck.types import DrawOutcome, DrawSpec, LedgerFilter, PlanRow, SampleItemRow, Selection
+from workstation.spotcheck.types import (
+    MAX_FINDINGS_EXTRA,
+    DrawOutcome,
+    DrawSpec,
+    LedgerFilter,
+    PlanRow,
+    SampleItemRow,
+    Selection,
+)
 
 
 def add_parsers(commands: Any) -> None:

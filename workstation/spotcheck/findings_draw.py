@@ -32,7 +32,6 @@ from db.models import PrescreenFinding
 from workstation.prescreen.types import FindingStatus
 from workstation.spotcheck.sampling import Candidate
 
-MAX_FINDINGS_EXTRA = 100
 _BATCH = 500
 
 

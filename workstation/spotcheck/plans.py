@@ -42,10 +42,11 @@ from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.spotcheck import sampling
-from workstation.spotcheck.findings_draw import MAX_FINDINGS_EXTRA, FlaggedPick, pick_flagged
+from workstation.spotcheck.findings_draw import FlaggedPick, pick_flagged
 from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.rows import item_rows, item_statement, plan_row, plan_rows
 from workstation.spotcheck.types import (
+    MAX_FINDINGS_EXTRA,
     DaySeed,
     DrawOutcome,
     DrawSpec,

@@ -59,6 +59,10 @@ class ItemStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # its plan was redrawn before the item was reviewed
 
 
+MAX_FINDINGS_EXTRA = 100
+"""The most clips a plan may add for pre-screen findings (DrawSpec.findings_extra)."""
+
+
 @dataclass(frozen=True)
 class DrawSpec:
     """What to draw: the clips of a period (both days included) with the sampling parameters, one plan for

@@ -4,6 +4,7 @@ brought it in (its selection is `prescreen`).
 
 Revision ID: 0017_spotcheck_findings
 Revises: 0014_prescreen
+Depends on: 0005_spotcheck (the tables it adds to)
 """
 
 import sqlalchemy as sa
@@ -12,7 +13,7 @@ from alembic import op
 revision = "0017_spotcheck_findings"
 down_revision = "0014_prescreen"
 branch_labels = None
-depends_on = None
+depends_on = "0005_spotcheck"
 
 
 def upgrade() -> None:
