@@ -27,7 +27,7 @@ from workstation.spotcheck.types import (
     Selection,
     Verdict,
 )
-from workstation.spotcheck.verify import candidate_snapshot, verify_plan
+from workstation.spotcheck.verify import verify_plan
 
 pytestmark = pytest.mark.clock  # run at several clock times and time zones (tools/clock_matrix.sh)
 
@@ -111,7 +111,7 @@ def _draw_event(archive, plan_id):
 def test_the_order_spreads_over_officers_and_puts_confirmed_first(archive, org):
     c1, c2 = org.clips["100001"], org.clips["100002"]
     with archive.sessions.read() as session:
-        candidates = candidate_snapshot_of(session, org)
+        candidates = _dd01_candidates(session, org)
         picked = pick_flagged(session, candidates, set(), 10)
         # each officer's best first (the confirmed `frozen` before 100002's 0.5), then 100001's next by confidence
         assert [(p.candidate.clip_id, p.kinds) for p in picked] == [
@@ -125,7 +125,7 @@ def test_the_order_spreads_over_officers_and_puts_confirmed_first(archive, org):
         assert pick_flagged(session, candidates, set(), 0) == []
 
 
-def candidate_snapshot_of(session, org):
+def _dd01_candidates(session, org):
     """DD01's candidates as a draw sees them."""
     return [clip.candidate for clip in spotcheck_plans.archive_clips(session, org.units["DD01"], DAY, DAY)]
 
