@@ -45,6 +45,10 @@ class SpotCheckPlan(Base):
     superseded_at: Mapped[datetime | None]
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("spotcheck_plans.id"))
     redraw_reason: Mapped[str] = mapped_column(Text, default="")
+    # the draw option "add clips with pre-screen findings" (issue 17): at most findings_extra such clips were
+    # asked for, findings_count were added on top of the random sample (not in sample_count or its digest)
+    findings_extra: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    findings_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SpotCheckCandidate(Base):
@@ -77,6 +81,8 @@ class SpotCheckItem(Base):
     selection: Mapped[str] = mapped_column(String(16))  # workstation.types.Selection
     rank: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16))  # workstation.types.ItemStatus
+    finding_kinds: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """For an item added for its pre-screen findings (selection `prescreen`): their kinds, comma-separated."""
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     claimed_at: Mapped[datetime | None]
     claim_expires_at: Mapped[datetime | None]

@@ -125,6 +125,9 @@ def messages() -> dict[str, Wording]:
         ),
         "period_reversed": QCoreApplication.translate("errors", "The period ends before it starts."),
         "period_too_long": QCoreApplication.translate("errors", "A spot-check plan covers at most {max_days} days."),
+        "findings_extra_invalid": QCoreApplication.translate(
+            "errors", "Add between 0 and {maximum} clips with pre-screen findings."
+        ),
         "spotcheck_settings_invalid": QCoreApplication.translate(
             "errors", "The [spotcheck] settings in workstation.toml are wrong: {detail}"
         ),

@@ -18,12 +18,33 @@ def answer_name(answer: CheckAnswer | None) -> str:
     return names[answer]
 
 
-def selection_name(selection: Selection) -> str:
+def selection_name(selection: Selection, finding_kinds: tuple[str, ...] = ()) -> str:
+    """Why a clip is in the sample; a clip added for its pre-screen findings names their kinds."""
     names = {
         Selection.RANDOM: QCoreApplication.translate("spotcheck", "Random"),
         Selection.FIRST: QCoreApplication.translate("spotcheck", "First clip"),
+        Selection.PRESCREEN: QCoreApplication.translate("spotcheck", "Added for pre-screen findings"),
     }
+    if selection is Selection.PRESCREEN and finding_kinds:
+        kinds = "、".join(finding_kind_name(kind) for kind in finding_kinds)
+        return QCoreApplication.translate("spotcheck", "%1: %2").replace("%1", names[selection]).replace("%2", kinds)
     return names[selection]
+
+
+def finding_kind_name(kind: str) -> str:
+    """A pre-screen finding kind (workstation.prescreen.types.FINDING_KINDS) by name; an unknown code as it is."""
+    names = {
+        "covered": QCoreApplication.translate("spotcheck", "Lens covered"),
+        "dark": QCoreApplication.translate("spotcheck", "Too dark"),
+        "frozen": QCoreApplication.translate("spotcheck", "Frozen picture"),
+        "silent": QCoreApplication.translate("spotcheck", "No sound"),
+        "clipped": QCoreApplication.translate("spotcheck", "Overdriven sound"),
+        "undecodable": QCoreApplication.translate("spotcheck", "Cannot be decoded"),
+        "abnormal_end": QCoreApplication.translate("spotcheck", "Ended abnormally"),
+        "low_battery_end": QCoreApplication.translate("spotcheck", "Ended on low battery"),
+        "late_upload": QCoreApplication.translate("spotcheck", "Uploaded after 24 h"),
+    }
+    return names.get(kind, kind)
 
 
 def status_name(status: ItemStatus) -> str:

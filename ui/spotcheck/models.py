@@ -65,6 +65,7 @@ class PlanTableModel(RowsModel):
                 self.tr("Minimum"),
                 self.tr("Candidates"),
                 self.tr("Drawn"),
+                self.tr("Added for findings"),
                 self.tr("Checked"),
                 self.tr("Drawn at"),
                 self.tr("Drawn by"),
@@ -89,11 +90,18 @@ class PlanTableModel(RowsModel):
             str(row.min_per_officer),
             str(row.candidate_count),
             str(row.sample_count),
+            self._added(row),
             str(row.reviewed_count),
             format_time(row.drawn_at),
             row.drawn_by,
             state,
         )
+
+    def _added(self, row: PlanRow) -> str:
+        """The clips added for pre-screen findings, "2 (at most 3)"; empty when the option was not used."""
+        if not row.findings_extra:
+            return ""
+        return self.tr("%1 (at most %2)").replace("%1", str(row.findings_count)).replace("%2", str(row.findings_extra))
 
     def _color(self, row: PlanRow) -> QColor | None:
         return None if row.active else _GREY
@@ -130,7 +138,7 @@ class ItemTableModel(RowsModel):
             format_time(row.recorded_start),
             duration_text(row.duration_ms),
             row.original_name,
-            selection_name(row.selection),
+            selection_name(row.selection, row.finding_kinds),
             status_name(row.status),
             row.claimed_by or "",
             due if row.status is ItemStatus.OPEN else "",

@@ -35,7 +35,14 @@ from ui.spotcheck.models import ItemTableModel, PlanTableModel, ProgressTableMod
 from workstation import clock
 from workstation.client import ArchiveClient
 from workstation.spotcheck.policy import SpotCheckSettings
-from workstation.spotcheck.types import DrawOutcome, DrawSpec, OfficerProgress, PlanRow, SampleItemRow
+from workstation.spotcheck.types import (
+    MAX_FINDINGS_EXTRA,
+    DrawOutcome,
+    DrawSpec,
+    OfficerProgress,
+    PlanRow,
+    SampleItemRow,
+)
 from workstation.types import UnitRow
 
 
@@ -92,6 +99,19 @@ class SpotCheckView(QWidget):
         self.first_box = QCheckBox(self.tr("Add each officer's first clip"), self)
         self.exclude_box = QCheckBox(self.tr("Leave out clips already checked"), self)
         self.exclude_box.setChecked(True)
+        self.findings_box = QCheckBox(self.tr("Add clips with pre-screen findings, at most:"), self)
+        self.findings_box.setToolTip(
+            self.tr(
+                "On top of the random sample, each plan adds up to this many of its clips with pre-screen "
+                "findings of a kind reviewers have confirmed (not dismissed ones), one per officer first. "
+                "They are marked as added in the plan and the ledger; the random part stays verifiable."
+            )
+        )
+        self.findings_spin = QSpinBox(self)
+        self.findings_spin.setRange(1, MAX_FINDINGS_EXTRA)
+        self.findings_spin.setValue(3)
+        self.findings_spin.setEnabled(False)
+        self.findings_box.toggled.connect(self.findings_spin.setEnabled)
         self.draw_button = QPushButton(self.tr("Draw"), self)
         self.draw_button.clicked.connect(self.draw)
         self.redraw_button = QPushButton(self.tr("Redraw…"), self)
@@ -153,6 +173,7 @@ class SpotCheckView(QWidget):
             weight_long=self.weight_box.isChecked(),
             include_first=self.first_box.isChecked(),
             exclude_checked=self.exclude_box.isChecked(),
+            findings_extra=self.findings_spin.value() if self.findings_box.isChecked() else 0,
         )
 
     def refresh(self) -> None:
@@ -235,7 +256,15 @@ class SpotCheckView(QWidget):
         ):
             bar.addWidget(QLabel(label, self))
             bar.addWidget(widget)
-        for control in (self.weight_box, self.first_box, self.exclude_box, self.draw_button, self.redraw_button):
+        for control in (
+            self.weight_box,
+            self.first_box,
+            self.exclude_box,
+            self.findings_box,
+            self.findings_spin,
+            self.draw_button,
+            self.redraw_button,
+        ):
             bar.addWidget(control)
         bar.addStretch(1)
         return bar
@@ -320,6 +349,9 @@ class SpotCheckView(QWidget):
         else:
             text = self.tr("%1 plans drawn, %2 clips sampled.").replace("%1", str(len(drawn)))
             text = text.replace("%2", str(sum(plan.sample_count for plan in drawn)))
+            added = sum(plan.findings_count for plan in drawn)
+            if any(plan.findings_extra for plan in drawn):
+                text += " " + self.tr("%1 clips added for pre-screen findings.").replace("%1", str(added))
             if existing:
                 text += " " + self.tr("%1 units already had a plan in force (use Redraw to replace one).").replace(
                     "%1", str(len(existing))

@@ -100,6 +100,7 @@ MESSAGES: dict[str, Wording] = {
     "plan_of_other_unit": "您无权查看或处理其他单位的抽查方案。",
     "period_reversed": "抽查期间的截止日期早于起始日期。",
     "period_too_long": "一个抽查方案最多覆盖 {max_days} 天。",
+    "findings_extra_invalid": "预筛查加抽的数量应在 0 到 {maximum} 之间。",
     "spotcheck_settings_invalid": "workstation.toml 的 [spotcheck] 设置有误：{detail}",
     "spotcheck_role_denied": "您的角色不能进行回放抽查或查看检查台帐。",
     "item_unavailable": "抽查项 {item_id} 已由其他检查人领取，或已检查、已撤回。",

@@ -17,8 +17,16 @@ from workstation.cli.console import json_value
 from workstation.cli.values import day, output_file, share, whole_number
 from workstation.client import ArchiveClient
 from workstation.spotcheck.policy import SpotCheckSettings
-from workstation.spotcheck.text import SELECTION_NAMES, STATUS_NAMES, percent
-from workstation.spotcheck.types import DrawOutcome, DrawSpec, LedgerFilter, PlanRow
+from workstation.spotcheck.text import SELECTION_NAMES, STATUS_NAMES, percent, prescreen_mark
+from workstation.spotcheck.types import (
+    MAX_FINDINGS_EXTRA,
+    DrawOutcome,
+    DrawSpec,
+    LedgerFilter,
+    PlanRow,
+    SampleItemRow,
+    Selection,
+)
 
 
 def add_parsers(commands: Any) -> None:
@@ -71,6 +79,7 @@ def run_spotcheck(args: argparse.Namespace, client: ArchiveClient) -> int:
             weight_long=args.weight_long,
             include_first=args.include_first,
             exclude_checked=not args.include_checked,
+            findings_extra=args.with_findings or 0,
         )
         return _print_draw(client.draw_plans(spec, settings.due_days), args.format)
     if args.action == "redraw":
@@ -103,7 +112,8 @@ def run_ledger(args: argparse.Namespace, client: ArchiveClient) -> int:
 
 def _redraw(args: argparse.Namespace, client: ArchiveClient, settings: SpotCheckSettings) -> int:
     spec = None
-    if args.ratio or args.min_per_officer is not None or args.weight_long or args.include_first:
+    changed = args.ratio or args.min_per_officer is not None or args.weight_long or args.include_first
+    if changed or args.with_findings is not None:
         old = client.get_plan(args.plan_id)
         spec = DrawSpec(
             old.day_from,
@@ -113,6 +123,7 @@ def _redraw(args: argparse.Namespace, client: ArchiveClient, settings: SpotCheck
             old.min_per_officer if args.min_per_officer is None else args.min_per_officer,
             args.weight_long or old.weight_long,
             args.include_first or old.include_first,
+            findings_extra=old.findings_extra if args.with_findings is None else args.with_findings,
         )
     _print_plan(client.redraw_plan(args.plan_id, args.reason, spec, settings.due_days))
     return 0
@@ -135,9 +146,15 @@ def _show(client: ArchiveClient, plan_id: int) -> int:
     for item in client.plan_items(plan_id):
         print(
             f"  {item.badge_no:<8} {item.officer_name:<6} {item.clip_id:>8}  {item.recorded_start:%Y-%m-%d %H:%M:%S}  "
-            f"{SELECTION_NAMES[item.selection]}  {STATUS_NAMES[item.status]}  {item.original_name}"
+            f"{_selection_text(item)}  {STATUS_NAMES[item.status]}  {item.original_name}"
         )
     return 0
+
+
+def _selection_text(item: SampleItemRow) -> str:
+    if item.selection is Selection.PRESCREEN:
+        return prescreen_mark(item.finding_kinds)
+    return SELECTION_NAMES[item.selection]
 
 
 def _parameter_options(parser: argparse.ArgumentParser) -> None:
@@ -149,6 +166,12 @@ def _parameter_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--weight-long", action="store_true", help="时长越长越容易抽中")
     parser.add_argument("--include-first", action="store_true", help="另加每名执法人员当期的第一个文件")
+    parser.add_argument(
+        "--with-findings",
+        type=whole_number(0, MAX_FINDINGS_EXTRA),
+        metavar="N",
+        help="在随机抽取之外，每个方案另加抽至多 N 个有预筛查提示的文件（标为“预筛查加抽”，不影响随机部分的复核）",
+    )
 
 
 def _print_draw(outcomes: list[DrawOutcome], output: str) -> int:
@@ -173,9 +196,10 @@ def _print_draw(outcomes: list[DrawOutcome], output: str) -> int:
 def _print_plan(plan: PlanRow) -> None:
     period = f"{plan.day_from}" if plan.day_from == plan.day_to else f"{plan.day_from} 至 {plan.day_to}"
     state = "有效" if plan.active else "已重新抽取"
+    added = f" + 预筛查加抽 {plan.findings_count}（至多 {plan.findings_extra}）" if plan.findings_extra else ""
     print(
         f"方案 {plan.id}\t{plan.unit_code} {plan.unit_name}\t{period}\t比例 {percent(plan.ratio_bp)}，"
-        f"每人最少 {plan.min_per_officer}\t候选 {plan.candidate_count}，抽中 {plan.sample_count}，"
+        f"每人最少 {plan.min_per_officer}\t候选 {plan.candidate_count}，抽中 {plan.sample_count}{added}，"
         f"已检查 {plan.reviewed_count}\t{state}\t种子 {plan.seed}"
     )
 

@@ -36,7 +36,7 @@ from workstation.spotcheck import review_audit
 from workstation.spotcheck.ledger_workbook import LedgerHeading, write_ledger
 from workstation.spotcheck.plans import CANDIDATE_TYPES
 from workstation.spotcheck.policy import LEDGER_ROLES, working_units
-from workstation.spotcheck.rows import plan_rows
+from workstation.spotcheck.rows import kinds_of, plan_rows
 from workstation.spotcheck.types import (
     CheckAnswer,
     CheckItem,
@@ -45,6 +45,7 @@ from workstation.spotcheck.types import (
     LedgerRow,
     OfficerStatistics,
     PlanRow,
+    Selection,
     Verdict,
 )
 
@@ -267,6 +268,8 @@ def _statement() -> Select[*tuple[Any, ...]]:
             SpotCheckReview.verdict,
             SpotCheckReview.problem,
             SpotCheckReview.rectification,
+            SpotCheckItem.selection,
+            SpotCheckItem.finding_kinds,
         )
         .join(SpotCheckItem, SpotCheckItem.id == SpotCheckReview.item_id)
         .join(SpotCheckPlan, SpotCheckPlan.id == SpotCheckItem.plan_id)
@@ -344,6 +347,8 @@ def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[LedgerR
             problem=problem,
             rectification=rectification,
             audit_mismatch=disputed.get(review_id, ""),
+            selection=Selection(selection),
+            finding_kinds=kinds_of(finding_kinds),
         )
         for (
             review_id,
@@ -366,5 +371,7 @@ def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[LedgerR
             verdict,
             problem,
             rectification,
+            selection,
+            finding_kinds,
         ) in rows
     ]

@@ -11,7 +11,9 @@ monospace, 32 characters a line, over three pages wide.
 
 Every sheet prints the audit chain head (审计链头, issue 13) in its page header, and below the 抽样记录
 table; a ledger line that differs from its audit row is marked in its 备注 (both ledger sheets) and counted
-in their page headers and notes. Dates and times are real Excel dates (so they sort and filter) shown as
+in their page headers and notes; a clip a draw added for its pre-screen findings is marked 预筛查加抽 there,
+and 抽样记录 gives the random and the added counts in columns of their own.
+Dates and times are real Excel dates (so they sort and filter) shown as
 2026-11-22 14:05:09.
 """
 
@@ -24,7 +26,7 @@ from openpyxl import Workbook
 
 from workstation import clock
 from workstation.export_stamp import printed_head
-from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES
+from workstation.spotcheck.text import ANSWER_NAMES, CHECK_ITEM_NAMES, VERDICT_NAMES, prescreen_mark
 from workstation.spotcheck.types import (
     NAMED_DISPUTES,
     CheckAnswer,
@@ -33,6 +35,7 @@ from workstation.spotcheck.types import (
     LedgerRow,
     OfficerStatistics,
     PlanRow,
+    Selection,
 )
 from workstation.types import ChainAnchor
 from workstation.xlsx_print import (
@@ -130,13 +133,14 @@ PLANS_COLUMNS = (
     Column("随机种子", IDENTIFIER_WIDTH, identifier=True),
     Column("候选文件数", 7),
     Column("候选清单摘要（SHA-256）", IDENTIFIER_WIDTH, identifier=True),
-    Column("抽中文件数", 7),
+    Column("随机抽中数", 7),
     Column("抽中清单摘要（SHA-256）", IDENTIFIER_WIDTH, identifier=True),
+    Column("预筛查加抽数", 9, wrap=True),
     Column("已检查数", 7),
     Column("状态", 14, wrap=True),
     Column("重新抽取说明", 22, wrap=True),
 )
-PLANS_PAGE_BREAKS = (12, 19)  # the drawing's parameters | its seeds, counts and digests | its status
+PLANS_PAGE_BREAKS = (12, 19)  # the drawing's parameters | its seeds, counts and digests | added part, status
 
 ALGORITHM_NOTES = (
     "随机种子（SC1 第 0 步）：各录制日的日种子在该日第一个文件入库前即已承诺于审计日志（种子承诺列的审计序号，"
@@ -148,6 +152,9 @@ ALGORITHM_NOTES = (
     "选“含每人首段”时另加其录制时间最早的文件。候选文件为该单位该期间的视频和音频（不含照片和日志）。",
     "复核方法：运行 workstation spotcheck verify 方案编号，"
     "按档案库保存的候选清单、随机种子和参数重新计算，并与审计日志核对。",
+    "预筛查加抽：选用时，在随机抽中的文件之外，另从候选文件中加抽至多规定数量的有预筛查提示的文件"
+    "（提示未被排除，且同类提示曾被人工确认；每人先抽一个，按已确认、置信度排序）。加抽文件不是随机抽取，"
+    "不计入随机抽中数和抽中清单摘要，在台帐备注中标明“预筛查加抽”；加抽清单记于审计日志的抽取记录，复核时逐一核对。",
 )
 
 
@@ -264,7 +271,11 @@ def condensed_answers(row: LedgerRow) -> str:
 
 
 def _remark(row: LedgerRow) -> str | None:
-    return f"{MISMATCH_MARK}（检查记录 {row.review_id}）：{row.audit_mismatch}" if row.audit_mismatch else None
+    """备注: a line that differs from its audit row, and a clip added for its pre-screen findings (not random)."""
+    marks = [prescreen_mark(row.finding_kinds)] if row.selection is Selection.PRESCREEN else []
+    if row.audit_mismatch:
+        marks.append(f"{MISMATCH_MARK}（检查记录 {row.review_id}）：{row.audit_mismatch}")
+    return "；".join(marks) or None
 
 
 def _write_statistics(
@@ -331,6 +342,7 @@ def _write_plans(workbook: Workbook, heading: LedgerHeading, plans: Sequence[Pla
                 plan.candidates_digest,
                 plan.sample_count,
                 plan.sample_digest,
+                f"{plan.findings_count}（至多 {plan.findings_extra}）" if plan.findings_extra else "未选用",
                 plan.reviewed_count,
                 status,
                 redraw,

@@ -5,7 +5,9 @@ audit log before the day's footage arrived (workstation.sample_seeds), derives t
 freezes the candidate list next to it, derives the sample with workstation.sampling and records seeds,
 parameters and digests in the audit log, all in one transaction. A draw rolled back and made again reveals
 the same seeds and gives the same sample; a redraw takes the next seed of each day, with its reason.
-Photos and recorder logs are never candidates: a spot check plays footage back.
+Photos and recorder logs are never candidates: a spot check plays footage back. On request a draw adds, on top
+of the random sample, candidates with pre-screen findings (workstation.spotcheck.findings_draw): marked
+`prescreen`, outside the sample count and digest, listed in the draw's audit row.
 Footage awaiting assignment (待分配) has no unit and joins a plan only once it is assigned.
 
 A unit has at most one plan in force per period (a unique key, so two workstations drawing at once
@@ -40,9 +42,19 @@ from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.spotcheck import sampling
+from workstation.spotcheck.findings_draw import FlaggedPick, pick_flagged
 from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.rows import item_rows, item_statement, plan_row, plan_rows
-from workstation.spotcheck.types import DaySeed, DrawOutcome, DrawSpec, ItemStatus, PlanRow, SampleItemRow
+from workstation.spotcheck.types import (
+    MAX_FINDINGS_EXTRA,
+    DaySeed,
+    DrawOutcome,
+    DrawSpec,
+    ItemStatus,
+    PlanRow,
+    SampleItemRow,
+    Selection,
+)
 from workstation.types import FileType
 
 _log = logging.getLogger(__name__)
@@ -74,6 +86,7 @@ def draw_plans(
     """
     params = sampling.SampleParams(spec.ratio_bp, spec.min_per_officer, spec.weight_long, spec.include_first)
     _check_period(spec.day_from, spec.day_to)
+    _check_findings_extra(spec)
     with sessions.read() as session:
         units = _units_with_footage(session, spec, who)
     outcomes = []
@@ -109,6 +122,8 @@ def redraw(
     reason = reason.strip()
     if not reason:
         raise SpotCheckError("redraw_needs_reason")
+    if spec is not None:
+        _check_findings_extra(spec)
     now = now or clock.now()
     with sessions.read() as session:
         unit_id = get_plan_unit(session, plan_id)
@@ -128,7 +143,14 @@ def redraw(
             raise SpotCheckError("plan_superseded", plan_id=plan_id, superseded_at=old.superseded_at)
         unit_code = session.execute(select(Unit.code).where(Unit.id == old.unit_id)).scalar_one()
         previous = DrawSpec(
-            old.day_from, old.day_to, unit_code, old.ratio_bp, old.min_per_officer, old.weight_long, old.include_first
+            old.day_from,
+            old.day_to,
+            unit_code,
+            old.ratio_bp,
+            old.min_per_officer,
+            old.weight_long,
+            old.include_first,
+            findings_extra=old.findings_extra,
         )
         spec = replace(
             spec or previous,
@@ -257,6 +279,7 @@ def _draw_unit(
     day_seeds = [day_seed for day_seed, _ in revealed]
     seed = sampling.plan_seed(day_seeds)
     picks = sampling.draw(seed, candidates, params)
+    flagged = pick_flagged(session, candidates, {pick.candidate.clip_id for pick in picks}, spec.findings_extra)
     plan = SpotCheckPlan(
         unit_id=unit_id,
         day_from=spec.day_from,
@@ -278,6 +301,8 @@ def _draw_unit(
         active_key=active_key(unit_id, spec.day_from, spec.day_to),
         replaces_id=replaces,
         redraw_reason=reason,
+        findings_extra=spec.findings_extra,
+        findings_count=len(flagged),
     )
     session.add(plan)
     session.flush()
@@ -317,16 +342,37 @@ def _draw_unit(
                 "selection": pick.selection,
                 "rank": pick.rank,
                 "status": ItemStatus.OPEN,
+                "finding_kinds": "",
             }
             for pick in picks
+        ]
+        + [
+            {
+                "plan_id": plan.id,
+                "clip_id": added.candidate.clip_id,
+                "officer_id": officers[added.candidate.clip_id],
+                "unit_id": unit_id,
+                "selection": Selection.PRESCREEN,
+                "rank": rank,
+                "status": ItemStatus.OPEN,
+                "finding_kinds": ",".join(added.kinds),
+            }
+            for rank, added in enumerate(flagged)
         ],
     )
-    details = draw_details(plan, unit_code, day_seeds)
+    details = draw_details(plan, unit_code, day_seeds) | _flagged_details(flagged)
     if replaces is not None:
         details |= {"replaces": replaces, "reason": reason}
     action = "spotcheck.redraw" if replaces else "spotcheck.draw"
     audit.record(session, who.audit_name, action, "spotcheck_plan", plan.id, details)
-    _log.info("spot-check plan %s drawn for %s: %d of %d clips", plan.id, unit_code, len(picks), len(candidates))
+    _log.info(
+        "spot-check plan %s drawn for %s: %d of %d clips, %d added for pre-screen findings",
+        plan.id,
+        unit_code,
+        len(picks),
+        len(candidates),
+        len(flagged),
+    )
     return DrawOutcome(unit_code, plan_row(plan, unit_code, _unit_name(session, unit_id), 0, tuple(day_seeds)))
 
 
@@ -362,24 +408,41 @@ def _insert_rows(session: Session, model: type[Base], rows: list[dict[str, objec
 
 def draw_details(plan: SpotCheckPlan, unit_code: str, day_seeds: Sequence[DaySeed]) -> dict[str, object]:
     """What the audit log keeps of a draw: enough to re-derive and to notice an edited plan row. The day seeds
-    (day, number, seed, audit seq of the commitment) are left out for a plan drawn before seeds were committed."""
+    (day, number, seed, audit seq of the commitment) are left out for a plan drawn before seeds were committed;
+    the pre-screen option's figures only appear when the option was used (older rows stay as they were)."""
     seeds = {"day_seeds": [[s.day.isoformat(), s.index, s.seed, s.commit_seq] for s in day_seeds]} if day_seeds else {}
-    return seeds | {
-        "unit": unit_code,
-        "day_from": plan.day_from.isoformat(),
-        "day_to": plan.day_to.isoformat(),
-        "ratio_bp": plan.ratio_bp,
-        "min_per_officer": plan.min_per_officer,
-        "weight_long": plan.weight_long,
-        "include_first": plan.include_first,
-        "exclude_checked": plan.exclude_checked,
-        "algorithm": plan.algorithm,
-        "seed": plan.seed,
-        "candidates": plan.candidate_count,
-        "candidates_digest": plan.candidates_digest,
-        "sample": plan.sample_count,
-        "sample_digest": plan.sample_digest,
-    }
+    return (
+        seeds
+        | {
+            "unit": unit_code,
+            "day_from": plan.day_from.isoformat(),
+            "day_to": plan.day_to.isoformat(),
+            "ratio_bp": plan.ratio_bp,
+            "min_per_officer": plan.min_per_officer,
+            "weight_long": plan.weight_long,
+            "include_first": plan.include_first,
+            "exclude_checked": plan.exclude_checked,
+            "algorithm": plan.algorithm,
+            "seed": plan.seed,
+            "candidates": plan.candidate_count,
+            "candidates_digest": plan.candidates_digest,
+            "sample": plan.sample_count,
+            "sample_digest": plan.sample_digest,
+        }
+        | (
+            {"findings_extra": plan.findings_extra, "findings_added": plan.findings_count}
+            if plan.findings_extra
+            else {}
+        )
+    )
+
+
+FINDINGS_CLIPS = "findings_clips"
+"""The draw details' list of the clips added for pre-screen findings: [clip id, [kinds]] each, in rank order."""
+
+
+def _flagged_details(flagged: Sequence[FlaggedPick]) -> dict[str, object]:
+    return {FINDINGS_CLIPS: [[added.candidate.clip_id, list(added.kinds)] for added in flagged]} if flagged else {}
 
 
 def _units_with_footage(session: Session, spec: DrawSpec, who: Identity) -> list[tuple[int, str]]:
@@ -428,6 +491,11 @@ def _active_plan_id(session: Session, unit_id: int, day_from: date, day_to: date
 
 def _unit_name(session: Session, unit_id: int) -> str:
     return session.execute(select(Unit.name).where(Unit.id == unit_id)).scalar_one()
+
+
+def _check_findings_extra(spec: DrawSpec) -> None:
+    if not 0 <= spec.findings_extra <= MAX_FINDINGS_EXTRA:
+        raise SpotCheckError("findings_extra_invalid", maximum=MAX_FINDINGS_EXTRA)
 
 
 def _check_period(day_from: date, day_to: date) -> None:

@@ -83,6 +83,8 @@ def plan_row(
         redraw_reason=plan.redraw_reason,
         superseded_at=plan.superseded_at,
         day_seeds=seeds,
+        findings_extra=plan.findings_extra,
+        findings_count=plan.findings_count,
     )
 
 
@@ -142,4 +144,10 @@ def _item_row(row: Sequence[Any], now: datetime) -> SampleItemRow:
         claim_expires_at=item.claim_expires_at if claimed and status is ItemStatus.OPEN else None,
         due_on=due,
         overdue=status is ItemStatus.OPEN and due < now.date(),
+        finding_kinds=kinds_of(item.finding_kinds),
     )
+
+
+def kinds_of(stored: str) -> tuple[str, ...]:
+    """An item's finding kinds as stored ("covered,dark"; "" for none)."""
+    return tuple(kind for kind in stored.split(",") if kind)

@@ -46,12 +46,21 @@ class Selection(StrEnum):
 
     RANDOM = "random"  # drawn by the seeded lottery
     FIRST = "first"  # the officer's first clip of the period (option "include every officer's first clip")
+    PRESCREEN = "prescreen"  # added on top of the random sample for its pre-screen findings (findings_draw)
+
+
+RANDOM_PART = (Selection.RANDOM, Selection.FIRST)
+"""The selections the seeded draw makes: what `spotcheck verify` re-derives and the sample digest covers."""
 
 
 class ItemStatus(StrEnum):
     OPEN = "open"  # waiting for review (possibly claimed)
     REVIEWED = "reviewed"
     WITHDRAWN = "withdrawn"  # its plan was redrawn before the item was reviewed
+
+
+MAX_FINDINGS_EXTRA = 100
+"""The most clips a plan may add for pre-screen findings (DrawSpec.findings_extra)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,8 @@ class DrawSpec:
     weight_long: bool = False
     include_first: bool = False
     exclude_checked: bool = True
+    findings_extra: int = 0
+    """Add at most this many clips with pre-screen findings per plan, on top of the random sample (0: none)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,8 @@ class PlanRow:
     superseded_at: datetime | None
     day_seeds: tuple[DaySeed, ...] = ()
     """Empty for a plan drawn before seeds were committed (its seed came from the random source)."""
+    findings_extra: int = 0  # at most this many clips with pre-screen findings were asked for (0: option off)
+    findings_count: int = 0  # how many were added on top of sample_count
 
     @property
     def active(self) -> bool:
@@ -150,6 +163,7 @@ class SampleItemRow:
     claim_expires_at: datetime | None
     due_on: date
     overdue: bool
+    finding_kinds: tuple[str, ...] = ()  # for a `prescreen` item: the finding kinds that brought it in
 
 
 @dataclass(frozen=True)
@@ -213,6 +227,8 @@ class LedgerRow:
     problem: str
     rectification: str
     audit_mismatch: str = ""  # what differs from the review's audit row; "" when it agrees (review_audit)
+    selection: Selection = Selection.RANDOM  # why the clip was in the sample
+    finding_kinds: tuple[str, ...] = ()  # for a `prescreen` item: the finding kinds that brought it in
 
     def answer(self, item: CheckItem) -> CheckAnswer | None:
         return next((answer for code, answer in self.answers if code is item), None)

@@ -13,6 +13,9 @@ Six checks, each reported as a plain Chinese line:
    problem, rectification, reviewer, time: workstation.spotcheck.review_audit).
 6. The seed was not chosen: it derives from day seeds committed in the chain before the candidates were
    archived (workstation.spotcheck.seed_check).
+7. The clips added for pre-screen findings (selection `prescreen`, issue 17) are exactly those the draw's audit
+   row lists, each a candidate. They are not random, so checks 4 and the sample digest leave them out: adding
+   them never makes a sound random draw fail, and relabelling a random item as added still fails check 4.
 """
 
 import json
@@ -34,13 +37,15 @@ from db.models import (
 from workstation.errors import PermissionDenied, SpotCheckError
 from workstation.identity import Identity
 from workstation.spotcheck import review_audit, sampling
-from workstation.spotcheck.plans import CANDIDATE_TYPES, archive_clips, draw_details, period_bounds
+from workstation.spotcheck.plans import CANDIDATE_TYPES, FINDINGS_CLIPS, archive_clips, draw_details, period_bounds
 from workstation.spotcheck.policy import CHECK_ROLES, working_units
 from workstation.spotcheck.rows import day_seeds
 from workstation.spotcheck.seed_check import seed_problems
-from workstation.spotcheck.types import DaySeed, PlanVerification, Selection
+from workstation.spotcheck.types import RANDOM_PART, DaySeed, PlanVerification, Selection
 
 DRAW_ACTIONS = ("spotcheck.draw", "spotcheck.redraw")
+OPTIONAL_DETAILS = frozenset({"day_seeds", "findings_extra", "findings_added"})
+"""Draw details only some plans have: when the audit row has one, the plan row must agree with it."""
 
 
 def verify_plan(session: Session, who: Identity, plan_id: int) -> PlanVerification:
@@ -59,6 +64,7 @@ def verify_plan(session: Session, who: Identity, plan_id: int) -> PlanVerificati
     else:
         problems = _against_audit(plan, unit_code, seeds, draw_event)
         problems += seed_problems(session, plan, seeds, candidates, draw_event)
+        problems += _added_against_audit(session, plan, candidates, draw_event)
     if sampling.candidates_digest(candidates) != plan.candidates_digest or len(candidates) != plan.candidate_count:
         problems.append("候选文件清单与抽取时记录的摘要不一致（候选清单被改动）。")
     problems += _against_archive(session, plan, candidates)
@@ -101,7 +107,7 @@ def _against_audit(plan: SpotCheckPlan, unit_code: str, seeds: Sequence[DaySeed]
     expected = draw_details(plan, unit_code, seeds)
     return [
         f"方案的“{name}”为 {expected.get(name)}，与审计日志记录的 {recorded.get(name)} 不一致。"
-        for name in sorted(expected.keys() | ({"day_seeds"} & recorded.keys()))
+        for name in sorted(expected.keys() | (OPTIONAL_DETAILS & recorded.keys()))
         if recorded.get(name) != expected.get(name)
     ]
 
@@ -146,7 +152,9 @@ def _against_sample(session: Session, plan: SpotCheckPlan, candidates: list[samp
     stored = {
         (clip_id, Selection(selection))
         for clip_id, selection in session.execute(
-            select(SpotCheckItem.clip_id, SpotCheckItem.selection).where(SpotCheckItem.plan_id == plan.id)
+            select(SpotCheckItem.clip_id, SpotCheckItem.selection).where(
+                SpotCheckItem.plan_id == plan.id, SpotCheckItem.selection.in_(RANDOM_PART)
+            )
         )
     }
     problems = [f"按种子复算应抽中文件 {clip_id}，但方案中没有。" for clip_id, _ in sorted(derived - stored)]
@@ -155,6 +163,27 @@ def _against_sample(session: Session, plan: SpotCheckPlan, candidates: list[samp
         problems.append("复算结果的摘要与方案记录的抽取结果摘要不一致。")
     if len(stored) != plan.sample_count:
         problems.append(f"方案记录抽中 {plan.sample_count} 个文件，实有 {len(stored)} 个。")
+    return problems
+
+
+def _added_against_audit(
+    session: Session, plan: SpotCheckPlan, candidates: list[sampling.Candidate], draw_event: AuditEvent
+) -> list[str]:
+    """Check 7: the items added for pre-screen findings are the ones the draw's audit row lists."""
+    recorded = {int(clip_id) for clip_id, _ in json.loads(draw_event.details).get(FINDINGS_CLIPS, [])}
+    stored = set(
+        session.execute(
+            select(SpotCheckItem.clip_id).where(
+                SpotCheckItem.plan_id == plan.id, SpotCheckItem.selection == Selection.PRESCREEN
+            )
+        ).scalars()
+    )
+    known = {candidate.clip_id for candidate in candidates}
+    problems = [f"审计日志记录预筛查加抽文件 {clip}，但方案中没有。" for clip in sorted(recorded - stored)]
+    problems += [f"方案中的预筛查加抽文件 {clip} 不在审计日志的加抽清单中。" for clip in sorted(stored - recorded)]
+    problems += [f"预筛查加抽文件 {clip} 不在候选清单中。" for clip in sorted(stored - known)]
+    if len(stored) != plan.findings_count:
+        problems.append(f"方案记录预筛查加抽 {plan.findings_count} 个文件，实有 {len(stored)} 个。")
     return problems
 
 

@@ -71,7 +71,7 @@ def test_draw_claim_review_and_overview(qtbot, qtmodeltester, demo, shots, opera
     assert [o.unit_code for o in drawn.args[0]] == ["DD01", "DD02", "DD03"]
     assert admin.plan_model.rowCount() == 3 and admin.sample_model.rowCount() > 0
     assert admin.status.text().startswith("已抽取 3 个方案")
-    assert admin.plan_model.index(0, 3).data() == "30.0%" and admin.plan_model.index(0, 10).data() == "有效"
+    assert admin.plan_model.index(0, 3).data() == "30.0%" and admin.plan_model.index(0, 11).data() == "有效"
     for model in (admin.plan_model, admin.sample_model, admin.queue_model, admin.progress_model):
         qtmodeltester.check(model)
     admin.tabs.setCurrentIndex(1)

@@ -200,7 +200,8 @@ def test_the_exported_workbook(ledger, tmp_path):
             committed = json.loads(commitment.details)["commitments"][int(index)]
             assert hashlib.sha256(bytes.fromhex(day_seed)).hexdigest() == committed
     assert [plans.cell(row, 17).value for row in (3, 4)] == [plan.candidates_digest for plan in drawn]
-    assert plans["G3"].value == 0.1 and plans["U3"].value == "有效"
+    assert plans["G3"].value == 0.1 and plans["V3"].value == "有效"
+    assert header[17] == "随机抽中数" and header[19] == "预筛查加抽数" and plans["T3"].value == "未选用"
     notes = [str(row[1].value) for row in plans.iter_rows(min_row=5) if row[1].value]  # from B: A repeats per page
     assert [column_break.id for column_break in plans.col_breaks.brk] == [12, 19]
     assert plans["O3"].font.name == "Courier New" and plans["O3"].font.size == 7  # the seed in small monospace

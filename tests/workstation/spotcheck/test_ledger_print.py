@@ -19,6 +19,7 @@ from workstation.spotcheck.types import (
     LedgerRow,
     OfficerStatistics,
     PlanRow,
+    Selection,
     Verdict,
 )
 from workstation.types import ChainAnchor
@@ -82,6 +83,8 @@ def _rows() -> list[LedgerRow]:
                 problem=PROBLEMS[text],
                 rectification=RECTIFICATIONS[text],
                 audit_mismatch=MISMATCH if number == 7 else "",
+                selection=Selection.PRESCREEN if number % 6 == 3 else Selection.RANDOM,
+                finding_kinds=("covered", "frozen") if number % 6 == 3 else (),
             )
         )
     return rows
@@ -121,6 +124,8 @@ def _plans() -> list[PlanRow]:
                 DaySeed(DAY + timedelta(days=day), day, _digest(f"day {plan_id} {day}"), 800 + day)
                 for day in range(plan_id)
             ),
+            findings_extra=5 if plan_id == 2 else 0,
+            findings_count=3 if plan_id == 2 else 0,
         )
         for plan_id, (code, name) in enumerate(UNITS, start=1)
     ]
@@ -166,5 +171,7 @@ def test_the_ledger_prints_readably_on_a4(tmp_path):
         assert printed.count(row.original_name) >= 2, row.original_name  # 检查台帐 and 检查明细
         assert row.unit_name in printed, row.unit_name
     assert "否：规范告知、出示证件" in printed and "全部符合" in printed
+    assert printed.count("预筛查加抽（镜头遮挡、画面冻结）") == 2 * 3  # rows 3, 9 and 15, on both ledger sheets
+    assert "3（至多5）" in printed.replace(" ", "") and "未选用" in printed  # 抽样记录: the added part
     if PNG:
         render_page(pdf, 1, Path(PNG))
