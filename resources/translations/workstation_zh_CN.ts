@@ -6862,7 +6862,7 @@
     <message>
         <location filename="../../ui/statistics/finding_tables.py" line="36" />
         <source>Uploaded after 24 h</source>
-        <translation>超过 24 小时上传</translation>
+        <translation>超24小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/finding_tables.py" line="37" />
@@ -7413,7 +7413,7 @@
     <message>
         <location filename="../../ui/spotcheck/labels.py" line="40" />
         <source>No sound</source>
-        <translation>无声音</translation>
+        <translation>无声</translation>
     </message>
     <message>
         <location filename="../../ui/spotcheck/labels.py" line="41" />
