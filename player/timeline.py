@@ -20,6 +20,7 @@ RULER_HEIGHT = 18
 MARK_LANE = 22
 TRACK_HEIGHT = 18
 BAND_LANE = 14
+MIN_BAND_PX = 6.0  # a finding at an instant (a clip's end) stays visible and clickable
 POINT_HIT_PX = 5
 TICK_STEPS_MS = (
     100,
@@ -204,7 +205,9 @@ class TimelineWidget(QWidget):
         lane, row = self._band_lane(), next(row for placed, row in self._bands if placed == band)
         height = lane.height() / max(1, self._band_rows)
         left, right = self.x_at(band.start_ms), self.x_at(band.end_ms)
-        return QRectF(left, lane.top() + row * height, max(3.0, right - left), height)
+        return QRectF(
+            min(left, lane.right() - MIN_BAND_PX), lane.top() + row * height, max(MIN_BAND_PX, right - left), height
+        )
 
     def band_at(self, point: QPoint) -> TimelineBand | None:
         """The band under point, the shortest where they overlap."""

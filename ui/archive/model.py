@@ -44,10 +44,10 @@ COLUMNS = (
     "badge",
     "device",
     "type",
+    "findings",
     "important",
     "cases",
     "marks",
-    "findings",
     "flags",
     "name",
 )
@@ -95,10 +95,10 @@ class ClipPageModel(QAbstractTableModel):
             self.tr("Badge no."),
             self.tr("Device"),
             self.tr("Type"),
+            self.tr("Pre-screen"),
             self.tr("Important"),
             self.tr("Incident/case"),
             self.tr("Marks"),
-            self.tr("Pre-screen"),
             self.tr("Notes"),
             self.tr("File"),
         )

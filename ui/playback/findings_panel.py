@@ -69,7 +69,7 @@ class FindingsPanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, confirmed=confirmed: self._decide(confirmed))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.note, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.confirm)
         buttons.addWidget(self.dismiss)
         layout = QVBoxLayout(self)
@@ -78,6 +78,7 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.set_findings([], str)
 

@@ -109,6 +109,7 @@ class PlayerWindow(QMainWindow):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 400])
         self.setCentralWidget(self.splitter)
         self.resize(1400, 820)
 
@@ -292,16 +293,26 @@ class PlayerWindow(QMainWindow):
             self._editing = next((row for row in self._markers if row.id == self._editing.id), None)
         self._refresh_form()
 
-    def _time_text(self, row: MarkerRow | Finding) -> str:
+    def _time_text(self, row: MarkerRow) -> str:
         """When in the recording (wall-clock time where the clip has one): a point, or start–end."""
-        index = self._item_index(row.clip_id) if row.clip_id is not None else None
+        return self._span_text(row.clip_id, row.start_ms, row.end_ms, milliseconds=True)
+
+    def _finding_time(self, row: Finding) -> str:
+        """A finding's span to the second (the detectors sample a few times a second at most)."""
+        end = None if row.end_ms <= row.start_ms else row.end_ms
+        return self._span_text(row.clip_id, row.start_ms, end, milliseconds=False)
+
+    def _span_text(self, clip_id: int | None, start_ms: int, end_ms: int | None, *, milliseconds: bool) -> str:
+        index = self._item_index(clip_id) if clip_id is not None else None
         item = self.player.playlist.items[index] if index is not None else None
 
         def at(ms: int) -> str:
             moment = item.wall_clock(ms) if item else None
-            return f"{moment:%H:%M:%S}.{moment.microsecond // 1000:03d}" if moment else format_position(ms)
+            if moment is None:
+                return format_position(ms, milliseconds=milliseconds)
+            return f"{moment:%H:%M:%S}" + (f".{moment.microsecond // 1000:03d}" if milliseconds else "")
 
-        return at(row.start_ms) if row.end_ms is None else f"{at(row.start_ms)}–{at(row.end_ms)}"
+        return at(start_ms) if end_ms is None else f"{at(start_ms)}–{at(end_ms)}"
 
     # --- the pre-screen's findings: bands below the track, the list beside the markers ---
 
@@ -325,13 +336,13 @@ class PlayerWindow(QMainWindow):
                 playlist.timeline_ms(index, row.start_ms),
                 playlist.timeline_ms(index, max(row.end_ms, row.start_ms)),
                 finding_color(row.kind),
-                f"{self._time_text(row)} {finding_line(row)}",
+                f"{self._finding_time(row)} {finding_line(row)}",
                 faded=row.status is FindingStatus.DISMISSED,
             )
             for row, index in shown
         ]
         self.player.timeline.set_bands(bands)
-        self.findings.set_findings([row for row, _ in shown], self._time_text)
+        self.findings.set_findings([row for row, _ in shown], self._finding_time)
 
     def _on_finding_selected(self, row: Finding) -> None:
         index = self._item_index(row.clip_id) if row.clip_id is not None else None
