@@ -157,8 +157,11 @@ def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
     view = window.archive_view
     real_sessions = window.client.archive.sessions
 
-    class Offline:
+    class Offline:  # reading and writing alike (the 统计 page refreshes its daily figures before reading)
         def read(self):
+            raise ArchiveUnavailable("网络路径不可用")
+
+        def write(self):
             raise ArchiveUnavailable("网络路径不可用")
 
     qtbot.waitUntil(lambda: view.tree.tree_model.rowCount() == 2, timeout=5000)  # nothing else in flight
