@@ -1,7 +1,8 @@
-"""TimelineWidget: the scrub bar, with markers as ticks, segments as coloured bands, and gaps between clips.
+"""TimelineWidget: the scrub bar, with markers as ticks, segments as coloured bands, and gaps between clips;
+below the track, a lane of hints (the pre-screen's findings) when there are any.
 
-Knows nothing of the archive: it draws TimelineMark and TimelineSpan values it is given, in integer
-milliseconds of its own time axis (one clip, or an officer's day of several clips).
+Knows nothing of the archive: it draws TimelineMark, TimelineSpan and TimelineBand values it is given, in
+integer milliseconds of its own time axis (one clip, or an officer's day of several clips).
 """
 
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ MARGIN = 8
 RULER_HEIGHT = 18
 MARK_LANE = 22
 TRACK_HEIGHT = 18
+BAND_LANE = 14
+MIN_BAND_PX = 6.0  # a finding at an instant (a clip's end) stays visible and clickable
 POINT_HIT_PX = 5
 TICK_STEPS_MS = (
     100,
@@ -67,16 +70,31 @@ class TimelineSpan:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class TimelineBand:
+    """A hint over a stretch of the timeline (a pre-screen finding), in the lane below the track; overlapping
+    bands share the lane in rows. key comes back in band_activated; `faded` draws it pale (set aside)."""
+
+    key: object
+    start_ms: int
+    end_ms: int
+    color: str  # "#rrggbb"
+    label: str = ""
+    faded: bool = False
+
+
 class TimelineWidget(QWidget):
     """Draws the time axis, spans and gaps, marks and the playhead; a click or drag asks to seek.
 
     Signals:
         seek_requested(int): ms, from a click or drag on the track
         mark_activated(object): the key of a clicked mark (a seek to its start follows)
+        band_activated(object): the key of a clicked band (a seek to its start follows)
     """
 
     seek_requested = Signal(int)
     mark_activated = Signal(object)
+    band_activated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +102,8 @@ class TimelineWidget(QWidget):
         self._position_ms = 0
         self._marks: tuple[TimelineMark, ...] = ()
         self._spans: tuple[TimelineSpan, ...] = ()
+        self._bands: tuple[tuple[TimelineBand, int], ...] = ()  # with the row each is drawn in
+        self._band_rows = 0
         self._origin: datetime | None = None
         self._selected: object = None
         self._dragging = False
@@ -117,6 +137,25 @@ class TimelineWidget(QWidget):
 
     def set_marks(self, marks: Sequence[TimelineMark]) -> None:
         self._marks = tuple(marks)
+        self.update()
+
+    @property
+    def bands(self) -> tuple[TimelineBand, ...]:
+        return tuple(band for band, _ in self._bands)
+
+    def set_bands(self, bands: Sequence[TimelineBand]) -> None:
+        """Hints in the lane below the track (none: no lane); overlapping ones get rows of their own."""
+        ends: list[int] = []  # the end of the last band in each row
+        placed = []
+        for band in sorted(bands, key=lambda b: (b.start_ms, b.end_ms)):
+            row = next((number for number, end in enumerate(ends) if end <= band.start_ms), len(ends))
+            if row == len(ends):
+                ends.append(band.end_ms)
+            ends[row] = band.end_ms
+            placed.append((band, row))
+        self._bands, self._band_rows = tuple(placed), len(ends)
+        self.setMinimumHeight(RULER_HEIGHT + MARK_LANE + TRACK_HEIGHT + 8 + (BAND_LANE + 2 if placed else 0))
+        self.updateGeometry()
         self.update()
 
     def set_spans(self, spans: Sequence[TimelineSpan]) -> None:
@@ -158,6 +197,23 @@ class TimelineWidget(QWidget):
     def _track(self) -> QRect:
         return QRect(MARGIN, RULER_HEIGHT + MARK_LANE + 2, self._track_width(), TRACK_HEIGHT)
 
+    def _band_lane(self) -> QRect:
+        return QRect(MARGIN, self._track().bottom() + 3, self._track_width(), BAND_LANE)
+
+    def band_rect(self, band: TimelineBand) -> QRectF:
+        """Where a band is drawn (tests click it)."""
+        lane, row = self._band_lane(), next(row for placed, row in self._bands if placed == band)
+        height = lane.height() / max(1, self._band_rows)
+        left, right = self.x_at(band.start_ms), self.x_at(band.end_ms)
+        return QRectF(
+            min(left, lane.right() - MIN_BAND_PX), lane.top() + row * height, max(MIN_BAND_PX, right - left), height
+        )
+
+    def band_at(self, point: QPoint) -> TimelineBand | None:
+        """The band under point, the shortest where they overlap."""
+        hits = [band for band, _ in self._bands if self.band_rect(band).adjusted(-2, 0, 2, 0).contains(point)]
+        return min(hits, key=lambda b: b.end_ms - b.start_ms) if hits else None
+
     def mark_at(self, point: QPoint) -> TimelineMark | None:
         """The mark under point: points first (they are thin), then the shortest segment."""
         lane = self._lane().adjusted(0, -2, 0, 2)
@@ -181,6 +237,11 @@ class TimelineWidget(QWidget):
             self.mark_activated.emit(mark.key)
             self.seek_requested.emit(mark.start_ms)
             return
+        band = self.band_at(point)
+        if band is not None:
+            self.band_activated.emit(band.key)
+            self.seek_requested.emit(band.start_ms)
+            return
         self._dragging = True
         self.seek_requested.emit(self.ms_at(point.x()))
 
@@ -190,8 +251,11 @@ class TimelineWidget(QWidget):
             self.seek_requested.emit(self.ms_at(point.x()))
             return
         mark = self.mark_at(point)
+        band = self.band_at(point) if mark is None else None
         if mark is not None and mark.label:
             QToolTip.showText(event.globalPosition().toPoint(), mark.label, self)
+        elif band is not None and band.label:
+            QToolTip.showText(event.globalPosition().toPoint(), band.label, self)
         elif self._duration_ms:
             QToolTip.showText(event.globalPosition().toPoint(), self._time_text(self.ms_at(point.x())), self)
 
@@ -214,6 +278,7 @@ class TimelineWidget(QWidget):
         self._paint_track(painter)
         self._paint_ruler(painter)
         self._paint_marks(painter)
+        self._paint_bands(painter)
         self._paint_playhead(painter)
         painter.end()
 
@@ -285,6 +350,19 @@ class TimelineWidget(QWidget):
             painter.setBrush(color)
             painter.drawPolygon(head)
             painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_bands(self, painter: QPainter) -> None:
+        if not self._bands:
+            return
+        painter.fillRect(self._band_lane(), self.palette().base())
+        for band, _ in self._bands:
+            color = QColor(band.color)
+            fill = QColor(color)
+            fill.setAlpha(70 if band.faded else 220)
+            rect = self.band_rect(band)
+            painter.fillRect(rect, fill)
+            painter.setPen(QPen(color.darker(140), 2 if band.key == self._selected else 1))
+            painter.drawRect(rect)
 
     def _paint_playhead(self, painter: QPainter) -> None:
         if not self._duration_ms:

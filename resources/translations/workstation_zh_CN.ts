@@ -671,102 +671,107 @@
 <context>
     <name>ClipPageModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="85" />
+        <location filename="../../ui/archive/model.py" line="91" />
         <source>Recorded</source>
         <translation>录制时间</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="86" />
+        <location filename="../../ui/archive/model.py" line="92" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="87" />
+        <location filename="../../ui/archive/model.py" line="93" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="88" />
+        <location filename="../../ui/archive/model.py" line="94" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="89" />
+        <location filename="../../ui/archive/model.py" line="95" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="90" />
+        <location filename="../../ui/archive/model.py" line="96" />
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="91" />
+        <location filename="../../ui/archive/model.py" line="97" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="92" />
+        <location filename="../../ui/archive/model.py" line="98" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="93" />
+        <location filename="../../ui/archive/model.py" line="99" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="94" />
+        <location filename="../../ui/archive/model.py" line="100" />
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="95" />
+        <location filename="../../ui/archive/model.py" line="101" />
+        <source>Pre-screen</source>
+        <translation>预筛查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="102" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="96" />
+        <location filename="../../ui/archive/model.py" line="103" />
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="99" />
+        <location filename="../../ui/archive/model.py" line="106" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="100" />
+        <location filename="../../ui/archive/model.py" line="107" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="101" />
+        <location filename="../../ui/archive/model.py" line="108" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="102" />
+        <location filename="../../ui/archive/model.py" line="109" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="260" />
+        <location filename="../../ui/archive/model.py" line="310" />
         <source>Unassigned</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="282" />
+        <location filename="../../ui/archive/model.py" line="334" />
         <source>Integrity problem: %1</source>
         <translation>完整性问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="284" />
+        <location filename="../../ui/archive/model.py" line="336" />
         <source>Uploaded after 24 h</source>
         <translation>超24小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="286" />
+        <location filename="../../ui/archive/model.py" line="338" />
         <source>Not linked to a case</source>
         <translation>未关联警情/案件</translation>
     </message>
@@ -1681,139 +1686,232 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/archive/filters.py" line="23" />
+        <location filename="../../ui/archive/filters.py" line="33" />
         <source>Search officer, badge no., device or case</source>
         <translation>搜索执法人员、警号、设备编号或警情/案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="24" />
+        <location filename="../../ui/archive/filters.py" line="34" />
         <source>Unit code</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="25" />
+        <location filename="../../ui/archive/filters.py" line="35" />
         <source>Badge no.</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="26" />
+        <location filename="../../ui/archive/filters.py" line="36" />
         <source>Device no.</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="27" />
+        <location filename="../../ui/archive/filters.py" line="37" />
         <source>Incident/case no.</source>
         <translation>警情/案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="28" />
+        <location filename="../../ui/archive/filters.py" line="38" />
         <source>Recorded from</source>
         <translation>录制日期</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="37" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Important: any</source>
         <translation>重点：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="37" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="37" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Not important</source>
         <translation>非重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="40" />
+        <location filename="../../ui/archive/filters.py" line="50" />
         <source>Marks: any</source>
         <translation>标记：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="40" />
+        <location filename="../../ui/archive/filters.py" line="50" />
         <source>Marked</source>
         <translation>有标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="40" />
+        <location filename="../../ui/archive/filters.py" line="50" />
         <source>Not marked</source>
         <translation>无标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="44" />
+        <location filename="../../ui/archive/filters.py" line="54" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="45" />
+        <location filename="../../ui/archive/filters.py" line="55" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="46" />
+        <location filename="../../ui/archive/filters.py" line="56" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="47" />
+        <location filename="../../ui/archive/filters.py" line="57" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="48" />
+        <location filename="../../ui/archive/filters.py" line="58" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="49" />
+        <location filename="../../ui/archive/filters.py" line="59" />
         <source>Video, audio and photos</source>
         <translation>视音频和照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="50" />
+        <location filename="../../ui/archive/filters.py" line="60" />
         <source>Video and audio</source>
         <translation>视频和音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="55" />
+        <location filename="../../ui/archive/filters.py" line="65" />
         <source>Upload: any</source>
         <translation>上传：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="56" />
+        <location filename="../../ui/archive/filters.py" line="66" />
         <source>Uploaded after 24 h</source>
         <translation>超24小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="57" />
+        <location filename="../../ui/archive/filters.py" line="67" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="61" />
+        <location filename="../../ui/archive/filters.py" line="71" />
         <source>Case link: any</source>
         <translation>关联：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="61" />
+        <location filename="../../ui/archive/filters.py" line="71" />
         <source>Linked to a case</source>
         <translation>已关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="61" />
+        <location filename="../../ui/archive/filters.py" line="71" />
         <source>Not linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="63" />
+        <location filename="../../ui/archive/filters.py" line="76" />
+        <source>Pre-screen: any</source>
+        <translation>预筛查：不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="77" />
+        <source>Any pre-screen finding</source>
+        <translation>有预筛查提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="78" />
+        <source>Picture findings</source>
+        <translation>画面类提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="79" />
+        <source>Sound findings</source>
+        <translation>声音类提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="83" />
+        <source>Review: any</source>
+        <translation>复核：不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="85" />
         <source>Clear filters</source>
         <translation>清除条件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="77" />
+        <location filename="../../ui/archive/filters.py" line="99" />
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="50" />
+        <source>Pre-screen findings: hints for a person to check, never a verdict</source>
+        <translation>预筛查提示：供人工复核的线索，并非结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="55" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="55" />
+        <source>Finding</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="55" />
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="55" />
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="61" />
+        <source>No pre-screen findings on this footage.</source>
+        <translation>该视音频没有预筛查提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="65" />
+        <source>Review note, optional</source>
+        <translation>复核说明（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="66" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="67" />
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="86" />
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="87" />
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="88" />
+        <source>Cannot be decoded</source>
+        <translation>无法解码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/findings_panel.py" line="89" />
+        <source>Officer's day records</source>
+        <translation>当日记录</translation>
     </message>
 </context>
 <context>
@@ -2600,7 +2698,7 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="105" />
-        <location filename="../../ui/shell/main_window.py" line="279" />
+        <location filename="../../ui/shell/main_window.py" line="280" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
@@ -2637,7 +2735,7 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="118" />
-        <location filename="../../ui/shell/main_window.py" line="287" />
+        <location filename="../../ui/shell/main_window.py" line="288" />
         <source>Report tasks</source>
         <translation>报表任务</translation>
     </message>
@@ -2712,22 +2810,22 @@
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="286" />
+        <location filename="../../ui/shell/main_window.py" line="287" />
         <source>Report tasks (%1 not delivered)</source>
         <translation>报表任务（%1 个未送达）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="302" />
+        <location filename="../../ui/shell/main_window.py" line="303" />
         <source>The archive could not be read: %1</source>
         <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="317" />
+        <location filename="../../ui/shell/main_window.py" line="318" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="318" />
+        <location filename="../../ui/shell/main_window.py" line="319" />
         <source>Five wrong current passwords lock the account, as at sign-in.</source>
         <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
     </message>
@@ -3387,122 +3485,127 @@
 <context>
     <name>PlayerWindow</name>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="78" />
+        <location filename="../../ui/playback/player_window.py" line="86" />
         <source>Footage playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="154" />
+        <location filename="../../ui/playback/player_window.py" line="170" />
         <source>This file is no longer in the archive.</source>
         <translation>档案库中已没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="170" />
+        <location filename="../../ui/playback/player_window.py" line="186" />
         <source>Playback — %1</source>
         <translation>回放 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="183" />
+        <location filename="../../ui/playback/player_window.py" line="200" />
         <source>%1 (%2), %3</source>
         <translation>%1（%2），%3</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="184" />
+        <location filename="../../ui/playback/player_window.py" line="201" />
         <source>An officer's day — %1</source>
         <translation>执法人员当日录像 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="188" />
+        <location filename="../../ui/playback/player_window.py" line="205" />
         <source>No recordings of %1 on this day.</source>
         <translation>%1 当日没有录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="216" />
+        <location filename="../../ui/playback/player_window.py" line="234" />
         <source>%1 recordings, %2 gaps (%3 min without recording)</source>
         <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="224" />
+        <location filename="../../ui/playback/player_window.py" line="242" />
         <source>Ingest found this file damaged: %1</source>
         <translation>入库时发现该文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="225" />
+        <location filename="../../ui/playback/player_window.py" line="243" />
         <source>Ingest found this file incomplete: %1</source>
         <translation>入库时发现该文件不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="226" />
+        <location filename="../../ui/playback/player_window.py" line="244" />
         <source>The last verification did not find this file: %1</source>
         <translation>上次校验时未找到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="227" />
+        <location filename="../../ui/playback/player_window.py" line="245" />
         <source>The last verification found this file changed since ingest: %1</source>
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="229" />
+        <location filename="../../ui/playback/player_window.py" line="247" />
         <source>The last verification could not prove this file against the audit log: %1</source>
         <translation>上次校验无法以审计日志证明该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="319" />
+        <location filename="../../ui/playback/player_window.py" line="348" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback/player_window.py" line="390" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="325" />
+        <location filename="../../ui/playback/player_window.py" line="396" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="327" />
+        <location filename="../../ui/playback/player_window.py" line="398" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="332" />
+        <location filename="../../ui/playback/player_window.py" line="403" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="335" />
+        <location filename="../../ui/playback/player_window.py" line="406" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="345" />
+        <location filename="../../ui/playback/player_window.py" line="416" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="346" />
+        <location filename="../../ui/playback/player_window.py" line="417" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="347" />
+        <location filename="../../ui/playback/player_window.py" line="418" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="397" />
+        <location filename="../../ui/playback/player_window.py" line="468" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="412" />
+        <location filename="../../ui/playback/player_window.py" line="483" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="435" />
+        <location filename="../../ui/playback/player_window.py" line="506" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="448" />
+        <location filename="../../ui/playback/player_window.py" line="519" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>
@@ -6878,102 +6981,102 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="13" />
+        <location filename="../../ui/common/labels.py" line="14" />
         <source>Footage administrator</source>
         <translation>执法记录仪管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="14" />
+        <location filename="../../ui/common/labels.py" line="15" />
         <source>Spot-check reviewer</source>
         <translation>抽查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="15" />
+        <location filename="../../ui/common/labels.py" line="16" />
         <source>Unit head</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="16" />
+        <location filename="../../ui/common/labels.py" line="17" />
         <source>Legal</source>
         <translation>法制</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="17" />
+        <location filename="../../ui/common/labels.py" line="18" />
         <source>Inspection</source>
         <translation>督察</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="18" />
+        <location filename="../../ui/common/labels.py" line="19" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="19" />
+        <location filename="../../ui/common/labels.py" line="20" />
         <source>Ingest station</source>
         <translation>采集站账户</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="26" />
+        <location filename="../../ui/common/labels.py" line="27" />
         <source>Corps</source>
         <translation>总队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="27" />
+        <location filename="../../ui/common/labels.py" line="28" />
         <source>Detachment</source>
         <translation>支队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="28" />
+        <location filename="../../ui/common/labels.py" line="29" />
         <source>Brigade</source>
         <translation>大队</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="59" />
+        <location filename="../../ui/common/labels.py" line="60" />
         <source>Power on</source>
         <translation>开机</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="60" />
+        <location filename="../../ui/common/labels.py" line="61" />
         <source>Power off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="61" />
+        <location filename="../../ui/common/labels.py" line="62" />
         <source>Recording started</source>
         <translation>开始录像</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="62" />
+        <location filename="../../ui/common/labels.py" line="63" />
         <source>Recording stopped</source>
         <translation>停止录像</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="63" />
+        <location filename="../../ui/common/labels.py" line="64" />
         <source>Low battery</source>
         <translation>电量低</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="64" />
+        <location filename="../../ui/common/labels.py" line="65" />
         <source>Battery changed</source>
         <translation>更换电池</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="65" />
+        <location filename="../../ui/common/labels.py" line="66" />
         <source>Abnormal interruption</source>
         <translation>异常中断</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="66" />
+        <location filename="../../ui/common/labels.py" line="67" />
         <source>Docked at a station</source>
         <translation>接入工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="67" />
+        <location filename="../../ui/common/labels.py" line="68" />
         <source>Clock set</source>
         <translation>校时</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="68" />
+        <location filename="../../ui/common/labels.py" line="69" />
         <source>Other event</source>
         <translation>其他事件</translation>
     </message>
@@ -6989,6 +7092,94 @@
         <location filename="../../ui/common/messages.py" line="34" />
         <source>The operation failed</source>
         <translation>操作未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>prescreen</name>
+    <message>
+        <location filename="../../ui/common/findings_text.py" line="35" />
+        <source>confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="91" />
+        <source>Lens covered</source>
+        <translation>遮挡镜头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="92" />
+        <source>Picture too dark</source>
+        <translation>画面过暗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="93" />
+        <source>Picture frozen</source>
+        <translation>画面冻结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="94" />
+        <source>No sound</source>
+        <translation>无声</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="95" />
+        <source>Sound clipped</source>
+        <translation>声音削波</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="96" />
+        <source>Cannot be decoded</source>
+        <translation>无法解码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="97" />
+        <source>Gap in recording</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="98" />
+        <source>Overlapping recordings</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="99" />
+        <source>Ended by abnormal interruption</source>
+        <translation>异常中断结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="100" />
+        <source>Ended on low battery</source>
+        <translation>电量低结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="101" />
+        <source>Uploaded over 24 h late</source>
+        <translation>超时上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="102" />
+        <source>Day not linked to an incident</source>
+        <translation>未关联警情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="103" />
+        <source>Recorder clock drifts</source>
+        <translation>时钟漂移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="115" />
+        <source>Needs human review</source>
+        <translation>需人工复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="116" />
+        <source>Confirmed by a reviewer</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/labels.py" line="117" />
+        <source>Dismissed by a reviewer</source>
+        <translation>已排除</translation>
     </message>
 </context>
 <context>
@@ -7301,62 +7492,62 @@
 <context>
     <name>spotcheck</name>
     <message>
-        <location filename="../../ui/common/labels.py" line="35" />
+        <location filename="../../ui/common/labels.py" line="36" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="36" />
+        <location filename="../../ui/common/labels.py" line="37" />
         <source>Mostly compliant</source>
         <translation>基本合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="37" />
+        <location filename="../../ui/common/labels.py" line="38" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="44" />
+        <location filename="../../ui/common/labels.py" line="45" />
         <source>Recording announced</source>
         <translation>规范告知</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="45" />
+        <location filename="../../ui/common/labels.py" line="46" />
         <source>ID shown</source>
         <translation>出示证件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="46" />
+        <location filename="../../ui/common/labels.py" line="47" />
         <source>Continuous, no interruption</source>
         <translation>全程连续无中断</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="47" />
+        <location filename="../../ui/common/labels.py" line="48" />
         <source>Picture and sound clear</source>
         <translation>画面声音清晰</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="48" />
+        <location filename="../../ui/common/labels.py" line="49" />
         <source>Lens not blocked</source>
         <translation>镜头无遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="49" />
+        <location filename="../../ui/common/labels.py" line="50" />
         <source>Conduct proper</source>
         <translation>执法行为规范</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="50" />
+        <location filename="../../ui/common/labels.py" line="51" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="51" />
+        <location filename="../../ui/common/labels.py" line="52" />
         <source>Linked to incident/case</source>
         <translation>关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/common/labels.py" line="52" />
+        <location filename="../../ui/common/labels.py" line="53" />
         <source>File intact</source>
         <translation>文件完整</translation>
     </message>

@@ -1,6 +1,7 @@
 """Archives for the pre-screen's tests: real generated clips, a corrupt file, a missing one, and an officer's day
 whose records hold each kind of day finding."""
 
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -10,7 +11,9 @@ from sqlalchemy import select
 from db.models import Clip, Device, DeviceLogEvent, Officer
 from tests.helpers.builders import video
 from tests.helpers.playback_builders import DAY_START, add_clip
+from tests.helpers.prescreen_clips import review_clip
 from workstation.archive import Archive
+from workstation.client import ArchiveClient
 from workstation.footage.types import DeviceEventType
 
 DAY = DAY_START.date()
@@ -64,3 +67,26 @@ def problem_day(archive: Archive) -> Day:
             )
         )
     return Day(second, after_gap, overlapping, late)
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    flagged: int  # the lens covered, then no sound (tests.helpers.prescreen_clips.review_clip)
+    clean: int  # a normal clip, archived 30 h after recording (late_upload, a day finding kept on the clip)
+    quiet: int  # a normal clip on time: no finding
+
+
+def scanned_clips(archive: Archive, tmp_path: Path, client: ArchiveClient) -> Reviewed:
+    """010203's three clips of DAY with real media, scanned and the day recomputed through `client` (as the
+    station's pre-screen does), every finding pending."""
+    flagged_media = review_clip(tmp_path / "review-media").path
+    plain = video(tmp_path / "media-source" / "plain.mp4", seconds=1.0)
+    flagged = add_clip(archive, "010203", DAY_START, 10.0, with_media=flagged_media)
+    clean = add_clip(archive, "010203", DAY_START + timedelta(minutes=1), 1.0, with_media=plain)
+    quiet = add_clip(archive, "010203", DAY_START + timedelta(minutes=3), 1.0, with_media=plain)
+    with archive.sessions.write() as session:
+        late = session.get_one(Clip, clean)
+        late.ingested_at = late.recorded_start + timedelta(hours=30)
+    client.scan_prescreen(None, DAY, DAY, 1, threading.Event(), lambda _progress: None)
+    client.recompute_day_findings(None, DAY, DAY)
+    return Reviewed(flagged, clean, quiet)

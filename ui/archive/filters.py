@@ -1,14 +1,24 @@
-"""The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text; and the
-filters a figure of the 统计 page opens with (uploaded late, linked to a case, footage without the logs)."""
+"""The archive browser's filter bar: unit, officer, device, dates, case, flags, type and free text; the
+filters a figure of the 统计 page opens with (uploaded late, linked to a case, footage without the logs); and
+the pre-screen's findings on the clip (kinds and review status; a finding on an officer's day, such as a gap,
+is on no clip and is not among them)."""
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ui.common.labels import finding_kind_name, finding_status_name
 from ui.common.qt_dates import to_date
 from workstation.footage.types import FOOTAGE_TYPES, RECORDING_TYPES, ClipFilter
+from workstation.prescreen.types import FindingStatus
 from workstation.types import FileType
 
 TYPING_PAUSE_MS = 300
+PICTURE_KINDS = ("covered", "dark", "frozen")
+SOUND_KINDS = ("silent", "clipped")
+CLIP_FINDING_KINDS = (*PICTURE_KINDS, *SOUND_KINDS, "undecodable", "abnormal_end", "low_battery_end", "late_upload")
+"""The kinds a finding on a clip has: the media's, and the day findings kept on the clip they are about."""
 
 
 class FilterBar(QWidget):
@@ -60,6 +70,18 @@ class FilterBar(QWidget):
         self.linked = self._choice(
             [(self.tr("Case link: any"), None), (self.tr("Linked to a case"), True), (self.tr("Not linked"), False)]
         )
+        self._finding_kinds: list[tuple[str, ...]] = [(), CLIP_FINDING_KINDS, PICTURE_KINDS, SOUND_KINDS]
+        self._finding_kinds += [(kind,) for kind in CLIP_FINDING_KINDS]
+        kind_texts = [
+            self.tr("Pre-screen: any"),
+            self.tr("Any pre-screen finding"),
+            self.tr("Picture findings"),
+            self.tr("Sound findings"),
+        ] + [finding_kind_name(kind) for kind in CLIP_FINDING_KINDS]
+        self.finding_kind = self._choice([(text, at) for at, text in enumerate(kind_texts)])  # at: _finding_kinds
+        self.finding_status = self._choice(
+            [(self.tr("Review: any"), None)] + [(finding_status_name(status), status) for status in FindingStatus]
+        )
         self.clear = QPushButton(self.tr("Clear filters"))
         self.clear.clicked.connect(self.reset)
         self.use_dates.toggled.connect(self._debounce.start)
@@ -67,11 +89,13 @@ class FilterBar(QWidget):
         self.date_to.dateChanged.connect(self._debounce.start)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 0, 0, 1, 4)
-        layout.addWidget(self.unit, 0, 4)
-        layout.addWidget(self.officer, 0, 5)
-        layout.addWidget(self.device, 0, 6)
-        layout.addWidget(self.case, 0, 7, 1, 3)
+        layout.addWidget(self.search, 0, 0, 1, 3)
+        layout.addWidget(self.unit, 0, 3)
+        layout.addWidget(self.officer, 0, 4)
+        layout.addWidget(self.device, 0, 5)
+        layout.addWidget(self.case, 0, 6, 1, 2)
+        layout.addWidget(self.finding_kind, 0, 8)
+        layout.addWidget(self.finding_status, 0, 9)
         layout.addWidget(self.use_dates, 1, 0)
         layout.addWidget(self.date_from, 1, 1)
         layout.addWidget(QLabel(self.tr("to")), 1, 2)
@@ -88,7 +112,7 @@ class FilterBar(QWidget):
         line.textChanged.connect(self._debounce.start)
         return line
 
-    def _choice(self, options: list[tuple[str, object]]) -> QComboBox:
+    def _choice(self, options: Sequence[tuple[str, object]]) -> QComboBox:
         box = QComboBox()
         for text, value in options:
             box.addItem(text, value)
@@ -115,6 +139,8 @@ class FilterBar(QWidget):
             uploaded_late=self.uploaded_late.currentData(),
             linked=self.linked.currentData(),
             file_types=kinds if isinstance(kinds, frozenset) else None,
+            finding_kinds=self._finding_kinds[self.finding_kind.currentIndex()],
+            finding_status=self.finding_status.currentData(),
         )
 
     def apply(self, criteria: ClipFilter) -> None:
@@ -149,6 +175,9 @@ class FilterBar(QWidget):
             (self.linked, criteria.linked),
         ):
             box.setCurrentIndex(next(i for i in range(box.count()) if box.itemData(i) == value))
+        found = criteria.finding_kinds
+        self.finding_kind.setCurrentIndex(self._finding_kinds.index(found) if found in self._finding_kinds else 1)
+        self.finding_status.setCurrentIndex(max(0, self.finding_status.findData(criteria.finding_status)))
         self.blockSignals(False)
         self.apply(criteria)
 

@@ -5,6 +5,8 @@ first asks for them (data() of a row not loaded yet shows a blank row and reques
 a small LRU cache. The default order pages by keyset from a cached neighbour page, so scrolling never runs
 a deep OFFSET scan (what the user may see is worked out by the client once per query, not per page).
 Thumbnails come from the client on the I/O pool (made and cached by the archive or the server), kept by hash.
+The pre-screen's findings (预筛查 column) come with each page: one client call for the page's clips, on the
+database thread, kept as long as the page is.
 """
 
 import logging
@@ -14,11 +16,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 
+from ui.common.findings_text import findings_summary, findings_tooltip
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
 from workstation.client import ArchiveClient
 from workstation.clock import format_time
 from workstation.footage.types import NEWEST_FIRST, ClipFilter, ClipOrder, ClipRow, SortKey, cursor_after
+from workstation.prescreen.types import Finding, FindingStatus
 from workstation.types import FileType, MediaStatus
 
 _log = logging.getLogger(__name__)
@@ -40,6 +44,7 @@ COLUMNS = (
     "badge",
     "device",
     "type",
+    "findings",
     "important",
     "cases",
     "marks",
@@ -81,6 +86,7 @@ class ClipPageModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ClipRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._thumbnails: OrderedDict[str, QPixmap | None] = OrderedDict()  # LRU, by the file's hash
+        self._findings: dict[int, tuple[Finding, ...]] = {}  # by clip id, for the pages kept
         self._headers = (
             self.tr("Recorded"),
             self.tr("Duration"),
@@ -89,6 +95,7 @@ class ClipPageModel(QAbstractTableModel):
             self.tr("Badge no."),
             self.tr("Device"),
             self.tr("Type"),
+            self.tr("Pre-screen"),
             self.tr("Important"),
             self.tr("Incident/case"),
             self.tr("Marks"),
@@ -121,6 +128,7 @@ class ClipPageModel(QAbstractTableModel):
         generation, order_now = self._generation, self._order
         self.beginResetModel()
         self._count, self._pages, self._pending, self._started = 0, OrderedDict(), {0}, False
+        self._findings = {}
         self.endResetModel()
         client = self._client
 
@@ -155,6 +163,7 @@ class ClipPageModel(QAbstractTableModel):
         self.first_page_shown.emit()
         if len(first) < PAGE_ROWS:
             self.count_changed.emit(len(first))
+        self._load_findings(generation, 0, first)
 
     def _on_count(self, generation: int, total: int) -> None:
         if generation != self._generation or total <= self._count:
@@ -187,11 +196,48 @@ class ClipPageModel(QAbstractTableModel):
         self._pending.discard(page)
         self._pages[page] = rows
         while len(self._pages) > CACHED_PAGES:
-            self._pages.popitem(last=False)
+            _, dropped = self._pages.popitem(last=False)
+            for row in dropped:
+                self._findings.pop(row.id, None)
         first = page * PAGE_ROWS
         last = min(first + len(rows), self._count) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self._load_findings(generation, page, rows)
+
+    def _load_findings(self, generation: int, page: int, rows: list[ClipRow]) -> None:
+        """The findings of a page's clips, in one call; the 预筛查 cells of the page repaint when they arrive."""
+        ids, client = [row.id for row in rows], self._client
+        if not ids:
+            return
+
+        def arrived(found: list[Finding]) -> None:
+            if generation != self._generation or page not in self._pages:
+                return
+            by_clip: dict[int, list[Finding]] = {clip_id: [] for clip_id in ids}
+            for finding in found:
+                if finding.clip_id in by_clip:
+                    by_clip[finding.clip_id].append(finding)
+            self._findings.update((clip_id, tuple(items)) for clip_id, items in by_clip.items())
+            column = COLUMNS.index("findings")
+            first = page * PAGE_ROWS
+            last = min(first + len(ids), self._count) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, column), self.index(last, column))
+
+        self._operations.run(
+            self, lambda: client.clip_findings(ids), arrived, lambda error: self.load_failed.emit(failure_text(error))
+        )
+
+    def findings_of(self, clip_id: int) -> tuple[Finding, ...] | None:
+        """The findings of a listed clip; None while its page's findings are loading."""
+        return self._findings.get(clip_id)
+
+    def reload_findings(self, clip_ids: list[int]) -> None:
+        """Read these clips' findings again (a reviewer decided one in the player)."""
+        for page, rows in list(self._pages.items()):
+            if any(row.id in clip_ids for row in rows):
+                self._load_findings(self._generation, page, rows)
 
     def row_at(self, row: int) -> ClipRow | None:
         """The clip at a row, or None while its page is still loading (the page is then requested)."""
@@ -247,8 +293,12 @@ class ClipPageModel(QAbstractTableModel):
             return self._thumbnail(row, index.row())
         if role == Qt.ItemDataRole.ToolTipRole and column == "flags":
             return "\n".join(self._flags(row)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "findings":
+            return findings_tooltip(self._findings.get(row.id, ())) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == "flags" and row.has_media_problem:
             return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "findings":
+            return _findings_brush(self._findings.get(row.id, ()))
         return None
 
     def _display(self, row: ClipRow, column: str) -> str:
@@ -272,6 +322,8 @@ class ClipPageModel(QAbstractTableModel):
             return "、".join(row.case_numbers)
         if column == "marks":
             return str(row.marker_count) if row.marker_count else ""
+        if column == "findings":
+            return findings_summary(self._findings.get(row.id, ()))
         if column == "flags":
             return "；".join(self._flags(row))
         return row.original_name
@@ -311,6 +363,16 @@ class ClipPageModel(QAbstractTableModel):
             self, make, arrived, lambda error: _log.info("no thumbnail for clip %s: %s", row.id, error)
         )
         return None
+
+
+def _findings_brush(findings: tuple[Finding, ...]) -> QBrush | None:
+    """Waiting for a reviewer: amber; confirmed: red; only dismissed ones: grey."""
+    statuses = {finding.status for finding in findings}
+    if FindingStatus.PENDING in statuses:
+        return QBrush(QColor("#a04000"))
+    if FindingStatus.CONFIRMED in statuses:
+        return QBrush(QColor("#b00020"))
+    return QBrush(QColor("#7f8c8d")) if statuses else None
 
 
 def _duration_text(duration_ms: int | None) -> str:

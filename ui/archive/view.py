@@ -56,7 +56,7 @@ class ArchiveView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 70, 150, 80, 80, 90, 50, 50, 150, 50, 220)):
+        for column, width in enumerate((190, 70, 150, 80, 80, 90, 50, 230, 50, 150, 50, 220)):
             self.table.setColumnWidth(column, width)
         self.count = QLabel()
         self.detail = ClipDetailPane()

@@ -4,6 +4,7 @@ translated through Qt."""
 from PySide6.QtCore import QCoreApplication
 
 from workstation.footage.types import DeviceEventType
+from workstation.prescreen.types import FindingStatus
 from workstation.spotcheck.types import CheckItem, Verdict
 from workstation.types import Role, UnitLevel
 
@@ -68,3 +69,51 @@ def event_name(event_type: DeviceEventType) -> str:
         DeviceEventType.OTHER: QCoreApplication.translate("labels", "Other event"),
     }
     return names[event_type]
+
+
+# --- the pre-screen's findings (issue 17): a name per kind code, a colour per family of kinds ---
+
+PICTURE_COLOR, SOUND_COLOR, UNDECODABLE_COLOR, DAY_COLOR = "#e67e22", "#16a085", "#c0392b", "#b7950b"
+FINDING_COLORS = {
+    "covered": PICTURE_COLOR,
+    "dark": PICTURE_COLOR,
+    "frozen": PICTURE_COLOR,
+    "silent": SOUND_COLOR,
+    "clipped": SOUND_COLOR,
+    "undecodable": UNDECODABLE_COLOR,
+}
+"""The picture, sound and undecodable families; every other kind is about the officer's day (DAY_COLOR)."""
+
+
+def finding_kind_name(kind: str) -> str:
+    """The reviewer's name of a finding kind (workstation.prescreen.types.FINDING_KINDS); an unknown code as is."""
+    names = {
+        "covered": QCoreApplication.translate("prescreen", "Lens covered"),
+        "dark": QCoreApplication.translate("prescreen", "Picture too dark"),
+        "frozen": QCoreApplication.translate("prescreen", "Picture frozen"),
+        "silent": QCoreApplication.translate("prescreen", "No sound"),
+        "clipped": QCoreApplication.translate("prescreen", "Sound clipped"),
+        "undecodable": QCoreApplication.translate("prescreen", "Cannot be decoded"),
+        "gap": QCoreApplication.translate("prescreen", "Gap in recording"),
+        "overlap": QCoreApplication.translate("prescreen", "Overlapping recordings"),
+        "abnormal_end": QCoreApplication.translate("prescreen", "Ended by abnormal interruption"),
+        "low_battery_end": QCoreApplication.translate("prescreen", "Ended on low battery"),
+        "late_upload": QCoreApplication.translate("prescreen", "Uploaded over 24 h late"),
+        "no_case_link": QCoreApplication.translate("prescreen", "Day not linked to an incident"),
+        "clock_drift": QCoreApplication.translate("prescreen", "Recorder clock drifts"),
+    }
+    return names.get(kind, kind)
+
+
+def finding_color(kind: str) -> str:
+    return FINDING_COLORS.get(kind, DAY_COLOR)
+
+
+def finding_status_name(status: FindingStatus) -> str:
+    """需人工复核 until a reviewer decides: a finding is a hint, never a verdict."""
+    names = {
+        FindingStatus.PENDING: QCoreApplication.translate("prescreen", "Needs human review"),
+        FindingStatus.CONFIRMED: QCoreApplication.translate("prescreen", "Confirmed by a reviewer"),
+        FindingStatus.DISMISSED: QCoreApplication.translate("prescreen", "Dismissed by a reviewer"),
+    }
+    return names[status]

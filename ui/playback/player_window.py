@@ -1,4 +1,5 @@
-"""PlayerWindow: plays archive footage with its markers and segments; marking, stills, an officer's day.
+"""PlayerWindow: plays archive footage with its markers and segments; marking, stills, an officer's day; the
+pre-screen's findings on the clips as bands below the timeline, and a reviewer's 确认 / 排除 of them.
 
 Glue between the archive services (markers, stills, officer_day, clips) and the archive-agnostic
 player: clips become PlaylistItems, markers become TimelineMarks, the player's drafts become saved
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -24,16 +25,19 @@ from player.engine import PlaybackEngine
 from player.media.byte_source import ByteSource, ByteSourceFactory
 from player.playlist import MediaKind, Playlist, PlaylistItem
 from player.timecode import format_position, format_wall_clock
-from player.timeline import TimelineMark
+from player.timeline import TimelineBand, TimelineMark
 from player.widget import Draft, PlayerWidget
-from ui.common.labels import event_name
+from ui.common.findings_text import finding_line
+from ui.common.labels import event_name, finding_color, finding_kind_name, finding_status_name
 from ui.common.messages import failure_text
 from ui.common.tasks import Operations
+from ui.playback.findings_panel import FindingsPanel
 from ui.playback.marker_panel import MarkerPanel
 from workstation.access.types import Viewing
 from workstation.client import ArchiveClient
 from workstation.errors import PermissionDenied
 from workstation.footage.types import ClipRow, DayEvent, DeviceEventType, MarkerCategoryRow, MarkerRow, OfficerDay
+from workstation.prescreen.types import Finding, FindingStatus
 from workstation.types import FileType, MediaStatus
 
 EVENT_COLOR = "#95a5a6"
@@ -53,7 +57,11 @@ class PlayerWindow(QMainWindow):
     """One clip, or one officer's day, with the markers of the clips shown.
 
     `busy` is True while a database task is running (tests wait on it).
+
+    Signals: finding_decided(int clip id) after a reviewer confirmed or dismissed a finding on that clip.
     """
+
+    finding_decided = Signal(int)
 
     def __init__(
         self,
@@ -79,6 +87,7 @@ class PlayerWindow(QMainWindow):
 
         self.player = PlayerWidget(self, engine=engine, native=native)
         self.panel = MarkerPanel(self)
+        self.findings = FindingsPanel(self)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fdebd0; color: #7e5109; padding: 4px")
@@ -93,9 +102,14 @@ class PlayerWindow(QMainWindow):
         column.addWidget(self.player, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.panel)
+        self.side = QSplitter(Qt.Orientation.Vertical, self)
+        self.side.addWidget(self.panel)
+        self.side.addWidget(self.findings)
+        self.side.setSizes([500, 300])
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 400])
         self.setCentralWidget(self.splitter)
         self.resize(1400, 820)
 
@@ -103,12 +117,15 @@ class PlayerWindow(QMainWindow):
         self.player.draft_changed.connect(self._on_draft_changed)
         self.player.mark_activated.connect(self._on_mark_activated)
         self.player.still_requested.connect(self.save_still)
-        self.player.full_screen_changed.connect(lambda full: self.panel.setVisible(not full))
+        self.player.full_screen_changed.connect(lambda full: self.side.setVisible(not full))
         self.player.actions_by_name["save_draft"].triggered.connect(self._on_enter)
         self.panel.marker_selected.connect(self._on_marker_selected)
         self.panel.save_clicked.connect(self._on_save_clicked)
         self.panel.delete_clicked.connect(self._delete_marker)
         self.panel.new_clicked.connect(self._stop_editing)
+        self.player.timeline.band_activated.connect(self.findings.select)
+        self.findings.finding_selected.connect(self._on_finding_selected)
+        self.findings.decide_requested.connect(self.decide_finding)
         self.player.engine.closed.connect(self._on_media_closed)
 
     @property
@@ -171,6 +188,7 @@ class PlayerWindow(QMainWindow):
         self._show_banner(row.media_status, row.media_problem)
         self.player.open_item(item, start_ms=start_ms)
         self._set_markers(marker_rows)
+        self._reload_findings()
 
     def _show_day(
         self,
@@ -211,6 +229,7 @@ class PlayerWindow(QMainWindow):
         ]
         self.player.set_playlist(Playlist(items))
         self._set_markers(marker_rows)
+        self._reload_findings()
         gap_minutes = sum(gap.duration_ms for gap in day.gaps) // 60_000
         self._say(
             self.tr("%1 recordings, %2 gaps (%3 min without recording)")
@@ -275,14 +294,77 @@ class PlayerWindow(QMainWindow):
         self._refresh_form()
 
     def _time_text(self, row: MarkerRow) -> str:
-        index = self._item_index(row.clip_id)
+        """When in the recording (wall-clock time where the clip has one): a point, or start–end."""
+        return self._span_text(row.clip_id, row.start_ms, row.end_ms, milliseconds=True)
+
+    def _finding_time(self, row: Finding) -> str:
+        """A finding's span to the second (the detectors sample a few times a second at most)."""
+        end = None if row.end_ms <= row.start_ms else row.end_ms
+        return self._span_text(row.clip_id, row.start_ms, end, milliseconds=False)
+
+    def _span_text(self, clip_id: int | None, start_ms: int, end_ms: int | None, *, milliseconds: bool) -> str:
+        index = self._item_index(clip_id) if clip_id is not None else None
         item = self.player.playlist.items[index] if index is not None else None
 
         def at(ms: int) -> str:
             moment = item.wall_clock(ms) if item else None
-            return f"{moment:%H:%M:%S}.{moment.microsecond // 1000:03d}" if moment else format_position(ms)
+            if moment is None:
+                return format_position(ms, milliseconds=milliseconds)
+            return f"{moment:%H:%M:%S}" + (f".{moment.microsecond // 1000:03d}" if milliseconds else "")
 
-        return at(row.start_ms) if row.end_ms is None else f"{at(row.start_ms)}–{at(row.end_ms)}"
+        return at(start_ms) if end_ms is None else f"{at(start_ms)}–{at(end_ms)}"
+
+    # --- the pre-screen's findings: bands below the track, the list beside the markers ---
+
+    def _reload_findings(self) -> None:
+        clip_ids = [cast(int, item.key) for item in self.player.playlist.items]  # the keys are clip ids
+        client = self._client
+        if clip_ids:
+            self._run(lambda: client.clip_findings(clip_ids), self._set_findings)
+
+    def _set_findings(self, found: list[Finding]) -> None:
+        """The findings on the clips shown (an officer's-day finding on no clip, a gap say, is not drawn)."""
+        playlist = self.player.playlist
+        placed = [(row, self._item_index(row.clip_id)) for row in found if row.clip_id is not None]
+        shown = sorted(
+            ((row, index) for row, index in placed if index is not None),
+            key=lambda pair: (playlist.timeline_ms(pair[1], pair[0].start_ms), pair[0].id),
+        )
+        bands = [
+            TimelineBand(
+                row.id,
+                playlist.timeline_ms(index, row.start_ms),
+                playlist.timeline_ms(index, max(row.end_ms, row.start_ms)),
+                finding_color(row.kind),
+                f"{self._finding_time(row)} {finding_line(row)}",
+                faded=row.status is FindingStatus.DISMISSED,
+            )
+            for row, index in shown
+        ]
+        self.player.timeline.set_bands(bands)
+        self.findings.set_findings([row for row, _ in shown], self._finding_time)
+
+    def _on_finding_selected(self, row: Finding) -> None:
+        index = self._item_index(row.clip_id) if row.clip_id is not None else None
+        if index is not None:
+            self.player.seek(self.player.playlist.timeline_ms(index, row.start_ms))
+
+    def decide_finding(self, row: Finding, confirmed: bool, note: str) -> None:
+        """确认 / 排除 a finding (the panel's buttons): through the client, which checks the reviewer's right and
+        audits it; the list and the bands then show the decision and who made it."""
+        client = self._client
+
+        def done(decided: Finding) -> None:
+            self._say(
+                self.tr("%1: %2")
+                .replace("%1", finding_kind_name(decided.kind))
+                .replace("%2", finding_status_name(decided.status))
+            )
+            if decided.clip_id is not None:
+                self.finding_decided.emit(decided.clip_id)
+            self._reload_findings()
+
+        self._run(lambda: client.decide_finding(row.id, confirmed, note), done)
 
     # --- marking ---
 

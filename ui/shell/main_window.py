@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         """Players are separate windows (a second screen shows footage while the browser stays in view)."""
         self.players = [player for player in self.players if player.isVisible()]
         self.players.append(window)
+        window.finding_decided.connect(lambda clip_id: self.archive_view.model.reload_findings([clip_id]))
         window.show()
         return window
 

@@ -7,6 +7,7 @@ temporary folder unless --archive names an existing one.
 import argparse
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from ui.admin.audit_view import AuditView
 from ui.admin.retention_view import RetentionView
 from ui.app import install_translators
 from ui.archive.case_link_dialog import CaseLinkDialog
+from ui.archive.filters import CLIP_FINDING_KINDS
 from ui.archive.ingest_dialog import IngestDialog
 from ui.common import prefs
 from ui.common.application import application
@@ -25,6 +27,7 @@ from ui.common.export_target import ExportTarget
 from ui.common.tasks import Operations
 from ui.evidence.export_dialog import ExportDialog
 from ui.evidence.write_dialog import WriteDialog
+from ui.playback.player_window import PlayerWindow
 from ui.shell.connection_dialog import SERVER, ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
@@ -160,6 +163,46 @@ def _evidence_written(app: QApplication, client: ArchiveClient, operations: Oper
     return saved
 
 
+def _prescreen(
+    app: QApplication, window: MainWindow, client: ArchiveClient, operations: Operations, out: Path
+) -> list[Path]:
+    """The browser listing the clips with pre-screen findings (the 预筛查 column), and the player on the clip with
+    the most picture or sound findings: bands below the timeline, the findings list beside the markers. The
+    demo archive is scanned first (nothing is scanned twice)."""
+    client.scan_prescreen(None, None, None, 2, threading.Event(), lambda _progress: None)
+    view = window.archive_view
+    view.show_clips(ClipFilter(finding_kinds=CLIP_FINDING_KINDS))
+    model = view.model
+
+    def loaded() -> bool:
+        first = model.row_at(0) if model.rowCount() else None
+        return first is not None and model.findings_of(first.id) is not None
+
+    wait_until(app, loaded)
+    rows = [row for row in (model.row_at(number) for number in range(model.rowCount())) if row is not None]
+    view.select_row(0)
+    saved = [_save(window, out / "archive_findings.png", app)]
+    media = {"covered", "dark", "frozen", "silent", "clipped", "undecodable"}
+
+    def weight(clip_id: int) -> tuple[int, int]:
+        found = model.findings_of(clip_id) or ()
+        return sum(finding.kind in media for finding in found), len(found)
+
+    chosen = max(rows, key=lambda row: weight(row.id))
+    player = PlayerWindow(client, operations)
+    player.resize(1400, 820)
+    player.show()
+    player.open_clip(chosen.id)
+    wait_until(app, lambda: bool(player.findings.findings) and player.player.timeline.duration_ms > 0)
+    player.findings.select(player.findings.findings[0].id)
+    settle(app, 1500)
+    saved.append(_save(player, out / "player_findings.png", app))
+    player.close()
+    player.deleteLater()
+    view.filters.reset()
+    return saved
+
+
 def _export_form(client: ArchiveClient, operations: Operations) -> ExportDialog:
     """导出证据… of two selected files for the procuratorate, filled in (not submitted)."""
     clips = client.first_clip_page(ClipFilter(), NEWEST_FIRST, 2)
@@ -197,6 +240,7 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
     tree.expand(brigade.child(0).index())
     settle(app, 1500)  # thumbnails
     saved = [_save(window, out / "main_window.png", app), _evidence_written(app, client, operations, out)]
+    saved += _prescreen(app, window, client, operations, out)
     window.evidence_view.load()  # lists the export just written
     screens: list[Screen] = [
         ("sign_in.png", lambda: SignInDialog(link, str(archive_folder), operations)),

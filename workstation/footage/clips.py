@@ -12,7 +12,7 @@ from typing import TypeVarTuple
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, Unit
+from db.models import AuditEvent, Case, Clip, ClipCaseLink, Device, Marker, Officer, PrescreenFinding, Unit
 from workstation import audit, permissions
 from workstation.errors import ClipDestroyed, WorkstationError
 from workstation.footage.types import (
@@ -92,7 +92,20 @@ def _filtered(session: Session, statement: Select[*Columns], criteria: ClipFilte
         statement = statement.where(has_case if criteria.linked else ~has_case)
     if criteria.file_types is not None:
         statement = statement.where(Clip.file_type.in_(sorted(criteria.file_types)))
+    if criteria.finding_kinds or criteria.finding_status is not None:
+        statement = statement.where(_has_finding(criteria.finding_kinds, criteria.finding_status))
     return statement
+
+
+def _has_finding(kinds: tuple[str, ...], status: str | None) -> ColumnElement[bool]:
+    """The clip has a pre-screen finding of one of `kinds` (empty: any) in `status` (None: any): an EXISTS on
+    the findings' clip_id index, so a page of the browser costs a probe per clip, not a scan of the findings."""
+    found = select(PrescreenFinding.id).where(PrescreenFinding.clip_id == Clip.id)
+    if kinds:
+        found = found.where(PrescreenFinding.kind.in_(sorted(set(kinds))))
+    if status is not None:
+        found = found.where(PrescreenFinding.status == status)
+    return found.exists()
 
 
 def _text_match(text: str) -> ColumnElement[bool]:

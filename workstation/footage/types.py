@@ -307,6 +307,11 @@ class ClipFilter:
     uploaded_late: bool | None = None  # archived more than LATE_UPLOAD_HOURS after the recording started
     linked: bool | None = None  # linked to an incident or case
     file_types: frozenset[FileType] | None = None  # any of these types (e.g. footage without the recorder logs)
+    # the pre-screen's findings on the clip itself (issue 17; an officer-day finding such as a gap, on no clip,
+    # is not a clip's): a clip with at least one finding of these kinds (empty: any kind) and this status
+    # (pending, confirmed, dismissed; None: any). Both empty: no condition.
+    finding_kinds: tuple[str, ...] = ()
+    finding_status: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,9 @@ from workstation.identity import Identity
 from workstation.permissions import principal_of
 from workstation.prescreen.scope import reviewer
 from workstation.prescreen.store import finding_of
-from workstation.prescreen.types import Finding, FindingStatus
+from workstation.prescreen.types import MAX_FINDING_NOTE, Finding, FindingStatus
 
 AUDIT_ACTION, AUDIT_TARGET = "prescreen.decide", "finding"
-MAX_NOTE = 2000
 
 
 def decide_finding(
@@ -28,8 +27,8 @@ def decide_finding(
 ) -> Finding:
     """Confirm or dismiss a finding (again: a changed decision is allowed and audited); returns it as kept."""
     note = note.strip()
-    if len(note) > MAX_NOTE:
-        raise PrescreenError("finding_note_too_long", limit=MAX_NOTE)
+    if len(note) > MAX_FINDING_NOTE:
+        raise PrescreenError("finding_note_too_long", limit=MAX_FINDING_NOTE)
     with sessions.write() as session:
         principal_of(session, who)  # a system actor is refused before anything is looked up
         row = session.execute(

@@ -22,6 +22,10 @@ class DayFindingKind(StrEnum):
 FINDING_KINDS: tuple[str, ...] = tuple(k.value for k in MediaFindingKind) + tuple(k.value for k in DayFindingKind)
 
 
+MAX_FINDING_NOTE = 2000
+"""The longest note a reviewer may give with a decision."""
+
+
 class FindingStatus(StrEnum):
     PENDING = "pending"  # 需人工复核: a hint nobody has looked at
     CONFIRMED = "confirmed"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from db.models import Clip
 from tests.helpers.builders import build_org
 from tests.helpers.clients import client_for
-from ui.archive.model import PAGE_ROWS, ClipPageModel, ClipRowRole
+from ui.archive.model import COLUMNS, PAGE_ROWS, ClipPageModel, ClipRowRole
 from workstation import clock
 from workstation.footage import clips
 
@@ -58,5 +58,5 @@ def test_pages_load_on_demand_after_the_first_page_and_the_count(
     qtmodeltester.check(model)
 
     with qtbot.waitSignal(model.first_page_shown, timeout=5000):
-        model.sort(11, Qt.SortOrder.AscendingOrder)  # by file name
-    assert model.data(model.index(0, 11)).endswith("_0000.MP4")
+        model.sort(COLUMNS.index("name"), Qt.SortOrder.AscendingOrder)  # by file name
+    assert model.data(model.index(0, COLUMNS.index("name"))).endswith("_0000.MP4")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from db.models import AccessRegisterEntry
 from tests.helpers.builders import add_user, recorder_dump, whole_archive
-from ui.archive.model import ClipRowRole
+from ui.archive.model import COLUMNS, ClipRowRole
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.access import requests
@@ -68,7 +68,7 @@ def test_signed_in_window_shows_user_sections_and_newest_footage(qtbot, qtmodelt
     assert headers[:4] == ["录制时间", "时长", "单位", "执法人员"]
     assert model.data(model.index(0, 0)) == "2026-11-21 08:32:00"
     assert model.data(model.index(1, 2)) == "城东大队" and model.data(model.index(1, 6)) == "视频"
-    assert "未关联警情/案件" in model.data(model.index(1, 10))
+    assert "未关联警情/案件" in model.data(model.index(1, COLUMNS.index("flags")))
     assert window.archive_view.count.text() == "共 7 个文件"
     qtbot.waitUntil(lambda: model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
     window.grab().save(str(tmp_path / "window.png"))
@@ -112,9 +112,10 @@ def test_link_a_case_and_mark_important_from_the_browser(qtbot, window):
     clip = view.model.data(view.model.index(1, 0), ClipRowRole)
 
     view.link_case([clip.id], "J2026112100123", CaseKind.INCIDENT, "王某", "张伟", "")
-    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 8)) == "J2026112100123", timeout=5000)
+    cases = COLUMNS.index("cases")
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, cases)) == "J2026112100123", timeout=5000)
     view.detail.important.click()
-    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 7)) == "★", timeout=5000)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, COLUMNS.index("important"))) == "★", timeout=5000)
     qtbot.waitUntil(lambda: "标记为重点" in view.detail.text.toPlainText(), timeout=5000)
     history = view.detail.text.toPlainText()
     assert "入库" in history and "关联警情/案件" in history and "admin" in history
@@ -156,8 +157,11 @@ def test_a_lost_connection_shows_a_message_and_retry_recovers(qtbot, window):
     view = window.archive_view
     real_sessions = window.client.archive.sessions
 
-    class Offline:
+    class Offline:  # reading and writing alike (the 统计 page refreshes its daily figures before reading)
         def read(self):
+            raise ArchiveUnavailable("网络路径不可用")
+
+        def write(self):
             raise ArchiveUnavailable("网络路径不可用")
 
     qtbot.waitUntil(lambda: view.tree.tree_model.rowCount() == 2, timeout=5000)  # nothing else in flight

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from db.models import Clip, Marker
+from db.models import Clip, Marker, PrescreenFinding
 from tests.helpers.builders import add_user, build_org, recorder_dump, whole_archive
 from workstation import clock, permissions
 from workstation.errors import PermissionDenied
@@ -13,6 +13,7 @@ from workstation.footage import browse, cases, clips
 from workstation.footage.ingest import IngestOptions, ingest
 from workstation.footage.types import CaseKind, cursor_after
 from workstation.identity import Identity
+from workstation.prescreen import review, store
 from workstation.types import ClipScope, FileType, Role
 
 STATION = Identity.system("采集站1")
@@ -102,6 +103,57 @@ def test_late_upload_linked_and_type_set_filters_count_what_the_statistics_count
         logs = clips.count_clips(session, clips.ClipFilter(file_type=FileType.LOG), scope=scope)
         assert clips.count_clips(session, clips.ClipFilter(file_types=footage), scope=scope) == len(everything) - logs
         assert clips.count_clips(session, clips.ClipFilter(uploaded_late=True, linked=True), scope=scope) == 0
+
+
+def _find(archive, clip_id: int, kind: str, start_ms: int = 0) -> int:
+    """A pending finding on the clip, kept as the scan keeps it (workstation.prescreen.store)."""
+    with archive.sessions.write() as session:
+        clip = session.get_one(Clip, clip_id)
+        found = store.Found(
+            store.clip_key(kind, clip_id, start_ms),
+            kind,
+            clip_id,
+            clip.officer_id,
+            clip.unit_id,
+            clip.recorded_start.date(),
+            start_ms,
+            start_ms + 4_000,
+            0.9,
+        )
+        subject = (PrescreenFinding.clip_id == clip_id) & (PrescreenFinding.kind == kind)
+        store.sync(session, subject, [found], clock.now())
+        return session.execute(select(PrescreenFinding.id).where(subject)).scalar_one()
+
+
+def test_finding_filter_lists_the_clips_with_a_finding_of_the_kinds_and_status(filled):
+    """预筛查 in the browser: an EXISTS over the clip's own findings, by kind and by review status; a finding on
+    an officer's day (no clip) narrows nothing."""
+    covered, silent, both = _ids(filled, clips.ClipFilter(file_type=FileType.VIDEO), limit=3)
+    _find(filled, covered, "covered")
+    _find(filled, silent, "silent")
+    dismissed = _find(filled, both, "covered", 1_000)
+    _find(filled, both, "silent", 6_000)
+    with filled.sessions.write() as session:
+        clip = session.get_one(Clip, covered)
+        day = store.Found("gap:o1:x", "gap", None, clip.officer_id, clip.unit_id, clip.recorded_start.date(), 0, 1, 1.0)
+        store.sync(session, PrescreenFinding.kind == "gap", [day], clock.now())
+    review.decide_finding(filled.sessions, Identity.user("admin"), dismissed, False, "手掌经过")
+    everything = _ids(filled, clips.ClipFilter())
+
+    def listed(**criteria) -> list[int]:
+        return _ids(filled, clips.ClipFilter(**criteria))
+
+    assert listed(finding_kinds=("covered",)) == [i for i in everything if i in (covered, both)]
+    assert listed(finding_kinds=("covered", "silent")) == [i for i in everything if i in (covered, silent, both)]
+    assert listed(finding_kinds=("covered",), finding_status="pending") == [covered]
+    assert listed(finding_kinds=("covered",), finding_status="dismissed") == [both]
+    assert listed(finding_status="pending") == [i for i in everything if i in (covered, silent, both)]
+    assert listed(finding_status="confirmed") == []
+    assert listed(finding_kinds=("gap",)) == []  # a day's finding is on no clip
+    assert listed(finding_kinds=("frozen",), text="张伟") == []
+    with filled.sessions.read() as session:
+        scope = whole_archive(session)
+        assert clips.count_clips(session, clips.ClipFilter(finding_kinds=("silent",)), scope=scope) == 2
 
 
 def test_unlinking_needs_a_reason(filled):
