@@ -706,22 +706,22 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="98" />
+        <location filename="../../ui/archive/model.py" line="99" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="99" />
+        <location filename="../../ui/archive/model.py" line="100" />
         <source>Incident/case</source>
         <translation>警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="100" />
+        <location filename="../../ui/archive/model.py" line="101" />
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="101" />
+        <location filename="../../ui/archive/model.py" line="98" />
         <source>Pre-screen</source>
         <translation>预筛查</translation>
     </message>
@@ -768,7 +768,7 @@
     <message>
         <location filename="../../ui/archive/model.py" line="336" />
         <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
+        <translation>超过 24 小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="338" />
@@ -1788,7 +1788,7 @@
     <message>
         <location filename="../../ui/archive/filters.py" line="66" />
         <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
+        <translation>超过 24 小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/archive/filters.py" line="67" />
@@ -1841,7 +1841,7 @@
         <translation>清除条件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="99" />
+        <location filename="../../ui/archive/filters.py" line="101" />
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -1894,22 +1894,22 @@
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/findings_panel.py" line="86" />
+        <location filename="../../ui/playback/findings_panel.py" line="87" />
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/findings_panel.py" line="87" />
+        <location filename="../../ui/playback/findings_panel.py" line="88" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/findings_panel.py" line="88" />
+        <location filename="../../ui/playback/findings_panel.py" line="89" />
         <source>Cannot be decoded</source>
         <translation>无法解码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/findings_panel.py" line="89" />
+        <location filename="../../ui/playback/findings_panel.py" line="90" />
         <source>Officer's day records</source>
         <translation>当日记录</translation>
     </message>
@@ -3490,122 +3490,122 @@
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="170" />
+        <location filename="../../ui/playback/player_window.py" line="171" />
         <source>This file is no longer in the archive.</source>
         <translation>档案库中已没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="186" />
+        <location filename="../../ui/playback/player_window.py" line="187" />
         <source>Playback — %1</source>
         <translation>回放 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="200" />
+        <location filename="../../ui/playback/player_window.py" line="201" />
         <source>%1 (%2), %3</source>
         <translation>%1（%2），%3</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="201" />
+        <location filename="../../ui/playback/player_window.py" line="202" />
         <source>An officer's day — %1</source>
         <translation>执法人员当日录像 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="205" />
+        <location filename="../../ui/playback/player_window.py" line="206" />
         <source>No recordings of %1 on this day.</source>
         <translation>%1 当日没有录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="234" />
+        <location filename="../../ui/playback/player_window.py" line="235" />
         <source>%1 recordings, %2 gaps (%3 min without recording)</source>
         <translation>%1 段录像，%2 处间断（%3 分钟无录像）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="242" />
+        <location filename="../../ui/playback/player_window.py" line="243" />
         <source>Ingest found this file damaged: %1</source>
         <translation>入库时发现该文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="243" />
+        <location filename="../../ui/playback/player_window.py" line="244" />
         <source>Ingest found this file incomplete: %1</source>
         <translation>入库时发现该文件不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="244" />
+        <location filename="../../ui/playback/player_window.py" line="245" />
         <source>The last verification did not find this file: %1</source>
         <translation>上次校验时未找到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="245" />
+        <location filename="../../ui/playback/player_window.py" line="246" />
         <source>The last verification found this file changed since ingest: %1</source>
         <translation>上次校验发现该文件与入库时不一致：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="247" />
+        <location filename="../../ui/playback/player_window.py" line="248" />
         <source>The last verification could not prove this file against the audit log: %1</source>
         <translation>上次校验无法以审计日志证明该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="348" />
+        <location filename="../../ui/playback/player_window.py" line="359" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="390" />
+        <location filename="../../ui/playback/player_window.py" line="401" />
         <source>Added by %1: only they may change it.</source>
         <translation>由 %1 添加：只有添加人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="396" />
+        <location filename="../../ui/playback/player_window.py" line="407" />
         <source>%1, moving to %2</source>
         <translation>%1，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="398" />
+        <location filename="../../ui/playback/player_window.py" line="409" />
         <source>Editing the marker at %1</source>
         <translation>正在编辑 %1 的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="403" />
+        <location filename="../../ui/playback/player_window.py" line="414" />
         <source>Press M for a marker, I and O for a segment.</source>
         <translation>按 M 添加标记点，按 I 和 O 标记片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="406" />
+        <location filename="../../ui/playback/player_window.py" line="417" />
         <source>New: %1</source>
         <translation>新建：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="416" />
+        <location filename="../../ui/playback/player_window.py" line="427" />
         <source>marker at %1</source>
         <translation>%1 的标记点</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="417" />
+        <location filename="../../ui/playback/player_window.py" line="428" />
         <source>(press O for the end)</source>
         <translation>（按 O 设置终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="418" />
+        <location filename="../../ui/playback/player_window.py" line="429" />
         <source>segment %1 – %2</source>
         <translation>片段 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="468" />
+        <location filename="../../ui/playback/player_window.py" line="479" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="483" />
+        <location filename="../../ui/playback/player_window.py" line="494" />
         <source>Marker deleted.</source>
         <translation>标记已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="506" />
+        <location filename="../../ui/playback/player_window.py" line="517" />
         <source>No picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback/player_window.py" line="519" />
+        <location filename="../../ui/playback/player_window.py" line="530" />
         <source>Still saved: %1</source>
         <translation>截图已保存：%1</translation>
     </message>
@@ -6911,74 +6911,6 @@
     </message>
 </context>
 <context>
-    <name>findings</name>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="26" />
-        <source>Lens covered</source>
-        <translation>镜头遮挡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="27" />
-        <source>Too dark</source>
-        <translation>画面过暗</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="28" />
-        <source>Frozen picture</source>
-        <translation>画面冻结</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="29" />
-        <source>No sound</source>
-        <translation>无声</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="30" />
-        <source>Distorted sound</source>
-        <translation>声音失真</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="31" />
-        <source>Cannot be decoded</source>
-        <translation>无法解码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="32" />
-        <source>Recording gap</source>
-        <translation>录制空档</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="33" />
-        <source>Overlapping recordings</source>
-        <translation>录制重叠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="34" />
-        <source>Ended by an abnormal interruption</source>
-        <translation>异常中断结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="35" />
-        <source>Ended on low battery</source>
-        <translation>电量低结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="36" />
-        <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="37" />
-        <source>No case link all day</source>
-        <translation>全天未关联警情</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="38" />
-        <source>Clock drift</source>
-        <translation>时钟漂移</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
         <location filename="../../ui/common/labels.py" line="14" />
@@ -7104,7 +7036,7 @@
     <message>
         <location filename="../../ui/common/labels.py" line="91" />
         <source>Lens covered</source>
-        <translation>遮挡镜头</translation>
+        <translation>镜头遮挡</translation>
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="92" />
@@ -7124,7 +7056,7 @@
     <message>
         <location filename="../../ui/common/labels.py" line="95" />
         <source>Sound clipped</source>
-        <translation>声音削波</translation>
+        <translation>声音失真</translation>
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="96" />
@@ -7134,12 +7066,12 @@
     <message>
         <location filename="../../ui/common/labels.py" line="97" />
         <source>Gap in recording</source>
-        <translation>间隔</translation>
+        <translation>录制空档</translation>
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="98" />
         <source>Overlapping recordings</source>
-        <translation>重叠</translation>
+        <translation>录制重叠</translation>
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="99" />
@@ -7154,12 +7086,12 @@
     <message>
         <location filename="../../ui/common/labels.py" line="101" />
         <source>Uploaded over 24 h late</source>
-        <translation>超时上传</translation>
+        <translation>超24小时上传</translation>
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="102" />
         <source>Day not linked to an incident</source>
-        <translation>未关联警情</translation>
+        <translation>全天未关联警情</translation>
     </message>
     <message>
         <location filename="../../ui/common/labels.py" line="103" />
@@ -7552,97 +7484,52 @@
         <translation>文件完整</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="14" />
+        <location filename="../../ui/spotcheck/labels.py" line="15" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="15" />
+        <location filename="../../ui/spotcheck/labels.py" line="16" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="16" />
+        <location filename="../../ui/spotcheck/labels.py" line="17" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="24" />
+        <location filename="../../ui/spotcheck/labels.py" line="25" />
         <source>Random</source>
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="25" />
+        <location filename="../../ui/spotcheck/labels.py" line="26" />
         <source>First clip</source>
         <translation>首段</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="26" />
+        <location filename="../../ui/spotcheck/labels.py" line="27" />
         <source>Added for pre-screen findings</source>
         <translation>预筛查加抽</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="30" />
+        <location filename="../../ui/spotcheck/labels.py" line="31" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../../ui/spotcheck/labels.py" line="37" />
-        <source>Lens covered</source>
-        <translation>镜头遮挡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="38" />
-        <source>Too dark</source>
-        <translation>画面过暗</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="39" />
-        <source>Frozen picture</source>
-        <translation>画面冻结</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="40" />
-        <source>No sound</source>
-        <translation>无声</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="41" />
-        <source>Overdriven sound</source>
-        <translation>声音过载</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="42" />
-        <source>Cannot be decoded</source>
-        <translation>无法解码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="43" />
-        <source>Ended abnormally</source>
-        <translation>异常中断</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="44" />
-        <source>Ended on low battery</source>
-        <translation>电量低结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="45" />
-        <source>Uploaded after 24 h</source>
-        <translation>超24小时上传</translation>
-    </message>
-    <message>
-        <location filename="../../ui/spotcheck/labels.py" line="52" />
         <source>To check</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="53" />
+        <location filename="../../ui/spotcheck/labels.py" line="38" />
         <source>Checked</source>
         <translation>已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/labels.py" line="54" />
+        <location filename="../../ui/spotcheck/labels.py" line="39" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
@@ -7666,55 +7553,55 @@
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="45" />
+        <location filename="../../ui/statistics/finding_tables.py" line="27" />
         <source>Number of findings</source>
         <translation>发现数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="46" />
+        <location filename="../../ui/statistics/finding_tables.py" line="28" />
         <source>Awaiting review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="47" />
+        <location filename="../../ui/statistics/finding_tables.py" line="29" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="48" />
+        <location filename="../../ui/statistics/finding_tables.py" line="30" />
         <source>Dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="49" />
+        <location filename="../../ui/statistics/finding_tables.py" line="31" />
         <source>Precision</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="54" />
-        <location filename="../../ui/statistics/finding_tables.py" line="69" />
+        <location filename="../../ui/statistics/finding_tables.py" line="36" />
+        <location filename="../../ui/statistics/finding_tables.py" line="51" />
         <source>Finding kind</source>
         <translation>发现类型</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="59" />
+        <location filename="../../ui/statistics/finding_tables.py" line="41" />
         <location filename="../../ui/statistics/tables.py" line="47" />
         <location filename="../../ui/statistics/tables.py" line="226" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="61" />
+        <location filename="../../ui/statistics/finding_tables.py" line="43" />
         <source>Files with findings</source>
         <translation>有发现的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="62" />
+        <location filename="../../ui/statistics/finding_tables.py" line="44" />
         <source>Files with confirmed findings</source>
         <translation>有确认发现的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="155" />
+        <location filename="../../ui/statistics/finding_tables.py" line="137" />
         <source>Findings %1 (previous period %2) · confirmed %3 · dismissed %4 · pending %5 · precision %6</source>
         <translation>发现 %1（上期 %2）· 已确认 %3 · 已排除 %4 · 待复核 %5 · 准确率 %6</translation>
     </message>
@@ -7799,7 +7686,7 @@
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="68" />
+        <location filename="../../ui/statistics/finding_tables.py" line="50" />
         <location filename="../../ui/statistics/tables.py" line="174" />
         <source>Model</source>
         <translation>型号</translation>

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 
 from ui.common.labels import check_item_name as check_item_name  # shared with the error catalogue
+from ui.common.labels import finding_kind_name
 from ui.common.labels import verdict_name as verdict_name
 from workstation.spotcheck.types import CheckAnswer, ItemStatus, Selection
 
@@ -29,22 +30,6 @@ def selection_name(selection: Selection, finding_kinds: tuple[str, ...] = ()) ->
         kinds = "、".join(finding_kind_name(kind) for kind in finding_kinds)
         return QCoreApplication.translate("spotcheck", "%1: %2").replace("%1", names[selection]).replace("%2", kinds)
     return names[selection]
-
-
-def finding_kind_name(kind: str) -> str:
-    """A pre-screen finding kind (workstation.prescreen.types.FINDING_KINDS) by name; an unknown code as it is."""
-    names = {
-        "covered": QCoreApplication.translate("spotcheck", "Lens covered"),
-        "dark": QCoreApplication.translate("spotcheck", "Too dark"),
-        "frozen": QCoreApplication.translate("spotcheck", "Frozen picture"),
-        "silent": QCoreApplication.translate("spotcheck", "No sound"),
-        "clipped": QCoreApplication.translate("spotcheck", "Overdriven sound"),
-        "undecodable": QCoreApplication.translate("spotcheck", "Cannot be decoded"),
-        "abnormal_end": QCoreApplication.translate("spotcheck", "Ended abnormally"),
-        "low_battery_end": QCoreApplication.translate("spotcheck", "Ended on low battery"),
-        "late_upload": QCoreApplication.translate("spotcheck", "Uploaded after 24 h"),
-    }
-    return names.get(kind, kind)
 
 
 def status_name(status: ItemStatus) -> str:

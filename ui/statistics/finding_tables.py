@@ -1,43 +1,28 @@
 """The pre-screen report (预筛查 tab) as the 统计 page's rows: findings by kind, per unit, per recorder model and
 kind, each count with the clips behind it.
 
-A count's ClipFilter names the clips the findings are on or the recordings of the officer-days they are about:
-the unit (the query's for a kind or a model row), the period, video and audio (a late upload can be any
-footage, and its rule has its own filter). The finding's kind and status are not yet fields of ClipFilter (the
-browser's findings filter adds them), so `finding_drill` is the one place that narrows to them.
+A count's ClipFilter names the clips the findings are on: the unit (the query's for a kind or a model row), the
+period, the finding kinds and the status (`finding_drill`, the one place that builds it).
 """
 
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.common.labels import finding_kind_name
 from ui.statistics.figures import FigureRow
 from ui.statistics.tables import percent
-from workstation.footage.types import FOOTAGE_TYPES, RECORDING_TYPES, ClipFilter
-from workstation.prescreen.types import DayFindingKind, FindingFigure, FindingStatus
+from workstation.footage.types import FOOTAGE_TYPES, ClipFilter
+from workstation.prescreen.types import FINDING_KINDS, DayFindingKind, FindingFigure, FindingStatus
 from workstation.statistics.types import PrescreenReport, StatsQuery
+
+DAY_ONLY_KINDS = frozenset(
+    {DayFindingKind.GAP, DayFindingKind.OVERLAP, DayFindingKind.NO_CASE_LINK, DayFindingKind.CLOCK_DRIFT}
+)
+"""Findings kept on an officer's day, not on a clip (workstation.prescreen.day)."""
 
 _STATUSES = (None, FindingStatus.PENDING, FindingStatus.CONFIRMED, FindingStatus.DISMISSED)
 """The count columns after a row's names: found (any status), pending, confirmed, dismissed; then precision."""
-
-
-def finding_kind_name(kind: str) -> str:
-    names = {
-        "covered": QCoreApplication.translate("findings", "Lens covered"),
-        "dark": QCoreApplication.translate("findings", "Too dark"),
-        "frozen": QCoreApplication.translate("findings", "Frozen picture"),
-        "silent": QCoreApplication.translate("findings", "No sound"),
-        "clipped": QCoreApplication.translate("findings", "Distorted sound"),
-        "undecodable": QCoreApplication.translate("findings", "Cannot be decoded"),
-        DayFindingKind.GAP: QCoreApplication.translate("findings", "Recording gap"),
-        DayFindingKind.OVERLAP: QCoreApplication.translate("findings", "Overlapping recordings"),
-        DayFindingKind.ABNORMAL_END: QCoreApplication.translate("findings", "Ended by an abnormal interruption"),
-        DayFindingKind.LOW_BATTERY_END: QCoreApplication.translate("findings", "Ended on low battery"),
-        DayFindingKind.LATE_UPLOAD: QCoreApplication.translate("findings", "Uploaded after 24 h"),
-        DayFindingKind.NO_CASE_LINK: QCoreApplication.translate("findings", "No case link all day"),
-        DayFindingKind.CLOCK_DRIFT: QCoreApplication.translate("findings", "Clock drift"),
-    }
-    return names.get(kind, kind)
 
 
 def _counts() -> list[str]:
@@ -71,22 +56,15 @@ def model_headers() -> list[str]:
     ]
 
 
-def finding_drill(
-    base: ClipFilter | None,
-    kinds: tuple[str, ...],
-    status: FindingStatus | None,  # noqa: ARG001 (the merge with the browser's findings filter uses it)
-) -> ClipFilter | None:
+def finding_drill(base: ClipFilter | None, kinds: tuple[str, ...], status: FindingStatus | None) -> ClipFilter | None:
     """The clips behind a count of findings of `kinds` (all: ()) in `status` (any: None) over `base` (a unit
-    and the period; None: footage awaiting assignment, which no filter names).
-
-    Today the filter narrows by what ClipFilter has: recordings, and the late-upload rule for late uploads.
-    TODO(issue 17, at the merge with the browser's findings filter): also set finding_kinds=kinds and
-    finding_status=status, so that the list is exactly the clips the count counts."""
-    if base is None:
+    and the period; None: footage awaiting assignment, which no filter names). A count of findings that sit on
+    an officer's day and not on a clip (gap, overlap, no case link, clock drift) opens nothing: no clip carries
+    them."""
+    clip_kinds = tuple(kind for kind in kinds or FINDING_KINDS if kind not in DAY_ONLY_KINDS)
+    if base is None or not clip_kinds:
         return None
-    if kinds == (DayFindingKind.LATE_UPLOAD,):
-        return replace(base, file_types=FOOTAGE_TYPES, uploaded_late=True)
-    return replace(base, file_types=RECORDING_TYPES)
+    return replace(base, file_types=FOOTAGE_TYPES, finding_kinds=clip_kinds, finding_status=status)
 
 
 def prescreen_rows(report: PrescreenReport) -> list[list[FigureRow]]:

@@ -19,6 +19,24 @@ class DayFindingKind(StrEnum):
     CLOCK_DRIFT = "clock_drift"  # the recorder's clock drifts beyond the threshold
 
 
+FINDING_KIND_NAMES = {
+    "covered": "镜头遮挡",
+    "dark": "画面过暗",
+    "frozen": "画面冻结",
+    "silent": "无声",
+    "clipped": "声音失真",
+    "undecodable": "无法解码",
+    "gap": "录制空档",
+    "overlap": "录制重叠",
+    "abnormal_end": "异常中断结束",
+    "low_battery_end": "电量低结束",
+    "late_upload": "超24小时上传",
+    "no_case_link": "全天未关联警情",
+    "clock_drift": "时钟漂移",
+}
+"""Each kind as the Chinese documents print it (the check ledger, the reports); the window translates its own
+names (ui.common.labels.finding_kind_name)."""
+
 FINDING_KINDS: tuple[str, ...] = tuple(k.value for k in MediaFindingKind) + tuple(k.value for k in DayFindingKind)
 
 

@@ -4,6 +4,7 @@ The ledger is a document handed to inspectors, so its wording is fixed Chinese a
 services; the GUI translates the same codes through Qt (ui/spotcheck/labels.py).
 """
 
+from workstation.prescreen.types import FINDING_KIND_NAMES
 from workstation.spotcheck.types import CheckAnswer, CheckItem, ItemStatus, Selection, Verdict
 
 CHECK_ITEM_NAMES = {
@@ -20,22 +21,6 @@ CHECK_ITEM_NAMES = {
 ANSWER_NAMES = {CheckAnswer.YES: "是", CheckAnswer.NO: "否", CheckAnswer.NOT_APPLICABLE: "不适用"}
 VERDICT_NAMES = {Verdict.PASS: "合格", Verdict.MOSTLY: "基本合格", Verdict.FAIL: "不合格"}
 SELECTION_NAMES = {Selection.RANDOM: "随机抽取", Selection.FIRST: "首段", Selection.PRESCREEN: "预筛查加抽"}
-FINDING_KIND_NAMES = {
-    "covered": "镜头遮挡",
-    "dark": "画面过暗",
-    "frozen": "画面冻结",
-    "silent": "无声音",
-    "clipped": "声音过载",
-    "undecodable": "无法解码",
-    "gap": "录像间断",
-    "overlap": "录像重叠",
-    "abnormal_end": "异常中断",
-    "low_battery_end": "电量低结束",
-    "late_upload": "超24小时上传",
-    "no_case_link": "未关联警情/案件",
-    "clock_drift": "时钟偏差",
-}
-"""The pre-screen's finding kinds (workstation.prescreen.types.FINDING_KINDS) as the ledger prints them."""
 STATUS_NAMES = {ItemStatus.OPEN: "待检查", ItemStatus.REVIEWED: "已检查", ItemStatus.WITHDRAWN: "已撤回"}
 
 

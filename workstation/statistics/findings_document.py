@@ -6,27 +6,12 @@ from sqlalchemy.orm import Session
 
 from workstation import clock
 from workstation.identity import Identity
-from workstation.prescreen.types import DayFindingKind, FindingFigure
+from workstation.prescreen.types import FINDING_KIND_NAMES, DayFindingKind, FindingFigure
 from workstation.statistics.cells import percent, percent_text
 from workstation.statistics.findings import prescreen_findings
 from workstation.statistics.types import CONFIRMED_CLIPS_SHOWN, Chart, Parts, PrescreenReport, Section, StatsQuery
 
 PRESCREEN_TITLE = "视音频资料智能预筛查情况统计"
-KIND_WORDS = {
-    "covered": "镜头遮挡",
-    "dark": "画面过暗",
-    "frozen": "画面冻结",
-    "silent": "无声",
-    "clipped": "声音失真",
-    "undecodable": "无法解码",
-    "gap": "录制空档",
-    "overlap": "录制重叠",
-    "abnormal_end": "异常中断结束",
-    "low_battery_end": "电量低结束",
-    "late_upload": "超24小时上传",
-    "no_case_link": "全天未关联警情",
-    "clock_drift": "时钟漂移",
-}
 _DAY_KINDS = frozenset(kind.value for kind in DayFindingKind)
 _COUNTS = ("发现数", "待复核", "已确认", "已排除", "准确率（%）")
 DEFINITIONS = (
@@ -104,7 +89,7 @@ def prescreen_parts(session: Session, who: Identity, query: StatsQuery) -> Parts
 
 
 def kind_words(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind)
+    return FINDING_KIND_NAMES.get(kind, kind)
 
 
 def _cells(figure: FindingFigure) -> tuple[int, int, int, int, float | None]:

@@ -9,9 +9,10 @@ import pytest
 from tests.helpers.clients import client_for
 from tests.helpers.prescreen_builders import DAY
 from tests.helpers.reviewed_findings import reviewed_findings
-from ui.statistics.finding_tables import finding_drill, finding_kind_name
+from ui.common.labels import finding_kind_name
+from ui.statistics.finding_tables import DAY_ONLY_KINDS, finding_drill
 from ui.statistics.view import StatisticsView
-from workstation.footage.types import FOOTAGE_TYPES, RECORDING_TYPES, ClipFilter
+from workstation.footage.types import FOOTAGE_TYPES, ClipFilter
 from workstation.prescreen.types import FINDING_KINDS, FindingStatus
 from workstation.statistics.types import ReportKind, StatsQuery
 
@@ -60,12 +61,17 @@ def test_a_count_opens_the_clips_behind_it(view, qtbot):
     period = ClipFilter(date_from=DAY, date_to=DAY)
     with qtbot.waitSignal(view.clips_requested) as opened:
         tab.tables[UNITS].doubleClicked.emit(tab.models[UNITS].index(1, CONFIRMED))
-    assert opened.args == [replace(period, unit_code="DD01", file_types=RECORDING_TYPES)]
+    on_clips = tuple(kind for kind in FINDING_KINDS if kind not in DAY_ONLY_KINDS)
+    confirmed = FindingStatus.CONFIRMED
+    assert opened.args == [
+        replace(period, unit_code="DD01", file_types=FOOTAGE_TYPES, finding_kinds=on_clips, finding_status=confirmed)
+    ]
     late = FINDING_KINDS.index("late_upload")
     with qtbot.waitSignal(view.clips_requested) as opened:
         tab.chart.bar_clicked.emit(late)  # a bar opens what its row does
-    assert opened.args == [replace(period, unit_code="ZD01", file_types=FOOTAGE_TYPES, uploaded_late=True)]
-    assert finding_drill(None, ("gap",), FindingStatus.CONFIRMED) is None  # 待分配: no filter names it
+    assert opened.args == [replace(period, unit_code="ZD01", file_types=FOOTAGE_TYPES, finding_kinds=("late_upload",))]
+    assert finding_drill(None, ("late_upload",), FindingStatus.CONFIRMED) is None  # 待分配: no filter names it
+    assert finding_drill(period, ("gap",), None) is None  # on the officer's day: no clip carries it
 
 
 def test_the_tab_exports_its_report(view, tmp_path):
