@@ -6373,8 +6373,13 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="970" />
-        <source>Scanning runs where the media are: run workstation prescreen on the computer of the archive server {server} (findings can be listed and reviewed through the server).</source>
-        <translation>预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen（发现的查看与复核可经服务器进行）。</translation>
+        <source>The archive server has no pre-screen scan {job_id} of yours (run it again after a server restart).</source>
+        <translation>档案服务器上没有您启动的预筛查扫描 {job_id}（服务器重启后请重新运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="974" />
+        <source>Only an administrator of the unit may start a pre-screen scan (not a station account or another role).</source>
+        <translation>只有单位的执法记录仪管理员可以启动预筛查扫描（采集站账号和其他角色不能）。</translation>
     </message>
 </context>
 <context>

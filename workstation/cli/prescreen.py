@@ -7,9 +7,9 @@
     workstation prescreen decide ID --confirm|--dismiss [--note TEXT] --user LOGIN
 
 Scanning runs where the media are: on an archive opened here, as the computer's account (the whole archive);
-it is resumable (each clip is kept as it is done; run the command again after an interruption) and prints its
-progress on stderr. Through the server (--server) the findings, figures and decisions work as the signed-in
-user; the scan itself is refused with a message (run it on the server's computer).
+through the server (--server), the server scans for the signed-in administrator and this prints its progress.
+It is resumable (each clip is kept as it is done; run the command again after an interruption) and prints its
+progress on stderr. Through the server the findings, figures and decisions work as the signed-in user.
 """
 
 import argparse
