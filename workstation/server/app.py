@@ -48,11 +48,12 @@ from workstation.errors import (
 from workstation.identity import Identity
 from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.org.users import SignedInUser, change_password
+from workstation.prescreen.settings import PrescreenSettings
 from workstation.server import idempotency
 from workstation.server.gate import Gate, Purpose, bearer_token
 from workstation.server.housekeeping import audit_anchor_file, housekeeping
 from workstation.server.prescreen_routes import add_prescreen_routes
-from workstation.server.scan_runner import RunnerSettings, ScanRunner, with_runner
+from workstation.server.scan_runner import ScanRunner, with_runner
 from workstation.server.threads import in_thread
 from workstation.server.uploads import add_upload_routes
 from workstation.types import Role
@@ -99,7 +100,7 @@ def for_client(error: WorkstationError, server: str) -> WorkstationError:
 
 def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
     """The application serving `archive` (opened and owned by the caller)."""
-    runner = ScanRunner(archive, RunnerSettings.load())
+    runner = ScanRunner(archive, PrescreenSettings.load())
     lifespan = with_runner(housekeeping(archive.sessions, audit_anchor_file()), runner)
     app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None, lifespan=lifespan)
     sessions = archive.sessions

@@ -24,45 +24,25 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from workstation import config
 from workstation.archive import Archive
 from workstation.cli.messages import describe
 from workstation.client.wire import ScanJob, ScanRequest, ScanState
 from workstation.client.wire_errors import error_body
-from workstation.config import SettingsProblem
-from workstation.errors import PermissionDenied, SettingsError, WorkstationError
+from workstation.errors import PermissionDenied, WorkstationError
 from workstation.identity import Identity
 from workstation.prescreen.scan import scan_pending
-from workstation.prescreen.types import ScanProgress
+from workstation.prescreen.settings import PrescreenSettings
+from workstation.prescreen.types import ScanProgress, ScanReport
 from workstation.server.housekeeping import Lifespan
 from workstation.server.threads import in_thread
 
 _log = logging.getLogger(__name__)
 
 BACKGROUND = Identity.system("档案服务器预筛查")
-SETTINGS = {"scan_workers": 1, "scan_interval_s": 600}
-"""[prescreen] keys of the server's background scan: worker processes (0: no background scan), and how often
-(seconds) it looks for clips left unscanned besides after each upload run."""
 STOP_WAIT_S = 20
 """How long a stopping server waits for the scan to stop (it stops after the clips being decoded)."""
 KEPT_JOBS = 200
 """Finished jobs kept for polling (oldest forgotten first)."""
-
-
-@dataclass(frozen=True)
-class RunnerSettings:
-    scan_workers: int = SETTINGS["scan_workers"]
-    scan_interval_s: int = SETTINGS["scan_interval_s"]
-
-    @classmethod
-    def load(cls) -> "RunnerSettings":
-        section = config.load_settings().get("prescreen", {})
-        values = {key: section[key] for key in SETTINGS if isinstance(section, dict) and key in section}
-        for key, value in values.items():
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                problem = SettingsProblem("wrong_type", "prescreen", key, ("integer ≥ 0",), repr(value))
-                raise SettingsError("settings_invalid", path=str(config.settings_path()), problems=[problem])
-        return cls(**values)
 
 
 @dataclass
@@ -72,7 +52,7 @@ class _Job:
     request: ScanRequest
     state: ScanState = ScanState.QUEUED
     progress: ScanProgress | None = None
-    report: Any = None
+    report: ScanReport | None = None
     error: dict[str, Any] | None = None
 
     def view(self) -> ScanJob:
@@ -82,7 +62,7 @@ class _Job:
 class ScanRunner:
     """The server's scanning thread; `start` once the server serves, `stop` when it stops."""
 
-    def __init__(self, archive: Archive, settings: RunnerSettings) -> None:
+    def __init__(self, archive: Archive, settings: PrescreenSettings) -> None:
         self.archive, self.settings = archive, settings
         self._lock = threading.Condition()
         self._queue: list[_Job] = []
