@@ -44,8 +44,10 @@ from workstation.demo.prescreen import (
     PROBLEM_OFFICERS,
     PROBLEM_SECONDS,
     PROBLEM_SPAN_S,
+    SYNC_OFFICER,
     dock_line,
     prescreen_demo,
+    sync_line,
 )
 from workstation.errors import WorkstationError
 from workstation.footage import cases, clips
@@ -437,7 +439,7 @@ def _plan_dumps(
     fall on yesterday, on different officers while there are enough of them.
     """
     yesterday = period[-1]
-    quirk_officer = {"gap": 0, "dark": 1, "stray": 2, "truncated": 3} | PROBLEM_OFFICERS
+    quirk_officer = {"gap": 0, "dark": 1, "stray": 2, "truncated": 3, "clock_sync": SYNC_OFFICER} | PROBLEM_OFFICERS
     clock_since = datetime.combine(period[0], datetime.min.time())
     dumps = []
     for index, member in enumerate(roster):
@@ -464,7 +466,8 @@ def _plan_shift(
 
     Segments of one recording follow each other without a gap, as recorders split long recordings. A problem
     quirk (synth.Problem) makes the first call-out's first segment show it; `fast_clock` gives the recorder a
-    clock running fast since then, and its log the dock lines that measure it, at power-on and after power-off.
+    clock running fast since then, and its log the dock lines that measure it, at power-on and after power-off;
+    the clock_sync quirk a 校时 line before power-on.
     """
     midnight = datetime.combine(recorder.day, datetime.min.time())
     power_on = midnight + timedelta(hours=7, minutes=rng.randint(40, 59), seconds=rng.randint(0, 59))
@@ -505,6 +508,8 @@ def _plan_shift(
         recorder.event(moment + timedelta(minutes=12), DeviceEventType.BATTERY_CHANGE, "电量 100%")
     power_off = max(moment, midnight + timedelta(hours=17, minutes=30)) + timedelta(minutes=rng.randint(5, 50))
     recorder.event(power_off, DeviceEventType.POWER_OFF)
+    if "clock_sync" in quirks:
+        recorder.events.append(sync_line(power_on - timedelta(minutes=4)))
     if fast_clock is not None:
         recorder.events += [dock_line(power_on - timedelta(minutes=5), fast_clock)]
         recorder.events += [dock_line(power_off + timedelta(minutes=10), fast_clock)]

@@ -28,6 +28,8 @@ DRIFT_OFFICER = 1
 DRIFT_S_PER_DAY = 8.0
 DRIFT_START_S = 2.0
 """The fast recorder (by roster index): 2 s fast at the start of the period, 8 s more each day (the limit is 2)."""
+SYNC_OFFICER = 2
+"""A recorder (by roster index) whose clock the station set yesterday morning (a 校时 line, 1 s slow before it)."""
 SCAN_WORKERS = 2
 
 
@@ -36,6 +38,11 @@ def dock_line(moment: datetime, since: datetime) -> LogEvent:
     fast_s = DRIFT_START_S + DRIFT_S_PER_DAY * (moment - since) / timedelta(days=1)
     true_time = moment - timedelta(seconds=round(fast_s))
     return LogEvent(moment, DeviceEventType.DOCK, f"{true_time:%Y-%m-%d %H:%M:%S}")
+
+
+def sync_line(moment: datetime) -> LogEvent:
+    """A clock-sync line: the recorder showed `moment` and was set to the true time, 1 s later."""
+    return LogEvent(moment, DeviceEventType.CLOCK_SYNC, f"{moment + timedelta(seconds=1):%Y-%m-%d %H:%M:%S}")
 
 
 def prescreen_demo(archive: Archive, station: str, reviewer: str, unit_code: str) -> ScanReport:
