@@ -14,14 +14,15 @@ from player.media.prescreen.types import ScanResult, ScanSettings
 ScanAnswer = tuple[ScanResult | None, str, str]
 """(the result, or None with an error code and its detail)."""
 
-NICE_INCREMENT = 10
+NICE_INCREMENT = 19
 """How much lower a background scan's worker runs on POSIX (0 normal … 19 lowest)."""
 _BELOW_NORMAL_PRIORITY_CLASS = 0x4000
 
 
 def lower_priority() -> None:
-    """Run this worker process below normal priority (os.nice on POSIX, BELOW_NORMAL on Windows), so a background
-    scan takes only the CPU time that ingest, uploads and playback leave over. Called as the pool's initializer."""
+    """Run this worker process below normal priority, so a background scan takes only the CPU time that ingest,
+    uploads and playback leave over: SCHED_IDLE on Linux (CPU only when nothing else wants it), the lowest nice
+    elsewhere on POSIX, BELOW_NORMAL on Windows. Called as the pool's initializer."""
     if sys.platform == "win32":
         import ctypes
 
@@ -29,6 +30,8 @@ def lower_priority() -> None:
         kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _BELOW_NORMAL_PRIORITY_CLASS)
     else:
         os.nice(NICE_INCREMENT)
+        if sys.platform == "linux":
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def scan_file(path: str, settings: ScanSettings) -> ScanAnswer:
