@@ -706,6 +706,11 @@
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../../ui/archive/model.py" line="98" />
+        <source>Pre-screen</source>
+        <translation>预筛查</translation>
+    </message>
+    <message>
         <location filename="../../ui/archive/model.py" line="99" />
         <source>Important</source>
         <translation>重点</translation>
@@ -719,11 +724,6 @@
         <location filename="../../ui/archive/model.py" line="101" />
         <source>Marks</source>
         <translation>标记</translation>
-    </message>
-    <message>
-        <location filename="../../ui/archive/model.py" line="98" />
-        <source>Pre-screen</source>
-        <translation>预筛查</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="102" />
@@ -6812,8 +6812,13 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="973" />
-        <source>Scanning runs where the media are: run workstation prescreen on the computer of the archive server {server} (findings can be listed and reviewed through the server).</source>
-        <translation>预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen（发现的查看与复核可经服务器进行）。</translation>
+        <source>The archive server has no pre-screen scan {job_id} of yours (run it again after a server restart).</source>
+        <translation>档案服务器上没有您启动的预筛查扫描 {job_id}（服务器重启后请重新运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="977" />
+        <source>Only an administrator of the unit may start a pre-screen scan (not a station account or another role).</source>
+        <translation>只有单位的执法记录仪管理员可以启动预筛查扫描（采集站账号和其他角色不能）。</translation>
     </message>
 </context>
 <context>
@@ -7553,55 +7558,55 @@
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="27" />
+        <location filename="../../ui/statistics/finding_tables.py" line="30" />
         <source>Number of findings</source>
         <translation>发现数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="28" />
+        <location filename="../../ui/statistics/finding_tables.py" line="31" />
         <source>Awaiting review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="29" />
+        <location filename="../../ui/statistics/finding_tables.py" line="32" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="30" />
+        <location filename="../../ui/statistics/finding_tables.py" line="33" />
         <source>Dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="31" />
+        <location filename="../../ui/statistics/finding_tables.py" line="34" />
         <source>Precision</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="36" />
-        <location filename="../../ui/statistics/finding_tables.py" line="51" />
+        <location filename="../../ui/statistics/finding_tables.py" line="39" />
+        <location filename="../../ui/statistics/finding_tables.py" line="54" />
         <source>Finding kind</source>
         <translation>发现类型</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="41" />
+        <location filename="../../ui/statistics/finding_tables.py" line="44" />
         <location filename="../../ui/statistics/tables.py" line="47" />
         <location filename="../../ui/statistics/tables.py" line="226" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="43" />
+        <location filename="../../ui/statistics/finding_tables.py" line="46" />
         <source>Files with findings</source>
         <translation>有发现的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="44" />
+        <location filename="../../ui/statistics/finding_tables.py" line="47" />
         <source>Files with confirmed findings</source>
         <translation>有确认发现的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="137" />
+        <location filename="../../ui/statistics/finding_tables.py" line="133" />
         <source>Findings %1 (previous period %2) · confirmed %3 · dismissed %4 · pending %5 · precision %6</source>
         <translation>发现 %1（上期 %2）· 已确认 %3 · 已排除 %4 · 待复核 %5 · 准确率 %6</translation>
     </message>
@@ -7686,7 +7691,7 @@
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/finding_tables.py" line="50" />
+        <location filename="../../ui/statistics/finding_tables.py" line="53" />
         <location filename="../../ui/statistics/tables.py" line="174" />
         <source>Model</source>
         <translation>型号</translation>

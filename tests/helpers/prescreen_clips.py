@@ -16,17 +16,15 @@ from pathlib import Path
 import av
 
 from player.media.prescreen.types import MediaFindingKind
-from workstation.demo.synth import ffmpeg_executable
+from workstation.demo.synth import NOISE_FLOOR, SENSOR_NOISE, between, ffmpeg_executable
 
 FPS = 15
 SECONDS = 10
 SIZE = "640x360"
 SCENE = f"testsrc2=size={SIZE}:rate={FPS}"
 STATIC_SCENE = f"smptehdbars=size={SIZE}:rate={FPS}"
-SENSOR_NOISE = "noise=alls=6:allf=t"  # a fresh draw each frame, as a sensor's
 # the sound: a tone swelling slowly (speech-like loudness, around -20 dBFS) over a noise floor
 SOUND = "(0.25*sin(2*PI*440*t)*(0.6+0.4*sin(2*PI*0.5*t))+0.02*(random(0)-0.5))"
-NOISE_FLOOR = "0.002*(random(0)-0.5)"  # a dead microphone's hiss, about -65 dBFS
 LIGHTS = ",".join(
     f"drawbox=x={x}:y={y}:w=14:h=14:color=white:t=fill" for x, y in ((60, 40), (200, 52), (420, 36), (580, 60))
 )
@@ -38,10 +36,6 @@ Truth = tuple[tuple[MediaFindingKind, int, int], ...]
 class LabelledClip:
     path: Path
     truth: Truth  # the spans a person would mark: (kind, start_ms, end_ms)
-
-
-def _between(start: float, end: float) -> str:
-    return f"between(t\\,{start}\\,{end})"
 
 
 def _encode(target: Path, video: str | None, sound: str | None, *, gop: int = FPS, codec: str = "aac") -> Path:
@@ -81,13 +75,13 @@ def corrupt_between(path: Path, start_s: float, end_s: float) -> None:
 def build_labelled_set(folder: Path) -> list[LabelledClip]:
     """Write the labelled set into `folder` (a few seconds on one core) and return it with its truth."""
     folder.mkdir(parents=True, exist_ok=True)
-    covered = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{_between(3.5, 7.5)}'"
-    hand = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{_between(4, 5)}'"  # too short to report
+    covered = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{between(3.5, 7.5)}'"
+    hand = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{between(4, 5)}'"  # too short to report
     dark = "lutyuv=y=16+(val-16)*0.06"
     night = f"lutyuv=y=16+(val-16)*0.15,{LIGHTS}"
     quiet = "0.02*sin(2*PI*300*t)+0.01*(random(0)-0.5)"  # a quiet room, about -40 dBFS: not silent
-    silent_mid = f"if({_between(3, 8)}\\,{NOISE_FLOOR}\\,{SOUND})"
-    clipped_mid = f"{SOUND}*if({_between(3, 7)}\\,8\\,1)"
+    silent_mid = f"if({between(3, 8)}\\,{NOISE_FLOOR}\\,{SOUND})"
+    clipped_mid = f"{SOUND}*if({between(3, 7)}\\,8\\,1)"
     silent_start = f"if(lt(t\\,4)\\,{NOISE_FLOOR}\\,{SOUND})"
     kind = MediaFindingKind
     clips = [

@@ -970,9 +970,12 @@ def messages() -> dict[str, Wording]:
             "errors",
             "The review note is too long (at most {limit} characters).",
         ),
-        "prescreen_scan_not_remote": QCoreApplication.translate(
+        "prescreen_scan_unknown": QCoreApplication.translate(
             "errors",
-            "Scanning runs where the media are: run workstation prescreen on the computer of the archive server "
-            "{server} (findings can be listed and reviewed through the server).",
+            "The archive server has no pre-screen scan {job_id} of yours (run it again after a server restart).",
+        ),
+        "prescreen_scan_denied": QCoreApplication.translate(
+            "errors",
+            "Only an administrator of the unit may start a pre-screen scan (not a station account or another role).",
         ),
     }

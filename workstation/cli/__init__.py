@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--clear-source", action="store_true", help="校验无误后删除记录仪上的文件（校验清空）")
     ingest_cmd.add_argument("--parallel", type=whole_number(1, 64), default=4, help="同时导入的记录仪数（1–64）")
     ingest_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    ingest_cmd.add_argument(
+        "--no-prescreen", action="store_true", help="导入后不对新文件做预筛查扫描（之后可用 prescreen 命令补扫）"
+    )
 
     clips_cmd = commands.add_parser("clips", help="按条件列出档案中的文件")
     clips_cmd.add_argument("--unit", help="单位代码（含下级单位）")
@@ -244,33 +247,45 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    """Import recorder dumps: into an archive opened here, or uploaded to the server (--server)."""
+    """Import recorder dumps: into an archive opened here, or uploaded to the server (--server). Here, once the
+    summary is printed, the new clips are pre-screened (unless --no-prescreen); the server scans uploads itself."""
     patterns = patterns_from_settings(config.load_settings())
     bar = IngestProgressBar()
-    try:
-        if remote(args):
+    if remote(args):
+        try:
             report = _upload(args, patterns, bar)
-        else:
-            archive = open_archive(args, create=True)
-            options = IngestOptions(
-                station=args.station,
-                who=cli_actor(),
-                clear_source=args.clear_source,
-                patterns=patterns,
-                parallel_sources=args.parallel,
-            )
+        finally:
+            bar.finish()
+        _print_ingest_report(args, report)
+    else:
+        archive = open_archive(args, create=True)
+        options = IngestOptions(
+            station=args.station,
+            who=cli_actor(),
+            clear_source=args.clear_source,
+            patterns=patterns,
+            parallel_sources=args.parallel,
+        )
+        try:
             try:
                 report = ingest(archive, args.sources, options, progress=bar)
             finally:
-                archive.close()
-    finally:
-        bar.finish()
-    if args.format == "json":
-        print(json.dumps([_result_json(r) for r in report.results], ensure_ascii=False, indent=1))
-    else:
-        _print_ingest_summary(report.results)
+                bar.finish()
+            _print_ingest_report(args, report)
+            if not args.no_prescreen:
+                prescreen.scan_ingested(archive, cli_actor(), report)
+        finally:
+            archive.close()
     needs_attention = report.count(IngestOutcome.REJECTED) + report.count(IngestOutcome.FAILED)
     return 1 if needs_attention else 0
+
+
+def _print_ingest_report(args: argparse.Namespace, report: IngestReport) -> None:
+    if args.format == "json":
+        print(json.dumps([_result_json(r) for r in report.results], ensure_ascii=False, indent=1), flush=True)
+    else:
+        _print_ingest_summary(report.results)
+        sys.stdout.flush()
 
 
 def _upload(args: argparse.Namespace, patterns: Sequence[NamePattern], bar: IngestProgressBar) -> IngestReport:

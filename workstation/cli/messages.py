@@ -481,8 +481,6 @@ MESSAGES: dict[str, Wording] = {
     ),
     "prescreen_period_invalid": ("截止日期 {date_to} 早于起始日期 {date_from}。"),
     "finding_note_too_long": ("复核说明太长（最多 {limit} 字）。"),
-    "prescreen_scan_not_remote": (
-        "预筛查扫描在存放视音频的计算机上运行：请在档案服务器 {server} 所在计算机上执行 workstation prescreen"
-        "（发现的查看与复核可经服务器进行）。"
-    ),
+    "prescreen_scan_unknown": "档案服务器上没有您启动的预筛查扫描 {job_id}（服务器重启后请重新运行）。",
+    "prescreen_scan_denied": ("只有单位的执法记录仪管理员可以启动预筛查扫描（采集站账号和其他角色不能）。"),
 }

@@ -7,9 +7,9 @@
     workstation prescreen decide ID --confirm|--dismiss [--note TEXT] --user LOGIN
 
 Scanning runs where the media are: on an archive opened here, as the computer's account (the whole archive);
-it is resumable (each clip is kept as it is done; run the command again after an interruption) and prints its
-progress on stderr. Through the server (--server) the findings, figures and decisions work as the signed-in
-user; the scan itself is refused with a message (run it on the server's computer).
+through the server (--server), the server scans for the signed-in administrator and this prints its progress.
+It is resumable (each clip is kept as it is done; run the command again after an interruption) and prints its
+progress on stderr. Through the server the findings, figures and decisions work as the signed-in user.
 """
 
 import argparse
@@ -18,11 +18,24 @@ import sys
 import threading
 from typing import Any
 
+from workstation.archive import Archive
 from workstation.cli.access import user_option
 from workstation.cli.console import json_value
+from workstation.cli.messages import describe
 from workstation.cli.values import day, whole_number
 from workstation.client import ArchiveClient
-from workstation.prescreen.types import FINDING_KINDS, Finding, FindingFilter, FindingStatus, ScanProgress
+from workstation.errors import WorkstationError
+from workstation.footage.types import IngestOutcome, IngestReport
+from workstation.identity import Identity
+from workstation.prescreen.scan import scan_pending
+from workstation.prescreen.types import (
+    FINDING_KINDS,
+    Finding,
+    FindingFilter,
+    FindingStatus,
+    ScanProgress,
+    ScanReport,
+)
 
 DEFAULT_WORKERS = 2
 LIST_LIMIT = 1000
@@ -114,12 +127,35 @@ def _scan(args: argparse.Namespace, client: ArchiveClient) -> int:
     bar = _ProgressLine()
     report = client.scan_prescreen(args.unit, args.date_from, args.date_to, args.workers, threading.Event(), bar)
     bar.finish()
+    _print_report(report)
+    return 0
+
+
+def scan_ingested(archive: Archive, who: Identity, ingested: IngestReport) -> None:
+    """After `workstation ingest` on a station (its summary printed): pre-screen the clips it just archived, on
+    worker processes below normal priority. A failure or Ctrl+C here never changes the ingest's outcome or exit
+    code: it is said on stderr, and the next `workstation prescreen` scans what was left."""
+    clip_ids = [r.clip_id for r in ingested.results if r.outcome is IngestOutcome.IMPORTED and r.clip_id is not None]
+    if not clip_ids:
+        return
+    bar = _ProgressLine()
+    try:
+        report = scan_pending(archive, who, workers=DEFAULT_WORKERS, progress=bar, clip_ids=clip_ids, low_priority=True)
+    except (Exception, KeyboardInterrupt) as error:
+        bar.finish()
+        reason = describe(error) if isinstance(error, WorkstationError) else type(error).__name__
+        print(f"预筛查未完成（{reason}）：导入不受影响，稍后运行 workstation prescreen 即可补扫。", file=sys.stderr)
+        return
+    bar.finish()
+    _print_report(report)
+
+
+def _print_report(report: ScanReport) -> None:
     print(
         f"已扫描 {report.scanned} 个文件，无法读取 {report.failed} 个，新发现 {report.findings} 条，"
         f"重新计算 {report.days} 个执法人员工作日。",
         file=sys.stderr,
     )
-    return 0
 
 
 class _ProgressLine:

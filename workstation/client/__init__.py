@@ -400,8 +400,9 @@ class ArchiveClient(Protocol):
     ) -> ScanReport:
         """Scan the clips in the user's charge (a unit and those below; recorded in the period) that have not
         been scanned, on `workers` processes where the media are; each clip is kept as it is done, so a
-        cancelled or killed run goes on where it stopped. Only on an archive opened here for now: the remote
-        client refuses it (prescreen_scan_not_remote)."""
+        cancelled or killed run goes on where it stopped. Only administrators (and the computer's own account)
+        start a scan. Through the server the server scans (its media) and this follows its progress; a cancel
+        there stops the following, not the server's scan."""
         ...
 
     def recompute_day_findings(self, unit_code: str | None, date_from: date, date_to: date) -> int:

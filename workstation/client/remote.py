@@ -10,6 +10,7 @@ the same typed errors a local archive raises. The client holds no database crede
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
@@ -24,19 +25,29 @@ from workstation.client.upload_target import HttpUploadTarget
 from workstation.client.wire import (
     EXPORTS,
     IDEMPOTENCY_HEADER,
+    PRESCREEN_SCANS,
     ROW_COUNT_HEADER,
     Call,
+    ScanJob,
+    ScanRequest,
+    ScanState,
     export_call,
+    json_adapter,
     ledger_export_of,
     remote_calls,
 )
-from workstation.errors import PrescreenError
+from workstation.client.wire_errors import error_from_body
+from workstation.errors import WorkstationError
 from workstation.footage.naming import patterns_from_settings
 from workstation.footage.types import IngestProgress, IngestReport
 from workstation.footage.upload_ingest import UploadOptions, upload_ingest
 from workstation.identity import Identity
 from workstation.org.users import SignedInUser
+from workstation.prescreen.types import ScanProgress, ScanReport
 from workstation.spotcheck.types import LedgerExport
+
+SCAN_POLL_S = 0.5
+"""How often a scan asked of the server is polled for its progress."""
 
 
 class RemoteClient:
@@ -121,10 +132,40 @@ class RemoteClient:
         options = UploadOptions(station, clear_source, patterns, cancel=cancel)
         return upload_ingest(HttpUploadTarget(self.connection), sources, options, progress)
 
-    def scan_prescreen(self, *_arguments: object, **_options: object) -> object:
-        """Scanning decodes the media where they are: run `workstation prescreen` on the archive server's
-        computer (the server does not run scans for a client yet)."""
-        raise PrescreenError("prescreen_scan_not_remote", server=self.connection.url)
+    def scan_prescreen(
+        self,
+        unit_code: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        workers: int,
+        cancel: threading.Event,
+        progress: Callable[[ScanProgress], None],
+    ) -> ScanReport:
+        """Ask the server, where the media are, to scan now (or join the same scan of this user's still going),
+        and follow its progress until it ends. A cancel stops the waiting, not the scan: the server finishes it
+        (what is scanned is kept either way)."""
+        asked = ScanRequest(unit_code, date_from, date_to, workers)
+        answer = self.connection.send(
+            "POST",
+            PRESCREEN_SCANS,
+            content=json_adapter(ScanRequest).dump_json(asked),
+            headers={"Content-Type": "application/json"},
+            retry=True,
+        )
+        job: ScanJob = json_adapter(ScanJob).validate_json(answer.content)
+        shown = None
+        while True:
+            if job.progress is not None and job.progress != shown:
+                shown = job.progress
+                progress(job.progress)
+            if job.state is ScanState.FAILED:
+                raise error_from_body(job.error) or WorkstationError("server_internal_error")
+            if job.state is ScanState.FINISHED:
+                return job.report or ScanReport()
+            if cancel.wait(SCAN_POLL_S):
+                return ScanReport(cancelled=True)
+            answer = self.connection.send("GET", f"{PRESCREEN_SCANS}/{job.job_id}", retry=True)
+            job = json_adapter(ScanJob).validate_json(answer.content)
 
 
 def _remote_method(call: Call) -> Callable[..., Any]:

@@ -7,7 +7,8 @@ models built from them), so a wrong or missing argument is refused before a serv
 areas' dataclasses arrive as themselves. Bytes travel as base64.
 
 What is not a call: `who` (the server knows the user from the token), `ingest` (an upload, see
-workstation.footage.upload), `scan_prescreen` (decoding runs where the media are; not over the server yet),
+workstation.footage.upload), `scan_prescreen` (a scan runs on the server for minutes: started or joined by
+`POST /api/v1/prescreen/scans` with a `ScanRequest`, its `ScanJob` polled at `GET /api/v1/prescreen/scans/{id}`),
 `media_source` (media are streamed, `/api/v1/media/{entry}`), `thumbnail`
 (`/api/v1/clips/{id}/thumbnail` answers the JPEG itself), and
 the exports, which write a file on the client (`/api/v1/export/{what}` answers the workbook).
@@ -17,13 +18,16 @@ import inspect
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 from functools import cache
 from typing import Any, cast
 
-from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
 
 from workstation.client import ArchiveClient
 from workstation.errors import WorkstationError
+from workstation.prescreen.types import ScanProgress, ScanReport
 from workstation.spotcheck.types import LedgerExport
 
 API = "/api/v1"
@@ -54,6 +58,9 @@ EXPORTS = {
 }
 """`/api/v1/export/{what}` → the client method that writes the workbook; its arguments but `path` travel as
 the request's JSON body, like a call's (`export_call`)."""
+PRESCREEN_SCANS = "/prescreen/scans"
+"""The server's pre-screen scans: POST a ScanRequest (starts one, or joins the same user's identical one still
+queued or running) → ScanJob; GET PRESCREEN_SCANS/{id} → the ScanJob now."""
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 ROW_COUNT_HEADER, DISPUTED_COUNT_HEADER, DISPUTED_NAMED_HEADER = "X-Row-Count", "X-Disputed-Count", "X-Disputed-Reviews"
 _CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", extra="forbid")
@@ -107,6 +114,40 @@ class Call:
 
     def decode_answer(self, body: bytes) -> Any:
         return self.answer.model_validate_json(body).result  # type: ignore[attr-defined]
+
+
+@cache
+def json_adapter(kind: Any) -> TypeAdapter[Any]:
+    """JSON of a dataclass that travels outside the calls (uploads, scans), the same at both ends."""
+    return TypeAdapter(kind)
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    """What `workstation --server URL prescreen` asks the server to scan now (as `scan_prescreen`'s arguments)."""
+
+    unit_code: str | None
+    date_from: date | None
+    date_to: date | None
+    workers: int
+
+
+class ScanState(StrEnum):
+    QUEUED = "queued"  # behind another administrator's scan (a background round gives way at once)
+    RUNNING = "running"
+    FINISHED = "finished"  # `report` says what it did (cancelled when the server stopped meanwhile)
+    FAILED = "failed"  # `error` is the refusal, as a call's (workstation.client.wire_errors)
+
+
+@dataclass(frozen=True)
+class ScanJob:
+    """A scan the server runs for a user, as polled: its state, its latest progress, and how it ended."""
+
+    job_id: int
+    state: ScanState
+    progress: ScanProgress | None = None
+    report: ScanReport | None = None
+    error: dict[str, typing.Any] | None = None
 
 
 class BadRequest(WorkstationError):

@@ -3,10 +3,12 @@
 The footage is not inserted into the database: it is generated as recorder dumps (GA/T 947 file names,
 real H.264/AAC clips with the device/警号/time burned in, photos, audio, a log file per day) and goes
 through the real ingest, so the demo shows what ingest makes of real footage, including its quirks:
-an interrupted recording (a gap, with 异常中断 in the log), a covered lens, a file name no pattern
-recognises, a clip cut short by a flat battery, a recorder missing from the registry (filed as 待分配)
-and a recorder docked more than 24 h late. Time is replayed through the program's clock (each day docked
-at the end of its shift), and the day before yesterday is already spot-checked, with every verdict, so
+an interrupted recording (a gap, with 异常中断 in the log), a dark recording, a file name no pattern
+recognises, a clip cut short by a flat battery, a recorder missing from the registry (filed as 待分配),
+a recorder docked more than 24 h late, and what the pre-screen finds (a covered lens, a dead microphone, a
+frozen picture, a recorder clock running fast: workstation.demo.prescreen, scanned at the end of the build).
+Time is replayed through the program's clock (each day docked at the end of its shift), and the day before
+yesterday is already spot-checked, with every verdict, so
 the ledger has content the first time a person opens it. One officer's shift from over two years ago is past
 the fire rescue profile's retention period (one of its clips under a legal hold), and a recent clip is linked
 to a complaint, so the 保存期限 page has content too; that complaint's footage was exported for the
@@ -37,6 +39,16 @@ from workstation.access.types import AccessRequestSpec, RequestKind
 from workstation.archive import EMBEDDED_DATABASE, Archive
 from workstation.demo import synth
 from workstation.demo.evidence import evidence_examples
+from workstation.demo.prescreen import (
+    DRIFT_OFFICER,
+    PROBLEM_OFFICERS,
+    PROBLEM_SECONDS,
+    PROBLEM_SPAN_S,
+    SYNC_OFFICER,
+    dock_line,
+    prescreen_demo,
+    sync_line,
+)
 from workstation.errors import WorkstationError
 from workstation.footage import cases, clips
 from workstation.footage.devicelog import LogEvent
@@ -155,10 +167,13 @@ class _RecorderDay:
     def event(self, moment: datetime, event_type: DeviceEventType, detail: str = "") -> None:
         self.events.append(LogEvent(moment, event_type, detail))
 
-    def video(self, start: datetime, seconds: int, dark: bool = False) -> datetime:
+    def video(
+        self, start: datetime, seconds: int, dark: bool = False, problem: synth.ProblemSpan | None = None
+    ) -> datetime:
         """A video segment; returns when it ends. Every segment's burned-in overlay differs, so its hash does."""
         path = self._path("DCIM", start, "MP4")
-        self.jobs.append(partial(synth.make_video, path, seconds, overlay=self.overlay, start=start, dark=dark))
+        make = partial(synth.make_video, path, seconds, overlay=self.overlay, start=start, dark=dark, problem=problem)
+        self.jobs.append(make)
         return start + timedelta(seconds=seconds)
 
     def truncated_video(self, start: datetime, seconds: int) -> datetime:
@@ -248,6 +263,9 @@ def build_demo_archive(
             next(user.login for user in DEMO_USERS if user.role is role) for role in (Role.LEGAL, Role.APPROVER)
         )
         evidence_examples(archive, folder, ACTOR, (legal, head), roster[0].badge_no, period[-1])
+        report("正在预筛查全部视音频……")
+        reviewer = next(user for user in DEMO_USERS if user.role is Role.REVIEWER)
+        prescreen_demo(archive, STATION, reviewer.login, reviewer.unit_code)
     finally:
         archive.close()
     summary = DemoSummary(
@@ -421,13 +439,15 @@ def _plan_dumps(
     fall on yesterday, on different officers while there are enough of them.
     """
     yesterday = period[-1]
-    quirk_officer = {"gap": 0, "dark": 1, "stray": 2, "truncated": 3}
+    quirk_officer = {"gap": 0, "dark": 1, "stray": 2, "truncated": 3, "clock_sync": SYNC_OFFICER} | PROBLEM_OFFICERS
+    clock_since = datetime.combine(period[0], datetime.min.time())
     dumps = []
     for index, member in enumerate(roster):
         for day in period:
             quirks = {name for name, at in quirk_officer.items() if day == yesterday and at % len(roster) == index}
             recorder = _RecorderDay(root, member.device_no, member.badge_no, day)
-            _plan_shift(recorder, rng, quirks)
+            fast_clock = clock_since if index == DRIFT_OFFICER % len(roster) else None
+            _plan_shift(recorder, rng, quirks, fast_clock)
             dumps.append(recorder)
     known_badges = {member.badge_no for member in roster}
     stranger_badge = roster[0].badge_no
@@ -439,10 +459,15 @@ def _plan_dumps(
     return [dump for dump in dumps if dump is not late] + [stranger], late
 
 
-def _plan_shift(recorder: _RecorderDay, rng: random.Random, quirks: set[str]) -> None:
+def _plan_shift(
+    recorder: _RecorderDay, rng: random.Random, quirks: set[str], fast_clock: datetime | None = None
+) -> None:
     """A working day: power on, two or three recorded call-outs of one or two segments, power off.
 
-    Segments of one recording follow each other without a gap, as recorders split long recordings.
+    Segments of one recording follow each other without a gap, as recorders split long recordings. A problem
+    quirk (synth.Problem) makes the first call-out's first segment show it; `fast_clock` gives the recorder a
+    clock running fast since then, and its log the dock lines that measure it, at power-on and after power-off;
+    the clock_sync quirk a 校时 line before power-on.
     """
     midnight = datetime.combine(recorder.day, datetime.min.time())
     power_on = midnight + timedelta(hours=7, minutes=rng.randint(40, 59), seconds=rng.randint(0, 59))
@@ -452,7 +477,12 @@ def _plan_shift(recorder: _RecorderDay, rng: random.Random, quirks: set[str]) ->
     for number, minute in enumerate(call_outs):
         start = midnight + timedelta(minutes=minute, seconds=rng.randint(0, 59))
         recorder.event(start, DeviceEventType.RECORD_START)
-        moment = recorder.video(start, rng.randint(2, 4), dark="dark" in quirks and number == 1)
+        seconds = rng.randint(2, 4)
+        problem = next((name for name in PROBLEM_OFFICERS if name in quirks), None)
+        span = synth.ProblemSpan(problem, *PROBLEM_SPAN_S) if problem is not None and number == 0 else None
+        moment = recorder.video(
+            start, PROBLEM_SECONDS if span else seconds, dark="dark" in quirks and number == 1, problem=span
+        )
         if "gap" in quirks and number == 0:
             recorder.event(moment, DeviceEventType.ABNORMAL_INTERRUPTION, "录像异常中断")
             recorder.event(moment + timedelta(seconds=40), DeviceEventType.POWER_ON, "异常重启")
@@ -478,6 +508,11 @@ def _plan_shift(recorder: _RecorderDay, rng: random.Random, quirks: set[str]) ->
         recorder.event(moment + timedelta(minutes=12), DeviceEventType.BATTERY_CHANGE, "电量 100%")
     power_off = max(moment, midnight + timedelta(hours=17, minutes=30)) + timedelta(minutes=rng.randint(5, 50))
     recorder.event(power_off, DeviceEventType.POWER_OFF)
+    if "clock_sync" in quirks:
+        recorder.events.append(sync_line(power_on - timedelta(minutes=4)))
+    if fast_clock is not None:
+        recorder.events += [dock_line(power_on - timedelta(minutes=5), fast_clock)]
+        recorder.events += [dock_line(power_off + timedelta(minutes=10), fast_clock)]
     recorder.close()
 
 

@@ -6,7 +6,9 @@ outside PyPI is needed. Only the demo and the tests use this module.
 
 import subprocess
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from workstation.footage.devicelog import LogEvent
@@ -22,6 +24,34 @@ def _overlay_font() -> str:
         if Path(candidate).exists():
             return f"fontfile={candidate}:"
     return ""
+
+
+SENSOR_NOISE = "noise=alls=6:allf=t"
+"""A fresh draw of noise every frame, as a real sensor's: what keeps a still scene from looking frozen."""
+NOISE_FLOOR = "0.002*(random(0)-0.5)"
+"""A dead microphone's hiss, about −65 dBFS (aevalsrc)."""
+LENS_COVER = "0x101010"
+"""The picture of a covered lens: almost black, featureless."""
+
+
+def between(start_s: float, end_s: float) -> str:
+    """An ffmpeg expression true from `start_s` to `end_s` (escaped for a filter graph)."""
+    return f"between(t\\,{start_s}\\,{end_s})"
+
+
+class Problem(StrEnum):
+    """What a demo clip shows the pre-screen (player.media.prescreen): a stretch a reviewer should look at."""
+
+    COVERED = "covered"  # a hand over the lens
+    SILENT = "silent"  # the microphone dead
+    FROZEN = "frozen"  # the encoder hung on one picture
+
+
+@dataclass(frozen=True)
+class ProblemSpan:
+    problem: Problem
+    start_s: float
+    end_s: float
 
 
 def ffmpeg_executable() -> str:
@@ -62,15 +92,27 @@ def make_video(
     start: datetime | None = None,
     dark: bool = False,
     tone_hz: int = 440,
+    problem: ProblemSpan | None = None,
 ) -> Path:
-    """An H.264/AAC MP4 like a recorder's, with the device/警号 text and a running clock burned in."""
+    """An H.264/AAC MP4 like a recorder's, with the device/警号 text and a running clock burned in; with a
+    `problem`, that stretch of it is covered, silent or frozen (and the picture has sensor noise, so that the
+    rest of it is not frozen)."""
     video = f"testsrc2=size={size}:rate={fps}" if not dark else f"color=c=black:size={size}:rate={fps}"
-    filters = []
+    sound = f"sine=frequency={tone_hz}:sample_rate=16000"
+    filters: list[str] = []
+    after: list[str] = []
     if dark:
         filters.append("noise=alls=8:allf=t")
+    if problem is not None:
+        before, after = _problem_filters(problem, fps)
+        filters += before
+        if problem.problem is Problem.SILENT:
+            tone = f"0.25*sin(2*PI*{tone_hz}*t)"
+            sound = f"aevalsrc='if({between(problem.start_s, problem.end_s)}\\,{NOISE_FLOOR}\\,{tone})':s=16000"
     if overlay or start:
         filters.append(_overlay_filter(overlay, start))
-    arguments = ["-f", "lavfi", "-i", video, "-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=16000"]
+    filters += after
+    arguments = ["-f", "lavfi", "-i", video, "-f", "lavfi", "-i", sound]
     arguments += ["-t", str(seconds)]
     if filters:
         arguments += ["-vf", ",".join(filters)]
@@ -78,6 +120,18 @@ def make_video(
     arguments += ["-c:a", "aac", "-b:a", "32k", "-movflags", "+faststart", "-shortest", "-f", "mp4", str(path)]
     _run(arguments)
     return path
+
+
+def _problem_filters(problem: ProblemSpan, fps: int) -> tuple[list[str], list[str]]:
+    """The picture filters before and after the burned-in overlay: a covered lens hides the text too (the
+    recorders this stands for burn it into the sensor picture; an OSD box on black would read as a scene)."""
+    if problem.problem is Problem.COVERED:
+        window = between(problem.start_s, problem.end_s)
+        return [], [f"drawbox=x=0:y=0:w=iw:h=ih:color={LENS_COVER}:t=fill:enable='{window}'", SENSOR_NOISE]
+    if problem.problem is Problem.FROZEN:
+        first, last = round(problem.start_s * fps), round(problem.end_s * fps)
+        return [SENSOR_NOISE, f"split[a][b];[a][b]freezeframes=first={first}:last={last}:replace={first}"], []
+    return [SENSOR_NOISE], []
 
 
 def make_audio(path: Path, seconds: float, tone_hz: int = 600, *, title: str = "") -> Path:

@@ -4,8 +4,10 @@ Per officer and day (by the corrected time, as the officer-day view places recor
 the gap setting between two recordings (gap), two recordings overlapping (overlap), a recording the recorder
 log shows ended by 异常中断 or 电量低 (an event within end_event_window_s of its end, by the recorder's own
 clock), a recording archived more than 24 h after it began (late_upload: the spot check's and the statistics'
-rule, computed by workstation.sql_time) and a day of footage none of which is linked to a case (no_case_link).
-Recomputed for the days a scan touched, or on demand; a person's decision survives (workstation.prescreen.store).
+rule, computed by workstation.sql_time), a day of footage none of which is linked to a case (no_case_link) and,
+when the recorder clocks are looked at, a day recorded with a recorder drifting beyond the limit (clock_drift,
+workstation.prescreen.clock_drift). Recomputed for the days a scan touched, or on demand; a person's decision
+survives (workstation.prescreen.store).
 """
 
 from collections.abc import Callable, Iterable
@@ -20,7 +22,8 @@ from db.session import Sessions
 from workstation import clock
 from workstation.footage.types import DeviceEventType
 from workstation.identity import Identity
-from workstation.prescreen import store
+from workstation.prescreen import clock_drift, store
+from workstation.prescreen.clock_drift import Drifting
 from workstation.prescreen.scope import check_period, unit_condition, units_covered
 from workstation.prescreen.settings import PrescreenSettings
 from workstation.prescreen.store import Found
@@ -92,19 +95,31 @@ def recompute(
             for officer, start, offset in rows
             if officer is not None and date_from <= (day := day_of(start, offset)) <= date_to
         }
-        recompute_days(session, days, settings, now or clock.now())
+        now = now or clock.now()
+        recompute_days(session, days, settings, now, Drifting.load(session, now))
         return len(days)
 
 
-def recompute_days(session: Session, days: Iterable[OfficerDay], settings: PrescreenSettings, now: datetime) -> int:
-    """Sync the record findings of each officer-day with a fresh computation; returns how many are new."""
+def recompute_days(
+    session: Session,
+    days: Iterable[OfficerDay],
+    settings: PrescreenSettings,
+    now: datetime,
+    drifting: Drifting | None = None,
+) -> int:
+    """Sync the record findings of each officer-day with a fresh computation; returns how many are new. With
+    `drifting` (the recorder clocks now) the clock_drift findings are recomputed too; without, left as they are
+    (a scan keeping one clip at a time does not fit every recorder's clock for each)."""
+    kinds = RECORD_KINDS if drifting is None else (*RECORD_KINDS, clock_drift.KIND)
     new = 0
     for officer_id, day in sorted(days):
         found = day_findings(session, officer_id, day, settings)
+        if drifting is not None:
+            found += clock_drift.day_findings(session, officer_id, day, drifting)
         subject = and_(
             PrescreenFinding.officer_id == officer_id,
             PrescreenFinding.day == day,
-            PrescreenFinding.kind.in_(RECORD_KINDS),
+            PrescreenFinding.kind.in_(kinds),
         )
         new += store.sync(session, subject, found, now)
     return new

@@ -11,7 +11,7 @@ detector version changes). One audit row per run says what it did.
 
 import multiprocessing
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -26,11 +26,12 @@ from workstation import audit, clock
 from workstation.archive import Archive
 from workstation.identity import Identity
 from workstation.prescreen import day, store
-from workstation.prescreen.scope import check_period, unit_condition, units_covered
+from workstation.prescreen.clock_drift import Drifting
+from workstation.prescreen.scope import check_period, scan_units, unit_condition
 from workstation.prescreen.settings import PrescreenSettings, settings_json
 from workstation.prescreen.store import Found
 from workstation.prescreen.types import ScanOutcome, ScanProgress, ScanReport
-from workstation.prescreen.worker import ScanAnswer, scan_file
+from workstation.prescreen.worker import ScanAnswer, lower_priority, scan_file
 from workstation.types import FileType, MediaStatus
 
 MEDIA_KINDS = tuple(kind.value for kind in MediaFindingKind)
@@ -53,16 +54,20 @@ def scan_pending(
     workers: int = 2,
     progress: Callable[[ScanProgress], None] | None = None,
     cancel: threading.Event | None = None,
+    *,
+    clip_ids: Collection[int] | None = None,
+    low_priority: bool = False,
 ) -> ScanReport:
-    """Scan what has not been scanned (unit and below, recorded in [date_from, date_to]); see the module."""
+    """Scan what has not been scanned (unit and below, recorded in [date_from, date_to]; only `clip_ids` when
+    given, e.g. what an ingest just archived); see the module. `low_priority`: the workers run below normal."""
     check_period(date_from, date_to)
     settings = PrescreenSettings.load()
     with archive.sessions.read() as session:
-        jobs = _pending(session, archive, who, unit_code, date_from, date_to, settings)
+        jobs = _pending(session, archive, who, unit_code, date_from, date_to, settings, clip_ids)
     cancel = cancel or threading.Event()
     scanned = failed = findings = 0
     days: set[day.OfficerDay] = set()
-    for job, answer in _run(jobs, workers, cancel):
+    for job, answer in _run(jobs, workers, cancel, low_priority):
         result, error_code, detail = answer
         with archive.sessions.write() as session:
             new, touched = _keep(session, job, result, error_code, detail, settings)
@@ -71,12 +76,25 @@ def scan_pending(
         if progress is not None:
             outcome = ScanOutcome.OK if result is not None else ScanOutcome.FAILED
             progress(ScanProgress(scanned + failed, len(jobs), job.clip_id, outcome))
+    if days:
+        with archive.sessions.write() as session:
+            now = clock.now()
+            findings += day.recompute_days(session, days, settings, now, Drifting.load(session, now))
     report = ScanReport(scanned, failed, findings, len(days), cancelled=cancel.is_set())
     if jobs:
         with archive.sessions.write() as session:
             details = report.__dict__ | {"detector_version": DETECTOR_VERSION, "unit": unit_code or ""}
             audit.record(session, who.audit_name, AUDIT_ACTION, AUDIT_TARGET, unit_code or "*", details)
     return report
+
+
+def check_scan_right(
+    archive: Archive, who: Identity, unit_code: str | None, date_from: date | None, date_to: date | None
+) -> None:
+    """Refuse a scan `who` may not start (as scan_pending would), before it is queued to run later."""
+    check_period(date_from, date_to)
+    with archive.sessions.read() as session:
+        scan_units(session, who, unit_code)
 
 
 def _pending(
@@ -87,8 +105,9 @@ def _pending(
     date_from: date | None,
     date_to: date | None,
     settings: PrescreenSettings,
+    clip_ids: Collection[int] | None,
 ) -> list[_Job]:
-    units, unassigned = units_covered(session, who, unit_code)
+    units, unassigned = scan_units(session, who, unit_code)
     scanned = exists(
         select(PrescreenScan.clip_id).where(
             PrescreenScan.clip_id == Clip.id, PrescreenScan.detector_version == DETECTOR_VERSION
@@ -105,6 +124,8 @@ def _pending(
         )
         .order_by(Clip.id)
     )
+    if clip_ids is not None:
+        statement = statement.where(Clip.id.in_(sorted(clip_ids)))
     if date_from is not None:
         statement = statement.where(Clip.recorded_start >= datetime.combine(date_from, time.min))
     if date_to is not None:
@@ -119,14 +140,17 @@ def _local_hour(recorded_start: datetime, clock_offset_ms: int) -> int:
     return (recorded_start + timedelta(milliseconds=clock_offset_ms)).hour
 
 
-def _run(jobs: list[_Job], workers: int, cancel: threading.Event) -> Iterator[tuple[_Job, ScanAnswer]]:
+def _run(
+    jobs: list[_Job], workers: int, cancel: threading.Event, low_priority: bool
+) -> Iterator[tuple[_Job, ScanAnswer]]:
     """Each job's answer as it arrives, from `workers` spawned processes (a fresh interpreter each: no database
     connection or thread of this process is copied); at most two jobs a worker wait, so a cancel stops soon."""
     if not jobs:
         return
     waiting = iter(jobs)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
+    initializer = lower_priority if low_priority else None
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context, initializer=initializer) as pool:
         running: dict[Future[ScanAnswer], _Job] = {}
         try:
             while True:

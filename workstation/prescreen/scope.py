@@ -3,7 +3,9 @@
 A user's charge is the units whose footage they may view by their own right (their unit and those below it),
 and the footage awaiting assignment where their role sorts it out; a system actor (the command line acting for
 the computer's account, a background job) covers the whole archive. Reviewing a finding needs a person of a
-reviewing role (as the spot check's reviews do) whose own unit is, or is above, the finding's.
+reviewing role (as the spot check's reviews do) whose own unit is, or is above, the finding's. Starting a scan
+(it takes the computer holding the media for a while) is for administrators of the unit and for system actors
+(the command line on the archive's computer, the server's background scan); a station account never starts one.
 """
 
 from datetime import date
@@ -32,6 +34,14 @@ def units_covered(session: Session, who: Identity, unit_code: str | None) -> tup
     if unit is None or unit.id not in scope.unit_ids:
         raise PermissionDenied("prescreen_unit_denied", unit=unit_code)
     return tree.subtree(unit.id), False
+
+
+def scan_units(session: Session, who: Identity, unit_code: str | None) -> tuple[frozenset[int], bool]:
+    """`units_covered` for starting a scan: a user must be an administrator (PermissionDenied
+    prescreen_scan_denied otherwise), whose charge includes the unit."""
+    if who.is_user and principal_of(session, who).role is not Role.ADMIN:
+        raise PermissionDenied("prescreen_scan_denied")
+    return units_covered(session, who, unit_code)
 
 
 def unit_condition(

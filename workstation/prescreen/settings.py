@@ -7,6 +7,8 @@ and the thresholds of the officer's-day findings.
     night_to = 7                     # ... to this one
     gap_minutes = 10                 # a longer break between two clips of an officer's day is a finding
     end_event_window_s = 60          # 异常中断/电量低 this close to a clip's end ended it
+    scan_workers = 1                 # the archive server's background scan: worker processes (0: off) ...
+    scan_interval_s = 600            # ... and how often it looks for clips left unscanned (besides after uploads)
     [prescreen.night]                # at night, over the defaults
     min_span_ms = 5000
     [prescreen.model."DSJ-V9"]       # one recorder model, over the defaults (and its own night table)
@@ -28,7 +30,14 @@ from workstation.config import SettingsProblem
 from workstation.errors import SettingsError
 
 SECTION = "prescreen"
-_OWN = {"night_from": 19, "night_to": 7, "gap_minutes": 10, "end_event_window_s": 60}
+_OWN = {
+    "night_from": 19,
+    "night_to": 7,
+    "gap_minutes": 10,
+    "end_event_window_s": 60,
+    "scan_workers": 1,
+    "scan_interval_s": 600,
+}
 _TABLES = ("night", "model")
 _TYPE_CODES = {int: "integer", float: "number", str: "text", bool: "boolean"}
 
@@ -44,6 +53,8 @@ class PrescreenSettings:
     night_to: int = _OWN["night_to"]
     gap_minutes: int = _OWN["gap_minutes"]
     end_event_window_s: int = _OWN["end_event_window_s"]
+    scan_workers: int = _OWN["scan_workers"]
+    scan_interval_s: int = _OWN["scan_interval_s"]
 
     @classmethod
     def load(cls) -> "PrescreenSettings":

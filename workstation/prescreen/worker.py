@@ -4,6 +4,8 @@ Kept apart from the archive's modules so that a worker process (spawned: a fresh
 detectors and nothing of the database.
 """
 
+import os
+import sys
 from pathlib import Path
 
 from player.media.prescreen.scan import scan_media
@@ -11,6 +13,25 @@ from player.media.prescreen.types import ScanResult, ScanSettings
 
 ScanAnswer = tuple[ScanResult | None, str, str]
 """(the result, or None with an error code and its detail)."""
+
+NICE_INCREMENT = 19
+"""How much lower a background scan's worker runs on POSIX (0 normal … 19 lowest)."""
+_BELOW_NORMAL_PRIORITY_CLASS = 0x4000
+
+
+def lower_priority() -> None:
+    """Run this worker process below normal priority, so a background scan takes only the CPU time that ingest,
+    uploads and playback leave over: SCHED_IDLE on Linux (CPU only when nothing else wants it), the lowest nice
+    elsewhere on POSIX, BELOW_NORMAL on Windows. Called as the pool's initializer."""
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _BELOW_NORMAL_PRIORITY_CLASS)
+    else:
+        os.nice(NICE_INCREMENT)
+        if sys.platform == "linux":
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def scan_file(path: str, settings: ScanSettings) -> ScanAnswer:

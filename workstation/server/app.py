@@ -9,6 +9,8 @@
                                          X-Disputed-Count (ledger lines marked 与审计日志不符)
     GET    /api/v1/media/{entry}         the bytes of a clip an open register entry authorises (Range)
     GET    /api/v1/clips/{id}/thumbnail  a JPEG thumbnail of a clip the user may view
+    POST   /api/v1/prescreen/scans       an administrator's pre-screen scan, now (server.prescreen_routes);
+    GET    /api/v1/prescreen/scans/{id}  its progress — besides the background scan (server.scan_runner)
     GET    /api/v1/health                {ok: true} (no sign-in; for a load balancer)
 
 Every request but sign-in and health carries `Authorization: Bearer TOKEN`; the server derives the user
@@ -46,9 +48,12 @@ from workstation.errors import (
 from workstation.identity import Identity
 from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.org.users import SignedInUser, change_password
+from workstation.prescreen.settings import PrescreenSettings
 from workstation.server import idempotency
 from workstation.server.gate import Gate, Purpose, bearer_token
 from workstation.server.housekeeping import audit_anchor_file, housekeeping
+from workstation.server.prescreen_routes import add_prescreen_routes
+from workstation.server.scan_runner import ScanRunner, with_runner
 from workstation.server.threads import in_thread
 from workstation.server.uploads import add_upload_routes
 from workstation.types import Role
@@ -95,7 +100,8 @@ def for_client(error: WorkstationError, server: str) -> WorkstationError:
 
 def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
     """The application serving `archive` (opened and owned by the caller)."""
-    lifespan = housekeeping(archive.sessions, audit_anchor_file())
+    runner = ScanRunner(archive, PrescreenSettings.load())
+    lifespan = with_runner(housekeeping(archive.sessions, audit_anchor_file()), runner)
     app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None, lifespan=lifespan)
     sessions = archive.sessions
 
@@ -222,7 +228,8 @@ def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -
             return Response(status_code=204)
         return Response(picture, media_type="image/jpeg")
 
-    add_upload_routes(app, archive, gate)
+    add_upload_routes(app, archive, gate, runner.wake)
+    add_prescreen_routes(app, archive, gate, runner)
     return app
 
 

@@ -6,22 +6,23 @@
     PUT  /api/v1/uploads/{id}?offset=N        the chunk's bytes → UploadState
     POST /api/v1/uploads/{id}/finish          → IngestFileResult (the server re-hashes before archiving)
 
-The services decide everything (the ingest duty, whose upload it is, offsets, the SHA-256 check); the
-routes only carry the values, as JSON of the footage area's own dataclasses.
+The services decide everything (the ingest duty, whose upload it is, offsets, the SHA-256 check); the routes
+only carry the values, as JSON of the footage area's own dataclasses. When a run is finished, the server's
+background pre-screen is woken (workstation.server.scan_runner): the scan never runs inside the upload path.
 """
 
-from functools import cache
-from typing import Any
+from collections.abc import Callable
 
 from fastapi import FastAPI, Request, Response
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from workstation.archive import Archive
-from workstation.client.wire import API
+from workstation.client.wire import API, json_adapter
 from workstation.footage import upload
 from workstation.footage.types import IngestFileResult, IngestReport, UploadSpec, UploadState
 from workstation.identity import Identity
 from workstation.server.gate import Gate, Purpose
+from workstation.server.json_values import json_answer
 from workstation.server.threads import in_thread
 
 
@@ -30,16 +31,9 @@ class RunStart(BaseModel):
     sources: list[str]
 
 
-@cache
-def _adapter(kind: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(kind)
+def add_upload_routes(app: FastAPI, archive: Archive, gate: Gate, run_finished: Callable[[], None]) -> None:
+    """The routes; `run_finished` is told when a station's run is done (the server's pre-screen scans it then)."""
 
-
-def _json(kind: Any, value: object) -> Response:
-    return Response(_adapter(kind).dump_json(value), media_type="application/json")
-
-
-def add_upload_routes(app: FastAPI, archive: Archive, gate: Gate) -> None:
     def station(request: Request) -> Identity:
         return Identity.user(gate.user(request, Purpose.INGEST).login)
 
@@ -50,24 +44,25 @@ def add_upload_routes(app: FastAPI, archive: Archive, gate: Gate) -> None:
 
     @app.post(f"{API}/uploads/runs/{{run_id}}/finish", status_code=204)
     async def finish_run(run_id: int, request: Request) -> Response:
-        report = _adapter(IngestReport).validate_json(await request.body())
+        report = json_adapter(IngestReport).validate_json(await request.body())
         report.run_id = run_id
         await in_thread(lambda: upload.finish_upload_run(archive, station(request), report))
+        run_finished()
         return Response(status_code=204)
 
     @app.post(f"{API}/uploads")
     async def begin(request: Request) -> Response:
-        spec = _adapter(UploadSpec).validate_json(await request.body())
+        spec = json_adapter(UploadSpec).validate_json(await request.body())
         state = await in_thread(lambda: upload.begin_upload(archive, station(request), spec))
-        return _json(UploadState, state)
+        return json_answer(UploadState, state)
 
     @app.put(f"{API}/uploads/{{upload_id}}")
     async def append(upload_id: str, offset: int, request: Request) -> Response:
         data = await request.body()
         state = await in_thread(lambda: upload.append_chunk(archive, station(request), upload_id, offset, data))
-        return _json(UploadState, state)
+        return json_answer(UploadState, state)
 
     @app.post(f"{API}/uploads/{{upload_id}}/finish")
     async def finish(upload_id: str, request: Request) -> Response:
         result = await in_thread(lambda: upload.finish_upload(archive, station(request), upload_id))
-        return _json(IngestFileResult, result)
+        return json_answer(IngestFileResult, result)

@@ -1,5 +1,6 @@
-"""The pre-screen through the archive client in-process (SQLite and PostgreSQL): a user scans the units in their
-charge with progress, lists, decides and counts the findings; each call is its own transaction."""
+"""The pre-screen through the archive client in-process (SQLite and PostgreSQL): an administrator scans the units
+in their charge with progress (a reviewer may not start a scan), users list, decide and count the findings; each
+call is its own transaction."""
 
 import threading
 from datetime import timedelta
@@ -18,13 +19,18 @@ from workstation.types import Role
 def test_scan_list_decide_and_count(archive, tmp_path):
     build_org(archive)
     add_user(archive, "rev_dd02", Role.REVIEWER, "DD02")
+    add_user(archive, "admin_dd02", Role.ADMIN, "DD02")
     clips = problem_day(archive)
     good = real_clips(archive, tmp_path, 1, badge="010204")  # DD02's
     corrupt = corrupt_clip(archive, tmp_path, DAY_START + timedelta(hours=3))
     admin, beside = client_for(archive, "admin"), client_for(archive, "rev_dd02")
     seen = []
 
-    report = beside.scan_prescreen("DD02", None, None, 1, threading.Event(), seen.append)
+    with pytest.raises(PermissionDenied, match="prescreen_scan_denied"):  # a reviewer starts no scan
+        beside.scan_prescreen("DD02", None, None, 1, threading.Event(), seen.append)
+    with pytest.raises(PermissionDenied, match="prescreen_unit_denied"):
+        client_for(archive, "admin_dd02").scan_prescreen("DD01", None, None, 1, threading.Event(), seen.append)
+    report = client_for(archive, "admin_dd02").scan_prescreen("DD02", None, None, 1, threading.Event(), seen.append)
     assert (report.scanned, report.failed) == (1, 0) and [p.clip_id for p in seen] == good
     report = admin.scan_prescreen(None, DAY, DAY, 2, threading.Event(), seen.append)
     assert report.scanned == 1 and report.failed == 5  # the problem day's clips have no files

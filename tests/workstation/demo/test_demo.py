@@ -19,6 +19,7 @@ from db.models import (
     IngestRun,
     LegalHoldItem,
     Officer,
+    PrescreenFinding,
     SpotCheckPlan,
     SpotCheckReview,
     Unit,
@@ -30,6 +31,7 @@ from workstation.access import requests
 from workstation.access.types import ViewingKind
 from workstation.archive import Archive
 from workstation.demo.archive import DEMO_USERS, EXPIRED_DAYS_AGO, DemoArchiveExists, DemoSummary, build_demo_archive
+from workstation.demo.prescreen import PROBLEM_SECONDS
 from workstation.footage.types import DeviceEventType
 from workstation.identity import Identity
 from workstation.org import users
@@ -110,7 +112,10 @@ def test_every_officer_has_footage_of_every_kind_filed_under_their_unit(archive)
         assert {clip.recorded_start.date() for clip in own} - {long_ago} == {yesterday}
     videos = [clip for clip in clips if clip.file_type == FileType.VIDEO and clip.media_status == MediaStatus.OK]
     assert all(clip.video_codec == "h264" and (clip.width, clip.height) == (320, 240) for clip in videos)
-    assert all(2000 <= (clip.duration_ms or 0) <= 4000 for clip in videos)
+    # 2–4 s segments, but the pre-screen's problem recordings (covered, silent, frozen), longer than the
+    # detectors' 3 s minimum stretch
+    short = [clip for clip in videos if clip.duration_ms != PROBLEM_SECONDS * 1000]
+    assert all(2000 <= (clip.duration_ms or 0) <= 4000 for clip in short) and len(videos) - len(short) == 3
 
 
 def test_quirks_of_real_footage_are_present(archive):
@@ -244,3 +249,16 @@ def test_the_old_shift_is_past_its_retention_with_one_clip_held(archive):
         pending = destruction.destruction_requests(session, Identity.user("approver"), inbox=True)
     listed = {clip.id for clip in expired} - {held[0].clip_id}
     assert len(pending) == 1 and pending[0].clip_count == len(listed) > 0
+
+
+def test_the_footage_shows_pre_screen_findings_some_already_reviewed(archive):
+    with archive.sessions.read() as session:
+        findings = session.execute(select(PrescreenFinding)).scalars().all()
+        fast = session.execute(select(Device).where(Device.device_no == "DSJ0002")).scalar_one()
+    by_kind = {(finding.kind, finding.status) for finding in findings}
+    assert {("covered", "confirmed"), ("silent", "pending"), ("frozen", "pending")} <= by_kind
+    assert ("no_case_link", "dismissed") in by_kind
+    [reviewed_cover] = [finding for finding in findings if finding.kind == "covered"]
+    assert reviewed_cover.decided_by == "reviewer" and 1500 <= reviewed_cover.start_ms <= 2500
+    [drift] = [finding for finding in findings if finding.kind == "clock_drift"]  # the fast recorder's one day
+    assert drift.officer_id == fast.holder_officer_id and drift.clip_id is None
