@@ -31,7 +31,7 @@ from db.models.spotcheck import (
     SpotCheckPlanSeed,
     SpotCheckReview,
 )
-from db.models.statistics import DailyDeviceEvents, DailyWorkload, ReportDelivery, ReportTask, StatsDirtyDay
+from db.models.statistics import DailyDeviceUse, DailyWorkload, ReportDelivery, ReportTask, StatsDirtyDay
 
 __all__ = [
     "AccessGrant",
@@ -52,7 +52,7 @@ __all__ = [
     "ClockCorrectionClip",
     "ClockCorrectionEvent",
     "ClockMeasurement",
-    "DailyDeviceEvents",
+    "DailyDeviceUse",
     "DailyWorkload",
     "DestructionItem",
     "DestructionRequest",

@@ -64,7 +64,7 @@ class ReportDelivery(Base):
 class DailyWorkload(Base):
     """One day of footage of one officer on one recorder, filed under one unit (workstation.statistics.daily):
     the additive figures of the workload report, so a period's report sums days instead of reading every clip.
-    A day's gaps between recordings are kept on their own rows (device_id None, counts 0): every column adds up.
+    A gap counts on the row of the recording it ends (every column adds up).
     Rows are rebuilt for the days in StatsDirtyDay, never edited."""
 
     __tablename__ = "stats_daily_workload"
@@ -91,21 +91,33 @@ class DailyWorkload(Base):
     gap_ms: Mapped[int] = mapped_column(BigInteger)
 
 
-class DailyDeviceEvents(Base):
-    """One day of one recorder's log events of one type: how many, and the seconds between each closing event
-    (关机, 停止录像) and its opening event just before it — `paired_seconds` when that was on the same day,
-    `carried_seconds` when on the day before (a night shift across midnight)."""
+class DailyDeviceUse(Base):
+    """One day of one recorder's log: its events counted by type (a column per
+    workstation.footage.types.DeviceEventType), and the seconds of each closing event (关机, 停止录像) after its
+    opening event just before it — `*_seconds` when that was on the same day, `*_carried_seconds` when on the day
+    before (a night shift across midnight). One row per recorder and day keeps a year of a 总队 to about two
+    million rows."""
 
-    __tablename__ = "stats_daily_device_events"
-    __table_args__ = (Index("ix_stats_daily_device_events_device_day", "device_id", "day"),)
+    __tablename__ = "stats_daily_device_use"
+    __table_args__ = (Index("ix_stats_daily_device_use_device_day", "device_id", "day"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date, index=True)
     device_id: Mapped[int] = mapped_column(Integer)
-    event_type: Mapped[str] = mapped_column(String(32))
-    events: Mapped[int] = mapped_column(Integer)
-    paired_seconds: Mapped[int] = mapped_column(BigInteger)
-    carried_seconds: Mapped[int] = mapped_column(BigInteger)
+    power_on: Mapped[int] = mapped_column(Integer)
+    power_off: Mapped[int] = mapped_column(Integer)
+    record_start: Mapped[int] = mapped_column(Integer)
+    record_stop: Mapped[int] = mapped_column(Integer)
+    low_battery: Mapped[int] = mapped_column(Integer)
+    battery_change: Mapped[int] = mapped_column(Integer)
+    abnormal_interruption: Mapped[int] = mapped_column(Integer)
+    dock: Mapped[int] = mapped_column(Integer)
+    clock_sync: Mapped[int] = mapped_column(Integer)
+    other: Mapped[int] = mapped_column(Integer)
+    on_seconds: Mapped[int] = mapped_column(BigInteger)
+    on_carried_seconds: Mapped[int] = mapped_column(BigInteger)
+    recording_seconds: Mapped[int] = mapped_column(BigInteger)
+    recording_carried_seconds: Mapped[int] = mapped_column(BigInteger)
 
 
 class StatsDirtyDay(Base):

@@ -141,7 +141,7 @@ def review_clip(folder: Path) -> LabelledClip:
     """One clip with a finding of two families at known places, for the windows' tests: the lens covered from
     1 s to 4.5 s (picture), no sound from 6 s to the end (sound)."""
     folder.mkdir(parents=True, exist_ok=True)
-    covered = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{_between(1, 4.5)}'"
+    covered = f"drawbox=x=0:y=0:w=iw:h=ih:color=0x101010:t=fill:enable='{between(1, 4.5)}'"
     silent = f"if(gte(t\\,6)\\,{NOISE_FLOOR}\\,{SOUND})"
     path = _encode(folder / "review.mp4", f"{SCENE},{covered},{SENSOR_NOISE}", silent)
     return LabelledClip(path, ((MediaFindingKind.COVERED, 1000, 4500), (MediaFindingKind.SILENT, 6000, 10000)))

@@ -31,7 +31,7 @@ def decision_text(finding: Finding) -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    """遮挡镜头 00:03–00:07 · 置信度 0.92 · 需人工复核 (and the reviewer's note, if any)."""
+    """镜头遮挡 00:03–00:07 · 置信度 0.92 · 需人工复核 (and the reviewer's note, if any)."""
     confidence = QCoreApplication.translate("prescreen", "confidence %1").replace("%1", f"{finding.confidence:.2f}")
     parts = [f"{finding_kind_name(finding.kind)} {span_text(finding)}", confidence, decision_text(finding)]
     if finding.note:
@@ -40,7 +40,7 @@ def finding_line(finding: Finding) -> str:
 
 
 def findings_summary(findings: Sequence[Finding]) -> str:
-    """遮挡镜头 2 · 无声 1 — 需人工复核 2: the kinds still standing (not dismissed) with their counts, and how many
+    """镜头遮挡 2 · 无声 1 — 需人工复核 2: the kinds still standing (not dismissed) with their counts, and how many
     wait for a reviewer; 已排除 2 when every finding was dismissed; empty without findings."""
     standing = [finding for finding in findings if finding.status is not FindingStatus.DISMISSED]
     if not standing:

@@ -6,8 +6,8 @@ log event of it is written, changed or removed (triggers of migration 0016, in t
 `refresh` rebuilds those days before a report is made, a month at a time, each in its own short transaction.
 
 The daily rows hold exactly the additive parts of the measures (workstation.statistics.workload and .devices
-define them): per (day, unit, officer, recorder) the clip counts and durations; per (day, unit, officer) the
-gaps of that day; per (day, recorder, event type) the events and the seconds of each closing event (关机,
+define them): per (day, unit, officer, recorder) the clip counts and durations and the gaps before its
+recordings; per (day, recorder) the events by type and the seconds of each closing event (关机,
 停止录像) after its opening one — on the same day, or carried over from the day before, so a night shift that
 crosses midnight counts, and a period's first day counts only what opened inside the period. A recorder left
 on for more than a day is not paired (its log has no event for a whole day).
@@ -15,10 +15,22 @@ on for more than a day is not paired (its log has no event for a whole day).
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, case, delete, distinct, exists, func, insert, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    delete,
+    distinct,
+    exists,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 
-from db.models import Clip, ClipCaseLink, DailyDeviceEvents, DailyWorkload, DeviceLogEvent, Marker, StatsDirtyDay
+from db.models import Clip, ClipCaseLink, DailyDeviceUse, DailyWorkload, DeviceLogEvent, Marker, StatsDirtyDay
 from db.session import Sessions
 from workstation.footage.types import DeviceEventType
 from workstation.sql_time import day_before, day_of, seconds_between
@@ -46,7 +58,7 @@ def refresh(sessions: Sessions) -> int:
             days = _claim(session)
             for first, last in _runs(days):
                 _rebuild_workload(session, first, last)
-                _rebuild_device_events(session, first, last)
+                _rebuild_device_use(session, first, last)
         if not days:
             return rebuilt
         rebuilt += len(days)
@@ -79,36 +91,57 @@ def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
 
 
 def _rebuild_workload(session: Session, first: date, last: date) -> None:
+    """One row per (day, unit, officer, recorder) with its clips' figures, and the gaps before each of its
+    recordings: the break since the end of the officer's recording just before it that day, when longer than
+    GAP_MS (a window over the (officer_id, recorded_start) index; times as the recorders kept them: two
+    recordings of one recorder keep their distance whatever its clock offset)."""
     start, end = _bounds(first, last)
     session.execute(delete(DailyWorkload).where(DailyWorkload.day >= first, DailyWorkload.day <= last))
     recording = Clip.file_type.in_((FileType.VIDEO, FileType.AUDIO))
-    linked = exists(select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == Clip.id))
-    marked = exists(select(Marker.id).where(Marker.clip_id == Clip.id))
-    on_time = seconds_between(session, Clip.ingested_at, Clip.recorded_start) <= LATE_UPLOAD_HOURS * 3600
     day = day_of(Clip.recorded_start)
-    counted = (
+    clips = (
         select(
-            day,
+            day.label("day"),
             Clip.unit_id,
             Clip.officer_id,
             Clip.device_id,
-            func.count(),
-            count_if(Clip.file_type == FileType.VIDEO),
-            count_if(Clip.file_type == FileType.AUDIO),
-            count_if(Clip.file_type == FileType.PHOTO),
-            func.coalesce(func.sum(case((recording, Clip.duration_ms), else_=0)), 0),
-            count_if(on_time),
-            count_if(recording),
-            count_if(and_(recording, linked)),
-            count_if(marked),
-            literal(0),
-            literal(0),
+            Clip.file_type,
+            recording.label("recording"),
+            case((recording, Clip.duration_ms), else_=0).label("recorded_ms"),
+            (seconds_between(session, Clip.ingested_at, Clip.recorded_start) <= LATE_UPLOAD_HOURS * 3600).label(
+                "on_time"
+            ),
+            exists(select(ClipCaseLink.clip_id).where(ClipCaseLink.clip_id == Clip.id)).label("linked"),
+            exists(select(Marker.id).where(Marker.clip_id == Clip.id)).label("marked"),
+            Clip.recorded_start,
+            func.lag(Clip.recorded_end)
+            .over(partition_by=(Clip.officer_id, day, recording), order_by=(Clip.recorded_start, Clip.id))
+            .label("before_end"),
         )
         .where(Clip.recorded_start >= start, Clip.recorded_start < end, Clip.file_type != FileType.LOG)
-        .group_by(day, Clip.unit_id, Clip.officer_id, Clip.device_id)
+        .subquery()
     )
+    c = clips.c
+    gap_seconds = seconds_between(session, c.recorded_start, c.before_end)
+    gap = and_(c.recording, c.officer_id.is_not(None), c.before_end.is_not(None), gap_seconds * 1000 > GAP_MS)
+    counted = select(
+        c.day,
+        c.unit_id,
+        c.officer_id,
+        c.device_id,
+        func.count(),
+        count_if(c.file_type == FileType.VIDEO),
+        count_if(c.file_type == FileType.AUDIO),
+        count_if(c.file_type == FileType.PHOTO),
+        func.coalesce(func.sum(c.recorded_ms), 0),
+        count_if(c.on_time),
+        count_if(c.recording),
+        count_if(and_(c.recording, c.linked)),
+        count_if(c.marked),
+        count_if(gap),
+        func.coalesce(func.sum(case((gap, gap_seconds * 1000), else_=0)), 0),
+    ).group_by(c.day, c.unit_id, c.officer_id, c.device_id)
     session.execute(insert(DailyWorkload).from_select(_WORKLOAD_COLUMNS, counted))
-    session.execute(insert(DailyWorkload).from_select(_WORKLOAD_COLUMNS, _gaps(session, start, end)))
 
 
 _WORKLOAD_COLUMNS = [
@@ -117,52 +150,11 @@ _WORKLOAD_COLUMNS = [
 ]  # fmt: skip
 
 
-def _gaps(session: Session, start: datetime, end: datetime) -> Select[tuple[object, ...]]:
-    """Rows of the breaks longer than GAP_MS between each officer's consecutive recordings of one day, per (day,
-    unit, officer): each recording against the end of the one before it (a window over the (officer_id,
-    recorded_start) index). Times as the recorders kept them: two recordings of one recorder keep their distance
-    whatever its clock offset. The unit is the later recording's."""
-    day = day_of(Clip.recorded_start)
-    ordered = (
-        select(
-            day.label("day"),
-            Clip.unit_id,
-            Clip.officer_id,
-            Clip.recorded_start,
-            func.lag(Clip.recorded_end)
-            .over(partition_by=(Clip.officer_id, day), order_by=(Clip.recorded_start, Clip.id))
-            .label("before_end"),
-        )
-        .where(
-            Clip.officer_id.is_not(None),
-            Clip.file_type.in_((FileType.VIDEO, FileType.AUDIO)),
-            Clip.recorded_start >= start,
-            Clip.recorded_start < end,
-        )
-        .subquery()
-    )
-    seconds = seconds_between(session, ordered.c.recorded_start, ordered.c.before_end)
-    no_counts = [literal(0)] * 9  # clips … marked: a gap row adds only to gaps and gap_ms
-    return (
-        select(
-            ordered.c.day,
-            ordered.c.unit_id,
-            ordered.c.officer_id,
-            literal(None),
-            *no_counts,
-            func.count(),
-            func.sum(seconds) * 1000,
-        )
-        .where(ordered.c.before_end.is_not(None), seconds * 1000 > GAP_MS)
-        .group_by(ordered.c.day, ordered.c.unit_id, ordered.c.officer_id)
-    )
-
-
-def _rebuild_device_events(session: Session, first: date, last: date) -> None:
-    """Events by (day, recorder, type), each closing event paired with the event just before it on its recorder
-    (looked for from the day before the run on)."""
+def _rebuild_device_use(session: Session, first: date, last: date) -> None:
+    """One row per (day, recorder): its events counted by type, and each closing event paired with the event just
+    before it on its recorder (looked for from the day before the run on)."""
     start, end = _bounds(first, last)
-    session.execute(delete(DailyDeviceEvents).where(DailyDeviceEvents.day >= first, DailyDeviceEvents.day <= last))
+    session.execute(delete(DailyDeviceUse).where(DailyDeviceUse.day >= first, DailyDeviceUse.day <= last))
     event = DeviceLogEvent
     order = (event.occurred_at, event.id)
     ordered = (
@@ -176,26 +168,33 @@ def _rebuild_device_events(session: Session, first: date, last: date) -> None:
         .where(event.occurred_at >= start - timedelta(days=1), event.occurred_at < end)
         .subquery()
     )
-    moment = ordered.c.occurred_at
+    moment, kind = ordered.c.occurred_at, ordered.c.event_type
     elapsed = seconds_between(session, moment, ordered.c.before_at)
-    paired = or_(*(and_(ordered.c.event_type == kind, ordered.c.before == opening) for kind, opening in PAIRS.items()))
     before_day = day_of(ordered.c.before_at)
+    same_day, day_before_it = before_day == day_of(moment), before_day == day_before(session, moment)
+
+    def seconds(closing: DeviceEventType, on_day: ColumnElement[bool]) -> ColumnElement[int]:
+        paired = and_(kind == closing, ordered.c.before == PAIRS[closing], on_day)
+        return func.coalesce(func.sum(case((paired, elapsed), else_=0)), 0)
+
     counted = (
         select(
             day_of(moment),
             ordered.c.device_id,
-            ordered.c.event_type,
-            func.count(),
-            func.coalesce(func.sum(case((and_(paired, before_day == day_of(moment)), elapsed), else_=0)), 0),
-            func.coalesce(
-                func.sum(case((and_(paired, before_day == day_before(session, moment)), elapsed), else_=0)), 0
-            ),
+            *(count_if(kind == event_type) for event_type in DeviceEventType),
+            seconds(DeviceEventType.POWER_OFF, same_day),
+            seconds(DeviceEventType.POWER_OFF, day_before_it),
+            seconds(DeviceEventType.RECORD_STOP, same_day),
+            seconds(DeviceEventType.RECORD_STOP, day_before_it),
         )
         .where(moment >= start)
-        .group_by(day_of(moment), ordered.c.device_id, ordered.c.event_type)
+        .group_by(day_of(moment), ordered.c.device_id)
     )
-    columns = ["day", "device_id", "event_type", "events", "paired_seconds", "carried_seconds"]
-    session.execute(insert(DailyDeviceEvents).from_select(columns, counted))
+    columns = ["day", "device_id", *(event_type.value for event_type in DeviceEventType), *USE_SECONDS]
+    session.execute(insert(DailyDeviceUse).from_select(columns, counted))
+
+
+USE_SECONDS = ("on_seconds", "on_carried_seconds", "recording_seconds", "recording_carried_seconds")
 
 
 # --- reading the days of a period ---------------------------------------------------------------------------
@@ -238,16 +237,30 @@ def device_footage(session: Session, date_from: date, date_to: date, devices: Se
     return {device_id: int(milliseconds or 0) for device_id, milliseconds in rows if device_id is not None}
 
 
-def device_events(
+def device_use(
     session: Session, date_from: date, date_to: date, devices: Select[int]
-) -> list[tuple[int, str, int, int]]:
-    """(recorder, event type, events, paired seconds) over the period: a pair opened the day before the period's
-    first day is not counted (its opening event lies outside the period)."""
-    row = DailyDeviceEvents
-    carried = case((row.day > date_from, row.carried_seconds), else_=0)
+) -> dict[int, tuple[dict[str, int], int, int]]:
+    """Per recorder over the period: its events by type (the types it had), seconds switched on and seconds
+    recording. A pair opened the day before the period's first day is not counted (its opening event lies
+    outside the period)."""
+    row = DailyDeviceUse
+
+    def total(same_day: SQLColumnExpression[int], carried: SQLColumnExpression[int]) -> ColumnElement[int]:
+        return func.sum(same_day + case((row.day > date_from, carried), else_=0))
+
+    counts = [getattr(row, event_type.value) for event_type in DeviceEventType]
     rows = session.execute(
-        select(row.device_id, row.event_type, func.sum(row.events), func.sum(row.paired_seconds + carried))
+        select(
+            row.device_id,
+            total(row.on_seconds, row.on_carried_seconds),
+            total(row.recording_seconds, row.recording_carried_seconds),
+            *(func.sum(column) for column in counts),
+        )
         .where(row.device_id.in_(devices), row.day >= date_from, row.day <= date_to)
-        .group_by(row.device_id, row.event_type)
+        .group_by(row.device_id)
     )
-    return [(device_id, kind, int(events), int(seconds or 0)) for device_id, kind, events, seconds in rows]
+    use = {}
+    for device_id, on, recording, *events in rows:
+        by_type = {kind.value: int(count) for kind, count in zip(DeviceEventType, events, strict=True) if count}
+        use[device_id] = (by_type, int(on or 0), int(recording or 0))
+    return use

@@ -10,11 +10,10 @@ registered to.
 
 from collections import defaultdict
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Device, Officer, Unit
-from workstation.footage.types import DeviceEventType
 from workstation.identity import Identity
 from workstation.orgtree import OrgTree
 from workstation.statistics import daily
@@ -27,7 +26,7 @@ def device_use(session: Session, who: Identity, query: StatsQuery) -> DeviceRepo
     units, unassigned = report_units(session, who, OrgTree.load(session), query)
     in_units = Device.unit_id.in_(sorted(units))
     devices = select(Device.id).where(or_(in_units, Device.unit_id.is_(None)) if unassigned else in_units)
-    use, events = _log_use(session, devices, query)
+    use = daily.device_use(session, query.date_from, query.date_to, devices)
     footage = daily.device_footage(session, query.date_from, query.date_to, devices)
     rows = []
     for device_id, device_no, model, unit_code, holder, badge in session.execute(
@@ -39,7 +38,7 @@ def device_use(session: Session, who: Identity, query: StatsQuery) -> DeviceRepo
     ):
         if device_id not in use and device_id not in footage:
             continue  # neither switched on nor recording in the period
-        on, recording = use.get(device_id, (0, 0))
+        events, on, recording = use.get(device_id, ({}, 0, 0))
         rows.append(
             DeviceUse(
                 device_no=device_no,
@@ -49,27 +48,11 @@ def device_use(session: Session, who: Identity, query: StatsQuery) -> DeviceRepo
                 seconds_on=on,
                 seconds_recording=recording,
                 footage_ms=footage.get(device_id, 0),
-                events=tuple(sorted(events[device_id].items())),
+                events=tuple(sorted(events.items())),
             )
         )
     totals: dict[str, int] = defaultdict(int)
-    for counted in events.values():
+    for counted, _on, _recording in use.values():
         for event_type, count in counted.items():
             totals[event_type] += count
     return DeviceReport(query, tuple(rows), tuple(sorted(totals.items())))
-
-
-def _log_use(
-    session: Session, devices: Select[int], query: StatsQuery
-) -> tuple[dict[int, tuple[int, int]], dict[int, dict[str, int]]]:
-    """(seconds on, seconds recording) and event counts by type, per recorder, from the daily rows."""
-    use: dict[int, tuple[int, int]] = {}
-    events: dict[int, dict[str, int]] = defaultdict(dict)
-    for device_id, event_type, count, seconds in daily.device_events(session, query.date_from, query.date_to, devices):
-        events[device_id][event_type] = count
-        if event_type in daily.PAIRS:
-            on, recording = use.get(device_id, (0, 0))
-            use[device_id] = (
-                (on + seconds, recording) if event_type == DeviceEventType.POWER_OFF else (on, recording + seconds)
-            )
-    return use, events

@@ -19,6 +19,11 @@ down_revision = "0013_report_tasks"
 branch_labels = None
 depends_on = None
 
+_EVENT_TYPES = (
+    "power_on", "power_off", "record_start", "record_stop", "low_battery", "battery_change", "abnormal_interruption",
+    "dock", "clock_sync", "other",
+)  # fmt: skip
+_USE_SECONDS = ("on_seconds", "on_carried_seconds", "recording_seconds", "recording_carried_seconds")
 _WORKLOAD_COUNTS = ("clips", "videos", "audios", "photos", "on_time", "recordings", "linked", "marked", "gaps")
 
 
@@ -39,18 +44,16 @@ def upgrade() -> None:
     op.create_index("ix_stats_daily_workload_unit_day", "stats_daily_workload", ["unit_id", "day"])
     op.create_index("ix_stats_daily_workload_device_day", "stats_daily_workload", ["device_id", "day"])
     op.create_table(
-        "stats_daily_device_events",
+        "stats_daily_device_use",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("device_id", sa.Integer(), nullable=False),
-        sa.Column("event_type", sa.String(length=32), nullable=False),
-        sa.Column("events", sa.Integer(), nullable=False),
-        sa.Column("paired_seconds", sa.BigInteger(), nullable=False),
-        sa.Column("carried_seconds", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_stats_daily_device_events")),
+        *(sa.Column(name, sa.Integer(), nullable=False) for name in _EVENT_TYPES),
+        *(sa.Column(name, sa.BigInteger(), nullable=False) for name in _USE_SECONDS),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_stats_daily_device_use")),
     )
-    op.create_index(op.f("ix_stats_daily_device_events_day"), "stats_daily_device_events", ["day"])
-    op.create_index("ix_stats_daily_device_events_device_day", "stats_daily_device_events", ["device_id", "day"])
+    op.create_index(op.f("ix_stats_daily_device_use_day"), "stats_daily_device_use", ["day"])
+    op.create_index("ix_stats_daily_device_use_device_day", "stats_daily_device_use", ["device_id", "day"])
     op.create_table(
         "stats_dirty_days",
         sa.Column("day", sa.Date(), nullable=False),
@@ -67,5 +70,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_device_log_events_time", table_name="device_log_events")
     op.drop_table("stats_dirty_days")
-    op.drop_table("stats_daily_device_events")
+    op.drop_table("stats_daily_device_use")
     op.drop_table("stats_daily_workload")

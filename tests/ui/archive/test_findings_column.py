@@ -60,15 +60,15 @@ def _listed(qtbot, view: ArchiveView, kind_text: str, status_text: str) -> list[
 def test_the_column_shows_each_clips_findings_read_once_per_page(browser):
     view, client, clips = browser
     cells = _cells(view)
-    assert cells[clips.flagged] == "遮挡镜头 1 · 无声 1 — 需人工复核 2"
-    assert cells[clips.clean] == "超时上传 1 — 需人工复核 1"
+    assert cells[clips.flagged] == "镜头遮挡 1 · 无声 1 — 需人工复核 2"
+    assert cells[clips.clean] == "超24小时上传 1 — 需人工复核 1"
     assert cells[clips.quiet] == ""
     tooltip = _cells(view, Qt.ItemDataRole.ToolTipRole)[clips.flagged].splitlines()
     page = sorted([clips.flagged, clips.clean, clips.quiet])
     assert client.asked and all(ids == page for ids in client.asked)  # a call per page shown, never per row
     covered, silent = client.clip_findings([clips.flagged])
     assert [line.split(" · ")[0] for line in tooltip] == [
-        f"遮挡镜头 00:0{covered.start_ms // 1000}–00:0{covered.end_ms // 1000}",
+        f"镜头遮挡 00:0{covered.start_ms // 1000}–00:0{covered.end_ms // 1000}",
         f"无声 00:0{silent.start_ms // 1000}–00:{silent.end_ms // 1000:02d}",
     ]
     assert all("置信度 " in line and line.endswith("需人工复核") for line in tooltip)
@@ -80,9 +80,9 @@ def test_the_filter_narrows_the_list_by_kind_and_review_status(qtbot, browser):
     everything = sorted([clips.flagged, clips.clean, clips.quiet])
     assert _listed(qtbot, view, "预筛查：不限", "复核：不限") == everything
     assert _listed(qtbot, view, "有预筛查提示", "复核：不限") == sorted([clips.flagged, clips.clean])
-    assert _listed(qtbot, view, "遮挡镜头", "复核：不限") == [clips.flagged]
+    assert _listed(qtbot, view, "镜头遮挡", "复核：不限") == [clips.flagged]
     assert _listed(qtbot, view, "声音类提示", "需人工复核") == [clips.flagged]
-    assert _listed(qtbot, view, "超时上传", "已确认") == []
+    assert _listed(qtbot, view, "超24小时上传", "已确认") == []
     late = next(f for f in client.clip_findings([clips.clean]) if f.kind == "late_upload")
     client.decide_finding(late.id, True, "")
     assert _listed(qtbot, view, "预筛查：不限", "已确认") == [clips.clean]

@@ -71,7 +71,7 @@ def test_bands_sit_where_the_scan_found_them_and_a_click_seeks_there(qtbot, clie
     assert covered.start_ms < 1_500 and 3_500 <= covered.end_ms <= 5_000  # the lens was covered 1–4.5 s
     assert 5_500 <= silent.start_ms <= 6_500 and silent.end_ms >= 9_000  # no sound from 6 s
     assert (bands[covered.id].color, bands[silent.id].color) == (PICTURE_COLOR, SOUND_COLOR)
-    assert "遮挡镜头" in bands[covered.id].label and bands[covered.id].label.endswith("需人工复核")
+    assert "镜头遮挡" in bands[covered.id].label and bands[covered.id].label.endswith("需人工复核")
     rect = timeline.band_rect(bands[silent.id])
     assert rect.left() == pytest.approx(timeline.x_at(silent.start_ms))
     assert rect.right() == pytest.approx(timeline.x_at(silent.end_ms))
@@ -127,4 +127,4 @@ def test_an_officers_day_shows_the_findings_of_its_clips(qtbot, client, window):
     assert [item.key for item in playlist.items] == [clips.flagged, clips.clean, clips.quiet]
     late = next(band for band in window.player.timeline.bands if band.color == DAY_COLOR)
     assert late.start_ms == playlist.items[1].start_ms == 60_000  # on the late clip, a minute into the day
-    assert "超时上传" in late.label
+    assert "超24小时上传" in late.label

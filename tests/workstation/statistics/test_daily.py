@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from db.models import Clip, Device, DeviceLogEvent, Officer, StatsDirtyDay, Unit
+from db.models import Clip, DailyDeviceUse, Device, DeviceLogEvent, Officer, StatsDirtyDay, Unit
 from tests.helpers.access_builders import add_clip, add_users, build_access_org
 from workstation.footage import cases, markers
-from workstation.footage.types import CaseKind
+from workstation.footage.types import CaseKind, DeviceEventType
 from workstation.identity import Identity
 from workstation.statistics import daily
 from workstation.statistics.devices import device_use
@@ -130,3 +130,9 @@ def test_the_daily_sums_equal_the_clips_they_sum(archive, org):
     assert total.duration_ms == sum(clip.duration_ms or 0 for clip in clips)
     officer_days = {(c.unit_id, c.officer_id, c.recorded_start.date()) for c in clips if c.officer_id is not None}
     assert total.recording_days == len(officer_days)  # per unit the footage is filed under, as the rows show
+
+
+def test_every_recorder_event_type_has_its_daily_column():
+    """A new event type needs a column (and a migration) before the daily rows can count it."""
+    columns = set(DailyDeviceUse.__table__.columns.keys())
+    assert {kind.value for kind in DeviceEventType} <= columns
