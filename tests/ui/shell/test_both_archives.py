@@ -17,7 +17,7 @@ from db.models import AccessRegisterEntry
 from tests.helpers.archive_server import running_server
 from tests.helpers.builders import ADMIN_PASSWORD, add_user, whole_archive
 from tests.helpers.clients import client_for
-from ui.archive.model import ClipRowRole
+from ui.archive.model import COLUMNS, ClipRowRole
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import SignInDialog
 from workstation.access import requests
@@ -121,7 +121,7 @@ def test_mark_a_clip_important(qtbot, archive_link, preferences, threaded_operat
     view.select_row(1)
     qtbot.waitUntil(lambda: view.detail.important.isEnabled(), timeout=TIMEOUT)
     view.detail.important.click()
-    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, 7)) == "★", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1, COLUMNS.index("important"))) == "★", timeout=TIMEOUT)
     qtbot.waitUntil(lambda: "标记为重点" in view.detail.text.toPlainText(), timeout=TIMEOUT)
 
 
