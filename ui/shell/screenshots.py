@@ -167,7 +167,7 @@ def _prescreen(
     app: QApplication, window: MainWindow, client: ArchiveClient, operations: Operations, out: Path
 ) -> list[Path]:
     """The browser listing the clips with pre-screen findings (the 预筛查 column), and the player on the clip with
-    the most picture or sound findings: bands below the timeline, the findings list beside the markers. The
+    the most picture findings (then sound): bands below the timeline, the findings list beside the markers. The
     demo archive is scanned first (nothing is scanned twice)."""
     client.scan_prescreen(None, None, None, 2, threading.Event(), lambda _progress: None)
     view = window.archive_view
@@ -182,11 +182,11 @@ def _prescreen(
     rows = [row for row in (model.row_at(number) for number in range(model.rowCount())) if row is not None]
     view.select_row(0)
     saved = [_save(window, out / "archive_findings.png", app)]
-    media = {"covered", "dark", "frozen", "silent", "clipped", "undecodable"}
+    picture, media = {"covered", "dark", "frozen"}, {"covered", "dark", "frozen", "silent", "clipped", "undecodable"}
 
-    def weight(clip_id: int) -> tuple[int, int]:
+    def weight(clip_id: int) -> tuple[int, int, int]:
         found = model.findings_of(clip_id) or ()
-        return sum(finding.kind in media for finding in found), len(found)
+        return sum(f.kind in picture for f in found), sum(f.kind in media for f in found), len(found)
 
     chosen = max(rows, key=lambda row: weight(row.id))
     player = PlayerWindow(client, operations)
