@@ -1,5 +1,7 @@
 """Recorder clocks through the archive server: the client's calls as the token's user (refusals arrive typed),
-and `workstation --server URL clock show|measure|correct|revert`."""
+and `workstation --server URL clock show|measure|correct|revert`. Not in the clock matrix: the times are given
+explicitly (the clock arithmetic's own tests are tests/workstation/footage/test_clocks.py), and a server started
+under a shifted program clock signs its TLS certificate from that clock, which the real one does not yet trust."""
 
 from datetime import date, timedelta
 
@@ -15,8 +17,6 @@ from workstation.cli.target import store_token
 from workstation.errors import ClockError, PermissionDenied
 from workstation.footage.types import ClockMeasurementSpec, ClockSource
 from workstation.types import Role
-
-pytestmark = pytest.mark.clock
 
 
 def test_recorder_clocks_over_the_server(archive, database_kind, tmp_path, capsys):
