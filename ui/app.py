@@ -19,6 +19,7 @@ from ui.common.tasks import Operations
 from ui.shell.connection_dialog import ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from ui.shell.windows import signed_in_window
 from workstation import cli, crash_log
 from workstation.cli import target
 from workstation.client.connection import ServerConnection
@@ -175,9 +176,10 @@ def _sign_in_and_run(
     sign_in = SignInDialog(link, location, operations)
     if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.user is None:
         return 0
-    window = MainWindow(link.client(sign_in.user), link, sign_in.user, location, preferences, operations)
+    window = signed_in_window(link, sign_in.user, location, preferences, operations)
     window.show()
-    window.archive_view.model.first_page_shown.connect(freeze_startup_heap, Qt.ConnectionType.SingleShotConnection)
+    if isinstance(window, MainWindow):
+        window.archive_view.model.first_page_shown.connect(freeze_startup_heap, Qt.ConnectionType.SingleShotConnection)
     window.load()
     code = app.exec()
     operations.wait()  # no worker may hold a database session when the archive closes

@@ -2681,158 +2681,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="83" />
-        <source>Body-worn camera footage review workstation</source>
-        <translation>执法记录仪视音频回放审查工作站</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="95" />
+        <location filename="../../ui/shell/main_window.py" line="81" />
         <location filename="../../ui/shell/smoke_test.py" line="131" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="102" />
+        <location filename="../../ui/shell/main_window.py" line="88" />
         <source>Spot check</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="105" />
-        <location filename="../../ui/shell/main_window.py" line="280" />
+        <location filename="../../ui/shell/main_window.py" line="91" />
+        <location filename="../../ui/shell/main_window.py" line="220" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="120" />
-        <location filename="../../ui/shell/main_window.py" line="122" />
+        <location filename="../../ui/shell/main_window.py" line="106" />
+        <location filename="../../ui/shell/main_window.py" line="108" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="144" />
+        <location filename="../../ui/shell/main_window.py" line="130" />
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100" />
+        <location filename="../../ui/shell/main_window.py" line="86" />
         <source>Daily spot check</source>
         <translation>每日抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="101" />
+        <location filename="../../ui/shell/main_window.py" line="87" />
         <source>Check ledger</source>
         <translation>检查台帐</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="109" />
+        <location filename="../../ui/shell/main_window.py" line="95" />
         <source>Evidence export</source>
         <translation>证据导出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="117" />
+        <location filename="../../ui/shell/main_window.py" line="103" />
         <source>Figures</source>
         <translation>统计图表</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="118" />
-        <location filename="../../ui/shell/main_window.py" line="288" />
+        <location filename="../../ui/shell/main_window.py" line="104" />
+        <location filename="../../ui/shell/main_window.py" line="228" />
         <source>Report tasks</source>
         <translation>报表任务</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="132" />
+        <location filename="../../ui/shell/main_window.py" line="118" />
         <source>Recorders and holders</source>
         <translation>记录仪与持有人</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="134" />
+        <location filename="../../ui/shell/main_window.py" line="120" />
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="137" />
+        <location filename="../../ui/shell/main_window.py" line="123" />
         <source>Audit log and access register</source>
         <translation>审计日志与调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="141" />
+        <location filename="../../ui/shell/main_window.py" line="127" />
         <source>Retention periods</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="143" />
+        <location filename="../../ui/shell/main_window.py" line="129" />
         <source>Your role has no administration functions.</source>
         <translation>您的角色没有管理功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="157" />
-        <source>%1 (%2) · %3 · %4</source>
-        <translation>%1（%2）· %3 · %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="165" />
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="202" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="203" />
-        <source>Lock screen</source>
-        <translation>锁定屏幕</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="205" />
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="207" />
-        <source>Import from recorders…</source>
-        <translation>从记录仪导入…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="210" />
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="211" />
-        <source>Preferences…</source>
-        <translation>首选项…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="213" />
-        <source>Change password…</source>
-        <translation>修改密码…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="287" />
+        <location filename="../../ui/shell/main_window.py" line="227" />
         <source>Report tasks (%1 not delivered)</source>
         <translation>报表任务（%1 个未送达）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="303" />
-        <source>The archive could not be read: %1</source>
-        <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="318" />
-        <source>Change password</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="319" />
-        <source>Five wrong current passwords lock the account, as at sign-in.</source>
-        <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="171" />
-        <source>Archive: %1</source>
-        <translation>档案库：%1</translation>
     </message>
 </context>
 <context>
@@ -4156,6 +4086,79 @@
     </message>
 </context>
 <context>
+    <name>SignedInWindow</name>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="47" />
+        <source>Body-worn camera footage review workstation</source>
+        <translation>执法记录仪视音频回放审查工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="51" />
+        <source>%1 (%2) · %3 · %4</source>
+        <translation>%1（%2）· %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="59" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="65" />
+        <source>Archive: %1</source>
+        <translation>档案库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="83" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="84" />
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="86" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="88" />
+        <source>Import from recorders…</source>
+        <translation>从记录仪导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="91" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="92" />
+        <source>Preferences…</source>
+        <translation>首选项…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="94" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="118" />
+        <source>The archive could not be read: %1</source>
+        <translation>无法读取档案库：%1。请检查网络或存储后点击“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="133" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/signed_in_window.py" line="134" />
+        <source>Five wrong current passwords lock the account, as at sign-in.</source>
+        <translation>与登录时一样，连续五次输错原密码将锁定账户。</translation>
+    </message>
+</context>
+<context>
     <name>SourceProgress</name>
     <message>
         <location filename="../../ui/archive/ingest_progress.py" line="91" />
@@ -4339,6 +4342,39 @@
         <location filename="../../ui/spotcheck/view.py" line="374" />
         <source>You are checking %1 (%2) until %3.</source>
         <translation>您已领取 %1（%2），请于 %3 前完成检查。</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <location filename="../../ui/shell/station_window.py" line="33" />
+        <source>Ingest station: %1</source>
+        <translation>采集站：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/station_window.py" line="37" />
+        <source>This account uploads the footage of docked recorders to the archive and has no other function. Reviewing, spot checks and approvals are done on a review workstation.</source>
+        <translation>本账户用于将接入的执法记录仪中的视音频上传到档案库，没有其他功能。回放审查、抽查和审批请在审查工作站上进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/station_window.py" line="42" />
+        <source>Import from recorders…</source>
+        <translation>从记录仪导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/station_window.py" line="45" />
+        <source>No import in this session yet.</source>
+        <translation>本次登录后尚未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/station_window.py" line="64" />
+        <source>%1: the import did not finish (see the import window).</source>
+        <translation>%1：导入未完成（详见导入窗口）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/station_window.py" line="68" />
+        <source>%1: %2 imported, %3 already archived, %4 rejected, %5 failed.</source>
+        <translation>%1：导入 %2 个，已归档跳过 %3 个，拒收 %4 个，失败 %5 个。</translation>
     </message>
 </context>
 <context>
@@ -5217,38 +5253,38 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="93" />
-        <location filename="../../ui/app.py" line="194" />
+        <location filename="../../ui/app.py" line="94" />
+        <location filename="../../ui/app.py" line="196" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="95" />
+        <location filename="../../ui/app.py" line="96" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="98" />
         <source>Change connection…</source>
         <translation>更改连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="99" />
+        <location filename="../../ui/app.py" line="100" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120" />
+        <location filename="../../ui/app.py" line="121" />
         <source>The details were written to {0}; please send that file to support.</source>
         <translation>详细信息已写入 {0}，请将该文件发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="127" />
+        <location filename="../../ui/app.py" line="128" />
         <source>Internal error</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="128" />
+        <location filename="../../ui/app.py" line="129" />
         <source>Something went wrong inside the program ({0}). What was saved before is kept.</source>
         <translation>程序内部出错（{0}）。此前已保存的内容不受影响。</translation>
     </message>

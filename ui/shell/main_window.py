@@ -4,13 +4,10 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMainWindow,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -21,20 +18,14 @@ from ui.admin.devices_view import DevicesView
 from ui.admin.retention_view import RetentionView
 from ui.admin.users_view import UsersView
 from ui.approvals.view import ApprovalsView
-from ui.archive.ingest_dialog import IngestDialog
 from ui.archive.view import ArchiveView
 from ui.common import prefs
-from ui.common.application import running_application
 from ui.common.export_target import ExportTarget
-from ui.common.labels import role_name
-from ui.common.password_dialog import PasswordDialog
 from ui.common.tasks import Operations
 from ui.evidence.export_dialog import ExportDialog
 from ui.evidence.view import EvidenceExportsView
 from ui.playback.player_window import PlayerWindow
-from ui.shell.idle_lock import IdleWatcher
-from ui.shell.settings_dialog import SettingsDialog
-from ui.shell.sign_in_dialog import SignInDialog
+from ui.shell.signed_in_window import SignedInWindow
 from ui.spotcheck.ledger_view import LedgerView
 from ui.spotcheck.review_window import ReviewWindow
 from ui.spotcheck.view import SpotCheckView
@@ -57,7 +48,7 @@ class _Section(Protocol):
 _Player = TypeVar("_Player", bound=PlayerWindow)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SignedInWindow):
     """One window per signed-in session. Sections are pages of a stack chosen in the navigation list.
 
     The window gets the signed-in user's archive client — local or the archive server's, the window works the
@@ -75,12 +66,7 @@ class MainWindow(QMainWindow):
         preferences: prefs.Preferences,
         operations: Operations,
     ) -> None:
-        super().__init__()
-        self.link, self.user, self.location = link, user, location
-        self.client = client  # every section asks the archive through it
-        self.operations = operations
-        self._preferences = preferences
-        self.setWindowTitle(self.tr("Body-worn camera footage review workstation"))
+        super().__init__(client, link, user, location, preferences, operations)
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(120)
         self.navigation.setStyleSheet("QListWidget { font-size: 13pt } QListWidget::item { padding: 10px }")
@@ -142,7 +128,6 @@ class MainWindow(QMainWindow):
         if self.admin_tabs.count() == 0:
             self.admin_tabs.addTab(_placeholder(self.tr("Your role has no administration functions.")), "")
         self.add_section("admin", self.tr("Administration"), self.admin_tabs)
-        self.ingest_dialog: IngestDialog | None = None
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         body = QWidget()
@@ -150,36 +135,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(body)
-        self.body = body  # hidden while the screen is locked
-
-        self.user_label = QLabel(
-            self.tr("%1 (%2) · %3 · %4")
-            .replace("%1", user.display_name)
-            .replace("%2", user.login)
-            .replace("%3", user.unit_name)
-            .replace("%4", role_name(user.role))
-        )
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet("color: #b00020")
-        self.retry = QPushButton(self.tr("Retry"))
-        self.retry.setVisible(False)
-        self.retry.clicked.connect(self._retry)
-        self.statusBar().addWidget(self.user_label)
-        self.statusBar().addWidget(self.problem_label, 1)
-        self.statusBar().addWidget(self.retry)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Archive: %1").replace("%1", location)))
-        self._build_menu()
-
-        self.idle = IdleWatcher(preferences.get(prefs.IDLE_LOCK_MINUTES), self)
-        running_application().installEventFilter(self.idle)
-        self.idle.idle.connect(self.lock)
-        self.locked = False
-        geometry = preferences.get(prefs.WINDOW_GEOMETRY)
-        if geometry.isEmpty():
-            self.resize(1500, 860)
-        else:
-            self.restoreGeometry(geometry)
+        self.set_body(body)
         splitter_state = preferences.get(prefs.BROWSER_SPLITTER)
         if not splitter_state.isEmpty():
             self.archive_view.splitter.restoreState(splitter_state)
@@ -197,22 +153,6 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.sections[key] = page
-
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        lock = QAction(self.tr("Lock screen"), self, shortcut=QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
-        quit_action = QAction(self.tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        ingest = QAction(self.tr("Import from recorders…"), self, shortcut=QKeySequence("Ctrl+I"))
-        ingest.triggered.connect(self.open_ingest)
-        file_menu.addActions([ingest, lock, quit_action])
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        preferences = QAction(self.tr("Preferences…"), self)
-        preferences.triggered.connect(self._edit_preferences)
-        change_password = QAction(self.tr("Change password…"), self)
-        change_password.triggered.connect(self.open_change_password)
-        settings_menu.addActions([preferences, change_password])
 
     def load(self) -> None:
         for view in self._views():
@@ -287,78 +227,16 @@ class MainWindow(QMainWindow):
             title = self.tr("Report tasks (%1 not delivered)").replace("%1", str(failed)) if failed else ""
             self.report_tabs.setTabText(self.report_tabs.indexOf(tasks), title or self.tr("Report tasks"))
 
-    def open_ingest(self) -> IngestDialog:
-        """The ingest dialog (non-modal: browsing goes on while recorders copy); the browser refreshes after."""
-        if self.ingest_dialog is None:
-            self.ingest_dialog = IngestDialog(self.client, self.operations, self)
-            self.ingest_dialog.ingest_finished.connect(self.archive_view.load)
-            if self.devices_view is not None:
-                self.ingest_dialog.ingest_finished.connect(self.devices_view.load)
-        self.ingest_dialog.show()
-        self.ingest_dialog.raise_()
-        return self.ingest_dialog
-
-    def show_problem(self, message: str) -> None:
-        """A failed call (database or archive server gone, share offline): say so, and offer to try again."""
-        self.problem_label.setText(self.tr("The archive could not be read: %1").replace("%1", message))
-        self.retry.setVisible(True)
-
-    def _retry(self) -> None:
-        self.problem_label.clear()
-        self.retry.setVisible(False)
+    def ingest_finished(self) -> None:
         self.archive_view.load()
+        if self.devices_view is not None:
+            self.devices_view.load()
 
-    def _edit_preferences(self) -> None:
-        if SettingsDialog(self._preferences, self).exec() == SettingsDialog.DialogCode.Accepted:
-            self.idle.set_minutes(self._preferences.get(prefs.IDLE_LOCK_MINUTES))
-
-    def open_change_password(self) -> PasswordDialog:
-        link, login = self.link, self.user.login
-        dialog = PasswordDialog(
-            self.tr("Change password"),
-            self.tr("Five wrong current passwords lock the account, as at sign-in."),
-            lambda current, new: link.change_password(login, current, new),
-            self.operations,
-            ask_current=True,
-            parent=self,
-        )
-        dialog.open()
-        return dialog
-
-    def lock(self) -> None:
-        """Hide the footage until the same user signs in again; cancelling closes the program."""
-        if self.locked:
-            return
-        self.locked = True
-        self.body.setVisible(False)
-        dialog = SignInDialog(self.link, self.location, self.operations, locked_login=self.user.login, parent=self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.finished.connect(self._on_unlock_finished)
-        self.lock_dialog = dialog
-        dialog.open()
-
-    def _on_unlock_finished(self, result: int) -> None:
-        if result != SignInDialog.DialogCode.Accepted:
-            self.close()
-            return
-        self.locked = False
-        self.body.setVisible(True)
-        self.idle.restart()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._preferences.set(prefs.WINDOW_GEOMETRY, self.saveGeometry())
+    def closing(self) -> None:
         self._preferences.set(prefs.BROWSER_SPLITTER, self.archive_view.splitter.saveState())
         self._preferences.set(prefs.BROWSER_COLUMNS, self.archive_view.table.horizontalHeader().saveState())
-        if self.ingest_dialog is not None and self.ingest_dialog.is_running():
-            self.ingest_dialog.reject()  # asks, then stops at the next file (ingest resumes next time)
-            if self.ingest_dialog.is_running():
-                event.ignore()
-                return
         for player in self.players:
             player.close()  # registers how long each was played
-        self.operations.wait()  # workers may still hold database sessions
-        running_application().removeEventFilter(self.idle)
-        super().closeEvent(event)
 
 
 def _placeholder(text: str) -> QWidget:

@@ -32,6 +32,7 @@ from ui.shell.connection_dialog import SERVER, ConnectionDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.settings_dialog import SettingsDialog
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+from ui.shell.station_window import StationWindow
 from workstation import clock
 from workstation.access.types import RequestKind
 from workstation.archive import Archive
@@ -278,11 +279,30 @@ def render(out: Path, archive_folder: Path, language: str) -> list[Path]:
         widget.deleteLater()
     window.close()
     window.deleteLater()
+    saved.append(_station_window(app, link, str(archive_folder), preferences, operations, out))
     operations.deleteLater()
     # delete the widgets and the worker pools while the application still exists
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     server.connection.close()
     archive.close()
+    return saved
+
+
+def _station_window(
+    app: QApplication,
+    link: EmbeddedLink,
+    location: str,
+    preferences: prefs.Preferences,
+    operations: Operations,
+    out: Path,
+) -> Path:
+    """The demo's ingest station account (采集站账户) signed in: its one page."""
+    station = link.sign_in("station", "station123")
+    window = StationWindow(link.client(station), link, station, location, preferences, operations)
+    window.show()
+    saved = _save(window, out / "station_window.png", app)
+    window.close()
+    window.deleteLater()
     return saved
 
 
