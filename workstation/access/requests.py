@@ -135,7 +135,7 @@ def approve(
     """Approve the request's current step; the last approval grants access for the requested days."""
     now = now or clock.now()
     with _deciding(sessions, who, request_id, StepStatus.APPROVED, comment, now) as (session, request, steps, step):
-        details = _decision(step)
+        details = audit.step_decision(step)
         following = next((s for s in steps if s.step_no == step.step_no + 1), None)
         if following is not None:
             following.status = StepStatus.PENDING
@@ -174,7 +174,7 @@ def reject(
             if later.status == StepStatus.WAITING:
                 later.status = StepStatus.CANCELLED
         request.status = RequestStatus.REJECTED
-        audit.record(session, who.audit_name, "access.reject", "access_request", request.id, _decision(step))
+        audit.record(session, who.audit_name, "access.reject", "access_request", request.id, audit.step_decision(step))
         return _rows(session, [request], now)[0]
 
 
@@ -191,17 +191,6 @@ def _deciding(
         _check_decider(principal, request, step)
         step.status, step.decided_by, step.decided_at, step.comment = decision, principal.id, now, comment
         yield session, request, steps, step
-
-
-def _decision(step: ApprovalStep) -> dict[str, object]:
-    """What the audit row of a decision holds about its step: enough to replay it (audit reconcile)."""
-    return {
-        "step": step.step_no,
-        "role": step.role,
-        "comment": step.comment,
-        "decided_by": step.decided_by,
-        "decided_at": clock.format_time(step.decided_at),
-    }
 
 
 def revoke(
