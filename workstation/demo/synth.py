@@ -159,7 +159,9 @@ def make_photo(path: Path, size: str = "640x480", *, overlay: str = "", taken: d
 
 def make_log(path: Path, events: Iterable[LogEvent], encoding: str = "utf-8") -> Path:
     """A recorder log file in the format workstation.devicelog reads (Chinese event words)."""
-    words = {kind: word for kind, word in EVENT_WORDS.items() if kind is not DeviceEventType.OTHER}
+    words: dict[DeviceEventType, str] = {
+        kind: word for kind, word in EVENT_WORDS.items() if kind is not DeviceEventType.OTHER
+    }
     lines = [
         f"{event.occurred_at:%Y-%m-%d %H:%M:%S} {words.get(event.event_type, event.detail or 'OTHER')}"
         + (f" {event.detail}" if event.detail and event.event_type in words else "")
