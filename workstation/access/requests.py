@@ -11,12 +11,12 @@ see listed. Every decision locks the request row first (SELECT ... FOR UPDATE on
 write session already holds the database's write lock), so two approvers deciding at once cannot both win.
 """
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Row, Select, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import (
@@ -368,19 +368,25 @@ def _status(request: AccessRequest, grant: AccessGrant | None, now: datetime) ->
     return RequestStatus.EXPIRED if grant.expires_at <= now else RequestStatus.APPROVED
 
 
+def requesters_of(session: Session, user_ids: Collection[int]) -> dict[int, Row[int, str, str, str]]:
+    """The users who asked, by id, as the request lists show them: login, display_name and unit_name (their
+    unit's name). Also the evidence exports' (workstation.evidence.requests)."""
+    return {
+        row.id: row
+        for row in session.execute(
+            select(User.id, User.login, User.display_name, Unit.name.label("unit_name"))
+            .join(Unit, Unit.id == User.unit_id)
+            .where(User.id.in_(user_ids))
+        )
+    }
+
+
 def _rows(session: Session, requests: list[AccessRequest], now: datetime) -> list[AccessRequestRow]:
     """Rows for the requests, with a fixed number of queries whatever their count."""
     if not requests:
         return []
     ids = [request.id for request in requests]
-    requesters = {
-        row.id: row
-        for row in session.execute(
-            select(User.id, User.login, User.display_name, Unit.name.label("unit_name"))
-            .join(Unit, Unit.id == User.unit_id)
-            .where(User.id.in_({request.requester_id for request in requests}))
-        )
-    }
+    requesters = requesters_of(session, {request.requester_id for request in requests})
     counts = dict(
         session.execute(
             select(AccessRequestItem.request_id, func.count())
