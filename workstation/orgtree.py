@@ -3,13 +3,11 @@
 Units are few (hundreds at most), so the whole tree is read in one query and walked in memory.
 """
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Unit
-from workstation.types import Relation, UnitLevel
+from workstation.types import Relation, UnitFacts, UnitLevel
 
 _RANK = {UnitLevel.BRIGADE: 0, UnitLevel.DETACHMENT: 1, UnitLevel.CORPS: 2}
 
@@ -17,16 +15,6 @@ _RANK = {UnitLevel.BRIGADE: 0, UnitLevel.DETACHMENT: 1, UnitLevel.CORPS: 2}
 def at_least(level: UnitLevel, floor: UnitLevel) -> bool:
     """True when `level` is `floor` or higher (corps > detachment > brigade)."""
     return _RANK[level] >= _RANK[floor]
-
-
-@dataclass(frozen=True)
-class UnitFacts:
-    id: int
-    code: str
-    name: str
-    level: UnitLevel
-    police_type: str
-    parent_id: int | None
 
 
 class OrgTree:

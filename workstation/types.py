@@ -113,6 +113,18 @@ class UnitRow:
     level: UnitLevel
 
 
+@dataclass(frozen=True)
+class UnitFacts:
+    """A unit in the hierarchy: the org tree's node (workstation.orgtree) and the archive browser's (UnitNode)."""
+
+    id: int
+    code: str
+    name: str
+    level: UnitLevel
+    police_type: str
+    parent_id: int | None
+
+
 class Action(StrEnum):
     """What a user does with footage. workstation.permissions decides it per role, level and unit relation."""
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.admin.audit_table_model import AuditTableModel, RegisterTableModel
 from ui.common.access_labels import action_name
 from ui.common.messages import failure_text
-from ui.common.qt_dates import to_date
+from ui.common.qt_dates import day_edit, to_date
 from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access.types import AuditFilter, RegisterRow
@@ -79,8 +78,8 @@ class AuditView(QWidget):
         self.clip_edit.setMinimumWidth(80)
         self.period_box = QCheckBox(self.tr("Period:"), self)
         today = QDate.currentDate()
-        self.from_edit = _date_edit(today.addDays(-7), self)
-        self.to_edit = _date_edit(today, self)
+        self.from_edit = day_edit(self, today.addDays(-7))
+        self.to_edit = day_edit(self, today)
         self.period_box.toggled.connect(self.from_edit.setEnabled)
         self.period_box.toggled.connect(self.to_edit.setEnabled)
         self.period_box.setChecked(False)
@@ -233,13 +232,6 @@ class AuditView(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self.verify_label.setText("")
         self.status.setText(failure_text(error))
-
-
-def _date_edit(day: QDate, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(day, parent)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def _table(parent: QWidget, model: Any) -> QTableView:

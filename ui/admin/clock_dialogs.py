@@ -5,7 +5,6 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.qt_dates import from_date, from_datetime, to_date, to_datetime
+from ui.common.qt_dates import day_edit, from_date, from_datetime, to_date, to_datetime
 from workstation.footage.types import MAX_CLOCK_NOTE_CHARS, ClockCorrectionRow, ClockMeasurementSpec
 
 
@@ -117,13 +116,8 @@ class CorrectDialog(_Form):
     def __init__(self, device_no: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Correct the clock of %1").replace("%1", device_no), parent)
         self.device_no = device_no
-        self.from_edit, self.to_edit = (
-            QDateEdit(from_date(today.replace(day=1)), self),
-            QDateEdit(from_date(today), self),
-        )
+        self.from_edit, self.to_edit = day_edit(self, from_date(today.replace(day=1))), day_edit(self, from_date(today))
         for edit in (self.from_edit, self.to_edit):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
             edit.dateChanged.connect(self._period_changed)
         self.reason = _text_edit(self, self.tr("e.g. the recorder was 7 s fast at the dock"))
         self.reason.textChanged.connect(self.update_ok)

@@ -6,10 +6,10 @@ is on no clip and is not among them)."""
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.common.labels import finding_kind_name, finding_status_name
-from ui.common.qt_dates import to_date
+from ui.common.qt_dates import day_edit, to_date
 from workstation.footage.types import FOOTAGE_TYPES, RECORDING_TYPES, ClipFilter
 from workstation.prescreen.types import FindingStatus
 from workstation.types import FileType
@@ -36,10 +36,7 @@ class FilterBar(QWidget):
         self.device = self._line(self.tr("Device no."))
         self.case = self._line(self.tr("Incident/case no."))
         self.use_dates = QCheckBox(self.tr("Recorded from"))
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from, self.date_to = day_edit(self), day_edit(self)
         today = QDate.currentDate()
         self.date_from.setDate(today.addDays(-7))
         self.date_to.setDate(today)

@@ -64,10 +64,6 @@ class DestructionRequestTableModel(RowTableModel[DestructionRequestRow]):
 
 
 def _step(step: DestructionStepRow) -> str:
-    status = (
-        step_status_name(StepStatus(step.status))
-        if step.status in {known.value for known in StepStatus}
-        else step.status
-    )
+    status = step_status_name(StepStatus(step.status)) if step.status in _STEP_STATUSES else step.status
     decided = f" {step.decided_by}" if step.decided_by else ""
     return f"{step.unit_code} {role_name(step.role)}（{status}{decided}）"

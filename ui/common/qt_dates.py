@@ -1,4 +1,5 @@
-"""Qt dates and times to Python ones and back, typed (PySide6 types `toPython()` as returning object).
+"""Qt dates and times to Python ones and back, typed (PySide6 types `toPython()` as returning object), and the
+views' date picker.
 
 Naive on both sides: the archive keeps wall-clock local times.
 """
@@ -6,6 +7,7 @@ Naive on both sides: the archive keeps wall-clock local times.
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import QDateEdit, QWidget
 
 
 def to_date(value: QDate) -> date:
@@ -28,3 +30,11 @@ def from_datetime(moment: datetime) -> QDateTime:
 
 def from_date(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def day_edit(parent: QWidget, day: QDate | None = None) -> QDateEdit:
+    """A date picker as the views show one: yyyy-MM-dd with a calendar, at `day` (Qt's default without it)."""
+    edit = QDateEdit(parent) if day is None else QDateEdit(day, parent)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit

@@ -3,11 +3,10 @@
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.qt_dates import to_date
+from ui.common.qt_dates import day_edit, from_date, to_date
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
 from ui.spotcheck.labels import verdict_name
@@ -50,8 +49,8 @@ class LedgerView(QWidget):
         self._client = client
         self._operations = operations
         today = clock.now().date()
-        self.from_edit = _date_edit(today.replace(day=1), self)
-        self.to_edit = _date_edit(today, self)
+        self.from_edit = day_edit(self, from_date(today.replace(day=1)))
+        self.to_edit = day_edit(self, from_date(today))
         self.unit_box = QComboBox(self)
         self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.officer_edit = QLineEdit(self)
@@ -118,8 +117,8 @@ class LedgerView(QWidget):
         )
 
     def set_period(self, date_from: date, date_to: date) -> None:
-        self.from_edit.setDate(QDate(date_from.year, date_from.month, date_from.day))
-        self.to_edit.setDate(QDate(date_to.year, date_to.month, date_to.day))
+        self.from_edit.setDate(from_date(date_from))
+        self.to_edit.setDate(from_date(date_to))
 
     def search(self) -> None:
         criteria, client = self.criteria(), self._client
@@ -172,10 +171,3 @@ class LedgerView(QWidget):
             text += " " + warning.replace("%1", str(written.disputed))
         self.status.say(text, problem=bool(written.disputed))
         self.exported.emit(written.rows)
-
-
-def _date_edit(day: date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    return edit

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QInputDialog,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.qt_dates import to_date
+from ui.common.qt_dates import day_edit, from_date, to_date
 from ui.common.row_table_model import read_only_table
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
@@ -83,9 +82,7 @@ class SpotCheckView(QWidget):
         self.unit_box = QComboBox(self)
         self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         yesterday = clock.now().date() - timedelta(days=1)
-        self.day_edit = QDateEdit(QDate(yesterday.year, yesterday.month, yesterday.day), self)
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
-        self.day_edit.setCalendarPopup(True)
+        self.day_edit = day_edit(self, from_date(yesterday))
         self.day_edit.dateChanged.connect(lambda _day: self.refresh())
         self.ratio_spin = QDoubleSpinBox(self)
         self.ratio_spin.setRange(0.01, 100.0)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.qt_dates import from_date, to_date
+from ui.common.qt_dates import day_edit, from_date, to_date
 from ui.common.status_line import StatusLine
 from ui.common.tasks import Operations
 from ui.statistics import finding_tables, tables
@@ -63,7 +62,7 @@ class StatisticsView(QWidget):
             (self.tr("Custom"), Preset.CUSTOM),
         ):
             self.period_box.addItem(text, preset)
-        self.from_edit, self.to_edit = _date_edit(self), _date_edit(self)
+        self.from_edit, self.to_edit = day_edit(self), day_edit(self)
         self.export_button = QPushButton(self.tr("Export report…"), self)
         self.export_button.clicked.connect(lambda: self.export())
         refresh = QPushButton(self.tr("Refresh"), self)
@@ -240,10 +239,3 @@ class StatisticsView(QWidget):
             ),
             self.status.show_failure,
         )
-
-
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit

@@ -11,12 +11,12 @@ see listed. Every decision locks the request row first (SELECT ... FOR UPDATE on
 write session already holds the database's write lock), so two approvers deciding at once cannot both win.
 """
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Row, Select, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import (
@@ -135,7 +135,7 @@ def approve(
     """Approve the request's current step; the last approval grants access for the requested days."""
     now = now or clock.now()
     with _deciding(sessions, who, request_id, StepStatus.APPROVED, comment, now) as (session, request, steps, step):
-        details = _decision(step)
+        details = audit.step_decision(step)
         following = next((s for s in steps if s.step_no == step.step_no + 1), None)
         if following is not None:
             following.status = StepStatus.PENDING
@@ -174,7 +174,7 @@ def reject(
             if later.status == StepStatus.WAITING:
                 later.status = StepStatus.CANCELLED
         request.status = RequestStatus.REJECTED
-        audit.record(session, who.audit_name, "access.reject", "access_request", request.id, _decision(step))
+        audit.record(session, who.audit_name, "access.reject", "access_request", request.id, audit.step_decision(step))
         return _rows(session, [request], now)[0]
 
 
@@ -191,17 +191,6 @@ def _deciding(
         _check_decider(principal, request, step)
         step.status, step.decided_by, step.decided_at, step.comment = decision, principal.id, now, comment
         yield session, request, steps, step
-
-
-def _decision(step: ApprovalStep) -> dict[str, object]:
-    """What the audit row of a decision holds about its step: enough to replay it (audit reconcile)."""
-    return {
-        "step": step.step_no,
-        "role": step.role,
-        "comment": step.comment,
-        "decided_by": step.decided_by,
-        "decided_at": clock.format_time(step.decided_at),
-    }
 
 
 def revoke(
@@ -379,19 +368,25 @@ def _status(request: AccessRequest, grant: AccessGrant | None, now: datetime) ->
     return RequestStatus.EXPIRED if grant.expires_at <= now else RequestStatus.APPROVED
 
 
+def requesters_of(session: Session, user_ids: Collection[int]) -> dict[int, Row[int, str, str, str]]:
+    """The users who asked, by id, as the request lists show them: login, display_name and unit_name (their
+    unit's name). Also the evidence exports' (workstation.evidence.requests)."""
+    return {
+        row.id: row
+        for row in session.execute(
+            select(User.id, User.login, User.display_name, Unit.name.label("unit_name"))
+            .join(Unit, Unit.id == User.unit_id)
+            .where(User.id.in_(user_ids))
+        )
+    }
+
+
 def _rows(session: Session, requests: list[AccessRequest], now: datetime) -> list[AccessRequestRow]:
     """Rows for the requests, with a fixed number of queries whatever their count."""
     if not requests:
         return []
     ids = [request.id for request in requests]
-    requesters = {
-        row.id: row
-        for row in session.execute(
-            select(User.id, User.login, User.display_name, Unit.name.label("unit_name"))
-            .join(Unit, Unit.id == User.unit_id)
-            .where(User.id.in_({request.requester_id for request in requests}))
-        )
-    }
+    requesters = requesters_of(session, {request.requester_id for request in requests})
     counts = dict(
         session.execute(
             select(AccessRequestItem.request_id, func.count())

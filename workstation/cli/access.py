@@ -8,7 +8,8 @@ routing and the audit log are the same as in the GUI (workstation.access.request
 
 import argparse
 import json
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from workstation.access.types import (
     DEFAULT_DAYS,
@@ -22,6 +23,8 @@ from workstation.cli.console import request_json
 from workstation.cli.values import moment, whole_number
 from workstation.client import ArchiveClient
 from workstation.clock import format_time
+
+R = TypeVar("R")
 
 
 def add_parser(commands: Any) -> None:
@@ -46,15 +49,9 @@ def add_parser(commands: Any) -> None:
     )
     request.add_argument("--body", choices=[body.value for body in OutsideBody], help="代外单位调取")
     request.add_argument("--document", default="", help="外单位的法律文书编号")
-    for name, text in (("approve", "批准（或法制审核通过）"), ("reject", "驳回"), ("revoke", "撤销已生效的授权")):
-        decision = actions.add_parser(name, help=text)
-        user_option(decision)
-        decision.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
-        decision.add_argument("--comment", default="", help="审批意见（驳回时必填）")
-    listing = actions.add_parser("list", help="列出本人的申请和由本人所在单位审批的申请")
-    user_option(listing)
-    listing.add_argument("--inbox", action="store_true", help="只列出待本人审批的申请")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    decisions = (("approve", "批准（或法制审核通过）"), ("reject", "驳回"), ("revoke", "撤销已生效的授权"))
+    decision_parsers(actions, decisions)
+    listing_parser(actions, "list", "列出本人的申请和由本人所在单位审批的申请")
 
 
 def run(args: argparse.Namespace, client: ArchiveClient) -> int:
@@ -74,12 +71,7 @@ def run(args: argparse.Namespace, client: ArchiveClient) -> int:
 
 
 def _list(args: argparse.Namespace, client: ArchiveClient) -> int:
-    rows = client.inbox() if args.inbox else client.my_requests()
-    if args.format == "json":
-        print(json.dumps([request_json(row) for row in rows], ensure_ascii=False, indent=1))
-    else:
-        for row in rows:
-            print(_line(row))
+    print_requests(client.inbox() if args.inbox else client.my_requests(), args.format, _line)
     return 0
 
 
@@ -120,3 +112,30 @@ def clip_ids(text: str) -> list[int]:
 def user_option(parser: argparse.ArgumentParser) -> None:
     """--user LOGIN: the workstation user a command acts as on an archive opened here."""
     parser.add_argument("--user", metavar="LOGIN", help="以哪位工作站用户的身份操作（仅本机档案库）")
+
+
+def decision_parsers(actions: Any, decisions: Sequence[tuple[str, str]]) -> None:
+    """One action per (name, help) deciding a request: REQUEST_ID [--comment TEXT] [--user LOGIN] (also the
+    `retention approve|reject` of destruction requests)."""
+    for name, text in decisions:
+        decision = actions.add_parser(name, help=text)
+        user_option(decision)
+        decision.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
+        decision.add_argument("--comment", default="", help="审批意见（驳回时必填）")
+
+
+def listing_parser(actions: Any, name: str, text: str) -> None:
+    """The action listing requests: [--inbox] [--format table|json] [--user LOGIN] (also `retention requests`)."""
+    listing = actions.add_parser(name, help=text)
+    user_option(listing)
+    listing.add_argument("--inbox", action="store_true", help="只列出待本人审批的申请")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def print_requests(rows: Sequence[R], output: str, line: Callable[[R], str]) -> None:
+    """Request rows as JSON (`--format json`, workstation.cli.console.request_json) or a line each."""
+    if output == "json":
+        print(json.dumps([request_json(row) for row in rows], ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(line(row))

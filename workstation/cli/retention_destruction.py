@@ -14,13 +14,11 @@ approved request).
 """
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from workstation import clock
-from workstation.cli.access import clip_ids, user_option
-from workstation.cli.console import request_json
+from workstation.cli.access import clip_ids, decision_parsers, listing_parser, print_requests, user_option
 from workstation.cli.target import open_archive
 from workstation.cli.values import day, output_file, whole_number
 from workstation.client import ArchiveClient
@@ -54,20 +52,13 @@ def add_parsers(actions: Any) -> None:
     which.add_argument("--unit", help="单位代码（含下级单位）：其全部已到期、未保全的资料")
     request.add_argument("--before", type=day, help="只列入在此日期之前录制的资料 YYYY-MM-DD（与 --unit 一起使用）")
     request.add_argument("--reason", required=True, help="筛查情况（销毁事由）")
-    for name, text in (("approve", "批准销毁申请（单位负责人）"), ("reject", "驳回销毁申请")):
-        decision = actions.add_parser(name, help=text)
-        user_option(decision)
-        decision.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
-        decision.add_argument("--comment", default="", help="审批意见（驳回时必填）")
+    decision_parsers(actions, (("approve", "批准销毁申请（单位负责人）"), ("reject", "驳回销毁申请")))
     execute = actions.add_parser("execute", help="执行已批准的销毁申请（总队管理员）；文件缺失或被改动时退出码为 1")
     user_option(execute)
     execute.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
     execute.add_argument("--batch", type=whole_number(1, 100_000), default=1000, help="每次处理的文件数")
     actions.add_parser("run", help="定期清理：为已到期的资料生成销毁申请（不删除任何文件）")
-    listing = actions.add_parser("requests", help="列出销毁申请")
-    user_option(listing)
-    listing.add_argument("--inbox", action="store_true", help="只列出待本人审批的申请")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing_parser(actions, "requests", "列出销毁申请")
     forms = actions.add_parser("forms", help="导出销毁审批表和销毁清单（Excel）")
     user_option(forms)
     forms.add_argument("request_id", type=whole_number(1, 2**63 - 1), metavar="REQUEST_ID")
@@ -77,12 +68,7 @@ def add_parsers(actions: Any) -> None:
 def run(args: argparse.Namespace, client: ArchiveClient) -> int:
     """Carry out a destruction action (but `run`, see run_scheduled) as the client's user."""
     if args.action == "requests":
-        rows = client.destruction_requests(args.inbox)
-        if args.format == "json":
-            print(json.dumps([request_json(row) for row in rows], ensure_ascii=False, indent=1))
-        else:
-            for row in rows:
-                print(_line(row))
+        print_requests(client.destruction_requests(args.inbox), args.format, _line)
         return 0
     if args.action == "execute":
         return _execute(client, args.request_id, args.batch)

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from workstation.footage.devicelog import LogEvent
+from workstation.footage.types import EVENT_WORDS, DeviceEventType
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",  # Debian fonts-noto-cjk: renders 警号
@@ -158,16 +159,8 @@ def make_photo(path: Path, size: str = "640x480", *, overlay: str = "", taken: d
 
 def make_log(path: Path, events: Iterable[LogEvent], encoding: str = "utf-8") -> Path:
     """A recorder log file in the format workstation.devicelog reads (Chinese event words)."""
-    words = {
-        "power_on": "开机",
-        "power_off": "关机",
-        "record_start": "开始录像",
-        "record_stop": "停止录像",
-        "low_battery": "电量低",
-        "battery_change": "更换电池",
-        "abnormal_interruption": "异常中断",
-        "dock": "接入工作站",
-        "clock_sync": "校时",
+    words: dict[DeviceEventType, str] = {
+        kind: word for kind, word in EVENT_WORDS.items() if kind is not DeviceEventType.OTHER
     }
     lines = [
         f"{event.occurred_at:%Y-%m-%d %H:%M:%S} {words.get(event.event_type, event.detail or 'OTHER')}"

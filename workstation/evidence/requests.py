@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from sqlalchemy import ColumnElement, String, cast, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import AccessGrant, AccessRequest, Clip, EvidenceExport, EvidenceExportItem, Unit, User
+from db.models import AccessGrant, AccessRequest, Clip, EvidenceExport, EvidenceExportItem, User
 from workstation import audit
 from workstation.access import requests as access_requests
 from workstation.access.types import AccessRequestSpec, OutsideBody, RequestKind, RequestStatus
@@ -203,14 +203,7 @@ def export_rows(session: Session, exports: Sequence[EvidenceExport]) -> list[Exp
     if not exports:
         return []
     ids = [export.id for export in exports]
-    people = {
-        row.id: row
-        for row in session.execute(
-            select(User.id, User.login, User.display_name, Unit.name.label("unit_name"))
-            .join(Unit, Unit.id == User.unit_id)
-            .where(User.id.in_({export.requester_id for export in exports}))
-        )
-    }
+    people = access_requests.requesters_of(session, {export.requester_id for export in exports})
     counts = {
         export_id: (count, int(size or 0))  # PostgreSQL sums to a Decimal
         for export_id, count, size in session.execute(

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from workstation.footage.types import DeviceEventType
+from workstation.footage.types import CLOCK_EVENTS, DeviceEventType
 
 _EVENT_WORDS: dict[str, DeviceEventType] = {
     **dict.fromkeys(("开机", "POWER_ON", "POWERON"), DeviceEventType.POWER_ON),
@@ -33,8 +33,6 @@ _EVENT_WORDS: dict[str, DeviceEventType] = {
     **dict.fromkeys(("接入工作站", "接入采集站", "DOCK", "DOCKED"), DeviceEventType.DOCK),
     **dict.fromkeys(("校时", "对时", "CLOCK_SYNC", "TIME_SYNC"), DeviceEventType.CLOCK_SYNC),
 }
-CLOCK_EVENTS = frozenset({DeviceEventType.DOCK, DeviceEventType.CLOCK_SYNC})
-"""The events whose detail begins with a second time: the station's (DOCK) or the time set (CLOCK_SYNC)."""
 
 _LINE = re.compile(
     r"^\s*(?P<time>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})[\s,;]+(?P<event>[^\s,;]+)[\s,;]*(?P<detail>.*)$"

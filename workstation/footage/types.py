@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from workstation.types import LATE_UPLOAD_HOURS, AuditEntry, FileType, MediaStatus, UnitLevel
+from workstation.types import LATE_UPLOAD_HOURS, AuditEntry, FileType, MediaStatus, UnitFacts
 
 MAX_NOTE_CHARS = 2000
 """The longest note on a marker."""
@@ -27,6 +27,23 @@ class DeviceEventType(StrEnum):
     DOCK = "dock"  # docked at a station, which wrote its own time beside the recorder's (a clock measurement)
     CLOCK_SYNC = "clock_sync"  # the recorder's clock was set: the line's time is before, its detail the new time
     OTHER = "other"
+
+
+EVENT_WORDS = {
+    DeviceEventType.POWER_ON: "开机",
+    DeviceEventType.POWER_OFF: "关机",
+    DeviceEventType.RECORD_START: "开始录像",
+    DeviceEventType.RECORD_STOP: "停止录像",
+    DeviceEventType.LOW_BATTERY: "电量低",
+    DeviceEventType.BATTERY_CHANGE: "更换电池",
+    DeviceEventType.ABNORMAL_INTERRUPTION: "异常中断",
+    DeviceEventType.DOCK: "接入工作站",
+    DeviceEventType.CLOCK_SYNC: "校时",
+    DeviceEventType.OTHER: "其他",
+}
+"""Each recorder log event in Chinese, as the recorders' logs write it and the reports show it."""
+CLOCK_EVENTS = frozenset({DeviceEventType.DOCK, DeviceEventType.CLOCK_SYNC})
+"""The events whose detail begins with a second time: the station's (DOCK) or the time set (CLOCK_SYNC)."""
 
 
 class RejectReason(StrEnum):
@@ -347,14 +364,8 @@ def cursor_after(row: ClipRow) -> PageCursor:
     return PageCursor(row.recorded_start, row.id)
 
 
-@dataclass(frozen=True)
-class UnitNode:
-    id: int
-    code: str
-    name: str
-    level: UnitLevel
-    police_type: str
-    parent_id: int | None
+UnitNode = UnitFacts
+"""A unit in the archive browser's tree (workstation.footage.browse): the kernel's unit facts."""
 
 
 @dataclass(frozen=True)

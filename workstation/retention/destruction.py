@@ -123,7 +123,7 @@ def approve_destruction(
     now = now or clock.now()
     request, step = _decide(session, who, request_id, StepStatus.APPROVED, comment, now)
     request.status = DestructionStatus.APPROVED
-    audit.record(session, who.audit_name, APPROVE_ACTION, "destruction_request", request.id, _decision(step))
+    audit.record(session, who.audit_name, APPROVE_ACTION, "destruction_request", request.id, audit.step_decision(step))
     if request.report_unit_id is not None:
         request.reported_at = now
         report_unit = session.get_one(Unit, request.report_unit_id)
@@ -146,7 +146,7 @@ def reject_destruction(
         raise RetentionError("rejection_needs_reason")
     request, step = _decide(session, who, request_id, StepStatus.REJECTED, comment, now or clock.now())
     request.status = DestructionStatus.REJECTED
-    audit.record(session, who.audit_name, REJECT_ACTION, "destruction_request", request.id, _decision(step))
+    audit.record(session, who.audit_name, REJECT_ACTION, "destruction_request", request.id, audit.step_decision(step))
     return _rows(session, [request])[0]
 
 
@@ -374,16 +374,6 @@ def _decide(
         raise PermissionDenied("not_your_step")
     step.status, step.decided_by, step.decided_at, step.comment = decision, principal.id, now, comment.strip()
     return request, step
-
-
-def _decision(step: DestructionStep) -> dict[str, object]:
-    return {
-        "step": step.step_no,
-        "role": step.role,
-        "comment": step.comment,
-        "decided_by": step.decided_by,
-        "decided_at": clock.format_time(step.decided_at),
-    }
 
 
 def _inbox(principal: Principal) -> Select[int]:

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from workstation import clock
 from workstation.export_stamp import snapshot_stamp
+from workstation.footage.types import CLOCK_EVENTS
+from workstation.footage.types import EVENT_WORDS as FOOTAGE_EVENT_WORDS
 from workstation.identity import Identity
 from workstation.statistics.access import access_requests
 from workstation.statistics.cells import percent, percent_text
@@ -39,16 +41,8 @@ TITLES = {
     ReportKind.ACCESS: "视音频资料调阅审批情况统计",
     ReportKind.PRESCREEN: PRESCREEN_TITLE,
 }
-EVENT_WORDS = {
-    "power_on": "开机",
-    "power_off": "关机",
-    "record_start": "开始录像",
-    "record_stop": "停止录像",
-    "low_battery": "电量低",
-    "battery_change": "更换电池",
-    "abnormal_interruption": "异常中断",
-    "other": "其他",
-}
+EVENT_WORDS = {kind.value: word for kind, word in FOOTAGE_EVENT_WORDS.items() if kind not in CLOCK_EVENTS}
+"""The events the recorder report counts, in its column order (not the docking and clock setting)."""
 CHECK_WORDS = {
     "announced": "规范告知",
     "id_shown": "出示证件",
