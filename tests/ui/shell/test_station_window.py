@@ -19,7 +19,9 @@ from ui.shell.windows import signed_in_window
 from workstation.types import Role
 
 
-def test_a_station_account_gets_only_the_import(qtbot, archive_link, filled, preferences, threaded_operations, tmp_path):
+def test_a_station_account_gets_only_the_import(
+    qtbot, archive_link, filled, preferences, threaded_operations, tmp_path
+):
     add_user(filled, "station1", Role.STATION, "DD01")
     dialog = sign_in(qtbot, archive_link, threaded_operations, "station1")
     qtbot.waitUntil(lambda: dialog.user is not None, timeout=TIMEOUT)
