@@ -170,23 +170,26 @@ class Appending:
 
     @contextmanager
     def ending(self, *, now: datetime | None = None) -> Iterator[None]:
-        """Write inside it; on leaving, count what is durable (even after an error) and release the locks.
-        Raises UploadOffsetMismatch when another server process moved the upload meanwhile."""
-        moved = True
+        """Write inside it; on leaving, `finish` (even after an error)."""
         try:
-            try:
-                yield
-            finally:
-                with self._stack:
-                    reached = self.receipt.durable()
-                    moved = reached == self.receipt.offset or self._count(reached, now or clock.now())
-                    self.receipt.keep_hash(moved and reached > self.receipt.offset)
+            yield
         finally:
-            if not moved:  # tell the station where it stands
-                current = _owned(self.archive, self.who, self.upload.id)
-                raise UploadOffsetMismatch(
-                    "upload_offset_mismatch", offset=self.receipt.offset, expected=current.received_bytes
-                )
+            self.finish(now=now)
+
+    def finish(self, *, now: datetime | None = None) -> UploadState:
+        """Count what is durable (also when the bytes stopped early or a write failed: what was written
+        before is fsynced, then counted) and release the locks; returns where the upload stands. Raises
+        UploadOffsetMismatch when another server process moved the upload meanwhile."""
+        with self._stack:
+            reached = self.receipt.durable()
+            moved = reached == self.receipt.offset or self._count(reached, now or clock.now())
+            self.receipt.keep_hash(moved and reached > self.receipt.offset)
+        if not moved:  # tell the station where it stands
+            current = _owned(self.archive, self.who, self.upload.id)
+            raise UploadOffsetMismatch(
+                "upload_offset_mismatch", offset=self.receipt.offset, expected=current.received_bytes
+            )
+        return self.state
 
     def _count(self, reached: int, moment: datetime) -> bool:
         with self.archive.sessions.write() as session:
