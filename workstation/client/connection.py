@@ -7,7 +7,7 @@ into the typed error the server answered (workstation.client.wire_errors).
 
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +79,13 @@ class ServerConnection:
         path: str,
         *,
         json: object = None,
-        content: bytes | None = None,
+        content: bytes | Iterable[bytes] | None = None,
         headers: Mapping[str, str] | None = None,
         signed_in: bool = True,
         retry: bool = False,
     ) -> httpx.Response:
         """One request to `API + path`; a refusal raises its typed error. With `retry` (safe only for
-        idempotent requests) a dropped connection is tried again."""
+        idempotent requests, whose `content` is bytes) a dropped connection is tried again."""
         all_headers = dict(headers or {})
         if signed_in:
             if not self.token:

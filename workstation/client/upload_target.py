@@ -5,7 +5,7 @@ A broken connection becomes UploadInterrupted, which upload_ingest answers by re
 received bytes end; every other refusal arrives as the server's typed error.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
@@ -53,10 +53,12 @@ class HttpUploadTarget:
         state: UploadState = _adapter(UploadState).validate_json(answer.content)
         return state
 
-    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState:
-        headers = {"Content-Type": "application/octet-stream"}
+    def append(self, upload_id: str, offset: int, length: int, pieces: Iterable[bytes]) -> UploadState:
+        headers = {"Content-Type": "application/octet-stream", "Content-Length": str(length)}
         with _interruptible():
-            answer = self.connection.send("PUT", f"/uploads/{upload_id}?offset={offset}", content=data, headers=headers)
+            answer = self.connection.send(
+                "PUT", f"/uploads/{upload_id}?offset={offset}", content=pieces, headers=headers
+            )
         state: UploadState = _adapter(UploadState).validate_json(answer.content)
         return state
 

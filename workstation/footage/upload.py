@@ -20,17 +20,13 @@ Names are parsed by the server's own patterns (workstation.toml [[ingest.pattern
 cannot file footage under a name the deployment does not recognise.
 """
 
-import errno
 import hashlib
 import os
 import re
-import threading
 import uuid
-import weakref
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, NoReturn, cast
 
 from sqlalchemy import CursorResult, select, update
@@ -40,7 +36,7 @@ from sqlalchemy.orm import Session
 from db.models import Clip, IngestRun, Upload
 from workstation import audit, clock, config
 from workstation.archive import Archive
-from workstation.errors import DiskFull, PermissionDenied, UploadError, UploadOffsetMismatch, UploadRefused
+from workstation.errors import PermissionDenied, UploadError, UploadOffsetMismatch, UploadRefused
 from workstation.footage.filenames import name_problem
 from workstation.footage.filing import INCOMING_FOLDER, Arrival, Filer, duplicate_of, file_arrival
 from workstation.footage.ingest import finish_run, start_run
@@ -52,6 +48,7 @@ from workstation.footage.types import (
     UploadSpec,
     UploadState,
 )
+from workstation.footage.upload_receipt import STAGING_SUFFIX, Receipt, forget, running_sha256, staging, upload_lock
 from workstation.footage.verified_copy import sha256_of
 from workstation.identity import Identity
 from workstation.permissions import principal_of, require_duty
@@ -59,13 +56,10 @@ from workstation.types import Duty, MediaStatus
 
 ABANDONED_AFTER = timedelta(hours=24)
 """An upload untouched this long is abandoned: its staged bytes are removed and it cannot be resumed."""
-STAGING_SUFFIX = ".upload"
 REFUSED = "refused"
 """Upload outcome: the received bytes did not have the claimed SHA-256 (nothing archived)."""
 EXPIRED = "expired"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_locks: "weakref.WeakValueDictionary[str, threading.Lock]" = weakref.WeakValueDictionary()
-_locks_guard = threading.Lock()
 
 
 def begin_upload(
@@ -114,35 +108,106 @@ def append_chunk(
 ) -> UploadState:
     """Write `data` at `offset` of the upload; returns the new state once the chunk is durable.
 
-    A chunk the server already holds entirely (a retry) is accepted without effect. Raises
-    UploadOffsetMismatch (data: expected) for any other offset but the received count, UploadError
-    upload_beyond_size for bytes past the announced size, DiskFull when the media store is full.
+    The whole append in one call (see start_append for one whose bytes arrive in pieces)."""
+    appending = start_append(archive, who, upload_id, offset, len(data))
+    if isinstance(appending, UploadState):
+        return appending
+    with appending.ending(now=now):
+        appending.write(data)
+    return appending.state
+
+
+def start_append(
+    archive: Archive, who: Identity, upload_id: str, offset: int, length: int
+) -> "Appending | UploadState":
+    """Begin writing `length` bytes at `offset` of the upload, to be fed as they arrive (Appending).
+
+    Returns the state instead, with nothing to write, when the server already holds those bytes (a retry)
+    or the upload ended. Raises UploadOffsetMismatch (data: expected) for any other offset but the
+    received count, UploadError upload_beyond_size for bytes past the announced size.
     """
-    with _upload_lock(upload_id):
-        upload = _owned(archive, who, upload_id)
+    stack = ExitStack()
+    stack.enter_context(upload_lock(upload_id))
+    try:
+        upload = _owned(archive, who, upload_id)  # before touching its staging file: only its owner may
         if upload.outcome is not None:
+            stack.close()
             return _state(upload)
-        end = offset + len(data)
-        if end > upload.size_bytes or offset < 0:
+        receipt = stack.enter_context(closing(Receipt(archive, upload_id)))
+        upload = _owned(archive, who, upload_id)  # again, now that no other server process can move it
+        end = offset + length
+        if end > upload.size_bytes or offset < 0 or length < 0:
             raise UploadError("upload_beyond_size", upload_id=upload_id, size=upload.size_bytes)
-        if (offset < upload.received_bytes and end <= upload.received_bytes) or not data:
+        held = offset < upload.received_bytes and end <= upload.received_bytes
+        if upload.outcome is not None or held or not length:
+            stack.close()
             return _state(upload)
         if offset != upload.received_bytes:
             raise UploadOffsetMismatch("upload_offset_mismatch", offset=offset, expected=upload.received_bytes)
-        _write_chunk(archive, upload, offset, data)
-        with archive.sessions.write() as session:
+        receipt.start(offset)
+    except BaseException:
+        stack.close()
+        raise
+    return Appending(archive, who, upload, receipt, end, stack)
+
+
+class Appending:
+    """One append in progress: holds the upload's locks until it ends. Feed `write` the bytes as they
+    arrive; leave `ending()` (always, also when the bytes stopped early) to make them durable and count
+    them: what was written is fsynced, then counted, and `state` says where the upload stands."""
+
+    def __init__(
+        self, archive: Archive, who: Identity, upload: Upload, receipt: Receipt, end: int, stack: ExitStack
+    ) -> None:
+        self.archive, self.who, self.upload, self.receipt = archive, who, upload, receipt
+        self.end, self._stack = end, stack
+        self.state = _state(upload)
+
+    def write(self, data: bytes) -> None:
+        if self.receipt.position + len(data) > self.end:
+            raise UploadError("upload_beyond_size", upload_id=self.upload.id, size=self.upload.size_bytes)
+        self.receipt.write(data)
+
+    @contextmanager
+    def ending(self, *, now: datetime | None = None) -> Iterator[None]:
+        """Write inside it; on leaving, `finish` (even after an error)."""
+        try:
+            yield
+        finally:
+            self.finish(now=now)
+
+    def finish(self, *, now: datetime | None = None) -> UploadState:
+        """Count what is durable (also when the bytes stopped early or a write failed: what was written
+        before is fsynced, then counted) and release the locks; returns where the upload stands. Raises
+        UploadOffsetMismatch when another server process moved the upload meanwhile."""
+        with self._stack:
+            reached = self.receipt.durable()
+            moved = reached == self.receipt.offset or self._count(reached, now or clock.now())
+            self.receipt.keep_hash(moved and reached > self.receipt.offset)
+        if not moved:  # tell the station where it stands
+            current = _owned(self.archive, self.who, self.upload.id)
+            raise UploadOffsetMismatch(
+                "upload_offset_mismatch", offset=self.receipt.offset, expected=current.received_bytes
+            )
+        return self.state
+
+    def _count(self, reached: int, moment: datetime) -> bool:
+        with self.archive.sessions.write() as session:
             moved = cast(
                 CursorResult[Any],
                 session.execute(
                     update(Upload)
-                    .where(Upload.id == upload_id, Upload.received_bytes == offset, Upload.open_key.is_not(None))
-                    .values(received_bytes=end, touched_at=now or clock.now())
+                    .where(
+                        Upload.id == self.upload.id,
+                        Upload.received_bytes == self.receipt.offset,
+                        Upload.open_key.is_not(None),
+                    )
+                    .values(received_bytes=reached, touched_at=moment)
                 ),
             ).rowcount  # Session.execute is typed as returning a Result
-        if not moved:  # another server process moved it meanwhile: tell the station where it stands
-            current = _owned(archive, who, upload_id)
-            raise UploadOffsetMismatch("upload_offset_mismatch", offset=offset, expected=current.received_bytes)
-        return UploadState(upload_id, upload.size_bytes, end)
+        if moved:
+            self.state = UploadState(self.upload.id, self.upload.size_bytes, reached)
+        return bool(moved)
 
 
 def finish_upload(
@@ -161,7 +226,7 @@ def finish_upload(
     """
     moment = now or clock.now()
     require_ingest(archive, who)
-    with _upload_lock(upload_id):
+    with upload_lock(upload_id):
         upload = _owned(archive, who, upload_id)
         if upload.outcome is not None:
             return _ended(upload)
@@ -169,13 +234,13 @@ def finish_upload(
             raise UploadError(
                 "upload_incomplete", upload_id=upload_id, received=upload.received_bytes, size=upload.size_bytes
             )
-        staged = _staging(archive, upload_id)
+        staged = staging(archive, upload_id)
         if upload.size_bytes == 0:
             staged.touch()
         if not staged.exists() or staged.stat().st_size < upload.size_bytes:
             return _lost(archive, upload, moment)
         os.truncate(staged, upload.size_bytes)  # bytes of a chunk written but never counted
-        received = sha256_of(staged)
+        received = running_sha256(upload_id, upload.size_bytes) or sha256_of(staged)
         if received != upload.sha256:
             staged.unlink()
             _refuse(archive, who, upload, received, moment)
@@ -224,6 +289,7 @@ def expire_uploads(archive: Archive, *, now: datetime | None = None, older_than:
         )
         for upload in stale:
             upload.open_key, upload.outcome, upload.finished_at = None, EXPIRED, moment
+            forget(upload.id)
         open_ids = set(session.execute(select(Upload.id).where(Upload.open_key.is_not(None))).scalars())
     for path in staged:
         if path.stem not in open_ids:
@@ -309,18 +375,6 @@ def _state(upload: Upload) -> UploadState:
     return UploadState(upload.id, upload.size_bytes, upload.received_bytes, ended)
 
 
-@contextmanager
-def _upload_lock(upload_id: str) -> Iterator[None]:
-    """One append or finish of an upload at a time in this server process (a retry while the first try
-    still runs waits for it, then sees its effect)."""
-    with _locks_guard:
-        lock = _locks.get(upload_id)
-        if lock is None:
-            lock = _locks[upload_id] = threading.Lock()
-    with lock:
-        yield
-
-
 def _owned(archive: Archive, who: Identity, upload_id: str) -> Upload:
     with archive.sessions.read() as session:
         upload = session.get(Upload, upload_id)
@@ -329,35 +383,6 @@ def _owned(archive: Archive, who: Identity, upload_id: str) -> Upload:
     if upload.account != who.audit_name:
         raise PermissionDenied("upload_not_yours", upload_id=upload_id)
     return upload
-
-
-def _staging(archive: Archive, upload_id: str) -> Path:
-    return archive.media_root / INCOMING_FOLDER / f"{upload_id}{STAGING_SUFFIX}"
-
-
-def _write_chunk(archive: Archive, upload: Upload, offset: int, data: bytes) -> None:
-    """Write the chunk at offset of the staging file and fsync it; anything past offset that was written
-    but never counted (a server killed meanwhile) is cut off first."""
-    staged = _staging(archive, upload.id)
-    staged.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(staged, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-    try:
-        if os.fstat(descriptor).st_size < offset:  # the received bytes are gone (removed by hand, or expired)
-            raise UploadError("upload_gone", upload_id=upload.id)
-        os.ftruncate(descriptor, offset)
-        view = memoryview(data)
-        position = offset
-        while view:
-            written = os.pwrite(descriptor, view, position)
-            view, position = view[written:], position + written
-        os.fsync(descriptor)
-    except OSError as error:
-        os.ftruncate(descriptor, offset)
-        if error.errno == errno.ENOSPC:
-            raise DiskFull("ingest_disk_full") from error
-        raise
-    finally:
-        os.close(descriptor)
 
 
 def _lost(archive: Archive, upload: Upload, moment: datetime) -> IngestFileResult:

@@ -2,8 +2,9 @@
 
 The recorder folders are scanned exactly as local ingest scans them (workstation.footage.ingest_scan,
 the same rejections of odd names, links and devices), recorders in parallel, the files of one in order
-(workstation.footage.ingest_runner). Each file is read once to hash it, then sent in chunks; the server
-archives it only if the received bytes have that SHA-256 (workstation.footage.upload). A broken
+(workstation.footage.ingest_runner). Each file is read once to hash it, then sent in chunks, each streamed
+from the file in pieces (never held whole in memory); the server archives it only if the received bytes
+have that SHA-256 (workstation.footage.upload). A broken
 connection or a refused chunk is retried from where the server's received bytes end, a refused file
 (bytes damaged on the way) is sent again; the next run resumes what this one could not finish. A file
 is cleared from the recorder (`clear_source`) only after the server confirmed that the archive holds
@@ -15,11 +16,12 @@ Protocol over HTTPS and raises UploadInterrupted when the connection breaks.
 """
 
 import functools
+import io
 import logging
 import socket
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -39,8 +41,12 @@ from workstation.identity import Identity
 
 _log = logging.getLogger(__name__)
 
-CHUNK_BYTES = 8 * 1024 * 1024
-"""Bytes per chunk: large enough that a request's overhead is small, small enough to resend cheaply."""
+CHUNK_BYTES = 64 * 1024 * 1024
+"""Bytes per chunk (one request, made durable and counted once): large enough that the server's fsync and
+count per chunk cost little, small enough to resend cheaply after a server restart (a broken connection
+loses nothing: the server counts what it received)."""
+PIECE_BYTES = 1024 * 1024
+"""Bytes read from the file at a time while a chunk is sent."""
 NO_ARCHIVE_HERE = ArchiveGuard([])
 """A station has no archive of its own: nothing on it is the archive's (the server guards its own)."""
 
@@ -54,7 +60,9 @@ class UploadTarget(Protocol):
 
     def begin(self, spec: UploadSpec) -> UploadState: ...
 
-    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState: ...
+    def append(self, upload_id: str, offset: int, length: int, pieces: Iterable[bytes]) -> UploadState:
+        """Send `length` bytes at `offset`, as `pieces` yields them (the whole chunk; it may raise midway)."""
+        ...
 
     def finish(self, upload_id: str) -> IngestFileResult: ...
 
@@ -73,8 +81,14 @@ class ServiceUploadTarget:
     def begin(self, spec: UploadSpec) -> UploadState:
         return upload.begin_upload(self.archive, self.who, spec, patterns=self.patterns)
 
-    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState:
-        return upload.append_chunk(self.archive, self.who, upload_id, offset, data)
+    def append(self, upload_id: str, offset: int, length: int, pieces: Iterable[bytes]) -> UploadState:
+        appending = upload.start_append(self.archive, self.who, upload_id, offset, length)
+        if isinstance(appending, UploadState):
+            return appending
+        with appending.ending():
+            for piece in pieces:
+                appending.write(piece)
+        return appending.state
 
     def finish(self, upload_id: str) -> IngestFileResult:
         return upload.finish_upload(self.archive, self.who, upload_id, patterns=self.patterns)
@@ -97,6 +111,10 @@ class UploadOptions:
     """Tries per file when the connection breaks or the server refuses the bytes received."""
     retry_delay: float = 1.0
     """Seconds before the second try, doubled for each further one."""
+
+
+class _Changed(Exception):
+    """The file changed while it was sent."""
 
 
 class _Retry(Exception):
@@ -188,16 +206,17 @@ def _try_upload(
             return state.result
         counted.acknowledged(state.received)
         with open_source(candidate.path) as reader:
-            reader.seek(state.received)
             offset = state.received
             while offset < candidate.size:
-                chunk = reader.read(min(options.chunk_bytes, candidate.size - offset))
-                if not chunk or not unchanged(candidate):
-                    return failed(candidate, "文件在导入过程中被改动，未归档，文件仍在原处")
-                state = target.append(state.upload_id, offset, chunk)
+                if not unchanged(candidate):
+                    raise _Changed()
+                length = min(options.chunk_bytes, candidate.size - offset)
+                state = target.append(state.upload_id, offset, length, _pieces(reader, offset, length))
                 counted.acknowledged(state.received)
                 offset = state.received
         return target.finish(state.upload_id)
+    except _Changed:
+        return failed(candidate, "文件在导入过程中被改动，未归档，文件仍在原处")
     except UploadInterrupted as error:
         raise _Retry("connection broken") from error
     except UploadRefused:
@@ -206,3 +225,14 @@ def _try_upload(
         if error.code in ("upload_offset_mismatch", "upload_gone", "upload_incomplete"):
             raise _Retry(error.code) from error
         raise
+
+
+def _pieces(reader: io.FileIO, offset: int, length: int) -> Iterator[bytes]:
+    """`length` bytes of the file from `offset`, PIECE_BYTES at a time; raises _Changed if it ends early."""
+    reader.seek(offset)
+    while length:
+        piece = reader.read(min(PIECE_BYTES, length))
+        if not piece:
+            raise _Changed()
+        length -= len(piece)
+        yield piece

@@ -7,6 +7,7 @@ acted, as a dropped HTTPS connection would.
 
 import hashlib
 import random
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -51,9 +52,9 @@ class FlakyTarget(ServiceUploadTarget):
         self._break()
         return state
 
-    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState:
+    def append(self, upload_id: str, offset: int, length: int, pieces: Iterable[bytes]) -> UploadState:
         self._break()
-        state = super().append(upload_id, offset, data)
+        state = super().append(upload_id, offset, length, pieces)
         self._break()
         return state
 
@@ -71,12 +72,13 @@ class CountingTarget(ServiceUploadTarget):
         super().__init__(archive, who)
         self.appended, self.corrupt = 0, corrupt
 
-    def append(self, upload_id: str, offset: int, data: bytes) -> UploadState:
+    def append(self, upload_id: str, offset: int, length: int, pieces: Iterable[bytes]) -> UploadState:
         self.appended += 1
         if self.corrupt:
             self.corrupt -= 1
-            data = bytes([data[0] ^ 0xFF]) + data[1:]
-        return super().append(upload_id, offset, data)
+            data = b"".join(pieces)
+            pieces = [bytes([data[0] ^ 0xFF]) + data[1:]]
+        return super().append(upload_id, offset, length, pieces)
 
 
 def _archived(archive: Archive) -> dict[str, str]:
