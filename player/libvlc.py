@@ -64,13 +64,6 @@ SOURCE_READ_LIMIT = 256 * 1024
 (a whole clip, measured); a stream would then download all of it before the first picture. Shorter
 reads are fine: libVLC reads on (in the background) until its buffer is full."""
 
-SOURCE_PREFETCH_KIB = 2048
-"""libVLC's read-ahead for a ByteSource (its prefetch stream filter, which files do not get). The default,
-16 MiB, has libVLC read the first 16 MiB of a stream while it opens: for a stream from the archive server
-that is a run of requests, TLS and Python work competing with the decoder for the cores and the
-interpreter lock just when the first picture is due (measured). 2 MiB is seconds of footage; the
-stream's own read-ahead keeps the next megabytes ready (workstation.client.media_stream)."""
-
 SOURCE_FAILED = "ByteSourceFailed"
 """Not a libVLC event: a ByteSource failed to give bytes (`VlcPlayer.source_error` says why). libVLC itself
 takes a failed read for the end of the stream and would report `MediaPlayerEndReached`."""
@@ -275,10 +268,7 @@ def _new_media(
     if isinstance(media, Path):
         return instance.media_new_path(str(media)), None
     callbacks = _SourceCallbacks(media, listener)
-    vlc_media = callbacks.new_media(instance)
-    vlc_media.add_option(f":prefetch-buffer-size={SOURCE_PREFETCH_KIB}")
-    vlc_media.add_option(f":prefetch-read-size={SOURCE_READ_LIMIT}")  # else the buffer grows to its 16 MiB
-    return vlc_media, callbacks
+    return callbacks.new_media(instance), callbacks
 
 
 class VlcPlayer:

@@ -1,16 +1,12 @@
 """The engine plays a ByteSource (here the reference FileByteSource) exactly as it plays a file."""
 
 import random
-import struct
-from pathlib import Path
 
 import pytest
 
 from player.access import MediaProblem, picture_size
 from player.engine import PlaybackState
-from player.libvlc import SOURCE_PREFETCH_KIB, SOURCE_READ_LIMIT
 from player.media.byte_source import ByteSource, FileByteSource, SourceClosed, SourceReader
-from tests.player.conftest import open_paused, wait_for_frame
 from tests.player.source_scenarios import StallingSource, closes_while_a_read_waits, fails_mid_play, plays_exactly
 
 
@@ -46,31 +42,6 @@ def test_a_source_failing_while_playing_fails_the_media(qtbot, engine, indexed_c
 
 def test_closing_while_a_read_waits_on_the_source(qtbot, engine, indexed_clip):
     closes_while_a_read_waits(qtbot, engine, StallingSource(FileByteSource(indexed_clip), TimeoutError("slow")))
-
-
-class ReachRecordingSource(FileByteSource):
-    """A file source that remembers how far into the file libVLC has read."""
-
-    reached = 0
-
-    def read_at(self, offset: int, length: int) -> bytes:
-        data = super().read_at(offset, length)
-        if data:
-            self.reached = max(self.reached, offset + len(data))
-        return data
-
-
-def test_libvlc_reads_a_source_only_a_little_ahead(qtbot, engine, indexed_clip, tmp_path):
-    """libVLC reads no more than its bounded read-ahead: a stream fetches no 16 MiB at once while it opens."""
-    data = indexed_clip.read_bytes()
-    padding = 12 * 1024 * 1024
-    padded = tmp_path / "padded.mp4"  # the clip, then a box of nothing, as big as libVLC's default read-ahead
-    padded.write_bytes(data + struct.pack(">I4s", 8 + padding, b"free") + bytes(padding))
-    source = ReachRecordingSource(Path(padded))
-    open_paused(qtbot, engine, source)
-    wait_for_frame(qtbot, engine, 0)
-    qtbot.wait(300)
-    assert source.reached <= len(data) + SOURCE_PREFETCH_KIB * 1024 + SOURCE_READ_LIMIT  # not all the padding
 
 
 class RefusingSource:
