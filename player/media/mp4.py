@@ -5,6 +5,7 @@ bytes than the file holds; reading the top-level box headers finds that in micro
 the whole file would take seconds.
 """
 
+import io
 import struct
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -89,6 +90,25 @@ def read_layout(handle: BinaryIO, file_size: int) -> Mp4Layout:
     if not saw_moov:
         return Mp4Layout(None, "文件缺少索引（moov），录制可能被中断", truncated=True)
     return Mp4Layout(duration_ms, None, truncated=False)
+
+
+def index_after(head: bytes, file_size: int) -> int | None:
+    """Where an MP4's top-level boxes go on past its first bytes `head`, when the index is not among them.
+
+    A recorder writes its file's index (the moov box) last, after the media data; a player opening the file
+    reads the head, then jumps there. Walking the box headers in the head finds where the boxes after the
+    media data begin (usually the moov itself). None when the head holds the moov, when nothing follows,
+    or when the head is not the start of an MP4 (its first box must be ftyp).
+    """
+    handle, offset = io.BytesIO(head), 0
+    while offset + 8 <= len(head):
+        box = _read_box_header(handle, offset, file_size)
+        if box is None or box[0] < box[2] or not _is_box_type(box[1]) or (offset == 0 and box[1] != b"ftyp"):
+            return None
+        if box[1] == b"moov":
+            return None
+        offset += box[0]
+    return offset if len(head) <= offset < file_size else None
 
 
 def _children(handle: BinaryIO, start: int, end: int) -> list[tuple[bytes, int, int]]:

@@ -4,8 +4,9 @@ against the same engine on the local file.
 The server is the real one: `workstation serve` (TLS with a self-signed pair the client pins) in a
 subprocess, over an embedded archive whose clip's media is the 1080p30 frame-indexed clip of
 test_player_latency.py (GOP 60, moving texture). A reviewer signs in with the program's client; each
-streamed open is what a review PC does: `start_viewing` (the server opens the register entry), then an
-HttpsRangeSource on that entry, then the engine. Every measurement ends when the *right* picture reaches
+streamed open is what a review PC does: `start_viewing` (the server opens the register entry), then the
+client's `media_source` on that entry (an HttpsRangeSource on the connection's client, prefetching the
+file's head), then the engine. Every measurement ends when the *right* picture reaches
 the GUI thread (`frame_ready`), read back from the picture itself.
 
 Measured, file and stream taking turns, a fresh source (and register entry) per open:
@@ -24,6 +25,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -96,15 +98,13 @@ def test_streamed_playback_against_the_local_file(
     opened: list[HttpsRangeSource] = []
     entries: list[int] = []
     authorise_ms: list[float] = []
-    token = served.client.connection.token
-    assert token is not None
 
     def source() -> HttpsRangeSource:
         started = time.perf_counter()
         viewing = served.client.start_viewing(served.clip_id)
         authorise_ms.append((time.perf_counter() - started) * 1000)
         entries.append(viewing.entry_id)
-        opened.append(HttpsRangeSource(served.url, viewing.entry_id, token, served.pin, name=clip.name))
+        opened.append(cast(HttpsRangeSource, served.client.media_source(viewing)))  # prefetching already
         return opened[-1]
 
     rng = random.Random(scale.seed)
@@ -146,7 +146,7 @@ def test_streamed_playback_against_the_local_file(
             f"target: stream ≤ {TARGET_RATIO}x the file; until frame_ready reaches the GUI thread",
             f"the stream's open includes start_viewing (register entry): median "
             f"{payload['start_viewing_ms']['median_ms']:.1f} ms",
-            f"HTTP range requests per open (libVLC reads ahead as fast as it can, up to 16 MiB): {requests}",
+            f"HTTP range requests per open (the prefetched head, then libVLC reads ahead, up to 16 MiB): {requests}",
         ],
     )
     bench_report.write("player-stream", payload)

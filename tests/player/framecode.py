@@ -25,14 +25,17 @@ def write_indexed_clip(
     size: tuple[int, int] = (320, 240),
     gop: int | None = None,
     detail: bool = False,
+    faststart: bool = True,
 ) -> Path:
-    """frames pictures at fps with a tone; detail=True adds a moving texture (realistic decode cost)."""
+    """frames pictures at fps with a tone; detail=True adds a moving texture (realistic decode cost);
+    faststart=False leaves the index (moov) at the end, as recorders write it."""
     width, height = size
     command = [synth.ffmpeg_executable(), "-hide_banner", "-loglevel", "error", "-y"]
     command += ["-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{width}x{height}", "-r", str(fps), "-i", "-"]
     command += ["-f", "lavfi", "-i", "sine=frequency=700:sample_rate=48000", "-t", f"{frames / fps:.3f}"]
     command += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", str(gop or fps)]
-    command += ["-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", "-shortest", str(path)]
+    command += ["-c:a", "aac", "-b:a", "64k", *(["-movflags", "+faststart"] if faststart else [])]
+    command += ["-shortest", str(path)]
     encoder = subprocess.Popen(command, stdin=subprocess.PIPE)
     assert encoder.stdin is not None
     texture = _texture(width, height) if detail else None

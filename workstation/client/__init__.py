@@ -200,9 +200,10 @@ class ArchiveClient(Protocol):
     def media_source(self, viewing: Viewing) -> ByteSource:
         """The bytes of a viewed file (`start_viewing`'s answer), for the player to read through its own code.
 
-        Made on the GUI thread, so it does no I/O until first read. Locally the file under the archive's
-        media root (a missing root reads as an offline share); remotely a stream of the server's media
-        route, authorised by the open register entry. Each call makes a fresh source: the caller closes it.
+        Made on the GUI thread, so it does no blocking I/O (a stream starts fetching the file's head on a
+        thread of its own). Locally the file under the archive's media root (a missing root reads as an
+        offline share); remotely a stream of the server's media route, authorised by the open register
+        entry. Each call makes a fresh source: the caller closes it.
         """
         ...
 

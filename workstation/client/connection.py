@@ -53,6 +53,12 @@ class ServerConnection:
             base_url=self.url, verify=tls_context(pin), timeout=timeout_s, headers={"User-Agent": "workstation"}
         )
 
+    @property
+    def http(self) -> httpx.Client:
+        """The pinned keep-alive HTTPS client under `send` (safe to share between threads). A media stream reads
+        through it: opened right after `start_viewing`, it finds that call's connection still open."""
+        return self._http
+
     def close(self) -> None:
         self._http.close()
 

@@ -10,6 +10,12 @@ libVLC reads in pieces of a few KiB to 256 KiB, mostly in order. Bytes are fetch
 (256 KiB) kept in a small LRU cache, and a run of in-order reads fetches ever more blocks per request
 (read-ahead, up to 2 MiB), so playing costs a round trip per few MiB, not per libVLC read.
 
+Opening is what a reviewer waits for, so `prefetch` fetches what libVLC reads first before it asks, on a
+thread of its own: the file's head (512 KiB: an MP4's index when written first, and the first pictures)
+and, for an MP4 whose index a recorder wrote last, the end where the index lies: libVLC then finds both
+in the cache instead of a round trip each between its own steps. The source may read through a client
+it is given (the connection's own, still connected from `start_viewing`): no new TLS handshake either.
+
 Errors are OSErrors, so the player tells them apart by type: `MediaStreamRefused` (401, 403; a
 PermissionError), `MediaStreamNotFound` (404; a FileNotFoundError), `MediaStreamUntrusted` (the
 server's certificate is not the pinned one) and `MediaStreamError` for the rest (server down, bad
@@ -19,6 +25,8 @@ Thread-safe: libVLC reads on its input thread, the engine's check thread reads t
 thread closes; requests are serialised, and `close` never waits for one in progress.
 """
 
+import itertools
+import logging
 import re
 import ssl
 import threading
@@ -29,10 +37,15 @@ from pathlib import Path
 
 import httpx
 
+from player.media.mp4 import index_after
+
 BLOCK_SIZE = 256 * 1024
 CACHE_BLOCKS = 32  # 8 MiB
 MAX_RUN_BLOCKS = 8  # read-ahead: at most 2 MiB per request
+HEAD_BLOCKS = 2  # prefetch: the first 512 KiB
+TAIL_LIMIT = 4 * 1024 * 1024  # prefetch: the end of an MP4 whose index is last, if no longer than this
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+_log = logging.getLogger(__name__)
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
 
 
@@ -63,9 +76,11 @@ class MediaStreamUntrusted(MediaStreamError):
 class HttpsRangeSource:
     """One media entry of the archive server as a ByteSource (see the module docstring).
 
-    Nothing is fetched until the first `size` or `read_at`; the first request also tells the size.
-    `token` may be a function giving the connection's current token (a re-sign-in after the idle lock
-    replaces it while footage plays). With no `pin`, the system's certificate authorities are trusted.
+    Nothing is fetched until `prefetch`, or the first `size` or `read_at`; the first request also tells
+    the size. `token` may be a function giving the connection's current token (a re-sign-in after the idle
+    lock replaces it while footage plays). With no `pin`, the system's certificate authorities are trusted.
+    With `client`, requests go through that HTTPS client (already pinned; shared, so never closed here)
+    instead of one of the source's own.
     """
 
     def __init__(
@@ -79,6 +94,7 @@ class HttpsRangeSource:
         block_size: int = BLOCK_SIZE,
         cache_blocks: int = CACHE_BLOCKS,
         timeout: httpx.Timeout = TIMEOUT,
+        client: httpx.Client | None = None,
     ) -> None:
         self.entry_id = entry_id
         self._name = name or str(entry_id)
@@ -86,8 +102,12 @@ class HttpsRangeSource:
         self._token = token
         self._block_size = block_size
         self._cache_blocks = max(cache_blocks, MAX_RUN_BLOCKS)
-        verify = ssl.create_default_context(cafile=str(pin)) if pin else ssl.create_default_context()
-        self._client = httpx.Client(verify=verify, timeout=timeout)
+        self._timeout = timeout
+        self._owns_client = client is None
+        if client is None:
+            verify = ssl.create_default_context(cafile=str(pin)) if pin else ssl.create_default_context()
+            client = httpx.Client(verify=verify, timeout=timeout)
+        self._client = client
         self._lock = threading.Lock()  # one request at a time on the one connection; guards the cache
         self._blocks: OrderedDict[int, bytes] = OrderedDict()
         self._size: int | None = None
@@ -125,12 +145,22 @@ class HttpsRangeSource:
         start = offset - first * self._block_size
         return data[start : start + end - offset]
 
+    def prefetch(self) -> threading.Thread:
+        """Fetch, on a thread of its own, what a player reads first (the module docstring); returns the thread.
+
+        Reads wait for it (the lock) and then find their bytes cached. A failure is left for the reads to
+        meet (and report) themselves.
+        """
+        worker = threading.Thread(target=self._prefetch, name="media-prefetch", daemon=True)
+        worker.start()
+        return worker
+
     def close(self) -> None:
         """Later reads fail; the connection closes now, or when the request in progress ends."""
         self._closed = True
         if self._lock.acquire(blocking=False):
             try:
-                self._client.close()
+                self._close_client()
             finally:
                 self._lock.release()
 
@@ -138,6 +168,10 @@ class HttpsRangeSource:
 
     def _closed_error(self) -> MediaStreamError:
         return MediaStreamError(0, "closed", f"{self._name}: the stream is closed")
+
+    def _close_client(self) -> None:
+        if self._owns_client:
+            self._client.close()
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -147,7 +181,34 @@ class HttpsRangeSource:
                 yield
             finally:
                 if self._closed:
-                    self._client.close()
+                    self._close_client()
+
+    def _prefetch(self) -> None:
+        try:
+            with self._locked():
+                if 0 not in self._blocks:
+                    self._fetch(0, HEAD_BLOCKS)
+                self._fetch_index()
+        except OSError as error:
+            _log.debug("prefetching %s failed: %s", self._name, error)
+
+    def _fetch_index(self) -> None:
+        """The end of an MP4 whose index lies past the cached head (mp4.index_after), if it fits beside it.
+
+        The run of in-order reads goes on where it was: libVLC reads on after the head once it has the index.
+        """
+        head_blocks = next(index for index in itertools.count() if index not in self._blocks)
+        head = b"".join(self._blocks[index] for index in range(head_blocks))
+        assert self._size is not None  # known since the head was fetched
+        tail = index_after(head, self._size)
+        if tail is None or self._size - tail > TAIL_LIMIT:
+            return
+        first = tail // self._block_size
+        count = -(-self._size // self._block_size) - first
+        if count <= self._cache_blocks - head_blocks:  # never at the cost of the head
+            run_ends = self._next_block
+            self._fetch(first, count)
+            self._next_block = run_ends
 
     def _block(self, index: int, last_wanted: int) -> bytes:
         cached = self._blocks.get(index)
@@ -177,11 +238,11 @@ class HttpsRangeSource:
         token = self._token if isinstance(self._token, str) else self._token() or ""
         headers = {"Authorization": f"Bearer {token}", "Range": f"bytes={start}-{end}"}
         for attempt in (1, 2):
-            if self._closed:
+            if self._closed or self._client.is_closed:  # a shared client closes with its connection (sign-out)
                 raise self._closed_error()
             self.requests += 1
             try:
-                with self._client.stream("GET", self._url, headers=headers) as response:
+                with self._client.stream("GET", self._url, headers=headers, timeout=self._timeout) as response:
                     return self._range_body(response, start, end)
             except httpx.TransportError as error:
                 untrusted = _certificate_error(error)

@@ -105,15 +105,19 @@ class RemoteClient:
         return int(self._export("evidence-ledger", path, search=search).get(ROW_COUNT_HEADER, "0"))
 
     def media_source(self, viewing: Viewing) -> ByteSource:
-        """A stream of the server's media route for the viewing's open register entry (HttpsRangeSource)."""
+        """A stream of the server's media route for the viewing's open register entry (HttpsRangeSource),
+        through the connection's own client, already fetching what the player reads first."""
         connection = self.connection
-        return HttpsRangeSource(
+        source = HttpsRangeSource(
             connection.url,
             viewing.entry_id,
             lambda: connection.token,
             connection.pin,
             name=PurePosixPath(viewing.media_path).name,
+            client=connection.http,
         )
+        source.prefetch()
+        return source
 
     def thumbnail(self, clip_id: int) -> bytes | None:
         answer = self.connection.send("GET", f"/clips/{clip_id}/thumbnail", retry=True)
