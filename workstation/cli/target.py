@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -121,9 +122,21 @@ def open_archive(args: argparse.Namespace, create: bool = False, upgrade: bool =
     that only works on an archive opened here refuses --server."""
     if remote(args):
         raise WorkstationError("command_not_remote", command=args.command)
-    if args.profile:
-        return open_profile(args.profile, upgrade=upgrade)
-    return Archive.open_embedded(args.archive or default_archive_folder(), create=create)
+    return ArchivePlace(args.profile, args.archive).open(create, upgrade)
+
+
+@dataclass(frozen=True)
+class ArchivePlace:
+    """An archive opened here: by its profile, or its folder (default: the embedded one). Picklable, so that
+    the server's worker processes open the same archive (`workstation serve --workers`)."""
+
+    profile: str | None
+    folder: Path | None
+
+    def open(self, create: bool = False, upgrade: bool = False) -> Archive:
+        if self.profile:
+            return open_profile(self.profile, upgrade=upgrade)
+        return Archive.open_embedded(self.folder or default_archive_folder(), create=create)
 
 
 def user_of(args: argparse.Namespace) -> Identity | None:
