@@ -56,7 +56,7 @@ def run_serve(args: argparse.Namespace) -> int:
         longest=timedelta(hours=int(settings.get("session_hours", 12))),
     )
     place = ArchivePlace(args.profile, args.archive)
-    site = Site(place.open, certificate, key, policy, config.config_dir() / "server-cache" / "thumbnails")
+    site = Site(place.open_current, certificate, key, policy, config.config_dir() / "server-cache" / "thumbnails")
     archive = open_archive(args)
     try:
         serve(

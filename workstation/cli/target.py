@@ -138,6 +138,17 @@ class ArchivePlace:
             return open_profile(self.profile, upgrade=upgrade)
         return Archive.open_embedded(self.folder or default_archive_folder(), create=create)
 
+    def open_current(self) -> Archive:
+        """The archive, its schema checked and never upgraded: for the server's worker processes (the server
+        process opened it first, upgrading an embedded one)."""
+        folder = self.folder or default_archive_folder()
+        if self.profile:
+            profile = load_profiles().get(self.profile)
+            if profile is None or profile.kind != "embedded":
+                return open_profile(self.profile)
+            folder = Path(profile.folder)
+        return Archive.open_embedded(folder, upgrade=False)
+
 
 def user_of(args: argparse.Namespace) -> Identity | None:
     """The workstation user a local command acts as (--user), if given."""
