@@ -75,8 +75,10 @@ class Archive:
         self.sessions = ArchiveSessions(engine, {SESSION_KEYS: self.audit_keys})
 
     @classmethod
-    def open_embedded(cls, folder: Path, create: bool = False) -> "Archive":
-        """Open (or with create=True, create) the embedded archive in `folder`; upgrades its schema."""
+    def open_embedded(cls, folder: Path, create: bool = False, upgrade: bool = True) -> "Archive":
+        """Open (or with create=True, create) the embedded archive in `folder`; upgrades its schema, or with
+        upgrade=False only checks that it is current (a server's worker process, once the server upgraded it:
+        an upgrade rebuilds the statistics triggers, which two processes opening at once must not both do)."""
         folder = Path(folder)
         database = folder / EMBEDDED_DATABASE
         if not database.exists() and not create:
@@ -88,7 +90,10 @@ class Archive:
         archive = cls(engine, folder / EMBEDDED_MEDIA)
         archive.folder = folder
         with archive._closed_on_error():
-            archive.upgrade_schema()
+            if upgrade:
+                archive.upgrade_schema()
+            else:
+                archive.check_schema()
         return archive
 
     @classmethod

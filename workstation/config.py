@@ -37,6 +37,7 @@ SCHEMA: dict[str, dict[str, tuple[type, ...]]] = {
         "tls_key": (str,),
         "session_idle_minutes": (int,),
         "session_hours": (int,),
+        "workers": (int,),
     },
     "audit": {"key_file": (str,), "anchor_file": (str,)},
     "clocks": {"drift_limit_s_per_day": _NUMBER},

@@ -6363,496 +6363,506 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="627" />
+        <source>{workers} worker processes cannot be: give a whole number from 1 to {most} (--workers or [server] workers).</source>
+        <translation>工作进程数 {workers} 无效，应为 1 到 {most} 之间的整数（--workers 或 [server] workers）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="632" />
+        <source>Worker process {number} of the archive server did not start (exit code {exit_code}); the server stopped. The log above says why.</source>
+        <translation>档案服务器的第 {number} 个工作进程未能启动（退出码 {exit_code}），服务器已停止；原因见上方日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="637" />
         <source>{command} needs --server URL.</source>
         <translation>{command} 需要 --server 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="628" />
+        <location filename="../../ui/common/error_text.py" line="638" />
         <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
         <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="631" />
+        <location filename="../../ui/common/error_text.py" line="641" />
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="634" />
+        <location filename="../../ui/common/error_text.py" line="644" />
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="639" />
+        <location filename="../../ui/common/error_text.py" line="649" />
         <source>A station account uploads recorder dumps and does nothing else: sign in with a personal account.</source>
         <translation>采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="642" />
+        <location filename="../../ui/common/error_text.py" line="652" />
         <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
         <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="645" />
+        <location filename="../../ui/common/error_text.py" line="655" />
         <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
         <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="650" />
+        <location filename="../../ui/common/error_text.py" line="660" />
         <source>The audit key of this archive (id {archive}) is not in the key store ({where}). Without it nothing can be recorded or verified. Restore it from its backup with `workstation audit import-key --from FILE`, or set [audit] key_file to the server's key file.</source>
         <translation>本档案库（编号 {archive}）的审计密钥不在密钥库（{where}）中，没有它既不能记录也不能校验。请用“workstation audit import-key --from 文件”从备份恢复，或在 [audit] key_file 中指定服务器的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="656" />
+        <location filename="../../ui/common/error_text.py" line="666" />
         <source>The audit key store {where} is damaged or not a key file. Restore it from its backup.</source>
         <translation>审计密钥库 {where} 已损坏或不是密钥文件，请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="659" />
+        <location filename="../../ui/common/error_text.py" line="669" />
         <source>Cannot write the audit key file {where} ({detail}). Check that the folder exists and may be written, then try again.</source>
         <translation>无法写入审计密钥文件 {where}（{detail}）。请确认该文件夹存在且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="664" />
+        <location filename="../../ui/common/error_text.py" line="674" />
         <source>The system's credential store cannot be used for the audit key ({detail}). Make sure it works, or set [audit] key_file in workstation.toml.</source>
         <translation>无法使用系统凭据管理器保存审计密钥（{detail}）。请确认凭据管理器可用，或在 workstation.toml 的 [audit] key_file 中指定密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="669" />
+        <location filename="../../ui/common/error_text.py" line="679" />
         <source>The file {where} holds no audit key of this archive (id {archive}).</source>
         <translation>文件 {where} 中没有本档案库（编号 {archive}）的审计密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="672" />
+        <location filename="../../ui/common/error_text.py" line="682" />
         <source>The key store {where} already holds the audit key of this archive (id {archive}); nothing was changed.</source>
         <translation>密钥库 {where} 中已有本档案库（编号 {archive}）的审计密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="676" />
+        <location filename="../../ui/common/error_text.py" line="686" />
         <source>Key {key} in {where} does not verify the audit log of this archive: it is not this archive's key. Nothing was changed.</source>
         <translation>{where} 中的密钥 {key} 无法校验本档案库的审计日志，不是本档案库的密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="681" />
+        <location filename="../../ui/common/error_text.py" line="691" />
         <source>"{text}" is not an anchor: write it as SEQ:HEX with at least 16 hexadecimal digits, as printed on the ledger.</source>
         <translation>“{text}”不是锚点：请按台帐上的打印格式写成 序号:摘要（至少 16 位十六进制）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="686" />
+        <location filename="../../ui/common/error_text.py" line="696" />
         <source>Cannot read the anchor file {where} ({detail}).</source>
         <translation>无法读取锚点文件 {where}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="689" />
+        <location filename="../../ui/common/error_text.py" line="699" />
         <source>Line {line} of the anchor file {where} is not an anchor (SEQ:HEX). Anchor files are only appended to: restore it from its copy.</source>
         <translation>锚点文件 {where} 第 {line} 行不是锚点（序号:摘要）。锚点文件只能追加，请从其副本恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="694" />
+        <location filename="../../ui/common/error_text.py" line="704" />
         <source>Cannot append to the anchor file {where} ({detail}). Check that the medium is present and writable, then try again.</source>
         <translation>无法追加写入锚点文件 {where}（{detail}）。请确认存储介质已连接且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="699" />
+        <location filename="../../ui/common/error_text.py" line="709" />
         <source>--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE.</source>
         <translation>--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="702" />
+        <location filename="../../ui/common/error_text.py" line="712" />
         <source>Only administrators, heads, legal and inspection staff see retention and destruction.</source>
         <translation>只有执法记录仪管理员、单位负责人、法制和督察人员可以查看保存期限与销毁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="705" />
+        <location filename="../../ui/common/error_text.py" line="715" />
         <source>Only administrators of the top unit (the corps) change the retention policy.</source>
         <translation>只有最高一级单位（总队）的管理员可以修改保存期限规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="708" />
+        <location filename="../../ui/common/error_text.py" line="718" />
         <source>Only legal (法制) and inspection (督察) staff place or lift legal holds.</source>
         <translation>只有法制和督察人员可以设置或解除法律保全。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="711" />
+        <location filename="../../ui/common/error_text.py" line="721" />
         <source>Give the reason for the legal hold.</source>
         <translation>请填写法律保全的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="712" />
+        <location filename="../../ui/common/error_text.py" line="722" />
         <source>Choose the files to hold.</source>
         <translation>请选择要保全的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="713" />
+        <location filename="../../ui/common/error_text.py" line="723" />
         <source>Give the reason for lifting the hold.</source>
         <translation>请填写解除保全的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="714" />
+        <location filename="../../ui/common/error_text.py" line="724" />
         <source>There is no legal hold number {hold_id}.</source>
         <translation>没有编号为 {hold_id} 的法律保全。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="715" />
+        <location filename="../../ui/common/error_text.py" line="725" />
         <source>Legal hold {hold_id} has already been lifted.</source>
         <translation>法律保全 {hold_id} 已解除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="716" />
+        <location filename="../../ui/common/error_text.py" line="726" />
         <source>Unit {unit_code} is not one of the units in your charge.</source>
         <translation>单位 {unit_code} 不在您的管辖范围内。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="719" />
+        <location filename="../../ui/common/error_text.py" line="729" />
         <source>Give the reason for changing the retention policy.</source>
         <translation>请填写修改保存期限规则的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="722" />
+        <location filename="../../ui/common/error_text.py" line="732" />
         <source>The base rule (all footage) cannot be removed; set another class instead.</source>
         <translation>基本规则（适用于全部资料）不能删除，可改为其他保存类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="725" />
+        <location filename="../../ui/common/error_text.py" line="735" />
         <source>There is no retention class {class_code}. See `workstation retention classes`.</source>
         <translation>没有保存类别 {class_code}。可用 workstation retention classes 查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="728" />
+        <location filename="../../ui/common/error_text.py" line="738" />
         <source>{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).</source>
         <translation>{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="732" />
+        <location filename="../../ui/common/error_text.py" line="742" />
         <source>Give the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="733" />
+        <location filename="../../ui/common/error_text.py" line="743" />
         <source>Say what the export is for (purpose).</source>
         <translation>请填写导出用途（事由）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="734" />
+        <location filename="../../ui/common/error_text.py" line="744" />
         <source>The purpose may be at most {max_chars} characters.</source>
         <translation>导出用途最多 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="737" />
+        <location filename="../../ui/common/error_text.py" line="747" />
         <source>Enter the number of the receiving body's document (or the internal approval number).</source>
         <translation>请填写接收单位的法律文书编号（内部使用请填写内部审批编号）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="740" />
+        <location filename="../../ui/common/error_text.py" line="750" />
         <source>The document number may be at most {max_chars} characters.</source>
         <translation>文书编号最多 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="743" />
+        <location filename="../../ui/common/error_text.py" line="753" />
         <source>Enter the medium and who received the package.</source>
         <translation>请填写移交介质和接收人。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="744" />
+        <location filename="../../ui/common/error_text.py" line="754" />
         <source>Evidence export {export_id} is not yours: only the person who asked for it may write it.</source>
         <translation>证据导出 {export_id} 不是您申请的，只有申请人可以制作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="747" />
+        <location filename="../../ui/common/error_text.py" line="757" />
         <source>Evidence export {export_id} is not complete yet; record the handover after the package is written.</source>
         <translation>证据导出 {export_id} 尚未制作完成，请制作完成后再登记移交。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="751" />
+        <location filename="../../ui/common/error_text.py" line="761" />
         <source>There is no evidence export number {export_id}.</source>
         <translation>没有编号为 {export_id} 的证据导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="752" />
+        <location filename="../../ui/common/error_text.py" line="762" />
         <source>Evidence export {export_id} has not been started; start the export again.</source>
         <translation>证据导出 {export_id} 尚未开始制作，请重新执行导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="755" />
+        <location filename="../../ui/common/error_text.py" line="765" />
         <source>The package of evidence export {export_id} does not hold exactly the files asked for; run the export again.</source>
         <translation>证据导出 {export_id} 的数据包与申请的文件不一致，请重新执行导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="760" />
+        <location filename="../../ui/common/error_text.py" line="770" />
         <source>File {clip_id} read for the export does not have the archive's SHA-256: nothing was recorded. Run `workstation verify` and tell the administrator.</source>
         <translation>导出时读取的文件 {clip_id} 与档案记录的 SHA-256 不一致，未登记导出。请运行完整性核验并报告管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="765" />
+        <location filename="../../ui/common/error_text.py" line="775" />
         <source>The export waits for approval of viewing request {request_id} (legal review, then the head). Run the export again once it is approved.</source>
         <translation>该导出正在等待调阅申请 {request_id} 的审批（法制审核后由负责人审批），批准后请再次执行导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="770" />
+        <location filename="../../ui/common/error_text.py" line="780" />
         <source>Evidence export {export_id} was refused, or its approval was revoked or has expired. Ask again if it is still needed.</source>
         <translation>证据导出 {export_id} 未获批准，或批准已撤销、已过期。如仍需要，请重新申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="775" />
+        <location filename="../../ui/common/error_text.py" line="785" />
         <source>Evidence export {export_id} is already complete; see `workstation evidence list`.</source>
         <translation>证据导出 {export_id} 已制作完成，请用 workstation evidence list 查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="778" />
+        <location filename="../../ui/common/error_text.py" line="788" />
         <source>Name the receiving body once with --to: procuratorate, court, supervision, justice or internal.</source>
         <translation>请用 --to 指定一个接收单位：检察院（procuratorate）、法院（court）、纪检监察（supervision）、司法行政（justice）或本单位（internal）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="781" />
+        <location filename="../../ui/common/error_text.py" line="791" />
         <source>An officer's export needs --from and --to with the first and last day (YYYY-MM-DD).</source>
         <translation>按执法人员导出时，请用 --from 和 --to 给出起止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="784" />
+        <location filename="../../ui/common/error_text.py" line="794" />
         <source>--from and a date after --to go with --officer.</source>
         <translation>--from 和日期形式的 --to 须与 --officer 一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="787" />
+        <location filename="../../ui/common/error_text.py" line="797" />
         <source>No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.</source>
         <translation>找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="792" />
+        <location filename="../../ui/common/error_text.py" line="802" />
         <source>Unit {unit} is not in your charge: statistics cover only the units you may view.</source>
         <translation>单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="795" />
+        <location filename="../../ui/common/error_text.py" line="805" />
         <source>A report is written as .html or .xlsx, not {suffix}.</source>
         <translation>报表文件应为 .html 或 .xlsx，而不是 {suffix}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="796" />
+        <location filename="../../ui/common/error_text.py" line="806" />
         <source>--to is before --from: give the first day, then the last.</source>
         <translation>--to 早于 --from：请先给起始日期，再给截止日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="799" />
+        <location filename="../../ui/common/error_text.py" line="809" />
         <source>{path} already exists. Choose another folder or file name; nothing was written there.</source>
         <translation>{path} 已存在。请另选文件夹或文件名，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="803" />
+        <location filename="../../ui/common/error_text.py" line="813" />
         <source>The bytes read for file {clip_id} ({name}) do not have the hash recorded at ingest, so it cannot be exported. Nothing was marked complete; have the archive checked (workstation integrity).</source>
         <translation>文件 {clip_id}（{name}）读出的内容与入库时记录的校验值不符，不能导出，未标记为完成。请检查档案完整性（workstation integrity）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="808" />
+        <location filename="../../ui/common/error_text.py" line="818" />
         <source>File {clip_id} ({name}) cannot be read ({detail}). Check the archive storage, then run the export again; it resumes where it stopped.</source>
         <translation>无法读取文件 {clip_id}（{name}）（{detail}）。请检查档案存储后重新导出，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="813" />
+        <location filename="../../ui/common/error_text.py" line="823" />
         <source>The target {folder} is full. Free some space or use a larger medium, then run the export again; it resumes where it stopped.</source>
         <translation>目标位置 {folder} 空间已满。请腾出空间或换用更大的介质后重新导出，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="818" />
+        <location filename="../../ui/common/error_text.py" line="828" />
         <source>The target {folder} cannot hold a file this large (a FAT32 drive holds at most 4 GB per file). Use an exFAT or NTFS drive, or the disc image format.</source>
         <translation>目标位置 {folder} 不能存放这么大的文件（FAT32 格式的 U 盘单个文件最大 4 GB）。请改用 exFAT 或 NTFS 格式的介质，或选择光盘镜像格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="823" />
+        <location filename="../../ui/common/error_text.py" line="833" />
         <source>Cannot write to {folder} ({detail}). Check that the medium is present and writable, then run the export again; it resumes where it stopped.</source>
         <translation>无法写入 {folder}（{detail}）。请确认介质已插好且可写，然后重新导出，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="828" />
+        <location filename="../../ui/common/error_text.py" line="838" />
         <source>{folder} holds an unfinished package of another export. Choose another target, or remove that folder if it is no longer needed.</source>
         <translation>{folder} 中是另一次导出未完成的证据包。请另选目标位置，或在确认不再需要后删除该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="833" />
+        <location filename="../../ui/common/error_text.py" line="843" />
         <source>The written copy of {path} differs from what was read when checked. The medium may be faulty; run the export again (that file is written anew) or use another medium.</source>
         <translation>写入的 {path} 在复核时与读出的内容不一致，介质可能有故障。请重新导出（该文件将重新写入），或换用其他介质。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="838" />
+        <location filename="../../ui/common/error_text.py" line="848" />
         <source>The export was cancelled. What was written is kept; run it again to go on.</source>
         <translation>导出已取消。已写入的内容会保留，重新导出即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="842" />
+        <location filename="../../ui/common/error_text.py" line="852" />
         <source>{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at its root), or cannot be read.</source>
         <translation>{path} 不是证据包（根目录下应有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="847" />
+        <location filename="../../ui/common/error_text.py" line="857" />
         <source>workstation {action} needs {options} (see workstation report --help).</source>
         <translation>workstation {action} 须给出 {options}（见 workstation report --help）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="850" />
+        <location filename="../../ui/common/error_text.py" line="860" />
         <source>The task's schedule is not valid: choose daily (--daily), weekly (--weekly 1–7, 1 is Monday) or monthly (--monthly 1–28), with --hour 0–23.</source>
         <translation>报表任务的运行时间不正确：每天（--daily）、每周（--weekly 1–7，1 为周一）或每月（--monthly 1–28）选其一，并用 --hour 给出 0–23 时。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="855" />
+        <location filename="../../ui/common/error_text.py" line="865" />
         <source>There is no report task {task_id} (see workstation report tasks).</source>
         <translation>没有编号为 {task_id} 的报表任务（用 workstation report tasks 查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="858" />
+        <location filename="../../ui/common/error_text.py" line="868" />
         <source>A report task goes either to e-mail addresses (--mail) or to a drop folder (--drop-folder): give one of them.</source>
         <translation>报表任务须指定收件人（--mail）或放置文件夹（--drop-folder），二者选其一。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="863" />
+        <location filename="../../ui/common/error_text.py" line="873" />
         <source>“{address}” is not an e-mail address (name@domain).</source>
         <translation>“{address}”不是电子邮件地址（应为 名称@域名）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="866" />
+        <location filename="../../ui/common/error_text.py" line="876" />
         <source>The drop folder {folder} does not exist or is not a full path: create it first and give its full path.</source>
         <translation>放置文件夹 {folder} 不存在或不是绝对路径：请先创建该文件夹，并给出完整路径。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="870" />
+        <location filename="../../ui/common/error_text.py" line="880" />
         <source>Only administrators set up report tasks, for the units in their charge.</source>
         <translation>只有管理员可以设置报表任务，且只能为其管辖的单位设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="873" />
+        <location filename="../../ui/common/error_text.py" line="883" />
         <source>No mail server is set up: give host, port, security, sender (and user if it signs in) in the [mail] section of workstation.toml, or use a drop folder (--drop-folder).</source>
         <translation>未配置邮件服务器：请在 workstation.toml 的 [mail] 中设置 host、port、security、sender（需登录时还有 user），或改用放置文件夹（--drop-folder）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="878" />
+        <location filename="../../ui/common/error_text.py" line="888" />
         <source>The [mail] section of workstation.toml is incomplete: host and sender are needed, and user to keep a password.</source>
         <translation>workstation.toml 的 [mail] 不完整：须设置 host 和 sender；保存密码还须设置 user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="883" />
+        <location filename="../../ui/common/error_text.py" line="893" />
         <source>[mail] security in workstation.toml is starttls or tls, not “{value}” (mail is never sent in clear text).</source>
         <translation>workstation.toml 的 [mail] security 应为 starttls 或 tls，而不是“{value}”（不支持明文发送）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="887" />
+        <location filename="../../ui/common/error_text.py" line="897" />
         <source>The SMTP password cannot be read from the credential store ({detail}). Run the scheduled task as the account that saved it.</source>
         <translation>无法从系统凭据管理器读取 SMTP 密码（{detail}）。请确认计划任务以保存密码的系统账户运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="892" />
+        <location filename="../../ui/common/error_text.py" line="902" />
         <source>The credential store holds no SMTP password for {user}@{host}: run workstation report mail-password as the account that runs the scheduled task.</source>
         <translation>系统凭据管理器中没有 {user}@{host} 的 SMTP 密码：请以运行计划任务的系统账户执行 workstation report mail-password。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="897" />
+        <location filename="../../ui/common/error_text.py" line="907" />
         <source>The encrypted connection to the mail server {host} failed ({detail}). For a private mail server, give its certificate or CA in [mail] ca_file.</source>
         <translation>与邮件服务器 {host} 的加密连接失败（{detail}）。如果是单位自建的邮件服务器，请在 [mail] ca_file 中指定其证书或 CA 证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="902" />
+        <location filename="../../ui/common/error_text.py" line="912" />
         <source>The mail server {host} refused user {user} ({detail}): save the password again with workstation report mail-password.</source>
         <translation>邮件服务器 {host} 拒绝了用户 {user} 的登录（{detail}）：请用 workstation report mail-password 重新保存密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="907" />
+        <location filename="../../ui/common/error_text.py" line="917" />
         <source>The mail server {host} refused the report ({detail}). Check the recipients and the sender.</source>
         <translation>邮件服务器 {host} 拒收了报表邮件（{detail}）。请检查收件人地址和发件人设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="910" />
+        <location filename="../../ui/common/error_text.py" line="920" />
         <source>The mail server {host}:{port} cannot be reached ({detail}). It is tried again at the next run.</source>
         <translation>无法连接邮件服务器 {host}:{port}（{detail}）。将在下次运行时重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="913" />
+        <location filename="../../ui/common/error_text.py" line="923" />
         <source>The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and can be written.</source>
         <translation>无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="918" />
+        <location filename="../../ui/common/error_text.py" line="928" />
         <source>workstation clock {action} needs {options} (see workstation clock --help).</source>
         <translation>workstation clock {action} 须给出 {options}（见 workstation clock --help）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="921" />
+        <location filename="../../ui/common/error_text.py" line="931" />
         <source>No recorder with device number {device_no} is registered.</source>
         <translation>没有设备编号为 {device_no} 的执法记录仪。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="924" />
+        <location filename="../../ui/common/error_text.py" line="934" />
         <source>The note is too long ({length} characters); at most {max_chars}.</source>
         <translation>备注过长（{length} 个字符），最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="927" />
+        <location filename="../../ui/common/error_text.py" line="937" />
         <source>The clock of recorder {device_no} is more than {max_days} days off: set the recorder's clock right instead of measuring it.</source>
         <translation>记录仪 {device_no} 的时钟偏差超过 {max_days} 天：请直接校准记录仪时钟，而不是登记偏差。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="932" />
+        <location filename="../../ui/common/error_text.py" line="942" />
         <source>File {clip_id} was not recorded by recorder {device_no}: give a file of this recorder.</source>
         <translation>文件 {clip_id} 不是记录仪 {device_no} 录制的：请指定该记录仪的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="935" />
+        <location filename="../../ui/common/error_text.py" line="945" />
         <source>Give the reason for the clock correction.</source>
         <translation>请填写时钟校正的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="936" />
+        <location filename="../../ui/common/error_text.py" line="946" />
         <source>The reason is too long ({length} characters); at most {max_chars}.</source>
         <translation>原因过长（{length} 个字符），最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="939" />
+        <location filename="../../ui/common/error_text.py" line="949" />
         <source>The end date of the correction is before its start date.</source>
         <translation>校正的截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="942" />
+        <location filename="../../ui/common/error_text.py" line="952" />
         <source>Recorder {device_no} has no clock measurement yet: enter one first (workstation clock measure).</source>
         <translation>记录仪 {device_no} 尚无时钟偏差记录：请先登记一次（workstation clock measure）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="945" />
+        <location filename="../../ui/common/error_text.py" line="955" />
         <source>There is no clock correction {correction_id} (see workstation clock show).</source>
         <translation>没有编号为 {correction_id} 的时钟校正（用 workstation clock show 查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="948" />
+        <location filename="../../ui/common/error_text.py" line="958" />
         <source>Clock correction {correction_id} was already reverted at {at}.</source>
         <translation>时钟校正 {correction_id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="951" />
+        <location filename="../../ui/common/error_text.py" line="961" />
         <source>Clock correction {correction_id} is overridden by the later correction {later} of the same footage: revert {later} first.</source>
         <translation>时钟校正 {correction_id} 已被同一批文件的后续校正 {later} 覆盖：请先撤销 {later}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="956" />
+        <location filename="../../ui/common/error_text.py" line="966" />
         <source>The unit {unit} is not in your charge: the pre-screen covers only the units you may view.</source>
         <translation>单位 {unit} 不在您的管辖范围内，只能预筛查您有权查看的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="960" />
+        <location filename="../../ui/common/error_text.py" line="970" />
         <source>You may not review finding {finding_id}: only administrators, reviewers and inspection staff of its unit or a unit above it may (or there is no such finding).</source>
         <translation>无权复核发现 {finding_id}：只有该单位及其上级单位的管理员、抽查人员和督察人员可以复核（或没有这条发现）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="965" />
+        <location filename="../../ui/common/error_text.py" line="975" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>截止日期 {date_to} 早于起始日期 {date_from}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="969" />
+        <location filename="../../ui/common/error_text.py" line="979" />
         <source>The review note is too long (at most {limit} characters).</source>
         <translation>复核说明太长（最多 {limit} 字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="973" />
+        <location filename="../../ui/common/error_text.py" line="983" />
         <source>The archive server has no pre-screen scan {job_id} of yours (run it again after a server restart).</source>
         <translation>档案服务器上没有您启动的预筛查扫描 {job_id}（服务器重启后请重新运行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="977" />
+        <location filename="../../ui/common/error_text.py" line="987" />
         <source>Only an administrator of the unit may start a pre-screen scan (not a station account or another role).</source>
         <translation>只有单位的执法记录仪管理员可以启动预筛查扫描（采集站账号和其他角色不能）。</translation>
     </message>

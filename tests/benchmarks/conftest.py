@@ -13,6 +13,7 @@ them at a tiny scale so they stay alive; `tools/bench.sh` sets the full-scale en
     BENCH_LOAD_CLIENTS    simulated review PCs on one archive server (default 50; test_server_load.py)
     BENCH_LOAD_SECONDS    how long they load it                     (default 20; bench.sh 60)
     BENCH_LOAD_THINK_MS   mean pause between a client's cycles      (default 500; 0: saturation)
+    BENCH_LOAD_WORKERS    `serve --workers` counts the load compares (default "1,2"; test_server_load.py)
 
 Results are printed (run pytest with -s to see them) and written as JSON to bench-results/.
 """

@@ -60,11 +60,12 @@ def close_all(clients: Sequence[RemoteClient]) -> None:
 
 
 @contextmanager
-def serving(clip_archive: ClipArchive, folder: Path) -> Iterator[ServedClips]:
-    """The server over `clip_archive`, its configuration (and for PostgreSQL its profile) in `folder`."""
+def serving(clip_archive: ClipArchive, folder: Path, options: Sequence[str] = ()) -> Iterator[ServedClips]:
+    """The server over `clip_archive`, its configuration (and for PostgreSQL its profile) in `folder`; `options`
+    are added to its command line (e.g. --workers 2)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WORKSTATION_CONFIG_DIR", str(folder / "config"))
-        with running_server(clip_archive.kind, clip_archive.archive, folder) as server:
+        with running_server(clip_archive.kind, clip_archive.archive, folder, options) as server:
             yield ServedClips(clip_archive, server)
 
 

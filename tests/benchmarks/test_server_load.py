@@ -1,11 +1,12 @@
 """Load on one archive server instance (issue 12): many review PCs browsing and streaming at once.
 
 BENCH_LOAD_CLIENTS simulated clients (50), each signed in as its own reviewer of one brigade of the bulk-loaded
-clip archive, run for BENCH_LOAD_SECONDS (20) against one `workstation serve` process on loopback (TLS), on
-SQLite and on PostgreSQL. All clients are asyncio tasks in the test process, each with its own keep-alive
-HTTPS connection (httpx), sending what the program sends (the `ArchiveClient` calls as
-workstation.client.wire encodes them, with an idempotency key; media with Range requests). One cycle of a
-client, as a reviewer changing a filter and then looking into a clip:
+clip archive, run for BENCH_LOAD_SECONDS (20) against one `workstation serve` instance on loopback (TLS), on
+SQLite and on PostgreSQL, once for each worker count of BENCH_LOAD_WORKERS ("1,2": `serve --workers N`, one
+server started after the other on the same archive; a summary table compares them). All clients are asyncio
+tasks in the test process, each with its own keep-alive HTTPS connection (httpx), sending what the program
+sends (the `ArchiveClient` calls as workstation.client.wire encodes them, with an idempotency key; media with
+Range requests). One cycle of a client, as a reviewer changing a filter and then looking into a clip:
 
     page    first_clip_page: the brigade's clips in a random month, 200 rows, newest first
     count   count_clips of the same filter
@@ -14,7 +15,8 @@ client, as a reviewer changing a filter and then looking into a clip:
     think   a pause of 0..2 x BENCH_LOAD_THINK_MS (500) ms; 0 makes it a saturation test
 
 Target (issue 12): no errors, page p95 < 300 ms on this 2-core machine, where the clients' own process
-shares the two cores with the server (what the server used is reported as CPU seconds per second).
+shares the two cores with the server (what the server used, its workers included, is reported as CPU seconds
+per second).
 Asserted: no request failed, every count is the generator's exact one, every range holds the file's bytes.
 """
 
@@ -25,7 +27,6 @@ import random
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -36,7 +37,7 @@ from sqlalchemy import func, select
 
 from db.models import Clip
 from tests.benchmarks.bulk import DAYS, FIRST_DAY
-from tests.benchmarks.conftest import MIB, BenchReport, BenchScale
+from tests.benchmarks.conftest import MIB, BenchReport, BenchScale, ClipArchive
 from tests.benchmarks.server_site import ServedClips, close_all, give_media, serving
 from tests.benchmarks.test_server_browse import percentiles
 from workstation.client.connection import tls_context
@@ -59,6 +60,7 @@ class LoadScale:
     clients: int
     seconds: float
     think_ms: float
+    workers: tuple[int, ...]
 
     @classmethod
     def from_environment(cls) -> "LoadScale":
@@ -66,6 +68,7 @@ class LoadScale:
             int(os.environ.get("BENCH_LOAD_CLIENTS") or 50),
             float(os.environ.get("BENCH_LOAD_SECONDS") or 20),
             float(os.environ.get("BENCH_LOAD_THINK_MS") or 500),
+            tuple(int(count) for count in (os.environ.get("BENCH_LOAD_WORKERS") or "1,2").split(",")),
         )
 
 
@@ -85,16 +88,18 @@ class Measured:
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedClips]:
-    clip_archive = request.getfixturevalue(f"{request.param}_clip_archive")
-    with serving(clip_archive, tmp_path_factory.mktemp(f"load-server-{request.param}")) as site:
-        yield site
+def clip_archive(request: pytest.FixtureRequest) -> ClipArchive:
+    archive: ClipArchive = request.getfixturevalue(f"{request.param}_clip_archive")
+    return archive
 
 
 def _server_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc)."""
+    """User + system CPU seconds so far of a process and its children (the workers), from Linux's /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    children = [int(child) for task in tasks for child in (task / "children").read_text().split()]
+    return own + sum(_server_cpu_seconds(child) for child in children)
 
 
 async def _client(
@@ -171,12 +176,38 @@ def _reviewers(site: ServedClips, scale: LoadScale, media: Path) -> tuple[list[R
 
 
 def test_load_of_many_review_pcs_on_one_server(
-    served: ServedClips, bench_scale: BenchScale, bench_report: BenchReport, tmp_path: Path
+    clip_archive: ClipArchive, bench_scale: BenchScale, bench_report: BenchReport, tmp_path: Path
 ):
     scale = LoadScale.from_environment()
     media = random.Random(bench_scale.seed).randbytes(MEDIA_BYTES)
-    media_file = served.clips.archive.media_root / "load-bench-media.bin"
+    media_file = clip_archive.archive.media_root / "load-bench-media.bin"
     media_file.write_bytes(media)
+    summary, errors = [], []
+    for workers in scale.workers:
+        with serving(clip_archive, tmp_path / f"workers-{workers}", ["--workers", str(workers)]) as served:
+            figures, measured = _load(served, scale, media, media_file, workers, bench_scale, bench_report)
+        summary.append([workers, *figures])
+        errors += measured.errors
+    bench_report.table(
+        f"Load: {scale.clients} review PCs on one server by worker processes, {clip_archive.kind}, "
+        f"{scale.seconds:.0f} s each (ms)",
+        ["workers", "requests/s", "page p50", "page p95", "range p95", "server cores", "clients' cores"],
+        summary,
+        [f"target: no errors, page p95 < {TARGET_PAGE_P95_MS} ms; errors: {len(errors)}"],
+    )
+    assert not errors, errors[:10]
+
+
+def _load(
+    served: ServedClips,
+    scale: LoadScale,
+    media: bytes,
+    media_file: Path,
+    workers: int,
+    bench_scale: BenchScale,
+    bench_report: BenchReport,
+) -> tuple[list[str], Measured]:
+    """One run of the load against `served`: reported as before, and its summary row."""
     reviewers, clients = _reviewers(served, scale, media_file)
     measured = Measured()
 
@@ -202,8 +233,8 @@ def test_load_of_many_review_pcs_on_one_server(
     total = sum(len(values) for values in measured.ms.values())
     figures = {kind: {**percentiles(values), "count": len(values)} for kind, values in measured.ms.items()}
     bench_report.table(
-        f"Load: {scale.clients} review PCs on one server, {served.clips.kind}, {served.clips.clips.total:,} clips, "
-        f"{elapsed:.0f} s, think 0..{2 * scale.think_ms:.0f} ms (ms)",
+        f"Load: {scale.clients} review PCs on one server ({workers} worker processes), {served.clips.kind}, "
+        f"{served.clips.clips.total:,} clips, {elapsed:.0f} s, think 0..{2 * scale.think_ms:.0f} ms (ms)",
         ["request", "count", "per s", "p50", "p95", "max"],
         [
             [
@@ -220,21 +251,25 @@ def test_load_of_many_review_pcs_on_one_server(
             f"{total / elapsed:.0f} requests/s, {len(measured.ms['range']) * RANGE_BYTES / MIB / elapsed:.0f} MiB/s "
             f"of media; errors: {len(measured.errors)}",
             f"CPU cores used: server {server_cpu / elapsed:.2f}, the clients' process {own_cpu / elapsed:.2f} "
-            f"(of {os.cpu_count()}, shared with whatever else runs)",
+            f"(of {os.cpu_count()}, shared with whatever else runs; load average {os.getloadavg()[0]:.2f})",
             f"target: no errors, page p95 < {TARGET_PAGE_P95_MS} ms",
         ],
     )
     bench_report.write(
-        f"server-load-{served.clips.kind}",
+        f"server-load-{served.clips.kind}-workers-{workers}",
         {
             "load": scale.__dict__,
+            "workers": workers,
             "seconds": elapsed,
             "requests_per_s": total / elapsed,
             "server_cpu_cores": server_cpu / elapsed,
             "clients_cpu_cores": own_cpu / elapsed,
+            "load_average": os.getloadavg(),
             "requests": figures,
             "errors": measured.errors[:50],
         },
     )
-    assert not measured.errors, measured.errors[:10]
     assert all(measured.ms[kind] for kind in ("page", "count", "range"))
+    page = figures["page"]
+    row = [f"{total / elapsed:.0f}", f"{page['p50']:.0f}", f"{page['p95']:.0f}", f"{figures['range']['p95']:.0f}"]
+    return [*row, f"{server_cpu / elapsed:.2f}", f"{own_cpu / elapsed:.2f}"], measured

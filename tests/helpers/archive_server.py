@@ -11,7 +11,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +47,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(database_kind: str, archive: Archive, tmp_path: Path) -> Iterator[ServerProcess]:
-    with restartable_server(database_kind, archive, tmp_path) as server:
+def running_server(
+    database_kind: str, archive: Archive, tmp_path: Path, options: Sequence[str] = ()
+) -> Iterator[ServerProcess]:
+    """A running server (`options` added to its `serve` command line, e.g. --workers 2)."""
+    with restartable_server(database_kind, archive, tmp_path, options) as server:
         yield server.current
 
 
@@ -56,12 +59,12 @@ class RestartableServer:
     """A server a fault test kills (SIGKILL) or stops (SIGTERM) and starts again: the same archive, port,
     certificate and log file, so a client's retries reach the new process where they reached the old."""
 
-    def __init__(self, command: list[str], env: dict[str, str], tmp_path: Path) -> None:
+    def __init__(self, command: list[str], env: dict[str, str], tmp_path: Path, options: Sequence[str] = ()) -> None:
         pair = self_signed(tmp_path / "server-tls")
         self.url, self.pin, self.command, self.env = f"https://127.0.0.1:{free_port()}", pair.certificate, command, env
         listen = self.url.removeprefix("https://")
         self.serve = [*command, "serve", "--listen", listen, "--tls-cert", str(pair.certificate)]
-        self.serve += ["--tls-key", str(pair.key)]
+        self.serve += ["--tls-key", str(pair.key), *options]
         self.log_path = tmp_path / "server.log"
         self.log = self.log_path.open("ab")
         self.process = self.start()
@@ -102,11 +105,13 @@ class RestartableServer:
 
 
 @contextmanager
-def restartable_server(database_kind: str, archive: Archive, tmp_path: Path) -> Iterator[RestartableServer]:
+def restartable_server(
+    database_kind: str, archive: Archive, tmp_path: Path, options: Sequence[str] = ()
+) -> Iterator[RestartableServer]:
     """A running server that the test may kill and start again; on leaving, the process then running is
     stopped with SIGTERM and must exit 0."""
     command, env = cli_invocation(database_kind, archive, tmp_path)
-    server = RestartableServer(command, env, tmp_path)
+    server = RestartableServer(command, env, tmp_path, options)
     try:
         yield server
         code = server.stop() if server.process.poll() is None else server.process.returncode

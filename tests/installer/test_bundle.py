@@ -91,14 +91,16 @@ def test_unused_qt_parts_and_plain_text_keyrings_stay_out(build_output: str):
 
 
 def test_the_frozen_program_serves_an_archive_over_tls(build_output: str, tmp_path: Path):
-    """The branch archive server as the installed program runs it: `workstation serve`, a sign-in and a call
+    """The branch archive server as the installed program runs it: `workstation serve` with two worker processes
+    (spawned from the frozen executable: its entry calls multiprocessing.freeze_support), a sign-in and a call
     through the pinned connection, and a clean stop (SIGTERM → exit 0)."""
     archive = Archive.open_embedded(tmp_path / "archive", create=True)
     org = build_access_org(archive)
     add_users(archive, [("reviewer", Role.REVIEWER, "DD01")])
     archive.close()
     env = {**os.environ, "WORKSTATION_CONFIG_DIR": str(tmp_path / "config")}
-    server = RestartableServer([str(BUNDLE / "workstation"), "--archive", str(tmp_path / "archive")], env, tmp_path)
+    command = [str(BUNDLE / "workstation"), "--archive", str(tmp_path / "archive")]
+    server = RestartableServer(command, env, tmp_path, ["--workers", "2"])
     try:
         connection = ServerConnection(server.url, server.pin)
         try:

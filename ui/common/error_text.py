@@ -624,6 +624,16 @@ def messages() -> dict[str, Wording]:
         "tls_files_unusable": QCoreApplication.translate(
             "errors", "The TLS certificate {certificate} and key {key} cannot be used ({detail})."
         ),
+        "serve_workers_invalid": QCoreApplication.translate(
+            "errors",
+            "{workers} worker processes cannot be: give a whole number from 1 to {most} (--workers or [server] "
+            "workers).",
+        ),
+        "WorkerFailed": QCoreApplication.translate(
+            "errors",
+            "Worker process {number} of the archive server did not start (exit code {exit_code}); the server stopped. "
+            "The log above says why.",
+        ),
         "server_option_required": QCoreApplication.translate("errors", "{command} needs --server URL."),
         "token_not_read": QCoreApplication.translate(
             "errors", "The sign-in token cannot be read from the system credential store ({detail})."

@@ -326,6 +326,10 @@ MESSAGES: dict[str, Wording] = {
     "listen_address_invalid": "{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。",
     "listen_failed": "无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。",
     "tls_files_unusable": "无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。",
+    "serve_workers_invalid": (
+        "工作进程数 {workers} 无效，应为 1 到 {most} 之间的整数（--workers 或 [server] workers）。"
+    ),
+    "WorkerFailed": "档案服务器的第 {number} 个工作进程未能启动（退出码 {exit_code}），服务器已停止；原因见上方日志。",
     "server_option_required": "{command} 需要 --server 地址。",
     "token_not_read": "无法从系统凭据管理器读取登录令牌（{detail}）。",
     "token_not_saved": "无法将登录令牌保存到系统凭据管理器（{detail}）。",

@@ -1,12 +1,13 @@
 """`workstation serve`, `login` and `logout`: the branch archive server and signing in to it (issue 12).
 
-    workstation [--archive DIR | --profile NAME] serve --listen HOST:PORT --tls-cert FILE --tls-key FILE
+    workstation [--archive DIR | --profile NAME] serve --listen HOST:PORT --tls-cert FILE --tls-key FILE [--workers N]
     workstation --server https://HOST:PORT --pin CERT.pem login --user LOGIN --password-stdin
     workstation --server URL [--pin CERT.pem] logout
 
 `serve` holds the archive (its database credentials and media root) and serves it until SIGTERM or Ctrl+C,
-which let the requests in flight finish; it then exits 0. The listen address and TLS files may also come
-from workstation.toml ([server] listen, tls_cert, tls_key, session_idle_minutes, session_hours).
+which let the requests in flight finish; it then exits 0. The listen address, TLS files and worker processes
+may also come from workstation.toml ([server] listen, tls_cert, tls_key, workers, session_idle_minutes,
+session_hours); without either, one worker per core, at most four (workstation.server.workers).
 """
 
 import argparse
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workstation import config
-from workstation.cli.target import connect, open_archive, remote, store_token
+from workstation.cli.target import ArchivePlace, connect, open_archive, remote, store_token
 from workstation.client.connection import ServerConnection
 from workstation.errors import SessionInvalid, WorkstationError
 
@@ -28,6 +29,7 @@ def add_parsers(commands: Any) -> None:
     serve_cmd.add_argument("--listen", metavar="HOST:PORT", help="监听地址，如 0.0.0.0:8443")
     serve_cmd.add_argument("--tls-cert", type=Path, metavar="FILE", help="服务器证书（PEM）")
     serve_cmd.add_argument("--tls-key", type=Path, metavar="FILE", help="服务器私钥（PEM）")
+    serve_cmd.add_argument("--workers", type=int, metavar="N", help="工作进程数（默认：每个处理器核心一个，最多 4 个）")
     login = commands.add_parser("login", help="登录档案服务器（令牌保存在系统凭据管理器中）")
     login.add_argument("--user", required=True, metavar="LOGIN", help="登录名")
     login.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（第一行）")
@@ -37,7 +39,8 @@ def add_parsers(commands: Any) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     # imported here: the window imports the command line too, and should not load the web stack it never uses
     from workstation.org.sessions import SessionPolicy
-    from workstation.server.serve import Listen, serve
+    from workstation.server.serve import Listen, Site, serve
+    from workstation.server.workers import WORKER_LIMIT, default_workers
 
     settings = config.load_settings().get("server", {})
     listen = args.listen or settings.get("listen")
@@ -45,20 +48,25 @@ def run_serve(args: argparse.Namespace) -> int:
     key = args.tls_key or (Path(settings["tls_key"]) if "tls_key" in settings else None)
     if not (listen and certificate and key):
         raise WorkstationError("serve_options_missing")
+    workers = args.workers if args.workers is not None else settings.get("workers", default_workers())
+    if not 1 <= workers <= WORKER_LIMIT:
+        raise WorkstationError("serve_workers_invalid", workers=workers, most=WORKER_LIMIT)
     policy = SessionPolicy(
         idle=timedelta(minutes=int(settings.get("session_idle_minutes", 30))),
         longest=timedelta(hours=int(settings.get("session_hours", 12))),
     )
+    place = ArchivePlace(args.profile, args.archive)
+    site = Site(place.open_current, certificate, key, policy, config.config_dir() / "server-cache" / "thumbnails")
     archive = open_archive(args)
     try:
         serve(
             archive,
+            site,
             Listen.parse(listen),
-            certificate,
-            key,
-            policy,
-            config.config_dir() / "server-cache" / "thumbnails",
-            lambda url: print(f"档案服务器已启动：{url}（Ctrl+C 停止）", file=sys.stderr, flush=True),
+            workers,
+            lambda url: print(
+                f"档案服务器已启动：{url}，{workers} 个工作进程（Ctrl+C 停止）", file=sys.stderr, flush=True
+            ),
         )
     finally:
         archive.close()

@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -121,9 +122,32 @@ def open_archive(args: argparse.Namespace, create: bool = False, upgrade: bool =
     that only works on an archive opened here refuses --server."""
     if remote(args):
         raise WorkstationError("command_not_remote", command=args.command)
-    if args.profile:
-        return open_profile(args.profile, upgrade=upgrade)
-    return Archive.open_embedded(args.archive or default_archive_folder(), create=create)
+    return ArchivePlace(args.profile, args.archive).open(create, upgrade)
+
+
+@dataclass(frozen=True)
+class ArchivePlace:
+    """An archive opened here: by its profile, or its folder (default: the embedded one). Picklable, so that
+    the server's worker processes open the same archive (`workstation serve --workers`)."""
+
+    profile: str | None
+    folder: Path | None
+
+    def open(self, create: bool = False, upgrade: bool = False) -> Archive:
+        if self.profile:
+            return open_profile(self.profile, upgrade=upgrade)
+        return Archive.open_embedded(self.folder or default_archive_folder(), create=create)
+
+    def open_current(self) -> Archive:
+        """The archive, its schema checked and never upgraded: for the server's worker processes (the server
+        process opened it first, upgrading an embedded one)."""
+        folder = self.folder or default_archive_folder()
+        if self.profile:
+            profile = load_profiles().get(self.profile)
+            if profile is None or profile.kind != "embedded":
+                return open_profile(self.profile)
+            folder = Path(profile.folder)
+        return Archive.open_embedded(folder, upgrade=False)
 
 
 def user_of(args: argparse.Namespace) -> Identity | None:

@@ -48,12 +48,10 @@ from workstation.errors import (
 from workstation.identity import Identity
 from workstation.org.sessions import SessionPolicy, close_session, open_session
 from workstation.org.users import SignedInUser, change_password
-from workstation.prescreen.settings import PrescreenSettings
 from workstation.server import idempotency
 from workstation.server.gate import Gate, Purpose, bearer_token
-from workstation.server.housekeeping import audit_anchor_file, housekeeping
 from workstation.server.prescreen_routes import add_prescreen_routes
-from workstation.server.scan_runner import ScanRunner, with_runner
+from workstation.server.scan_runner import ScanQueue
 from workstation.server.threads import in_thread
 from workstation.server.uploads import add_upload_routes
 from workstation.types import Role
@@ -98,11 +96,10 @@ def for_client(error: WorkstationError, server: str) -> WorkstationError:
     return type(error)(error.code, **data)
 
 
-def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path) -> FastAPI:
-    """The application serving `archive` (opened and owned by the caller)."""
-    runner = ScanRunner(archive, PrescreenSettings.load())
-    lifespan = with_runner(housekeeping(archive.sessions, audit_anchor_file()), runner)
-    app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None, lifespan=lifespan)
+def create_app(archive: Archive, policy: SessionPolicy, thumbnail_cache: Path, runner: ScanQueue) -> FastAPI:
+    """The application serving `archive` (opened and owned by the caller); scans go to `runner`, which runs
+    once per server (workstation.server.serve), however many worker processes serve this application."""
+    app = FastAPI(title="执法记录仪视音频档案服务", docs_url=None, redoc_url=None)
     sessions = archive.sessions
 
     @app.exception_handler(WorkstationError)

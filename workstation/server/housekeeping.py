@@ -1,4 +1,5 @@
-"""What the archive server does on its own while it runs, every `HOUSEKEEPING_EVERY_S`:
+"""What the archive server does on its own while it runs, every `HOUSEKEEPING_EVERY_S` (in one thread of the
+`workstation serve` process itself, never in each of its workers: workstation.server.serve):
 - forgets idempotency keys older than their retention (any instance may do it; it is one DELETE);
 - once a day, when `[audit] anchor_file` names an anchor file (on a medium the database administrators
   cannot rewrite), verifies the audit chain from the file's last anchor and appends the head
@@ -6,20 +7,15 @@
   error for the monitoring to raise.
 """
 
-import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+import threading
 from pathlib import Path
-
-from fastapi import FastAPI
 
 from db.session import Sessions
 from workstation import audit, clock, config
 from workstation.audit import anchors
 from workstation.errors import WorkstationError
 from workstation.server import idempotency
-from workstation.server.threads import in_thread
 from workstation.types import AuditVerification, ChainAnchor
 
 _log = logging.getLogger(__name__)
@@ -51,31 +47,30 @@ def anchor_if_due(sessions: Sessions, path: Path) -> AuditVerification | None:
     return result
 
 
-Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+class Housekeeping:
+    """The rounds above in a thread, from `start` (the first round at once) until `stop`."""
 
+    def __init__(self, sessions: Sessions, anchor_file: Path | None) -> None:
+        self.sessions, self.anchor_file = sessions, anchor_file
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="housekeeping", daemon=True)
 
-def housekeeping(sessions: Sessions, anchor_file: Path | None) -> Lifespan:
-    """The lifespan of the server's application: the rounds above, from start-up until it stops."""
+    def start(self) -> None:
+        self._thread.start()
 
-    def one_round() -> None:
-        idempotency.forget_old(sessions)
-        if anchor_file is not None:
-            anchor_if_due(sessions, anchor_file)
+    def stop(self, timeout: float) -> None:
+        """Stop after the round running now (if any); waits up to `timeout` s."""
+        self._stopping.set()
+        self._thread.join(timeout)
 
-    @asynccontextmanager
-    async def running(_app: FastAPI) -> AsyncIterator[None]:
-        async def loop() -> None:
-            while True:
-                try:
-                    await in_thread(one_round)
-                except WorkstationError as error:  # the database or the anchor medium away for a while
-                    _log.warning("housekeeping skipped: %s", error)
-                await asyncio.sleep(HOUSEKEEPING_EVERY_S)
-
-        task = asyncio.create_task(loop())
-        try:
-            yield
-        finally:
-            task.cancel()
-
-    return running
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                idempotency.forget_old(self.sessions)
+                if self.anchor_file is not None:
+                    anchor_if_due(self.sessions, self.anchor_file)
+            except WorkstationError as error:  # the database or the anchor medium away for a while
+                _log.warning("housekeeping skipped: %s", error)
+            except Exception:  # a bug: logged, and the next round tries again
+                _log.exception("housekeeping failed")
+            self._stopping.wait(HOUSEKEEPING_EVERY_S)

@@ -17,11 +17,11 @@ from workstation.identity import Identity
 from workstation.prescreen.scan import check_scan_right
 from workstation.server.gate import Gate, Purpose
 from workstation.server.json_values import json_answer
-from workstation.server.scan_runner import ScanRunner
+from workstation.server.scan_runner import ScanQueue
 from workstation.server.threads import in_thread
 
 
-def add_prescreen_routes(app: FastAPI, archive: Archive, gate: Gate, runner: ScanRunner) -> None:
+def add_prescreen_routes(app: FastAPI, archive: Archive, gate: Gate, runner: ScanQueue) -> None:
     def user(request: Request) -> Identity:
         return Identity.user(gate.user(request, Purpose.ARCHIVE).login)
 

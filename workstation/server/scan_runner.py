@@ -9,7 +9,8 @@ off), so uploads, playback and the API keep the CPU they need. An administrator 
 (`request`, from `workstation --server URL prescreen`): a background round gives way at once (it stops after
 the clips being decoded; everything scanned so far is kept), the asked scans run one after another as their
 users, and the same user asking the same again while it is queued or running joins it. Only one scan runs at a
-time, so no clip is ever decoded twice at once.
+time, so no clip is ever decoded twice at once: the runner lives in the `workstation serve` process itself, and
+its worker processes reach it through workstation.server.runner_link (the `ScanQueue` the routes are given).
 """
 
 import itertools
@@ -17,12 +18,8 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
-
-from fastapi import FastAPI
+from typing import Any, Protocol
 
 from workstation.archive import Archive
 from workstation.cli.messages import describe
@@ -33,8 +30,6 @@ from workstation.identity import Identity
 from workstation.prescreen.scan import scan_pending
 from workstation.prescreen.settings import PrescreenSettings
 from workstation.prescreen.types import ScanProgress, ScanReport
-from workstation.server.housekeeping import Lifespan
-from workstation.server.threads import in_thread
 
 _log = logging.getLogger(__name__)
 
@@ -57,6 +52,16 @@ class _Job:
 
     def view(self) -> ScanJob:
         return ScanJob(self.job_id, self.state, self.progress, self.report, self.error)
+
+
+class ScanQueue(Protocol):
+    """What the routes ask of the scanning thread: the `ScanRunner` itself, or a worker's link to it."""
+
+    def wake(self) -> None: ...
+
+    def request(self, who: Identity, asked: ScanRequest) -> ScanJob: ...
+
+    def job(self, who: Identity, job_id: int) -> ScanJob: ...
 
 
 class ScanRunner:
@@ -192,18 +197,3 @@ class ScanRunner:
         with self._lock:
             for name, value in outcome.items():
                 setattr(job, name, value)
-
-
-def with_runner(lifespan: Lifespan, runner: ScanRunner) -> Lifespan:
-    """The server's lifespan with the scanning thread: started once the server is up, stopped when it stops."""
-
-    @asynccontextmanager
-    async def running(app: FastAPI) -> AsyncIterator[None]:
-        async with lifespan(app):
-            runner.start()
-            try:
-                yield
-            finally:
-                await in_thread(lambda: runner.stop(STOP_WAIT_S))
-
-    return running
