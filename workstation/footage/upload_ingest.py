@@ -228,7 +228,7 @@ class _Read:
         if self.whole is not None:
             return self.whole
         self.catch_up(reader, size)
-        return str(self._digest.hexdigest())
+        return self._digest.hexdigest()
 
 
 def _try_upload(
