@@ -24,6 +24,7 @@ class Clip(Base):
         Index("ix_clips_recorded_start", "recorded_start"),
         Index("ix_clips_keep_until", "keep_until", "unit_id"),
         Index("ix_clips_retention_group", "unit_id", "retention_triggers", "recorded_start"),
+        Index("ix_clips_name_size", "original_name", "size_bytes"),  # an upload's possible duplicate
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -41,9 +41,11 @@ class Upload(Base):
     """A file an ingest station uploads to the branch server in chunks (issue 12), until it is archived.
 
     open_key is set while the upload receives bytes (a digest of account, station, source, size and
-    SHA-256, so a resumed run finds the same upload and two begins of the same file race to one row) and
-    cleared when it ends. The outcome columns hold the result finish returned, so that a retried finish
-    returns it again; the clip row and the finished upload commit in one transaction.
+    SHA-256, or of account, station, source, size and name for an upload begun without the SHA-256, so a
+    resumed run finds the same upload and two begins of the same file race to one row) and cleared when it
+    ends. sha256 is the station's claim: given at begin, or (begun without it) set when the upload ends.
+    The outcome columns hold the result finish returned, so that a retried finish returns it again; the
+    clip row and the finished upload commit in one transaction.
     """
 
     __tablename__ = "uploads"
@@ -54,7 +56,7 @@ class Upload(Base):
     source_path: Mapped[str] = mapped_column(String(1024))
     original_name: Mapped[str] = mapped_column(String(255))
     size_bytes: Mapped[int] = mapped_column(BigInteger)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str | None] = mapped_column(String(64))
     received_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     open_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     started_at: Mapped[datetime]

@@ -62,9 +62,9 @@ class HttpUploadTarget:
         state: UploadState = _adapter(UploadState).validate_json(answer.content)
         return state
 
-    def finish(self, upload_id: str) -> IngestFileResult:
+    def finish(self, upload_id: str, sha256: str) -> IngestFileResult:
         with _interruptible():
-            answer = self.connection.send("POST", f"/uploads/{upload_id}/finish")
+            answer = self.connection.send("POST", f"/uploads/{upload_id}/finish?sha256={sha256}")
         result: IngestFileResult = _adapter(IngestFileResult).validate_json(answer.content)
         return result
 

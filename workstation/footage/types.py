@@ -146,8 +146,10 @@ class UploadSpec:
     name: str
     """The original file name, which the server's naming patterns parse (no folder)."""
     size: int
-    sha256: str
-    """The SHA-256 the station read; the server archives the file only if the received bytes have it."""
+    sha256: str | None = None
+    """The SHA-256 the station read; the server archives the file only if the received bytes have it. None:
+    the station hashes the file while sending it and claims the SHA-256 at finish (unless the server answers
+    `hash_first`)."""
     confirm_duplicate: bool = False
     """The station will clear the file once archived: an already archived copy is read back first."""
 
@@ -161,6 +163,9 @@ class UploadState:
     size: int
     received: int
     result: IngestFileResult | None = None
+    hash_first: bool = False
+    """Begun without the SHA-256, the file may be archived already (a clip has its name and size): nothing
+    was opened; hash the file and begin again with the SHA-256 (the server checks it against the archive)."""
 
 
 @dataclass

@@ -1,16 +1,22 @@
 """Receive files from ingest stations in chunks and archive them (the branch server's side of issue 12).
 
-An ingest station begins an upload with what it read (name, size, SHA-256), appends chunks in order and
-finishes it; the branch server's routes are thin wrappers over these services, which take the open
+An ingest station begins an upload with what it read (name, size and, if it hashed the file first,
+SHA-256), appends chunks in order and finishes it, claiming the SHA-256 then if it hashed the bytes while
+sending them; the branch server's routes are thin wrappers over these services, which take the open
 archive and the signed-in station account. The guarantees are those of local ingest:
 
-- Resumable: an unfinished upload of the same file (account, station, source, size, SHA-256) is found
-  again by begin, which says how many bytes are received; a chunk the server already has is accepted
-  again without effect; a chunk elsewhere is refused with the offset to continue at.
+- Resumable: an unfinished upload of the same file (account, station, source, size, and SHA-256 or, begun
+  without it, name) is found again by begin, which says how many bytes are received; a chunk the server
+  already has is accepted again without effect; a chunk elsewhere is refused with the offset to continue at.
+- Nothing sent twice: begun with the SHA-256, content already archived is a DUPLICATE at once. Begun without
+  it, a clip with the same original name and size may be this file: begin then opens nothing and answers
+  `hash_first` (the station hashes the file and begins again with the SHA-256); other content already
+  archived (a renamed copy) is found at finish, where the staged bytes are discarded (DUPLICATE).
 - Durable before counted: a chunk is written to a staging file under the media root's incoming folder
   and fsynced before the received count is committed.
-- Nothing unproven is archived: finish re-reads the staged file; bytes whose SHA-256 is not the claimed
-  one are discarded and nothing is archived. Otherwise the file goes through the very pipeline of local
+- Nothing unproven is archived: finish hashes the staged bytes itself (as they were received, or reading
+  the staged file again); bytes whose SHA-256 is not the claimed one (at begin and at finish, whichever the
+  station gave) are discarded and nothing is archived. Otherwise the file goes through the very pipeline of local
   ingest (workstation.footage.filing); the clip and the finished upload commit in one transaction, so a
   retried finish returns the same result and never makes a second clip.
 - Only the account that began an upload may continue or finish it; uploads left untouched for a day
@@ -74,7 +80,9 @@ def begin_upload(
 
     The result is set at once, with nothing to send, when the name is not recognised (REJECTED, as local
     ingest reports it) or the content is already archived (DUPLICATE; with spec.confirm_duplicate its
-    archived copy is read back first). Uploads abandoned for ABANDONED_AFTER are expired first.
+    archived copy is read back first). Begun without spec.sha256, an unfinished upload of the file is
+    resumed; otherwise, if a clip has the file's name and size, `hash_first` is set and nothing is opened.
+    Uploads abandoned for ABANDONED_AFTER are expired first.
     """
     moment = now or clock.now()
     require_ingest(archive, who)
@@ -83,9 +91,10 @@ def begin_upload(
     parsed = _parse(spec.source, spec.name, patterns)
     if isinstance(parsed, IngestFileResult):
         return UploadState("", spec.size, 0, parsed)
-    duplicate = duplicate_of(archive, spec.source, spec.sha256, confirm=spec.confirm_duplicate)
-    if duplicate is not None:
-        return UploadState("", spec.size, 0, duplicate)
+    if spec.sha256 is not None:
+        duplicate = duplicate_of(archive, spec.source, spec.sha256, confirm=spec.confirm_duplicate)
+        if duplicate is not None:
+            return UploadState("", spec.size, 0, duplicate)
     key = _open_key(who, spec)
     for _attempt in range(2):  # a second begin of the same file at the same moment loses the insert race
         with archive.sessions.write() as session:
@@ -93,6 +102,8 @@ def begin_upload(
             if upload is not None:
                 upload.touched_at = moment
                 return _state(upload)
+        if spec.sha256 is None and _possibly_archived(archive, spec):
+            return UploadState("", spec.size, 0, hash_first=True)
         try:
             with archive.sessions.write() as session:
                 upload = _new_upload(who, spec, key, moment)
@@ -215,21 +226,29 @@ def finish_upload(
     who: Identity,
     upload_id: str,
     *,
+    sha256: str | None = None,
     patterns: Sequence[NamePattern] | None = None,
     now: datetime | None = None,
 ) -> IngestFileResult:
     """Check the received file and archive it exactly like local ingest; returns what happened.
 
-    Finishing again returns the same result. Raises UploadError upload_incomplete while bytes are
-    missing, UploadRefused when the bytes do not have the claimed SHA-256 (they are discarded, nothing
-    is archived: send the file again), UploadError upload_gone when the received bytes were lost.
+    `sha256` is the station's claim for the bytes it sent (required for an upload begun without one; if
+    both were given, the bytes must have both). Finishing again returns the same result. Raises UploadError
+    upload_incomplete while bytes are missing, upload_spec_invalid (field sha256) when no SHA-256 was
+    claimed, UploadRefused when the bytes do not have the claimed SHA-256 (they are discarded, nothing is
+    archived: send the file again), UploadError upload_gone when the received bytes were lost.
     """
     moment = now or clock.now()
     require_ingest(archive, who)
+    if sha256 is not None and not _SHA256.fullmatch(sha256):
+        raise UploadError("upload_spec_invalid", field="sha256")
     with upload_lock(upload_id):
         upload = _owned(archive, who, upload_id)
         if upload.outcome is not None:
             return _ended(upload)
+        claims = [claim for claim in (upload.sha256, sha256) if claim is not None]
+        if not claims:
+            raise UploadError("upload_spec_invalid", field="sha256")
         if upload.received_bytes != upload.size_bytes:
             raise UploadError(
                 "upload_incomplete", upload_id=upload_id, received=upload.received_bytes, size=upload.size_bytes
@@ -238,12 +257,13 @@ def finish_upload(
         if upload.size_bytes == 0:
             staged.touch()
         if not staged.exists() or staged.stat().st_size < upload.size_bytes:
-            return _lost(archive, upload, moment)
+            return _lost(archive, upload, claims[0], moment)
         os.truncate(staged, upload.size_bytes)  # bytes of a chunk written but never counted
         received = running_sha256(upload_id, upload.size_bytes) or sha256_of(staged)
-        if received != upload.sha256:
+        wrong = next((claim for claim in claims if claim != received), None)
+        if wrong is not None:
             staged.unlink()
-            _refuse(archive, who, upload, received, moment)
+            _refuse(archive, who, upload, wrong, received, moment)
         parsed = _parse(upload.source_path, upload.original_name, patterns)
         if isinstance(parsed, IngestFileResult):
             staged.unlink()
@@ -325,7 +345,7 @@ def finish_upload_run(archive: Archive, who: Identity, report: IngestReport) -> 
 def _check_spec(spec: UploadSpec) -> None:
     problem = (
         "sha256"
-        if not _SHA256.fullmatch(spec.sha256)
+        if spec.sha256 is not None and not _SHA256.fullmatch(spec.sha256)
         else "size"
         if spec.size < 0
         else "name"
@@ -338,6 +358,15 @@ def _check_spec(spec: UploadSpec) -> None:
         raise UploadError("upload_spec_invalid", field=problem)
 
 
+def _possibly_archived(archive: Archive, spec: UploadSpec) -> bool:
+    """Whether a clip has this file's original name and size (ix_clips_name_size): it may be this content."""
+    with archive.sessions.read() as session:
+        found = session.execute(
+            select(Clip.id).where(Clip.original_name == spec.name, Clip.size_bytes == spec.size).limit(1)
+        ).first()
+    return found is not None
+
+
 def _parse(source: str, name: str, patterns: Sequence[NamePattern] | None) -> ParsedName | IngestFileResult:
     """The name parsed by the server's patterns, or the REJECTED result local ingest gives it."""
     parsed = parse_name(name, patterns if patterns is not None else patterns_from_settings(config.load_settings()))
@@ -347,7 +376,10 @@ def _parse(source: str, name: str, patterns: Sequence[NamePattern] | None) -> Pa
 
 
 def _open_key(who: Identity, spec: UploadSpec) -> str:
-    identity = "\0".join((who.audit_name, spec.station, spec.source, str(spec.size), spec.sha256))
+    """The digest that finds an unfinished upload of the file again: with its SHA-256 if given (as before
+    uploads could begin without it, so their keys stay), else with its name."""
+    claim = spec.sha256 if spec.sha256 is not None else f"unhashed\0{spec.name}"
+    identity = "\0".join((who.audit_name, spec.station, spec.source, str(spec.size), claim))
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -385,10 +417,11 @@ def _owned(archive: Archive, who: Identity, upload_id: str) -> Upload:
     return upload
 
 
-def _lost(archive: Archive, upload: Upload, moment: datetime) -> IngestFileResult:
-    """The staged file is missing at finish: someone else archived the content meanwhile (a duplicate),
-    or the server was killed while the file was being renamed into place: send it again."""
-    duplicate = duplicate_of(archive, upload.source_path, upload.sha256, confirm=True)
+def _lost(archive: Archive, upload: Upload, claimed: str, moment: datetime) -> IngestFileResult:
+    """The staged file is missing at finish: someone else archived the content meanwhile (a duplicate: its
+    archived copy is read back, so only bytes with the `claimed` SHA-256 count), or the server was killed
+    while the file was being renamed into place: send it again."""
+    duplicate = duplicate_of(archive, upload.source_path, claimed, confirm=True)
     if duplicate is not None:
         return _record(archive, upload, duplicate, moment)
     with archive.sessions.write() as session:
@@ -397,10 +430,11 @@ def _lost(archive: Archive, upload: Upload, moment: datetime) -> IngestFileResul
     raise UploadError("upload_gone", upload_id=upload.id)
 
 
-def _refuse(archive: Archive, who: Identity, upload: Upload, received: str, moment: datetime) -> NoReturn:
+def _refuse(archive: Archive, who: Identity, upload: Upload, claimed: str, received: str, moment: datetime) -> NoReturn:
     with archive.sessions.write() as session:
         ended = session.get_one(Upload, upload.id)
         ended.open_key, ended.outcome, ended.finished_at = None, REFUSED, moment
+        ended.sha256 = ended.sha256 or claimed
         audit.record(
             session,
             who.audit_name,
@@ -411,7 +445,7 @@ def _refuse(archive: Archive, who: Identity, upload: Upload, received: str, mome
                 "upload": upload.id,
                 "source": upload.source_path,
                 "station": upload.station,
-                "claimed_sha256": upload.sha256,
+                "claimed_sha256": claimed,
                 "received_sha256": received,
             },
         )
@@ -425,6 +459,7 @@ def _record(archive: Archive, upload: Upload, result: IngestFileResult, moment: 
 
 
 def _close(upload: Upload, result: IngestFileResult, moment: datetime) -> None:
+    upload.sha256 = upload.sha256 or result.sha256  # begun without it: the SHA-256 the archive checked
     upload.open_key = None
     upload.finished_at = moment
     upload.outcome = result.outcome.value

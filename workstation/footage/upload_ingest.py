@@ -2,9 +2,13 @@
 
 The recorder folders are scanned exactly as local ingest scans them (workstation.footage.ingest_scan,
 the same rejections of odd names, links and devices), recorders in parallel, the files of one in order
-(workstation.footage.ingest_runner). Each file is read once to hash it, then sent in chunks, each streamed
-from the file in pieces (never held whole in memory); the server archives it only if the received bytes
-have that SHA-256 (workstation.footage.upload). A broken
+(workstation.footage.ingest_runner). Each file is read once: sent in chunks, each streamed from the file in
+pieces (never held whole in memory) that also feed the station's running SHA-256 of the file, claimed at
+finish; the server archives it only if the bytes it received have that SHA-256 (workstation.footage.upload).
+A resumed upload first hashes the part the server holds from the station's own file (a file changed since
+fails the server's check and is sent again). Only when the server says the file may be archived already
+(a clip has its name and size) is it hashed before begin, so that a duplicate is found without sending it.
+A broken
 connection or a refused chunk is retried from where the server's received bytes end, a refused file
 (bytes damaged on the way) is sent again; the next run resumes what this one could not finish. A file
 is cleared from the recorder (`clear_source`) only after the server confirmed that the archive holds
@@ -16,6 +20,7 @@ Protocol over HTTPS and raises UploadInterrupted when the connection breaks.
 """
 
 import functools
+import hashlib
 import io
 import logging
 import socket
@@ -64,7 +69,9 @@ class UploadTarget(Protocol):
         """Send `length` bytes at `offset`, as `pieces` yields them (the whole chunk; it may raise midway)."""
         ...
 
-    def finish(self, upload_id: str) -> IngestFileResult: ...
+    def finish(self, upload_id: str, sha256: str) -> IngestFileResult:
+        """Archive the upload if the bytes received have `sha256`, the station's SHA-256 of the file."""
+        ...
 
     def finish_run(self, report: IngestReport) -> None: ...
 
@@ -90,8 +97,8 @@ class ServiceUploadTarget:
                 appending.write(piece)
         return appending.state
 
-    def finish(self, upload_id: str) -> IngestFileResult:
-        return upload.finish_upload(self.archive, self.who, upload_id, patterns=self.patterns)
+    def finish(self, upload_id: str, sha256: str) -> IngestFileResult:
+        return upload.finish_upload(self.archive, self.who, upload_id, sha256=sha256, patterns=self.patterns)
 
     def finish_run(self, report: IngestReport) -> None:
         upload.finish_upload_run(self.archive, self.who, report)
@@ -149,21 +156,19 @@ def upload_ingest(
 def _upload_file(
     target: UploadTarget, options: UploadOptions, candidate: Candidate, on_bytes: Callable[[int], None]
 ) -> IngestFileResult:
-    sha256: str | None = None
+    read = _Read()
     counted = _Counted(on_bytes)
     for attempt in range(max(1, options.attempts)):
         if attempt:
             time.sleep(options.retry_delay * 2 ** (attempt - 1))
         try:
-            if sha256 is None:
-                sha256 = sha256_of_source(candidate.path)
-            result = _try_upload(target, options, candidate, sha256, counted)
+            result, sha256 = _try_upload(target, options, candidate, read, counted)
         except _Retry as reason:
             _log.warning("upload of %s interrupted (%s), try %d", candidate.shown, reason, attempt + 1)
             continue
         except UploadRefused:
             _log.warning("the server refused the bytes of %s, try %d", candidate.shown, attempt + 1)
-            sha256 = None  # read it again: it may have changed since it was hashed
+            read = _Read()  # read it again: it may have changed since it was hashed
             continue
         except DiskFull:
             raise
@@ -171,7 +176,11 @@ def _upload_file(
             return failed(candidate, f"服务器拒绝了该文件（{error.code}），文件仍在原处")
         except OSError as error:
             return failed(candidate, f"无法读取文件：{error.strerror or error}，文件仍在原处")
-        cleared = options.clear_source and clear_if_confirmed(NO_ARCHIVE_HERE, candidate, result, sha256)
+        cleared = (
+            options.clear_source
+            and sha256 is not None
+            and clear_if_confirmed(NO_ARCHIVE_HERE, candidate, result, sha256)
+        )
         return replace(result, source_cleared=cleared)
     return failed(candidate, "上传多次中断，未归档，文件仍在原处；再次导入将从中断处继续")
 
@@ -188,22 +197,60 @@ class _Counted:
             self.reported = received
 
 
+class _Read:
+    """What the station read of one file: its SHA-256 read whole before begin (`whole`, when the server
+    asked for it), or else a running SHA-256 of its bytes [0, position), fed as they are read to be sent."""
+
+    def __init__(self) -> None:
+        self.whole: str | None = None
+        self._start_over()
+
+    def _start_over(self) -> None:
+        self._digest, self.position = hashlib.sha256(), 0
+
+    def catch_up(self, reader: io.FileIO, offset: int) -> None:
+        """Make the running hash cover exactly [0, offset): read what it lacks from the file (a resumed
+        upload: the part the server holds), or start over if it went further (bytes the server never got)."""
+        if self.position > offset:
+            self._start_over()
+        for _piece in self.pieces(reader, self.position, offset - self.position):
+            pass
+
+    def pieces(self, reader: io.FileIO, offset: int, length: int) -> Iterator[bytes]:
+        """`length` bytes from `offset` (where the running hash ends), as _pieces reads them, hashed on the way."""
+        for piece in _pieces(reader, offset, length):
+            self._digest.update(piece)
+            self.position += len(piece)
+            yield piece
+
+    def claim(self, reader: io.FileIO, size: int) -> str:
+        """The SHA-256 of the whole file as the station read it (to claim at finish)."""
+        if self.whole is not None:
+            return self.whole
+        self.catch_up(reader, size)
+        return self._digest.hexdigest()
+
+
 def _try_upload(
-    target: UploadTarget, options: UploadOptions, candidate: Candidate, sha256: str, counted: _Counted
-) -> IngestFileResult:
-    """One try: begin (or resume), send what the server lacks, finish. Raises _Retry when a retry can help."""
+    target: UploadTarget, options: UploadOptions, candidate: Candidate, read: _Read, counted: _Counted
+) -> tuple[IngestFileResult, str | None]:
+    """One try: begin (or resume), send what the server lacks, finish; returns the result and the SHA-256 the
+    station read, if it read the file. Raises _Retry when a retry can help."""
     spec = UploadSpec(
         options.station,
         candidate.shown,
         candidate.path.name,
         candidate.size,
-        sha256,
+        read.whole,
         confirm_duplicate=options.clear_source,
     )
     try:
         state = target.begin(spec)
+        if state.hash_first and read.whole is None:  # may be archived already: the SHA-256 tells
+            read.whole = sha256_of_source(candidate.path)
+            state = target.begin(replace(spec, sha256=read.whole))
         if state.result is not None:
-            return state.result
+            return state.result, read.whole
         counted.acknowledged(state.received)
         with open_source(candidate.path) as reader:
             offset = state.received
@@ -211,12 +258,16 @@ def _try_upload(
                 if not unchanged(candidate):
                     raise _Changed()
                 length = min(options.chunk_bytes, candidate.size - offset)
-                state = target.append(state.upload_id, offset, length, _pieces(reader, offset, length))
+                if read.whole is None:
+                    read.catch_up(reader, offset)
+                pieces = _pieces(reader, offset, length) if read.whole else read.pieces(reader, offset, length)
+                state = target.append(state.upload_id, offset, length, pieces)
                 counted.acknowledged(state.received)
                 offset = state.received
-        return target.finish(state.upload_id)
+            sha256 = read.claim(reader, candidate.size)
+        return target.finish(state.upload_id, sha256), sha256
     except _Changed:
-        return failed(candidate, "文件在导入过程中被改动，未归档，文件仍在原处")
+        return failed(candidate, "文件在导入过程中被改动，未归档，文件仍在原处"), None
     except UploadInterrupted as error:
         raise _Retry("connection broken") from error
     except UploadRefused:

@@ -4,7 +4,8 @@
     POST /api/v1/uploads/runs/{id}/finish     IngestReport → 204
     POST /api/v1/uploads                      UploadSpec → UploadState   (resumes an unfinished upload)
     PUT  /api/v1/uploads/{id}?offset=N        the chunk's bytes (Content-Length) → UploadState
-    POST /api/v1/uploads/{id}/finish          → IngestFileResult (the server checks the SHA-256 before archiving)
+    POST /api/v1/uploads/{id}/finish[?sha256=H]  → IngestFileResult (the server checks the SHA-256 before
+                                              archiving; H is the station's claim if begun without one)
 
 The services decide everything (the ingest duty, whose upload it is, offsets, the SHA-256 check); the routes
 only carry the values, as JSON of the footage area's own dataclasses. A chunk's bytes are written to the
@@ -82,8 +83,8 @@ def add_upload_routes(app: FastAPI, archive: Archive, gate: Gate, run_finished: 
         return json_answer(UploadState, await _receive(request, appending))
 
     @app.post(f"{API}/uploads/{{upload_id}}/finish")
-    async def finish(upload_id: str, request: Request) -> Response:
-        result = await in_thread(lambda: upload.finish_upload(archive, station(request), upload_id))
+    async def finish(upload_id: str, request: Request, sha256: str | None = None) -> Response:
+        result = await in_thread(lambda: upload.finish_upload(archive, station(request), upload_id, sha256=sha256))
         return json_answer(IngestFileResult, result)
 
 

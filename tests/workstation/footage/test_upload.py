@@ -58,9 +58,9 @@ class FlakyTarget(ServiceUploadTarget):
         self._break()
         return state
 
-    def finish(self, upload_id: str) -> IngestFileResult:
+    def finish(self, upload_id: str, sha256: str) -> IngestFileResult:
         self._break()
-        result = super().finish(upload_id)
+        result = super().finish(upload_id, sha256)
         self._break()
         return result
 
@@ -241,8 +241,8 @@ def test_the_recorder_is_cleared_only_after_the_server_confirmed(archive, tmp_pa
     options = UploadOptions(station="采集站1", clear_source=True, retry_delay=0.0, attempts=1)
 
     class FinishNeverAnswers(ServiceUploadTarget):
-        def finish(self, upload_id: str) -> IngestFileResult:
-            super().finish(upload_id)  # archived, but the station never hears it
+        def finish(self, upload_id: str, sha256: str) -> IngestFileResult:
+            super().finish(upload_id, sha256)  # archived, but the station never hears it
             raise UploadInterrupted()
 
     unconfirmed = upload_ingest(FinishNeverAnswers(archive, STATION), [tmp_path / "rec"], options)
