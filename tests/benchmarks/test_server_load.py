@@ -10,9 +10,17 @@ Range requests). One cycle of a client, as a reviewer changing a filter and then
 
     page    first_clip_page: the brigade's clips in a random month, 200 rows, newest first
     count   count_clips of the same filter
-    range   4 consecutive 1 MiB Range requests at a random place of the clip it is viewing (an open
-            register entry, started before the load): a seek, then playing on
-    think   a pause of 0..2 x BENCH_LOAD_THINK_MS (500) ms; 0 makes it a saturation test
+    range   Range requests at a random place of the clip it is viewing (an open register entry, started
+            before the load): a seek, then playing on
+
+at one of two paces (BENCH_LOAD_PACES, both by default, each run in turn):
+
+    review  what a review PC asks for: after the filter change it plays for 10 s at a recorder's 1080p
+            bitrate (8 Mbit/s, 1 MiB/s) as the player fetches it (HttpsRangeSource reads ahead up to 2 MiB:
+            a 2 MiB Range request every 2 s, on schedule; a late answer is followed at once), then changes
+            the filter again
+    stress  four 1 MiB Range requests back to back, then a pause of 0..2 x BENCH_LOAD_THINK_MS (500) ms: about
+            three times the media and five times the filter changes of `review` (0 makes it a saturation test)
 
 Target (issue 12): no errors, page p95 < 300 ms on this 2-core machine, where the clients' own process
 shares the two cores with the server (what the server used, its workers included, is reported as CPU seconds
@@ -49,10 +57,25 @@ from workstation.types import Role
 pytestmark = pytest.mark.benchmark
 
 PAGE_ROWS = 200
-RANGE_BYTES = MIB
-RANGES_PER_CYCLE = 4
 MEDIA_BYTES = 16 * MIB
 TARGET_PAGE_P95_MS = 300
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How a simulated review PC paces its requests (see the module docstring)."""
+
+    name: str
+    range_bytes: int
+    ranges_per_cycle: int
+    range_interval_s: float  # 0: back to back
+    think: bool  # a pause of 0..2 x BENCH_LOAD_THINK_MS after each cycle
+
+
+PACES = {
+    "review": Pace("review", 2 * MIB, 5, 2.0, think=False),
+    "stress": Pace("stress", MIB, 4, 0.0, think=True),
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +84,7 @@ class LoadScale:
     seconds: float
     think_ms: float
     workers: tuple[int, ...]
+    paces: tuple[Pace, ...]
 
     @classmethod
     def from_environment(cls) -> "LoadScale":
@@ -69,6 +93,7 @@ class LoadScale:
             float(os.environ.get("BENCH_LOAD_SECONDS") or 20),
             float(os.environ.get("BENCH_LOAD_THINK_MS") or 500),
             tuple(int(count) for count in (os.environ.get("BENCH_LOAD_WORKERS") or "1,2").split(",")),
+            tuple(PACES[name] for name in (os.environ.get("BENCH_LOAD_PACES") or "review,stress").split(",")),
         )
 
 
@@ -103,7 +128,14 @@ def _server_cpu_seconds(pid: int) -> float:
 
 
 async def _client(
-    site: ServedClips, reviewer: Reviewer, media: bytes, scale: LoadScale, deadline: float, seed: int, out: Measured
+    site: ServedClips,
+    reviewer: Reviewer,
+    media: bytes,
+    pace: Pace,
+    think_ms: float,
+    deadline: float,
+    seed: int,
+    out: Measured,
 ) -> None:
     calls = remote_calls()
     org, generator = site.clips.org, site.clips.clips
@@ -127,6 +159,9 @@ async def _client(
                 return None
             return answer
 
+        # review PCs are not in step: each begins somewhere in its cycle (at the review pace, all 50 would
+        # otherwise ask for a page in the same instant every 10 s and for a range every 2 s)
+        await asyncio.sleep(rng.uniform(0, pace.ranges_per_cycle * pace.range_interval_s or 2 * think_ms / 1000))
         while time.perf_counter() < deadline:
             start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 31))
             criteria = ClipFilter(
@@ -143,14 +178,20 @@ async def _client(
             count = await timed("count", "POST", "/call/count_clips", content=body, headers=key)
             if count is not None and json.loads(count.content)["result"] != expected:
                 out.errors.append(f"count: {count.content[:100]!r} != {expected} for {criteria}")
-            offset = rng.randrange(len(media) - RANGES_PER_CYCLE * RANGE_BYTES)
-            for _ in range(RANGES_PER_CYCLE):
-                ranged = {"Range": f"bytes={offset}-{offset + RANGE_BYTES - 1}"}
+            offset = rng.randrange(len(media) - pace.ranges_per_cycle * pace.range_bytes)
+            playing_from = time.perf_counter()
+            for number in range(pace.ranges_per_cycle):
+                await asyncio.sleep(max(0.0, playing_from + number * pace.range_interval_s - time.perf_counter()))
+                ranged = {"Range": f"bytes={offset}-{offset + pace.range_bytes - 1}"}
                 part = await timed("range", "GET", f"/media/{reviewer.entry_id}", headers=ranged)
-                if part is not None and part.content != media[offset : offset + RANGE_BYTES]:
+                if part is not None and part.content != media[offset : offset + pace.range_bytes]:
                     out.errors.append(f"range: wrong bytes at {offset}")
-                offset += RANGE_BYTES
-            await asyncio.sleep(rng.uniform(0, 2 * scale.think_ms / 1000))
+                offset += pace.range_bytes
+            await asyncio.sleep(
+                max(0.0, playing_from + pace.ranges_per_cycle * pace.range_interval_s - time.perf_counter())
+            )
+            if pace.think:
+                await asyncio.sleep(rng.uniform(0, 2 * think_ms / 1000))
 
 
 def _reviewers(site: ServedClips, scale: LoadScale, media: Path) -> tuple[list[Reviewer], list[RemoteClient]]:
@@ -185,13 +226,14 @@ def test_load_of_many_review_pcs_on_one_server(
     summary, errors = [], []
     for workers in scale.workers:
         with serving(clip_archive, tmp_path / f"workers-{workers}", ["--workers", str(workers)]) as served:
-            figures, measured = _load(served, scale, media, media_file, workers, bench_scale, bench_report)
-        summary.append([workers, *figures])
-        errors += measured.errors
+            for pace in scale.paces:
+                figures, measured = _load(served, scale, pace, media, media_file, workers, bench_scale, bench_report)
+                summary.append([pace.name, workers, *figures])
+                errors += measured.errors
     bench_report.table(
-        f"Load: {scale.clients} review PCs on one server by worker processes, {clip_archive.kind}, "
+        f"Load: {scale.clients} review PCs on one server by pace and worker processes, {clip_archive.kind}, "
         f"{scale.seconds:.0f} s each (ms)",
-        ["workers", "requests/s", "page p50", "page p95", "range p95", "server cores", "clients' cores"],
+        ["pace", "workers", "requests/s", "page p50", "page p95", "range p95", "server cores", "clients' cores"],
         summary,
         [f"target: no errors, page p95 < {TARGET_PAGE_P95_MS} ms; errors: {len(errors)}"],
     )
@@ -201,6 +243,7 @@ def test_load_of_many_review_pcs_on_one_server(
 def _load(
     served: ServedClips,
     scale: LoadScale,
+    pace: Pace,
     media: bytes,
     media_file: Path,
     workers: int,
@@ -215,7 +258,7 @@ def _load(
         deadline = time.perf_counter() + scale.seconds
         await asyncio.gather(
             *(
-                _client(served, reviewer, media, scale, deadline, bench_scale.seed + number, measured)
+                _client(served, reviewer, media, pace, scale.think_ms, deadline, bench_scale.seed + number, measured)
                 for number, reviewer in enumerate(reviewers)
             )
         )
@@ -231,10 +274,11 @@ def _load(
     close_all(clients)
 
     total = sum(len(values) for values in measured.ms.values())
+    media_mib = len(measured.ms["range"]) * pace.range_bytes / MIB
     figures = {kind: {**percentiles(values), "count": len(values)} for kind, values in measured.ms.items()}
     bench_report.table(
-        f"Load: {scale.clients} review PCs on one server ({workers} worker processes), {served.clips.kind}, "
-        f"{served.clips.clips.total:,} clips, {elapsed:.0f} s, think 0..{2 * scale.think_ms:.0f} ms (ms)",
+        f"Load: {scale.clients} review PCs at the {pace.name} pace on one server ({workers} worker processes), "
+        f"{served.clips.kind}, {served.clips.clips.total:,} clips, {elapsed:.0f} s (ms)",
         ["request", "count", "per s", "p50", "p95", "max"],
         [
             [
@@ -248,17 +292,18 @@ def _load(
             for kind, entry in figures.items()
         ],
         [
-            f"{total / elapsed:.0f} requests/s, {len(measured.ms['range']) * RANGE_BYTES / MIB / elapsed:.0f} MiB/s "
-            f"of media; errors: {len(measured.errors)}",
+            f"{total / elapsed:.0f} requests/s, {media_mib / elapsed:.0f} MiB/s of media; "
+            f"errors: {len(measured.errors)}",
             f"CPU cores used: server {server_cpu / elapsed:.2f}, the clients' process {own_cpu / elapsed:.2f} "
             f"(of {os.cpu_count()}, shared with whatever else runs; load average {os.getloadavg()[0]:.2f})",
             f"target: no errors, page p95 < {TARGET_PAGE_P95_MS} ms",
         ],
     )
     bench_report.write(
-        f"server-load-{served.clips.kind}-workers-{workers}",
+        f"server-load-{served.clips.kind}-{pace.name}-workers-{workers}",
         {
-            "load": scale.__dict__,
+            "load": {**scale.__dict__, "paces": [entry.name for entry in scale.paces]},
+            "pace": pace.__dict__,
             "workers": workers,
             "seconds": elapsed,
             "requests_per_s": total / elapsed,
