@@ -308,112 +308,112 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="72" />
+        <location filename="../../ui/admin/audit_view.py" line="71" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="75" />
+        <location filename="../../ui/admin/audit_view.py" line="74" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="78" />
+        <location filename="../../ui/admin/audit_view.py" line="77" />
         <source>File no.</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="80" />
+        <location filename="../../ui/admin/audit_view.py" line="79" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="89" />
+        <location filename="../../ui/admin/audit_view.py" line="88" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="91" />
+        <location filename="../../ui/admin/audit_view.py" line="90" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="93" />
+        <location filename="../../ui/admin/audit_view.py" line="92" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="101" />
+        <location filename="../../ui/admin/audit_view.py" line="100" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="102" />
+        <location filename="../../ui/admin/audit_view.py" line="101" />
         <source>Access register</source>
         <translation>调阅登记</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="108" />
+        <location filename="../../ui/admin/audit_view.py" line="107" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="109" />
+        <location filename="../../ui/admin/audit_view.py" line="108" />
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="110" />
+        <location filename="../../ui/admin/audit_view.py" line="109" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="157" />
+        <location filename="../../ui/admin/audit_view.py" line="156" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="169" />
+        <location filename="../../ui/admin/audit_view.py" line="168" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="169" />
+        <location filename="../../ui/admin/audit_view.py" line="168" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="175" />
+        <location filename="../../ui/admin/audit_view.py" line="174" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="186" />
+        <location filename="../../ui/admin/audit_view.py" line="185" />
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="207" />
+        <location filename="../../ui/admin/audit_view.py" line="206" />
         <source>%1 audit events and %2 register entries shown (at most %3 of each, newest first).</source>
         <translation>显示审计记录 %1 条、调阅登记 %2 条（各最多 %3 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="215" />
+        <location filename="../../ui/admin/audit_view.py" line="214" />
         <source>%1 rows exported to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="221" />
+        <location filename="../../ui/admin/audit_view.py" line="220" />
         <source>Audit log intact: %1 events checked.</source>
         <translation>审计日志完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="222" />
+        <location filename="../../ui/admin/audit_view.py" line="221" />
         <source>Chain head (write it down, or keep it with the printed ledger): %1</source>
         <translation>审计链头（请记下，或与签字的纸质台帐一并保存）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/audit_view.py" line="227" />
+        <location filename="../../ui/admin/audit_view.py" line="226" />
         <source>Audit log tampered with: %1 problems (first at event %2).</source>
         <translation>审计日志已被篡改：发现 %1 处问题（首处在第 %2 条）。</translation>
     </message>
@@ -962,42 +962,42 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="118" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="117" />
         <source>Correct the clock of %1</source>
         <translation>批量校正 %1 的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="128" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="122" />
         <source>e.g. the recorder was 7 s fast at the dock</source>
         <translation>例如：接入工作站时记录仪快 7 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="132" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="126" />
         <source>From (recorder date)</source>
         <translation>起始日期（记录仪日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="133" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="127" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="134" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="128" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="148" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="142" />
         <source>%1 files of this period will get the fitted offset; their recorder times are kept.</source>
         <translation>将按拟合偏差校正此期间的 %1 个文件；记录仪原始时间保留不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="162" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="156" />
         <source>The period ends before it begins.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="164" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="158" />
         <source>Counting the files…</source>
         <translation>正在统计文件数……</translation>
     </message>
@@ -1716,132 +1716,132 @@
         <translation>录制日期</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="47" />
+        <location filename="../../ui/archive/filters.py" line="44" />
         <source>Important: any</source>
         <translation>重点：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="47" />
+        <location filename="../../ui/archive/filters.py" line="44" />
         <source>Important</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="47" />
+        <location filename="../../ui/archive/filters.py" line="44" />
         <source>Not important</source>
         <translation>非重点</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="50" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Marks: any</source>
         <translation>标记：全部</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="50" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Marked</source>
         <translation>有标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="50" />
+        <location filename="../../ui/archive/filters.py" line="47" />
         <source>Not marked</source>
         <translation>无标记</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="54" />
+        <location filename="../../ui/archive/filters.py" line="51" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="55" />
+        <location filename="../../ui/archive/filters.py" line="52" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="56" />
+        <location filename="../../ui/archive/filters.py" line="53" />
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="57" />
+        <location filename="../../ui/archive/filters.py" line="54" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="58" />
+        <location filename="../../ui/archive/filters.py" line="55" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="59" />
+        <location filename="../../ui/archive/filters.py" line="56" />
         <source>Video, audio and photos</source>
         <translation>视音频和照片</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="60" />
+        <location filename="../../ui/archive/filters.py" line="57" />
         <source>Video and audio</source>
         <translation>视频和音频</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="65" />
+        <location filename="../../ui/archive/filters.py" line="62" />
         <source>Upload: any</source>
         <translation>上传：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="66" />
+        <location filename="../../ui/archive/filters.py" line="63" />
         <source>Uploaded after 24 h</source>
         <translation>超过 24 小时上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="67" />
+        <location filename="../../ui/archive/filters.py" line="64" />
         <source>Uploaded within 24 h</source>
         <translation>24 小时内上传</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="71" />
+        <location filename="../../ui/archive/filters.py" line="68" />
         <source>Case link: any</source>
         <translation>关联：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="71" />
+        <location filename="../../ui/archive/filters.py" line="68" />
         <source>Linked to a case</source>
         <translation>已关联警情/案件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="71" />
+        <location filename="../../ui/archive/filters.py" line="68" />
         <source>Not linked</source>
         <translation>未关联</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="76" />
+        <location filename="../../ui/archive/filters.py" line="73" />
         <source>Pre-screen: any</source>
         <translation>预筛查：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="77" />
+        <location filename="../../ui/archive/filters.py" line="74" />
         <source>Any pre-screen finding</source>
         <translation>有预筛查提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="78" />
+        <location filename="../../ui/archive/filters.py" line="75" />
         <source>Picture findings</source>
         <translation>画面类提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="79" />
+        <location filename="../../ui/archive/filters.py" line="76" />
         <source>Sound findings</source>
         <translation>声音类提示</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="83" />
+        <location filename="../../ui/archive/filters.py" line="80" />
         <source>Review: any</source>
         <translation>复核：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="85" />
+        <location filename="../../ui/archive/filters.py" line="82" />
         <source>Clear filters</source>
         <translation>清除条件</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="101" />
+        <location filename="../../ui/archive/filters.py" line="98" />
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2588,92 +2588,92 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="58" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="57" />
         <source>Name or badge no.</source>
         <translation>姓名或警号</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="60" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="59" />
         <source>Name or login</source>
         <translation>姓名或登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="62" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="61" />
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="65" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="64" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="67" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="66" />
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="81" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="80" />
         <source>Checked from:</source>
         <translation>检查日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="83" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="82" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="86" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="85" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="87" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="86" />
         <source>Officer:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="88" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="87" />
         <source>Reviewer:</source>
         <translation>检查人：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="89" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="88" />
         <source>Verdict:</source>
         <translation>结论：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="126" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="125" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="139" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="138" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="139" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="138" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="145" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="144" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="162" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="161" />
         <source>%1 checks shown (at most %2, newest first).</source>
         <translation>显示 %1 条检查记录（最多 %2 条，最新的在前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="169" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="168" />
         <source>Ledger exported: %1 checks to %2.</source>
         <translation>检查台帐已导出：%1 条检查记录，保存至 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/ledger_view.py" line="171" />
+        <location filename="../../ui/spotcheck/ledger_view.py" line="170" />
         <source>%1 of them differ from the audit log and are marked so in the 备注 column.</source>
         <translation>其中 %1 条与审计日志不符，已在“备注”列中标明。</translation>
     </message>
@@ -2823,52 +2823,52 @@
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="71" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="70" />
         <source>Enter a clock offset of %1</source>
         <translation>登记 %1 的时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="77" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="76" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="78" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="77" />
         <source>e.g. burned-in time of the clip against the duty room clock</source>
         <translation>例如：画面叠加时间与值班室标准时钟比对</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="81" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="80" />
         <source>The offset is the recorder's time minus the true time (positive: the recorder is fast).</source>
         <translation>偏差 = 记录仪时间 − 标准时间（正数表示记录仪偏快）。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="85" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="84" />
         <source>Recorder time</source>
         <translation>记录仪时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="86" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="85" />
         <source>True time</source>
         <translation>标准时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="87" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="86" />
         <source>Offset</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="88" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="87" />
         <source>Clip ID (optional)</source>
         <translation>文件编号（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="89" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="88" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="108" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="107" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -3861,22 +3861,22 @@
 <context>
     <name>RevertDialog</name>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="177" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="171" />
         <source>Revert correction %1</source>
         <translation>撤销第 %1 号校正</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="180" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="174" />
         <source>%1 to %2, %3 files: they get back the times they had before this correction.</source>
         <translation>%1 至 %2，共 %3 个文件：恢复为此次校正前的时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="187" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="181" />
         <source>Why the correction is taken back</source>
         <translation>撤销校正的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/clock_dialogs.py" line="190" />
+        <location filename="../../ui/admin/clock_dialogs.py" line="184" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4184,162 +4184,162 @@
 <context>
     <name>SpotCheckView</name>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="98" />
+        <location filename="../../ui/spotcheck/view.py" line="95" />
         <source>Favour long clips</source>
         <translation>偏重长录像</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="99" />
+        <location filename="../../ui/spotcheck/view.py" line="96" />
         <source>Add each officer's first clip</source>
         <translation>含每人首段</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="100" />
+        <location filename="../../ui/spotcheck/view.py" line="97" />
         <source>Leave out clips already checked</source>
         <translation>排除已检查</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="102" />
+        <location filename="../../ui/spotcheck/view.py" line="99" />
         <source>Add clips with pre-screen findings, at most:</source>
         <translation>另加抽有预筛查提示的文件，至多：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="105" />
+        <location filename="../../ui/spotcheck/view.py" line="102" />
         <source>On top of the random sample, each plan adds up to this many of its clips with pre-screen findings of a kind reviewers have confirmed (not dismissed ones), one per officer first. They are marked as added in the plan and the ledger; the random part stays verifiable.</source>
         <translation>在随机抽取之外，每个方案另加抽至多该数量的有预筛查提示的文件（提示类型须曾被人工确认，已排除的提示不计），先每名执法人员各一个。加抽文件在方案和台帐中标为“预筛查加抽”，随机部分仍可复核。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="115" />
+        <location filename="../../ui/spotcheck/view.py" line="112" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="117" />
+        <location filename="../../ui/spotcheck/view.py" line="114" />
         <source>Redraw…</source>
         <translation>重新抽取…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="130" />
+        <location filename="../../ui/spotcheck/view.py" line="127" />
         <source>Claim next</source>
         <translation>领取下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="132" />
+        <location filename="../../ui/spotcheck/view.py" line="129" />
         <source>Claim selected</source>
         <translation>领取所选</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="134" />
+        <location filename="../../ui/spotcheck/view.py" line="131" />
         <source>Give back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="136" />
+        <location filename="../../ui/spotcheck/view.py" line="133" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="144" />
+        <location filename="../../ui/spotcheck/view.py" line="141" />
         <source>Review queue</source>
         <translation>待查队列</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="145" />
+        <location filename="../../ui/spotcheck/view.py" line="142" />
         <source>Plans and samples</source>
         <translation>抽查方案</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="146" />
+        <location filename="../../ui/spotcheck/view.py" line="143" />
         <source>Check progress</source>
         <translation>检查进度</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="190" />
+        <location filename="../../ui/spotcheck/view.py" line="187" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="202" />
+        <location filename="../../ui/spotcheck/view.py" line="199" />
         <source>Select a plan in force on the Plans tab first.</source>
         <translation>请先在“抽查方案”页选择一个有效的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="206" />
+        <location filename="../../ui/spotcheck/view.py" line="203" />
         <source>Redraw plan %1</source>
         <translation>重新抽取方案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="206" />
+        <location filename="../../ui/spotcheck/view.py" line="203" />
         <source>Why is the plan drawn again?</source>
         <translation>重新抽取的理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="224" />
+        <location filename="../../ui/spotcheck/view.py" line="221" />
         <source>Select an item in the queue first.</source>
         <translation>请先在待查队列中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="252" />
+        <location filename="../../ui/spotcheck/view.py" line="249" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="253" />
+        <location filename="../../ui/spotcheck/view.py" line="250" />
         <source>Recorded on:</source>
         <translation>录制日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="254" />
+        <location filename="../../ui/spotcheck/view.py" line="251" />
         <source>Ratio:</source>
         <translation>抽取比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="255" />
+        <location filename="../../ui/spotcheck/view.py" line="252" />
         <source>At least per officer:</source>
         <translation>每人最少：</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="317" />
+        <location filename="../../ui/spotcheck/view.py" line="314" />
         <source>%1 items to check, %2 overdue.</source>
         <translation>待检查 %1 项，其中逾期 %2 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="324" />
+        <location filename="../../ui/spotcheck/view.py" line="321" />
         <source>%1 of %2 officers who recorded that day are checked; %3 still unchecked (%4 without a plan).</source>
         <translation>当天有录像的 %2 名执法人员中已检查完毕 %1 名；尚有 %3 名未检查（其中 %4 名所在单位未抽取）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="348" />
+        <location filename="../../ui/spotcheck/view.py" line="345" />
         <source>No video or audio was recorded that day.</source>
         <translation>当天没有可抽查的视频或音频。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="350" />
+        <location filename="../../ui/spotcheck/view.py" line="347" />
         <source>%1 plans drawn, %2 clips sampled.</source>
         <translation>已抽取 %1 个方案，共抽中 %2 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="354" />
+        <location filename="../../ui/spotcheck/view.py" line="351" />
         <source>%1 clips added for pre-screen findings.</source>
         <translation>另有 %1 个文件因预筛查提示加抽。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="356" />
+        <location filename="../../ui/spotcheck/view.py" line="353" />
         <source>%1 units already had a plan in force (use Redraw to replace one).</source>
         <translation>%1 个单位已有有效方案（如需替换，请使用“重新抽取”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="365" />
+        <location filename="../../ui/spotcheck/view.py" line="362" />
         <source>Plan %1 replaces plan %2.</source>
         <translation>方案 %1 已替代方案 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="371" />
+        <location filename="../../ui/spotcheck/view.py" line="368" />
         <source>Nothing left to check in the queue.</source>
         <translation>待查队列中已没有可领取的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/spotcheck/view.py" line="374" />
+        <location filename="../../ui/spotcheck/view.py" line="371" />
         <source>You are checking %1 (%2) until %3.</source>
         <translation>您已领取 %1（%2），请于 %3 前完成检查。</translation>
     </message>
@@ -4367,12 +4367,12 @@
         <translation>本次登录后尚未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/station_window.py" line="64" />
+        <location filename="../../ui/shell/station_window.py" line="66" />
         <source>%1: the import did not finish (see the import window).</source>
         <translation>%1：导入未完成（详见导入窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/station_window.py" line="68" />
+        <location filename="../../ui/shell/station_window.py" line="70" />
         <source>%1: %2 imported, %3 already archived, %4 rejected, %5 failed.</source>
         <translation>%1：导入 %2 个，已归档跳过 %3 个，拒收 %4 个，失败 %5 个。</translation>
     </message>
@@ -4380,142 +4380,142 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../ui/statistics/view.py" line="59" />
+        <location filename="../../ui/statistics/view.py" line="58" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="60" />
+        <location filename="../../ui/statistics/view.py" line="59" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="61" />
+        <location filename="../../ui/statistics/view.py" line="60" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="62" />
+        <location filename="../../ui/statistics/view.py" line="61" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="63" />
+        <location filename="../../ui/statistics/view.py" line="62" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="67" />
+        <location filename="../../ui/statistics/view.py" line="66" />
         <source>Export report…</source>
         <translation>导出报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="69" />
+        <location filename="../../ui/statistics/view.py" line="68" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="83" />
+        <location filename="../../ui/statistics/view.py" line="82" />
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="84" />
+        <location filename="../../ui/statistics/view.py" line="83" />
         <source>Recorders</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="85" />
+        <location filename="../../ui/statistics/view.py" line="84" />
         <source>Spot checks</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="86" />
+        <location filename="../../ui/statistics/view.py" line="85" />
         <source>Viewing requests</source>
         <translation>调阅审批</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="87" />
+        <location filename="../../ui/statistics/view.py" line="86" />
         <source>Pre-screen</source>
         <translation>预筛查</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="94" />
+        <location filename="../../ui/statistics/view.py" line="93" />
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="96" />
+        <location filename="../../ui/statistics/view.py" line="95" />
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="99" />
+        <location filename="../../ui/statistics/view.py" line="98" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="142" />
+        <location filename="../../ui/statistics/view.py" line="141" />
         <source>All units in my charge</source>
         <translation>全部管辖单位</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="175" />
+        <location filename="../../ui/statistics/view.py" line="174" />
         <source>The period ends before it begins.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="184" />
+        <location filename="../../ui/statistics/view.py" line="183" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="194" />
+        <location filename="../../ui/statistics/view.py" line="193" />
         <source>Files per unit</source>
         <translation>各单位文件数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="197" />
+        <location filename="../../ui/statistics/view.py" line="196" />
         <source>Hours switched on per recorder</source>
         <translation>各执法记录仪开机时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="200" />
+        <location filename="../../ui/statistics/view.py" line="199" />
         <source>Reviews per unit</source>
         <translation>各单位已查条数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="203" />
+        <location filename="../../ui/statistics/view.py" line="202" />
         <source>Viewing requests per deciding unit</source>
         <translation>各审批单位调阅申请数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="206" />
+        <location filename="../../ui/statistics/view.py" line="205" />
         <source>Findings per kind</source>
         <translation>各类发现数</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="224" />
+        <location filename="../../ui/statistics/view.py" line="223" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="224" />
+        <location filename="../../ui/statistics/view.py" line="223" />
         <source>Web page (*.html);;Excel (*.xlsx)</source>
         <translation>网页 (*.html);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="231" />
+        <location filename="../../ui/statistics/view.py" line="230" />
         <source>Name the file .html or .xlsx.</source>
         <translation>请将文件命名为 .html 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="234" />
+        <location filename="../../ui/statistics/view.py" line="233" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/view.py" line="239" />
+        <location filename="../../ui/statistics/view.py" line="238" />
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -5248,6 +5248,181 @@
         <location filename="../../ui/common/access_labels.py" line="115" />
         <source>Check ledger exported</source>
         <translation>导出检查台帐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="116" />
+        <source>Audit key exported</source>
+        <translation>导出审计密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="117" />
+        <source>Audit key imported</source>
+        <translation>导入审计密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="118" />
+        <source>Audit key changed</source>
+        <translation>更换审计密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="119" />
+        <source>File details corrected</source>
+        <translation>更正文件信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="120" />
+        <source>Recorder clock offset entered</source>
+        <translation>登记记录仪时钟偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="121" />
+        <source>Recording times corrected</source>
+        <translation>校正录制时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="122" />
+        <source>Time correction reverted</source>
+        <translation>撤销时间校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="123" />
+        <source>Destruction executed</source>
+        <translation>执行销毁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="124" />
+        <source>Kept at destruction</source>
+        <translation>销毁时保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="125" />
+        <source>Destruction forms printed</source>
+        <translation>导出销毁表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="126" />
+        <source>Evidence export requested</source>
+        <translation>申请证据导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="127" />
+        <source>Evidence export started</source>
+        <translation>开始制作证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="128" />
+        <source>Evidence export resumed</source>
+        <translation>继续制作证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="129" />
+        <source>Evidence package written</source>
+        <translation>证据包制作完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="130" />
+        <source>Evidence handed over</source>
+        <translation>登记证据移交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="131" />
+        <source>Evidence export register exported</source>
+        <translation>导出证据导出登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="132" />
+        <source>Mark added</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="133" />
+        <source>Mark changed</source>
+        <translation>修改标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="134" />
+        <source>Mark removed</source>
+        <translation>删除标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="135" />
+        <source>Mark category added</source>
+        <translation>添加标记类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="136" />
+        <source>Mark category changed</source>
+        <translation>修改标记类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="137" />
+        <source>Pre-screen scan</source>
+        <translation>预筛查扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="138" />
+        <source>Pre-screen finding decided</source>
+        <translation>预筛查结果复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="139" />
+        <source>Report exported</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="140" />
+        <source>Scheduled report delivered</source>
+        <translation>定时报表已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="141" />
+        <source>Scheduled report not delivered</source>
+        <translation>定时报表送达失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="142" />
+        <source>Report task created</source>
+        <translation>新建报表任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="143" />
+        <source>Report task removed</source>
+        <translation>删除报表任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="144" />
+        <source>Signed in to the archive server</source>
+        <translation>登录档案服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="145" />
+        <source>Still captured</source>
+        <translation>截取图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="146" />
+        <source>Still exported</source>
+        <translation>导出截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="147" />
+        <source>Upload refused (checksum)</source>
+        <translation>上传被拒（校验不符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="148" />
+        <source>Password hash upgraded</source>
+        <translation>密码哈希升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="149" />
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/access_labels.py" line="150" />
+        <source>Account unlocked</source>
+        <translation>解锁账户</translation>
     </message>
 </context>
 <context>

@@ -48,8 +48,10 @@ class StationWindow(SignedInWindow):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.setSpacing(18)
-        for widget in (heading, explanation, self.import_button, self.last_import):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        explanation.setMaximumWidth(720)
+        for widget in (heading, explanation, self.last_import):
+            layout.addWidget(widget)
+        layout.insertWidget(2, self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.set_body(body)
         self.resize(900, 560)
