@@ -85,12 +85,25 @@ def run_and_kill(command: list[str], env: dict[str, str], cwd: Path, delay: floa
     try:
         stdout, stderr = process.communicate(timeout=delay)
     except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGKILL)
-        process.communicate()
+        _kill(process)
         print(f"{label}: killed at {delay:.3f} s")
         return None
     print(f"{label}: finished before {delay:.3f} s (exit {process.returncode})")
     return Finished(process.returncode, stdout, stderr)
+
+
+STRAY_WAIT_S = 30
+"""How long a killed command's output may stay open: only a process it started can hold it."""
+
+
+def _kill(process: subprocess.Popen[str]) -> None:
+    """SIGKILL the command (only it, as a user's kill would) and read its output to the end. A process it started
+    that outlives it (a stray pre-screen worker) would hold the output open for ever: that fails here."""
+    process.send_signal(signal.SIGKILL)
+    try:
+        process.communicate(timeout=STRAY_WAIT_S)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"a process started by the killed command still runs after {STRAY_WAIT_S} s") from None
 
 
 def line_times(command: list[str], env: dict[str, str], cwd: Path) -> tuple[Finished, list[float]]:
@@ -118,8 +131,7 @@ def kill_after_line(
         seen.append(text)
     time.sleep(delay)
     if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
-        process.communicate()
+        _kill(process)
         print(f"{label}: killed {delay:.3f} s after output line {line}")
         return None
     stdout, stderr = process.communicate()

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -43,3 +44,38 @@ def test_a_killed_scan_resumes(archive, database_kind, tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"已扫描 {CLIPS - kept} 个文件" in done.stderr
     assert _scanned(archive) == CLIPS
+
+
+def _children(pid: int) -> set[int]:
+    """The processes `pid` started (Linux /proc)."""
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return {int(child) for task in tasks for child in (task / "children").read_text().split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_the_workers_of_a_killed_scan_end_with_it(archive, database_kind, tmp_path):
+    """Only the command is killed, as a user's kill or a crash would: its worker processes end by themselves
+    instead of waiting for ever on a queue nobody writes to (and holding the command's output open)."""
+    build_org(archive)
+    real_clips(archive, tmp_path, CLIPS)
+    command, env = cli_invocation(database_kind, archive, tmp_path)
+    process = subprocess.Popen(
+        [*command, "prescreen", "--workers", "2"], env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while _scanned(archive) == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = _children(process.pid)
+    assert workers, "the scan ran no worker process"
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=30)  # no stray worker holds the output open
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)

@@ -31,7 +31,7 @@ from workstation.prescreen.scope import check_period, scan_units, unit_condition
 from workstation.prescreen.settings import PrescreenSettings, settings_json
 from workstation.prescreen.store import Found
 from workstation.prescreen.types import ScanOutcome, ScanProgress, ScanReport
-from workstation.prescreen.worker import ScanAnswer, lower_priority, scan_file
+from workstation.prescreen.worker import ScanAnswer, scan_file, start_worker
 from workstation.types import FileType, MediaStatus
 
 MEDIA_KINDS = tuple(kind.value for kind in MediaFindingKind)
@@ -149,8 +149,9 @@ def _run(
         return
     waiting = iter(jobs)
     context = multiprocessing.get_context("spawn")
-    initializer = lower_priority if low_priority else None
-    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context, initializer=initializer) as pool:
+    with ProcessPoolExecutor(
+        max_workers=max(1, workers), mp_context=context, initializer=start_worker, initargs=(low_priority,)
+    ) as pool:
         running: dict[Future[ScanAnswer], _Job] = {}
         try:
             while True:

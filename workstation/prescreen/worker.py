@@ -4,8 +4,11 @@ Kept apart from the archive's modules so that a worker process (spawned: a fresh
 detectors and nothing of the database.
 """
 
+import multiprocessing
 import os
 import sys
+import threading
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from player.media.prescreen.scan import scan_media
@@ -19,10 +22,30 @@ NICE_INCREMENT = 19
 _BELOW_NORMAL_PRIORITY_CLASS = 0x4000
 
 
+def start_worker(low_priority: bool) -> None:
+    """The pool's initializer: end this worker with the process that started it, and lower its priority for a
+    background scan (`lower_priority`).
+
+    A pool's workers wait on a queue whose pipe they hold both ends of, so a worker whose parent is killed
+    (kill -9 of an ingest, a crash) would wait for ever — a stray process holding the parent's output pipes
+    and a core's memory. A thread here waits for the parent's end and ends the worker with it."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        sentinel = parent.sentinel
+        threading.Thread(target=_end_with_parent, args=(sentinel,), name="end-with-parent", daemon=True).start()
+    if low_priority:
+        lower_priority()
+
+
+def _end_with_parent(parent_sentinel: int) -> None:
+    wait([parent_sentinel])
+    os._exit(1)  # the parent is gone: nobody is left to take this worker's answer
+
+
 def lower_priority() -> None:
     """Run this worker process below normal priority, so a background scan takes only the CPU time that ingest,
     uploads and playback leave over: SCHED_IDLE on Linux (CPU only when nothing else wants it), the lowest nice
-    elsewhere on POSIX, BELOW_NORMAL on Windows. Called as the pool's initializer."""
+    elsewhere on POSIX, BELOW_NORMAL on Windows."""
     if sys.platform == "win32":
         import ctypes
 
