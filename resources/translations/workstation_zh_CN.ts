@@ -6023,1021 +6023,1026 @@
     </message>
     <message>
         <location filename="../../ui/common/error_text.py" line="320" />
+        <source>Receiving a part of the upload {upload_id} failed on the server; nothing of that part was kept. The station sends it again.</source>
+        <translation>服务器接收上传 {upload_id} 的一段数据时出错，该段数据未保留；采集站将重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/error_text.py" line="325" />
         <source>The import run {run_id} was begun by another account; you cannot end it.</source>
         <translation>导入批次 {run_id} 由其他账户开始，您不能结束它。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="324" />
+        <location filename="../../ui/common/error_text.py" line="329" />
         <source>There is no open import run {run_id}.</source>
         <translation>没有进行中的导入批次 {run_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="328" />
+        <location filename="../../ui/common/error_text.py" line="333" />
         <source>The upload {upload_id} sent more bytes than the file's size ({size} bytes); they were refused.</source>
         <translation>上传 {upload_id} 的数据超出了文件大小（{size} 字节），已拒收。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="332" />
+        <location filename="../../ui/common/error_text.py" line="337" />
         <source>The server has received {expected} bytes; the upload must continue there, not at byte {offset}.</source>
         <translation>服务器已接收 {expected} 字节，应从该处续传，而不是从第 {offset} 字节处。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="336" />
+        <location filename="../../ui/common/error_text.py" line="341" />
         <source>The upload {upload_id} is not complete ({received} of {size} bytes received); send the rest, then finish it.</source>
         <translation>上传 {upload_id} 尚未传完（已接收 {received} / {size} 字节），请续传后再完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="341" />
+        <location filename="../../ui/common/error_text.py" line="346" />
         <source>The file "{source}" the server received does not have the checksum (SHA-256) the station read: nothing was archived and the received bytes were discarded. Import the file again.</source>
         <translation>服务器收到的“{source}”与采集站读取的校验值（SHA-256）不一致：未归档，收到的数据已丢弃。请重新导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="346" />
+        <location filename="../../ui/common/error_text.py" line="351" />
         <source>The upload request is invalid ({field}). Update the station's program and try again.</source>
         <translation>上传请求无效（{field}）。请更新采集站程序后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="350" />
+        <location filename="../../ui/common/error_text.py" line="355" />
         <source>There is no category "{category}".</source>
         <translation>没有类别“{category}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="351" />
+        <location filename="../../ui/common/error_text.py" line="356" />
         <source>Only a footage administrator may change the marker categories.</source>
         <translation>只有执法记录仪管理员可以修改标记类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="354" />
+        <location filename="../../ui/common/error_text.py" line="359" />
         <source>A category name has 1 to {max_chars} characters.</source>
         <translation>类别名称须为 1 至 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="357" />
+        <location filename="../../ui/common/error_text.py" line="362" />
         <source>There already is a category named "{name}".</source>
         <translation>已有名为“{name}”的类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="358" />
+        <location filename="../../ui/common/error_text.py" line="363" />
         <source>The colour "{color}" is not valid; use #rrggbb.</source>
         <translation>颜色“{color}”无效，应为 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="359" />
+        <location filename="../../ui/common/error_text.py" line="364" />
         <source>The archive has no file number {clip_id}.</source>
         <translation>档案库中没有编号为 {clip_id} 的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="360" />
+        <location filename="../../ui/common/error_text.py" line="365" />
         <source>Only video and audio can be marked with moments or spans.</source>
         <translation>只能在视频和音频上标记时间点或片段。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="363" />
+        <location filename="../../ui/common/error_text.py" line="368" />
         <source>Marker {marker_id} does not exist (it may have been deleted).</source>
         <translation>标记 {marker_id} 不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="366" />
+        <location filename="../../ui/common/error_text.py" line="371" />
         <source>This marker was added by {author}; only its author may change or delete it.</source>
         <translation>这个标记由 {author} 添加，只有添加人可以修改或删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="369" />
+        <location filename="../../ui/common/error_text.py" line="374" />
         <source>A marker cannot be before the start of the file.</source>
         <translation>标记时间不能早于文件开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="370" />
+        <location filename="../../ui/common/error_text.py" line="375" />
         <source>A span must end after it starts.</source>
         <translation>片段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="371" />
+        <location filename="../../ui/common/error_text.py" line="376" />
         <source>The marker is beyond the end of the file.</source>
         <translation>标记时间超出了文件的时长。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="372" />
+        <location filename="../../ui/common/error_text.py" line="377" />
         <source>The category "{category}" is not among the current marker categories.</source>
         <translation>类别“{category}”不在当前的标记类别中。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="375" />
+        <location filename="../../ui/common/error_text.py" line="380" />
         <source>A note has at most {max_chars} characters.</source>
         <translation>备注最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="376" />
+        <location filename="../../ui/common/error_text.py" line="381" />
         <source>The still is not a valid PNG image.</source>
         <translation>截图不是有效的 PNG 图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="377" />
+        <location filename="../../ui/common/error_text.py" line="382" />
         <source>Stills can be taken from video only.</source>
         <translation>只能从视频中截取画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="378" />
+        <location filename="../../ui/common/error_text.py" line="383" />
         <source>The still is too large.</source>
         <translation>截图文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="379" />
+        <location filename="../../ui/common/error_text.py" line="384" />
         <source>Still {still_id} does not exist.</source>
         <translation>截图 {still_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="380" />
+        <location filename="../../ui/common/error_text.py" line="385" />
         <source>Still {still_id} fails its checksum; the data may have been altered.</source>
         <translation>截图 {still_id} 的校验值不符，数据可能已被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="383" />
+        <location filename="../../ui/common/error_text.py" line="388" />
         <source>Unlinking needs a reason.</source>
         <translation>取消关联须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="384" />
+        <location filename="../../ui/common/error_text.py" line="389" />
         <source>The file is not linked to {case_no}.</source>
         <translation>该文件未关联 {case_no}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="385" />
+        <location filename="../../ui/common/error_text.py" line="390" />
         <source>A password needs at least {min_length} characters.</source>
         <translation>密码至少需要 {min_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="388" />
+        <location filename="../../ui/common/error_text.py" line="393" />
         <source>A password has at most {max_length} characters.</source>
         <translation>密码不能超过 {max_length} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="389" />
+        <location filename="../../ui/common/error_text.py" line="394" />
         <source>The password cannot be the login name.</source>
         <translation>密码不能与登录名相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="390" />
+        <location filename="../../ui/common/error_text.py" line="395" />
         <source>Wrong login name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="391" />
+        <location filename="../../ui/common/error_text.py" line="396" />
         <source>The account is locked: try again after {until}, or ask an administrator to unlock it.</source>
         <translation>账户已被锁定，请于 {until} 后再试，或联系管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="394" />
+        <location filename="../../ui/common/error_text.py" line="399" />
         <source>The password was changed just now; enter it again.</source>
         <translation>密码刚刚被修改，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="397" />
+        <location filename="../../ui/common/error_text.py" line="402" />
         <source>The archive already has users; an administrator adds accounts.</source>
         <translation>档案库已有用户，请由管理员添加账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="400" />
+        <location filename="../../ui/common/error_text.py" line="405" />
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与原密码相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="401" />
+        <location filename="../../ui/common/error_text.py" line="406" />
         <source>The current password is wrong.</source>
         <translation>原密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="402" />
+        <location filename="../../ui/common/error_text.py" line="407" />
         <source>You cannot reset your own password; use "Change password".</source>
         <translation>不能重置自己的密码，请使用“修改密码”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="405" />
+        <location filename="../../ui/common/error_text.py" line="410" />
         <source>Only a footage administrator may manage user accounts.</source>
         <translation>只有执法记录仪管理员可以管理用户账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="408" />
+        <location filename="../../ui/common/error_text.py" line="413" />
         <source>The user "{login}" does not exist or is not in a unit you manage.</source>
         <translation>用户“{login}”不存在，或不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="411" />
+        <location filename="../../ui/common/error_text.py" line="416" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="412" />
+        <location filename="../../ui/common/error_text.py" line="417" />
         <source>The device cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该设备，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="415" />
+        <location filename="../../ui/common/error_text.py" line="420" />
         <source>The officer cannot be found; another workstation may have changed them. Refresh and try again.</source>
         <translation>找不到该执法人员，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="418" />
+        <location filename="../../ui/common/error_text.py" line="423" />
         <source>The unit cannot be found; another workstation may have changed it. Refresh and try again.</source>
         <translation>找不到该单位，可能已被其他工作站更改。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="421" />
+        <location filename="../../ui/common/error_text.py" line="426" />
         <source>The handover note is too long ({length} characters); at most {max_chars}.</source>
         <translation>交接说明过长（{length} 字），最多 {max_chars} 字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="424" />
+        <location filename="../../ui/common/error_text.py" line="429" />
         <source>Enter the device number (without spaces).</source>
         <translation>请填写设备编号（不能含空格）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="425" />
+        <location filename="../../ui/common/error_text.py" line="430" />
         <source>The device number is too long; at most {max_chars} characters.</source>
         <translation>设备编号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="428" />
+        <location filename="../../ui/common/error_text.py" line="433" />
         <source>The serial number is too long; at most {max_chars} characters.</source>
         <translation>序列号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="431" />
+        <location filename="../../ui/common/error_text.py" line="436" />
         <source>The model is too long; at most {max_chars} characters.</source>
         <translation>型号过长，最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="434" />
+        <location filename="../../ui/common/error_text.py" line="439" />
         <source>Device number {device_no} is already registered.</source>
         <translation>设备编号 {device_no} 已登记，不能重复登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="435" />
+        <location filename="../../ui/common/error_text.py" line="440" />
         <source>Only a footage administrator may maintain the device registry.</source>
         <translation>只有执法记录仪管理员可以维护设备登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="438" />
+        <location filename="../../ui/common/error_text.py" line="443" />
         <source>The device or officer is not in a unit you manage.</source>
         <translation>该设备或人员不属于您管理的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="441" />
+        <location filename="../../ui/common/error_text.py" line="446" />
         <source>Device {device_no} is already held by {person}; no handover is needed.</source>
         <translation>设备 {device_no} 当前已由 {person} 持有，无需交接。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="444" />
+        <location filename="../../ui/common/error_text.py" line="449" />
         <source>{person} already belongs to {unit}.</source>
         <translation>{person} 已属于 {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="445" />
+        <location filename="../../ui/common/error_text.py" line="450" />
         <source>Set a new password to sign in.</source>
         <translation>设置新密码后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="446" />
+        <location filename="../../ui/common/error_text.py" line="451" />
         <source>Cannot connect to the archive database ({where}). Check the network, the server, and the user name and password, then try again.</source>
         <translation>无法连接档案库数据库（{where}）。请检查网络、服务器是否正常以及用户名和密码是否正确，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="451" />
+        <location filename="../../ui/common/error_text.py" line="456" />
         <source>The archive database's disk is full. Free disk space or ask an administrator to add some, then try again; the unfinished operation was not saved.</source>
         <translation>档案库数据库所在磁盘已满。请清理磁盘空间或联系管理员扩容，然后重试；未完成的操作没有保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="456" />
+        <location filename="../../ui/common/error_text.py" line="461" />
         <source>Another program is writing to the archive database ({where}) and the wait timed out. Try again later; if this persists, check whether another program (such as another collection station) holds the archive for long.</source>
         <translation>档案库数据库（{where}）正被另一个程序写入，等待超时。请稍后重试；若一直如此，请检查是否有其他程序（如另一台采集站）长时间占用该档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="462" />
+        <location filename="../../ui/common/error_text.py" line="467" />
         <source>The archive database file is damaged ({where}: {detail}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：{detail}）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="468" />
+        <location filename="../../ui/common/error_text.py" line="473" />
         <source>The archive database file is damaged ({where}: the header is not a SQLite database's). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件头不是 SQLite 数据库）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="474" />
+        <location filename="../../ui/common/error_text.py" line="479" />
         <source>The archive database file is damaged ({where}: its length, {size} bytes, is not a whole number of pages). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件长度 {size} 字节不是整页）。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="480" />
+        <location filename="../../ui/common/error_text.py" line="485" />
         <source>The archive database file is damaged ({where}: it is cut off, {size} bytes instead of at least {expected}). Nothing was changed. Stop using the archive; an administrator restores the database file from a backup, then runs "workstation verify" and "workstation audit verify".</source>
         <translation>档案库数据库文件已损坏（{where}：文件被截断（{size} 字节，应至少 {expected} 字节））。没有做任何修改。请停止使用该档案库，由管理员从备份恢复数据库文件后运行“workstation verify”和“workstation audit verify”。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="486" />
+        <location filename="../../ui/common/error_text.py" line="491" />
         <source>There is no archive ({database}) in {folder}. Check the path, or create the archive first.</source>
         <translation>在 {folder} 找不到档案库（{database}）。请检查路径，或先创建档案库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="489" />
+        <location filename="../../ui/common/error_text.py" line="494" />
         <source>The archive database is at version {current}; this program needs {wanted}. An administrator upgrades it with "workstation db upgrade".</source>
         <translation>档案库数据库版本为 {current}，本程序需要 {wanted}。请由管理员运行“workstation db upgrade”升级数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="494" />
+        <location filename="../../ui/common/error_text.py" line="499" />
         <source>The archive database upgrade failed: {detail}. The connection is fine; nothing of the unfinished upgrade was kept. Send this message to technical support, and keep using the previous version of the program until then.</source>
         <translation>档案库数据库升级失败：{detail}。数据库连接正常，升级未完成的部分没有保存。请把这条信息发给技术支持；在此之前请继续使用原版本的程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="500" />
+        <location filename="../../ui/common/error_text.py" line="505" />
         <source>The archive ({where}) was upgraded by a newer version of the program (database version {revisions}) and cannot be used by this one. Install the latest workstation program, then open it again.</source>
         <translation>档案库（{where}）已由更新版本的程序升级（数据库版本 {revisions}），本程序不能使用。请安装最新版本的工作站程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="505" />
+        <location filename="../../ui/common/error_text.py" line="510" />
         <source>Cannot read the archive database file {database} ({detail}).</source>
         <translation>无法读取档案库数据库文件 {database}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="508" />
+        <location filename="../../ui/common/error_text.py" line="513" />
         <source>The connection profiles file {path} is damaged and cannot be read ({detail}). Correct or delete it, then add the connection profiles again.</source>
         <translation>连接配置文件 {path} 已损坏，无法读取（{detail}）。请改正或删除该文件，然后重新添加连接配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="513" />
+        <location filename="../../ui/common/error_text.py" line="518" />
         <source>Unknown archive kind: {kind}</source>
         <translation>未知的档案库类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="514" />
+        <location filename="../../ui/common/error_text.py" line="519" />
         <source>Cannot save the password in the system's credential store ({detail}). The connection profile was not saved. Make sure the credential store (Windows Credential Manager or Secret Service) works, then try again.</source>
         <translation>无法把密码保存到系统凭据管理器（{detail}）。连接配置没有保存。请确认本机的凭据管理器（Windows 凭据管理器或 Secret Service）可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="520" />
+        <location filename="../../ui/common/error_text.py" line="525" />
         <source>There is no connection profile named "{name}". Create it in the connection settings first.</source>
         <translation>没有名为“{name}”的连接配置。请先在连接设置中创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="523" />
+        <location filename="../../ui/common/error_text.py" line="528" />
         <source>Connection profile "{name}" is an archive server: sign in through the server instead.</source>
         <translation>连接配置“{name}”是档案服务器，请通过服务器登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="526" />
+        <location filename="../../ui/common/error_text.py" line="531" />
         <source>Cannot read the password of connection "{name}" from the system's credential store ({detail}). Make sure the credential store works, then try again.</source>
         <translation>无法从系统凭据管理器读取连接“{name}”的密码（{detail}）。请确认凭据管理器可用后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="531" />
+        <location filename="../../ui/common/error_text.py" line="536" />
         <source>The settings file {path} has a syntax error ({detail}). Correct it and try again.</source>
         <translation>配置文件 {path} 有语法错误（{detail}）。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="534" />
+        <location filename="../../ui/common/error_text.py" line="539" />
         <source>Cannot read the settings file {path} ({detail}).</source>
         <translation>无法读取配置文件 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="535" />
+        <location filename="../../ui/common/error_text.py" line="540" />
         <source>Cannot make the archive folder {folder} accessible to this account only (icacls: {detail}). Check the permissions of its disk, then try again.</source>
         <translation>无法将档案库文件夹 {folder} 设为仅本账户可访问（icacls：{detail}）。请检查该文件夹所在磁盘的权限后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="540" />
+        <location filename="../../ui/common/error_text.py" line="545" />
         <source>The demo needs 1 to {max_officers} officers</source>
         <translation>演示执法人员数应在 1 到 {max_officers} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="543" />
+        <location filename="../../ui/common/error_text.py" line="548" />
         <source>The demo covers 1 to {max_days} days</source>
         <translation>演示天数应在 1 到 {max_days} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="544" />
+        <location filename="../../ui/common/error_text.py" line="549" />
         <source>{folder} already holds archive data ({units} units, {clips} files); demo data goes into a new, empty archive only. Choose another folder.</source>
         <translation>{folder} 中已有档案库数据（{units} 个单位，{clips} 个文件），演示数据只能建在新的空档案库中。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="549" />
+        <location filename="../../ui/common/error_text.py" line="554" />
         <source>{path} is not a folder; give the folder to write to.</source>
         <translation>{path} 不是文件夹，请给出要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="552" />
+        <location filename="../../ui/common/error_text.py" line="557" />
         <source>A PostgreSQL connection profile needs --host, --database, --user and --media-root.</source>
         <translation>PostgreSQL 连接配置需要 --host、--database、--user 和 --media-root。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="555" />
+        <location filename="../../ui/common/error_text.py" line="560" />
         <source>The settings file {path} is wrong: {problems}. Correct it and try again.</source>
         <translation>配置文件 {path} 有误：{problems}。请改正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="558" />
+        <location filename="../../ui/common/error_text.py" line="563" />
         <source>Sign in to the archive server first.</source>
         <translation>请先登录档案服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="559" />
+        <location filename="../../ui/common/error_text.py" line="564" />
         <source>The sign-in is not known to the archive server (signed out elsewhere, or another server): sign in again.</source>
         <translation>档案服务器不认可当前登录（可能已在别处退出，或连接的是另一台服务器），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="563" />
+        <location filename="../../ui/common/error_text.py" line="568" />
         <source>The sign-in has expired: sign in again.</source>
         <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="564" />
+        <location filename="../../ui/common/error_text.py" line="569" />
         <source>The sign-in was ended (signed out, revoked by an administrator, or the account was deactivated): sign in again.</source>
         <translation>登录已结束（已退出、被管理员撤销或账户已停用），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="569" />
+        <location filename="../../ui/common/error_text.py" line="574" />
         <source>The server carried the request out, but its answer was lost: refresh to see the result.</source>
         <translation>服务器已执行该操作，但结果未能返回，请刷新查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="572" />
+        <location filename="../../ui/common/error_text.py" line="577" />
         <source>The server is still carrying out this request: wait a moment and refresh.</source>
         <translation>服务器仍在执行该操作，请稍候刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="575" />
+        <location filename="../../ui/common/error_text.py" line="580" />
         <source>The archive server refused the request {call} ({detail}): client and server versions may differ.</source>
         <translation>档案服务器拒绝了请求 {call}（{detail}），工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="578" />
+        <location filename="../../ui/common/error_text.py" line="583" />
         <source>The archive server does not know the request {call}: client and server versions may differ.</source>
         <translation>档案服务器不支持请求 {call}，工作站与服务器的版本可能不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="581" />
+        <location filename="../../ui/common/error_text.py" line="586" />
         <source>An administrator reset your password: change it before doing anything else.</source>
         <translation>管理员已重置您的密码，请先修改密码再操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="584" />
+        <location filename="../../ui/common/error_text.py" line="589" />
         <source>The archive server {server} does not answer. Check the network and the address, then try again.</source>
         <translation>档案服务器 {server} 无响应，请检查网络和地址后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="587" />
+        <location filename="../../ui/common/error_text.py" line="592" />
         <source>The server {server} presented a certificate other than the pinned one: the connection was refused. Ask the administrator which certificate is right.</source>
         <translation>服务器 {server} 出示的证书与固定信任的证书不符，已拒绝连接。请向管理员核实正确的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="592" />
+        <location filename="../../ui/common/error_text.py" line="597" />
         <source>{server} answered with something that is not the archive server's (HTTP {status}). Check the address.</source>
         <translation>{server} 的应答不是档案服务器的（HTTP {status}），请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="596" />
+        <location filename="../../ui/common/error_text.py" line="601" />
         <source>The pinned certificate {path} cannot be read ({detail}).</source>
         <translation>无法读取固定信任的证书 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="599" />
+        <location filename="../../ui/common/error_text.py" line="604" />
         <source>Not signed in to {server}: run workstation --server {server} login --user LOGIN first.</source>
         <translation>尚未登录 {server}，请先运行 workstation --server {server} login --user 登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="602" />
+        <location filename="../../ui/common/error_text.py" line="607" />
         <source>Through the archive server a command acts as the signed-in user: leave out --user.</source>
         <translation>经档案服务器操作时以登录的用户身份执行，请去掉 --user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="605" />
+        <location filename="../../ui/common/error_text.py" line="610" />
         <source>On an archive opened here, name the workstation user to act as with --user LOGIN.</source>
         <translation>在本机档案库上操作时，请用 --user 登录名 指定以哪位用户的身份操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="608" />
+        <location filename="../../ui/common/error_text.py" line="613" />
         <source>The command {command} works only on an archive opened on this computer (--archive or --profile), not through the server.</source>
         <translation>命令 {command} 只能用于本机打开的档案库（--archive 或 --profile），不能经档案服务器执行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="613" />
+        <location filename="../../ui/common/error_text.py" line="618" />
         <source>The server needs --listen HOST:PORT, --tls-cert FILE and --tls-key FILE (or the [server] section of workstation.toml).</source>
         <translation>启动服务器需要 --listen 主机:端口、--tls-cert 文件 和 --tls-key 文件（或 workstation.toml 的 [server] 节）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="618" />
+        <location filename="../../ui/common/error_text.py" line="623" />
         <source>{listen} is not a listen address: write HOST:PORT, e.g. 0.0.0.0:8443.</source>
         <translation>{listen} 不是有效的监听地址，应写作 主机:端口，如 0.0.0.0:8443。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="621" />
+        <location filename="../../ui/common/error_text.py" line="626" />
         <source>Cannot listen on {listen} ({detail}): the port may be in use, or need other rights.</source>
         <translation>无法在 {listen} 上监听（{detail}），端口可能已被占用或需要其他权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="624" />
+        <location filename="../../ui/common/error_text.py" line="629" />
         <source>The TLS certificate {certificate} and key {key} cannot be used ({detail}).</source>
         <translation>无法使用 TLS 证书 {certificate} 和私钥 {key}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="627" />
+        <location filename="../../ui/common/error_text.py" line="632" />
         <source>{workers} worker processes cannot be: give a whole number from 1 to {most} (--workers or [server] workers).</source>
         <translation>工作进程数 {workers} 无效，应为 1 到 {most} 之间的整数（--workers 或 [server] workers）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="632" />
+        <location filename="../../ui/common/error_text.py" line="637" />
         <source>Worker process {number} of the archive server did not start (exit code {exit_code}); the server stopped. The log above says why.</source>
         <translation>档案服务器的第 {number} 个工作进程未能启动（退出码 {exit_code}），服务器已停止；原因见上方日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="637" />
+        <location filename="../../ui/common/error_text.py" line="642" />
         <source>{command} needs --server URL.</source>
         <translation>{command} 需要 --server 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="638" />
+        <location filename="../../ui/common/error_text.py" line="643" />
         <source>The sign-in token cannot be read from the system credential store ({detail}).</source>
         <translation>无法从系统凭据管理器读取登录令牌（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="641" />
+        <location filename="../../ui/common/error_text.py" line="646" />
         <source>The sign-in token cannot be kept in the system credential store ({detail}).</source>
         <translation>无法将登录令牌保存到系统凭据管理器（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="644" />
+        <location filename="../../ui/common/error_text.py" line="649" />
         <source>The archive server failed to carry out the request (an internal error, recorded in its log). Tell the administrator.</source>
         <translation>档案服务器执行该请求时出现内部错误（已记入服务器日志），请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="649" />
+        <location filename="../../ui/common/error_text.py" line="654" />
         <source>A station account uploads recorder dumps and does nothing else: sign in with a personal account.</source>
         <translation>采集站账户只能上传记录仪数据，不能进行其他操作，请使用个人账户登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="652" />
+        <location filename="../../ui/common/error_text.py" line="657" />
         <source>The connection to the archive server broke during the upload; it continues where it stopped.</source>
         <translation>上传时与档案服务器的连接中断，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="655" />
+        <location filename="../../ui/common/error_text.py" line="660" />
         <source>The file {media_path} is missing from the archive's media store or cannot be read. Tell the administrator (workstation verify finds such files).</source>
         <translation>档案存储中缺少文件 {media_path} 或无法读取，请告知管理员（workstation verify 可查出此类文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="660" />
+        <location filename="../../ui/common/error_text.py" line="665" />
         <source>The audit key of this archive (id {archive}) is not in the key store ({where}). Without it nothing can be recorded or verified. Restore it from its backup with `workstation audit import-key --from FILE`, or set [audit] key_file to the server's key file.</source>
         <translation>本档案库（编号 {archive}）的审计密钥不在密钥库（{where}）中，没有它既不能记录也不能校验。请用“workstation audit import-key --from 文件”从备份恢复，或在 [audit] key_file 中指定服务器的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="666" />
+        <location filename="../../ui/common/error_text.py" line="671" />
         <source>The audit key store {where} is damaged or not a key file. Restore it from its backup.</source>
         <translation>审计密钥库 {where} 已损坏或不是密钥文件，请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="669" />
+        <location filename="../../ui/common/error_text.py" line="674" />
         <source>Cannot write the audit key file {where} ({detail}). Check that the folder exists and may be written, then try again.</source>
         <translation>无法写入审计密钥文件 {where}（{detail}）。请确认该文件夹存在且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="674" />
+        <location filename="../../ui/common/error_text.py" line="679" />
         <source>The system's credential store cannot be used for the audit key ({detail}). Make sure it works, or set [audit] key_file in workstation.toml.</source>
         <translation>无法使用系统凭据管理器保存审计密钥（{detail}）。请确认凭据管理器可用，或在 workstation.toml 的 [audit] key_file 中指定密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="679" />
+        <location filename="../../ui/common/error_text.py" line="684" />
         <source>The file {where} holds no audit key of this archive (id {archive}).</source>
         <translation>文件 {where} 中没有本档案库（编号 {archive}）的审计密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="682" />
+        <location filename="../../ui/common/error_text.py" line="687" />
         <source>The key store {where} already holds the audit key of this archive (id {archive}); nothing was changed.</source>
         <translation>密钥库 {where} 中已有本档案库（编号 {archive}）的审计密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="686" />
+        <location filename="../../ui/common/error_text.py" line="691" />
         <source>Key {key} in {where} does not verify the audit log of this archive: it is not this archive's key. Nothing was changed.</source>
         <translation>{where} 中的密钥 {key} 无法校验本档案库的审计日志，不是本档案库的密钥，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="691" />
+        <location filename="../../ui/common/error_text.py" line="696" />
         <source>"{text}" is not an anchor: write it as SEQ:HEX with at least 16 hexadecimal digits, as printed on the ledger.</source>
         <translation>“{text}”不是锚点：请按台帐上的打印格式写成 序号:摘要（至少 16 位十六进制）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="696" />
+        <location filename="../../ui/common/error_text.py" line="701" />
         <source>Cannot read the anchor file {where} ({detail}).</source>
         <translation>无法读取锚点文件 {where}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="699" />
+        <location filename="../../ui/common/error_text.py" line="704" />
         <source>Line {line} of the anchor file {where} is not an anchor (SEQ:HEX). Anchor files are only appended to: restore it from its copy.</source>
         <translation>锚点文件 {where} 第 {line} 行不是锚点（序号:摘要）。锚点文件只能追加，请从其副本恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="704" />
+        <location filename="../../ui/common/error_text.py" line="709" />
         <source>Cannot append to the anchor file {where} ({detail}). Check that the medium is present and writable, then try again.</source>
         <translation>无法追加写入锚点文件 {where}（{detail}）。请确认存储介质已连接且可写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="709" />
+        <location filename="../../ui/common/error_text.py" line="714" />
         <source>--incremental starts from the last anchor of an anchor file: give the file with --anchor FILE.</source>
         <translation>--incremental 从锚点文件的最后一个锚点开始校验，请同时用 --anchor 指定锚点文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="712" />
+        <location filename="../../ui/common/error_text.py" line="717" />
         <source>Only administrators, heads, legal and inspection staff see retention and destruction.</source>
         <translation>只有执法记录仪管理员、单位负责人、法制和督察人员可以查看保存期限与销毁。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="715" />
+        <location filename="../../ui/common/error_text.py" line="720" />
         <source>Only administrators of the top unit (the corps) change the retention policy.</source>
         <translation>只有最高一级单位（总队）的管理员可以修改保存期限规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="718" />
+        <location filename="../../ui/common/error_text.py" line="723" />
         <source>Only legal (法制) and inspection (督察) staff place or lift legal holds.</source>
         <translation>只有法制和督察人员可以设置或解除法律保全。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="721" />
+        <location filename="../../ui/common/error_text.py" line="726" />
         <source>Give the reason for the legal hold.</source>
         <translation>请填写法律保全的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="722" />
+        <location filename="../../ui/common/error_text.py" line="727" />
         <source>Choose the files to hold.</source>
         <translation>请选择要保全的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="723" />
+        <location filename="../../ui/common/error_text.py" line="728" />
         <source>Give the reason for lifting the hold.</source>
         <translation>请填写解除保全的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="724" />
+        <location filename="../../ui/common/error_text.py" line="729" />
         <source>There is no legal hold number {hold_id}.</source>
         <translation>没有编号为 {hold_id} 的法律保全。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="725" />
+        <location filename="../../ui/common/error_text.py" line="730" />
         <source>Legal hold {hold_id} has already been lifted.</source>
         <translation>法律保全 {hold_id} 已解除。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="726" />
+        <location filename="../../ui/common/error_text.py" line="731" />
         <source>Unit {unit_code} is not one of the units in your charge.</source>
         <translation>单位 {unit_code} 不在您的管辖范围内。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="729" />
+        <location filename="../../ui/common/error_text.py" line="734" />
         <source>Give the reason for changing the retention policy.</source>
         <translation>请填写修改保存期限规则的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="732" />
+        <location filename="../../ui/common/error_text.py" line="737" />
         <source>The base rule (all footage) cannot be removed; set another class instead.</source>
         <translation>基本规则（适用于全部资料）不能删除，可改为其他保存类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="735" />
+        <location filename="../../ui/common/error_text.py" line="740" />
         <source>There is no retention class {class_code}. See `workstation retention classes`.</source>
         <translation>没有保存类别 {class_code}。可用 workstation retention classes 查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="738" />
+        <location filename="../../ui/common/error_text.py" line="743" />
         <source>{trigger} is not a rule this archive knows (base, important, unit:CODE, site:…, case:…, marker:…).</source>
         <translation>{trigger} 不是可用的规则（base、important、unit:单位代码、site:…、case:…、marker:…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="742" />
+        <location filename="../../ui/common/error_text.py" line="747" />
         <source>Give the reason for the correction.</source>
         <translation>请填写更正理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="743" />
+        <location filename="../../ui/common/error_text.py" line="748" />
         <source>Say what the export is for (purpose).</source>
         <translation>请填写导出用途（事由）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="744" />
+        <location filename="../../ui/common/error_text.py" line="749" />
         <source>The purpose may be at most {max_chars} characters.</source>
         <translation>导出用途最多 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="747" />
+        <location filename="../../ui/common/error_text.py" line="752" />
         <source>Enter the number of the receiving body's document (or the internal approval number).</source>
         <translation>请填写接收单位的法律文书编号（内部使用请填写内部审批编号）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="750" />
+        <location filename="../../ui/common/error_text.py" line="755" />
         <source>The document number may be at most {max_chars} characters.</source>
         <translation>文书编号最多 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="753" />
+        <location filename="../../ui/common/error_text.py" line="758" />
         <source>Enter the medium and who received the package.</source>
         <translation>请填写移交介质和接收人。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="754" />
+        <location filename="../../ui/common/error_text.py" line="759" />
         <source>Evidence export {export_id} is not yours: only the person who asked for it may write it.</source>
         <translation>证据导出 {export_id} 不是您申请的，只有申请人可以制作。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="757" />
+        <location filename="../../ui/common/error_text.py" line="762" />
         <source>Evidence export {export_id} is not complete yet; record the handover after the package is written.</source>
         <translation>证据导出 {export_id} 尚未制作完成，请制作完成后再登记移交。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="761" />
+        <location filename="../../ui/common/error_text.py" line="766" />
         <source>There is no evidence export number {export_id}.</source>
         <translation>没有编号为 {export_id} 的证据导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="762" />
+        <location filename="../../ui/common/error_text.py" line="767" />
         <source>Evidence export {export_id} has not been started; start the export again.</source>
         <translation>证据导出 {export_id} 尚未开始制作，请重新执行导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="765" />
+        <location filename="../../ui/common/error_text.py" line="770" />
         <source>The package of evidence export {export_id} does not hold exactly the files asked for; run the export again.</source>
         <translation>证据导出 {export_id} 的数据包与申请的文件不一致，请重新执行导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="770" />
+        <location filename="../../ui/common/error_text.py" line="775" />
         <source>File {clip_id} read for the export does not have the archive's SHA-256: nothing was recorded. Run `workstation verify` and tell the administrator.</source>
         <translation>导出时读取的文件 {clip_id} 与档案记录的 SHA-256 不一致，未登记导出。请运行完整性核验并报告管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="775" />
+        <location filename="../../ui/common/error_text.py" line="780" />
         <source>The export waits for approval of viewing request {request_id} (legal review, then the head). Run the export again once it is approved.</source>
         <translation>该导出正在等待调阅申请 {request_id} 的审批（法制审核后由负责人审批），批准后请再次执行导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="780" />
+        <location filename="../../ui/common/error_text.py" line="785" />
         <source>Evidence export {export_id} was refused, or its approval was revoked or has expired. Ask again if it is still needed.</source>
         <translation>证据导出 {export_id} 未获批准，或批准已撤销、已过期。如仍需要，请重新申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="785" />
+        <location filename="../../ui/common/error_text.py" line="790" />
         <source>Evidence export {export_id} is already complete; see `workstation evidence list`.</source>
         <translation>证据导出 {export_id} 已制作完成，请用 workstation evidence list 查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="788" />
+        <location filename="../../ui/common/error_text.py" line="793" />
         <source>Name the receiving body once with --to: procuratorate, court, supervision, justice or internal.</source>
         <translation>请用 --to 指定一个接收单位：检察院（procuratorate）、法院（court）、纪检监察（supervision）、司法行政（justice）或本单位（internal）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="791" />
+        <location filename="../../ui/common/error_text.py" line="796" />
         <source>An officer's export needs --from and --to with the first and last day (YYYY-MM-DD).</source>
         <translation>按执法人员导出时，请用 --from 和 --to 给出起止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="794" />
+        <location filename="../../ui/common/error_text.py" line="799" />
         <source>--from and a date after --to go with --officer.</source>
         <translation>--from 和日期形式的 --to 须与 --officer 一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="797" />
+        <location filename="../../ui/common/error_text.py" line="802" />
         <source>No Chinese TrueType font was found for the PDF description sheet (searched: {searched}). Install SimSun (simsun.ttc) on Windows, or fonts-wqy-microhei on Linux, then export again.</source>
         <translation>找不到可嵌入 PDF 提取固定清单的中文 TrueType 字体（已查找：{searched}）。请在 Windows 上安装宋体（simsun.ttc），或在 Linux 上安装 fonts-wqy-microhei，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="802" />
+        <location filename="../../ui/common/error_text.py" line="807" />
         <source>Unit {unit} is not in your charge: statistics cover only the units you may view.</source>
         <translation>单位 {unit} 不在您的管辖范围内，只能统计您有权查看的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="805" />
+        <location filename="../../ui/common/error_text.py" line="810" />
         <source>A report is written as .html or .xlsx, not {suffix}.</source>
         <translation>报表文件应为 .html 或 .xlsx，而不是 {suffix}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="806" />
+        <location filename="../../ui/common/error_text.py" line="811" />
         <source>--to is before --from: give the first day, then the last.</source>
         <translation>--to 早于 --from：请先给起始日期，再给截止日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="809" />
+        <location filename="../../ui/common/error_text.py" line="814" />
         <source>{path} already exists. Choose another folder or file name; nothing was written there.</source>
         <translation>{path} 已存在。请另选文件夹或文件名，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="813" />
+        <location filename="../../ui/common/error_text.py" line="818" />
         <source>The bytes read for file {clip_id} ({name}) do not have the hash recorded at ingest, so it cannot be exported. Nothing was marked complete; have the archive checked (workstation integrity).</source>
         <translation>文件 {clip_id}（{name}）读出的内容与入库时记录的校验值不符，不能导出，未标记为完成。请检查档案完整性（workstation integrity）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="818" />
+        <location filename="../../ui/common/error_text.py" line="823" />
         <source>File {clip_id} ({name}) cannot be read ({detail}). Check the archive storage, then run the export again; it resumes where it stopped.</source>
         <translation>无法读取文件 {clip_id}（{name}）（{detail}）。请检查档案存储后重新导出，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="823" />
+        <location filename="../../ui/common/error_text.py" line="828" />
         <source>The target {folder} is full. Free some space or use a larger medium, then run the export again; it resumes where it stopped.</source>
         <translation>目标位置 {folder} 空间已满。请腾出空间或换用更大的介质后重新导出，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="828" />
+        <location filename="../../ui/common/error_text.py" line="833" />
         <source>The target {folder} cannot hold a file this large (a FAT32 drive holds at most 4 GB per file). Use an exFAT or NTFS drive, or the disc image format.</source>
         <translation>目标位置 {folder} 不能存放这么大的文件（FAT32 格式的 U 盘单个文件最大 4 GB）。请改用 exFAT 或 NTFS 格式的介质，或选择光盘镜像格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="833" />
+        <location filename="../../ui/common/error_text.py" line="838" />
         <source>Cannot write to {folder} ({detail}). Check that the medium is present and writable, then run the export again; it resumes where it stopped.</source>
         <translation>无法写入 {folder}（{detail}）。请确认介质已插好且可写，然后重新导出，将从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="838" />
+        <location filename="../../ui/common/error_text.py" line="843" />
         <source>{folder} holds an unfinished package of another export. Choose another target, or remove that folder if it is no longer needed.</source>
         <translation>{folder} 中是另一次导出未完成的证据包。请另选目标位置，或在确认不再需要后删除该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="843" />
+        <location filename="../../ui/common/error_text.py" line="848" />
         <source>The written copy of {path} differs from what was read when checked. The medium may be faulty; run the export again (that file is written anew) or use another medium.</source>
         <translation>写入的 {path} 在复核时与读出的内容不一致，介质可能有故障。请重新导出（该文件将重新写入），或换用其他介质。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="848" />
+        <location filename="../../ui/common/error_text.py" line="853" />
         <source>The export was cancelled. What was written is kept; run it again to go on.</source>
         <translation>导出已取消。已写入的内容会保留，重新导出即可继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="852" />
+        <location filename="../../ui/common/error_text.py" line="857" />
         <source>{path} is not an evidence package (a folder, .zip or .iso with bagit.txt and manifest-sha256.txt at its root), or cannot be read.</source>
         <translation>{path} 不是证据包（根目录下应有 bagit.txt 与 manifest-sha256.txt 的文件夹、.zip 或 .iso），或无法读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="857" />
+        <location filename="../../ui/common/error_text.py" line="862" />
         <source>workstation {action} needs {options} (see workstation report --help).</source>
         <translation>workstation {action} 须给出 {options}（见 workstation report --help）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="860" />
+        <location filename="../../ui/common/error_text.py" line="865" />
         <source>The task's schedule is not valid: choose daily (--daily), weekly (--weekly 1–7, 1 is Monday) or monthly (--monthly 1–28), with --hour 0–23.</source>
         <translation>报表任务的运行时间不正确：每天（--daily）、每周（--weekly 1–7，1 为周一）或每月（--monthly 1–28）选其一，并用 --hour 给出 0–23 时。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="865" />
+        <location filename="../../ui/common/error_text.py" line="870" />
         <source>There is no report task {task_id} (see workstation report tasks).</source>
         <translation>没有编号为 {task_id} 的报表任务（用 workstation report tasks 查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="868" />
+        <location filename="../../ui/common/error_text.py" line="873" />
         <source>A report task goes either to e-mail addresses (--mail) or to a drop folder (--drop-folder): give one of them.</source>
         <translation>报表任务须指定收件人（--mail）或放置文件夹（--drop-folder），二者选其一。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="873" />
+        <location filename="../../ui/common/error_text.py" line="878" />
         <source>“{address}” is not an e-mail address (name@domain).</source>
         <translation>“{address}”不是电子邮件地址（应为 名称@域名）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="876" />
+        <location filename="../../ui/common/error_text.py" line="881" />
         <source>The drop folder {folder} does not exist or is not a full path: create it first and give its full path.</source>
         <translation>放置文件夹 {folder} 不存在或不是绝对路径：请先创建该文件夹，并给出完整路径。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="880" />
+        <location filename="../../ui/common/error_text.py" line="885" />
         <source>Only administrators set up report tasks, for the units in their charge.</source>
         <translation>只有管理员可以设置报表任务，且只能为其管辖的单位设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="883" />
+        <location filename="../../ui/common/error_text.py" line="888" />
         <source>No mail server is set up: give host, port, security, sender (and user if it signs in) in the [mail] section of workstation.toml, or use a drop folder (--drop-folder).</source>
         <translation>未配置邮件服务器：请在 workstation.toml 的 [mail] 中设置 host、port、security、sender（需登录时还有 user），或改用放置文件夹（--drop-folder）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="888" />
+        <location filename="../../ui/common/error_text.py" line="893" />
         <source>The [mail] section of workstation.toml is incomplete: host and sender are needed, and user to keep a password.</source>
         <translation>workstation.toml 的 [mail] 不完整：须设置 host 和 sender；保存密码还须设置 user。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="893" />
+        <location filename="../../ui/common/error_text.py" line="898" />
         <source>[mail] security in workstation.toml is starttls or tls, not “{value}” (mail is never sent in clear text).</source>
         <translation>workstation.toml 的 [mail] security 应为 starttls 或 tls，而不是“{value}”（不支持明文发送）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="897" />
+        <location filename="../../ui/common/error_text.py" line="902" />
         <source>The SMTP password cannot be read from the credential store ({detail}). Run the scheduled task as the account that saved it.</source>
         <translation>无法从系统凭据管理器读取 SMTP 密码（{detail}）。请确认计划任务以保存密码的系统账户运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="902" />
+        <location filename="../../ui/common/error_text.py" line="907" />
         <source>The credential store holds no SMTP password for {user}@{host}: run workstation report mail-password as the account that runs the scheduled task.</source>
         <translation>系统凭据管理器中没有 {user}@{host} 的 SMTP 密码：请以运行计划任务的系统账户执行 workstation report mail-password。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="907" />
+        <location filename="../../ui/common/error_text.py" line="912" />
         <source>The encrypted connection to the mail server {host} failed ({detail}). For a private mail server, give its certificate or CA in [mail] ca_file.</source>
         <translation>与邮件服务器 {host} 的加密连接失败（{detail}）。如果是单位自建的邮件服务器，请在 [mail] ca_file 中指定其证书或 CA 证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="912" />
+        <location filename="../../ui/common/error_text.py" line="917" />
         <source>The mail server {host} refused user {user} ({detail}): save the password again with workstation report mail-password.</source>
         <translation>邮件服务器 {host} 拒绝了用户 {user} 的登录（{detail}）：请用 workstation report mail-password 重新保存密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="917" />
+        <location filename="../../ui/common/error_text.py" line="922" />
         <source>The mail server {host} refused the report ({detail}). Check the recipients and the sender.</source>
         <translation>邮件服务器 {host} 拒收了报表邮件（{detail}）。请检查收件人地址和发件人设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="920" />
+        <location filename="../../ui/common/error_text.py" line="925" />
         <source>The mail server {host}:{port} cannot be reached ({detail}). It is tried again at the next run.</source>
         <translation>无法连接邮件服务器 {host}:{port}（{detail}）。将在下次运行时重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="923" />
+        <location filename="../../ui/common/error_text.py" line="928" />
         <source>The report cannot be written to the drop folder {folder} ({detail}). Check that the folder exists and can be written.</source>
         <translation>无法将报表写入放置文件夹 {folder}（{detail}）。请检查该文件夹是否存在、可写。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="928" />
+        <location filename="../../ui/common/error_text.py" line="933" />
         <source>workstation clock {action} needs {options} (see workstation clock --help).</source>
         <translation>workstation clock {action} 须给出 {options}（见 workstation clock --help）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="931" />
+        <location filename="../../ui/common/error_text.py" line="936" />
         <source>No recorder with device number {device_no} is registered.</source>
         <translation>没有设备编号为 {device_no} 的执法记录仪。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="934" />
+        <location filename="../../ui/common/error_text.py" line="939" />
         <source>The note is too long ({length} characters); at most {max_chars}.</source>
         <translation>备注过长（{length} 个字符），最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="937" />
+        <location filename="../../ui/common/error_text.py" line="942" />
         <source>The clock of recorder {device_no} is more than {max_days} days off: set the recorder's clock right instead of measuring it.</source>
         <translation>记录仪 {device_no} 的时钟偏差超过 {max_days} 天：请直接校准记录仪时钟，而不是登记偏差。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="942" />
+        <location filename="../../ui/common/error_text.py" line="947" />
         <source>File {clip_id} was not recorded by recorder {device_no}: give a file of this recorder.</source>
         <translation>文件 {clip_id} 不是记录仪 {device_no} 录制的：请指定该记录仪的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="945" />
+        <location filename="../../ui/common/error_text.py" line="950" />
         <source>Give the reason for the clock correction.</source>
         <translation>请填写时钟校正的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="946" />
+        <location filename="../../ui/common/error_text.py" line="951" />
         <source>The reason is too long ({length} characters); at most {max_chars}.</source>
         <translation>原因过长（{length} 个字符），最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="949" />
+        <location filename="../../ui/common/error_text.py" line="954" />
         <source>The end date of the correction is before its start date.</source>
         <translation>校正的截止日期早于起始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="952" />
+        <location filename="../../ui/common/error_text.py" line="957" />
         <source>Recorder {device_no} has no clock measurement yet: enter one first (workstation clock measure).</source>
         <translation>记录仪 {device_no} 尚无时钟偏差记录：请先登记一次（workstation clock measure）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="955" />
+        <location filename="../../ui/common/error_text.py" line="960" />
         <source>There is no clock correction {correction_id} (see workstation clock show).</source>
         <translation>没有编号为 {correction_id} 的时钟校正（用 workstation clock show 查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="958" />
+        <location filename="../../ui/common/error_text.py" line="963" />
         <source>Clock correction {correction_id} was already reverted at {at}.</source>
         <translation>时钟校正 {correction_id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="961" />
+        <location filename="../../ui/common/error_text.py" line="966" />
         <source>Clock correction {correction_id} is overridden by the later correction {later} of the same footage: revert {later} first.</source>
         <translation>时钟校正 {correction_id} 已被同一批文件的后续校正 {later} 覆盖：请先撤销 {later}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="966" />
+        <location filename="../../ui/common/error_text.py" line="971" />
         <source>The unit {unit} is not in your charge: the pre-screen covers only the units you may view.</source>
         <translation>单位 {unit} 不在您的管辖范围内，只能预筛查您有权查看的单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="970" />
+        <location filename="../../ui/common/error_text.py" line="975" />
         <source>You may not review finding {finding_id}: only administrators, reviewers and inspection staff of its unit or a unit above it may (or there is no such finding).</source>
         <translation>无权复核发现 {finding_id}：只有该单位及其上级单位的管理员、抽查人员和督察人员可以复核（或没有这条发现）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="975" />
+        <location filename="../../ui/common/error_text.py" line="980" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>截止日期 {date_to} 早于起始日期 {date_from}。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="979" />
+        <location filename="../../ui/common/error_text.py" line="984" />
         <source>The review note is too long (at most {limit} characters).</source>
         <translation>复核说明太长（最多 {limit} 字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="983" />
+        <location filename="../../ui/common/error_text.py" line="988" />
         <source>The archive server has no pre-screen scan {job_id} of yours (run it again after a server restart).</source>
         <translation>档案服务器上没有您启动的预筛查扫描 {job_id}（服务器重启后请重新运行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/error_text.py" line="987" />
+        <location filename="../../ui/common/error_text.py" line="992" />
         <source>Only an administrator of the unit may start a pre-screen scan (not a station account or another role).</source>
         <translation>只有单位的执法记录仪管理员可以启动预筛查扫描（采集站账号和其他角色不能）。</translation>
     </message>

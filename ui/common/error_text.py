@@ -317,6 +317,11 @@ def messages() -> dict[str, Wording]:
             "errors",
             "The upload {upload_id} was begun by another account; you cannot continue or finish it.",
         ),
+        "upload_append_failed": QCoreApplication.translate(
+            "errors",
+            "Receiving a part of the upload {upload_id} failed on the server; nothing of that part was kept. The "
+            "station sends it again.",
+        ),
         "upload_run_not_yours": QCoreApplication.translate(
             "errors",
             "The import run {run_id} was begun by another account; you cannot end it.",

@@ -183,6 +183,7 @@ MESSAGES: dict[str, Wording] = {
     ),
     "upload_gone": "上传 {upload_id} 已过期，或服务器已接收的数据已丢失。请重新导入（该文件将从头上传）。",
     "upload_not_yours": "上传 {upload_id} 由其他账户开始，您不能继续或完成它。",
+    "upload_append_failed": "服务器接收上传 {upload_id} 的一段数据时出错，该段数据未保留；采集站将重新发送。",
     "upload_run_not_yours": "导入批次 {run_id} 由其他账户开始，您不能结束它。",
     "upload_run_not_open": "没有进行中的导入批次 {run_id}。",
     "upload_beyond_size": "上传 {upload_id} 的数据超出了文件大小（{size} 字节），已拒收。",
