@@ -52,11 +52,18 @@ class FrameStore:
         self._size_known.set()
 
     def allocate(self, width: int, height: int) -> tuple[int, int]:
-        """Buffers for pictures of the known picture size, else of what libVLC offers; returns the size."""
+        """Buffers for pictures of the known picture size, else of what libVLC offers; returns the size.
+
+        libVLC asks two or three times while its video output starts (1920x1088, again, then 1920x1090 for
+        1080p). Buffers of the size already held are kept: new ones cost 5-20 ms each time (24 MiB, zeroed
+        by the C library once freed memory is reused), on the path to the first picture.
+        """
         self._size_known.wait(SIZE_WAIT_S)
         width, height = self._picture_size or (width, height)
+        shape = (height, width, 4)
         with self._lock:
-            self._buffers = [numpy.zeros((height, width, 4), numpy.uint8) for _ in range(BUFFERS)]
+            if not self._buffers or self._buffers[0].shape != shape:
+                self._buffers = [numpy.zeros(shape, numpy.uint8) for _ in range(BUFFERS)]
             self._displayed = self._writing = None
         return width, height
 
