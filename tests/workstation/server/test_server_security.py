@@ -251,6 +251,9 @@ def test_a_stream_is_the_viewing_users_alone_and_ends_with_the_viewing(site: Sit
         part = http.get(url, headers={**own, "Range": "bytes=100-1099"})
         assert part.status_code == 206 and part.content == original[100:1100]
         assert part.headers["content-range"] == f"bytes 100-1099/{len(original)}"
+        tail = http.get(url, headers={**own, "Range": "bytes=-100"})  # a suffix: FileResponse's own rules
+        assert tail.status_code == 206 and tail.content == original[-100:]
+        assert http.get(url, headers={**own, "Range": f"bytes={len(original)}-"}).status_code == 416
         other = http.get(url, headers={"Authorization": f"Bearer {colleague.connection.token}"})
         assert other.status_code == 403 and other.json()["code"] == "entry_not_yours"
         reviewer.finish_viewing(viewing.entry_id, 1000)
