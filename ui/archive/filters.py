@@ -6,7 +6,16 @@ is on no clip and is not among them)."""
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.common.labels import finding_kind_name, finding_status_name
 from ui.common.qt_dates import day_edit, to_date
@@ -15,6 +24,8 @@ from workstation.prescreen.types import FindingStatus
 from workstation.types import FileType
 
 TYPING_PAUSE_MS = 300
+SHORTEST_CHOICE_CHARS = 4
+"""A filter choice shrinks to this many characters when the window is narrow (it shows all of its text when wide)."""
 PICTURE_KINDS = ("covered", "dark", "frozen")
 SOUND_KINDS = ("silent", "clipped")
 CLIP_FINDING_KINDS = (*PICTURE_KINDS, *SOUND_KINDS, "undecodable", "abnormal_end", "low_battery_end", "late_upload")
@@ -84,25 +95,31 @@ class FilterBar(QWidget):
         self.use_dates.toggled.connect(self._debounce.start)
         self.date_from.dateChanged.connect(self._debounce.start)
         self.date_to.dateChanged.connect(self._debounce.start)
-        layout = QGridLayout(self)
+        # two rows of their own (not a grid: a grid's shared columns added the widest of both rows up), each
+        # able to shrink, so that the officer tree beside the bar keeps its width on a narrow screen
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 0, 0, 1, 3)
-        layout.addWidget(self.unit, 0, 3)
-        layout.addWidget(self.officer, 0, 4)
-        layout.addWidget(self.device, 0, 5)
-        layout.addWidget(self.case, 0, 6, 1, 2)
-        layout.addWidget(self.finding_kind, 0, 8)
-        layout.addWidget(self.finding_status, 0, 9)
-        layout.addWidget(self.use_dates, 1, 0)
-        layout.addWidget(self.date_from, 1, 1)
-        layout.addWidget(QLabel(self.tr("to")), 1, 2)
-        layout.addWidget(self.date_to, 1, 3)
-        layout.addWidget(self.important, 1, 4)
-        layout.addWidget(self.annotated, 1, 5)
-        layout.addWidget(self.file_type, 1, 6)
-        layout.addWidget(self.uploaded_late, 1, 7)
-        layout.addWidget(self.linked, 1, 8)
-        layout.addWidget(self.clear, 1, 9)
+        words = QHBoxLayout()
+        for widget, stretch in ((self.search, 3), (self.unit, 1), (self.officer, 1), (self.device, 1), (self.case, 2)):
+            words.addWidget(widget, stretch)
+        words.addWidget(self.use_dates)
+        words.addWidget(self.date_from)
+        words.addWidget(QLabel(self.tr("to")))
+        words.addWidget(self.date_to)
+        choices = QHBoxLayout()
+        for box in (
+            self.finding_kind,
+            self.finding_status,
+            self.important,
+            self.annotated,
+            self.file_type,
+            self.uploaded_late,
+            self.linked,
+        ):
+            choices.addWidget(box, 1)
+        choices.addWidget(self.clear)
+        layout.addLayout(words)
+        layout.addLayout(choices)
 
     def _line(self, placeholder: str) -> QLineEdit:
         line = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
@@ -113,6 +130,10 @@ class FilterBar(QWidget):
         box = QComboBox()
         for text, value in options:
             box.addItem(text, value)
+        # sized to their text while there is room, yet able to shrink: otherwise the bar's width (the sum of
+        # its widest choices) squeezed the officer tree beside it to a sliver on a 1366- or 1600-pixel screen
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(SHORTEST_CHOICE_CHARS)
         box.currentIndexChanged.connect(self._debounce.start)
         return box
 

@@ -14,6 +14,8 @@ from workstation.footage.types import ClipFilter, DayNode, OfficerNode, UnitNode
 _NodeRole = Qt.ItemDataRole.UserRole + 1
 _LoadedRole = Qt.ItemDataRole.UserRole + 2
 _PLACEHOLDER = "…"
+INDENTATION_PX = 14
+"""Per level (Qt's default is 20): units, sub-units, officers and days nest four deep."""
 
 
 class OfficerTree(QTreeView):
@@ -34,7 +36,11 @@ class OfficerTree(QTreeView):
         self.setModel(self.tree_model)
         self.setUniformRowHeights(True)
         self.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        # as wide as its longest entry, scrolled sideways in a narrow pane: a day four levels down was elided
+        # to nothing (blank rows) when the column was held to the pane's width
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(False)
+        self.setIndentation(INDENTATION_PX)
         self.expanded.connect(self._on_expanded)
         self.clicked.connect(self._on_clicked)
         self.doubleClicked.connect(self._on_double_clicked)
@@ -61,6 +67,7 @@ class OfficerTree(QTreeView):
 
     def _item(self, text: str, node: object) -> QStandardItem:
         item = QStandardItem(text)
+        item.setToolTip(text)
         item.setData(node, _NodeRole)
         item.setData(False, _LoadedRole)
         return item

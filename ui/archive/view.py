@@ -31,6 +31,10 @@ class _Retention:
     labels: RetentionLabels
 
 
+TREE_MIN_WIDTH_PX = 180
+"""The officer tree keeps this much of a narrow window (it scrolls sideways for deeper entries)."""
+
+
 class ArchiveView(QWidget):
     """Signals: play_requested(int clip id); export_requested(ExportTarget) for 导出证据… of the selected files,
     a case or an officer's day (the shell opens the export dialog); problem(str) for the main window's status line."""
@@ -71,7 +75,10 @@ class ArchiveView(QWidget):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([300, 900, 330])
+        self.splitter.setSizes([260, 940, 330])
+        self.splitter.setStretchFactor(1, 1)  # a wider or narrower window widens or narrows the file list
+        self.splitter.setCollapsible(0, False)
+        self.tree.setMinimumWidth(TREE_MIN_WIDTH_PX)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

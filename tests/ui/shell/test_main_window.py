@@ -10,6 +10,7 @@ from sqlalchemy import select
 from db.models import AccessRegisterEntry
 from tests.helpers.builders import add_user, recorder_dump, whole_archive
 from ui.archive.model import COLUMNS, ClipRowRole
+from ui.archive.view import TREE_MIN_WIDTH_PX
 from ui.shell.main_window import MainWindow
 from ui.shell.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 from workstation.access import requests
@@ -103,6 +104,27 @@ def test_officer_tree_unit_officer_day(qtbot, window):
         tree.clicked.emit(officer.child(0).index())
     assert chosen.args[0] == ClipFilter(badge_no="010203", date_from=date(2026, 11, 21), date_to=date(2026, 11, 21))
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 4, timeout=5000)
+
+
+def test_officer_tree_keeps_its_width_on_a_small_screen(qtbot, window):
+    """In a window as narrow as it goes, the tree keeps TREE_MIN_WIDTH_PX and a day four levels down is shown
+    whole (scrolled to sideways, not elided: the filter bar beside it squeezed the tree to a sliver and left
+    such days blank rows)."""
+    window.resize(window.minimumSizeHint().width(), 740)
+    tree = window.archive_view.tree
+    model = tree.tree_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    brigade = model.item(0).child(0).child(0)
+    tree.expand(brigade.index())
+    qtbot.waitUntil(lambda: brigade.child(0) is not None and brigade.child(0).text() != "…", timeout=5000)
+    officer = brigade.child(0)
+    tree.expand(officer.index())
+    qtbot.waitUntil(lambda: officer.child(0) is not None and officer.child(0).text() != "…", timeout=5000)
+    qtbot.waitUntil(lambda: tree.width() >= TREE_MIN_WIDTH_PX, timeout=5000)
+    day = officer.child(0).index()
+    label_width = tree.fontMetrics().horizontalAdvance(officer.child(0).text())
+    assert tree.visualRect(day).x() + label_width <= tree.columnWidth(0)
+    assert officer.child(0).toolTip() == officer.child(0).text()
 
 
 def test_link_a_case_and_mark_important_from_the_browser(qtbot, window):
