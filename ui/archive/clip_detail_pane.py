@@ -4,7 +4,7 @@ import html
 from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.common.access_labels import action_name
 from ui.common.retention_labels import (
@@ -47,9 +47,9 @@ class ClipDetailPane(QWidget):
             lambda: self._detail and self.important_toggled.emit(not self._detail.clip.important)
         )
         self.link.clicked.connect(self.link_requested.emit)
-        buttons = QHBoxLayout()
-        for button in (self.play, self.important, self.link, self.export):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two: in one row the four set the pane's narrowest width at 370 px
+        for at, button in enumerate((self.play, self.important, self.link, self.export)):
+            buttons.addWidget(button, at // 2, at % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)

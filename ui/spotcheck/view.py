@@ -243,27 +243,28 @@ class SpotCheckView(QWidget):
             self.status.show_failure,
         )
 
-    def _draw_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _draw_bar(self) -> QVBoxLayout:
+        """What to draw and the buttons on one row, how to draw it on the next (one row did not fit a 1366-pixel
+        screen)."""
+        what = QHBoxLayout()
         for label, widget in (
             (self.tr("Unit:"), self.unit_box),
             (self.tr("Recorded on:"), self.day_edit),
             (self.tr("Ratio:"), self.ratio_spin),
             (self.tr("At least per officer:"), self.min_spin),
         ):
-            bar.addWidget(QLabel(label, self))
-            bar.addWidget(widget)
-        for control in (
-            self.weight_box,
-            self.first_box,
-            self.exclude_box,
-            self.findings_box,
-            self.findings_spin,
-            self.draw_button,
-            self.redraw_button,
-        ):
-            bar.addWidget(control)
-        bar.addStretch(1)
+            what.addWidget(QLabel(label, self))
+            what.addWidget(widget)
+        what.addWidget(self.draw_button)
+        what.addWidget(self.redraw_button)
+        what.addStretch(1)
+        how = QHBoxLayout()
+        for control in (self.weight_box, self.first_box, self.exclude_box, self.findings_box, self.findings_spin):
+            how.addWidget(control)
+        how.addStretch(1)
+        bar = QVBoxLayout()
+        bar.addLayout(what)
+        bar.addLayout(how)
         return bar
 
     def _queue_page(self) -> QWidget:
