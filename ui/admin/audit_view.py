@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.admin.audit_table_model import AuditTableModel, RegisterTableModel
 from ui.common.access_labels import action_name
 from ui.common.messages import failure_text
-from ui.common.qt_dates import day_edit, to_date
+from ui.common.qt_dates import archive_today, day_edit, to_date
 from ui.common.tasks import Operations
 from workstation import clock
 from workstation.access.types import AuditFilter, RegisterRow
@@ -77,7 +77,7 @@ class AuditView(QWidget):
         self.clip_edit.setPlaceholderText(self.tr("File no."))
         self.clip_edit.setMinimumWidth(80)
         self.period_box = QCheckBox(self.tr("Period:"), self)
-        today = QDate.currentDate()
+        today = archive_today()
         self.from_edit = day_edit(self, today.addDays(-7))
         self.to_edit = day_edit(self, today)
         self.period_box.toggled.connect(self.from_edit.setEnabled)

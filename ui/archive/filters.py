@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.labels import finding_kind_name, finding_status_name
-from ui.common.qt_dates import day_edit, to_date
+from ui.common.qt_dates import archive_today, day_edit, to_date
 from workstation.footage.types import FOOTAGE_TYPES, RECORDING_TYPES, ClipFilter
 from workstation.prescreen.types import FindingStatus
 from workstation.types import FileType
@@ -48,7 +48,7 @@ class FilterBar(QWidget):
         self.case = self._line(self.tr("Incident/case no."))
         self.use_dates = QCheckBox(self.tr("Recorded from"))
         self.date_from, self.date_to = day_edit(self), day_edit(self)
-        today = QDate.currentDate()
+        today = archive_today()
         self.date_from.setDate(today.addDays(-7))
         self.date_to.setDate(today)
         self.important = self._choice(

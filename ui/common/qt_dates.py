@@ -9,6 +9,8 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from workstation import clock
+
 
 def to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
@@ -30,6 +32,12 @@ def from_datetime(moment: datetime) -> QDateTime:
 
 def from_date(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def archive_today() -> QDate:
+    """Today in the archive's time (workstation.clock: China time, simulated in the demo and the tests), not the
+    machine's zone: a PC set to UTC would otherwise default a date filter to yesterday until 08:00."""
+    return from_date(clock.now().date())
 
 
 def day_edit(parent: QWidget, day: QDate | None = None) -> QDateEdit:
