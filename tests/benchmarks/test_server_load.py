@@ -48,6 +48,7 @@ from tests.benchmarks.bulk import DAYS, FIRST_DAY
 from tests.benchmarks.conftest import MIB, BenchReport, BenchScale, ClipArchive
 from tests.benchmarks.server_site import ServedClips, close_all, give_media, serving
 from tests.benchmarks.test_server_browse import percentiles
+from tests.helpers.processes import cpu_seconds_with_children
 from workstation.client.connection import tls_context
 from workstation.client.remote import RemoteClient
 from workstation.client.wire import API, IDEMPOTENCY_HEADER, remote_calls
@@ -116,15 +117,6 @@ class Measured:
 def clip_archive(request: pytest.FixtureRequest) -> ClipArchive:
     archive: ClipArchive = request.getfixturevalue(f"{request.param}_clip_archive")
     return archive
-
-
-def _server_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds so far of a process and its children (the workers), from Linux's /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    tasks = Path(f"/proc/{pid}/task").iterdir()
-    children = [int(child) for task in tasks for child in (task / "children").read_text().split()]
-    return own + sum(_server_cpu_seconds(child) for child in children)
 
 
 async def _client(
@@ -262,12 +254,12 @@ def _load(
             )
         )
 
-    cpu_before, started = _server_cpu_seconds(served.server.process.pid), time.perf_counter()
+    cpu_before, started = cpu_seconds_with_children(served.server.process.pid), time.perf_counter()
     own_cpu = time.process_time()
     asyncio.run(everyone())
     elapsed = time.perf_counter() - started
     own_cpu = time.process_time() - own_cpu
-    server_cpu = _server_cpu_seconds(served.server.process.pid) - cpu_before
+    server_cpu = cpu_seconds_with_children(served.server.process.pid) - cpu_before
     for client, reviewer in zip(clients, reviewers, strict=True):
         client.finish_viewing(reviewer.entry_id, 0)  # type: ignore[attr-defined]  # made from the Protocol
     close_all(clients)

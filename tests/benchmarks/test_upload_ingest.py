@@ -17,10 +17,9 @@ HTTPS methods, the server process's and its workers' (read from Linux's /proc, b
 2-core machine the station and the server share the cores, so the sum is what bounds the upload.
 """
 
-import os
 import statistics
 from collections.abc import Callable
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from tests.benchmarks.conftest import MIB, BenchReport, BenchScale, Footage
 from tests.benchmarks.test_ingest_throughput import Method, _registered_archive, measure
 from tests.helpers.access_builders import PASSWORD, add_users
 from tests.helpers.archive_server import running_server
+from tests.helpers.processes import cpu_seconds_with_children
 from workstation.archive import Archive
 from workstation.client.connection import ServerConnection
 from workstation.client.upload_target import HttpUploadTarget
@@ -45,6 +45,7 @@ from workstation.types import MediaStatus, Role
 STATION = Identity.system("采集站01")
 STATION_ACCOUNT = "station01"
 LARGE_CHUNK_BYTES = 32 * MIB
+PROC = Path("/proc")  # the server's CPU is read there (Linux)
 LOCAL, UPLOAD = "local ingest (4 recorders)", f"upload ingest in-process ({CHUNK_BYTES // MIB} MiB chunks)"
 HTTPS = f"upload via server, HTTPS ({CHUNK_BYTES // MIB} MiB chunks)"
 HTTPS_LARGE = f"upload via server, HTTPS ({LARGE_CHUNK_BYTES // MIB} MiB chunks)"
@@ -72,20 +73,6 @@ def _served_archive(folder: Path, footage: Footage) -> Served:
     return Served(archive, connection, stack, server.process.pid)
 
 
-def _server_cpu_seconds(pid: int) -> float | None:
-    """User + system CPU seconds of a server process and its workers so far (None without Linux's /proc)."""
-    tasks = Path(f"/proc/{pid}/task")
-    if not tasks.is_dir():
-        return None
-    children = {int(child) for task in tasks.iterdir() for child in (task / "children").read_text().split()}
-    ticks = 0
-    for process in {pid, *children}:
-        with suppress(FileNotFoundError):  # a child that ended meanwhile (multiprocessing's helpers)
-            fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat(5))
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 def _methods(
     footage: Footage,
     fresh_archive: Callable[[Path], Archive],
@@ -104,11 +91,11 @@ def _methods(
     def over_https(name: str, chunk_bytes: int) -> Callable[[Served], IngestReport]:
         def uploaded_via_server(served: Served) -> IngestReport:
             options = UploadOptions(station="采集站01", parallel_sources=4, chunk_bytes=chunk_bytes)
-            before = _server_cpu_seconds(served.server_pid)
+            if not PROC.is_dir():
+                return upload_ingest(HttpUploadTarget(served.connection), folders, options)
+            before = cpu_seconds_with_children(served.server_pid)
             report = upload_ingest(HttpUploadTarget(served.connection), folders, options)
-            after = _server_cpu_seconds(served.server_pid)
-            if before is not None and after is not None:
-                server_cpu.setdefault(name, []).append(after - before)
+            server_cpu.setdefault(name, []).append(cpu_seconds_with_children(served.server_pid) - before)
             return report
 
         return uploaded_via_server

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -14,6 +13,7 @@ from db.models import PrescreenScan
 from tests.helpers.builders import build_org
 from tests.helpers.cli_archive import cli_invocation
 from tests.helpers.prescreen_builders import real_clips
+from tests.helpers.processes import alive, children
 
 CLIPS = 10
 
@@ -46,19 +46,6 @@ def test_a_killed_scan_resumes(archive, database_kind, tmp_path):
     assert _scanned(archive) == CLIPS
 
 
-def _children(pid: int) -> set[int]:
-    """The processes `pid` started (Linux /proc)."""
-    tasks = Path(f"/proc/{pid}/task").iterdir()
-    return {int(child) for task in tasks for child in (task / "children").read_text().split()}
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def test_the_workers_of_a_killed_scan_end_with_it(archive, database_kind, tmp_path):
     """Only the command is killed, as a user's kill or a crash would: its worker processes end by themselves
     instead of waiting for ever on a queue nobody writes to (and holding the command's output open)."""
@@ -71,11 +58,11 @@ def test_the_workers_of_a_killed_scan_end_with_it(archive, database_kind, tmp_pa
     deadline = time.monotonic() + 120
     while _scanned(archive) == 0 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    workers = _children(process.pid)
+    workers = children(process.pid)
     assert workers, "the scan ran no worker process"
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)  # no stray worker holds the output open
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers)
+    assert not any(alive(pid) for pid in workers)

@@ -24,6 +24,7 @@ import pytest
 from tests.helpers.archive_server import ServerProcess, free_port, restartable_server, running_server
 from tests.helpers.builders import ADMIN_PASSWORD, build_org
 from tests.helpers.cli_archive import cli_invocation
+from tests.helpers.processes import alive, children
 from workstation import cli
 from workstation.archive import Archive
 from workstation.client.connection import tls_context
@@ -37,12 +38,7 @@ WAIT_S = 30.0
 
 def _workers(server_pid: int) -> set[int]:
     """The server's worker processes (its spawned children; not multiprocessing's resource tracker)."""
-    found = set()
-    for task in Path(f"/proc/{server_pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.add(int(child))
-    return found
+    return {child for child in children(server_pid) if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()}
 
 
 def _serving_pid(workers: set[int], server_port: int, client_port: int) -> int:
@@ -167,14 +163,6 @@ def test_a_worker_that_dies_is_replaced(archive, database_kind, tmp_path):
     assert "starting another" in log and f"process {victim}" in log
 
 
-def _alive(pid: int) -> bool:
-    """Whether the process runs (an ended one may linger unreaped as a zombie: its parent was killed)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def test_workers_end_when_the_server_process_is_killed(archive, database_kind, tmp_path):
     build_org(archive)
     with restartable_server(database_kind, archive, tmp_path, ["--workers", "2"]) as server:
@@ -183,11 +171,11 @@ def test_workers_end_when_the_server_process_is_killed(archive, database_kind, t
         server.kill()  # SIGKILL: the server process cannot tell its workers
         deadline = time.monotonic() + WAIT_S
         try:
-            while alive := [pid for pid in workers if _alive(pid)]:
-                assert time.monotonic() < deadline, f"workers serve on without the server: {alive}"
+            while running := [pid for pid in workers if alive(pid)]:
+                assert time.monotonic() < deadline, f"workers serve on without the server: {running}"
                 time.sleep(0.1)
         finally:  # none may outlive a failed test
-            for pid in filter(_alive, workers):
+            for pid in filter(alive, workers):
                 os.kill(pid, signal.SIGKILL)
         server.start()  # the port is free again: a restarted server serves (and stops with exit code 0)
         with _one_per_worker(server.current, 2) as held:
